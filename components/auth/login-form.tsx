@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { loginAction, type LoginState } from "@/lib/auth/actions";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth");
+  const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, {});
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {state.error ? (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t(state.error)}
+        </div>
+      ) : null}
+      <Field id="email" label={t("email")}>
+        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
+      </Field>
+      <Field id="password" label={t("password")}>
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Button type="submit" variant="primary" className="w-full" disabled={pending}>
+        {pending ? t("signingIn") : t("signIn")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { clsx } from "clsx";
+import { Briefcase, Building2, CalendarDays, ClipboardList, Send, Settings, Shield, Warehouse } from "lucide-react";
+
+const ICONS = {
+  myTasks: ClipboardList,
+  delegated: Send,
+  calendar: CalendarDays,
+  resources: Warehouse,
+  clients: Building2,
+  cases: Briefcase,
+  settings: Settings,
+  admin: Shield,
+} as const;
+
+export type NavKey = keyof typeof ICONS;
+
+export interface NavItem {
+  key: NavKey;
+  href: string;
+  label: string;
+}
+
+function isActive(pathname: string, href: string): boolean {
+  if (href === "/tasks") return pathname === "/tasks" || (pathname.startsWith("/tasks/") && !pathname.startsWith("/tasks/delegated"));
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="flex flex-col gap-0.5">
+      {items.map((item) => {
+        const Icon = ICONS[item.key];
+        const active = isActive(pathname, item.href);
+        return (
+          <Link
+            key={item.key}
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            className={clsx(
+              "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium",
+              active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+            )}
+          >
+            <Icon aria-hidden className="h-4 w-4 shrink-0" strokeWidth={1.75} />
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { index, pgEnum, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./org";
+
+export const caseKind = pgEnum("case_kind", ["sales_opportunity", "quote_request", "service_request"]);
+export const caseStatus = pgEnum("case_status", ["new", "in_progress", "waiting", "won", "lost", "resolved", "closed"]);
+export const priority = pgEnum("priority", ["low", "normal", "high", "urgent"]);
+
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    taxId: text("tax_id"),
+    email: text("email"),
+    phone: text("phone"),
+    city: text("city"),
+    address: text("address"),
+    notes: text("notes"),
+    accountManagerId: uuid("account_manager_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("clients_name_idx").on(sql`lower(${t.name})`)],
+);
+
+export const clientContacts = pgTable(
+  "client_contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    position: text("position"),
+    email: text("email"),
+    phone: text("phone"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("client_contacts_client_idx").on(t.clientId)],
+);
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Human-friendly reference shown in lists and e-mails ("SPR-1042").
+    number: serial("number").notNull().unique(),
+    kind: caseKind("kind").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    status: caseStatus("status").notNull().default("new"),
+    priority: priority("priority").notNull().default("normal"),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("cases_owner_idx").on(t.ownerId, t.status),
+    index("cases_client_idx").on(t.clientId),
+    index("cases_status_idx").on(t.status, t.dueAt),
+  ],
+);

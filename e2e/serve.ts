@@ -1,0 +1,45 @@
+/**
+ * Starts the built app for the e2e suite on a fresh database: a new Postgres database next to
+ * DATABASE_URL when it is set (CI), otherwise a new PGlite folder. The demo organisation is
+ * seeded on start, as for a new user.
+ */
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { createFreshDatabase } from "../lib/testing/fresh-database";
+
+async function main() {
+  const port = process.env.E2E_PORT ?? "3100";
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: port,
+    APP_URL: `http://localhost:${port}`,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123456789",
+    SEED_DEMO: "auto",
+  };
+  let cleanup = async () => {};
+  if (process.env.DATABASE_URL) {
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL, "baton_e2e");
+    env.DATABASE_URL = fresh.url;
+    cleanup = fresh.drop;
+  } else {
+    const dir = path.join(process.cwd(), ".data", `e2e-${Date.now()}`);
+    env.PGLITE_DIR = dir;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
+  const stop = async () => {
+    child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await cleanup().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  child.on("exit", async (code) => {
+    await cleanup().catch(() => {});
+    process.exit(code ?? 0);
+  });
+}
+
+void main();

@@ -1,0 +1,39 @@
+import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { getDb } from "@/db";
+import { currentUser } from "@/lib/auth/current-user";
+import type { ActionResult } from "./result";
+import { runAction, type ActionContext, type ActionOptions } from "./run";
+
+/**
+ * Binds `runAction` to Next.js (session, cache, translations). Every `lib/<domain>/actions.ts`
+ * defines its actions with this and nothing else.
+ */
+export function defineAction<S extends z.ZodType, R>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>,
+  options: ActionOptions<z.output<S>, R> = {},
+): (input: z.input<S> | FormData) => Promise<ActionResult<R>> {
+  return async (raw) =>
+    runAction(
+      {
+        viewer: currentUser,
+        db: getDb,
+        locale: async () => ((await getLocale()) === "en" ? "en" : "pl"),
+        translate: async (key) => {
+          // Domain errors carry message keys chosen at run time; unknown keys are shown as given.
+          const t = (await getTranslations("errors")) as unknown as { has: (k: string) => boolean; (k: string): string };
+          return t.has(key) ? t(key) : key;
+        },
+        revalidate: (path) => revalidatePath(path),
+        rethrowControlFlow: unstable_rethrow,
+        log: (error) => console.error("[action]", error),
+      },
+      schema,
+      handler,
+      options,
+      raw,
+    );
+}

@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { users } from "@/db/schema";
+
+/** The signed-in person on whose behalf a query or command runs. */
+export interface Viewer {
+  id: string;
+  email: string;
+  name: string;
+  role: "admin" | "manager" | "member";
+  departmentId: string | null;
+  supervisorId: string | null;
+  timeZone: string;
+  locale: "pl" | "en";
+  workingMode: "office" | "field" | "remote" | "away";
+}
+
+/** Loads an active user as a viewer; null when the account is gone, inactive or the session is stale. */
+export async function loadViewer(db: DbOrTx, userId: string, sessionVersion?: number): Promise<Viewer | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      departmentId: users.departmentId,
+      supervisorId: users.supervisorId,
+      timeZone: users.timeZone,
+      locale: users.locale,
+      workingMode: users.workingMode,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row || !row.active) return null;
+  if (sessionVersion !== undefined && row.sessionVersion !== sessionVersion) return null;
+  const { active: _active, sessionVersion: _sv, ...viewer } = row;
+  return viewer;
+}

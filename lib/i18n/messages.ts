@@ -1,0 +1,23 @@
+import type { Locale } from "./locale";
+import plCommon from "./messages/pl/common.json";
+import enCommon from "./messages/en/common.json";
+import plAuth from "./messages/pl/auth.json";
+import enAuth from "./messages/en/auth.json";
+import plErrors from "./messages/pl/errors.json";
+import enErrors from "./messages/en/errors.json";
+import plAdmin from "./messages/pl/admin.json";
+import enAdmin from "./messages/en/admin.json";
+import plSettings from "./messages/pl/settings.json";
+import enSettings from "./messages/en/settings.json";
+import plCrm from "./messages/pl/crm.json";
+import enCrm from "./messages/en/crm.json";
+import plWork from "./messages/pl/work.json";
+import enWork from "./messages/en/work.json";
+
+// One file per area keeps parallel work from colliding; the keys are checked for parity in tests.
+export const messages = {
+  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork },
+  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+export type Messages = (typeof messages)["pl"];

@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WASM and extensions from its own package folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403 for pages a user may not open.
+  experimental: { authInterrupts: true },
+};
+
+export default withNextIntl(nextConfig);

@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and extensions from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // Lets parallel builds (several e2e runs on one machine) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // forbidden() renders app/forbidden.tsx with a 403 for pages a user may not open.
   experimental: { authInterrupts: true },
 };

@@ -23,8 +23,10 @@ export function defineAction<S extends z.ZodType, R>(
         db: getDb,
         locale: async () => ((await getLocale()) === "en" ? "en" : "pl"),
         translate: async (key) => {
-          // Domain errors carry message keys chosen at run time; unknown keys are shown as given.
-          const t = (await getTranslations("errors")) as unknown as { has: (k: string) => boolean; (k: string): string };
+          // Domain errors carry message keys chosen at run time: "forbidden" (under errors.) or a
+          // full path such as "crm.errors.clientHasCases". Unknown keys are shown as given.
+          const t = (await getTranslations()) as unknown as { has: (k: string) => boolean; (k: string): string };
+          if (t.has(`errors.${key}`)) return t(`errors.${key}`);
           return t.has(key) ? t(key) : key;
         },
         revalidate: (path) => revalidatePath(path),

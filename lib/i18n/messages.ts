@@ -13,11 +13,15 @@ import plCrm from "./messages/pl/crm.json";
 import enCrm from "./messages/en/crm.json";
 import plWork from "./messages/pl/work.json";
 import enWork from "./messages/en/work.json";
+import plTasks from "./messages/pl/tasks.json";
+import enTasks from "./messages/en/tasks.json";
+import plCalendar from "./messages/pl/calendar.json";
+import enCalendar from "./messages/en/calendar.json";
 
 // One file per area keeps parallel work from colliding; the keys are checked for parity in tests.
 export const messages = {
-  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork },
-  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork },
+  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork, ...plTasks, ...plCalendar },
+  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork, ...enTasks, ...enCalendar },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)["pl"];

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/db";
+import { Forbidden, Invalid } from "./errors";
+import { runAction, type ActionDeps } from "./run";
+
+const viewer: Viewer = {
+  id: "00000000-0000-4000-8000-000000000001",
+  email: "a@test.example",
+  name: "A",
+  role: "member",
+  departmentId: null,
+  supervisorId: null,
+  timeZone: "Europe/Warsaw",
+  locale: "pl",
+  workingMode: "office",
+};
+
+function deps(overrides: Partial<ActionDeps> = {}): ActionDeps & { revalidated: string[]; logged: unknown[] } {
+  const revalidated: string[] = [];
+  const logged: unknown[] = [];
+  return {
+    viewer: async () => viewer,
+    db: async () => ({}) as Db,
+    locale: async () => "en",
+    translate: (key) => (key === "forbidden" ? "You are not allowed to do this." : key),
+    revalidate: (p) => revalidated.push(p),
+    rethrowControlFlow: () => {},
+    log: (e) => logged.push(e),
+    revalidated,
+    logged,
+    ...overrides,
+  };
+}
+
+const schema = z.object({ title: z.string().trim().min(1, "required"), n: z.coerce.number().int().max(100) });
+
+describe("runAction", () => {
+  it("refuses a signed-out caller before parsing or running anything", async () => {
+    const handler = vi.fn();
+    const r = await runAction(deps({ viewer: async () => null }), schema, handler, {}, { title: "x", n: 1 });
+    expect(r).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("returns field errors for bad input and never runs the handler", async () => {
+    const handler = vi.fn();
+    const r = await runAction(deps(), schema, handler, {}, { title: "  ", n: 150 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.code).toBe("invalid");
+    expect(r.fieldErrors?.title).toEqual(["required"]);
+    expect(r.fieldErrors?.n?.[0]).toMatch(/100/);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("passes parsed input and the viewer, then revalidates", async () => {
+    const d = deps();
+    const r = await runAction(d, schema, async (input, ctx) => ({ echoed: input.title, by: ctx.viewer.id }), { revalidate: () => ["/tasks"] }, { title: " Hi ", n: "7" });
+    expect(r).toEqual({ ok: true, data: { echoed: "Hi", by: viewer.id } });
+    expect(d.revalidated).toEqual(["/tasks"]);
+  });
+
+  it("turns typed domain errors into translated messages with field errors", async () => {
+    const r1 = await runAction(deps(), schema, async () => { throw new Forbidden("forbidden"); }, {}, { title: "x", n: 1 });
+    expect(r1).toEqual({ ok: false, code: "forbidden", error: "You are not allowed to do this." });
+    const r2 = await runAction(deps(), schema, async () => { throw new Invalid("invalidInput", { n: ["tooBig"] }); }, {}, { title: "x", n: 1 });
+    expect(r2).toMatchObject({ ok: false, code: "invalid", fieldErrors: { n: ["tooBig"] } });
+  });
+
+  it("hides unexpected errors behind a generic message and logs them", async () => {
+    const d = deps();
+    const r = await runAction(d, schema, async () => { throw new Error("connection reset: secret details"); }, {}, { title: "x", n: 1 });
+    expect(r).toEqual({ ok: false, code: "internal", error: "internal" });
+    expect(d.logged).toHaveLength(1);
+    expect(d.revalidated).toEqual([]);
+  });
+
+  it("reads FormData, with repeated names as arrays", async () => {
+    const form = new FormData();
+    form.append("title", "Form");
+    form.append("n", "3");
+    form.append("tag", "a");
+    form.append("tag", "b");
+    const s = z.object({ title: z.string(), n: z.coerce.number(), tag: z.array(z.string()) });
+    const r = await runAction(deps(), s, async (input) => input, {}, form);
+    expect(r).toEqual({ ok: true, data: { title: "Form", n: 3, tag: ["a", "b"] } });
+  });
+});

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Pencil } from "lucide-react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { RelatedEntries } from "@/components/calendar/related-entries";
+import { BackLink } from "@/components/crm/back-link";
+import { KindBadge, OverdueBadge, PriorityBadge, StatusBadge } from "@/components/crm/case-badges";
+import { CaseStatusControl } from "@/components/crm/case-status-control";
+import { DetailList } from "@/components/crm/detail-list";
+import { DueDate } from "@/components/crm/due-date";
+import { RelatedTasks } from "@/components/tasks/related-tasks";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getCase } from "@/lib/crm/queries";
+import { requireViewer } from "@/app/require-viewer";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Metadata and page both need the record: read it once per request.
+const load = cache(async (id: string) => {
+  if (!z.uuid().safeParse(id).success) notFound();
+  const viewer = await requireViewer();
+  const found = await getCase(await getDb(), viewer, id);
+  if (!found) notFound();
+  return found;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const c = await load((await params).id);
+  return { title: `#${c.number} ${c.title}` };
+}
+
+export default async function CasePage({ params }: Props) {
+  const { id } = await params;
+  const c = await load(id);
+  const t = await getTranslations("crm");
+  const format = await getFormatter();
+
+  return (
+    <>
+      <BackLink href="/cases">{t("cases.title")}</BackLink>
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1>
+            <span className="mr-2 font-mono text-base font-medium text-slate-500 tabular-nums">{t("caseNumber", { number: c.number })}</span>
+            {c.title}
+          </h1>
+          <div className="mt-1.5 flex flex-wrap items-center gap-1.5 text-sm text-slate-600">
+            <KindBadge kind={c.kind} />
+            <StatusBadge status={c.status} />
+            <PriorityBadge priority={c.priority} />
+            {c.overdue ? <OverdueBadge /> : null}
+            <span aria-hidden className="text-slate-300">
+              ·
+            </span>
+            <Link href={`/clients/${c.clientId}`} className="font-medium text-brand-700 hover:underline">
+              {c.clientName}
+            </Link>
+          </div>
+        </div>
+        {c.canEdit ? (
+          <Link href={`/cases/${id}/edit`} className={buttonClass("secondary")}>
+            <Pencil aria-hidden className="h-3.5 w-3.5" />
+            {t("case.edit")}
+          </Link>
+        ) : null}
+      </div>
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          <Card title={t("case.description")}>
+            {c.description ? (
+              <p className="text-sm leading-relaxed whitespace-pre-line text-slate-800">{c.description}</p>
+            ) : (
+              <p className="text-sm text-slate-400">{t("case.noDescription")}</p>
+            )}
+          </Card>
+          <RelatedTasks caseId={id} />
+          <RelatedEntries caseId={id} />
+        </div>
+        <Card title={t("case.details")} className="h-fit">
+          <DetailList
+            items={[
+              {
+                label: t("case.status"),
+                value: c.canEdit ? <CaseStatusControl caseId={id} kind={c.kind} status={c.status} /> : <StatusBadge status={c.status} />,
+                wide: true,
+              },
+              { label: t("case.due"), value: <DueDate dueAt={c.dueAt} overdue={c.overdue} />, wide: true },
+              { label: t("case.owner"), value: c.ownerActive ? c.ownerName : t("case.inactiveOwner", { name: c.ownerName }) },
+              { label: t("case.priority"), value: <PriorityBadge priority={c.priority} /> },
+              {
+                label: t("case.client"),
+                value: (
+                  <Link href={`/clients/${c.clientId}`} className="text-brand-700 hover:underline">
+                    {c.clientName}
+                  </Link>
+                ),
+                wide: true,
+              },
+              { label: t("case.kind"), value: t(`kind.${c.kind}`) },
+              { label: t("case.createdBy"), value: c.createdByName ?? t("notSet") },
+              { label: t("case.createdAt"), value: <span className="tabular-nums">{format.dateTime(c.createdAt, "dateTime")}</span> },
+              { label: t("case.updatedAt"), value: <span className="tabular-nums">{format.dateTime(c.updatedAt, "dateTime")}</span> },
+            ]}
+          />
+          {!c.canEdit ? <p className="mt-3 border-t border-slate-100 pt-2 text-xs text-slate-500">{t("case.readOnly")}</p> : null}
+        </Card>
+      </div>
+    </>
+  );
+}

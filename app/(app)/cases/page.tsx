@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { CaseTable } from "@/components/crm/case-table";
+import { FilterBar, FilterSelect, SearchBox } from "@/components/crm/filter-bar";
+import { Pagination } from "@/components/crm/pagination";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { CASE_KINDS, CASE_STATUSES, PRIORITIES } from "@/lib/crm/case-states";
+import { assignablePeople, clientChoices, listCases } from "@/lib/crm/queries";
+import { caseListFilters } from "@/lib/crm/schema";
+import { requireViewer } from "@/app/require-viewer";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("crm.cases");
+  return { title: t("title") };
+}
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const filters = caseListFilters.parse(await searchParams);
+  const db = await getDb();
+  const [{ rows, total, overdueTotal, pageSize }, people, clients] = await Promise.all([
+    listCases(db, viewer, filters),
+    assignablePeople(db, viewer),
+    clientChoices(db, viewer),
+  ]);
+  const t = await getTranslations("crm");
+  const tc = await getTranslations("common");
+  const filtered = Boolean(filters.q || filters.kind || filters.status !== "open" || filters.priority || filters.owner || filters.client);
+
+  return (
+    <>
+      <PageHeader
+        title={t("cases.title")}
+        description={t("cases.description")}
+        actions={
+          <Link href={filters.client ? `/cases/new?clientId=${filters.client}` : "/cases/new"} className={buttonClass("primary")}>
+            <Plus aria-hidden className="h-4 w-4" />
+            {t("cases.new")}
+          </Link>
+        }
+      />
+      <FilterBar
+        action="/cases"
+        label={t("cases.search")}
+        applyLabel={t("cases.apply")}
+        clearHref={filtered ? "/cases" : undefined}
+        search={<SearchBox id="cases-q" label={t("cases.search")} placeholder={t("cases.searchPlaceholder")} defaultValue={filters.q} />}
+      >
+        <FilterSelect
+          id="cases-status"
+          name="status"
+          label={t("cases.status")}
+          value={filters.status}
+          options={[
+            { value: "open", label: t("cases.openOnly") },
+            { value: "all", label: t("cases.anyStatus") },
+            ...CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+          ]}
+        />
+        <FilterSelect
+          id="cases-kind"
+          name="kind"
+          label={t("cases.kind")}
+          value={filters.kind ?? ""}
+          options={[{ value: "", label: t("cases.anyKind") }, ...CASE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+        />
+        <FilterSelect
+          id="cases-priority"
+          name="priority"
+          label={t("cases.priority")}
+          value={filters.priority ?? ""}
+          options={[{ value: "", label: t("cases.anyPriority") }, ...PRIORITIES.map((p) => ({ value: p, label: tc(`priority.${p}`) }))]}
+        />
+        <FilterSelect
+          id="cases-owner"
+          name="owner"
+          label={t("cases.owner")}
+          value={filters.owner ?? ""}
+          options={[
+            { value: "", label: t("cases.anyOwner") },
+            { value: "mine", label: t("cases.mine") },
+            ...people.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+        />
+        <FilterSelect
+          id="cases-client"
+          name="client"
+          label={t("cases.client")}
+          value={filters.client}
+          options={[{ value: "", label: t("cases.anyClient") }, ...clients.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+      </FilterBar>
+      <p className="mb-2 flex gap-2 text-xs text-slate-500" role="status">
+        <span>{tc("results", { count: total })}</span>
+        {overdueTotal > 0 ? <span className="font-medium text-red-700">{t("cases.overdueCount", { count: overdueTotal })}</span> : null}
+      </p>
+      {rows.length ? <CaseTable rows={rows} /> : <EmptyState title={t("cases.empty")}>{t("cases.emptyHint")}</EmptyState>}
+      <Pagination
+        path="/cases"
+        params={{
+          q: filters.q,
+          status: filters.status === "open" ? undefined : filters.status,
+          kind: filters.kind,
+          priority: filters.priority,
+          owner: filters.owner,
+          client: filters.client,
+        }}
+        page={filters.page}
+        pageSize={pageSize}
+        total={total}
+      />
+    </>
+  );
+}

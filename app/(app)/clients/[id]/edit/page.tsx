@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { BackLink } from "@/components/crm/back-link";
+import { ClientForm } from "@/components/crm/client-form";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { displayPhone } from "@/lib/crm/phone-display";
+import { assignablePeople, getClient } from "@/lib/crm/queries";
+import { requireViewer } from "@/app/require-viewer";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("crm.client");
+  return { title: t("editTitle") };
+}
+
+export default async function EditClientPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const viewer = await requireViewer();
+  const db = await getDb();
+  const client = await getClient(db, viewer, id);
+  if (!client) notFound();
+  if (!client.canEdit) forbidden();
+  const people = await assignablePeople(db, viewer);
+  // A manager who has left stays selectable so saving other fields does not drop them.
+  if (client.accountManagerId && client.accountManagerName && !people.some((p) => p.id === client.accountManagerId)) {
+    people.push({ id: client.accountManagerId, name: client.accountManagerName, title: null });
+  }
+  const t = await getTranslations("crm");
+
+  return (
+    <>
+      <BackLink href={`/clients/${id}`}>{client.name}</BackLink>
+      <PageHeader title={t("client.editTitle")} />
+      <Card className="max-w-3xl">
+        <ClientForm
+          people={people}
+          initial={{
+            id,
+            name: client.name,
+            taxId: client.taxId ?? "",
+            email: client.email ?? "",
+            phone: displayPhone(client.phone) ?? "",
+            city: client.city ?? "",
+            address: client.address ?? "",
+            notes: client.notes ?? "",
+            accountManagerId: client.accountManagerId ?? "",
+          }}
+        />
+      </Card>
+    </>
+  );
+}

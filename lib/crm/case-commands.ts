@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { cases, clients } from "@/db/schema";
+import { Invalid, NotFound } from "@/lib/action/errors";
+import type { Viewer } from "@/lib/auth/viewer";
+import { caseAssignment, type CaseAssignment } from "./assignment";
+import { isStatusAllowedForKind } from "./case-states";
+import { isActiveUser } from "./commands";
+import { wallClockToInstant } from "./due-time";
+import { assertCanEditCase } from "./policy";
+import type { ChangeCaseStatusInput, CreateCaseInput, UpdateCaseInput } from "./schema";
+
+// Case writes. Each is one transaction; the ones that may hand a case to somebody return the
+// assignment, which is where the notification outbox row will be written.
+
+export interface CaseWriteResult {
+  id: string;
+  number: number;
+  assignment: CaseAssignment | null;
+}
+
+async function assertClientExists(db: DbOrTx, id: string): Promise<void> {
+  const [row] = await db.select({ id: clients.id }).from(clients).where(eq(clients.id, id));
+  if (!row) throw new Invalid("clientNotFound", { clientId: ["clientNotFound"] });
+}
+
+async function assertOwner(db: DbOrTx, id: string): Promise<void> {
+  if (!(await isActiveUser(db, id))) throw new Invalid("ownerNotFound", { ownerId: ["ownerNotFound"] });
+}
+
+/** The typed wall-clock due time as an instant, read in the viewer's own time zone. */
+function dueInstant(viewer: Viewer, dueAt: string | null): Date | null {
+  if (dueAt === null) return null;
+  const instant = wallClockToInstant(dueAt, viewer.timeZone);
+  if (!instant) throw new Invalid("invalidDate", { dueAt: ["invalidDate"] });
+  return instant;
+}
+
+export async function createCase(db: DbOrTx, viewer: Viewer, input: CreateCaseInput): Promise<CaseWriteResult> {
+  return db.transaction(async (tx) => {
+    await assertClientExists(tx, input.clientId);
+    await assertOwner(tx, input.ownerId);
+    const [row] = await tx
+      .insert(cases)
+      .values({ ...input, dueAt: dueInstant(viewer, input.dueAt), createdById: viewer.id })
+      .returning({ id: cases.id, number: cases.number });
+    return { id: row!.id, number: row!.number, assignment: caseAssignment(viewer, row!.id, null, input.ownerId) };
+  });
+}
+
+async function lockedCase(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id)).for("update");
+  if (!row) throw new NotFound("caseNotFound");
+  return row;
+}
+
+export async function updateCase(db: DbOrTx, viewer: Viewer, input: UpdateCaseInput): Promise<CaseWriteResult> {
+  return db.transaction(async (tx) => {
+    const current = await lockedCase(tx, input.id);
+    assertCanEditCase(viewer, current);
+    if (input.clientId !== current.clientId) await assertClientExists(tx, input.clientId);
+    // An owner who has since been deactivated stays until someone picks another.
+    if (input.ownerId !== current.ownerId) await assertOwner(tx, input.ownerId);
+    const { id, ...fields } = input;
+    await tx
+      .update(cases)
+      .set({ ...fields, dueAt: dueInstant(viewer, input.dueAt), updatedAt: new Date() })
+      .where(eq(cases.id, id));
+    return { id, number: current.number, assignment: caseAssignment(viewer, id, current.ownerId, input.ownerId) };
+  });
+}
+
+export async function changeCaseStatus(db: DbOrTx, viewer: Viewer, input: ChangeCaseStatusInput): Promise<{ id: string; clientId: string }> {
+  return db.transaction(async (tx) => {
+    const current = await lockedCase(tx, input.id);
+    assertCanEditCase(viewer, current);
+    if (!isStatusAllowedForKind(current.kind, input.status)) {
+      throw new Invalid("crm.errors.statusNotForKind", { status: ["crm.errors.statusNotForKind"] });
+    }
+    await tx.update(cases).set({ status: input.status, updatedAt: new Date() }).where(eq(cases.id, input.id));
+    return { id: input.id, clientId: current.clientId };
+  });
+}

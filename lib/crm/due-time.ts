@@ -1,0 +1,96 @@
+/**
+ * Case due times are typed as wall-clock values (an `<input type="datetime-local">`, no zone) in
+ * the viewer's own time zone and stored as instants. The server's time zone never takes part.
+ */
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** Reads "2026-03-29T09:30" strictly: a day that is not in the calendar (2026-02-30) gives null. */
+export function parseWallClock(value: string): WallClock | null {
+  const m = WALL_CLOCK.exec(value.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || (m[6] !== undefined && Number(m[6]) > 59)) return null;
+  if (year < 1900 || year > 2999) return null;
+  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return { year, month, day, hour, minute };
+}
+
+export function isWallClock(value: string): boolean {
+  return parseWallClock(value) !== null;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function wallClockMsAt(instantMs: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
+  }
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (+2 h for Warsaw in summer). */
+function offsetAt(instantMs: number, timeZone: string): number {
+  return wallClockMsAt(instantMs, timeZone) - Math.floor(instantMs / 1000) * 1000;
+}
+
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `value`, or null for an impossible
+ * value. Clock changes follow Temporal's "compatible" rule, as calendars do: a time that repeats
+ * when clocks go back is the first of the two, and a time skipped when clocks go forward is
+ * moved forward by the gap (02:30 on the spring-forward night in Warsaw is 03:30 CEST).
+ */
+export function wallClockToInstant(value: string, timeZone: string): Date | null {
+  const wall = parseWallClock(value);
+  if (!wall) return null;
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  // No zone changes its offset twice within two days, so the offsets a day either side bound
+  // every answer.
+  const before = offsetAt(asUtc - 86_400_000, timeZone);
+  const after = offsetAt(asUtc + 86_400_000, timeZone);
+  const matching = [asUtc - before, asUtc - after].filter((t) => wallClockMsAt(t, timeZone) === asUtc);
+  if (matching.length) return new Date(Math.min(...matching));
+  return new Date(asUtc - before);
+}
+
+/** The value for a datetime-local input showing `instant` in `timeZone` ("2026-03-29T09:30"). */
+export function instantToWallClock(instant: Date, timeZone: string): string {
+  const ms = wallClockMsAt(instant.getTime(), timeZone);
+  return new Date(ms).toISOString().slice(0, 16);
+}

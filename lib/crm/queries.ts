@@ -1,0 +1,279 @@
+import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db";
+import { cases, clientContacts, clients, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { OPEN_STATUSES, isCaseOverdue, type CaseKind, type CaseStatus, type Priority } from "./case-states";
+import { canEditCase, canEditClient } from "./policy";
+import type { CaseListFilters, ClientListFilters } from "./schema";
+
+// Every read takes the viewer: all active users see the whole CRM today, and this is where a
+// narrower scope would go. Edit rights are computed here so pages show only usable controls.
+
+export const CLIENTS_PAGE_SIZE = 50;
+export const CASES_PAGE_SIZE = 50;
+/** How many cases a client page lists before pointing to the filtered case list. */
+export const CLIENT_PAGE_CASES = 50;
+
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+}
+
+const openCaseCount = sql<number>`(select count(*)::int from ${cases} where ${cases.clientId} = ${clients.id} and ${inArray(cases.status, [...OPEN_STATUSES])})`;
+
+export interface ClientListRow {
+  id: string;
+  name: string;
+  city: string | null;
+  taxId: string | null;
+  accountManagerId: string | null;
+  accountManagerName: string | null;
+  openCases: number;
+}
+
+export async function listClients(
+  db: DbOrTx,
+  _viewer: Viewer,
+  filters: ClientListFilters,
+): Promise<{ rows: ClientListRow[]; total: number; pageSize: number }> {
+  const where: SQL[] = [];
+  if (filters.q) {
+    const text = containing(filters.q);
+    const taxId = containing(filters.q.replace(/[\s.-]/g, "").toUpperCase());
+    where.push(
+      or(
+        ilike(clients.name, text),
+        ilike(clients.city, text),
+        ilike(clients.taxId, taxId),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(clientContacts)
+            .where(and(eq(clientContacts.clientId, clients.id), ilike(clientContacts.name, text))),
+        ),
+      )!,
+    );
+  }
+  if (filters.city) where.push(sql`lower(${clients.city}) = lower(${filters.city})`);
+  if (filters.manager) where.push(eq(clients.accountManagerId, filters.manager));
+
+  const rows = await db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      city: clients.city,
+      taxId: clients.taxId,
+      accountManagerId: clients.accountManagerId,
+      accountManagerName: users.name,
+      openCases: openCaseCount,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.accountManagerId))
+    .where(and(...where))
+    .orderBy(sql`lower(${clients.name})`, asc(clients.id))
+    .limit(CLIENTS_PAGE_SIZE)
+    .offset((filters.page - 1) * CLIENTS_PAGE_SIZE);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0, pageSize: CLIENTS_PAGE_SIZE };
+}
+
+/** Choices for the client list filters: cities in use and the people who manage clients. */
+export async function clientFilterOptions(db: DbOrTx, _viewer: Viewer): Promise<{ cities: string[]; managers: { id: string; name: string }[] }> {
+  const [cityRows, managers] = await Promise.all([
+    db.selectDistinct({ city: clients.city }).from(clients).where(isNotNull(clients.city)).orderBy(asc(clients.city)),
+    db.selectDistinct({ id: users.id, name: users.name }).from(users).innerJoin(clients, eq(clients.accountManagerId, users.id)).orderBy(asc(users.name)),
+  ]);
+  return { cities: cityRows.map((r) => r.city!).filter(Boolean), managers };
+}
+
+export interface ClientDetail {
+  id: string;
+  name: string;
+  taxId: string | null;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  address: string | null;
+  notes: string | null;
+  accountManagerId: string | null;
+  accountManagerName: string | null;
+  updatedAt: Date;
+  canEdit: boolean;
+  contacts: { id: string; name: string; position: string | null; email: string | null; phone: string | null }[];
+}
+
+export async function getClient(db: DbOrTx, viewer: Viewer, id: string): Promise<ClientDetail | null> {
+  const [row] = await db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      taxId: clients.taxId,
+      email: clients.email,
+      phone: clients.phone,
+      city: clients.city,
+      address: clients.address,
+      notes: clients.notes,
+      accountManagerId: clients.accountManagerId,
+      accountManagerName: users.name,
+      updatedAt: clients.updatedAt,
+    })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.accountManagerId))
+    .where(eq(clients.id, id));
+  if (!row) return null;
+  const contacts = await db
+    .select({ id: clientContacts.id, name: clientContacts.name, position: clientContacts.position, email: clientContacts.email, phone: clientContacts.phone })
+    .from(clientContacts)
+    .where(eq(clientContacts.clientId, id))
+    .orderBy(asc(clientContacts.name), asc(clientContacts.id));
+  return { ...row, canEdit: canEditClient(viewer, row), contacts };
+}
+
+export interface CaseListRow {
+  id: string;
+  number: number;
+  kind: CaseKind;
+  title: string;
+  status: CaseStatus;
+  priority: Priority;
+  dueAt: Date | null;
+  overdue: boolean;
+  clientId: string;
+  clientName: string;
+  ownerId: string;
+  ownerName: string;
+}
+
+const caseListColumns = {
+  id: cases.id,
+  number: cases.number,
+  kind: cases.kind,
+  title: cases.title,
+  status: cases.status,
+  priority: cases.priority,
+  dueAt: cases.dueAt,
+  clientId: cases.clientId,
+  clientName: clients.name,
+  ownerId: cases.ownerId,
+  ownerName: users.name,
+};
+
+const isOpen = inArray(cases.status, [...OPEN_STATUSES]);
+
+/** A client's cases: open ones first, each group by due date. */
+export async function casesOfClient(
+  db: DbOrTx,
+  _viewer: Viewer,
+  clientId: string,
+  now: Date = new Date(),
+): Promise<{ rows: CaseListRow[]; more: boolean; openCount: number }> {
+  const [open] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(cases)
+    .where(and(eq(cases.clientId, clientId), isOpen));
+  const rows = await db
+    .select(caseListColumns)
+    .from(cases)
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .innerJoin(users, eq(users.id, cases.ownerId))
+    .where(eq(cases.clientId, clientId))
+    .orderBy(desc(isOpen), sql`${cases.dueAt} asc nulls last`, desc(cases.number))
+    .limit(CLIENT_PAGE_CASES + 1);
+  return {
+    rows: rows.slice(0, CLIENT_PAGE_CASES).map((r) => ({ ...r, overdue: isCaseOverdue(r, now) })),
+    more: rows.length > CLIENT_PAGE_CASES,
+    openCount: open?.n ?? 0,
+  };
+}
+
+/** The case list: filtered, soonest due first, cases without a due date last. */
+export async function listCases(
+  db: DbOrTx,
+  viewer: Viewer,
+  filters: CaseListFilters,
+  now: Date = new Date(),
+): Promise<{ rows: CaseListRow[]; total: number; overdueTotal: number; pageSize: number }> {
+  const where: SQL[] = [];
+  if (filters.q) {
+    const text = containing(filters.q);
+    const number = /^#?\d{1,9}$/.test(filters.q) ? Number(filters.q.replace("#", "")) : null;
+    where.push(or(ilike(cases.title, text), ilike(clients.name, text), ...(number !== null ? [eq(cases.number, number)] : []))!);
+  }
+  if (filters.kind) where.push(eq(cases.kind, filters.kind));
+  if (filters.status === "open") where.push(inArray(cases.status, [...OPEN_STATUSES]));
+  else if (filters.status !== "all") where.push(eq(cases.status, filters.status));
+  if (filters.priority) where.push(eq(cases.priority, filters.priority));
+  if (filters.owner) where.push(eq(cases.ownerId, filters.owner === "mine" ? viewer.id : filters.owner));
+  if (filters.client) where.push(eq(cases.clientId, filters.client));
+
+  const rows = await db
+    .select({
+      ...caseListColumns,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+      overdueTotal: sql<number>`count(*) filter (where ${cases.dueAt} < ${now.toISOString()}::timestamptz and ${isOpen}) over ()`.mapWith(Number),
+    })
+    .from(cases)
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .innerJoin(users, eq(users.id, cases.ownerId))
+    .where(and(...where))
+    .orderBy(sql`${cases.dueAt} asc nulls last`, desc(cases.number))
+    .limit(CASES_PAGE_SIZE)
+    .offset((filters.page - 1) * CASES_PAGE_SIZE);
+  return {
+    rows: rows.map(({ total: _total, overdueTotal: _overdue, ...r }) => ({ ...r, overdue: isCaseOverdue(r, now) })),
+    total: rows[0]?.total ?? 0,
+    overdueTotal: rows[0]?.overdueTotal ?? 0,
+    pageSize: CASES_PAGE_SIZE,
+  };
+}
+
+export interface CaseDetail extends CaseListRow {
+  description: string | null;
+  createdById: string | null;
+  createdByName: string | null;
+  ownerActive: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  canEdit: boolean;
+}
+
+export async function getCase(db: DbOrTx, viewer: Viewer, id: string, now: Date = new Date()): Promise<CaseDetail | null> {
+  const creators = alias(users, "creators");
+  const [row] = await db
+    .select({
+      ...caseListColumns,
+      description: cases.description,
+      createdById: cases.createdById,
+      createdByName: creators.name,
+      ownerActive: users.active,
+      createdAt: cases.createdAt,
+      updatedAt: cases.updatedAt,
+    })
+    .from(cases)
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .innerJoin(users, eq(users.id, cases.ownerId))
+    .leftJoin(creators, eq(creators.id, cases.createdById))
+    .where(eq(cases.id, id));
+  if (!row) return null;
+  return { ...row, overdue: isCaseOverdue(row, now), canEdit: canEditCase(viewer, row) };
+}
+
+export interface PersonChoice {
+  id: string;
+  name: string;
+  title: string | null;
+}
+
+/** Who can own a case or manage a client: every active user. */
+export async function assignablePeople(db: DbOrTx, _viewer: Viewer): Promise<PersonChoice[]> {
+  return db.select({ id: users.id, name: users.name, title: users.title }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
+}
+
+/** Clients to pick from on the case form, by name. */
+export async function clientChoices(db: DbOrTx, _viewer: Viewer): Promise<{ id: string; name: string; city: string | null }[]> {
+  return db
+    .select({ id: clients.id, name: clients.name, city: clients.city })
+    .from(clients)
+    .orderBy(sql`lower(${clients.name})`)
+    .limit(5000);
+}

@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { SectionNav } from "@/components/admin/section-nav";
+import { requireAdmin } from "@/app/require-viewer";
+
+/** Every /admin page is for administrators only; the others get the 403 page. */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await requireAdmin();
+  const t = await getTranslations("admin.nav");
+  return (
+    <>
+      <SectionNav
+        label={t("label")}
+        items={[
+          { href: "/admin/users", label: t("users") },
+          { href: "/admin/departments", label: t("departments") },
+        ]}
+      />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,206 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
+import { createUserAction, updateUserAction } from "@/lib/org/actions";
+import type { DepartmentSummary, UserOption } from "@/lib/org/queries";
+import { LANGUAGES, ROLES, WORKING_MODES, type Role, type WorkingMode } from "@/lib/org/vocabulary";
+import { FormAlert, SavedNote } from "./form-alert";
+import { TeamChoices } from "./team-choices";
+import { TimeZoneInput } from "./time-zone-input";
+
+export interface UserFormValues {
+  name: string;
+  email: string;
+  phone: string;
+  role: Role;
+  title: string;
+  departmentId: string;
+  teamIds: string[];
+  supervisorId: string;
+  timeZone: string;
+  locale: "pl" | "en";
+  workingMode: WorkingMode;
+  active: boolean;
+}
+
+type Props = {
+  values: UserFormValues;
+  departments: DepartmentSummary[];
+  supervisors: UserOption[];
+  timeZones: string[];
+} & ({ mode: "create" } | { mode: "edit"; id: string; isSelf: boolean });
+
+/** The admin's form for one user: create with an initial password, or edit (optionally resetting it). */
+export function UserForm(props: Props) {
+  const { values, departments, supervisors, timeZones } = props;
+  const t = useTranslations("admin.userForm");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const create = useAction(createUserAction, (data) => router.push(`/admin/users/${data.id}?created=1`));
+  const update = useAction(updateUserAction, () => {
+    setSavedAt(Date.now());
+    router.refresh();
+  });
+  const current = props.mode === "create" ? create : update;
+  const isSelf = props.mode === "edit" && props.isSelf;
+  const err = (field: string) => current.errorsFor(field);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSavedAt(null);
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    const fields = {
+      name: text("name"),
+      email: text("email"),
+      phone: text("phone"),
+      // An admin's own role and status are not editable here (the controls are disabled).
+      role: (isSelf ? values.role : text("role")) as Role,
+      title: text("title"),
+      departmentId: text("departmentId"),
+      teamIds: form.getAll("teamIds").map(String),
+      supervisorId: text("supervisorId"),
+      timeZone: text("timeZone"),
+      locale: text("locale") as UserFormValues["locale"],
+      workingMode: text("workingMode") as WorkingMode,
+      active: isSelf ? values.active : form.get("active") === "on",
+    };
+    if (props.mode === "create") void create.run({ ...fields, password: text("password") });
+    else void update.run({ ...fields, id: props.id, newPassword: text("newPassword") });
+  }
+
+  const supervisorChoices = props.mode === "edit" ? supervisors.filter((s) => s.id !== props.id) : supervisors;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={props.mode === "create" ? t("createLabel") : t("editLabel")}>
+      <FormAlert error={current.error} />
+      <Card title={t("account")}>
+        <div className="grid gap-3 md:grid-cols-2">
+          <Field id="user-name" label={t("name")} errors={err("name")}>
+            <Input id="user-name" name="name" defaultValue={values.name} required autoComplete="off" aria-invalid={!!err("name")} aria-describedby={describedBy("user-name", err("name"))} />
+          </Field>
+          <Field id="user-email" label={t("email")} errors={err("email")}>
+            <Input id="user-email" name="email" type="email" defaultValue={values.email} required autoComplete="off" aria-invalid={!!err("email")} aria-describedby={describedBy("user-email", err("email"))} />
+          </Field>
+          <Field id="user-phone" label={t("phone")} hint={t("phoneHint")} errors={err("phone")}>
+            <Input id="user-phone" name="phone" type="tel" defaultValue={values.phone} autoComplete="off" aria-invalid={!!err("phone")} aria-describedby={describedBy("user-phone", err("phone"), true)} />
+          </Field>
+          <Field id="user-title" label={t("jobTitle")} errors={err("title")}>
+            <Input id="user-title" name="title" defaultValue={values.title} autoComplete="off" aria-invalid={!!err("title")} aria-describedby={describedBy("user-title", err("title"))} />
+          </Field>
+        </div>
+      </Card>
+
+      <Card title={t("organisation")}>
+        <div className="grid gap-3 md:grid-cols-[minmax(0,0.8fr)_minmax(0,1fr)_minmax(0,1.4fr)]">
+          <Field id="user-role" label={t("role")} hint={isSelf ? t("ownRoleHint") : undefined} errors={err("role")}>
+            <Select id="user-role" name="role" defaultValue={values.role} disabled={isSelf} aria-invalid={!!err("role")} aria-describedby={describedBy("user-role", err("role"), isSelf)}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {tc(`role.${role}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="user-department" label={t("department")} errors={err("departmentId")}>
+            <Select id="user-department" name="departmentId" defaultValue={values.departmentId} aria-invalid={!!err("departmentId")} aria-describedby={describedBy("user-department", err("departmentId"))}>
+              <option value="">{t("noDepartment")}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="user-supervisor" label={t("supervisor")} hint={t("supervisorHint")} errors={err("supervisorId")}>
+            <Select id="user-supervisor" name="supervisorId" defaultValue={values.supervisorId} aria-invalid={!!err("supervisorId")} aria-describedby={describedBy("user-supervisor", err("supervisorId"), true)}>
+              <option value="">{t("noSupervisor")}</option>
+              {supervisorChoices.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title ? `${s.name} · ${s.title}` : s.name}
+                </option>
+              ))}
+              {/* A supervisor who has since been deactivated stays selectable until changed. */}
+              {values.supervisorId && !supervisorChoices.some((s) => s.id === values.supervisorId) ? <option value={values.supervisorId}>{t("inactiveSupervisor")}</option> : null}
+            </Select>
+          </Field>
+        </div>
+        <TeamChoices departments={departments} selected={values.teamIds} errors={err("teamIds")} />
+      </Card>
+
+      <Card title={t("preferences")}>
+        <div className="grid gap-3 md:grid-cols-3">
+          <Field id="user-tz" label={t("timeZone")} hint={t("timeZoneHint")} errors={err("timeZone")}>
+            <TimeZoneInput id="user-tz" name="timeZone" defaultValue={values.timeZone} zones={timeZones} errors={err("timeZone")} hint />
+          </Field>
+          <Field id="user-locale" label={t("language")} errors={err("locale")}>
+            <Select id="user-locale" name="locale" defaultValue={values.locale}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {tc(`languageNames.${l}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="user-mode" label={t("workingMode")} errors={err("workingMode")}>
+            <Select id="user-mode" name="workingMode" defaultValue={values.workingMode}>
+              {WORKING_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {tc(`workingMode.${m}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+      </Card>
+
+      <Card title={t("access")}>
+        <div className="grid gap-4 md:grid-cols-2">
+          <div className="space-y-1">
+            <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+              <input
+                type="checkbox"
+                name="active"
+                defaultChecked={values.active}
+                disabled={isSelf}
+                aria-describedby="user-active-hint"
+                className="h-4 w-4 rounded border-slate-300 text-brand-600 focus-visible:ring-2 focus-visible:ring-brand-200"
+              />
+              {t("active")}
+            </label>
+            <p id="user-active-hint" className={err("active") ? "text-xs text-red-700" : "text-xs text-slate-500"}>
+              {err("active")?.join(" ") ?? (isSelf ? t("ownActiveHint") : t("activeHint"))}
+            </p>
+          </div>
+          {props.mode === "create" ? (
+            <Field id="user-password" label={t("initialPassword")} hint={t("initialPasswordHint")} errors={err("password")}>
+              <Input id="user-password" name="password" type="password" autoComplete="new-password" required aria-invalid={!!err("password")} aria-describedby={describedBy("user-password", err("password"), true)} />
+            </Field>
+          ) : (
+            <Field id="user-new-password" label={t("newPassword")} hint={t("newPasswordHint")} errors={err("newPassword")}>
+              <Input id="user-new-password" name="newPassword" type="password" autoComplete="new-password" aria-invalid={!!err("newPassword")} aria-describedby={describedBy("user-new-password", err("newPassword"), true)} />
+            </Field>
+          )}
+        </div>
+      </Card>
+
+      <div className="flex items-center justify-end gap-3">
+        <SavedNote show={savedAt !== null && !current.pending}>{tc("saved")}</SavedNote>
+        <Link href="/admin/users" className={buttonClass("secondary")}>
+          {tc("cancel")}
+        </Link>
+        <Button type="submit" variant="primary" disabled={current.pending}>
+          {current.pending ? tc("saving") : props.mode === "create" ? t("createSubmit") : tc("save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { FormAlert, SavedNote } from "@/components/admin/form-alert";
+import { TimeZoneInput } from "@/components/admin/time-zone-input";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
+import { setLanguageAction } from "@/lib/i18n/actions";
+import { updateProfileAction } from "@/lib/org/actions";
+import { LANGUAGES, WORKING_MODES, type WorkingMode } from "@/lib/org/vocabulary";
+
+interface ProfileValues {
+  name: string;
+  phone: string;
+  timeZone: string;
+  locale: "pl" | "en";
+  workingMode: WorkingMode;
+}
+
+/** The person's own name, phone, time zone, language and working mode. */
+export function ProfileForm({ values, timeZones }: { values: ProfileValues; timeZones: string[] }) {
+  const t = useTranslations("settings.profile");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const save = useAction(updateProfileAction);
+  const err = (field: string) => save.errorsFor(field);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    const locale = text("locale") as ProfileValues["locale"];
+    const result = await save.run({ name: text("name"), phone: text("phone"), timeZone: text("timeZone"), locale, workingMode: text("workingMode") as WorkingMode });
+    if (!result.ok) return;
+    // The language cookie keeps the choice on the login page after signing out.
+    if (locale !== values.locale) await setLanguageAction(locale);
+    setSaved(true);
+    router.refresh();
+  }
+
+  return (
+    <Card title={t("personal")}>
+      <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("personal")}>
+        <FormAlert error={save.error} />
+        <div className="grid gap-3 md:grid-cols-2">
+          <Field id="profile-name" label={t("name")} errors={err("name")}>
+            <Input id="profile-name" name="name" defaultValue={values.name} autoComplete="name" required aria-invalid={!!err("name")} aria-describedby={describedBy("profile-name", err("name"))} />
+          </Field>
+          <Field id="profile-phone" label={t("phone")} hint={t("phoneHint")} errors={err("phone")}>
+            <Input id="profile-phone" name="phone" type="tel" defaultValue={values.phone} autoComplete="tel" aria-invalid={!!err("phone")} aria-describedby={describedBy("profile-phone", err("phone"), true)} />
+          </Field>
+          <Field id="profile-tz" label={t("timeZone")} hint={t("timeZoneHint")} errors={err("timeZone")}>
+            <TimeZoneInput id="profile-tz" name="timeZone" defaultValue={values.timeZone} zones={timeZones} errors={err("timeZone")} hint />
+          </Field>
+          <div className="grid grid-cols-2 gap-3">
+            <Field id="profile-locale" label={t("language")} errors={err("locale")}>
+              <Select id="profile-locale" name="locale" defaultValue={values.locale}>
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {tc(`languageNames.${l}`)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field id="profile-mode" label={t("workingMode")} errors={err("workingMode")}>
+              <Select id="profile-mode" name="workingMode" defaultValue={values.workingMode}>
+                {WORKING_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {tc(`workingMode.${m}`)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+        </div>
+        <p className="text-xs text-slate-500">{t("workingModeHint")}</p>
+        <div className="flex items-center justify-end gap-3">
+          <SavedNote show={saved && !save.pending}>{tc("saved")}</SavedNote>
+          <Button type="submit" variant="primary" disabled={save.pending}>
+            {save.pending ? tc("saving") : tc("save")}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

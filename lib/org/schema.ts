@@ -1,0 +1,138 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { z } from "zod";
+import { LANGUAGES, ROLES, WORKING_MODES } from "./vocabulary";
+
+export { LANGUAGES, ROLES, WORKING_MODES, type Role, type WorkingMode } from "./vocabulary";
+
+// The same minimum as lib/auth/password.ts (checked by a unit test); importing it from there
+// would pull the argon2 native module into the browser bundle of the forms.
+export const MIN_PASSWORD_LENGTH = 10;
+
+// Numbers are typed the way people say them ("601 234 567"); without a country prefix they are Polish.
+const DEFAULT_PHONE_COUNTRY = "PL";
+
+let timeZones: ReadonlySet<string> | undefined;
+/** The IANA zones this runtime knows, the same list the forms offer. */
+export function supportedTimeZones(): string[] {
+  return Intl.supportedValuesOf("timeZone");
+}
+/**
+ * A zone from the runtime's list, or a current IANA name that the list knows under its older
+ * canonical spelling (ICU lists "Europe/Kiev" and "Asia/Calcutta", people type "Europe/Kyiv"
+ * and "Asia/Kolkata"). Stored as typed.
+ */
+export function isTimeZone(value: string): boolean {
+  timeZones ??= new Set(supportedTimeZones());
+  if (timeZones.has(value)) return true;
+  try {
+    return timeZones.has(new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone);
+  } catch {
+    return false;
+  }
+}
+
+/** "601 234 567", "+48 601-234-567" or "0048601234567" → "+48601234567"; null when it is not a valid number. */
+export function toE164(raw: string): string | null {
+  const number = parsePhoneNumberFromString(raw, DEFAULT_PHONE_COUNTRY);
+  return number?.isValid() ? number.number : null;
+}
+
+/** "+48601234567" → "+48 601 234 567", the way the forms show a stored number. */
+export function displayPhone(e164: string | null): string {
+  if (!e164) return "";
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+const name = z.string().trim().min(1, "required").max(200, "tooLong");
+const email = z.string().trim().toLowerCase().min(1, "required").max(320, "tooLong").pipe(z.email("invalidEmail"));
+const optionalText = z
+  .string()
+  .trim()
+  .max(200, "tooLong")
+  .nullish()
+  .transform((v) => v || null);
+const phone = z
+  .string()
+  .trim()
+  .max(40, "invalidPhone")
+  .nullish()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const e164 = toE164(v);
+    if (!e164) {
+      ctx.addIssue({ code: "custom", message: "invalidPhone" });
+      return z.NEVER;
+    }
+    return e164;
+  });
+const timeZone = z.string().trim().min(1, "required").refine(isTimeZone, "invalidTimeZone");
+/** A select whose empty option means "none". */
+const optionalId = z
+  .union([z.uuid("invalidInput"), z.literal("")])
+  .nullish()
+  .transform((v) => v || null);
+const id = z.uuid("notFound");
+const newPassword = z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(1024, "tooLong");
+
+const userFields = {
+  name,
+  email,
+  phone,
+  role: z.enum(ROLES),
+  title: optionalText,
+  departmentId: optionalId,
+  teamIds: z.array(z.uuid("invalidInput")).max(100).default([]),
+  supervisorId: optionalId,
+  timeZone,
+  locale: z.enum(LANGUAGES),
+  workingMode: z.enum(WORKING_MODES),
+  active: z.boolean(),
+};
+
+export const createUserInput = z.object({ ...userFields, password: newPassword });
+export type CreateUserInput = z.output<typeof createUserInput>;
+
+export const updateUserInput = z.object({
+  ...userFields,
+  id,
+  // Left empty, the password stays as it is.
+  newPassword: z
+    .union([newPassword, z.literal("")])
+    .nullish()
+    .transform((v) => v || null),
+});
+export type UpdateUserInput = z.output<typeof updateUserInput>;
+
+export const userFilters = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  departmentId: z.uuid().optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
+  active: z.enum(["active", "inactive"]).optional().catch(undefined),
+});
+export type UserFilters = z.output<typeof userFilters>;
+
+export const departmentInput = z.object({ name: name.max(120, "tooLong") });
+export const renameDepartmentInput = z.object({ id, name: name.max(120, "tooLong") });
+export const teamInput = z.object({ departmentId: id, name: name.max(120, "tooLong") });
+export const renameTeamInput = z.object({ id, name: name.max(120, "tooLong") });
+export const idInput = z.object({ id });
+
+/** What a person may change about themself; role, department, supervisor, e-mail and status are the admin's. */
+export const profileInput = z.object({
+  name,
+  phone,
+  timeZone,
+  locale: z.enum(LANGUAGES),
+  workingMode: z.enum(WORKING_MODES),
+});
+export type ProfileInput = z.output<typeof profileInput>;
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "required").max(1024, "tooLong"),
+    newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "settings.errors.passwordMismatch" })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "settings.errors.samePassword" });
+export type ChangePasswordInput = z.output<typeof changePasswordInput>;

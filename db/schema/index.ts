@@ -1,3 +1,5 @@
 export * from "./org";
 export * from "./auth";
 export * from "./crm";
+export * from "./notify";
+export * from "./tasks";

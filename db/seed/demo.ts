@@ -183,6 +183,7 @@ export async function seedDemo(db: Db, passwordHash: string, now: Date = new Dat
         createdById: userIds.salesdir!,
       });
     }
+    await (await import("./demo-tasks")).seedDemoTasks(tx, now);
   });
   return true;
 }

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { toE164 } from "@/lib/phone/display";
 import { z } from "zod";
 import { CASE_KINDS, CASE_STATUSES, PRIORITIES, isStatusAllowedForKind, type CaseKind, type CaseStatus } from "./case-states";
 import { isWallClock } from "./due-time";
@@ -21,12 +21,12 @@ const optionalEmail = optionalText(254).pipe(z.email("invalidEmail").nullable())
 /** Phone numbers are kept in E.164; a number typed without a country code is Polish. */
 const optionalPhone = optionalText(40).transform((v, ctx) => {
   if (v === null) return null;
-  const parsed = parsePhoneNumberFromString(v, "PL");
-  if (!parsed?.isValid()) {
+  const e164 = toE164(v);
+  if (!e164) {
     ctx.addIssue({ code: "custom", message: "invalidPhone" });
     return z.NEVER;
   }
-  return parsed.number;
+  return e164;
 });
 
 /**

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { toE164 } from "@/lib/phone/display";
 import { z } from "zod";
 import { LANGUAGES, ROLES, WORKING_MODES } from "./vocabulary";
 
@@ -9,7 +9,6 @@ export { LANGUAGES, ROLES, WORKING_MODES, type Role, type WorkingMode } from "./
 export const MIN_PASSWORD_LENGTH = 10;
 
 // Numbers are typed the way people say them ("601 234 567"); without a country prefix they are Polish.
-const DEFAULT_PHONE_COUNTRY = "PL";
 
 let timeZones: ReadonlySet<string> | undefined;
 /** The IANA zones this runtime knows, the same list the forms offer. */
@@ -29,18 +28,6 @@ export function isTimeZone(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** "601 234 567", "+48 601-234-567" or "0048601234567" → "+48601234567"; null when it is not a valid number. */
-export function toE164(raw: string): string | null {
-  const number = parsePhoneNumberFromString(raw, DEFAULT_PHONE_COUNTRY);
-  return number?.isValid() ? number.number : null;
-}
-
-/** "+48601234567" → "+48 601 234 567", the way the forms show a stored number. */
-export function displayPhone(e164: string | null): string {
-  if (!e164) return "";
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
 const name = z.string().trim().min(1, "required").max(200, "tooLong");

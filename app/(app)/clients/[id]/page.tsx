@@ -14,7 +14,7 @@ import { RelatedTasks } from "@/components/tasks/related-tasks";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { displayPhone } from "@/lib/crm/phone-display";
+import { displayPhone } from "@/lib/phone/display";
 import { casesOfClient, getClient } from "@/lib/crm/queries";
 import { requireViewer } from "@/app/require-viewer";
 

@@ -7,7 +7,8 @@ import { ProfileForm } from "@/components/settings/profile-form";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { ownProfile } from "@/lib/org/queries";
-import { displayPhone, supportedTimeZones } from "@/lib/org/schema";
+import { supportedTimeZones } from "@/lib/org/schema";
+import { displayPhone } from "@/lib/phone/display";
 import { requireViewer } from "@/app/require-viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +27,7 @@ export default async function ProfilePage() {
         <div className="space-y-4">
           <ProfileForm
             timeZones={supportedTimeZones()}
-            values={{ name: profile.name, phone: displayPhone(profile.phone), timeZone: profile.timeZone, locale: profile.locale, workingMode: profile.workingMode }}
+            values={{ name: profile.name, phone: displayPhone(profile.phone) ?? "", timeZone: profile.timeZone, locale: profile.locale, workingMode: profile.workingMode }}
           />
           <PasswordForm />
         </div>

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { requireViewer } from "@/app/require-viewer";
+import { TaskListPage } from "@/components/tasks/task-list-page";
+import type { SearchParams } from "@/lib/tasks/list-params";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("work");
+  const t = await getTranslations("tasks.list");
   return { title: t("delegatedTitle") };
 }
 
-export default async function Page() {
-  const t = await getTranslations("work");
-  return (
-    <>
-      <PageHeader title={t("delegatedTitle")} description={t("delegatedDescription")} />
-      <EmptyState title={t("comingTitle")}>{t("comingBody")}</EmptyState>
-    </>
-  );
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const viewer = await requireViewer();
+  return <TaskListPage viewer={viewer} view="delegated" searchParams={await searchParams} />;
 }

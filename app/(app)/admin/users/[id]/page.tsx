@@ -9,7 +9,8 @@ import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { NotFound } from "@/lib/action/errors";
 import { activeUserOptions, organisationTree, userForEdit } from "@/lib/org/queries";
-import { displayPhone, supportedTimeZones } from "@/lib/org/schema";
+import { supportedTimeZones } from "@/lib/org/schema";
+import { displayPhone } from "@/lib/phone/display";
 import { requireAdmin } from "@/app/require-viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -51,7 +52,7 @@ export default async function EditUserPage({ params, searchParams }: { params: P
           values={{
             name: user.name,
             email: user.email,
-            phone: displayPhone(user.phone),
+            phone: displayPhone(user.phone) ?? "",
             role: user.role,
             title: user.title ?? "",
             departmentId: user.departmentId ?? "",

@@ -6,7 +6,7 @@ import { BackLink } from "@/components/crm/back-link";
 import { ClientForm } from "@/components/crm/client-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { displayPhone } from "@/lib/crm/phone-display";
+import { displayPhone } from "@/lib/phone/display";
 import { assignablePeople, getClient } from "@/lib/crm/queries";
 import { requireViewer } from "@/app/require-viewer";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayPhone } from "./phone-display";
+import { displayPhone } from "./display";
 
 describe("displayPhone", () => {
   it("groups an E.164 number the way its country writes it and leaves odd input alone", () => {

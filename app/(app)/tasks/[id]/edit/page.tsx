@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireViewer } from "@/app/require-viewer";
+import { Card, PageHeader } from "@/components/ui/card";
+import { TaskForm } from "@/components/tasks/task-form";
+import { getDb } from "@/db";
+import { assignablePeople, caseChoices, clientChoices, taskForViewer } from "@/lib/tasks/queries";
+import { instantToWallClock } from "@/lib/time/zoned";
+import { orRefuse } from "../../load-task";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("tasks.detail");
+  return { title: t("edit") };
+}
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewer();
+  const t = await getTranslations("tasks.form");
+  const db = await getDb();
+  const detail = await orRefuse((await params).id, (id) => taskForViewer(db, viewer, id));
+  const { task, permissions } = detail;
+  const can = { details: permissions.editDetails, reminders: permissions.editReminders, reassign: permissions.reassign };
+  if (!can.details && !can.reminders && !can.reassign) forbidden();
+  const [people, clients, cases] = await Promise.all([assignablePeople(db), clientChoices(db), caseChoices(db, task.caseId)]);
+  // A deactivated assignee still shows as the current choice.
+  if (!people.some((p) => p.id === detail.assignee.id)) people.push(detail.assignee);
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={t("editTitle", { number: task.number })} description={task.title} />
+      <Card>
+        <TaskForm
+          mode="edit"
+          taskId={task.id}
+          number={task.number}
+          version={task.version}
+          can={can}
+          me={{ id: viewer.id, name: viewer.name }}
+          timeZone={viewer.timeZone}
+          choices={{ people, clients, cases }}
+          initial={{
+            title: task.title,
+            description: task.description ?? "",
+            priority: task.priority,
+            dueAt: task.dueAt ? instantToWallClock(task.dueAt, viewer.timeZone) : "",
+            assigneeId: task.assigneeId,
+            clientId: task.clientId ?? "",
+            caseId: task.caseId ?? "",
+            needsAcceptance: task.needsAcceptance,
+            progress: task.progress,
+            reminders: detail.reminders.map((r, i) => ({
+              key: `saved-${i}`,
+              type: r.offsetMinutes !== null ? ("before" as const) : ("at" as const),
+              offsetMinutes: r.offsetMinutes ?? 60,
+              fireAt: r.fireAt ? instantToWallClock(r.fireAt, viewer.timeZone) : "",
+              channel: r.channel ?? "",
+            })),
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { Check, Undo2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, Textarea } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
+import { acceptTaskAction, returnTaskAction } from "@/lib/tasks/actions";
+
+/** The delegator's check of a result: accept it, or return it saying what is missing. */
+export function TaskDecisionPanel({ taskId, assigneeName }: { taskId: string; assigneeName: string }) {
+  const t = useTranslations("tasks.work");
+  const router = useRouter();
+  const refresh = () => router.refresh();
+  const accept = useAction(acceptTaskAction, refresh);
+  const giveBack = useAction(returnTaskAction, refresh);
+  const [comment, setComment] = useState("");
+  const errors = giveBack.fieldErrors?.comment;
+  const error = accept.error ?? (errors ? undefined : giveBack.error);
+  return (
+    <div className="space-y-2">
+      <p className="text-xs text-slate-600">{t("decisionInfo", { name: assigneeName })}</p>
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-xs text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <Field id="decision-comment" label={t("decisionComment")} hint={t("decisionCommentHint")} errors={errors}>
+        <Textarea
+          id="decision-comment"
+          rows={2}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={describedBy("decision-comment", errors, true)}
+        />
+      </Field>
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" variant="primary" onClick={() => void accept.run({ taskId, comment })} disabled={accept.pending || giveBack.pending}>
+          <Check aria-hidden className="h-3.5 w-3.5" />
+          {t("accept")}
+        </Button>
+        <Button size="sm" variant="danger" onClick={() => void giveBack.run({ taskId, comment })} disabled={accept.pending || giveBack.pending}>
+          <Undo2 aria-hidden className="h-3.5 w-3.5" />
+          {t("return")}
+        </Button>
+      </div>
+    </div>
+  );
+}

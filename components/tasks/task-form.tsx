@@ -1,0 +1,247 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo, useState, type FormEvent } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
+import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
+import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
+import { PRIORITIES, type Priority } from "@/lib/tasks/schema";
+import type { ReminderDraft } from "./reminder-drafts";
+import { RemindersEditor } from "./reminders-editor";
+
+export interface TaskFormValues {
+  title: string;
+  description: string;
+  priority: Priority;
+  /** datetime-local value in the viewer's zone, "" for none. */
+  dueAt: string;
+  assigneeId: string;
+  clientId: string;
+  caseId: string;
+  needsAcceptance: boolean;
+  progress: number;
+  reminders: ReminderDraft[];
+}
+
+export interface TaskFormChoices {
+  people: { id: string; name: string; title: string | null }[];
+  clients: { id: string; name: string }[];
+  cases: { id: string; number: number; title: string; clientId: string }[];
+}
+
+type Props = {
+  initial: TaskFormValues;
+  choices: TaskFormChoices;
+  me: { id: string; name: string };
+  timeZone: string;
+} & ({ mode: "create" } | { mode: "edit"; taskId: string; number: number; version: number; can: { details: boolean; reminders: boolean; reassign: boolean } });
+
+function remindersInput(drafts: ReminderDraft[]) {
+  return drafts.map((r) =>
+    r.type === "before" ? { type: "before" as const, offsetMinutes: r.offsetMinutes, channel: r.channel || null } : { type: "at" as const, fireAt: r.fireAt, channel: r.channel || null },
+  );
+}
+
+/** Creating and editing a task. Editing sends only what the person changed. */
+export function TaskForm(props: Props) {
+  const t = useTranslations("tasks.form");
+  const tp = useTranslations("common.priority");
+  const router = useRouter();
+  const { initial, choices, me, timeZone } = props;
+  const can = props.mode === "edit" ? props.can : { details: true, reminders: true, reassign: true };
+  const [v, setV] = useState<TaskFormValues>(initial);
+  const set = <K extends keyof TaskFormValues>(key: K, value: TaskFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
+
+  const create = useAction(createTaskAction, (task) => router.push(`/tasks/${task.id}`));
+  const update = useAction(updateTaskAction, () => {
+    if (props.mode === "edit") router.push(`/tasks/${props.taskId}`);
+  });
+  const action = props.mode === "create" ? create : update;
+  const errors = (field: string) => action.fieldErrors?.[field];
+
+  const casesShown = useMemo(() => (v.clientId ? choices.cases.filter((c) => c.clientId === v.clientId) : choices.cases), [choices.cases, v.clientId]);
+
+  function chooseClient(clientId: string) {
+    setV((prev) => {
+      const kase = choices.cases.find((c) => c.id === prev.caseId);
+      return { ...prev, clientId, caseId: kase && kase.clientId === clientId ? prev.caseId : "" };
+    });
+  }
+  function chooseCase(caseId: string) {
+    const kase = choices.cases.find((c) => c.id === caseId);
+    setV((prev) => ({ ...prev, caseId, clientId: kase ? kase.clientId : prev.clientId }));
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (props.mode === "create") {
+      void create.run({
+        title: v.title,
+        description: v.description,
+        priority: v.priority,
+        dueAt: v.dueAt,
+        assigneeId: v.assigneeId,
+        clientId: v.clientId,
+        caseId: v.caseId,
+        needsAcceptance: v.needsAcceptance,
+        progress: v.progress,
+        reminders: remindersInput(v.reminders),
+      });
+      return;
+    }
+    const patch: Record<string, unknown> = { taskId: props.taskId, expectedVersion: props.version };
+    for (const key of ["title", "description", "priority", "dueAt", "assigneeId", "clientId", "caseId", "needsAcceptance"] as const) {
+      if (v[key] !== initial[key]) patch[key] = v[key];
+    }
+    if (JSON.stringify(remindersInput(v.reminders)) !== JSON.stringify(remindersInput(initial.reminders))) patch.reminders = remindersInput(v.reminders);
+    void update.run(patch as Parameters<typeof updateTaskAction>[0]);
+  }
+
+  const cancelHref = props.mode === "edit" ? `/tasks/${props.taskId}` : "/tasks";
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      {action.error ? (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {action.error}
+        </div>
+      ) : null}
+      {props.mode === "edit" && !can.details ? <p className="rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-600">{t("detailsLocked")}</p> : null}
+
+      <fieldset disabled={!can.details} className="grid grid-cols-1 gap-4 md:grid-cols-6">
+        <Field id="title" label={t("title")} errors={errors("title")} className="md:col-span-6">
+          <Input
+            id="title"
+            value={v.title}
+            onChange={(e) => set("title", e.target.value)}
+            maxLength={200}
+            required
+            autoFocus={props.mode === "create"}
+            aria-invalid={errors("title") ? true : undefined}
+            aria-describedby={describedBy("title", errors("title"))}
+          />
+        </Field>
+        <Field id="description" label={t("description")} errors={errors("description")} className="md:col-span-6">
+          <Textarea id="description" rows={4} value={v.description} onChange={(e) => set("description", e.target.value)} aria-describedby={describedBy("description", errors("description"))} />
+        </Field>
+        <Field id="priority" label={t("priority")} errors={errors("priority")} className="md:col-span-2">
+          <Select id="priority" value={v.priority} onChange={(e) => set("priority", e.target.value as Priority)}>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {tp(p)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="dueAt" label={t("dueAt")} hint={t("dueHint", { zone: timeZone })} errors={errors("dueAt")} className="md:col-span-2">
+          <Input
+            id="dueAt"
+            type="datetime-local"
+            value={v.dueAt}
+            onChange={(e) => set("dueAt", e.target.value)}
+            aria-invalid={errors("dueAt") ? true : undefined}
+            aria-describedby={describedBy("dueAt", errors("dueAt"), true)}
+          />
+        </Field>
+        {props.mode === "create" ? (
+          <Field id="progress" label={t("progress")} errors={errors("progress")} className="md:col-span-2">
+            <Input
+              id="progress"
+              type="number"
+              min={0}
+              max={100}
+              step={5}
+              value={Number.isNaN(v.progress) ? "" : v.progress}
+              onChange={(e) => set("progress", e.target.valueAsNumber)}
+              aria-invalid={errors("progress") ? true : undefined}
+              aria-describedby={describedBy("progress", errors("progress"))}
+            />
+          </Field>
+        ) : null}
+      </fieldset>
+
+      <fieldset disabled={!can.reassign} className="grid grid-cols-1 gap-4 md:grid-cols-6">
+        <Field id="assigneeId" label={t("assignee")} errors={errors("assigneeId")} className="md:col-span-3">
+          <Select
+            id="assigneeId"
+            value={v.assigneeId}
+            onChange={(e) => set("assigneeId", e.target.value)}
+            aria-invalid={errors("assigneeId") ? true : undefined}
+            aria-describedby={describedBy("assigneeId", errors("assigneeId"))}
+          >
+            <option value={me.id}>{t("me", { name: me.name })}</option>
+            {choices.people
+              .filter((p) => p.id !== me.id)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title ? `${p.name} · ${p.title}` : p.name}
+                </option>
+              ))}
+          </Select>
+        </Field>
+      </fieldset>
+
+      <fieldset disabled={!can.details} className="grid grid-cols-1 gap-4 md:grid-cols-6">
+        <Field id="clientId" label={t("client")} errors={errors("clientId")} className="md:col-span-3">
+          <Select id="clientId" value={v.clientId} onChange={(e) => chooseClient(e.target.value)} aria-invalid={errors("clientId") ? true : undefined} aria-describedby={describedBy("clientId", errors("clientId"))}>
+            <option value="">{t("noClient")}</option>
+            {choices.clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="caseId" label={t("case")} hint={t("caseHint")} errors={errors("caseId")} className="md:col-span-3">
+          <Select
+            id="caseId"
+            value={v.caseId}
+            onChange={(e) => chooseCase(e.target.value)}
+            aria-invalid={errors("caseId") ? true : undefined}
+            aria-describedby={describedBy("caseId", errors("caseId"), true)}
+          >
+            <option value="">{t("noCase")}</option>
+            {casesShown.map((c) => (
+              <option key={c.id} value={c.id}>
+                #{c.number} {c.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className="md:col-span-6">
+          <div className="flex items-start gap-2 text-sm">
+            <input
+              id="needsAcceptance"
+              type="checkbox"
+              checked={v.needsAcceptance}
+              onChange={(e) => set("needsAcceptance", e.target.checked)}
+              className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600 focus-visible:ring-2 focus-visible:ring-brand-200"
+              aria-describedby="needsAcceptance-hint"
+            />
+            <div>
+              <label htmlFor="needsAcceptance" className="font-medium text-slate-800">
+                {t("needsAcceptance")}
+              </label>
+              <p id="needsAcceptance-hint" className="text-xs text-slate-500">
+                {t("needsAcceptanceHint")}
+              </p>
+            </div>
+          </div>
+        </div>
+      </fieldset>
+
+      <RemindersEditor value={v.reminders} onChange={(next) => set("reminders", next)} disabled={!can.reminders} fieldErrors={action.fieldErrors} />
+
+      <div className="flex items-center justify-end gap-2 border-t border-slate-200 pt-3">
+        <Link href={cancelHref} className={buttonClass("secondary")}>
+          {t("cancel")}
+        </Link>
+        <Button type="submit" variant="primary" disabled={action.pending}>
+          {props.mode === "create" ? t("submitCreate") : t("submitSave")}
+        </Button>
+      </div>
+    </form>
+  );
+}

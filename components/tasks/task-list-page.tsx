@@ -1,0 +1,68 @@
+import { Plus } from "lucide-react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db";
+import type { Viewer } from "@/lib/auth/viewer";
+import { parseListParams, type SearchParams } from "@/lib/tasks/list-params";
+import { listTasks, type TaskListView } from "@/lib/tasks/lists";
+import { assignablePeople, casesOfClient, clientChoices, peopleUnder } from "@/lib/tasks/queries";
+import { Pager } from "./pager";
+import { StatusChips } from "./status-chips";
+import { TaskFilters } from "./task-filters";
+import { TaskTable } from "./task-table";
+import { TaskTabs, VIEW_PATH } from "./task-tabs";
+
+const TEXT = {
+  mine: { title: "mineTitle", description: "mineDescription", empty: "emptyMine", hint: "emptyMineHint" },
+  delegated: { title: "delegatedTitle", description: "delegatedDescription", empty: "emptyDelegated", hint: "emptyDelegatedHint" },
+  team: { title: "teamTitle", description: "teamDescription", empty: "emptyTeam", hint: "emptyTeamHint" },
+} as const;
+
+/** One of the three task lists, driven entirely by the URL's search parameters. */
+export async function TaskListPage({ viewer, view, searchParams }: { viewer: Viewer; view: TaskListView; searchParams: SearchParams }) {
+  const t = await getTranslations("tasks.list");
+  const db = await getDb();
+  const params = parseListParams(searchParams);
+  const path = VIEW_PATH[view];
+  const now = new Date();
+  const [list, under, everyone, clients, cases] = await Promise.all([
+    listTasks(db, viewer, view, params, now),
+    peopleUnder(db, viewer),
+    view === "team" ? Promise.resolve([]) : assignablePeople(db),
+    clientChoices(db),
+    params.client ? casesOfClient(db, params.client) : Promise.resolve([]),
+  ]);
+  const text = TEXT[view];
+  return (
+    <>
+      <PageHeader
+        title={t(text.title)}
+        description={t(text.description)}
+        actions={
+          <Link href="/tasks/new" className={buttonClass("primary")}>
+            <Plus aria-hidden className="h-4 w-4" />
+            {t("newTask")}
+          </Link>
+        }
+      />
+      <TaskTabs view={view} showTeam={under.length > 0} />
+      <StatusChips counts={list.counts} params={params} path={path} />
+      <TaskFilters
+        path={path}
+        params={params}
+        personRole={view === "mine" ? "delegator" : "assignee"}
+        choices={{ people: view === "team" ? under : everyone, clients, cases }}
+      />
+      {list.rows.length ? (
+        <>
+          <TaskTable view={view} rows={list.rows} params={params} path={path} now={now} />
+          <Pager total={list.total} params={params} path={path} />
+        </>
+      ) : (
+        <EmptyState title={t(text.empty)}>{t(text.hint)}</EmptyState>
+      )}
+    </>
+  );
+}

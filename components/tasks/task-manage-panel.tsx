@@ -1,0 +1,90 @@
+"use client";
+
+import { Ban, RotateCcw, UserRoundPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
+import { cancelTaskAction, reassignTaskAction, reopenTaskAction } from "@/lib/tasks/actions";
+
+/** Handing the task over, cancelling it and reopening it: each shown only to those who may. */
+export function TaskManagePanel({
+  taskId,
+  assigneeId,
+  people,
+  can,
+}: {
+  taskId: string;
+  assigneeId: string;
+  people: { id: string; name: string; title: string | null }[];
+  can: { reassign: boolean; cancel: boolean; reopen: boolean };
+}) {
+  const t = useTranslations("tasks.work");
+  const router = useRouter();
+  const refresh = () => router.refresh();
+  const hand = useAction(reassignTaskAction, refresh);
+  const cancel = useAction(cancelTaskAction, refresh);
+  const reopen = useAction(reopenTaskAction, refresh);
+  const [to, setTo] = useState(assigneeId);
+  const [note, setNote] = useState("");
+  const error = (hand.fieldErrors ? undefined : hand.error) ?? cancel.error ?? reopen.error;
+
+  return (
+    <div className="space-y-3">
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-xs text-red-800">
+          {error}
+        </p>
+      ) : null}
+      {can.reassign ? (
+        <form
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void hand.run({ taskId, assigneeId: to, comment: note }).then((r) => r.ok && setNote(""));
+          }}
+        >
+          <Field id="reassign-to" label={t("reassignTo")} errors={hand.fieldErrors?.assigneeId}>
+            <Select id="reassign-to" value={to} onChange={(e) => setTo(e.target.value)} aria-describedby={describedBy("reassign-to", hand.fieldErrors?.assigneeId)}>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title ? `${p.name} · ${p.title}` : p.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="reassign-note" label={t("reassignComment")} errors={hand.fieldErrors?.comment}>
+            <Input id="reassign-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+          </Field>
+          <Button type="submit" size="sm" disabled={hand.pending || to === assigneeId}>
+            <UserRoundPlus aria-hidden className="h-3.5 w-3.5" />
+            {t("reassign")}
+          </Button>
+        </form>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        {can.cancel ? (
+          <Button
+            size="sm"
+            variant="danger"
+            disabled={cancel.pending}
+            onClick={() => {
+              if (window.confirm(t("cancelConfirm"))) void cancel.run({ taskId });
+            }}
+          >
+            <Ban aria-hidden className="h-3.5 w-3.5" />
+            {t("cancelTask")}
+          </Button>
+        ) : null}
+        {can.reopen ? (
+          <Button size="sm" disabled={reopen.pending} onClick={() => void reopen.run({ taskId })}>
+            <RotateCcw aria-hidden className="h-3.5 w-3.5" />
+            {t("reopen")}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { clsx } from "clsx";
+import { ArrowDown, ArrowUp, CheckCircle2 } from "lucide-react";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Table, Td, Th } from "@/components/ui/table";
+import { listQuery, NATURAL_DIR, type ListSort, type TaskListParams } from "@/lib/tasks/list-params";
+import type { TaskListRow, TaskListView } from "@/lib/tasks/lists";
+import { DueLabel, PriorityLabel, ProgressBar, StatusBadge } from "./task-labels";
+
+type Column = "number" | "title" | "priority" | "status" | "progress" | "due" | "assignee" | "delegator" | "people" | "activity";
+
+const COLUMNS: Record<TaskListView, Column[]> = {
+  mine: ["number", "title", "priority", "status", "progress", "due", "delegator", "activity"],
+  delegated: ["number", "title", "priority", "status", "progress", "due", "assignee", "activity"],
+  // The team view names both sides in one column: who does it, and who asked.
+  team: ["number", "title", "priority", "status", "progress", "due", "people", "activity"],
+};
+
+const SORT_OF: Partial<Record<Column, ListSort>> = {
+  number: "number",
+  title: "title",
+  priority: "priority",
+  status: "status",
+  progress: "progress",
+  due: "due",
+  activity: "activity",
+};
+
+/** The dense list of tasks shared by My tasks, Delegated and Team; headers sort through the URL. */
+export async function TaskTable({ view, rows, params, path, now }: { view: TaskListView; rows: TaskListRow[]; params: TaskListParams; path: string; now: Date }) {
+  const t = await getTranslations("tasks.list");
+  const format = await getFormatter();
+  const columns = COLUMNS[view];
+  return (
+    <Table caption={t(`${view === "mine" ? "mineTitle" : view === "delegated" ? "delegatedTitle" : "teamTitle"}`)}>
+      <thead>
+        <tr>
+          {columns.map((column) => {
+            const sort = SORT_OF[column];
+            const active = sort === params.sort;
+            const label = t(`columns.${column}`);
+            return (
+              <Th
+                key={column}
+                aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}
+                className={clsx(column === "number" && "w-12")}
+              >
+                {sort ? (
+                  <Link
+                    href={`${path}${listQuery(params, { sort, dir: active ? (params.dir === "asc" ? "desc" : "asc") : NATURAL_DIR[sort], page: 1 })}`}
+                    className={clsx("inline-flex items-center gap-1 hover:text-slate-900", active && "text-slate-900")}
+                  >
+                    {label}
+                    {active ? (
+                      params.dir === "asc" ? (
+                        <ArrowUp aria-label={t("sortAscending")} className="h-3 w-3" />
+                      ) : (
+                        <ArrowDown aria-label={t("sortDescending")} className="h-3 w-3" />
+                      )
+                    ) : null}
+                  </Link>
+                ) : (
+                  label
+                )}
+              </Th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((row) => (
+          <tr key={row.id} className={clsx("group hover:bg-slate-50", row.overdue && "bg-red-50/50 hover:bg-red-50")} data-overdue={row.overdue || undefined}>
+            {columns.map((column) => (
+              <Td key={column} className={clsx(column === "number" && "border-l-2 text-xs tabular-nums text-slate-500", column === "number" && (row.overdue ? "border-l-red-500" : "border-l-transparent"))}>
+                {cell(column, row)}
+              </Td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+
+  function cell(column: Column, row: TaskListRow) {
+    switch (column) {
+      case "number":
+        return `#${row.number}`;
+      case "title":
+        return (
+          <div className="max-w-[19rem] min-w-44 xl:max-w-[24rem]">
+            <div className="flex items-center gap-1.5">
+              <Link href={`/tasks/${row.id}`} title={row.title} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                {row.title}
+              </Link>
+              {row.needsAcceptance ? <CheckCircle2 aria-label={t("needsAcceptance")} className="h-3.5 w-3.5 shrink-0 text-violet-500" /> : null}
+            </div>
+            {row.client || row.case ? (
+              <div className="truncate text-xs text-slate-500" title={[row.client?.name, row.case ? `#${row.case.number} ${row.case.title}` : null].filter(Boolean).join(" · ")}>
+                {row.client?.name}
+                {row.client && row.case ? " · " : ""}
+                {row.case ? `#${row.case.number} ${row.case.title}` : ""}
+              </div>
+            ) : null}
+          </div>
+        );
+      case "priority":
+        return <PriorityLabel priority={row.priority} />;
+      case "status":
+        return <StatusBadge status={row.status} />;
+      case "progress":
+        return <ProgressBar value={row.progress} label={t("columns.progress")} />;
+      case "due":
+        return <DueLabel dueAt={row.dueAt} overdue={row.overdue} />;
+      case "assignee":
+        return <span className="whitespace-nowrap">{row.assignee.name}</span>;
+      case "delegator":
+        return <span className="whitespace-nowrap">{row.delegator.name}</span>;
+      case "people":
+        return (
+          <div className="leading-tight whitespace-nowrap">
+            <div>{row.assignee.name}</div>
+            {row.delegator.id !== row.assignee.id ? <div className="text-xs text-slate-500">{t("from", { name: row.delegator.name })}</div> : null}
+          </div>
+        );
+      case "activity":
+        return (
+          <time dateTime={row.lastActivityAt.toISOString()} title={format.dateTime(row.lastActivityAt, "dateTime")} className="whitespace-nowrap text-slate-600">
+            {format.relativeTime(row.lastActivityAt, now)}
+          </time>
+        );
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { priority } from "./crm";
+import { users } from "./org";
+
+export const notificationChannel = pgEnum("notification_channel", ["in_app", "email", "sms", "push"]);
+export const notificationStatus = pgEnum("notification_status", ["pending", "sent", "failed", "cancelled"]);
+
+/**
+ * The outbox: a row per thing a person must hear about, written in the same transaction as the
+ * change that caused it, then delivered (and retried) by the notifications work. `channel` null
+ * means "route later" by the recipient's preferences; `dedupe_key` makes a repeated write or a
+ * resent event harmless.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Dotted product names ("task.assigned", "case.assigned", "event.invited"): open-ended on purpose.
+    kind: text("kind").notNull(),
+    priority: priority("priority").notNull().default("normal"),
+    // Rendered in the recipient's language when written, so delivery never needs the sender's context.
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    // An app path ("/tasks/<id>"); channels prefix it with APP_URL.
+    link: text("link"),
+    channel: notificationChannel("channel"),
+    dedupeKey: text("dedupe_key").notNull(),
+    status: notificationStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    providerId: text("provider_id"),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_key").on(t.dedupeKey),
+    index("notifications_recipient_idx").on(t.recipientId, t.createdAt),
+    index("notifications_unread_idx").on(t.recipientId).where(sql`${t.readAt} IS NULL`),
+    index("notifications_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+  ],
+);

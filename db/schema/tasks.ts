@@ -1,0 +1,111 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { cases, clients, priority } from "./crm";
+import { notificationChannel } from "./notify";
+import { users } from "./org";
+
+export const taskStatus = pgEnum("task_status", ["open", "in_progress", "awaiting_acceptance", "done", "cancelled"]);
+export const taskActivityKind = pgEnum("task_activity_kind", [
+  "created",
+  "changed",
+  "comment",
+  "status",
+  "progress",
+  "reassigned",
+  "returned",
+  "accepted",
+]);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Short reference shown in lists, e-mails and SMS ("#1042").
+    number: serial("number").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description"),
+    priority: priority("priority").notNull().default("normal"),
+    status: taskStatus("status").notNull().default("open"),
+    progress: integer("progress").notNull().default(0),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    assigneeId: uuid("assignee_id")
+      .notNull()
+      .references(() => users.id),
+    // The delegator: whoever created the task (follows it up when it is assigned to someone else).
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    clientId: uuid("client_id").references(() => clients.id, { onDelete: "set null" }),
+    caseId: uuid("case_id").references(() => cases.id, { onDelete: "set null" }),
+    needsAcceptance: boolean("needs_acceptance").notNull().default(false),
+    // Bumped on every change; durable timelines (reminders, overdue notices) act only on the version they saw.
+    version: integer("version").notNull().default(1),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // My tasks and the team view (assignee among the people under a manager): counts and filters.
+    index("tasks_assignee_idx").on(t.assigneeId, t.status, t.dueAt),
+    // The default My tasks page: active work, soonest due first, read in index order.
+    index("tasks_assignee_active_idx").on(t.assigneeId, t.dueAt, t.number).where(sql`${t.status} IN ('open', 'in_progress', 'awaiting_acceptance')`),
+    // Delegated (created by me, assigned to someone else): counts per status and filters.
+    index("tasks_delegated_idx").on(t.createdById, t.status, t.dueAt).where(sql`${t.assigneeId} <> ${t.createdById}`),
+    // The default Delegated page: active work, soonest due first, read in index order.
+    index("tasks_delegated_active_idx")
+      .on(t.createdById, t.dueAt, t.number)
+      .where(sql`${t.assigneeId} <> ${t.createdById} AND ${t.status} IN ('open', 'in_progress', 'awaiting_acceptance')`),
+    // Delegated sorted by last activity: what moved most recently comes first.
+    index("tasks_delegated_activity_idx").on(t.createdById, t.lastActivityAt).where(sql`${t.assigneeId} <> ${t.createdById}`),
+    index("tasks_client_idx").on(t.clientId, t.status).where(sql`${t.clientId} IS NOT NULL`),
+    index("tasks_case_idx").on(t.caseId, t.status).where(sql`${t.caseId} IS NOT NULL`),
+    check("tasks_progress_range", sql`${t.progress} BETWEEN 0 AND 100`),
+    check("tasks_title_not_blank", sql`length(btrim(${t.title})) > 0`),
+    check("tasks_case_has_client", sql`${t.caseId} IS NULL OR ${t.clientId} IS NOT NULL`),
+  ],
+);
+
+/** Every change and comment on a task, with who made it: the task page's history. */
+export const taskActivity = pgTable(
+  "task_activity",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    kind: taskActivityKind("kind").notNull(),
+    field: text("field"),
+    oldValue: text("old_value"),
+    newValue: text("new_value"),
+    comment: text("comment"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("task_activity_task_idx").on(t.taskId, t.createdAt)],
+);
+
+/**
+ * When the assignee is reminded of a task: a lead time before the due moment, or an absolute
+ * moment. Stored here; the reminders work schedules and fires them.
+ */
+export const taskReminders = pgTable(
+  "task_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    offsetMinutes: integer("offset_minutes"),
+    fireAt: timestamp("fire_at", { withTimezone: true }),
+    // Null: the recipient's preferences decide.
+    channel: notificationChannel("channel"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("task_reminders_task_idx").on(t.taskId),
+    index("task_reminders_fire_at_idx").on(t.fireAt).where(sql`${t.fireAt} IS NOT NULL`),
+    check("task_reminders_one_moment", sql`(${t.offsetMinutes} IS NULL) <> (${t.fireAt} IS NULL)`),
+    check("task_reminders_offset_range", sql`${t.offsetMinutes} IS NULL OR ${t.offsetMinutes} BETWEEN 5 AND 20160`),
+  ],
+);

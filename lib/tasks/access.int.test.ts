@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { actAs } from "@/lib/testing/acting";
+import { testDb } from "@/lib/testing/db";
+import { createTask } from "./commands";
+import { taskForViewer } from "./queries";
+import { makeTaskOrg } from "./test-org";
+
+describe("who may see a task and what they may do", () => {
+  it("shows a delegated task to creator, assignee, everyone above either, and admins; refuses the rest", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id });
+
+    for (const who of [org.lead, org.tech, org.manager, org.boss, org.admin]) {
+      await expect(taskForViewer(db, who.viewer, id), who.name).resolves.toMatchObject({ task: { id } });
+    }
+    for (const who of [org.stranger, org.tech2]) {
+      await expect(taskForViewer(db, who.viewer, id), who.name).rejects.toMatchObject({ code: "forbidden", message: "tasks.errors.notVisible" });
+    }
+  });
+
+  it("shows a task delegated by someone outside the chain to the assignee's supervisors two levels up", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    const { id } = await createTask(db, org.stranger.viewer, { ...base, assigneeId: org.tech.id });
+    await expect(taskForViewer(db, org.manager.viewer, id)).resolves.toMatchObject({ permissions: { see: true, reassign: true, editDetails: false, work: false } });
+    await expect(taskForViewer(db, org.tech2.viewer, id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("shows a task someone gave themself to their supervisors", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    const { id } = await createTask(db, org.tech.viewer, base);
+    await expect(taskForViewer(db, org.lead.viewer, id)).resolves.toBeTruthy();
+    await expect(taskForViewer(db, org.manager.viewer, id)).resolves.toBeTruthy();
+    await expect(taskForViewer(db, org.stranger.viewer, id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("gives each party its own rights", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id });
+    const perms = async (who: typeof org.lead) => (await taskForViewer(db, who.viewer, id)).permissions;
+    expect(await perms(org.lead)).toMatchObject({ editDetails: true, reassign: true, work: false, cancel: true, comment: true, editReminders: true });
+    expect(await perms(org.tech)).toMatchObject({ editDetails: false, reassign: false, work: true, cancel: false, comment: true, editReminders: true });
+    expect(await perms(org.manager)).toMatchObject({ editDetails: false, reassign: true, work: false, cancel: false, comment: true, editReminders: false });
+    expect(await perms(org.admin)).toMatchObject({ editDetails: true, reassign: true, work: false, cancel: true, comment: true });
+  });
+
+  it("answers not found for a task that does not exist", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    actAs(org.admin.viewer);
+    await expect(taskForViewer(db, org.admin.viewer, "7b0b6c1e-1111-4c5e-9a3f-000000000000")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+const base = { title: "Przegląd", description: null, priority: "normal" as const, dueAt: null, assigneeId: null, clientId: null, caseId: null, needsAcceptance: false, progress: 0, reminders: [] };

@@ -1,0 +1,41 @@
+"use server";
+
+import { defineAction } from "@/lib/action/define";
+import { createTask, updateTask } from "./commands";
+import {
+  changeStatusInput,
+  commentInput,
+  createTaskInput,
+  decisionInput,
+  reassignTaskInput,
+  returnTaskInput,
+  setProgressInput,
+  updateTaskInput,
+} from "./schema";
+import { acceptTask, cancelTask, changeStatus, commentOnTask, reassignTask, reopenTask, returnTask, setProgress } from "./workflow";
+
+// Lists show status, progress and last activity of every task, so any change makes them stale.
+const LISTS = ["/tasks", "/tasks/delegated", "/tasks/team"];
+const touched = (input: { taskId: string }) => [...LISTS, `/tasks/${input.taskId}`];
+
+export const createTaskAction = defineAction(createTaskInput, (input, { viewer, db }) => createTask(db, viewer, input), {
+  revalidate: (_input, task) => [...LISTS, `/tasks/${task.id}`],
+});
+
+export const updateTaskAction = defineAction(updateTaskInput, (input, { viewer, db }) => updateTask(db, viewer, input), { revalidate: touched });
+
+export const changeStatusAction = defineAction(changeStatusInput, (input, { viewer, db }) => changeStatus(db, viewer, input), { revalidate: touched });
+
+export const setProgressAction = defineAction(setProgressInput, (input, { viewer, db }) => setProgress(db, viewer, input), { revalidate: touched });
+
+export const reassignTaskAction = defineAction(reassignTaskInput, (input, { viewer, db }) => reassignTask(db, viewer, input), { revalidate: touched });
+
+export const acceptTaskAction = defineAction(decisionInput, (input, { viewer, db }) => acceptTask(db, viewer, input), { revalidate: touched });
+
+export const returnTaskAction = defineAction(returnTaskInput, (input, { viewer, db }) => returnTask(db, viewer, input), { revalidate: touched });
+
+export const cancelTaskAction = defineAction(decisionInput, (input, { viewer, db }) => cancelTask(db, viewer, input), { revalidate: touched });
+
+export const reopenTaskAction = defineAction(decisionInput, (input, { viewer, db }) => reopenTask(db, viewer, input), { revalidate: touched });
+
+export const commentOnTaskAction = defineAction(commentInput, (input, { viewer, db }) => commentOnTask(db, viewer, input), { revalidate: touched });

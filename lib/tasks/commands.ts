@@ -1,0 +1,159 @@
+import { eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
+import { taskReminders, tasks } from "@/db/schema";
+import { Conflict } from "@/lib/action/errors";
+import type { Viewer } from "@/lib/auth/viewer";
+import { loadVisibleTask, type TaskRow } from "./access";
+import { applyChange, historyValue, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
+import { notify, type Notice } from "./notices";
+import { assertCan, canEditDetails, canEditReminders, canReassign, isClosed, requiresAcceptance } from "./policy";
+import { reassignmentOf } from "./reassignment";
+import { checkAssignee, checkClientAndCase, dueFromInput, FieldProblems, remindersFromInput, type ReminderRow } from "./references";
+import type { CreateTaskInput, UpdateTaskInput } from "./schema";
+
+export interface TaskRef {
+  id: string;
+  number: number;
+}
+
+/**
+ * Creates a task for me or for someone else. Assigning it to someone else makes me its
+ * delegator, and the assignee's notice is written in the same transaction.
+ */
+export async function createTask(db: Db, viewer: Viewer, input: CreateTaskInput, now = new Date()): Promise<TaskRef> {
+  return db.transaction(async (tx) => {
+    const problems = new FieldProblems();
+    const assignee = await checkAssignee(tx, input.assigneeId ?? viewer.id, problems);
+    const refs = await checkClientAndCase(tx, input, problems);
+    const dueAt = dueFromInput(input.dueAt, viewer, problems);
+    const reminders = remindersFromInput(input.reminders, dueAt, viewer, problems);
+    problems.throwIfAny();
+
+    const [task] = await tx
+      .insert(tasks)
+      .values({
+        title: input.title,
+        description: input.description,
+        priority: input.priority,
+        status: input.progress > 0 ? "in_progress" : "open",
+        progress: input.progress,
+        dueAt,
+        assigneeId: assignee!.id,
+        createdById: viewer.id,
+        clientId: refs.clientId,
+        caseId: refs.caseId,
+        needsAcceptance: input.needsAcceptance,
+        createdAt: now,
+        updatedAt: now,
+        lastActivityAt: now,
+      })
+      .returning();
+    await replaceReminders(tx, task!.id, reminders);
+    await recordActivity(tx, task!.id, viewer.id, [{ kind: "created", field: "assigneeId", newValue: assignee!.id }], now);
+    await notify(tx, task!, viewer, [{ kind: "assigned", recipient: assignee! }]);
+    return { id: task!.id, number: task!.number };
+  });
+}
+
+const DETAIL_FIELDS = ["title", "description", "priority", "dueAt", "clientId", "caseId", "needsAcceptance"] as const;
+type DetailField = (typeof DETAIL_FIELDS)[number];
+
+/**
+ * Edits a task. Each part of the change needs its own right: details are the delegator's,
+ * reminders also the assignee's, a new assignee follows the reassignment rules. A field sent
+ * with its current value is no change and needs no right.
+ */
+export async function updateTask(db: Db, viewer: Viewer, input: UpdateTaskInput, now = new Date()): Promise<TaskRef & { version: number }> {
+  return db.transaction(async (tx) => {
+    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+    if (input.expectedVersion !== undefined && input.expectedVersion !== task.version) throw new Conflict("tasks.errors.stale");
+
+    const problems = new FieldProblems();
+    const wanted: TaskPatch = {};
+    if (input.title !== undefined) wanted.title = input.title;
+    if (input.description !== undefined) wanted.description = input.description;
+    if (input.priority !== undefined) wanted.priority = input.priority;
+    if (input.needsAcceptance !== undefined) wanted.needsAcceptance = input.needsAcceptance;
+    if (input.dueAt !== undefined) wanted.dueAt = dueFromInput(input.dueAt, viewer, problems);
+    if (input.clientId !== undefined || input.caseId !== undefined) {
+      const refs = await checkClientAndCase(
+        tx,
+        { clientId: input.clientId !== undefined ? input.clientId : task.clientId, caseId: input.caseId !== undefined ? input.caseId : task.caseId },
+        problems,
+      );
+      wanted.clientId = refs.clientId;
+      wanted.caseId = refs.caseId;
+    }
+    const changed = DETAIL_FIELDS.filter((f) => f in wanted && historyValue(wanted[f]) !== historyValue(task[f]));
+    if (changed.length) assertCan(canEditDetails(relation), "tasks.errors.cannotEdit");
+
+    const reassigning = input.assigneeId !== undefined && input.assigneeId !== task.assigneeId;
+    if (reassigning) {
+      assertCan(canReassign(relation), "tasks.errors.cannotReassign");
+      if (isClosed(task.status)) throw new Conflict("tasks.errors.closed");
+    }
+    const next = reassigning ? await checkAssignee(tx, input.assigneeId!, problems) : null;
+
+    const dueAt = "dueAt" in wanted ? wanted.dueAt! : task.dueAt;
+    const oldReminders = await remindersOf(tx, task.id);
+    const newReminders = input.reminders ? remindersFromInput(input.reminders, dueAt ?? null, viewer, problems) : null;
+    const remindersChanged = newReminders !== null && describeReminders(newReminders) !== describeReminders(oldReminders);
+    if (remindersChanged) assertCan(canEditReminders(relation), "tasks.errors.cannotEditReminders");
+    if (!newReminders && !dueAt && oldReminders.some((r) => r.offsetMinutes !== null)) {
+      problems.add("dueAt", "tasks.errors.reminderNeedsDue");
+    }
+    problems.throwIfAny();
+
+    if (!changed.length && !reassigning && !remindersChanged) return { id: task.id, number: task.number, version: task.version };
+
+    const patch: TaskPatch = {};
+    const entries: ActivityEntry[] = [];
+    for (const field of changed) {
+      (patch as Record<DetailField, unknown>)[field] = wanted[field];
+      entries.push({ kind: "changed", field, oldValue: historyValue(task[field]), newValue: historyValue(wanted[field]) });
+    }
+    let notices: Notice[] = [];
+    if (next) {
+      const moved = await reassignmentOf(tx, viewer, task, next, null);
+      Object.assign(patch, moved.patch);
+      entries.push(...moved.entries);
+      notices = moved.notices;
+    }
+    if (remindersChanged) {
+      await replaceReminders(tx, task.id, newReminders);
+      entries.push({ kind: "changed", field: "reminders", oldValue: describeReminders(oldReminders), newValue: describeReminders(newReminders) });
+    }
+    // Switching acceptance off for a result already waiting on it would leave it stuck there.
+    if (task.status === "awaiting_acceptance" && !patch.status && !requiresAcceptance({ ...task, ...patch })) {
+      patch.status = "done";
+      patch.completedAt = now;
+      entries.push({ kind: "status", field: "status", oldValue: task.status, newValue: "done" });
+    }
+    const updated = await applyChange(tx, task, viewer.id, patch, entries, now);
+    await notify(tx, updated, viewer, notices);
+    return { id: updated.id, number: updated.number, version: updated.version };
+  });
+}
+
+async function remindersOf(tx: DbOrTx, taskId: string): Promise<ReminderRow[]> {
+  return tx
+    .select({ offsetMinutes: taskReminders.offsetMinutes, fireAt: taskReminders.fireAt, channel: taskReminders.channel })
+    .from(taskReminders)
+    .where(eq(taskReminders.taskId, taskId))
+    .orderBy(taskReminders.createdAt, taskReminders.id);
+}
+
+async function replaceReminders(tx: DbOrTx, taskId: string, rows: ReminderRow[]): Promise<void> {
+  await tx.delete(taskReminders).where(eq(taskReminders.taskId, taskId));
+  if (rows.length) await tx.insert(taskReminders).values(rows.map((r) => ({ taskId, ...r })));
+}
+
+/** A stable text form of a set of reminders, for comparing and for the history ("60m; 2026-03-02T08:00:00.000Z@sms"). */
+export function describeReminders(rows: ReminderRow[]): string {
+  return rows
+    .map((r) => `${r.offsetMinutes !== null ? `${r.offsetMinutes}m` : r.fireAt!.toISOString()}${r.channel ? `@${r.channel}` : ""}`)
+    .sort()
+    .join("; ");
+}
+
+export type { TaskRow };

@@ -1,0 +1,58 @@
+import { eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { taskActivity, tasks } from "@/db/schema";
+import type { TaskRow } from "./access";
+
+export type ActivityKind = (typeof taskActivity.kind.enumValues)[number];
+
+export interface ActivityEntry {
+  kind: ActivityKind;
+  field?: string | null;
+  oldValue?: string | null;
+  newValue?: string | null;
+  comment?: string | null;
+}
+
+export type TaskPatch = Partial<
+  Pick<
+    TaskRow,
+    "title" | "description" | "priority" | "status" | "progress" | "dueAt" | "assigneeId" | "clientId" | "caseId" | "needsAcceptance" | "completedAt"
+  >
+>;
+
+/**
+ * Applies a change to a locked task and records it: the version goes up on every change (the
+ * durable timelines compare it), last activity moves, and every entry becomes a history row.
+ */
+export async function applyChange(tx: DbOrTx, task: TaskRow, actorId: string, patch: TaskPatch, entries: ActivityEntry[], now: Date): Promise<TaskRow> {
+  const [updated] = await tx
+    .update(tasks)
+    .set({ ...patch, version: sql`${tasks.version} + 1`, updatedAt: now, lastActivityAt: now })
+    .where(eq(tasks.id, task.id))
+    .returning();
+  await recordActivity(tx, task.id, actorId, entries, now);
+  return updated!;
+}
+
+export async function recordActivity(tx: DbOrTx, taskId: string, actorId: string, entries: ActivityEntry[], now: Date): Promise<void> {
+  if (!entries.length) return;
+  await tx.insert(taskActivity).values(
+    entries.map((e) => ({
+      taskId,
+      actorId,
+      kind: e.kind,
+      field: e.field ?? null,
+      oldValue: e.oldValue ?? null,
+      newValue: e.newValue ?? null,
+      comment: e.comment ?? null,
+      createdAt: now,
+    })),
+  );
+}
+
+/** How a value is kept in the history: ids and instants as text, absence as null. */
+export function historyValue(value: string | number | boolean | Date | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}

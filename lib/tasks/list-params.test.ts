@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_LIST_PARAMS, listQuery, parseListParams } from "./list-params";
+
+describe("list parameters from the URL", () => {
+  it("defaults to active tasks, soonest due first", () => {
+    expect(DEFAULT_LIST_PARAMS).toEqual({ status: "active", priority: null, due: null, person: null, client: null, case: null, sort: "due", dir: "asc", page: 1 });
+  });
+
+  it("reads valid values and drops broken ones instead of failing", () => {
+    const p = parseListParams({ status: "done", priority: "urgent", due: "week", sort: "priority", page: "3", person: "not-an-id", dir: "sideways" });
+    expect(p).toMatchObject({ status: "done", priority: "urgent", due: "week", sort: "priority", dir: "desc", page: 3, person: null });
+    expect(parseListParams({ status: ["today", "x"], page: "-2", sort: "drop table" })).toMatchObject({ status: "active", page: 1, sort: "due" });
+  });
+
+  it("writes short links that read back the same", () => {
+    const p = parseListParams({ status: "all", due: "overdue", sort: "activity" });
+    const q = listQuery(p, { page: 2 });
+    expect(q).toBe("?status=all&due=overdue&sort=activity&page=2");
+    expect(parseListParams(Object.fromEntries(new URLSearchParams(q)))).toEqual({ ...p, page: 2 });
+    expect(listQuery(DEFAULT_LIST_PARAMS)).toBe("");
+  });
+});

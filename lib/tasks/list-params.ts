@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { DUE_FILTERS, type DueFilter } from "./due-window";
+import { PRIORITIES, TASK_STATUSES, type Priority, type TaskStatus } from "./schema";
+
+/** The task lists are driven by the URL, so every filtered and sorted view can be linked to. */
+
+export const LIST_SORTS = ["due", "priority", "status", "progress", "activity", "created", "number", "title"] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+export const STATUS_FILTERS = ["active", "all", ...TASK_STATUSES] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+export const PAGE_SIZE = 50;
+
+export interface TaskListParams {
+  status: StatusFilter;
+  priority: Priority | null;
+  due: DueFilter | null;
+  /** Whoever is on the other side: the delegator in My tasks, the assignee elsewhere. */
+  person: string | null;
+  client: string | null;
+  case: string | null;
+  sort: ListSort;
+  dir: "asc" | "desc";
+  page: number;
+}
+
+/** The direction each column sorts in first: soonest due, most urgent, most recent. */
+export const NATURAL_DIR: Record<ListSort, "asc" | "desc"> = {
+  due: "asc",
+  priority: "desc",
+  status: "asc",
+  progress: "desc",
+  activity: "desc",
+  created: "desc",
+  number: "desc",
+  title: "asc",
+};
+
+const orNull = <T extends z.ZodType>(schema: T) => schema.nullable().catch(null);
+const id = orNull(z.uuid());
+
+// A hand-edited or outdated link falls back to the default for that parameter instead of failing.
+const schema = z.object({
+  status: z.enum(STATUS_FILTERS).catch("active"),
+  priority: orNull(z.enum(PRIORITIES)),
+  due: orNull(z.enum(DUE_FILTERS)),
+  person: id,
+  client: id,
+  case: id,
+  sort: z.enum(LIST_SORTS).catch("due"),
+  dir: z.enum(["asc", "desc"]).nullable().catch(null),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseListParams(search: SearchParams): TaskListParams {
+  const first = (k: string) => {
+    const v = search[k];
+    return (Array.isArray(v) ? v[0] : v) || undefined;
+  };
+  const raw = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, first(k) ?? null]));
+  const parsed = schema.parse({ ...raw, status: raw.status ?? "active", sort: raw.sort ?? "due", page: raw.page ?? 1 });
+  return { ...parsed, dir: parsed.dir ?? NATURAL_DIR[parsed.sort] };
+}
+
+export const DEFAULT_LIST_PARAMS: TaskListParams = parseListParams({});
+
+/** The query string for `params` with `patch` applied; defaults are left out to keep links short. */
+export function listQuery(params: TaskListParams, patch: Partial<TaskListParams> = {}): string {
+  const next = { ...params, ...patch };
+  const out = new URLSearchParams();
+  if (next.status !== "active") out.set("status", next.status);
+  if (next.priority) out.set("priority", next.priority);
+  if (next.due) out.set("due", next.due);
+  if (next.person) out.set("person", next.person);
+  if (next.client) out.set("client", next.client);
+  if (next.case) out.set("case", next.case);
+  if (next.sort !== "due") out.set("sort", next.sort);
+  if (next.dir !== NATURAL_DIR[next.sort]) out.set("dir", next.dir);
+  if (next.page > 1) out.set("page", String(next.page));
+  const query = out.toString();
+  return query ? `?${query}` : "";
+}
+
+export function statusesOf(filter: StatusFilter): readonly TaskStatus[] {
+  if (filter === "all") return TASK_STATUSES;
+  if (filter === "active") return ["open", "in_progress", "awaiting_acceptance"];
+  return [filter];
+}

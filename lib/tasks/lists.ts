@@ -1,0 +1,229 @@
+import { and, asc, count, desc, eq, gte, isNotNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db";
+import { cases, clients, tasks, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { subordinatesOf } from "./chain";
+import { dueWindow, isOverdue, LATE_STATUSES } from "./due-window";
+import { PAGE_SIZE, statusesOf, type ListSort, type TaskListParams } from "./list-params";
+import { TASK_STATUSES, type TaskStatus } from "./schema";
+
+/** My tasks: assigned to me. Delegated: created by me for someone else. Team: assigned to anyone under me. */
+export type TaskListView = "mine" | "delegated" | "team";
+
+export interface TaskListRow {
+  id: string;
+  number: number;
+  title: string;
+  priority: "low" | "normal" | "high" | "urgent";
+  status: TaskStatus;
+  progress: number;
+  dueAt: Date | null;
+  overdue: boolean;
+  needsAcceptance: boolean;
+  lastActivityAt: Date;
+  assignee: { id: string; name: string };
+  delegator: { id: string; name: string };
+  client: { id: string; name: string } | null;
+  case: { id: string; number: number; title: string } | null;
+}
+
+export type StatusCounts = Record<TaskStatus, number>;
+
+export interface TaskList {
+  rows: TaskListRow[];
+  counts: StatusCounts;
+  /** Rows matching every filter, status included: what the pages page through. */
+  total: number;
+}
+
+const assignee = alias(users, "assignee");
+const delegator = alias(users, "delegator");
+
+/**
+ * `status IN (...)` with the statuses written as literals, not parameters: only then can the
+ * planner prove the partial indexes of active work apply, in generic plans too. The values come
+ * from the enum's own list, never from the request.
+ */
+export function statusIn(statuses: readonly TaskStatus[]): SQL {
+  const literals = TASK_STATUSES.filter((s) => statuses.includes(s)).map((s) => `'${s}'`);
+  return sql`${tasks.status} IN (${sql.raw(literals.join(", "))})`;
+}
+
+/**
+ * What a list query looks like apart from its values: which filters are on, the status set, the
+ * order. Each shape is built and prepared once per database and then only bound to values, so
+ * the page pays for its SQL, not for assembling it on every request.
+ */
+interface Shape {
+  view: TaskListView;
+  priority: boolean;
+  person: boolean;
+  client: boolean;
+  case: boolean;
+  due: TaskListParams["due"];
+}
+
+const P = (name: string) => sql.placeholder(name);
+
+function scopeOf(view: TaskListView): SQL {
+  if (view === "mine") return eq(tasks.assigneeId, P("viewer"));
+  if (view === "delegated") return and(eq(tasks.createdById, P("viewer")), ne(tasks.assigneeId, tasks.createdById))!;
+  return sql`${tasks.assigneeId} IN (${subordinatesOf(P("viewer"))})`;
+}
+
+/** Every filter except status, which the counts per status leave out. */
+function filtersOf(shape: Shape): SQL[] {
+  const where = [scopeOf(shape.view)];
+  if (shape.priority) where.push(eq(tasks.priority, P("priority")));
+  if (shape.person) where.push(eq(shape.view === "mine" ? tasks.createdById : tasks.assigneeId, P("person")));
+  if (shape.client) where.push(eq(tasks.clientId, P("client")));
+  if (shape.case) where.push(eq(tasks.caseId, P("case")));
+  if (shape.due) {
+    where.push(isNotNull(tasks.dueAt), lt(tasks.dueAt, sql`${P("dueTo")}::timestamptz`));
+    if (shape.due === "overdue") where.push(statusIn(LATE_STATUSES));
+    else where.push(gte(tasks.dueAt, sql`${P("dueFrom")}::timestamptz`));
+  }
+  return where;
+}
+
+function shapeOf(view: TaskListView, params: TaskListParams): Shape {
+  return { view, priority: !!params.priority, person: !!params.person, client: !!params.client, case: !!params.case, due: params.due };
+}
+
+/** The values a shape is bound to; due windows are computed in the viewer's zone. */
+function valuesOf(viewer: Viewer, params: TaskListParams, now: Date): Record<string, unknown> {
+  const window = params.due ? dueWindow(params.due, now, viewer.timeZone) : null;
+  return {
+    viewer: viewer.id,
+    priority: params.priority,
+    person: params.person,
+    client: params.client,
+    case: params.case,
+    dueFrom: window?.from?.toISOString(),
+    dueTo: window?.to.toISOString(),
+    limit: PAGE_SIZE,
+    offset: (params.page - 1) * PAGE_SIZE,
+  };
+}
+
+function orderOf(sort: ListSort, dir: "asc" | "desc"): SQL[] {
+  const by = dir === "asc" ? asc : desc;
+  const tie = asc(tasks.number);
+  switch (sort) {
+    case "due":
+      // Tasks with no due date come last whichever way the list is sorted.
+      return [sql`${tasks.dueAt} ${sql.raw(dir === "asc" ? "ASC" : "DESC")} NULLS LAST`, tie];
+    case "priority":
+      return [by(tasks.priority), sql`${tasks.dueAt} ASC NULLS LAST`, tie];
+    case "status":
+      return [by(tasks.status), sql`${tasks.dueAt} ASC NULLS LAST`, tie];
+    case "progress":
+      return [by(tasks.progress), tie];
+    case "activity":
+      return [by(tasks.lastActivityAt), tie];
+    case "created":
+      return [by(tasks.createdAt), tie];
+    case "number":
+      return [by(tasks.number)];
+    case "title":
+      return [by(sql`lower(${tasks.title})`), tie];
+  }
+}
+
+function rowsQuery(db: DbOrTx, shape: Shape, params: TaskListParams, name: string) {
+  return db
+    .select({
+      id: tasks.id,
+      number: tasks.number,
+      title: tasks.title,
+      priority: tasks.priority,
+      status: tasks.status,
+      progress: tasks.progress,
+      dueAt: tasks.dueAt,
+      needsAcceptance: tasks.needsAcceptance,
+      lastActivityAt: tasks.lastActivityAt,
+      assigneeId: tasks.assigneeId,
+      assigneeName: assignee.name,
+      delegatorId: tasks.createdById,
+      delegatorName: delegator.name,
+      clientId: tasks.clientId,
+      clientName: clients.name,
+      caseId: tasks.caseId,
+      caseNumber: cases.number,
+      caseTitle: cases.title,
+    })
+    .from(tasks)
+    .innerJoin(assignee, eq(assignee.id, tasks.assigneeId))
+    .innerJoin(delegator, eq(delegator.id, tasks.createdById))
+    .leftJoin(clients, eq(clients.id, tasks.clientId))
+    .leftJoin(cases, eq(cases.id, tasks.caseId))
+    .where(and(...filtersOf(shape), statusIn(statusesOf(params.status))))
+    .orderBy(...orderOf(params.sort, params.dir))
+    .limit(P("limit"))
+    .offset(P("offset"))
+    .prepare(name);
+}
+
+function countsQuery(db: DbOrTx, shape: Shape, name: string) {
+  return db
+    .select({ status: tasks.status, n: count() })
+    .from(tasks)
+    .where(and(...filtersOf(shape)))
+    .groupBy(tasks.status)
+    .prepare(name);
+}
+
+const preparedRows = new WeakMap<DbOrTx, Map<string, ReturnType<typeof rowsQuery>>>();
+const preparedCounts = new WeakMap<DbOrTx, Map<string, ReturnType<typeof countsQuery>>>();
+
+function cached<Q>(store: WeakMap<DbOrTx, Map<string, Q>>, db: DbOrTx, key: string, build: (name: string) => Q): Q {
+  let byKey = store.get(db);
+  if (!byKey) store.set(db, (byKey = new Map()));
+  let query = byKey.get(key);
+  if (!query) byKey.set(key, (query = build(`tasks_${byKey.size}`)));
+  return query;
+}
+
+/** One page of a task list, filtered and sorted as the URL says. */
+export async function taskListRows(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now = new Date()): Promise<TaskListRow[]> {
+  const shape = shapeOf(view, params);
+  const key = JSON.stringify([shape, params.status, params.sort, params.dir]);
+  const rows = await cached(preparedRows, db, key, (name) => rowsQuery(db, shape, params, `list_${name}`)).execute(valuesOf(viewer, params, now));
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    priority: r.priority,
+    status: r.status,
+    progress: r.progress,
+    dueAt: r.dueAt,
+    overdue: isOverdue(r, now),
+    needsAcceptance: r.needsAcceptance,
+    lastActivityAt: r.lastActivityAt,
+    assignee: { id: r.assigneeId, name: r.assigneeName },
+    delegator: { id: r.delegatorId, name: r.delegatorName },
+    client: r.clientId && r.clientName ? { id: r.clientId, name: r.clientName } : null,
+    case: r.caseId && r.caseNumber !== null && r.caseTitle !== null ? { id: r.caseId, number: r.caseNumber, title: r.caseTitle } : null,
+  }));
+}
+
+/** How many tasks of the list are in each status, with every other filter applied. */
+export async function taskStatusCounts(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now = new Date()): Promise<StatusCounts> {
+  const shape = shapeOf(view, params);
+  const rows = await cached(preparedCounts, db, JSON.stringify(shape), (name) => countsQuery(db, shape, `counts_${name}`)).execute(valuesOf(viewer, params, now));
+  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+/** Everything a task list page shows: the page of rows and the counts per status. */
+export async function listTasks(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now = new Date()): Promise<TaskList> {
+  const [rows, counts] = await Promise.all([taskListRows(db, viewer, view, params, now), taskStatusCounts(db, viewer, view, params, now)]);
+  const total = statusesOf(params.status).reduce((sum, s) => sum + counts[s], 0);
+  return { rows, counts, total };
+}
+
+export const myTasks = (db: DbOrTx, viewer: Viewer, params: TaskListParams, now?: Date) => listTasks(db, viewer, "mine", params, now);
+export const delegatedTasksOf = (db: DbOrTx, viewer: Viewer, params: TaskListParams, now?: Date) => listTasks(db, viewer, "delegated", params, now);
+export const teamTasksOf = (db: DbOrTx, viewer: Viewer, params: TaskListParams, now?: Date) => listTasks(db, viewer, "team", params, now);

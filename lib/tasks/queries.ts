@@ -1,0 +1,208 @@
+import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db";
+import { cases, clients, taskActivity, taskReminders, tasks, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { loadVisibleTask, type TaskRow } from "./access";
+import { isUnder } from "./chain";
+import { isOverdue } from "./due-window";
+import type { ActivityKind } from "./history";
+import { permissionsFor, type TaskPermissions } from "./policy";
+import { ACTIVE_STATUSES, type TaskStatus } from "./schema";
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  title: string | null;
+}
+
+export interface TaskDetail {
+  task: TaskRow;
+  overdue: boolean;
+  assignee: PersonRef;
+  delegator: PersonRef;
+  client: { id: string; name: string } | null;
+  case: { id: string; number: number; title: string; clientId: string } | null;
+  reminders: { id: string; offsetMinutes: number | null; fireAt: Date | null; channel: "in_app" | "email" | "sms" | "push" | null }[];
+  permissions: TaskPermissions;
+}
+
+/** A task as its page shows it; refused (403) for anyone who may not see it. */
+export async function taskForViewer(db: DbOrTx, viewer: Viewer, taskId: string, now = new Date()): Promise<TaskDetail> {
+  const { task, relation } = await loadVisibleTask(db, viewer, taskId);
+  const people = await db
+    .select({ id: users.id, name: users.name, title: users.title })
+    .from(users)
+    .where(inArray(users.id, [task.assigneeId, task.createdById]));
+  const person = (id: string) => people.find((p) => p.id === id)!;
+  const [client] = task.clientId ? await db.select({ id: clients.id, name: clients.name }).from(clients).where(eq(clients.id, task.clientId)) : [];
+  const [kase] = task.caseId
+    ? await db.select({ id: cases.id, number: cases.number, title: cases.title, clientId: cases.clientId }).from(cases).where(eq(cases.id, task.caseId))
+    : [];
+  const reminders = await db
+    .select({ id: taskReminders.id, offsetMinutes: taskReminders.offsetMinutes, fireAt: taskReminders.fireAt, channel: taskReminders.channel })
+    .from(taskReminders)
+    .where(eq(taskReminders.taskId, task.id))
+    .orderBy(taskReminders.createdAt, taskReminders.id);
+  return {
+    task,
+    overdue: isOverdue(task, now),
+    assignee: person(task.assigneeId),
+    delegator: person(task.createdById),
+    client: client ?? null,
+    case: kase ?? null,
+    reminders,
+    permissions: permissionsFor(relation, task),
+  };
+}
+
+export interface HistoryEntry {
+  id: number;
+  kind: ActivityKind;
+  actor: string | null;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  comment: string | null;
+  createdAt: Date;
+}
+
+/**
+ * The task's full history and comments, oldest first. Ids of people, clients and cases in old
+ * and new values come back as their names, so the page never shows a bare id.
+ */
+export async function taskHistory(db: DbOrTx, viewer: Viewer, taskId: string): Promise<HistoryEntry[]> {
+  await loadVisibleTask(db, viewer, taskId);
+  const actor = alias(users, "actor");
+  const rows = await db
+    .select({
+      id: taskActivity.id,
+      kind: taskActivity.kind,
+      actor: actor.name,
+      field: taskActivity.field,
+      oldValue: taskActivity.oldValue,
+      newValue: taskActivity.newValue,
+      comment: taskActivity.comment,
+      createdAt: taskActivity.createdAt,
+    })
+    .from(taskActivity)
+    .leftJoin(actor, eq(actor.id, taskActivity.actorId))
+    .where(eq(taskActivity.taskId, taskId))
+    .orderBy(asc(taskActivity.createdAt), asc(taskActivity.id));
+  const names = await namesOf(db, rows);
+  const named = (field: string | null, value: string | null) => (value && field && REFERENCE_FIELDS.has(field) ? (names.get(value) ?? value) : value);
+  return rows.map((r) => ({ ...r, oldValue: named(r.field, r.oldValue), newValue: named(r.field, r.newValue) }));
+}
+
+const REFERENCE_FIELDS = new Set(["assigneeId", "clientId", "caseId"]);
+
+async function namesOf(db: DbOrTx, rows: { field: string | null; oldValue: string | null; newValue: string | null }[]): Promise<Map<string, string>> {
+  const ids = (field: string) => [...new Set(rows.filter((r) => r.field === field).flatMap((r) => [r.oldValue, r.newValue]).filter((v): v is string => !!v))];
+  const [people, clientIds, caseIds] = [ids("assigneeId"), ids("clientId"), ids("caseId")];
+  const out = new Map<string, string>();
+  if (people.length) for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people))) out.set(u.id, u.name);
+  if (clientIds.length) for (const c of await db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds))) out.set(c.id, c.name);
+  if (caseIds.length) {
+    for (const c of await db.select({ id: cases.id, number: cases.number, title: cases.title }).from(cases).where(inArray(cases.id, caseIds))) {
+      out.set(c.id, `#${c.number} ${c.title}`);
+    }
+  }
+  return out;
+}
+
+/** SQL condition: the viewer may see the task (the same rule as the task page, for lists of many). */
+export function visibleTo(viewer: Viewer): SQL | undefined {
+  if (viewer.role === "admin") return undefined;
+  return or(eq(tasks.createdById, viewer.id), eq(tasks.assigneeId, viewer.id), isUnder(tasks.assigneeId, viewer.id), isUnder(tasks.createdById, viewer.id));
+}
+
+export interface RelatedTask {
+  id: string;
+  number: number;
+  title: string;
+  priority: "low" | "normal" | "high" | "urgent";
+  status: TaskStatus;
+  progress: number;
+  dueAt: Date | null;
+  overdue: boolean;
+  assignee: string;
+}
+
+export const RECENT_DAYS = 30;
+const RELATED_LIMIT = 20;
+
+/** Open tasks and those closed in the last 30 days tied to a client or a case, as far as the viewer may see them. */
+export async function relatedTasks(
+  db: DbOrTx,
+  viewer: Viewer,
+  target: { clientId?: string; caseId?: string },
+  now = new Date(),
+): Promise<{ open: RelatedTask[]; recent: RelatedTask[] }> {
+  if (!target.clientId && !target.caseId) return { open: [], recent: [] };
+  const owner = alias(users, "owner");
+  const select = () =>
+    db
+      .select({
+        id: tasks.id,
+        number: tasks.number,
+        title: tasks.title,
+        priority: tasks.priority,
+        status: tasks.status,
+        progress: tasks.progress,
+        dueAt: tasks.dueAt,
+        assignee: owner.name,
+      })
+      .from(tasks)
+      .innerJoin(owner, eq(owner.id, tasks.assigneeId));
+  const scope = [
+    target.caseId ? eq(tasks.caseId, target.caseId) : undefined,
+    target.clientId ? eq(tasks.clientId, target.clientId) : undefined,
+    visibleTo(viewer),
+  ];
+  const since = new Date(now.getTime() - RECENT_DAYS * 24 * 3600_000);
+  const [open, recent] = await Promise.all([
+    select()
+      .where(and(...scope, inArray(tasks.status, [...ACTIVE_STATUSES])))
+      .orderBy(sql`${tasks.dueAt} ASC NULLS LAST`, asc(tasks.number))
+      .limit(RELATED_LIMIT),
+    select()
+      .where(and(...scope, inArray(tasks.status, ["done", "cancelled"]), gte(tasks.updatedAt, since)))
+      .orderBy(desc(tasks.updatedAt))
+      .limit(RELATED_LIMIT),
+  ]);
+  const withFlag = (r: Omit<RelatedTask, "overdue">) => ({ ...r, overdue: isOverdue(r, now) });
+  return { open: open.map(withFlag), recent: recent.map(withFlag) };
+}
+
+/** Everyone a task may be given to: active accounts. */
+export async function assignablePeople(db: DbOrTx): Promise<PersonRef[]> {
+  return db.select({ id: users.id, name: users.name, title: users.title }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
+}
+
+/** The people under the viewer in the supervisor chain, for the team view. */
+export async function peopleUnder(db: DbOrTx, viewer: Viewer): Promise<PersonRef[]> {
+  return db
+    .select({ id: users.id, name: users.name, title: users.title })
+    .from(users)
+    .where(and(isUnder(users.id, viewer.id), ne(users.id, viewer.id)))
+    .orderBy(asc(users.name));
+}
+
+export async function clientChoices(db: DbOrTx): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: clients.id, name: clients.name }).from(clients).orderBy(asc(clients.name));
+}
+
+/** Cases a task can be tied to: those still being worked on, plus `include` (the task's current case). */
+export async function caseChoices(db: DbOrTx, include?: string | null): Promise<{ id: string; number: number; title: string; clientId: string }[]> {
+  const openCase = inArray(cases.status, ["new", "in_progress", "waiting"]);
+  return db
+    .select({ id: cases.id, number: cases.number, title: cases.title, clientId: cases.clientId })
+    .from(cases)
+    .where(include ? or(openCase, eq(cases.id, include)) : openCase)
+    .orderBy(desc(cases.number));
+}
+
+/** The cases of one client, newest first: the case filter once a client is chosen. */
+export async function casesOfClient(db: DbOrTx, clientId: string): Promise<{ id: string; number: number; title: string }[]> {
+  return db.select({ id: cases.id, number: cases.number, title: cases.title }).from(cases).where(eq(cases.clientId, clientId)).orderBy(desc(cases.number));
+}

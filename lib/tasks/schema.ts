@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { wallClockToInstant } from "@/lib/time/zoned";
+
+// Messages are translation keys: bare ones live under "errors", "tasks.errors.*" in tasks.json.
+
+export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export const TASK_STATUSES = ["open", "in_progress", "awaiting_acceptance", "done", "cancelled"] as const;
+export const ACTIVE_STATUSES = ["open", "in_progress", "awaiting_acceptance"] as const;
+export const CHANNELS = ["in_app", "email", "sms", "push"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type Channel = (typeof CHANNELS)[number];
+
+/** Reminder lead times: from five minutes to two weeks before the due moment. */
+export const MIN_REMINDER_OFFSET = 5;
+export const MAX_REMINDER_OFFSET = 14 * 24 * 60;
+export const MAX_REMINDERS = 5;
+
+const title = z.string("required").trim().min(1, "required").max(200, "tooLong");
+const description = z
+  .string()
+  .trim()
+  .max(5000, "tooLong")
+  .nullish()
+  .transform((v) => v || null);
+
+const taskId = z.string("required").trim().pipe(z.uuid("tasks.errors.notFound"));
+
+/** A reference chosen in a form; anything that is not an id cannot exist. */
+const optionalRef = (notFoundKey: string) =>
+  z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => v || null)
+    .pipe(z.uuid(notFoundKey).nullable());
+
+/**
+ * A datetime-local value ("2026-03-29T09:30"), entered in the viewer's zone and converted in the
+ * command. Impossible dates (30 February, 24:00) are impossible in every zone, so UTC checks them here.
+ */
+const wallClock = z
+  .string()
+  .trim()
+  .refine((v) => wallClockToInstant(v, "UTC") !== null, "invalidDate");
+const optionalWallClock = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => v || null)
+  .pipe(wallClock.nullable());
+
+const progress = z.coerce
+  .number("tasks.errors.progressRange")
+  .int("tasks.errors.progressRange")
+  .min(0, "tasks.errors.progressRange")
+  .max(100, "tasks.errors.progressRange");
+
+/** Checkboxes arrive as "on" from a form, as booleans from a client component. */
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).transform((v) => v === true || v === "on" || v === "true");
+
+const channel = z
+  .union([z.enum(CHANNELS), z.literal("")])
+  .nullish()
+  .transform((v) => v || null);
+
+export const reminderInput = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("before"),
+    offsetMinutes: z.coerce
+      .number("tasks.errors.reminderOffset")
+      .int("tasks.errors.reminderOffset")
+      .min(MIN_REMINDER_OFFSET, "tasks.errors.reminderOffset")
+      .max(MAX_REMINDER_OFFSET, "tasks.errors.reminderOffset"),
+    channel,
+  }),
+  z.object({ type: z.literal("at"), fireAt: wallClock, channel }),
+]);
+export type ReminderInput = z.output<typeof reminderInput>;
+
+const reminders = z.array(reminderInput).max(MAX_REMINDERS, "tasks.errors.tooManyReminders");
+
+export const createTaskInput = z.object({
+  title,
+  description,
+  priority: z.enum(PRIORITIES, "required").default("normal"),
+  dueAt: optionalWallClock,
+  // Empty: the task is mine.
+  assigneeId: optionalRef("tasks.errors.assigneeUnknown"),
+  clientId: optionalRef("tasks.errors.clientUnknown"),
+  caseId: optionalRef("tasks.errors.caseUnknown"),
+  needsAcceptance: checkbox.default(false),
+  progress: progress.default(0),
+  reminders: reminders.default([]),
+});
+export type CreateTaskInput = z.output<typeof createTaskInput>;
+
+/** Editing sends only what changed; every field left out stays as it is. */
+export const updateTaskInput = z.object({
+  taskId,
+  // The version the editor saw: an edit made on top of someone else's newer change is refused.
+  expectedVersion: z.coerce.number().int().positive().optional(),
+  title: title.optional(),
+  description: description.optional(),
+  priority: z.enum(PRIORITIES, "required").optional(),
+  dueAt: optionalWallClock.optional(),
+  assigneeId: z.string().trim().pipe(z.uuid("tasks.errors.assigneeUnknown")).optional(),
+  clientId: optionalRef("tasks.errors.clientUnknown").optional(),
+  caseId: optionalRef("tasks.errors.caseUnknown").optional(),
+  needsAcceptance: checkbox.optional(),
+  reminders: reminders.optional(),
+});
+export type UpdateTaskInput = z.output<typeof updateTaskInput>;
+
+const optionalComment = z
+  .string()
+  .trim()
+  .max(2000, "tooLong")
+  .nullish()
+  .transform((v) => v || null);
+const requiredComment = z.string("tasks.errors.commentRequired").trim().min(1, "tasks.errors.commentRequired").max(2000, "tooLong");
+
+/** The statuses the assignee moves a task through. */
+export const WORK_STATUSES = ["open", "in_progress", "done"] as const;
+export type WorkStatus = (typeof WORK_STATUSES)[number];
+
+export const changeStatusInput = z.object({ taskId, status: z.enum(WORK_STATUSES, "invalidInput") });
+export const setProgressInput = z.object({ taskId, progress });
+export const reassignTaskInput = z.object({
+  taskId,
+  assigneeId: z.string("tasks.errors.assigneeUnknown").trim().pipe(z.uuid("tasks.errors.assigneeUnknown")),
+  comment: optionalComment,
+});
+export const commentInput = z.object({ taskId, comment: requiredComment });
+export const returnTaskInput = z.object({ taskId, comment: requiredComment });
+export const decisionInput = z.object({ taskId, comment: optionalComment });
+
+export type ChangeStatusInput = z.output<typeof changeStatusInput>;
+export type SetProgressInput = z.output<typeof setProgressInput>;
+export type ReassignTaskInput = z.output<typeof reassignTaskInput>;
+export type CommentInput = z.output<typeof commentInput>;
+export type ReturnTaskInput = z.output<typeof returnTaskInput>;
+export type DecisionInput = z.output<typeof decisionInput>;

@@ -1,0 +1,176 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { tasks } from "@/db/schema";
+import { Conflict } from "@/lib/action/errors";
+import type { Viewer } from "@/lib/auth/viewer";
+import { loadVisibleTask, type TaskRow } from "./access";
+import { applyChange, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
+import { notify, type Notice } from "./notices";
+import { assertCan, canCancel, canDecideAcceptance, canReassign, canReopen, canWork, isClosed, workTransition } from "./policy";
+import { reassignmentOf } from "./reassignment";
+import { checkAssignee, FieldProblems, peopleById } from "./references";
+import type { ChangeStatusInput, CommentInput, DecisionInput, ReassignTaskInput, ReturnTaskInput, SetProgressInput } from "./schema";
+
+export interface TaskVersion {
+  id: string;
+  status: TaskRow["status"];
+  progress: number;
+  version: number;
+}
+
+const versionOf = (t: TaskRow): TaskVersion => ({ id: t.id, status: t.status, progress: t.progress, version: t.version });
+
+async function personOf(db: Parameters<typeof peopleById>[0], id: string) {
+  return (await peopleById(db, [id])).get(id);
+}
+
+/**
+ * The assignee moves the task: open ⇄ in progress → done. Done on a task that needs the
+ * delegator's acceptance waits for it instead; either way the delegator is told.
+ */
+export async function changeStatus(db: Db, viewer: Viewer, input: ChangeStatusInput, now = new Date()): Promise<TaskVersion> {
+  return db.transaction(async (tx) => {
+    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+    assertCan(canWork(relation), "tasks.errors.onlyAssignee");
+    const next = workTransition(task, input.status);
+    if (next === task.status) return versionOf(task);
+
+    const finished = next === "done" || next === "awaiting_acceptance";
+    const patch: TaskPatch = { status: next, completedAt: next === "done" ? now : null };
+    const entries: ActivityEntry[] = [{ kind: "status", field: "status", oldValue: task.status, newValue: next }];
+    if (finished && task.progress !== 100) {
+      patch.progress = 100;
+      entries.push({ kind: "progress", field: "progress", oldValue: String(task.progress), newValue: "100" });
+    }
+    const updated = await applyChange(tx, task, viewer.id, patch, entries, now);
+    const delegator = finished ? await personOf(tx, task.createdById) : undefined;
+    if (delegator) await notify(tx, updated, viewer, [{ kind: next === "done" ? "completed" : "awaitingAcceptance", recipient: delegator }]);
+    return versionOf(updated);
+  });
+}
+
+/** The assignee reports progress; the first step on an open task means work has started. */
+export async function setProgress(db: Db, viewer: Viewer, input: SetProgressInput, now = new Date()): Promise<TaskVersion> {
+  return db.transaction(async (tx) => {
+    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+    assertCan(canWork(relation), "tasks.errors.onlyAssignee");
+    workTransition(task, "in_progress");
+    if (input.progress === task.progress) return versionOf(task);
+    const patch: TaskPatch = { progress: input.progress };
+    const entries: ActivityEntry[] = [{ kind: "progress", field: "progress", oldValue: String(task.progress), newValue: String(input.progress) }];
+    if (task.status === "open" && input.progress > 0) {
+      patch.status = "in_progress";
+      entries.push({ kind: "status", field: "status", oldValue: "open", newValue: "in_progress" });
+    }
+    return versionOf(await applyChange(tx, task, viewer.id, patch, entries, now));
+  });
+}
+
+/** Hands the task to someone else (the delegator, the assignee's managers or an admin). */
+export async function reassignTask(db: Db, viewer: Viewer, input: ReassignTaskInput, now = new Date()): Promise<TaskVersion> {
+  return db.transaction(async (tx) => {
+    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+    assertCan(canReassign(relation), "tasks.errors.cannotReassign");
+    if (isClosed(task.status)) throw new Conflict("tasks.errors.closed");
+    const problems = new FieldProblems();
+    const next = await checkAssignee(tx, input.assigneeId, problems);
+    problems.throwIfAny();
+    if (next!.id === task.assigneeId) return versionOf(task);
+    const moved = await reassignmentOf(tx, viewer, task, next!, input.comment);
+    const updated = await applyChange(tx, task, viewer.id, moved.patch, moved.entries, now);
+    await notify(tx, updated, viewer, moved.notices);
+    return versionOf(updated);
+  });
+}
+
+/** The delegator checks the result and accepts it: the task is done. */
+export async function acceptTask(db: Db, viewer: Viewer, input: DecisionInput, now = new Date()): Promise<TaskVersion> {
+  return decide(db, viewer, input.taskId, now, (task) => ({
+    patch: { status: "done", completedAt: now },
+    entry: { kind: "accepted", field: "status", oldValue: task.status, newValue: "done", comment: input.comment },
+    notice: "accepted",
+    comment: input.comment,
+  }));
+}
+
+/** The delegator sends the result back with what is missing: the assignee works on it again. */
+export async function returnTask(db: Db, viewer: Viewer, input: ReturnTaskInput, now = new Date()): Promise<TaskVersion> {
+  return decide(db, viewer, input.taskId, now, (task) => ({
+    patch: { status: "in_progress", completedAt: null },
+    entry: { kind: "returned", field: "status", oldValue: task.status, newValue: "in_progress", comment: input.comment },
+    notice: "returned",
+    comment: input.comment,
+  }));
+}
+
+async function decide(
+  db: Db,
+  viewer: Viewer,
+  taskId: string,
+  now: Date,
+  outcome: (task: TaskRow) => { patch: TaskPatch; entry: ActivityEntry; notice: Notice["kind"]; comment: string | null },
+): Promise<TaskVersion> {
+  return db.transaction(async (tx) => {
+    const { task, relation } = await loadVisibleTask(tx, viewer, taskId, { lock: true });
+    assertCan(canDecideAcceptance(relation), "tasks.errors.onlyDelegator");
+    if (task.status !== "awaiting_acceptance") throw new Conflict("tasks.errors.notAwaiting");
+    const { patch, entry, notice, comment } = outcome(task);
+    const updated = await applyChange(tx, task, viewer.id, patch, [entry], now);
+    const assignee = await personOf(tx, task.assigneeId);
+    if (assignee) await notify(tx, updated, viewer, [{ kind: notice, recipient: assignee, comment }]);
+    return versionOf(updated);
+  });
+}
+
+/** The delegator (or an admin) calls the task off; the assignee is told to stop. */
+export async function cancelTask(db: Db, viewer: Viewer, input: DecisionInput, now = new Date()): Promise<TaskVersion> {
+  return db.transaction(async (tx) => {
+    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+    assertCan(canCancel(relation), "tasks.errors.cannotCancel");
+    if (isClosed(task.status)) throw new Conflict("tasks.errors.closed");
+    const updated = await applyChange(
+      tx,
+      task,
+      viewer.id,
+      { status: "cancelled", completedAt: null },
+      [{ kind: "status", field: "status", oldValue: task.status, newValue: "cancelled", comment: input.comment }],
+      now,
+    );
+    const assignee = await personOf(tx, task.assigneeId);
+    if (assignee) await notify(tx, updated, viewer, [{ kind: "cancelled", recipient: assignee, comment: input.comment }]);
+    return versionOf(updated);
+  });
+}
+
+/** A done or cancelled task comes back as open work for its assignee. */
+export async function reopenTask(db: Db, viewer: Viewer, input: DecisionInput, now = new Date()): Promise<TaskVersion> {
+  return db.transaction(async (tx) => {
+    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+    assertCan(canReopen(relation), "tasks.errors.cannotReopen");
+    if (!isClosed(task.status)) throw new Conflict("tasks.errors.notClosed");
+    const updated = await applyChange(
+      tx,
+      task,
+      viewer.id,
+      { status: "open", completedAt: null },
+      [{ kind: "status", field: "status", oldValue: task.status, newValue: "open", comment: input.comment }],
+      now,
+    );
+    const assignee = await personOf(tx, task.assigneeId);
+    if (assignee) await notify(tx, updated, viewer, [{ kind: "reopened", recipient: assignee, comment: input.comment }]);
+    return versionOf(updated);
+  });
+}
+
+/**
+ * Anyone who may see a task may comment on it. A comment is activity, not a change: it moves
+ * "last activity" but not the version, so reminders already planned stay valid.
+ */
+export async function commentOnTask(db: Db, viewer: Viewer, input: CommentInput, now = new Date()): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    const { task } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+    await recordActivity(tx, task.id, viewer.id, [{ kind: "comment", comment: input.comment }], now);
+    await tx.update(tasks).set({ lastActivityAt: now }).where(eq(tasks.id, task.id));
+    return { id: task.id };
+  });
+}

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/nextauth";
 
-const PUBLIC_PREFIXES = ["/login", "/api/auth", "/api/health", "/_next", "/favicon", "/fonts"];
+const PUBLIC_PREFIXES = ["/login", "/api/auth", "/api/health", "/api/inngest", "/_next", "/favicon", "/fonts", "/sw.js", "/manifest.webmanifest", "/icons"];
 
 /**
  * Sends signed-out visitors to the login page, remembering where they were going so a deep

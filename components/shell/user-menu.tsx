@@ -2,11 +2,11 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import { ChevronDown, LogOut, UserRound } from "lucide-react";
+import { Bell, ChevronDown, Inbox, LogOut, UserRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { signOutAction } from "@/lib/auth/actions";
 
-export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+export function UserMenu({ name, email, role, devMailbox }: { name: string; email: string; role: string; devMailbox: boolean }) {
   const t = useTranslations("nav");
   const initials = name
     .split(/\s+/)
@@ -38,6 +38,19 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
               <UserRound aria-hidden className="h-4 w-4" /> {t("profile")}
             </Link>
           </DropdownMenu.Item>
+          <DropdownMenu.Item asChild>
+            <Link href="/notifications" className="flex items-center gap-2 rounded px-2.5 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100">
+              <Bell aria-hidden className="h-4 w-4" /> {t("notifications")}
+            </Link>
+          </DropdownMenu.Item>
+          {devMailbox ? (
+            <DropdownMenu.Item asChild>
+              <Link href="/dev/mailbox" className="flex items-center gap-2 rounded px-2.5 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100">
+                <Inbox aria-hidden className="h-4 w-4" /> {t("devMailbox")}
+              </Link>
+            </DropdownMenu.Item>
+          ) : null}
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
           <DropdownMenu.Item
             onSelect={() => {
               void signOutAction();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./org";
 
 export const caseKind = pgEnum("case_kind", ["sales_opportunity", "quote_request", "service_request"]);
@@ -21,7 +21,11 @@ export const clients = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("clients_name_idx").on(sql`lower(${t.name})`)],
+  (t) => [
+    index("clients_name_idx").on(sql`lower(${t.name})`),
+    // Two clients with one tax id are a duplicate record; the database refuses it even under a race.
+    uniqueIndex("clients_tax_id_key").on(t.taxId).where(sql`${t.taxId} IS NOT NULL`),
+  ],
 );
 
 export const clientContacts = pgTable(

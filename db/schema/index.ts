@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./crm";
 export * from "./notify";
 export * from "./tasks";
+export * from "./delivery";

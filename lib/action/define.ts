@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { currentUser } from "@/lib/auth/current-user";
+import { announceNotifications, collectingNotifications } from "@/lib/notify/announce";
 import type { ActionResult } from "./result";
 import { runAction, type ActionContext, type ActionOptions } from "./run";
 
@@ -34,7 +35,13 @@ export function defineAction<S extends z.ZodType, R>(
         log: (error) => console.error("[action]", error),
       },
       schema,
-      handler,
+      // Notifications written by the command are announced once it has committed; the person's
+      // action never waits for delivery.
+      async (input, ctx) => {
+        const { result, notificationIds } = await collectingNotifications(() => handler(input, ctx));
+        if (notificationIds.length) void announceNotifications(notificationIds);
+        return result;
+      },
       options,
       raw,
     );

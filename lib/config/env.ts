@@ -26,6 +26,18 @@ const envSchema = z
     AUTH_GOOGLE_SECRET: optionalString,
     AUTH_GOOGLE_HOSTED_DOMAIN: optionalString,
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    RESEND_API_KEY: optionalString,
+    RESEND_BASE_URL: optionalString.pipe(z.url("must be a URL (only for pointing the Resend SDK at another server)").optional()),
+    EMAIL_FROM: z.string().trim().min(3).default("Baton <powiadomienia@baton.example>"),
+    TWILIO_ACCOUNT_SID: optionalString,
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_FROM_NUMBER: optionalString.pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +48221234567").optional()),
+    TWILIO_MESSAGING_SERVICE_SID: optionalString,
+    TWILIO_BASE_URL: optionalString.pipe(z.url("must be a URL (only for pointing the Twilio SDK at another server)").optional()),
+    VAPID_PUBLIC_KEY: optionalString,
+    VAPID_PRIVATE_KEY: optionalString,
+    VAPID_SUBJECT: optionalString,
+    INNGEST_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
   })
   .superRefine((env, ctx) => {
     // A real deployment (Postgres) must set it; the embedded laptop mode keeps a generated one under .data/.
@@ -41,6 +53,16 @@ const envSchema = z
     }
     if (env.AUTH_MICROSOFT_ENTRA_ID_ID && !env.AUTH_MICROSOFT_ENTRA_ID_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_MICROSOFT_ENTRA_ID_SECRET"], message: "is required when AUTH_MICROSOFT_ENTRA_ID_ID is set (Entra ID single sign-on)" });
+    }
+    if (env.TWILIO_ACCOUNT_SID && (!env.TWILIO_AUTH_TOKEN || !(env.TWILIO_FROM_NUMBER || env.TWILIO_MESSAGING_SERVICE_SID))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TWILIO_AUTH_TOKEN"],
+        message: "and TWILIO_FROM_NUMBER (or TWILIO_MESSAGING_SERVICE_SID) are required when TWILIO_ACCOUNT_SID is set (SMS notifications)",
+      });
+    }
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (web push); generate both with npx web-push generate-vapid-keys" });
     }
     if (env.AUTH_GOOGLE_ID && !env.AUTH_GOOGLE_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_GOOGLE_SECRET"], message: "is required when AUTH_GOOGLE_ID is set (Google Workspace single sign-on)" });

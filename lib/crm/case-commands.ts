@@ -4,14 +4,15 @@ import { cases, clients } from "@/db/schema";
 import { Invalid, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { caseAssignment, type CaseAssignment } from "./assignment";
+import { notifyCaseAssignment } from "./case-notices";
 import { isStatusAllowedForKind } from "./case-states";
 import { isActiveUser } from "./commands";
-import { wallClockToInstant } from "./due-time";
+import { wallClockToInstant } from "@/lib/time/wall-clock";
 import { assertCanEditCase } from "./policy";
 import type { ChangeCaseStatusInput, CreateCaseInput, UpdateCaseInput } from "./schema";
 
-// Case writes. Each is one transaction; the ones that may hand a case to somebody return the
-// assignment, which is where the notification outbox row will be written.
+// Case writes. Each is one transaction; the ones that hand a case to somebody write the new
+// owner's notification in it and return the assignment.
 
 export interface CaseWriteResult {
   id: string;
@@ -44,7 +45,9 @@ export async function createCase(db: DbOrTx, viewer: Viewer, input: CreateCaseIn
       .insert(cases)
       .values({ ...input, dueAt: dueInstant(viewer, input.dueAt), createdById: viewer.id })
       .returning({ id: cases.id, number: cases.number });
-    return { id: row!.id, number: row!.number, assignment: caseAssignment(viewer, row!.id, null, input.ownerId) };
+    const assignment = caseAssignment(viewer, row!.id, null, input.ownerId);
+    if (assignment) await notifyCaseAssignment(tx, assignment);
+    return { id: row!.id, number: row!.number, assignment };
   });
 }
 
@@ -66,7 +69,9 @@ export async function updateCase(db: DbOrTx, viewer: Viewer, input: UpdateCaseIn
       .update(cases)
       .set({ ...fields, dueAt: dueInstant(viewer, input.dueAt), updatedAt: new Date() })
       .where(eq(cases.id, id));
-    return { id, number: current.number, assignment: caseAssignment(viewer, id, current.ownerId, input.ownerId) };
+    const assignment = caseAssignment(viewer, id, current.ownerId, input.ownerId);
+    if (assignment) await notifyCaseAssignment(tx, assignment);
+    return { id, number: current.number, assignment };
   });
 }
 

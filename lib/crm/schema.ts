@@ -1,7 +1,7 @@
 import { toE164 } from "@/lib/phone/display";
 import { z } from "zod";
 import { CASE_KINDS, CASE_STATUSES, PRIORITIES, isStatusAllowedForKind, type CaseKind, type CaseStatus } from "./case-states";
-import { isWallClock } from "./due-time";
+import { isWallClock } from "@/lib/time/wall-clock";
 
 // Messages are translation keys: bare ones live under "errors", "crm.errors.*" in crm.json.
 

@@ -17,11 +17,13 @@ import plTasks from "./messages/pl/tasks.json";
 import enTasks from "./messages/en/tasks.json";
 import plCalendar from "./messages/pl/calendar.json";
 import enCalendar from "./messages/en/calendar.json";
+import plNotify from "./messages/pl/notify.json";
+import enNotify from "./messages/en/notify.json";
 
 // One file per area keeps parallel work from colliding; the keys are checked for parity in tests.
 export const messages = {
-  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork, ...plTasks, ...plCalendar },
-  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork, ...enTasks, ...enCalendar },
+  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork, ...plTasks, ...plCalendar, ...plNotify },
+  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork, ...enTasks, ...enCalendar, ...enNotify },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)["pl"];

@@ -1,5 +1,7 @@
 import type { DbOrTx } from "@/db";
 import { notifications } from "@/db/schema";
+import { noteNotificationsWritten } from "./announce";
+import { planDeliveries } from "./plan";
 
 export type OutboxRow = typeof notifications.$inferInsert;
 
@@ -7,7 +9,9 @@ export type OutboxRow = typeof notifications.$inferInsert;
  * Writes notification rows into the outbox. Call it with the transaction of the change that
  * caused them, so the change and its notices commit or roll back together. A row whose
  * dedupe key is already there is skipped: retrying a command never notifies twice.
- * Returns the ids of the rows written (what a sender passes on as event ids).
+ * Routing runs in the same transaction and writes a pending delivery per channel, so what must
+ * be sent is durable before anyone is told. The ids are noted for announcement after commit
+ * (see defineAction) and returned (they are the event ids).
  */
 export async function writeOutbox(tx: DbOrTx, rows: OutboxRow[]): Promise<string[]> {
   if (!rows.length) return [];
@@ -16,5 +20,8 @@ export async function writeOutbox(tx: DbOrTx, rows: OutboxRow[]): Promise<string
     .values(rows)
     .onConflictDoNothing({ target: notifications.dedupeKey })
     .returning({ id: notifications.id });
-  return written.map((r) => r.id);
+  const ids = written.map((r) => r.id);
+  await planDeliveries(tx, ids);
+  noteNotificationsWritten(ids);
+  return ids;
 }

@@ -2,6 +2,8 @@ import { getDbHandle } from "@/db";
 import { seedDemo, DEMO_PASSWORD } from "@/db/seed/demo";
 import { env } from "@/lib/config/env";
 import { hashPassword } from "@/lib/auth/password";
+import { dispatchMode } from "@/lib/notify/announce";
+import { startInlineSweep } from "@/lib/notify/inline-sweep";
 
 /**
  * Runs once when a server process starts: validates the configuration (failing loudly with the
@@ -15,5 +17,7 @@ export async function startApp(): Promise<void> {
     const seeded = await seedDemo(handle.db, await hashPassword(DEMO_PASSWORD));
     if (seeded) console.log(`[baton] demo organisation created (${handle.kind}); see README for the accounts`);
   }
+  startInlineSweep();
+  console.log(`[baton] notifications: ${dispatchMode() === "inline" ? "delivered in this process (no Inngest configured)" : "through Inngest"}`);
   console.log(`[baton] database ready (${handle.kind === "pglite" ? "embedded PGlite under .data/" : "Postgres"})`);
 }

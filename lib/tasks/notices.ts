@@ -55,7 +55,14 @@ export function taskNoticeRow(task: NoticeTask, actor: { id: string; name: strin
     channel: null,
     dedupeKey: `task:${task.id}:v${task.version}:${notice.kind}:${recipient.id}`,
     actorId: actor.id,
-    payload: { taskId: task.id, taskNumber: task.number, version: task.version, ...(notice.comment ? { comment: notice.comment } : {}) },
+    payload: {
+      taskId: task.id,
+      taskNumber: task.number,
+      version: task.version,
+      // SMS and push state the due moment in the recipient's zone from this.
+      ...(task.dueAt ? { dueAt: task.dueAt.toISOString() } : {}),
+      ...(notice.comment ? { comment: notice.comment } : {}),
+    },
   };
 }
 

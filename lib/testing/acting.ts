@@ -10,3 +10,8 @@ export function actAs(viewer: Viewer | null): void {
 export function actingViewer(): Viewer | null {
   return acting;
 }
+
+/** Events the app sent to "Inngest" during this test file (see integration-setup.ts). */
+export function recordedEvents(): { id?: string; name: string; data: Record<string, unknown> }[] {
+  return (globalThis as { __batonEventRecorder?: { events: { id?: string; name: string; data: Record<string, unknown> }[] } }).__batonEventRecorder?.events ?? [];
+}

@@ -10,9 +10,9 @@ describe("wallClockToInstant", () => {
     expect(wallClockToInstant("2026-10-24T09:00", WAW)?.toISOString()).toBe("2026-10-24T07:00:00.000Z");
     expect(wallClockToInstant("2026-10-25T09:00", WAW)?.toISOString()).toBe("2026-10-25T08:00:00.000Z");
   });
-  it("moves a skipped spring time forward and takes the second of a repeated autumn time", () => {
+  it("moves a skipped spring time forward and takes the first of a repeated autumn time", () => {
     expect(wallClockToInstant("2026-03-29T02:30", WAW)?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
-    expect(wallClockToInstant("2026-10-25T02:30", WAW)?.toISOString()).toBe("2026-10-25T01:30:00.000Z");
+    expect(wallClockToInstant("2026-10-25T02:30", WAW)?.toISOString()).toBe("2026-10-25T00:30:00.000Z");
   });
   it("refuses impossible dates, malformed input and unknown zones", () => {
     for (const bad of ["2026-02-30T10:00", "2026-13-01T10:00", "2026-01-01T24:00", "tomorrow", "2026-01-01"]) {

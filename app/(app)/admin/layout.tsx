@@ -13,6 +13,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         items={[
           { href: "/admin/users", label: t("users") },
           { href: "/admin/departments", label: t("departments") },
+          { href: "/admin/notifications", label: t("notifications") },
         ]}
       />
       {children}

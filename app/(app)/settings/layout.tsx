@@ -3,12 +3,22 @@ import { SectionNav } from "@/components/admin/section-nav";
 import { requireViewer } from "@/app/require-viewer";
 
 /** The person's own settings. Later pages (notifications, calendar sharing, feeds) join the tabs here. */
-export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+export default async function SettingsLayout({
+  children,
+}: {
+  children: React.ReactNode;
+}) {
   await requireViewer();
   const t = await getTranslations("settings.nav");
   return (
     <>
-      <SectionNav label={t("label")} items={[{ href: "/settings/profile", label: t("profile") }]} />
+      <SectionNav
+        label={t("label")}
+        items={[
+          { href: "/settings/profile", label: t("profile") },
+          { href: "/settings/notifications", label: t("notifications") },
+        ]}
+      />
       {children}
     </>
   );

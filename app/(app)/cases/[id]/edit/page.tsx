@@ -6,7 +6,7 @@ import { BackLink } from "@/components/crm/back-link";
 import { CaseForm } from "@/components/crm/case-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { instantToWallClock } from "@/lib/crm/due-time";
+import { instantToWallClock } from "@/lib/time/wall-clock";
 import { assignablePeople, clientChoices, getCase } from "@/lib/crm/queries";
 import { requireViewer } from "@/app/require-viewer";
 

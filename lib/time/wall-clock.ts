@@ -1,5 +1,5 @@
 /**
- * Case due times are typed as wall-clock values (an `<input type="datetime-local">`, no zone) in
+ * Due times are typed as wall-clock values (an `<input type="datetime-local">`, no zone) in
  * the viewer's own time zone and stored as instants. The server's time zone never takes part.
  */
 
@@ -78,7 +78,7 @@ export function isTimeZone(timeZone: string): boolean {
  */
 export function wallClockToInstant(value: string, timeZone: string): Date | null {
   const wall = parseWallClock(value);
-  if (!wall) return null;
+  if (!wall || !isTimeZone(timeZone)) return null;
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   // No zone changes its offset twice within two days, so the offsets a day either side bound
   // every answer.

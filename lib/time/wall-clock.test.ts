@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantToWallClock, isTimeZone, parseWallClock, wallClockToInstant } from "./due-time";
+import { instantToWallClock, isTimeZone, parseWallClock, wallClockToInstant } from "./wall-clock";
 
 const iso = (value: string, zone: string) => wallClockToInstant(value, zone)?.toISOString() ?? null;
 

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/app/require-viewer";
+import { Badge, priorityTone } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { getDb } from "@/db";
+import { NotFound } from "@/lib/action/errors";
+import { notificationWithLog } from "@/lib/notify/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("inbox"))("details") };
+}
+
+const STATUS_TONE = { pending: "slate", sent: "green", failed: "red", skipped: "amber" } as const;
+
+export default async function NotificationPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewer();
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const db = await getDb();
+  const found = await notificationWithLog(db, viewer, id).catch((error: unknown) => {
+    if (error instanceof NotFound) notFound();
+    throw error;
+  });
+  const { notification: n, log } = found;
+  const t = await getTranslations("inbox");
+  const tc = await getTranslations("common");
+  const format = await getFormatter();
+
+  return (
+    <>
+      <PageHeader
+        title={n.title}
+        description={`${format.dateTime(n.createdAt, "dateTime")}${n.actorName ? ` · ${t("from", { name: n.actorName })}` : ""} · ${t("to", { name: n.recipientName })}`}
+        actions={
+          n.link ? (
+            <Link href={n.link} className={buttonClass("primary")}>
+              {t("open")}
+            </Link>
+          ) : null
+        }
+      />
+      <div className="grid gap-4">
+        <Card>
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone={priorityTone[n.priority]}>{tc(`priority.${n.priority}`)}</Badge>
+            <Badge tone={n.status === "sent" ? "green" : n.status === "failed" ? "red" : "slate"}>{t(`status.${n.status}`)}</Badge>
+            <span className="text-xs text-slate-500">{n.readAt ? t("readAt", { time: format.dateTime(n.readAt, "dateTime") }) : t("notRead")}</span>
+          </div>
+          {n.body ? <p className="mt-2 text-sm text-slate-700">{n.body}</p> : null}
+        </Card>
+        <section aria-labelledby="log">
+          <h2 id="log" className="mb-2">
+            {t("log")}
+          </h2>
+          {log.length === 0 ? (
+            <EmptyState title={t("logEmpty")} />
+          ) : (
+            <Table caption={t("log")}>
+              <thead>
+                <tr>
+                  <Th>{t("col.channel")}</Th>
+                  <Th>{t("col.status")}</Th>
+                  <Th>{t("col.time")}</Th>
+                  <Th>{t("col.attempts")}</Th>
+                  <Th>{t("col.error")}</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {log.map((d) => (
+                  <tr key={d.channel}>
+                    <Td className="font-medium">{t(`channel.${d.channel}`)}</Td>
+                    <Td>
+                      <Badge tone={STATUS_TONE[d.status]}>{t(`deliveryStatus.${d.status}`)}</Badge>
+                      {d.status === "pending" && d.deliverAfter ? (
+                        <span className="ml-2 text-xs text-slate-500">{t("heldUntil", { time: format.dateTime(d.deliverAfter, "dateTime") })}</span>
+                      ) : null}
+                    </Td>
+                    <Td className="text-xs whitespace-nowrap text-slate-500">{format.dateTime(d.sentAt ?? d.updatedAt, "dateTime")}</Td>
+                    <Td className="tabular-nums">{d.attempts}</Td>
+                    <Td className="max-w-md text-xs break-words text-red-700">{d.lastError ?? ""}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { clsx } from "clsx";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/app/require-viewer";
+import { MarkAllReadButton } from "@/components/notify/mark-all-read-button";
+import { Badge, priorityTone } from "@/components/ui/badge";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { getDb } from "@/db";
+import { notificationsCausedBy, notificationsOf } from "@/lib/notify/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("inbox"))("title") };
+}
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
+  const viewer = await requireViewer();
+  const { tab } = await searchParams;
+  const sent = tab === "sent";
+  const t = await getTranslations("inbox");
+  const tc = await getTranslations("common");
+  const format = await getFormatter();
+  const db = await getDb();
+
+  const tabs = (
+    <nav aria-label={t("title")} className="mb-3 flex gap-1 border-b border-slate-200">
+      {[
+        { href: "/notifications", label: t("tabReceived"), active: !sent },
+        { href: "/notifications?tab=sent", label: t("tabSent"), active: sent },
+      ].map((x) => (
+        <Link
+          key={x.href}
+          href={x.href}
+          aria-current={x.active ? "page" : undefined}
+          className={clsx("-mb-px border-b-2 px-3 py-1.5 text-sm font-medium", x.active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800")}
+        >
+          {x.label}
+        </Link>
+      ))}
+    </nav>
+  );
+
+  if (sent) {
+    const rows = await notificationsCausedBy(db, viewer, 100);
+    return (
+      <>
+        <PageHeader title={t("title")} description={t("description")} />
+        {tabs}
+        {rows.length === 0 ? (
+          <EmptyState title={t("empty")} />
+        ) : (
+          <Table caption={t("tabSent")}>
+            <thead>
+              <tr>
+                <Th>{t("col.title")}</Th>
+                <Th>{t("col.recipient")}</Th>
+                <Th>{t("col.status")}</Th>
+                <Th>{t("col.read")}</Th>
+                <Th>{t("col.time")}</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => (
+                <tr key={r.id} className="hover:bg-slate-50">
+                  <Td>
+                    <Link href={`/notifications/${r.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {r.title}
+                    </Link>
+                  </Td>
+                  <Td>{r.recipientName}</Td>
+                  <Td>
+                    <Badge tone={r.status === "sent" ? "green" : r.status === "failed" ? "red" : "slate"}>{t(`status.${r.status}`)}</Badge>
+                  </Td>
+                  <Td className="text-xs text-slate-500">{r.readAt ? t("readAt", { time: format.dateTime(r.readAt, "dateTime") }) : t("notRead")}</Td>
+                  <Td className="text-xs whitespace-nowrap text-slate-500">{format.dateTime(r.createdAt, "dateTime")}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </>
+    );
+  }
+
+  const items = await notificationsOf(db, viewer, { limit: 100 });
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} actions={items.some((i) => !i.readAt) ? <MarkAllReadButton /> : null} />
+      {tabs}
+      {items.length === 0 ? (
+        <EmptyState title={t("empty")}>{t("emptyHint")}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+          {items.map((item) => (
+            <li key={item.id} className={clsx("flex items-start gap-3 px-4 py-2.5", !item.readAt && "bg-brand-50/40")}>
+              <Badge tone={priorityTone[item.priority]} className="mt-0.5 shrink-0">
+                {tc(`priority.${item.priority}`)}
+              </Badge>
+              <div className="min-w-0 flex-1">
+                <Link href={item.link ?? `/notifications/${item.id}`} className={clsx("block text-sm hover:underline", item.readAt ? "text-slate-700" : "font-semibold text-slate-900")}>
+                  {item.title}
+                </Link>
+                {item.body ? <p className="text-xs text-slate-500">{item.body}</p> : null}
+                <p className="mt-0.5 text-[11px] text-slate-400">
+                  {format.dateTime(item.createdAt, "dateTime")}
+                  {item.actorName ? ` · ${t("from", { name: item.actorName })}` : ""}
+                </p>
+              </div>
+              <Link href={`/notifications/${item.id}`} className="shrink-0 text-xs text-slate-500 hover:text-brand-700 hover:underline">
+                {t("details")}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

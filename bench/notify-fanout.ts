@@ -1,0 +1,168 @@
+/**
+ * notify-fanout: 10,000 notifications written at once, delivered through the real delivery
+ * code (the Inngest functions, executed with @inngest/test) to local servers speaking Resend's
+ * and Twilio's APIs, with injected provider failures that force retries. Resend's default limit
+ * of 2 requests/s is enforced by the fake server; the e-mail function honours it by sending
+ * batches of 100 under its 2-per-second throttle.
+ *
+ *   npm run bench -- notify-fanout [--notifications 10000] [--users 200]
+ */
+import { InngestTestEngine } from "@inngest/test";
+import { and, count, eq, inArray, ne } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { notifications, users } from "../db/schema";
+import { notificationDeliveries } from "../db/schema";
+import { deliverNotification } from "../inngest/functions/deliver-notification";
+import { sendEmailBatchFn } from "../inngest/functions/send-email-batch";
+import { setFunctionRuntime } from "../inngest/runtime";
+import { writeOutbox } from "../lib/notify/outbox";
+import { resendSender } from "../lib/notify/providers/email";
+import { twilioSender } from "../lib/notify/providers/sms";
+import { startFakeProviders } from "../lib/testing/fake-providers";
+import { numberArg, type Benchmark } from "./context";
+import { round } from "./measure";
+
+const RETRIES = 6;
+
+const bench: Benchmark = async ({ handle, args, log }) => {
+  const total = numberArg(args, "notifications", 10_000);
+  const userCount = numberArg(args, "users", 200);
+  const db = handle.db;
+  const fake = await startFakeProviders();
+  fake.resendRateLimitPerSecond = 2;
+  const runtime = {
+    db,
+    appUrl: "https://baton.example.com",
+    providers: {
+      email: resendSender({ apiKey: "re_bench", from: "Baton <b@bench.example>", baseUrl: fake.url }),
+      sms: twilioSender({ accountSid: "AC00000000000000000000000000000000", authToken: "t", from: "+48221234567", baseUrl: fake.url }),
+      push: null,
+    },
+  };
+  setFunctionRuntime(async () => runtime);
+
+  try {
+    const run = randomUUID().slice(0, 8);
+    log(`seeding ${userCount} recipients…`);
+    const recipients = await db
+      .insert(users)
+      .values(Array.from({ length: userCount }, (_, i) => ({ email: `fanout-${run}-${i}@bench.example`, name: `Odbiorca ${i}`, phone: `+4860${String(1_000_000 + i).slice(-7)}` })))
+      .returning({ id: users.id });
+
+    log(`writing ${total} notifications (20% high: e-mail + SMS; the rest e-mail)…`);
+    const t0 = performance.now();
+    const ids: string[] = [];
+    for (let start = 0; start < total; start += 1000) {
+      const rows = Array.from({ length: Math.min(1000, total - start) }, (_, k) => {
+        const i = start + k;
+        return {
+          recipientId: recipients[i % recipients.length]!.id,
+          kind: "task.assigned",
+          priority: i % 5 === 0 ? ("high" as const) : ("normal" as const),
+          title: `Nowe zadanie #${i}`,
+          body: "Zadanie przydzielone w teście obciążenia.",
+          link: `/tasks/${i}`,
+          dedupeKey: `bench:${run}:${i}`,
+        };
+      });
+      ids.push(...(await db.transaction((tx) => writeOutbox(tx, rows))));
+    }
+    const writeMs = performance.now() - t0;
+
+    // Provider trouble during the run: each must be retried without sending twice.
+    fake.failNext("twilio", 3);
+    fake.failNext("resend", 2);
+
+    log("delivering: one deliver-notification run per notification…");
+    const t1 = performance.now();
+    const emailEvents: { name: "baton/email.requested"; data: { deliveryId: string } }[] = [];
+    let retries = 0;
+    for (const notificationId of ids) {
+      for (let attempt = 0; attempt <= RETRIES; attempt++) {
+        const engine = new InngestTestEngine({
+          function: deliverNotification,
+          events: [{ name: "baton/notification.created", data: { notificationId } }],
+          steps: [{ id: "request-email", handler: () => ({ ids: [] }) }],
+        });
+        const { error, ctx } = await engine.execute();
+        if (!error) {
+          for (const call of ctx.step.sendEvent.mock.calls) {
+            const payload = call[1] as { name: "baton/email.requested"; data: { deliveryId: string } };
+            emailEvents.push({ name: payload.name, data: payload.data });
+          }
+          break;
+        }
+        retries++;
+      }
+    }
+    const perNotificationMs = performance.now() - t1;
+
+    log(`sending ${emailEvents.length} e-mails in batches of 100 at the function's throttle (2/s)…`);
+    const t2 = performance.now();
+    const throttle = sendEmailBatchFn.opts.throttle!;
+    const periodMs = 1000;
+    let windowStart = performance.now();
+    let inWindow = 0;
+    for (let i = 0; i < emailEvents.length; i += 100) {
+      const batch = emailEvents.slice(i, i + 100) as [(typeof emailEvents)[number], ...(typeof emailEvents)[number][]];
+      for (let attempt = 0; attempt <= RETRIES; attempt++) {
+        if (inWindow >= throttle.limit) {
+          const wait = windowStart + periodMs - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait + 5));
+          windowStart = performance.now();
+          inWindow = 0;
+        }
+        inWindow++;
+        const { error } = await new InngestTestEngine({ function: sendEmailBatchFn, events: batch }).execute();
+        if (!error) break;
+        retries++;
+      }
+    }
+    const emailMs = performance.now() - t2;
+    const totalMs = performance.now() - t1;
+
+    const [delivered] = await db.select({ n: count() }).from(notifications).where(and(inArray(notifications.id, ids), eq(notifications.status, "sent")));
+    const [pendingDeliveries] = await db
+      .select({ n: count() })
+      .from(notificationDeliveries)
+      .where(and(inArray(notificationDeliveries.notificationId, ids), ne(notificationDeliveries.status, "sent")));
+    const keys = fake.emails.map((e) => e.to[0]! + "|" + e.subject);
+    const emailDuplicates = keys.length - new Set(keys).size;
+    const smsKeys = fake.sms.map((s) => s.to + "|" + s.body);
+    const smsDuplicates = smsKeys.length - new Set(smsKeys).size;
+    const expectedEmails = ids.length;
+    const expectedSms = (await db.select({ n: count() }).from(notificationDeliveries).where(and(inArray(notificationDeliveries.notificationId, ids), eq(notificationDeliveries.channel, "sms"))))[0]!.n;
+
+    const figures = {
+      notifications: ids.length,
+      delivered: delivered!.n,
+      duplicates: emailDuplicates + smsDuplicates,
+      lost: ids.length - delivered!.n,
+      undelivered_channels: pendingDeliveries!.n,
+      emails_received: fake.emails.length,
+      emails_expected: expectedEmails,
+      sms_received: fake.sms.length,
+      sms_expected: expectedSms,
+      resend_requests: fake.requests.resend,
+      resend_429: fake.rateLimited,
+      retries,
+      write_ms: round(writeMs, 1),
+      deliver_ms: round(totalMs, 1),
+      per_notification_runs_ms: round(perNotificationMs, 1),
+      email_phase_ms: round(emailMs, 1),
+      throughput_per_s: round(ids.length / (totalMs / 1000), 1),
+      // Baseline: single sends at Resend's 2 requests/s would take this long for the e-mails alone.
+      single_send_baseline_s: round(expectedEmails / 2, 1),
+      ratio_vs_single_send: round(emailMs / 1000 / (expectedEmails / 2), 4),
+    };
+    log(`delivered ${figures.delivered}/${figures.notifications}, duplicates ${figures.duplicates}, lost ${figures.lost}`);
+    log(`e-mails ${figures.emails_received}/${figures.emails_expected} in ${figures.resend_requests} Resend requests (429s: ${figures.resend_429}); SMS ${figures.sms_received}/${figures.sms_expected}`);
+    log(`throughput ${figures.throughput_per_s} notifications/s; e-mail phase ${round(emailMs / 1000, 1)} s vs ${figures.single_send_baseline_s} s for single sends at 2/s (ratio ${figures.ratio_vs_single_send})`);
+    return figures;
+  } finally {
+    setFunctionRuntime(undefined);
+    await fake.close();
+  }
+};
+
+export default bench;

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { login } from "./support";
+
+test("an assignment reaches the assignee's bell without reloading, and the e-mail in the development mailbox opens the task", async ({ browser }) => {
+  const title = `Przegląd zmywarki tunelowej ${Date.now().toString(36)}`;
+
+  // The technician is already looking at Baton.
+  const techContext = await browser.newContext();
+  const tech = await techContext.newPage();
+  await login(tech, "tech2");
+  await expect(tech).toHaveURL(/\/tasks$/);
+  const bell = tech.getByRole("button", { name: /^Powiadomienia/ });
+  await expect(bell).toBeVisible();
+  const before = Number((await tech.getByTestId("unread-count").textContent({ timeout: 1000 }).catch(() => "0")) ?? "0");
+
+  // The foreman assigns a task in another browser.
+  const foremanContext = await browser.newContext();
+  const foreman = await foremanContext.newPage();
+  await login(foreman, "foreman");
+  await expect(foreman).toHaveURL(/\/tasks$/);
+  await foreman.goto("/tasks/new");
+  await foreman.getByLabel("Tytuł", { exact: true }).fill(title);
+  await foreman.getByLabel("Priorytet", { exact: true }).selectOption("high");
+  await foreman.getByLabel("Wykonawca", { exact: true }).selectOption({ label: "Łukasz Piotrowski · Serwisant" });
+  await foreman.getByRole("button", { name: "Utwórz zadanie" }).click();
+  await expect(foreman).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
+  const taskPath = new URL(foreman.url()).pathname;
+
+  // The bell updates by itself.
+  await expect(tech.getByTestId("unread-count")).toHaveText(String(before + 1), { timeout: 15_000 });
+  await bell.click();
+  const item = tech.getByRole("menuitem").filter({ hasText: title });
+  await expect(item).toBeVisible();
+
+  // The e-mail went to the development mailbox, with a button that opens the task.
+  await tech.keyboard.press("Escape");
+  await tech.goto("/dev/mailbox");
+  const row = tech.getByRole("row").filter({ hasText: title }).filter({ hasText: "E-mail" });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(row).toContainText("lukasz.piotrowski@polmet.example");
+  await row.getByRole("link").click();
+  const mail = tech.frameLocator("iframe");
+  const button = mail.getByRole("link", { name: "Otwórz zadanie" });
+  await expect(button).toHaveAttribute("href", new RegExp(`${taskPath}$`));
+  const [opened] = await Promise.all([techContext.waitForEvent("page"), button.click()]);
+  await expect(opened).toHaveURL(new RegExp(`${taskPath}$`));
+  await expect(opened.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+
+  // The SMS of a high-priority item is there too, in Polish with the link.
+  await tech.goto("/dev/mailbox");
+  await expect(tech.getByRole("row").filter({ hasText: `Baton: ` }).filter({ hasText: title }).first()).toBeVisible();
+
+  // The foreman, who caused it, sees its delivery log.
+  await foreman.goto("/notifications?tab=sent");
+  await foreman.getByRole("link", { name: new RegExp(title) }).first().click();
+  await expect(foreman.getByRole("heading", { name: "Dziennik doręczeń" })).toBeVisible();
+  await expect(foreman.getByRole("row").filter({ hasText: "E-mail" })).toContainText("Wysłano");
+
+  await techContext.close();
+  await foremanContext.close();
+});
+
+test("a stranger cannot open someone else's notification or mailbox messages", async ({ page }) => {
+  await login(page, "sales1");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.goto("/notifications/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByText("404")).toBeVisible();
+});

@@ -1,0 +1,16 @@
+import { Inngest, eventType } from "inngest";
+import { z } from "zod";
+
+/** Something was written to the outbox: deliver it on the channels routing chose. */
+export const notificationCreated = eventType("baton/notification.created", {
+  schema: z.object({ notificationId: z.uuid() }),
+});
+
+/** An e-mail delivery is ready to go; e-mails are sent in batches to respect Resend's rate limit. */
+export const emailRequested = eventType("baton/email.requested", {
+  schema: z.object({ deliveryId: z.uuid() }),
+});
+
+// Production: INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY; a developer with internet runs
+// `npx inngest-cli@latest dev` and sets INNGEST_DEV=1. The client itself opens nothing at import.
+export const inngest = new Inngest({ id: "baton" });

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { composeEmail, composePush, composeSms, type OutgoingNotification, type Recipient } from "./compose";
+
+const n: OutgoingNotification = {
+  id: "8f0b7c44-7a36-4c55-9d43-0d3c9f0e1a11",
+  kind: "task.assigned",
+  priority: "high",
+  title: "Nowe zadanie: przegląd pieca Rational",
+  body: "Tomasz Nowak przydzielił Ci zadanie.\nTermin: 29 mar 2026, 09:00",
+  link: "/tasks/8f0b7c44",
+  payload: { taskId: "8f0b7c44", dueAt: "2026-03-29T07:00:00.000Z" },
+};
+const pl: Recipient = { email: "jan@test.example", phone: "+48601234567", locale: "pl", timeZone: "Europe/Warsaw" };
+const en: Recipient = { ...pl, locale: "en", timeZone: "America/New_York" };
+
+describe("composeEmail", () => {
+  it("renders HTML and text in the recipient's language with a deep-link button and unsubscribe header", async () => {
+    const mail = await composeEmail(n, pl, "https://baton.example.com");
+    expect(mail.to).toBe("jan@test.example");
+    expect(mail.subject).toBe(n.title);
+    expect(mail.html).toContain('href="https://baton.example.com/tasks/8f0b7c44"');
+    expect(mail.html).toContain("Otwórz zadanie");
+    expect(mail.text).toContain("https://baton.example.com/tasks/8f0b7c44");
+    expect(mail.text).toContain("Termin: 29 mar 2026, 09:00");
+    expect(mail.headers?.["List-Unsubscribe"]).toBe("<https://baton.example.com/settings/notifications>");
+  });
+  it("uses English and the recipient's own zone", async () => {
+    const mail = await composeEmail({ ...n, priority: "urgent" }, en, "https://baton.example.com");
+    expect(mail.subject.startsWith("[Urgent]")).toBe(true);
+    expect(mail.html).toContain("Open task");
+    expect(mail.text).toContain("Tomasz Nowak");
+  });
+});
+
+describe("composeSms", () => {
+  it("fits the title, due time in the recipient's zone and the link", () => {
+    // 07:00Z on the day clocks go forward is 09:00 in Warsaw and 03:00 in New York.
+    const sms = composeSms(n, pl, "https://baton.example.com");
+    expect(sms).toMatch(/^Baton: Nowe zadanie: przegląd pieca Rational · Termin: .*09:00 https:\/\/baton\.example\.com\/tasks\/8f0b7c44$/);
+    expect(composeSms(n, en, "https://baton.example.com")).toMatch(/Due: .*03:00/);
+  });
+  it("cuts long titles but keeps the whole link", () => {
+    const sms = composeSms({ ...n, title: "x".repeat(600) }, pl, "https://baton.example.com");
+    expect(sms.length).toBeLessThanOrEqual(320);
+    expect(sms.endsWith("https://baton.example.com/tasks/8f0b7c44")).toBe(true);
+  });
+});
+
+describe("composePush", () => {
+  it("opens the item and tags it per item", () => {
+    expect(composePush(n, pl)).toMatchObject({ url: "/tasks/8f0b7c44", tag: "task.assigned-8f0b7c44", notificationId: n.id });
+  });
+});

@@ -1,0 +1,249 @@
+import { createHash } from "node:crypto";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { notifications, users } from "@/db/schema";
+import { notificationDeliveries, pushSubscriptions } from "@/db/schema";
+import { composeEmail, composePush, composeSms, type OutgoingNotification, type Recipient } from "./compose";
+import type { EmailMessage, EmailSender } from "./providers/email";
+import { PermanentDeliveryError } from "./providers/errors";
+import type { PushSender } from "./providers/push";
+import type { SmsSender } from "./providers/sms";
+
+export interface DeliveryProviders {
+  email: EmailSender;
+  sms: SmsSender;
+  /** Null when web push is not configured. */
+  push: PushSender | null;
+}
+
+export interface DeliveryRuntime {
+  db: Db;
+  providers: DeliveryProviders;
+  appUrl: string;
+}
+
+export type RoutedChannelName = "email" | "sms" | "push";
+
+export interface PlannedDelivery {
+  id: string;
+  channel: RoutedChannelName;
+  /** ISO instant (plans pass through Inngest's JSON memoization). */
+  deliverAfter: string | null;
+  /** Times the sweep re-announced it: part of derived event ids. */
+  dispatches: number;
+}
+
+export interface SendOutcome {
+  status: "sent" | "failed" | "skipped" | "already";
+  providerId?: string;
+  error?: string;
+}
+
+/** The pending deliveries of a notification, in routing order. */
+export async function deliveryPlan(db: Db, notificationId: string): Promise<PlannedDelivery[]> {
+  const rows = await db
+    .select({
+      id: notificationDeliveries.id,
+      channel: notificationDeliveries.channel,
+      deliverAfter: notificationDeliveries.deliverAfter,
+      dispatches: notificationDeliveries.dispatches,
+    })
+    .from(notificationDeliveries)
+    .where(and(eq(notificationDeliveries.notificationId, notificationId), eq(notificationDeliveries.status, "pending"), ne(notificationDeliveries.channel, "in_app")))
+    .orderBy(asc(notificationDeliveries.position));
+  return rows.map((r) => ({ id: r.id, channel: r.channel as RoutedChannelName, deliverAfter: r.deliverAfter?.toISOString() ?? null, dispatches: r.dispatches }));
+}
+
+async function loadForSend(db: Db, deliveryIds: string[]) {
+  return db
+    .select({
+      deliveryId: notificationDeliveries.id,
+      channel: notificationDeliveries.channel,
+      status: notificationDeliveries.status,
+      providerId: notificationDeliveries.providerId,
+      notification: {
+        id: notifications.id,
+        kind: notifications.kind,
+        priority: notifications.priority,
+        title: notifications.title,
+        body: notifications.body,
+        link: notifications.link,
+        payload: notifications.payload,
+      },
+      recipientId: users.id,
+      recipient: { email: users.email, phone: users.phone, locale: users.locale, timeZone: users.timeZone },
+      active: users.active,
+    })
+    .from(notificationDeliveries)
+    .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
+    .innerJoin(users, eq(users.id, notifications.recipientId))
+    .where(inArray(notificationDeliveries.id, deliveryIds));
+}
+
+async function markSent(db: Db, deliveryId: string, providerId: string) {
+  await db
+    .update(notificationDeliveries)
+    .set({ status: "sent", providerId, sentAt: new Date(), updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1`, lastError: null })
+    .where(eq(notificationDeliveries.id, deliveryId));
+}
+
+async function markClosed(db: Db, deliveryId: string, status: "failed" | "skipped", error: string) {
+  await db
+    .update(notificationDeliveries)
+    .set({ status, lastError: error, updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1` })
+    .where(eq(notificationDeliveries.id, deliveryId));
+}
+
+async function markAttempt(db: Db, deliveryIds: string[], error: string) {
+  await db
+    .update(notificationDeliveries)
+    .set({ lastError: error.slice(0, 1000), updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1` })
+    .where(inArray(notificationDeliveries.id, deliveryIds));
+}
+
+/** Called when retries are exhausted: the delivery is recorded as failed with its last error. */
+export async function markDeliveriesFailed(db: Db, deliveryIds: string[], error: string) {
+  await db
+    .update(notificationDeliveries)
+    .set({ status: "failed", lastError: error.slice(0, 1000), updatedAt: new Date() })
+    .where(and(inArray(notificationDeliveries.id, deliveryIds), eq(notificationDeliveries.status, "pending")));
+}
+
+function idempotencyKey(notificationId: string, channel: string): string {
+  return `baton:${notificationId}:${channel}`;
+}
+
+/**
+ * Sends one delivery through its provider. A delivery that is no longer pending is left alone,
+ * so a retried step or an overlapping run never sends twice. Permanent failures are recorded and
+ * returned; anything else is recorded and thrown, for Inngest to retry.
+ */
+export async function sendDelivery(rt: DeliveryRuntime, deliveryId: string): Promise<SendOutcome> {
+  const [row] = await loadForSend(rt.db, [deliveryId]);
+  if (!row) return { status: "skipped", error: "delivery no longer exists" };
+  if (row.status !== "pending") return { status: "already", providerId: row.providerId ?? undefined };
+  if (!row.active) {
+    await markClosed(rt.db, deliveryId, "skipped", "recipient is inactive");
+    return { status: "skipped", error: "recipient is inactive" };
+  }
+  const n = row.notification as OutgoingNotification;
+  const recipient = row.recipient as Recipient;
+  const key = idempotencyKey(n.id, row.channel);
+  try {
+    let providerId: string;
+    if (row.channel === "email") {
+      providerId = (await rt.providers.email.send(await composeEmail(n, recipient, rt.appUrl), key)).providerId;
+    } else if (row.channel === "sms") {
+      if (!recipient.phone) {
+        await markClosed(rt.db, deliveryId, "skipped", "no phone number");
+        return { status: "skipped", error: "no phone number" };
+      }
+      providerId = (await rt.providers.sms.send(recipient.phone, composeSms(n, recipient, rt.appUrl), key)).providerId;
+    } else if (row.channel === "push") {
+      const outcome = await sendPush(rt, row.recipientId, n, recipient);
+      if (outcome.status !== "sent") {
+        await markClosed(rt.db, deliveryId, "skipped", outcome.error ?? "no device");
+        return outcome;
+      }
+      providerId = outcome.providerId!;
+    } else {
+      return { status: "skipped", error: `channel ${row.channel} is not delivered` };
+    }
+    await markSent(rt.db, deliveryId, providerId);
+    return { status: "sent", providerId };
+  } catch (error) {
+    if (error instanceof PermanentDeliveryError) {
+      await markClosed(rt.db, deliveryId, "failed", error.message);
+      return { status: "failed", error: error.message };
+    }
+    await markAttempt(rt.db, [deliveryId], error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
+
+async function sendPush(rt: DeliveryRuntime, userId: string, n: OutgoingNotification, recipient: Recipient): Promise<SendOutcome> {
+  if (!rt.providers.push) return { status: "skipped", error: "web push is not configured" };
+  const subscriptions = await rt.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+  if (!subscriptions.length) return { status: "skipped", error: "no device has push switched on" };
+  const payload = composePush(n, recipient);
+  let delivered = 0;
+  let lastError: unknown;
+  for (const sub of subscriptions) {
+    try {
+      await rt.providers.push.send(sub, payload, { urgent: n.priority === "urgent" || n.priority === "high" });
+      delivered++;
+      await rt.db.update(pushSubscriptions).set({ lastSuccessAt: new Date() }).where(eq(pushSubscriptions.id, sub.id));
+    } catch (error) {
+      if (error instanceof PermanentDeliveryError && error.reason === "subscription_gone") {
+        // The browser unsubscribed or the app was uninstalled: forget the endpoint.
+        await rt.db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, sub.id));
+      } else {
+        lastError = error;
+      }
+    }
+  }
+  if (delivered > 0) return { status: "sent", providerId: `push:${delivered}/${subscriptions.length}` };
+  if (lastError) throw lastError;
+  return { status: "skipped", error: "every push subscription has expired" };
+}
+
+/**
+ * Sends pending e-mail deliveries in batches of up to 100 (one request each against Resend's
+ * rate limit). The idempotency key is derived from the batch's delivery ids, so a retried batch
+ * is recognised by Resend and not sent again.
+ */
+export async function sendEmailBatch(rt: DeliveryRuntime, deliveryIds: string[]): Promise<{ sent: number; skipped: number; failed: number }> {
+  const unique = [...new Set(deliveryIds)];
+  const rows = (await loadForSend(rt.db, unique)).filter((r) => r.channel === "email" && r.status === "pending");
+  const result = { sent: 0, skipped: unique.length - rows.length, failed: 0 };
+  const live = [] as { deliveryId: string; message: EmailMessage; key: string }[];
+  for (const row of rows) {
+    if (!row.active) {
+      await markClosed(rt.db, row.deliveryId, "skipped", "recipient is inactive");
+      result.skipped++;
+      continue;
+    }
+    const n = row.notification as OutgoingNotification;
+    live.push({ deliveryId: row.deliveryId, message: await composeEmail(n, row.recipient as Recipient, rt.appUrl), key: idempotencyKey(n.id, "email") });
+  }
+  for (let i = 0; i < live.length; i += 100) {
+    const chunk = live.slice(i, i + 100).sort((a, b) => a.deliveryId.localeCompare(b.deliveryId));
+    const ids = chunk.map((c) => c.deliveryId);
+    try {
+      let providerIds: string[];
+      if (rt.providers.email.sendBatch && chunk.length > 1) {
+        const batchKey = `baton:batch:${createHash("sha256").update(ids.join(",")).digest("hex").slice(0, 40)}`;
+        providerIds = (await rt.providers.email.sendBatch(chunk.map((c) => c.message), batchKey)).providerIds;
+      } else {
+        providerIds = [];
+        for (const c of chunk) providerIds.push((await rt.providers.email.send(c.message, c.key)).providerId);
+      }
+      for (const [j, c] of chunk.entries()) await markSent(rt.db, c.deliveryId, providerIds[j]!);
+      result.sent += chunk.length;
+    } catch (error) {
+      if (error instanceof PermanentDeliveryError) {
+        for (const c of chunk) await markClosed(rt.db, c.deliveryId, "failed", error.message);
+        result.failed += chunk.length;
+        continue;
+      }
+      await markAttempt(rt.db, ids, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+  return result;
+}
+
+/** Sums up a notification once its deliveries have settled (the delivery log keeps the detail). */
+export async function settleNotification(db: Db, notificationId: string): Promise<"pending" | "sent" | "failed"> {
+  const rows = await db
+    .select({ status: notificationDeliveries.status })
+    .from(notificationDeliveries)
+    .where(eq(notificationDeliveries.notificationId, notificationId));
+  if (rows.some((r) => r.status === "pending")) return "pending";
+  const status = rows.length && rows.every((r) => r.status === "failed") ? "failed" : "sent";
+  await db
+    .update(notifications)
+    .set({ status, sentAt: status === "sent" ? new Date() : null, attempts: sql`${notifications.attempts} + 1` })
+    .where(and(eq(notifications.id, notificationId), eq(notifications.status, "pending")));
+  return status;
+}

@@ -1,0 +1,60 @@
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+
+export interface NotificationEmailProps {
+  lang: "pl" | "en";
+  heading: string;
+  body: string;
+  /** Small grey line above the heading: kind and priority, e.g. "Nowe zadanie · Pilny". */
+  eyebrow: string;
+  buttonLabel: string;
+  buttonUrl: string;
+  footer: string;
+  preferencesLabel: string;
+  preferencesUrl: string;
+  /** The priority colour used everywhere in Baton. */
+  accent: string;
+}
+
+const font = '"Inter", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+export function NotificationEmail(props: NotificationEmailProps) {
+  return (
+    <Html lang={props.lang}>
+      <Head />
+      <Preview>{props.heading}</Preview>
+      <Body style={{ backgroundColor: "#f1f5f9", fontFamily: font, margin: 0, padding: "24px 0" }}>
+        <Container style={{ backgroundColor: "#ffffff", border: "1px solid #e2e8f0", borderRadius: 8, maxWidth: 560, padding: "24px 28px" }}>
+          <Text style={{ color: "#2857c2", fontSize: 15, fontWeight: 700, margin: "0 0 16px" }}>Baton</Text>
+          <Section style={{ borderLeft: `3px solid ${props.accent}`, paddingLeft: 12 }}>
+            <Text style={{ color: "#64748b", fontSize: 12, margin: 0, textTransform: "uppercase", letterSpacing: 0.4 }}>{props.eyebrow}</Text>
+            <Heading as="h1" style={{ color: "#0f172a", fontSize: 18, lineHeight: "24px", margin: "4px 0 0" }}>
+              {props.heading}
+            </Heading>
+          </Section>
+          {props.body.split("\n").map((line, i) => (
+            <Text key={i} style={{ color: "#334155", fontSize: 14, lineHeight: "22px", margin: "12px 0 0" }}>
+              {line}
+            </Text>
+          ))}
+          <Section style={{ margin: "20px 0 8px" }}>
+            <Button href={props.buttonUrl} style={{ backgroundColor: "#2857c2", borderRadius: 6, color: "#ffffff", fontSize: 14, fontWeight: 600, padding: "10px 16px" }}>
+              {props.buttonLabel}
+            </Button>
+          </Section>
+          <Text style={{ color: "#94a3b8", fontSize: 12, margin: "4px 0 0" }}>
+            <Link href={props.buttonUrl} style={{ color: "#64748b" }}>
+              {props.buttonUrl}
+            </Link>
+          </Text>
+          <Hr style={{ borderColor: "#e2e8f0", margin: "20px 0 12px" }} />
+          <Text style={{ color: "#94a3b8", fontSize: 12, lineHeight: "18px", margin: 0 }}>
+            {props.footer}{" "}
+            <Link href={props.preferencesUrl} style={{ color: "#64748b" }}>
+              {props.preferencesLabel}
+            </Link>
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}

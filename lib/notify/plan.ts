@@ -1,0 +1,69 @@
+import { eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { notifications, users } from "@/db/schema";
+import { notificationDeliveries, notificationPreferences, organizationSettings } from "@/db/schema";
+import { DEFAULT_MATRIX, mergeMatrix, routeNotification, type ChannelMatrix, type RoutableChannel } from "./routing";
+
+type MatrixOverrides = Parameters<typeof mergeMatrix>[1];
+
+/** The organisation's routing defaults: the product defaults overlaid with what admins changed. */
+export async function organizationMatrix(db: DbOrTx): Promise<ChannelMatrix> {
+  const [row] = await db.select({ matrix: organizationSettings.notificationMatrix }).from(organizationSettings).where(eq(organizationSettings.id, 1));
+  return mergeMatrix(DEFAULT_MATRIX, (row?.matrix ?? {}) as MatrixOverrides);
+}
+
+/**
+ * Decides, inside the transaction that wrote the notifications, which channels carry each one
+ * and when (quiet hours in the recipient's zone), and writes a pending delivery per channel.
+ * In-app needs no delivery: the notification row is what the bell shows.
+ */
+export async function planDeliveries(tx: DbOrTx, notificationIds: string[], now: Date = new Date()): Promise<number> {
+  if (!notificationIds.length) return 0;
+  const rows = await tx
+    .select({
+      id: notifications.id,
+      priority: notifications.priority,
+      channel: notifications.channel,
+      email: users.email,
+      phone: users.phone,
+      mode: users.workingMode,
+      timeZone: users.timeZone,
+      active: users.active,
+      prefMatrix: notificationPreferences.matrix,
+      quietStart: notificationPreferences.quietStart,
+      quietEnd: notificationPreferences.quietEnd,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.recipientId))
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+    .where(inArray(notifications.id, notificationIds));
+  if (!rows.length) return 0;
+
+  const orgMatrix = await organizationMatrix(tx);
+  const values: (typeof notificationDeliveries.$inferInsert)[] = [];
+  for (const row of rows) {
+    if (!row.active) continue;
+    const matrix = row.prefMatrix ? mergeMatrix(orgMatrix, row.prefMatrix as MatrixOverrides) : orgMatrix;
+    // A notification written for one channel (a reminder "by SMS") goes there alone.
+    const forced = row.channel && row.channel !== "in_app" ? (row.channel as RoutableChannel) : null;
+    const effective = forced
+      ? ({ ...matrix, [row.mode]: { ...matrix[row.mode], [row.priority]: [forced] } } as ChannelMatrix)
+      : matrix;
+    const routed = routeNotification({
+      priority: row.priority,
+      mode: row.mode,
+      matrix: effective,
+      quietHours: row.quietStart && row.quietEnd ? { start: row.quietStart, end: row.quietEnd } : null,
+      timeZone: row.timeZone,
+      now,
+      hasEmail: Boolean(row.email),
+      hasPhone: Boolean(row.phone),
+    });
+    routed.forEach((r, position) => {
+      if (r.channel === "in_app") return;
+      values.push({ notificationId: row.id, channel: r.channel, position, deliverAfter: r.deliverAfter });
+    });
+  }
+  if (values.length) await tx.insert(notificationDeliveries).values(values).onConflictDoNothing();
+  return values.length;
+}

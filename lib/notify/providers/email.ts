@@ -1,0 +1,54 @@
+import { Resend } from "resend";
+import { PermanentDeliveryError } from "./errors";
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+}
+
+export interface EmailSender {
+  readonly name: "resend" | "dev-mailbox";
+  /** Sends once per idempotency key: a retry with the same key never sends a second e-mail. */
+  send(message: EmailMessage, idempotencyKey: string): Promise<{ providerId: string }>;
+  /** Up to 100 e-mails in one request (Resend's batch endpoint): one request against the rate limit. */
+  sendBatch?(messages: EmailMessage[], idempotencyKey: string): Promise<{ providerIds: string[] }>;
+}
+
+// Resend answers these for input it will never accept; anything else (429, 5xx) is worth a retry.
+const PERMANENT = new Set(["validation_error", "invalid_from_address", "invalid_to_address", "missing_required_field", "invalid_parameter"]);
+
+export function resendSender(config: { apiKey: string; from: string; baseUrl?: string }): EmailSender {
+  const client = new Resend(config.apiKey, config.baseUrl ? { baseUrl: config.baseUrl } : undefined);
+  return {
+    name: "resend",
+    async send(message, idempotencyKey) {
+      const { data, error } = await client.emails.send(
+        { from: config.from, to: message.to, subject: message.subject, html: message.html, text: message.text, headers: message.headers },
+        { idempotencyKey },
+      );
+      if (error) {
+        if (PERMANENT.has(error.name)) throw new PermanentDeliveryError("invalid_recipient", `Resend: ${error.message}`);
+        throw new Error(`Resend ${error.name}: ${error.message}`);
+      }
+      if (!data?.id) throw new Error("Resend returned no id");
+      return { providerId: data.id };
+    },
+    async sendBatch(messages, idempotencyKey) {
+      if (messages.length > 100) throw new Error("Resend takes at most 100 e-mails per batch");
+      const { data, error } = await client.batch.send(
+        messages.map((m) => ({ from: config.from, to: m.to, subject: m.subject, html: m.html, text: m.text, headers: m.headers })),
+        { idempotencyKey },
+      );
+      if (error) {
+        if (PERMANENT.has(error.name)) throw new PermanentDeliveryError("invalid_recipient", `Resend: ${error.message}`);
+        throw new Error(`Resend ${error.name}: ${error.message}`);
+      }
+      const ids = data?.data.map((d) => d.id) ?? [];
+      if (ids.length !== messages.length) throw new Error(`Resend batch returned ${ids.length} ids for ${messages.length} e-mails`);
+      return { providerIds: ids };
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { and, count, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db";
+import { notifications, users } from "@/db/schema";
+import { notificationDeliveries } from "@/db/schema";
+import { NotFound } from "@/lib/action/errors";
+import type { Viewer } from "@/lib/auth/viewer";
+
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  priority: "low" | "normal" | "high" | "urgent";
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+  actorName: string | null;
+}
+
+const actor = alias(users, "actor");
+
+const itemColumns = {
+  id: notifications.id,
+  kind: notifications.kind,
+  priority: notifications.priority,
+  title: notifications.title,
+  body: notifications.body,
+  link: notifications.link,
+  createdAt: notifications.createdAt,
+  readAt: notifications.readAt,
+  actorName: actor.name,
+};
+
+/** The viewer's own notifications, newest first (the bell and the notifications page). */
+export async function notificationsOf(
+  db: Db,
+  viewer: Viewer,
+  options: { limit?: number; unreadOnly?: boolean; before?: Date } = {},
+): Promise<NotificationItem[]> {
+  return db
+    .select(itemColumns)
+    .from(notifications)
+    .leftJoin(actor, eq(actor.id, notifications.actorId))
+    .where(
+      and(
+        eq(notifications.recipientId, viewer.id),
+        options.unreadOnly ? isNull(notifications.readAt) : undefined,
+        options.before ? lt(notifications.createdAt, options.before) : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.createdAt))
+    .limit(Math.min(options.limit ?? 20, 200));
+}
+
+export async function unreadCountOf(db: Db, viewer: Viewer): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, viewer.id), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+/** Notifications the viewer caused (assigning, returning...), with their overall status. */
+export async function notificationsCausedBy(db: Db, viewer: Viewer, limit = 50) {
+  const recipient = alias(users, "recipient");
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      priority: notifications.priority,
+      title: notifications.title,
+      link: notifications.link,
+      status: notifications.status,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      recipientName: recipient.name,
+    })
+    .from(notifications)
+    .innerJoin(recipient, eq(recipient.id, notifications.recipientId))
+    .where(eq(notifications.actorId, viewer.id))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit);
+}
+
+/**
+ * One notification with its delivery log (channel, time, status, error), for its recipient and
+ * for the person who caused it; anyone else gets "not found".
+ */
+export async function notificationWithLog(db: Db, viewer: Viewer, id: string) {
+  const recipient = alias(users, "recipient");
+  const [row] = await db
+    .select({ ...itemColumns, status: notifications.status, recipientId: notifications.recipientId, actorId: notifications.actorId, recipientName: recipient.name })
+    .from(notifications)
+    .innerJoin(recipient, eq(recipient.id, notifications.recipientId))
+    .leftJoin(actor, eq(actor.id, notifications.actorId))
+    .where(and(eq(notifications.id, id), or(eq(notifications.recipientId, viewer.id), eq(notifications.actorId, viewer.id))));
+  if (!row) throw new NotFound("notFound");
+  const log = await db
+    .select({
+      channel: notificationDeliveries.channel,
+      status: notificationDeliveries.status,
+      attempts: notificationDeliveries.attempts,
+      lastError: notificationDeliveries.lastError,
+      deliverAfter: notificationDeliveries.deliverAfter,
+      createdAt: notificationDeliveries.createdAt,
+      sentAt: notificationDeliveries.sentAt,
+      updatedAt: notificationDeliveries.updatedAt,
+    })
+    .from(notificationDeliveries)
+    .where(eq(notificationDeliveries.notificationId, id))
+    .orderBy(notificationDeliveries.position);
+  return { notification: row, log };
+}

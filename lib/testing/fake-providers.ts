@@ -78,6 +78,7 @@ export async function startFakeProviders(): Promise<FakeProviders> {
         while (recent.length && recent[0]! < now - 1000) recent.shift();
         if (recent.length >= state.resendRateLimitPerSecond) {
           state.rateLimited++;
+          res.setHeader("retry-after", "1");
           return json(429, { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" });
         }
         recent.push(now);

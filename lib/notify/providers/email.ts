@@ -20,14 +20,30 @@ export interface EmailSender {
 // Resend answers these for input it will never accept; anything else (429, 5xx) is worth a retry.
 const PERMANENT = new Set(["validation_error", "invalid_from_address", "invalid_to_address", "missing_required_field", "invalid_parameter"]);
 
+/**
+ * Resend answers 429 past its rate limit (2 requests/s by default). The function's throttle keeps
+ * requests under it; when a burst still hits it, wait as told (Retry-After) and try again here
+ * rather than failing the step.
+ */
+async function withRateLimitRetry<T extends { error: { name: string } | null; headers?: Record<string, string> | null }>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await call();
+    if (result.error?.name !== "rate_limit_exceeded" || attempt >= 4) return result;
+    const retryAfter = Number(result.headers?.["retry-after"]);
+    await new Promise((r) => setTimeout(r, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000));
+  }
+}
+
 export function resendSender(config: { apiKey: string; from: string; baseUrl?: string }): EmailSender {
   const client = new Resend(config.apiKey, config.baseUrl ? { baseUrl: config.baseUrl } : undefined);
   return {
     name: "resend",
     async send(message, idempotencyKey) {
-      const { data, error } = await client.emails.send(
-        { from: config.from, to: message.to, subject: message.subject, html: message.html, text: message.text, headers: message.headers },
-        { idempotencyKey },
+      const { data, error } = await withRateLimitRetry(() =>
+        client.emails.send(
+          { from: config.from, to: message.to, subject: message.subject, html: message.html, text: message.text, headers: message.headers },
+          { idempotencyKey },
+        ),
       );
       if (error) {
         if (PERMANENT.has(error.name)) throw new PermanentDeliveryError("invalid_recipient", `Resend: ${error.message}`);
@@ -38,9 +54,11 @@ export function resendSender(config: { apiKey: string; from: string; baseUrl?: s
     },
     async sendBatch(messages, idempotencyKey) {
       if (messages.length > 100) throw new Error("Resend takes at most 100 e-mails per batch");
-      const { data, error } = await client.batch.send(
-        messages.map((m) => ({ from: config.from, to: m.to, subject: m.subject, html: m.html, text: m.text, headers: m.headers })),
-        { idempotencyKey },
+      const { data, error } = await withRateLimitRetry(() =>
+        client.batch.send(
+          messages.map((m) => ({ from: config.from, to: m.to, subject: m.subject, html: m.html, text: m.text, headers: m.headers })),
+          { idempotencyKey },
+        ),
       );
       if (error) {
         if (PERMANENT.has(error.name)) throw new PermanentDeliveryError("invalid_recipient", `Resend: ${error.message}`);

@@ -18,6 +18,9 @@ import type { PushSender } from "./providers/push";
 import { PermanentDeliveryError } from "./providers/errors";
 import { devMailboxEmail } from "./providers/dev-mailbox";
 import { randomUUID } from "node:crypto";
+import webpush from "web-push";
+import { startFakePushService } from "@/lib/testing/fake-push-service";
+import { webPushSender } from "./providers/push";
 
 let fake: FakeProviders;
 const pushCalls: string[] = [];
@@ -180,6 +183,28 @@ describe("deliver-notification (Inngest)", () => {
     });
     const { ctx } = await engine.execute();
     expect(ctx.step.sleepUntil).toHaveBeenCalledWith("quiet-hours-sms", expect.any(String));
+  });
+
+  it("pushes exactly once through web-push although the push service answers 500 twice first", async () => {
+    const db = await testDb();
+    const service = await startFakePushService();
+    try {
+      const vapid = { ...webpush.generateVAPIDKeys(), subject: "mailto:it@test.example" };
+      setFunctionRuntime(async () => ({ ...runtime(db), providers: { ...runtime(db).providers, push: webPushSender(vapid, { agent: service.agent }) } }));
+      const user = await makeUser(db, { workingMode: "field" });
+      const sub = service.subscription(`device-${user.id}`);
+      await db.insert(pushSubscriptions).values({ userId: user.id, ...sub });
+      const id = await notify(db, user.id, "normal");
+      service.failNext(2);
+      for (let attempt = 0; attempt < 3; attempt++) await deliveryEngine(id).execute();
+      await deliveryEngine(id).execute();
+      expect(service.received.filter((r) => r.path === `/device-${user.id}`)).toHaveLength(1);
+      const push = (await deliveries(db, id)).find((r) => r.channel === "push")!;
+      expect(push).toMatchObject({ status: "sent", attempts: 3 });
+    } finally {
+      setFunctionRuntime(async () => runtime(db));
+      await service.close();
+    }
   });
 
   it("declares one run at a time per notification", () => {

@@ -4,7 +4,8 @@
  * seeded on start, as for a new user.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { createFreshDatabase } from "../lib/testing/fresh-database";
 
@@ -16,7 +17,13 @@ async function main() {
     APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123456789",
     SEED_DEMO: "auto",
+    // A clock the reminders spec moves forward (see e2e/reminders.spec.ts), and a reconcile
+    // that runs every second so moved time takes effect at once.
+    BATON_TEST_CLOCK_FILE: testClockFile(port),
+    BATON_ALLOW_TEST_CLOCK: "1",
+    RECONCILE_INTERVAL_MS: process.env.RECONCILE_INTERVAL_MS ?? "1000",
   };
+  writeFileSync(env.BATON_TEST_CLOCK_FILE!, "0");
   let cleanup = async () => {};
   if (process.env.DATABASE_URL) {
     const fresh = await createFreshDatabase(process.env.DATABASE_URL, "baton_e2e");
@@ -42,4 +49,9 @@ async function main() {
   });
 }
 
-void main();
+/** Where the e2e server reads its test clock offset (milliseconds); the specs write it. */
+export function testClockFile(port: string): string {
+  return process.env.BATON_TEST_CLOCK_FILE ?? path.join(tmpdir(), `baton-e2e-clock-${port}`);
+}
+
+if (process.argv[1]?.endsWith("serve.ts")) void main();

@@ -11,6 +11,14 @@ export const emailRequested = eventType("baton/email.requested", {
   schema: z.object({ deliveryId: z.uuid() }),
 });
 
+/**
+ * A task's timeline changed (created, rescheduled, reassigned, finished, snoozed): start a fresh
+ * run for this version; the previous run of the task is cancelled by the same event.
+ */
+export const taskScheduled = eventType("baton/task.scheduled", {
+  schema: z.object({ taskId: z.uuid(), version: z.number().int().positive() }),
+});
+
 // Production: INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY; a developer with internet runs
 // `npx inngest-cli@latest dev` and sets INNGEST_DEV=1. The client itself opens nothing at import.
 export const inngest = new Inngest({ id: "baton" });

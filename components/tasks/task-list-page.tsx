@@ -6,6 +6,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { parseListParams, type SearchParams } from "@/lib/tasks/list-params";
+import { escalatedTaskIds } from "@/lib/reminders/queries";
 import { listTasks, type TaskListView } from "@/lib/tasks/lists";
 import { assignablePeople, casesOfClient, clientChoices, peopleUnder } from "@/lib/tasks/queries";
 import { Pager } from "./pager";
@@ -34,6 +35,8 @@ export async function TaskListPage({ viewer, view, searchParams }: { viewer: Vie
     clientChoices(db),
     params.client ? casesOfClient(db, params.client) : Promise.resolve([]),
   ]);
+  // Delegated follows work up: show where an overdue task already reached the assignee's supervisor.
+  const escalated = view === "delegated" ? await escalatedTaskIds(db, list.rows) : undefined;
   const text = TEXT[view];
   return (
     <>
@@ -57,7 +60,7 @@ export async function TaskListPage({ viewer, view, searchParams }: { viewer: Vie
       />
       {list.rows.length ? (
         <>
-          <TaskTable view={view} rows={list.rows} params={params} path={path} now={now} />
+          <TaskTable view={view} rows={list.rows} params={params} path={path} now={now} escalated={escalated} />
           <Pager total={list.total} params={params} path={path} />
         </>
       ) : (

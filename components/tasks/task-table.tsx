@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listQuery, NATURAL_DIR, type ListSort, type TaskListParams } from "@/lib/tasks/list-params";
 import type { TaskListRow, TaskListView } from "@/lib/tasks/lists";
+import { EscalatedBadge } from "@/components/reminders/escalated-badge";
 import { DueLabel, PriorityLabel, ProgressBar, StatusBadge } from "./task-labels";
 
 type Column = "number" | "title" | "priority" | "status" | "progress" | "due" | "assignee" | "delegator" | "people" | "activity";
@@ -27,7 +28,22 @@ const SORT_OF: Partial<Record<Column, ListSort>> = {
 };
 
 /** The dense list of tasks shared by My tasks, Delegated and Team; headers sort through the URL. */
-export async function TaskTable({ view, rows, params, path, now }: { view: TaskListView; rows: TaskListRow[]; params: TaskListParams; path: string; now: Date }) {
+export async function TaskTable({
+  view,
+  rows,
+  params,
+  path,
+  now,
+  escalated,
+}: {
+  view: TaskListView;
+  rows: TaskListRow[];
+  params: TaskListParams;
+  path: string;
+  now: Date;
+  /** Tasks escalated to the assignee's supervisor (Delegated only). */
+  escalated?: Set<string>;
+}) {
   const t = await getTranslations("tasks.list");
   const format = await getFormatter();
   const columns = COLUMNS[view];
@@ -106,7 +122,14 @@ export async function TaskTable({ view, rows, params, path, now }: { view: TaskL
       case "priority":
         return <PriorityLabel priority={row.priority} />;
       case "status":
-        return <StatusBadge status={row.status} />;
+        return escalated?.has(row.id) ? (
+          <div className="flex flex-col items-start gap-0.5">
+            <StatusBadge status={row.status} />
+            <EscalatedBadge />
+          </div>
+        ) : (
+          <StatusBadge status={row.status} />
+        );
       case "progress":
         return <ProgressBar value={row.progress} label={t("columns.progress")} />;
       case "due":

@@ -4,3 +4,4 @@ export * from "./crm";
 export * from "./notify";
 export * from "./tasks";
 export * from "./delivery";
+export * from "./reminders";

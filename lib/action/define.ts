@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { getDb } from "@/db";
 import { currentUser } from "@/lib/auth/current-user";
 import { announceNotifications, collectingNotifications } from "@/lib/notify/announce";
+import { announceSchedules, collectingSchedules } from "@/lib/reminders/schedule";
 import type { ActionResult } from "./result";
 import { runAction, type ActionContext, type ActionOptions } from "./run";
 
@@ -35,11 +36,15 @@ export function defineAction<S extends z.ZodType, R>(
         log: (error) => console.error("[action]", error),
       },
       schema,
-      // Notifications written by the command are announced once it has committed; the person's
-      // action never waits for delivery.
+      // Notifications written by the command, and the task timelines it changed, are announced
+      // once it has committed; the person's action never waits for delivery or scheduling.
       async (input, ctx) => {
-        const { result, notificationIds } = await collectingNotifications(() => handler(input, ctx));
+        const {
+          result: { result, notificationIds },
+          schedules,
+        } = await collectingSchedules(() => collectingNotifications(() => handler(input, ctx)));
         if (notificationIds.length) void announceNotifications(notificationIds);
+        if (schedules.length) void announceSchedules(schedules);
         return result;
       },
       options,

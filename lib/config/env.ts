@@ -38,6 +38,7 @@ const envSchema = z
     VAPID_PRIVATE_KEY: optionalString,
     VAPID_SUBJECT: optionalString,
     INNGEST_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
+    RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   })
   .superRefine((env, ctx) => {
     // A real deployment (Postgres) must set it; the embedded laptop mode keeps a generated one under .data/.

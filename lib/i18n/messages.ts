@@ -19,11 +19,13 @@ import plCalendar from "./messages/pl/calendar.json";
 import enCalendar from "./messages/en/calendar.json";
 import plNotify from "./messages/pl/notify.json";
 import enNotify from "./messages/en/notify.json";
+import plReminders from "./messages/pl/reminders.json";
+import enReminders from "./messages/en/reminders.json";
 
 // One file per area keeps parallel work from colliding; the keys are checked for parity in tests.
 export const messages = {
-  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork, ...plTasks, ...plCalendar, ...plNotify },
-  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork, ...enTasks, ...enCalendar, ...enNotify },
+  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork, ...plTasks, ...plCalendar, ...plNotify, ...plReminders },
+  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork, ...enTasks, ...enCalendar, ...enNotify, ...enReminders },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)["pl"];

@@ -4,6 +4,7 @@ import { env } from "@/lib/config/env";
 import { hashPassword } from "@/lib/auth/password";
 import { dispatchMode } from "@/lib/notify/announce";
 import { startInlineSweep } from "@/lib/notify/inline-sweep";
+import { startInlineReconcile } from "@/lib/reminders/inline-reconcile";
 
 /**
  * Runs once when a server process starts: validates the configuration (failing loudly with the
@@ -18,6 +19,7 @@ export async function startApp(): Promise<void> {
     if (seeded) console.log(`[baton] demo organisation created (${handle.kind}); see README for the accounts`);
   }
   startInlineSweep();
+  startInlineReconcile();
   console.log(`[baton] notifications: ${dispatchMode() === "inline" ? "delivered in this process (no Inngest configured)" : "through Inngest"}`);
   console.log(`[baton] database ready (${handle.kind === "pglite" ? "embedded PGlite under .data/" : "Postgres"})`);
 }

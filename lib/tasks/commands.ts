@@ -5,6 +5,7 @@ import { Conflict } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { loadVisibleTask, type TaskRow } from "./access";
 import { applyChange, historyValue, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
+import { noteTaskScheduled } from "@/lib/reminders/schedule";
 import { notify, type Notice } from "./notices";
 import { assertCan, canEditDetails, canEditReminders, canReassign, isClosed, requiresAcceptance } from "./policy";
 import { reassignmentOf } from "./reassignment";
@@ -49,6 +50,7 @@ export async function createTask(db: Db, viewer: Viewer, input: CreateTaskInput,
       })
       .returning();
     await replaceReminders(tx, task!.id, reminders);
+    noteTaskScheduled({ taskId: task!.id, version: task!.version });
     await recordActivity(tx, task!.id, viewer.id, [{ kind: "created", field: "assigneeId", newValue: assignee!.id }], now);
     await notify(tx, task!, viewer, [{ kind: "assigned", recipient: assignee! }]);
     return { id: task!.id, number: task!.number };

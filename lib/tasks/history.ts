@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { taskActivity, tasks } from "@/db/schema";
+import { noteTaskScheduled } from "@/lib/reminders/schedule";
 import type { TaskRow } from "./access";
 
 export type ActivityKind = (typeof taskActivity.kind.enumValues)[number];
@@ -31,6 +32,8 @@ export async function applyChange(tx: DbOrTx, task: TaskRow, actorId: string, pa
     .where(eq(tasks.id, task.id))
     .returning();
   await recordActivity(tx, task.id, actorId, entries, now);
+  // Every version gets its own timeline run once this commits (reminders, overdue, escalation).
+  noteTaskScheduled({ taskId: updated!.id, version: updated!.version });
   return updated!;
 }
 

@@ -14,6 +14,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/users", label: t("users") },
           { href: "/admin/departments", label: t("departments") },
           { href: "/admin/notifications", label: t("notifications") },
+          { href: "/admin/escalation", label: t("escalation") },
         ]}
       />
       {children}

@@ -4,6 +4,7 @@ import { clsx } from "clsx";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/app/require-viewer";
 import { MarkAllReadButton } from "@/components/notify/mark-all-read-button";
+import { SnoozeControl } from "@/components/reminders/snooze-control";
 import { Badge, priorityTone } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -102,6 +103,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   {item.title}
                 </Link>
                 {item.body ? <p className="text-xs text-slate-500">{item.body}</p> : null}
+                {item.kind.startsWith("reminder") ? <SnoozeControl notificationId={item.id} /> : null}
                 <p className="mt-0.5 text-[11px] text-slate-400">
                   {format.dateTime(item.createdAt, "dateTime")}
                   {item.actorName ? ` · ${t("from", { name: item.actorName })}` : ""}

@@ -4,10 +4,12 @@ import { requireViewer } from "@/app/require-viewer";
 import { PreferencesForm } from "@/components/notify/preferences-form";
 import { PushToggle } from "@/components/notify/push-toggle";
 import { RemoveDeviceButton } from "@/components/notify/remove-device-button";
+import { ReminderDefaultsForm } from "@/components/reminders/reminder-defaults-form";
 import { Card, EmptyState } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { preferencesOf, pushDevicesOf } from "@/lib/notify/preferences";
 import { vapidKeys } from "@/lib/notify/providers/vapid";
+import { reminderDefaultsOf } from "@/lib/reminders/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifySettings"))("title") };
@@ -16,14 +18,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotificationSettingsPage() {
   const viewer = await requireViewer();
   const db = await getDb();
-  const [prefs, devices] = await Promise.all([preferencesOf(db, viewer), pushDevicesOf(db, viewer)]);
+  const [prefs, devices, defaults] = await Promise.all([preferencesOf(db, viewer), pushDevicesOf(db, viewer), reminderDefaultsOf(db, viewer)]);
   const t = await getTranslations("notifySettings");
+  const tr = await getTranslations("reminders.defaults");
   const format = await getFormatter();
   return (
     <div className="grid gap-4">
       <Card title={t("title")}>
         <p className="mb-4 text-sm text-slate-500">{t("description")}</p>
         <PreferencesForm initial={prefs} timeZone={viewer.timeZone} />
+      </Card>
+      <Card title={tr("title")}>
+        <p className="mb-3 text-sm text-slate-500">{tr("description")}</p>
+        <ReminderDefaultsForm initial={defaults} />
       </Card>
       <Card title={t("push")}>
         <p className="mb-3 text-sm text-slate-500">{t("pushHint")}</p>

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/app/require-viewer";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { TaskTimelineCard } from "@/components/reminders/task-timeline-card";
 import { CommentForm } from "@/components/tasks/comment-form";
 import { offsetLabel } from "@/components/tasks/reminder-drafts";
 import { TaskDecisionPanel } from "@/components/tasks/task-decision-panel";
@@ -13,6 +14,7 @@ import { DueLabel, PriorityLabel, ProgressBar, StatusBadge } from "@/components/
 import { TaskManagePanel } from "@/components/tasks/task-manage-panel";
 import { TaskWorkPanel } from "@/components/tasks/task-work-panel";
 import { getDb } from "@/db";
+import { taskTimelineFor } from "@/lib/reminders/queries";
 import { requiresAcceptance } from "@/lib/tasks/policy";
 import { assignablePeople, taskForViewer, taskHistory } from "@/lib/tasks/queries";
 import { orRefuse } from "../load-task";
@@ -34,7 +36,11 @@ export default async function Page({ params }: Params) {
   const db = await getDb();
   const { id } = await params;
   const detail = await orRefuse(id, (taskId) => taskForViewer(db, viewer, taskId));
-  const [history, people] = await Promise.all([taskHistory(db, viewer, id), detail.permissions.reassign ? assignablePeople(db) : Promise.resolve([])]);
+  const [history, people, timeline] = await Promise.all([
+    taskHistory(db, viewer, id),
+    detail.permissions.reassign ? assignablePeople(db) : Promise.resolve([]),
+    taskTimelineFor(db, viewer, id),
+  ]);
   const { task, permissions: can } = detail;
   const canEdit = can.editDetails || can.editReminders || can.reassign;
   const waiting = task.status === "awaiting_acceptance";
@@ -76,6 +82,7 @@ export default async function Page({ params }: Params) {
               <p className="text-sm text-slate-500">{t("detail.noDescription")}</p>
             )}
           </Card>
+          <TaskTimelineCard view={timeline} />
           <Card title={t("comments.heading")}>
             <TaskHistory entries={history} />
             {can.comment ? (

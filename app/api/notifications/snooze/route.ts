@@ -1,0 +1,30 @@
+import { getDb } from "@/db";
+import { isUserError } from "@/lib/action/errors";
+import { currentUser } from "@/lib/auth/current-user";
+import { snoozeReminder } from "@/lib/reminders/commands";
+import { announceSchedules, collectingSchedules } from "@/lib/reminders/schedule";
+import { snoozeInput } from "@/lib/reminders/schema";
+
+export const dynamic = "force-dynamic";
+
+const STATUS = { not_found: 404, forbidden: 403, conflict: 409, invalid: 400, unauthenticated: 401 } as const;
+
+/**
+ * "Remind me later" from a push notification (public/sw.js posts here with the session cookie)
+ * or from the app: only the reminder's recipient may snooze it.
+ */
+export async function POST(request: Request) {
+  const viewer = await currentUser();
+  if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
+  const parsed = snoozeInput.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: "invalid" }, { status: 400 });
+  try {
+    const { result, schedules } = await collectingSchedules(async () => snoozeReminder(await getDb(), viewer, parsed.data));
+    void announceSchedules(schedules);
+    return Response.json({ ok: true, fireAt: result.fireAt.toISOString() });
+  } catch (error) {
+    if (isUserError(error)) return Response.json({ error: error.code }, { status: STATUS[error.code] });
+    console.error("[reminders] snooze failed", error);
+    return Response.json({ error: "internal" }, { status: 500 });
+  }
+}

@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { escalationPolicies, notifications, reminderDefaults, reminderSnoozes, tasks, workSchedule } from "@/db/schema";
+import { Conflict, Forbidden, NotFound } from "@/lib/action/errors";
+import type { Viewer } from "@/lib/auth/viewer";
+import { now as clockNow } from "@/lib/time/clock";
+import { addLocalDays, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
+import { REMINDER_KIND } from "./notices";
+import { noteTaskScheduled } from "./schedule";
+import { ESCALATION_PRIORITIES, type EscalationSettingsInput, type ReminderDefaultsInput, type SnoozeChoice, type SnoozeInput } from "./schema";
+import { isUnfinished } from "./timeline";
+
+/** When a snoozed reminder comes back: in 10 minutes, in an hour, or at 09:00 tomorrow in the person's zone. */
+export function snoozeUntil(choice: SnoozeChoice, now: Date, timeZone: string): Date {
+  if (choice === "10m") return new Date(now.getTime() + 10 * 60_000);
+  if (choice === "1h") return new Date(now.getTime() + 60 * 60_000);
+  const tomorrow = localDateOf(addLocalDays(now, 1, timeZone), timeZone);
+  return wallClockToInstant(`${tomorrow}T09:00`, timeZone)!;
+}
+
+/**
+ * "Remind me later" on a reminder notification: only its recipient may, and only while the
+ * task is unfinished. Adds a one-off reminder moment for them (the task's run is replaced after
+ * commit) and marks the notification read.
+ */
+export async function snoozeReminder(db: Db, viewer: Viewer, input: SnoozeInput, now: Date = clockNow()): Promise<{ fireAt: Date }> {
+  return db.transaction(async (tx) => {
+    const [notification] = await tx.select().from(notifications).where(eq(notifications.id, input.notificationId));
+    if (!notification) throw new NotFound("notFound");
+    if (notification.recipientId !== viewer.id) throw new Forbidden("forbidden");
+    const taskId = notification.payload.taskId;
+    if (!notification.kind.startsWith(REMINDER_KIND) || typeof taskId !== "string") throw new Conflict("reminders.errors.notReminder");
+    const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
+    if (!task || !isUnfinished(task.status)) throw new Conflict("reminders.errors.snoozeFinished");
+
+    const fireAt = snoozeUntil(input.snooze, now, viewer.timeZone);
+    const [snooze] = await tx
+      .insert(reminderSnoozes)
+      .values({ taskId, recipientId: viewer.id, notificationId: notification.id, fireAt, channel: notification.channel })
+      .returning({ id: reminderSnoozes.id });
+    await tx.update(notifications).set({ readAt: notification.readAt ?? now }).where(eq(notifications.id, notification.id));
+    noteTaskScheduled({ taskId, version: task.version, reason: `snooze-${snooze!.id}` });
+    return { fireAt };
+  });
+}
+
+/** Admins set the escalation delays per priority, the second level and the working week. */
+export async function saveEscalationSettings(db: Db, viewer: Viewer, input: EscalationSettingsInput, now: Date = new Date()): Promise<void> {
+  if (viewer.role !== "admin") throw new Forbidden("adminOnly");
+  await db.transaction(async (tx) => {
+    for (const priority of ESCALATION_PRIORITIES) {
+      const rule = input.policy[priority];
+      await tx
+        .insert(escalationPolicies)
+        .values({ priority, delay: rule.delay, unit: rule.unit, updatedAt: now })
+        .onConflictDoUpdate({ target: escalationPolicies.priority, set: { delay: rule.delay, unit: rule.unit, updatedAt: now } });
+    }
+    const schedule = {
+      timeZone: input.timeZone,
+      workDays: input.workDays,
+      dayStart: input.dayStart,
+      dayEnd: input.dayEnd,
+      secondLevelEnabled: input.secondLevelEnabled,
+      secondLevelDelay: input.secondLevelDelay,
+      secondLevelUnit: input.secondLevelUnit,
+      updatedAt: now,
+    };
+    await tx.insert(workSchedule).values({ id: 1, ...schedule }).onConflictDoUpdate({ target: workSchedule.id, set: schedule });
+  });
+}
+
+/** A person's own default reminders, replaced as a whole. */
+export async function saveReminderDefaults(db: Db, viewer: Viewer, input: ReminderDefaultsInput): Promise<{ count: number }> {
+  await db.transaction(async (tx) => {
+    await tx.delete(reminderDefaults).where(eq(reminderDefaults.userId, viewer.id));
+    if (input.reminders.length) await tx.insert(reminderDefaults).values(input.reminders.map((r) => ({ userId: viewer.id, ...r })));
+  });
+  return { count: input.reminders.length };
+}

@@ -1,0 +1,62 @@
+import { and, gte, inArray, lte, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { reminderSnoozes, taskReminders, tasks } from "@/db/schema";
+import { fireDueMoments } from "./fire";
+
+const DAY = 86_400_000;
+/** Overdue tasks stay under watch this long after their due moment (escalations come later). */
+const OVERDUE_WATCH_DAYS = 60;
+/** The longest lead time: a due moment further ahead has nothing due yet. */
+const MAX_LEAD_DAYS = 15;
+/** Absolute reminders and snoozes this old are still sent when missed. */
+const MISSED_WINDOW_DAYS = 2;
+
+export interface ReconcileResult {
+  checked: number;
+  fired: number;
+  notificationIds: string[];
+}
+
+/**
+ * Sends every reminder, overdue notice and escalation that is due but was not sent, whatever
+ * happened to the run that should have sent it (an event lost between the app and Inngest,
+ * Inngest down, the embedded mode with no Inngest at all). Runs every minute; the dedupe keys
+ * make it harmless next to the runs.
+ */
+export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {}): Promise<ReconcileResult> {
+  const active = inArray(tasks.status, ["open", "in_progress"]);
+  const missedSince = new Date(now.getTime() - MISSED_WINDOW_DAYS * DAY);
+  const candidates = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(
+      and(
+        active,
+        sql`(
+          (${tasks.dueAt} BETWEEN ${new Date(now.getTime() - OVERDUE_WATCH_DAYS * DAY).toISOString()}::timestamptz AND ${new Date(now.getTime() + MAX_LEAD_DAYS * DAY).toISOString()}::timestamptz)
+          OR ${tasks.id} IN (${db
+            .select({ id: taskReminders.taskId })
+            .from(taskReminders)
+            .where(and(gte(taskReminders.fireAt, missedSince), lte(taskReminders.fireAt, now)))})
+          OR ${tasks.id} IN (${db
+            .select({ id: reminderSnoozes.taskId })
+            .from(reminderSnoozes)
+            .where(and(gte(reminderSnoozes.fireAt, missedSince), lte(reminderSnoozes.fireAt, now)))})
+        )`,
+      ),
+    )
+    .limit(limit);
+
+  const notificationIds: string[] = [];
+  let fired = 0;
+  for (const { id } of candidates) {
+    try {
+      const result = await fireDueMoments(db, id, { upTo: now, now });
+      notificationIds.push(...result.notificationIds);
+      fired += result.fired.length;
+    } catch (error) {
+      console.error(`[reminders] reconciling task ${id} failed`, error);
+    }
+  }
+  return { checked: candidates.length, fired, notificationIds };
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { isTimeZone } from "@/lib/time/wall-clock";
+import { DELAY_UNITS } from "./working-time";
+
+// Messages are translation keys: bare ones live under "errors", "reminders.errors.*" in reminders.json.
+
+export const SNOOZE_CHOICES = ["10m", "1h", "tomorrow"] as const;
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
+
+export const snoozeInput = z.object({
+  notificationId: z.string("required").trim().pipe(z.uuid("notFound")),
+  snooze: z.enum(SNOOZE_CHOICES, "invalidInput"),
+});
+export type SnoozeInput = z.output<typeof snoozeInput>;
+
+const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+const localTime = z.string("reminders.errors.time").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "reminders.errors.time");
+const delay = z.coerce.number("reminders.errors.delay").int("reminders.errors.delay").min(1, "reminders.errors.delay").max(10_000, "reminders.errors.delay");
+const unit = z.enum(DELAY_UNITS, "invalidInput");
+const rule = z.object({ delay, unit });
+
+export const escalationSettingsInput = z
+  .object({
+    policy: z.object({ low: rule, normal: rule, high: rule, urgent: rule }),
+    secondLevelEnabled: z.boolean(),
+    secondLevelDelay: delay,
+    secondLevelUnit: unit,
+    timeZone: z.string("reminders.errors.timeZone").trim().refine(isTimeZone, "reminders.errors.timeZone"),
+    workDays: z
+      .array(z.coerce.number().int().min(1).max(7))
+      .min(1, "reminders.errors.days")
+      .transform((days) => [...new Set(days)].sort()),
+    dayStart: localTime,
+    dayEnd: localTime,
+  })
+  .refine((v) => v.dayStart < v.dayEnd, { message: "reminders.errors.dayOrder", path: ["dayEnd"] });
+export type EscalationSettingsInput = z.output<typeof escalationSettingsInput>;
+export { PRIORITIES as ESCALATION_PRIORITIES };
+
+const channel = z
+  .union([z.enum(["in_app", "email", "sms", "push"]), z.literal("")])
+  .nullish()
+  .transform((v) => v || null);
+
+export const reminderDefaultsInput = z.object({
+  reminders: z
+    .array(
+      z.object({
+        offsetMinutes: z.coerce
+          .number("tasks.errors.reminderOffset")
+          .int("tasks.errors.reminderOffset")
+          .min(5, "tasks.errors.reminderOffset")
+          .max(20160, "tasks.errors.reminderOffset"),
+        channel,
+      }),
+    )
+    .max(5, "tasks.errors.tooManyReminders"),
+});
+export type ReminderDefaultsInput = z.output<typeof reminderDefaultsInput>;

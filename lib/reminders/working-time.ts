@@ -1,0 +1,71 @@
+import { addLocalDays, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
+
+export const DELAY_UNITS = ["minutes", "working_hours", "working_days"] as const;
+export type DelayUnit = (typeof DELAY_UNITS)[number];
+
+/** The organisation's working week, read in its own time zone. */
+export interface WorkSchedule {
+  timeZone: string;
+  /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+  workDays: number[];
+  /** "08:00" and "16:00": local wall-clock times. */
+  dayStart: string;
+  dayEnd: string;
+}
+
+export const DEFAULT_SCHEDULE: WorkSchedule = { timeZone: "Europe/Warsaw", workDays: [1, 2, 3, 4, 5], dayStart: "08:00", dayEnd: "16:00" };
+
+const MINUTE = 60_000;
+// Ten years of calendar days: a schedule with no working day at all must not loop forever.
+const MAX_DAYS_SCANNED = 3660;
+
+function isoWeekday(localDate: string): number {
+  const day = new Date(`${localDate}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+/** Working minutes in one ordinary working day of the schedule (8 h for 08:00–16:00). */
+export function workingDayMinutes(schedule: WorkSchedule): number {
+  return Math.max(0, minutesOf(schedule.dayEnd) - minutesOf(schedule.dayStart));
+}
+
+/**
+ * The instant `minutes` working minutes after `from`, counting only the schedule's working
+ * hours in its own zone. Each day's window is computed from wall-clock times, so a day of
+ * 23 or 25 hours still works 08:00–16:00 local.
+ */
+export function addWorkingMinutes(from: Date, minutes: number, schedule: WorkSchedule): Date {
+  let remaining = minutes * MINUTE;
+  let day = localDateOf(from, schedule.timeZone);
+  for (let scanned = 0; scanned < MAX_DAYS_SCANNED; scanned++) {
+    if (schedule.workDays.includes(isoWeekday(day))) {
+      const start = wallClockToInstant(`${day}T${schedule.dayStart}`, schedule.timeZone)!;
+      const end = wallClockToInstant(`${day}T${schedule.dayEnd}`, schedule.timeZone)!;
+      const cursor = Math.max(from.getTime(), start.getTime());
+      const available = end.getTime() - cursor;
+      if (available > 0) {
+        if (remaining <= available && (remaining > 0 || cursor < end.getTime())) return new Date(cursor + remaining);
+        remaining -= available;
+      }
+    }
+    const noon = wallClockToInstant(`${day}T12:00`, schedule.timeZone)!;
+    day = localDateOf(addLocalDays(noon, 1, schedule.timeZone), schedule.timeZone);
+  }
+  throw new Error("The work schedule has no working time");
+}
+
+/**
+ * Adds a policy delay. Minutes are plain elapsed time; working hours count inside the working
+ * windows; a working day is one full window's length of working time ("1 working day" after
+ * Friday 14:00 is Monday 14:00; after Saturday 10:00 it is the end of Monday).
+ */
+export function addDelay(from: Date, amount: number, unit: DelayUnit, schedule: WorkSchedule): Date {
+  if (unit === "minutes") return new Date(from.getTime() + amount * MINUTE);
+  if (unit === "working_hours") return addWorkingMinutes(from, amount * 60, schedule);
+  return addWorkingMinutes(from, amount * workingDayMinutes(schedule), schedule);
+}

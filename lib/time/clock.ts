@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+
+/**
+ * The time reminders, overdue notices and escalations are measured against. In production it
+ * is the system clock. An end-to-end test can move it forward without waiting: it writes an
+ * offset in milliseconds to the file named by BATON_TEST_CLOCK_FILE, honoured only outside
+ * production or when BATON_ALLOW_TEST_CLOCK=1 says so explicitly.
+ */
+export function now(): Date {
+  return new Date(Date.now() + testClockOffset());
+}
+
+function testClockOffset(): number {
+  const file = process.env.BATON_TEST_CLOCK_FILE;
+  if (!file) return 0;
+  if (process.env.NODE_ENV === "production" && process.env.BATON_ALLOW_TEST_CLOCK !== "1") return 0;
+  try {
+    const offset = Number(readFileSync(file, "utf8").trim());
+    return Number.isFinite(offset) ? offset : 0;
+  } catch {
+    return 0;
+  }
+}

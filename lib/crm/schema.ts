@@ -1,20 +1,10 @@
 import { toE164 } from "@/lib/phone/display";
 import { z } from "zod";
 import { CASE_KINDS, CASE_STATUSES, PRIORITIES, isStatusAllowedForKind, type CaseKind, type CaseStatus } from "./case-states";
-import { isWallClock } from "@/lib/time/wall-clock";
+import { optionalRef, optionalText, optionalWallClock, requiredText } from "@/lib/action/fields";
 
 // Messages are translation keys: bare ones live under "errors", "crm.errors.*" in crm.json.
 
-const requiredText = (max: number) => z.string("required").trim().min(1, "required").max(max, "tooLong");
-
-/** A free-text field a form may leave empty: stored as null, never as "". */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "tooLong")
-    .nullish()
-    .transform((v) => v || null);
 
 const optionalEmail = optionalText(254).pipe(z.email("invalidEmail").nullable());
 
@@ -39,21 +29,7 @@ const optionalTaxId = optionalText(40)
 
 /** A reference to another row chosen in a form; anything that is not an id cannot exist. */
 const ref = (notFoundKey: string) => z.string("required").trim().min(1, "required").pipe(z.uuid(notFoundKey));
-const optionalRef = (notFoundKey: string) =>
-  z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => v || null)
-    .pipe(z.uuid(notFoundKey).nullable());
 
-/** A datetime-local value ("2026-03-29T09:30") in the viewer's time zone, or empty. */
-const optionalWallClock = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((v) => v || null)
-  .refine((v) => v === null || isWallClock(v), "invalidDate");
 
 const clientFields = z.object({
   name: requiredText(200),

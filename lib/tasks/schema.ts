@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wallClockToInstant } from "@/lib/time/zoned";
+import { optionalRef, optionalText, optionalWallClock, requiredText, wallClock } from "@/lib/action/fields";
 
 // Messages are translation keys: bare ones live under "errors", "tasks.errors.*" in tasks.json.
 
@@ -16,39 +16,11 @@ export const MIN_REMINDER_OFFSET = 5;
 export const MAX_REMINDER_OFFSET = 14 * 24 * 60;
 export const MAX_REMINDERS = 5;
 
-const title = z.string("required").trim().min(1, "required").max(200, "tooLong");
-const description = z
-  .string()
-  .trim()
-  .max(5000, "tooLong")
-  .nullish()
-  .transform((v) => v || null);
+const title = requiredText(200);
+const description = optionalText(5000);
 
 const taskId = z.string("required").trim().pipe(z.uuid("tasks.errors.notFound"));
 
-/** A reference chosen in a form; anything that is not an id cannot exist. */
-const optionalRef = (notFoundKey: string) =>
-  z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => v || null)
-    .pipe(z.uuid(notFoundKey).nullable());
-
-/**
- * A datetime-local value ("2026-03-29T09:30"), entered in the viewer's zone and converted in the
- * command. Impossible dates (30 February, 24:00) are impossible in every zone, so UTC checks them here.
- */
-const wallClock = z
-  .string()
-  .trim()
-  .refine((v) => wallClockToInstant(v, "UTC") !== null, "invalidDate");
-const optionalWallClock = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((v) => v || null)
-  .pipe(wallClock.nullable());
 
 const progress = z.coerce
   .number("tasks.errors.progressRange")

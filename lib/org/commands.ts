@@ -19,17 +19,7 @@ export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput)
       const [row] = await tx
         .insert(users)
         .values({
-          email: input.email,
-          name: input.name,
-          phone: input.phone,
-          role: input.role,
-          title: input.title,
-          departmentId: input.departmentId,
-          supervisorId: input.supervisorId,
-          timeZone: input.timeZone,
-          locale: input.locale,
-          workingMode: input.workingMode,
-          active: input.active,
+          ...userColumns(input),
           passwordHash,
         })
         .returning({ id: users.id });
@@ -69,17 +59,7 @@ export async function updateUser(db: Db, viewer: Viewer, input: UpdateUserInput)
       await tx
         .update(users)
         .set({
-          email: input.email,
-          name: input.name,
-          phone: input.phone,
-          role: input.role,
-          title: input.title,
-          departmentId: input.departmentId,
-          supervisorId: input.supervisorId,
-          timeZone: input.timeZone,
-          locale: input.locale,
-          workingMode: input.workingMode,
-          active: input.active,
+          ...userColumns(input),
           updatedAt: new Date(),
           ...(passwordHash ? { passwordHash } : {}),
           ...(endsSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
@@ -91,6 +71,23 @@ export async function updateUser(db: Db, viewer: Viewer, input: UpdateUserInput)
   } catch (error) {
     throw emailConflictOr(error);
   }
+}
+
+/** The columns an admin sets on the user form, shared by create and update. */
+function userColumns(input: CreateUserInput | UpdateUserInput) {
+  return {
+    email: input.email,
+    name: input.name,
+    phone: input.phone,
+    role: input.role,
+    title: input.title,
+    departmentId: input.departmentId,
+    supervisorId: input.supervisorId,
+    timeZone: input.timeZone,
+    locale: input.locale,
+    workingMode: input.workingMode,
+    active: input.active,
+  };
 }
 
 async function assertEmailFree(tx: Tx, email: string, exceptUserId?: string): Promise<void> {

@@ -17,6 +17,19 @@ const COLUMNS: Record<TaskListView, Column[]> = {
   team: ["number", "title", "priority", "status", "progress", "due", "people", "activity"],
 };
 
+// On a phone (a technician in the field) the list keeps what to do and by when; the rest
+// returns as the screen widens.
+const RESPONSIVE: Partial<Record<Column, string>> = {
+  number: "hidden sm:table-cell",
+  priority: "hidden sm:table-cell",
+  status: "hidden sm:table-cell",
+  progress: "hidden md:table-cell",
+  assignee: "hidden md:table-cell",
+  delegator: "hidden md:table-cell",
+  people: "hidden md:table-cell",
+  activity: "hidden lg:table-cell",
+};
+
 const SORT_OF: Partial<Record<Column, ListSort>> = {
   number: "number",
   title: "title",
@@ -59,7 +72,7 @@ export async function TaskTable({
               <Th
                 key={column}
                 aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}
-                className={clsx(column === "number" && "w-12")}
+                className={clsx(column === "number" && "w-12", RESPONSIVE[column])}
               >
                 {sort ? (
                   <Link
@@ -87,7 +100,15 @@ export async function TaskTable({
         {rows.map((row) => (
           <tr key={row.id} className={clsx("group hover:bg-slate-50", row.overdue && "bg-red-50/50 hover:bg-red-50")} data-overdue={row.overdue || undefined}>
             {columns.map((column) => (
-              <Td key={column} className={clsx(column === "number" && "border-l-2 text-xs tabular-nums text-slate-500", column === "number" && (row.overdue ? "border-l-red-500" : "border-l-transparent"))}>
+              <Td
+                key={column}
+                className={clsx(
+                  RESPONSIVE[column],
+                  column === "number" && "border-l-2 text-xs tabular-nums text-slate-500",
+                  column === "number" && (row.overdue ? "border-l-red-500" : "border-l-transparent"),
+                  column === "title" && row.overdue && "max-sm:border-l-2 max-sm:border-l-red-500",
+                )}
+              >
                 {cell(column, row)}
               </Td>
             ))}
@@ -103,7 +124,7 @@ export async function TaskTable({
         return `#${row.number}`;
       case "title":
         return (
-          <div className="max-w-[19rem] min-w-44 xl:max-w-[24rem]">
+          <div className="max-w-[12.5rem] min-w-32 sm:max-w-[19rem] sm:min-w-40 xl:max-w-[24rem]">
             <div className="flex items-center gap-1.5">
               <Link href={`/tasks/${row.id}`} title={row.title} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
                 {row.title}

@@ -93,7 +93,8 @@ export default async function Page({ params }: Params) {
           </Card>
         </div>
 
-        <aside className="space-y-4">
+        {/* On a phone the actions (progress, done) come first: that is what a technician opens the task for. */}
+        <aside className="order-first space-y-4 lg:order-none">
           {can.work ? (
             <Card title={t("work.heading")}>
               <TaskWorkPanel taskId={task.id} status={task.status} progress={task.progress} needsAcceptance={requiresAcceptance(task)} />

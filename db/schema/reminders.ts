@@ -113,3 +113,18 @@ export const timelineFirings = pgTable(
     index("timeline_firings_escalated_idx").on(t.taskId, t.dueAt).where(sql`${t.kind} = 'escalation'`),
   ],
 );
+
+/**
+ * Where the reconcile left off (one row, id 1). Each pass takes a bounded batch of candidate
+ * tasks in id order after this one and wraps around, so every task is checked within a few
+ * passes however many there are.
+ */
+export const reconcileCursor = pgTable(
+  "reconcile_cursor",
+  {
+    id: integer("id").primaryKey().default(1),
+    lastTaskId: uuid("last_task_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("reconcile_cursor_singleton", sql`${t.id} = 1`)],
+);

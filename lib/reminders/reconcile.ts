@@ -1,6 +1,6 @@
-import { and, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { reminderSnoozes, taskReminders, tasks } from "@/db/schema";
+import { reconcileCursor, reminderSnoozes, taskReminders, tasks } from "@/db/schema";
 import { fireDueMoments } from "./fire";
 
 const DAY = 86_400_000;
@@ -26,26 +26,37 @@ export interface ReconcileResult {
 export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {}): Promise<ReconcileResult> {
   const active = inArray(tasks.status, ["open", "in_progress"]);
   const missedSince = new Date(now.getTime() - MISSED_WINDOW_DAYS * DAY);
-  const candidates = await db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(
-      and(
-        active,
-        sql`(
-          (${tasks.dueAt} BETWEEN ${new Date(now.getTime() - OVERDUE_WATCH_DAYS * DAY).toISOString()}::timestamptz AND ${new Date(now.getTime() + MAX_LEAD_DAYS * DAY).toISOString()}::timestamptz)
-          OR ${tasks.id} IN (${db
-            .select({ id: taskReminders.taskId })
-            .from(taskReminders)
-            .where(and(gte(taskReminders.fireAt, missedSince), lte(taskReminders.fireAt, now)))})
-          OR ${tasks.id} IN (${db
-            .select({ id: reminderSnoozes.taskId })
-            .from(reminderSnoozes)
-            .where(and(gte(reminderSnoozes.fireAt, missedSince), lte(reminderSnoozes.fireAt, now)))})
-        )`,
-      ),
-    )
-    .limit(limit);
+  const isCandidate = and(
+    active,
+    sql`(
+      (${tasks.dueAt} BETWEEN ${new Date(now.getTime() - OVERDUE_WATCH_DAYS * DAY).toISOString()}::timestamptz AND ${new Date(now.getTime() + MAX_LEAD_DAYS * DAY).toISOString()}::timestamptz)
+      OR ${tasks.id} IN (${db
+        .select({ id: taskReminders.taskId })
+        .from(taskReminders)
+        .where(and(gte(taskReminders.fireAt, missedSince), lte(taskReminders.fireAt, now)))})
+      OR ${tasks.id} IN (${db
+        .select({ id: reminderSnoozes.taskId })
+        .from(reminderSnoozes)
+        .where(and(gte(reminderSnoozes.fireAt, missedSince), lte(reminderSnoozes.fireAt, now)))})
+    )`,
+  );
+  const page = (from: SQL | undefined, size: number) =>
+    db.select({ id: tasks.id }).from(tasks).where(and(isCandidate, from)).orderBy(asc(tasks.id)).limit(size);
+
+  // A bounded batch per pass, continuing where the last pass stopped and wrapping around, so
+  // no candidate waits more than ceil(candidates / limit) passes.
+  const [cursor] = await db.select({ lastTaskId: reconcileCursor.lastTaskId }).from(reconcileCursor);
+  const after = cursor?.lastTaskId ?? null;
+  let candidates = await page(after ? gt(tasks.id, after) : undefined, limit);
+  if (candidates.length < limit && after) {
+    const wrapped = await page(lte(tasks.id, after), limit - candidates.length);
+    candidates = candidates.concat(wrapped.filter((w) => !candidates.some((c) => c.id === w.id)));
+  }
+  const next = candidates.length >= limit ? candidates.at(-1)!.id : null;
+  await db
+    .insert(reconcileCursor)
+    .values({ id: 1, lastTaskId: next, updatedAt: now })
+    .onConflictDoUpdate({ target: reconcileCursor.id, set: { lastTaskId: next, updatedAt: now } });
 
   const notificationIds: string[] = [];
   let fired = 0;

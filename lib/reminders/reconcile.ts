@@ -23,10 +23,11 @@ export interface ReconcileResult {
  * Inngest down, the embedded mode with no Inngest at all). Runs every minute; the dedupe keys
  * make it harmless next to the runs.
  */
-export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {}): Promise<ReconcileResult> {
+/** Tasks that may have something due: unfinished and near their due moment, or with a missed absolute reminder or snooze. */
+export function reconcileCandidates(db: Db, now: Date): SQL | undefined {
   const active = inArray(tasks.status, ["open", "in_progress"]);
   const missedSince = new Date(now.getTime() - MISSED_WINDOW_DAYS * DAY);
-  const isCandidate = and(
+  return and(
     active,
     sql`(
       (${tasks.dueAt} BETWEEN ${new Date(now.getTime() - OVERDUE_WATCH_DAYS * DAY).toISOString()}::timestamptz AND ${new Date(now.getTime() + MAX_LEAD_DAYS * DAY).toISOString()}::timestamptz)
@@ -40,6 +41,11 @@ export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {
         .where(and(gte(reminderSnoozes.fireAt, missedSince), lte(reminderSnoozes.fireAt, now)))})
     )`,
   );
+}
+
+export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {}): Promise<ReconcileResult> {
+  if (limit < 1) throw new Error("reconcile needs a batch of at least one task");
+  const isCandidate = reconcileCandidates(db, now);
   const page = (from: SQL | undefined, size: number) =>
     db.select({ id: tasks.id }).from(tasks).where(and(isCandidate, from)).orderBy(asc(tasks.id)).limit(size);
 

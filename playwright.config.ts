@@ -31,7 +31,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx tsx e2e/serve.ts",
+    // Plain node (no npx wrapper) and a graceful stop, so serve.ts can drop its database.
+    command: "node --import tsx e2e/serve.ts",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

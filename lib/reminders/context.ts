@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { reminderDefaults, reminderSnoozes, taskReminders, tasks, users } from "@/db/schema";
 import type { ReminderSpec } from "./moments";
-import { escalationSettings } from "./settings";
+import { escalationSettings, type EscalationSettings } from "./settings";
 import { timelineOf, type Moment, type TimelineInput } from "./timeline";
 
 export type TaskForTimeline = typeof tasks.$inferSelect;
@@ -24,14 +25,22 @@ export interface TaskTimeline {
   usesDefaults: boolean;
 }
 
-async function peopleOf(db: DbOrTx, ids: (string | null)[]): Promise<Map<string, TimelinePerson>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (!wanted.length) return new Map();
-  const rows = await db
-    .select({ id: users.id, name: users.name, locale: users.locale, timeZone: users.timeZone, active: users.active, supervisorId: users.supervisorId })
+const supervisor1 = alias(users, "supervisor1");
+const supervisor2 = alias(users, "supervisor2");
+const personColumns = (u: typeof users | typeof supervisor1 | typeof supervisor2) => ({ id: u.id, name: u.name, locale: u.locale, timeZone: u.timeZone, active: u.active, supervisorId: u.supervisorId });
+
+/** The assignee, the delegator and the two supervisors above the assignee, in one query. */
+async function peopleAround(db: DbOrTx, task: Pick<TaskForTimeline, "assigneeId" | "createdById">): Promise<Map<string, TimelinePerson>> {
+  const [row] = await db
+    .select({ assignee: personColumns(users), first: personColumns(supervisor1), second: personColumns(supervisor2) })
     .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r]));
+    .leftJoin(supervisor1, eq(supervisor1.id, users.supervisorId))
+    .leftJoin(supervisor2, eq(supervisor2.id, supervisor1.supervisorId))
+    .where(eq(users.id, task.assigneeId));
+  const [delegator] = await db.select(personColumns(users)).from(users).where(eq(users.id, task.createdById));
+  const people = new Map<string, TimelinePerson>();
+  for (const person of [row?.assignee, row?.first, row?.second, delegator]) if (person?.id) people.set(person.id, person as TimelinePerson);
+  return people;
 }
 
 /** A task's own reminders, or the assignee's defaults when it has none. */
@@ -52,24 +61,22 @@ export async function remindersOfTask(db: DbOrTx, task: Pick<TaskForTimeline, "i
 /**
  * Reads everything a task's timeline depends on (reminders or defaults, snoozes, the assignee's
  * supervisor chain, the organisation's policy and working week) and computes it. Inactive
- * supervisors are skipped: nobody reads their notices.
+ * supervisors are skipped: nobody reads their notices. A caller going through many tasks (the
+ * reconcile) reads the organisation's settings once and passes them in.
  */
-export async function loadTaskTimeline(db: DbOrTx, task: TaskForTimeline): Promise<TaskTimeline> {
-  const [{ specs, usesDefaults }, snoozes, settings, first] = await Promise.all([
+export async function loadTaskTimeline(db: DbOrTx, task: TaskForTimeline, knownSettings?: EscalationSettings): Promise<TaskTimeline> {
+  const [{ specs, usesDefaults }, snoozes, settings, people] = await Promise.all([
     remindersOfTask(db, task),
     db
       .select({ id: reminderSnoozes.id, recipientId: reminderSnoozes.recipientId, fireAt: reminderSnoozes.fireAt, channel: reminderSnoozes.channel })
       .from(reminderSnoozes)
       .where(and(eq(reminderSnoozes.taskId, task.id), eq(reminderSnoozes.recipientId, task.assigneeId))),
-    escalationSettings(db),
-    peopleOf(db, [task.assigneeId, task.createdById]),
+    knownSettings ?? escalationSettings(db),
+    peopleAround(db, task),
   ]);
-  const assignee = first.get(task.assigneeId);
-  const supervisors = await peopleOf(db, [assignee?.supervisorId ?? null]);
-  const supervisor = assignee?.supervisorId ? supervisors.get(assignee.supervisorId) : undefined;
-  const seconds = await peopleOf(db, [supervisor?.supervisorId ?? null]);
-  const second = supervisor?.supervisorId ? seconds.get(supervisor.supervisorId) : undefined;
-  const people = new Map([...first, ...supervisors, ...seconds]);
+  const assignee = people.get(task.assigneeId);
+  const supervisor = assignee?.supervisorId ? people.get(assignee.supervisorId) : undefined;
+  const second = supervisor?.supervisorId ? people.get(supervisor.supervisorId) : undefined;
 
   const input: TimelineInput = {
     task,

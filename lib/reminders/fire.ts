@@ -4,6 +4,7 @@ import { tasks, timelineFirings } from "@/db/schema";
 import { writeOutbox } from "@/lib/notify/outbox";
 import { loadTaskTimeline } from "./context";
 import { momentNoticeRow } from "./notices";
+import type { EscalationSettings } from "./settings";
 import type { Moment } from "./timeline";
 
 export interface FireOptions {
@@ -13,6 +14,8 @@ export interface FireOptions {
   version?: number;
   /** The time recorded as "fired at". */
   now?: Date;
+  /** The organisation's policy and schedule, when the caller has read them already. */
+  settings?: EscalationSettings;
 }
 
 export interface FireResult {
@@ -33,7 +36,7 @@ export async function fireDueMoments(db: Db, taskId: string, options: FireOption
   return db.transaction(async (tx) => {
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
     if (!task || (options.version !== undefined && task.version !== options.version)) return { stale: true, notificationIds: [], fired: [] };
-    const timeline = await loadTaskTimeline(tx, task);
+    const timeline = await loadTaskTimeline(tx, task, options.settings);
     const due = timeline.moments.filter((m) => m.at.getTime() <= options.upTo.getTime());
     if (!due.length) return { stale: false, notificationIds: [], fired: [] };
 

@@ -2,6 +2,7 @@ import { and, asc, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { reconcileCursor, reminderSnoozes, taskReminders, tasks } from "@/db/schema";
 import { fireDueMoments } from "./fire";
+import { escalationSettings } from "./settings";
 
 const DAY = 86_400_000;
 /** Overdue tasks stay under watch this long after their due moment (escalations come later). */
@@ -66,9 +67,11 @@ export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {
 
   const notificationIds: string[] = [];
   let fired = 0;
+  // One read of the organisation's policy and working week for the whole pass, not per task.
+  const settings = await escalationSettings(db);
   for (const { id } of candidates) {
     try {
-      const result = await fireDueMoments(db, id, { upTo: now, now });
+      const result = await fireDueMoments(db, id, { upTo: now, now, settings });
       notificationIds.push(...result.notificationIds);
       fired += result.fired.length;
     } catch (error) {

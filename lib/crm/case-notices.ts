@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import type { DbOrTx } from "@/db";
 import { cases, clients, users } from "@/db/schema";
+import { formatInstantFor } from "@/lib/i18n/format-for";
 import { messages } from "@/lib/i18n/messages";
 import { writeOutbox } from "@/lib/notify/outbox";
 import type { CaseAssignment } from "./assignment";
@@ -30,16 +31,7 @@ export async function notifyCaseAssignment(tx: DbOrTx, assignment: CaseAssignmen
   if (!row || !row.ownerActive) return [];
   const [actor] = await tx.select({ name: users.name }).from(users).where(eq(users.id, assignment.assignedById));
   const t = createTranslator({ locale: row.ownerLocale, messages: messages[row.ownerLocale], namespace: "crm.notice.assigned" });
-  const due = row.dueAt
-    ? new Intl.DateTimeFormat(row.ownerLocale === "pl" ? "pl-PL" : "en-GB", {
-        timeZone: row.ownerZone,
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-      }).format(row.dueAt)
-    : null;
+  const due = row.dueAt ? formatInstantFor(row.dueAt, { locale: row.ownerLocale, timeZone: row.ownerZone }) : null;
   const values = { number: row.number, title: row.title, actor: actor?.name ?? "", client: row.client, due: due ?? "" };
   return writeOutbox(tx, [
     {

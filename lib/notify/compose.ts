@@ -1,4 +1,5 @@
 import { render } from "@react-email/render";
+import { formatInstantFor } from "@/lib/i18n/format-for";
 import type { Locale } from "@/lib/i18n/locale";
 import { NotificationEmail } from "./email/notification-email";
 import type { EmailMessage } from "./providers/email";
@@ -51,15 +52,7 @@ export function dueLine(n: OutgoingNotification, r: Recipient): string | null {
   if (typeof raw !== "string") return null;
   const due = new Date(raw);
   if (Number.isNaN(due.getTime())) return null;
-  const formatted = new Intl.DateTimeFormat(r.locale === "pl" ? "pl-PL" : "en-GB", {
-    timeZone: r.timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(due);
-  return notifyTranslator(r.locale)("due", { due: formatted });
+  return notifyTranslator(r.locale)("due", { due: formatInstantFor(due, r, "short") });
 }
 
 export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl: string): Promise<EmailMessage> {

@@ -1,19 +1,9 @@
 import { createTranslator } from "next-intl";
+import { formatInstantFor } from "@/lib/i18n/format-for";
 import { messages } from "@/lib/i18n/messages";
 import type { OutboxRow } from "@/lib/notify/outbox";
 import type { TaskForTimeline, TimelinePerson } from "./context";
 import type { Moment } from "./timeline";
-
-function formatInstant(instant: Date, person: TimelinePerson): string {
-  return new Intl.DateTimeFormat(person.locale === "pl" ? "pl-PL" : "en-GB", {
-    timeZone: person.timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(instant);
-}
 
 /** Reminder notifications are "reminder.*": the service worker offers snoozing for those. */
 export const REMINDER_KIND = "reminder.task";
@@ -25,7 +15,7 @@ export const REMINDER_KIND = "reminder.task";
  */
 export function momentNoticeRow(task: TaskForTimeline, moment: Moment, recipient: TimelinePerson, assignee: TimelinePerson | undefined): OutboxRow {
   const t = createTranslator({ locale: recipient.locale, messages: messages[recipient.locale], namespace: "reminders.notice" });
-  const values = { number: task.number, title: task.title, assignee: assignee?.name ?? "", due: task.dueAt ? formatInstant(task.dueAt, recipient) : "" };
+  const values = { number: task.number, title: task.title, assignee: assignee?.name ?? "", due: task.dueAt ? formatInstantFor(task.dueAt, recipient) : "" };
   let kind: string;
   let title: string;
   const lines: string[] = [];

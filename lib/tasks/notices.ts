@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import type { DbOrTx } from "@/db";
+import { formatInstantFor } from "@/lib/i18n/format-for";
 import { messages } from "@/lib/i18n/messages";
 import { writeOutbox, type OutboxRow } from "@/lib/notify/outbox";
 import type { Priority } from "./schema";
@@ -40,7 +41,7 @@ export function taskNoticeRow(task: NoticeTask, actor: { id: string; name: strin
     assignee: notice.assignee ?? "",
     previous: notice.previous ?? "",
     comment: notice.comment ?? "",
-    due: task.dueAt ? formatDue(task.dueAt, recipient) : "",
+    due: task.dueAt ? formatInstantFor(task.dueAt, recipient) : "",
   };
   const lines = [t(`${notice.kind}.body`, values)];
   if (task.dueAt && (notice.kind === "assigned" || notice.kind === "returned")) lines.push(t("dueLine", values));
@@ -64,17 +65,6 @@ export function taskNoticeRow(task: NoticeTask, actor: { id: string; name: strin
       ...(notice.comment ? { comment: notice.comment } : {}),
     },
   };
-}
-
-function formatDue(due: Date, recipient: Person): string {
-  return new Intl.DateTimeFormat(recipient.locale === "pl" ? "pl-PL" : "en-GB", {
-    timeZone: recipient.timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(due);
 }
 
 /** Writes the notices of one change; nobody is told about their own action, nor is a deactivated account. */

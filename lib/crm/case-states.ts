@@ -1,8 +1,10 @@
+import { PRIORITIES } from "@/lib/org/vocabulary";
+
 // Spelled out rather than read from db/schema so forms in the browser do not bundle drizzle;
 // a unit test keeps them equal to the database enums.
 export const CASE_KINDS = ["sales_opportunity", "quote_request", "service_request"] as const;
 export const CASE_STATUSES = ["new", "in_progress", "waiting", "won", "lost", "resolved", "closed"] as const;
-export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export { PRIORITIES };
 
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseStatus = (typeof CASE_STATUSES)[number];

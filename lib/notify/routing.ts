@@ -1,13 +1,13 @@
 import { addLocalDays, instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
+import { PRIORITIES, WORKING_MODES } from "@/lib/org/vocabulary";
 
 export const CHANNELS = ["in_app", "email", "sms", "push"] as const;
 export type Channel = (typeof CHANNELS)[number];
 /** Channels a person can route; in-app is always written and is not a choice. */
 export const ROUTABLE_CHANNELS = ["email", "sms", "push"] as const;
 export type RoutableChannel = (typeof ROUTABLE_CHANNELS)[number];
-export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export { PRIORITIES, WORKING_MODES };
 export type Priority = (typeof PRIORITIES)[number];
-export const WORKING_MODES = ["office", "field", "remote", "away"] as const;
 export type WorkingMode = (typeof WORKING_MODES)[number];
 
 /** For each working mode and priority, the channels to use, in the order they are tried. */

@@ -13,7 +13,7 @@ export const snoozeInput = z.object({
 });
 export type SnoozeInput = z.output<typeof snoozeInput>;
 
-const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+import { PRIORITIES } from "@/lib/org/vocabulary";
 const localTime = z.string("reminders.errors.time").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "reminders.errors.time");
 const delay = z.coerce.number("reminders.errors.delay").int("reminders.errors.delay").min(1, "reminders.errors.delay").max(10_000, "reminders.errors.delay");
 const unit = z.enum(DELAY_UNITS, "invalidInput");

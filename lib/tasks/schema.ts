@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { optionalRef, optionalText, optionalWallClock, requiredText, wallClock } from "@/lib/action/fields";
+import { PRIORITIES } from "@/lib/org/vocabulary";
 
 // Messages are translation keys: bare ones live under "errors", "tasks.errors.*" in tasks.json.
 
-export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export { PRIORITIES };
 export const TASK_STATUSES = ["open", "in_progress", "awaiting_acceptance", "done", "cancelled"] as const;
 export const ACTIVE_STATUSES = ["open", "in_progress", "awaiting_acceptance"] as const;
 export const CHANNELS = ["in_app", "email", "sms", "push"] as const;

@@ -10,7 +10,8 @@ import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { createUserAction, updateUserAction } from "@/lib/org/actions";
 import type { DepartmentSummary, UserOption } from "@/lib/org/queries";
-import { LANGUAGES, ROLES, WORKING_MODES, type Role, type WorkingMode } from "@/lib/org/vocabulary";
+import { ROLES, type Role, type WorkingMode } from "@/lib/org/vocabulary";
+import { LanguageSelect, WorkingModeSelect } from "@/components/settings/person-selects";
 import { FormAlert, SavedNote } from "./form-alert";
 import { TeamChoices } from "./team-choices";
 import { TimeZoneInput } from "./time-zone-input";
@@ -142,22 +143,10 @@ export function UserForm(props: Props) {
             <TimeZoneInput id="user-tz" name="timeZone" defaultValue={values.timeZone} zones={timeZones} errors={err("timeZone")} hint />
           </Field>
           <Field id="user-locale" label={t("language")} errors={err("locale")}>
-            <Select id="user-locale" name="locale" defaultValue={values.locale}>
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {tc(`languageNames.${l}`)}
-                </option>
-              ))}
-            </Select>
+            <LanguageSelect id="user-locale" name="locale" defaultValue={values.locale} />
           </Field>
           <Field id="user-mode" label={t("workingMode")} errors={err("workingMode")}>
-            <Select id="user-mode" name="workingMode" defaultValue={values.workingMode}>
-              {WORKING_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {tc(`workingMode.${m}`)}
-                </option>
-              ))}
-            </Select>
+            <WorkingModeSelect id="user-mode" name="workingMode" defaultValue={values.workingMode} />
           </Field>
         </div>
       </Card>

@@ -3,10 +3,11 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { saveNotificationPreferencesAction } from "@/lib/notify/actions";
-import { WORKING_MODES, type ChannelMatrix, type WorkingMode } from "@/lib/notify/routing";
+import type { ChannelMatrix, WorkingMode } from "@/lib/notify/routing";
+import { WorkingModeSelect } from "@/components/settings/person-selects";
 import { MatrixEditor } from "./matrix-editor";
 
 export interface PreferencesValue {
@@ -32,13 +33,7 @@ export function PreferencesForm({ initial, timeZone }: { initial: PreferencesVal
       }}
     >
       <Field id="working-mode" label={t("mode")} hint={t("modeHint")} errors={errorsFor("workingMode")} className="max-w-xs">
-        <Select id="working-mode" value={value.workingMode} onChange={(e) => setValue({ ...value, workingMode: e.target.value as WorkingMode })}>
-          {WORKING_MODES.map((m) => (
-            <option key={m} value={m}>
-              {tc(`workingMode.${m}`)}
-            </option>
-          ))}
-        </Select>
+        <WorkingModeSelect id="working-mode" value={value.workingMode} onChange={(e) => setValue({ ...value, workingMode: e.target.value as WorkingMode })} />
       </Field>
 
       <div>

@@ -7,11 +7,12 @@ import { FormAlert, SavedNote } from "@/components/admin/form-alert";
 import { TimeZoneInput } from "@/components/admin/time-zone-input";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { describedBy, Field, Input } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { setLanguageAction } from "@/lib/i18n/actions";
 import { updateProfileAction } from "@/lib/org/actions";
-import { LANGUAGES, WORKING_MODES, type WorkingMode } from "@/lib/org/vocabulary";
+import { LanguageSelect, WorkingModeSelect } from "./person-selects";
+import type { WorkingMode } from "@/lib/org/vocabulary";
 
 interface ProfileValues {
   name: string;
@@ -60,22 +61,10 @@ export function ProfileForm({ values, timeZones }: { values: ProfileValues; time
           </Field>
           <div className="grid grid-cols-2 gap-3">
             <Field id="profile-locale" label={t("language")} errors={err("locale")}>
-              <Select id="profile-locale" name="locale" defaultValue={values.locale}>
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l}>
-                    {tc(`languageNames.${l}`)}
-                  </option>
-                ))}
-              </Select>
+              <LanguageSelect id="profile-locale" name="locale" defaultValue={values.locale} />
             </Field>
             <Field id="profile-mode" label={t("workingMode")} errors={err("workingMode")}>
-              <Select id="profile-mode" name="workingMode" defaultValue={values.workingMode}>
-                {WORKING_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {tc(`workingMode.${m}`)}
-                  </option>
-                ))}
-              </Select>
+              <WorkingModeSelect id="profile-mode" name="workingMode" defaultValue={values.workingMode} />
             </Field>
           </div>
         </div>

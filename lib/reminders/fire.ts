@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { Db, DbOrTx } from "@/db";
 import { tasks, timelineFirings } from "@/db/schema";
 import { writeOutbox } from "@/lib/notify/outbox";
 import { loadTaskTimeline } from "./context";
@@ -37,19 +37,13 @@ export async function fireDueMoments(db: Db, taskId: string, options: FireOption
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
     if (!task || (options.version !== undefined && task.version !== options.version)) return { stale: true, notificationIds: [], fired: [] };
     const timeline = await loadTaskTimeline(tx, task, options.settings);
-    const due = timeline.moments.filter((m) => m.at.getTime() <= options.upTo.getTime());
-    if (!due.length) return { stale: false, notificationIds: [], fired: [] };
+    const unsent = await unsentDueMoments(tx, timeline.moments, options.upTo);
+    if (!unsent.length) return { stale: false, notificationIds: [], fired: [] };
 
-    const done = await tx
-      .select({ key: timelineFirings.momentKey })
-      .from(timelineFirings)
-      .where(inArray(timelineFirings.momentKey, due.map((m) => m.key)));
-    const sent = new Set(done.map((d) => d.key));
     const notificationIds: string[] = [];
     const fired: string[] = [];
     const firedAt = options.now ?? options.upTo;
-    for (const moment of due) {
-      if (sent.has(moment.key)) continue;
+    for (const moment of unsent) {
       const recipient = timeline.people.get(moment.recipientId);
       const [notificationId] =
         recipient?.active ? await writeOutbox(tx, [momentNoticeRow(task, moment, recipient, timeline.people.get(task.assigneeId))]) : [];
@@ -59,6 +53,18 @@ export async function fireDueMoments(db: Db, taskId: string, options: FireOption
     }
     return { stale: false, notificationIds, fired };
   });
+}
+
+/** The moments due by `upTo` that have no firing yet. */
+export async function unsentDueMoments(db: DbOrTx, moments: Moment[], upTo: Date): Promise<Moment[]> {
+  const due = moments.filter((m) => m.at.getTime() <= upTo.getTime());
+  if (!due.length) return [];
+  const done = await db
+    .select({ key: timelineFirings.momentKey })
+    .from(timelineFirings)
+    .where(inArray(timelineFirings.momentKey, due.map((m) => m.key)));
+  const sent = new Set(done.map((d) => d.key));
+  return due.filter((m) => !sent.has(m.key));
 }
 
 function firingRow(taskId: string, moment: Moment, firedAt: Date, notificationId: string | null): typeof timelineFirings.$inferInsert {

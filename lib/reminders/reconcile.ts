@@ -1,7 +1,8 @@
 import { and, asc, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { reconcileCursor, reminderSnoozes, taskReminders, tasks } from "@/db/schema";
-import { fireDueMoments } from "./fire";
+import { loadTaskTimeline } from "./context";
+import { fireDueMoments, unsentDueMoments } from "./fire";
 import { escalationSettings } from "./settings";
 
 const DAY = 86_400_000;
@@ -48,7 +49,7 @@ export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {
   if (limit < 1) throw new Error("reconcile needs a batch of at least one task");
   const isCandidate = reconcileCandidates(db, now);
   const page = (from: SQL | undefined, size: number) =>
-    db.select({ id: tasks.id }).from(tasks).where(and(isCandidate, from)).orderBy(asc(tasks.id)).limit(size);
+    db.select().from(tasks).where(and(isCandidate, from)).orderBy(asc(tasks.id)).limit(size);
 
   // A bounded batch per pass, continuing where the last pass stopped and wrapping around, so
   // no candidate waits more than ceil(candidates / limit) passes.
@@ -69,8 +70,13 @@ export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {
   let fired = 0;
   // One read of the organisation's policy and working week for the whole pass, not per task.
   const settings = await escalationSettings(db);
-  for (const { id } of candidates) {
+  for (const task of candidates) {
+    const id = task.id;
     try {
+      // Most candidates have nothing due that is unsent: find that out with plain reads, and
+      // take the task's row lock (fireDueMoments re-checks under it) only when there is.
+      const { moments } = await loadTaskTimeline(db, task, settings);
+      if (!(await unsentDueMoments(db, moments, now)).length) continue;
       const result = await fireDueMoments(db, id, { upTo: now, now, settings });
       notificationIds.push(...result.notificationIds);
       fired += result.fired.length;

@@ -12,7 +12,7 @@ import { createUserAction, updateUserAction } from "@/lib/org/actions";
 import type { DepartmentSummary, UserOption } from "@/lib/org/queries";
 import { ROLES, type Role, type WorkingMode } from "@/lib/org/vocabulary";
 import { LanguageSelect, WorkingModeSelect } from "@/components/settings/person-selects";
-import { FormAlert, SavedNote } from "./form-alert";
+import { FormAlert, SavedNote } from "@/components/ui/form-alert";
 import { TeamChoices } from "./team-choices";
 import { TimeZoneInput } from "./time-zone-input";
 

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { loginAction, type LoginState } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
@@ -12,11 +13,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {state.error ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(state.error)}
-        </div>
-      ) : null}
+      <FormAlert error={state.error ? t(state.error) : undefined} />
       <Field id="email" label={t("email")}>
         <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
       </Field>

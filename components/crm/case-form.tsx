@@ -9,7 +9,7 @@ import { Field, Input, Select, Textarea, describedBy } from "@/components/ui/fie
 import { useAction } from "@/components/ui/use-action";
 import { createCaseAction, updateCaseAction } from "@/lib/crm/actions";
 import { CASE_KINDS, PRIORITIES, isStatusAllowedForKind, statusesForKind, type CaseKind, type CaseStatus, type Priority } from "@/lib/crm/case-states";
-import { FormError } from "./form-error";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export interface CaseFormInitial {
   id?: string;
@@ -68,7 +68,7 @@ export function CaseForm({
         void action.run(form);
       }}
     >
-      <FormError message={action.error} />
+      <FormAlert error={action.error} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field id="case-title" label={t("case.title")} errors={errors("title")} className="sm:col-span-2">
           <Input id="case-title" name="title" defaultValue={initial.title} required maxLength={300} autoFocus={!editing} {...a11y("case-title", "title")} />

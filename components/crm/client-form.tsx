@@ -8,7 +8,7 @@ import { Field, Input, Select, Textarea, describedBy } from "@/components/ui/fie
 import { useAction } from "@/components/ui/use-action";
 import { createClientAction, updateClientAction } from "@/lib/crm/actions";
 import type { PersonChoice } from "@/lib/crm/queries";
-import { FormError } from "./form-error";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export interface ClientFormInitial {
   id?: string;
@@ -57,7 +57,7 @@ export function ClientForm({ initial, people }: { initial: ClientFormInitial; pe
         void action.run(form);
       }}
     >
-      <FormError message={action.error} />
+      <FormAlert error={action.error} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {text("name", t("name"), { required: true, autoFocus: !editing, maxLength: 200 })}
         {text("taxId", t("taxId"), { maxLength: 40, inputMode: "text" }, t("taxIdHint"))}

@@ -10,7 +10,7 @@ import { Field, Input, describedBy } from "@/components/ui/field";
 import { Td, Th } from "@/components/ui/table";
 import { useAction } from "@/components/ui/use-action";
 import { addContactAction, removeContactAction, updateContactAction } from "@/lib/crm/actions";
-import { FormError } from "./form-error";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export interface ContactRow {
   id: string;
@@ -192,7 +192,7 @@ function ContactForm({ clientId, contact, onDone }: { clientId: string; contact?
         if (e.key === "Escape") onDone();
       }}
     >
-      <FormError message={action.error} />
+      <FormAlert error={action.error} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {input("name", { required: true, autoFocus: true, maxLength: 200 })}
         {input("position", { maxLength: 200 })}

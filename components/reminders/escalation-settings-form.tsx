@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { FormAlert, SavedNote } from "@/components/admin/form-alert";
+import { FormAlert, SavedNote } from "@/components/ui/form-alert";
 import { TimeZoneInput } from "@/components/admin/time-zone-input";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";

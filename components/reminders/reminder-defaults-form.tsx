@@ -3,7 +3,7 @@
 import { Plus, X } from "lucide-react";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { FormAlert, SavedNote } from "@/components/admin/form-alert";
+import { FormAlert, SavedNote } from "@/components/ui/form-alert";
 import { offsetLabel, REMINDER_OFFSETS } from "@/components/tasks/reminder-drafts";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { FormAlert, SavedNote } from "@/components/admin/form-alert";
+import { FormAlert, SavedNote } from "@/components/ui/form-alert";
 import { TimeZoneInput } from "@/components/admin/time-zone-input";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { SectionNav } from "@/components/admin/section-nav";
+import { SectionNav } from "@/components/ui/section-nav";
 import { requireAdmin } from "@/app/require-viewer";
 
 /** Every /admin page is for administrators only; the others get the 403 page. */

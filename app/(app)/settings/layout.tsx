@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { SectionNav } from "@/components/admin/section-nav";
+import { SectionNav } from "@/components/ui/section-nav";
 import { requireViewer } from "@/app/require-viewer";
 
 /** The person's own settings. Later pages (notifications, calendar sharing, feeds) join the tabs here. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalidPushHostEntries } from "@/lib/notify/push-endpoints";
 
 /**
  * Every setting Baton reads from the environment, with what it is for. Validated once, on
@@ -37,6 +38,7 @@ const envSchema = z
     VAPID_PUBLIC_KEY: optionalString,
     VAPID_PRIVATE_KEY: optionalString,
     VAPID_SUBJECT: optionalString,
+    PUSH_ALLOWED_HOSTS: optionalString,
     INNGEST_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
     RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   })
@@ -64,6 +66,14 @@ const envSchema = z
     }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
       ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (web push); generate both with npx web-push generate-vapid-keys" });
+    }
+    const badPushHosts = env.PUSH_ALLOWED_HOSTS ? invalidPushHostEntries(env.PUSH_ALLOWED_HOSTS) : [];
+    if (badPushHosts.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PUSH_ALLOWED_HOSTS"],
+        message: `must be a comma-separated list of host names, "*.domain" or "host:port" (not understood: ${badPushHosts.join(", ")})`,
+      });
     }
     if (env.AUTH_GOOGLE_ID && !env.AUTH_GOOGLE_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_GOOGLE_SECRET"], message: "is required when AUTH_GOOGLE_ID is set (Google Workspace single sign-on)" });

@@ -3,9 +3,11 @@ import type { z } from "zod";
 import type { Db } from "@/db";
 import { notifications, users } from "@/db/schema";
 import { notificationPreferences, organizationSettings, pushSubscriptions } from "@/db/schema";
-import { Forbidden, NotFound } from "@/lib/action/errors";
+import { Forbidden, Invalid, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { organizationMatrix } from "./plan";
+import { configuredPushHostRules } from "./push-allowlist";
+import { pushEndpointProblem, type PushHostRule } from "./push-endpoints";
 import { DEFAULT_MATRIX, PRIORITIES, WORKING_MODES, type ChannelMatrix } from "./routing";
 import type { organizationDefaultsInput, preferencesInput, pushSubscriptionInput } from "./schema";
 
@@ -61,8 +63,18 @@ export async function saveOrganizationDefaults(db: Db, viewer: Viewer, input: z.
   await db.insert(organizationSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: organizationSettings.id, set: values });
 }
 
-/** Registers this device for push; an endpoint that moved to another account now belongs to the viewer. */
-export async function subscribeToPush(db: Db, viewer: Viewer, input: z.output<typeof pushSubscriptionInput>): Promise<void> {
+/**
+ * Registers this device for push; an endpoint that moved to another account now belongs to the
+ * viewer. Only the browsers' push services (and PUSH_ALLOWED_HOSTS) are accepted: the server
+ * connects to this URL later, so anything else would let a person aim it at internal hosts.
+ */
+export async function subscribeToPush(
+  db: Db,
+  viewer: Viewer,
+  input: z.output<typeof pushSubscriptionInput>,
+  hosts: readonly PushHostRule[] = configuredPushHostRules(),
+): Promise<void> {
+  if (pushEndpointProblem(input.endpoint, hosts)) throw new Invalid("notify.errors.pushEndpointNotAllowed", { endpoint: ["notify.errors.pushEndpointNotAllowed"] });
   const values = { userId: viewer.id, p256dh: input.keys.p256dh, auth: input.keys.auth, deviceLabel: input.deviceLabel ?? null };
   await db
     .insert(pushSubscriptions)

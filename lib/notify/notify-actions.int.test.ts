@@ -126,7 +126,7 @@ describe("notification actions refuse other people", () => {
     const db = await testDb();
     const owner = await makeUser(db);
     const stranger = await makeUser(db);
-    const endpoint = `https://push.example/${randomUUID()}`;
+    const endpoint = `https://fcm.googleapis.com/fcm/send/${randomUUID()}`;
     actAs(owner.viewer);
     expect(await subscribeToPushAction({ endpoint, keys: { p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM", auth: "tBHItJI5svbpez7KI4CCXg" } })).toMatchObject({ ok: true });
     actAs(stranger.viewer);
@@ -135,5 +135,31 @@ describe("notification actions refuse other people", () => {
     expect(await subscribeToPushAction({ endpoint: "http://insecure.example/x", keys: { p256dh: "x".repeat(20), auth: "y".repeat(10) } })).toMatchObject({ ok: false, code: "invalid" });
     actAs(null);
     expect(await unsubscribeFromPushAction({ endpoint })).toMatchObject({ ok: false, code: "unauthenticated" });
+  });
+
+  it("accepts only the browsers' push services as endpoints, refusing others with a field error and writing nothing", async () => {
+    const db = await testDb();
+    const user = await makeUser(db);
+    actAs(user.viewer);
+    const keys = { p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM", auth: "tBHItJI5svbpez7KI4CCXg" };
+    const hostile = [
+      "https://127.0.0.1:6379/",
+      "https://10.0.0.5/admin",
+      "https://169.254.169.254/latest/meta-data/",
+      "https://[::1]:8443/x",
+      "https://localhost/x",
+      "https://fcm.googleapis.com.evil.example/fcm/send/x",
+      "https://evil.example/fcm.googleapis.com",
+      "https://fcm.googleapis.com@evil.example/x",
+      "https://fcm.googleapis.com:8443/fcm/send/x",
+    ];
+    for (const endpoint of hostile) {
+      const r = await subscribeToPushAction({ endpoint, keys });
+      expect(r, endpoint).toMatchObject({ ok: false, code: "invalid", fieldErrors: { endpoint: [expect.stringMatching(/push service/)] } });
+    }
+    expect(await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, user.id))).toEqual([]);
+    const good = `https://updates.push.services.mozilla.com/wpush/v2/${randomUUID()}`;
+    expect(await subscribeToPushAction({ endpoint: good, keys })).toMatchObject({ ok: true });
+    expect((await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, user.id))).map((s) => s.endpoint)).toEqual([good]);
   });
 });

@@ -4,10 +4,26 @@ import { notificationChannel, notifications } from "./notify";
 import { users } from "./org";
 
 export const deliveryStatus = pgEnum("delivery_status", ["pending", "sent", "failed", "skipped"]);
+// Kept in step with DELIVERY_REASONS in lib/notify/delivery-reasons.ts (db/ imports nothing of ours).
+export const deliveryReason = pgEnum("delivery_reason", [
+  "unreachable",
+  "rejected",
+  "invalid_address",
+  "opted_out",
+  "rate_limited",
+  "provider_error",
+  "endpoint_not_allowed",
+  "gave_up",
+  "recipient_inactive",
+  "no_phone",
+  "phone_unverified",
+  "no_device",
+  "push_not_configured",
+]);
 
 /**
  * One row per notification and channel that routing chose: the delivery log people see
- * (channel, time, status, error) and the state that makes retries send exactly once.
+ * (channel, time, status, reason) and the state that makes retries send exactly once.
  */
 export const notificationDeliveries = pgTable(
   "notification_deliveries",
@@ -23,7 +39,8 @@ export const notificationDeliveries = pgTable(
     // Quiet hours: not before this instant.
     deliverAfter: timestamp("deliver_after", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
-    lastError: text("last_error"),
+    // Why it failed or was skipped, as a category; the provider's words stay in the server log.
+    reason: deliveryReason("reason"),
     providerId: text("provider_id"),
     // How often the sweep re-announced it; part of the event id so a re-announcement is not deduplicated away.
     dispatches: integer("dispatches").notNull().default(0),

@@ -36,7 +36,9 @@ export const users = pgTable(
     title: text("title"),
     supervisorId: uuid("supervisor_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
+    // E.164. SMS goes only to a verified number; changing it clears the verification.
     phone: text("phone"),
+    phoneVerifiedAt: timestamp("phone_verified_at", { withTimezone: true }),
     timeZone: text("time_zone").notNull().default("Europe/Warsaw"),
     locale: locale("locale").notNull().default("pl"),
     workingMode: workingMode("working_mode").notNull().default("office"),
@@ -52,6 +54,8 @@ export const users = pgTable(
     index("users_department_idx").on(t.departmentId),
     check("users_not_own_supervisor", sql`${t.supervisorId} IS NULL OR ${t.supervisorId} <> ${t.id}`),
     check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+    // A verified number belongs to one active person: SMS about one person's work never reaches another.
+    uniqueIndex("users_verified_phone_key").on(t.phone).where(sql`${t.active} AND ${t.phoneVerifiedAt} IS NOT NULL`),
   ],
 );
 
@@ -79,4 +83,25 @@ export const teamMembers = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
+);
+
+/**
+ * Codes sent by SMS to prove a person holds the number on their profile. Only an HMAC of the
+ * code is kept; the rows also count the codes sent per person and per number for the limits.
+ */
+export const phoneVerificationCodes = pgTable(
+  "phone_verification_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    phone: text("phone").notNull(),
+    codeHash: text("code_hash").notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("phone_verification_codes_user_idx").on(t.userId, t.createdAt), index("phone_verification_codes_phone_idx").on(t.phone, t.createdAt)],
 );

@@ -16,10 +16,12 @@ export const deliverNotification = inngest.createFunction(
     onFailure: async ({ event, error }) => {
       const rt = await functionRuntime();
       const pending = await deliveryPlan(rt.db, event.data.event.data.notificationId);
+      const notificationId = event.data.event.data.notificationId;
       await markDeliveriesFailed(
         rt.db,
         pending.filter((d) => d.channel !== "email").map((d) => d.id),
-        `gave up after retries: ${error.message}`,
+        { notificationId, channel: "sms/push" },
+        error,
       );
       await settleNotification(rt.db, event.data.event.data.notificationId);
     },

@@ -18,8 +18,9 @@ export const sendEmailBatchFn = inngest.createFunction(
     onFailure: async ({ event, error }) => {
       const rt = await functionRuntime();
       const ids = [event.data.event.data.deliveryId];
-      await markDeliveriesFailed(rt.db, ids, `gave up after retries: ${error.message}`);
-      for (const id of await notificationIdsOfDeliveries(rt.db, ids)) await settleNotification(rt.db, id);
+      const notificationIds = await notificationIdsOfDeliveries(rt.db, ids);
+      await markDeliveriesFailed(rt.db, ids, { notificationId: notificationIds.join(",") || "unknown", channel: "email" }, error);
+      for (const id of notificationIds) await settleNotification(rt.db, id);
     },
   },
   async ({ events, step }) => {

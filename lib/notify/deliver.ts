@@ -4,6 +4,9 @@ import type { Db } from "@/db";
 import { notifications, users } from "@/db/schema";
 import { notificationDeliveries, pushSubscriptions } from "@/db/schema";
 import { composeEmail, composePush, composeSms, type OutgoingNotification, type Recipient } from "./compose";
+import { deliveryReasonOf, logDeliveryError, type DeliveryReason } from "./delivery-reasons";
+import { configuredPushHostRules } from "./push-allowlist";
+import { pushEndpointProblem, type PushHostRule } from "./push-endpoints";
 import type { EmailMessage, EmailSender } from "./providers/email";
 import { PermanentDeliveryError } from "./providers/errors";
 import type { PushSender } from "./providers/push";
@@ -20,6 +23,8 @@ export interface DeliveryRuntime {
   db: Db;
   providers: DeliveryProviders;
   appUrl: string;
+  /** Push services the server may connect to; the built-in list and PUSH_ALLOWED_HOSTS when unset. */
+  pushHosts?: readonly PushHostRule[];
 }
 
 export type RoutedChannelName = "email" | "sms" | "push";
@@ -36,7 +41,7 @@ export interface PlannedDelivery {
 export interface SendOutcome {
   status: "sent" | "failed" | "skipped" | "already";
   providerId?: string;
-  error?: string;
+  reason?: DeliveryReason;
 }
 
 /** The pending deliveries of a notification, in routing order. */
@@ -72,6 +77,7 @@ async function loadForSend(db: Db, deliveryIds: string[]) {
       },
       recipientId: users.id,
       recipient: { email: users.email, phone: users.phone, locale: users.locale, timeZone: users.timeZone },
+      phoneVerifiedAt: users.phoneVerifiedAt,
       active: users.active,
     })
     .from(notificationDeliveries)
@@ -83,29 +89,34 @@ async function loadForSend(db: Db, deliveryIds: string[]) {
 async function markSent(db: Db, deliveryId: string, providerId: string) {
   await db
     .update(notificationDeliveries)
-    .set({ status: "sent", providerId, sentAt: new Date(), updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1`, lastError: null })
+    .set({ status: "sent", providerId, sentAt: new Date(), updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1`, reason: null })
     .where(eq(notificationDeliveries.id, deliveryId));
 }
 
-async function markClosed(db: Db, deliveryId: string, status: "failed" | "skipped", error: string) {
+async function markClosed(db: Db, deliveryId: string, status: "failed" | "skipped", reason: DeliveryReason) {
   await db
     .update(notificationDeliveries)
-    .set({ status, lastError: error, updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1` })
+    .set({ status, reason, updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1` })
     .where(eq(notificationDeliveries.id, deliveryId));
 }
 
-async function markAttempt(db: Db, deliveryIds: string[], error: string) {
+async function markAttempt(db: Db, deliveryIds: string[], reason: DeliveryReason) {
   await db
     .update(notificationDeliveries)
-    .set({ lastError: error.slice(0, 1000), updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1` })
+    .set({ reason, updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1` })
     .where(inArray(notificationDeliveries.id, deliveryIds));
 }
 
-/** Called when retries are exhausted: the delivery is recorded as failed with its last error. */
-export async function markDeliveriesFailed(db: Db, deliveryIds: string[], error: string) {
+/**
+ * Called when retries are exhausted: the delivery is recorded as failed, keeping the category
+ * of its last attempt. The error that ended the run is logged, not stored.
+ */
+export async function markDeliveriesFailed(db: Db, deliveryIds: string[], context: { notificationId: string; channel: string }, error: unknown) {
+  if (!deliveryIds.length) return;
+  logDeliveryError(context, error);
   await db
     .update(notificationDeliveries)
-    .set({ status: "failed", lastError: error.slice(0, 1000), updatedAt: new Date() })
+    .set({ status: "failed", reason: sql`coalesce(${notificationDeliveries.reason}, 'gave_up')`, updatedAt: new Date() })
     .where(and(inArray(notificationDeliveries.id, deliveryIds), eq(notificationDeliveries.status, "pending")));
 }
 
@@ -120,11 +131,11 @@ function idempotencyKey(notificationId: string, channel: string): string {
  */
 export async function sendDelivery(rt: DeliveryRuntime, deliveryId: string): Promise<SendOutcome> {
   const [row] = await loadForSend(rt.db, [deliveryId]);
-  if (!row) return { status: "skipped", error: "delivery no longer exists" };
+  if (!row) return { status: "skipped" };
   if (row.status !== "pending") return { status: "already", providerId: row.providerId ?? undefined };
   if (!row.active) {
-    await markClosed(rt.db, deliveryId, "skipped", "recipient is inactive");
-    return { status: "skipped", error: "recipient is inactive" };
+    await markClosed(rt.db, deliveryId, "skipped", "recipient_inactive");
+    return { status: "skipped", reason: "recipient_inactive" };
   }
   const n = row.notification as OutgoingNotification;
   const recipient = row.recipient as Recipient;
@@ -134,37 +145,50 @@ export async function sendDelivery(rt: DeliveryRuntime, deliveryId: string): Pro
     if (row.channel === "email") {
       providerId = (await rt.providers.email.send(await composeEmail(n, recipient, rt.appUrl), key)).providerId;
     } else if (row.channel === "sms") {
-      if (!recipient.phone) {
-        await markClosed(rt.db, deliveryId, "skipped", "no phone number");
-        return { status: "skipped", error: "no phone number" };
+      // Checked again at send time: the number may have changed (and lost its verification) since routing.
+      const skip: DeliveryReason | null = !recipient.phone ? "no_phone" : !row.phoneVerifiedAt ? "phone_unverified" : null;
+      if (skip || !recipient.phone) {
+        await markClosed(rt.db, deliveryId, "skipped", skip ?? "no_phone");
+        return { status: "skipped", reason: skip ?? "no_phone" };
       }
       providerId = (await rt.providers.sms.send(recipient.phone, composeSms(n, recipient, rt.appUrl), key)).providerId;
     } else if (row.channel === "push") {
       const outcome = await sendPush(rt, row.recipientId, n, recipient);
       if (outcome.status !== "sent") {
-        await markClosed(rt.db, deliveryId, "skipped", outcome.error ?? "no device");
+        await markClosed(rt.db, deliveryId, outcome.status === "failed" ? "failed" : "skipped", outcome.reason ?? "no_device");
         return outcome;
       }
       providerId = outcome.providerId!;
     } else {
-      return { status: "skipped", error: `channel ${row.channel} is not delivered` };
+      return { status: "skipped" };
     }
     await markSent(rt.db, deliveryId, providerId);
     return { status: "sent", providerId };
   } catch (error) {
+    logDeliveryError({ notificationId: n.id, channel: row.channel, deliveryId }, error);
+    const reason = deliveryReasonOf(error);
     if (error instanceof PermanentDeliveryError) {
-      await markClosed(rt.db, deliveryId, "failed", error.message);
-      return { status: "failed", error: error.message };
+      await markClosed(rt.db, deliveryId, "failed", reason);
+      return { status: "failed", reason };
     }
-    await markAttempt(rt.db, [deliveryId], error instanceof Error ? error.message : String(error));
+    await markAttempt(rt.db, [deliveryId], reason);
     throw error;
   }
 }
 
 async function sendPush(rt: DeliveryRuntime, userId: string, n: OutgoingNotification, recipient: Recipient): Promise<SendOutcome> {
-  if (!rt.providers.push) return { status: "skipped", error: "web push is not configured" };
-  const subscriptions = await rt.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
-  if (!subscriptions.length) return { status: "skipped", error: "no device has push switched on" };
+  if (!rt.providers.push) return { status: "skipped", reason: "push_not_configured" };
+  const all = await rt.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+  if (!all.length) return { status: "skipped", reason: "no_device" };
+  // Subscriptions saved before the allowlist existed may point anywhere: never connect to those.
+  const hosts = rt.pushHosts ?? configuredPushHostRules();
+  const refused = all.filter((sub) => pushEndpointProblem(sub.endpoint, hosts) !== null);
+  if (refused.length) {
+    console.error(`[delivery] notification ${n.id} push: removed ${refused.length} subscription(s) to a push service that is not allowed`);
+    await rt.db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, refused.map((s) => s.id)));
+  }
+  const subscriptions = all.filter((sub) => !refused.includes(sub));
+  if (!subscriptions.length) return { status: "failed", reason: "endpoint_not_allowed" };
   const payload = composePush(n, recipient);
   let delivered = 0;
   let lastError: unknown;
@@ -178,13 +202,14 @@ async function sendPush(rt: DeliveryRuntime, userId: string, n: OutgoingNotifica
         // The browser unsubscribed or the app was uninstalled: forget the endpoint.
         await rt.db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, sub.id));
       } else {
+        logDeliveryError({ notificationId: n.id, channel: "push" }, error);
         lastError = error;
       }
     }
   }
   if (delivered > 0) return { status: "sent", providerId: `push:${delivered}/${subscriptions.length}` };
   if (lastError) throw lastError;
-  return { status: "skipped", error: "every push subscription has expired" };
+  return { status: "skipped", reason: "no_device" };
 }
 
 /**
@@ -196,15 +221,15 @@ export async function sendEmailBatch(rt: DeliveryRuntime, deliveryIds: string[])
   const unique = [...new Set(deliveryIds)];
   const rows = (await loadForSend(rt.db, unique)).filter((r) => r.channel === "email" && r.status === "pending");
   const result = { sent: 0, skipped: unique.length - rows.length, failed: 0 };
-  const live = [] as { deliveryId: string; message: EmailMessage; key: string }[];
+  const live = [] as { deliveryId: string; notificationId: string; message: EmailMessage; key: string }[];
   for (const row of rows) {
     if (!row.active) {
-      await markClosed(rt.db, row.deliveryId, "skipped", "recipient is inactive");
+      await markClosed(rt.db, row.deliveryId, "skipped", "recipient_inactive");
       result.skipped++;
       continue;
     }
     const n = row.notification as OutgoingNotification;
-    live.push({ deliveryId: row.deliveryId, message: await composeEmail(n, row.recipient as Recipient, rt.appUrl), key: idempotencyKey(n.id, "email") });
+    live.push({ deliveryId: row.deliveryId, notificationId: n.id, message: await composeEmail(n, row.recipient as Recipient, rt.appUrl), key: idempotencyKey(n.id, "email") });
   }
   for (let i = 0; i < live.length; i += 100) {
     const chunk = live.slice(i, i + 100).sort((a, b) => a.deliveryId.localeCompare(b.deliveryId));
@@ -221,12 +246,14 @@ export async function sendEmailBatch(rt: DeliveryRuntime, deliveryIds: string[])
       for (const [j, c] of chunk.entries()) await markSent(rt.db, c.deliveryId, providerIds[j]!);
       result.sent += chunk.length;
     } catch (error) {
+      logDeliveryError({ notificationId: chunk.length === 1 ? chunk[0]!.notificationId : `batch of ${chunk.length}`, channel: "email" }, error);
+      const reason = deliveryReasonOf(error);
       if (error instanceof PermanentDeliveryError) {
-        for (const c of chunk) await markClosed(rt.db, c.deliveryId, "failed", error.message);
+        for (const c of chunk) await markClosed(rt.db, c.deliveryId, "failed", reason);
         result.failed += chunk.length;
         continue;
       }
-      await markAttempt(rt.db, ids, error instanceof Error ? error.message : String(error));
+      await markAttempt(rt.db, ids, reason);
       throw error;
     }
   }

@@ -21,6 +21,7 @@ import { randomUUID } from "node:crypto";
 import webpush from "web-push";
 import { startFakePushService } from "@/lib/testing/fake-push-service";
 import { webPushSender } from "./providers/push";
+import { pushHostRules } from "./push-endpoints";
 
 let fake: FakeProviders;
 const pushCalls: string[] = [];
@@ -42,6 +43,7 @@ function runtime(db: Db): DeliveryRuntime {
       sms: twilioSender({ accountSid: "AC00000000000000000000000000000000", authToken: "t", from: "+48221234567", baseUrl: fake.url }),
       push: pushSender,
     },
+    pushHosts: pushHostRules(["push.test"]),
   };
 }
 
@@ -93,7 +95,7 @@ async function deliveries(db: Db, notificationId: string) {
 describe("routing writes deliveries with the notification", () => {
   it("plans e-mail, SMS and push for a high item in the office; e-mail only for a normal one", async () => {
     const db = await testDb();
-    const user = await makeUser(db, { phone: "+48601000001" });
+    const user = await makeUser(db, { phone: "+48601000001", phoneVerifiedAt: new Date() });
     const high = await notify(db, user.id, "high");
     const normal = await notify(db, user.id, "normal");
     expect((await deliveryPlan(db, high)).map((d) => d.channel)).toEqual(["email", "sms", "push"]);
@@ -102,7 +104,7 @@ describe("routing writes deliveries with the notification", () => {
 
   it("holds SMS and push until the end of the recipient's quiet hours", async () => {
     const db = await testDb();
-    const user = await makeUser(db, { phone: "+48601000002", timeZone: "Asia/Tokyo" });
+    const user = await makeUser(db, { phone: "+48601000002", phoneVerifiedAt: new Date(), timeZone: "Asia/Tokyo" });
     // Quiet all day except a minute: whatever the clock, now is inside.
     await db.insert(notificationPreferences).values({ userId: user.id, quietStart: "00:00", quietEnd: "23:59" });
     const id = await notify(db, user.id, "high");
@@ -116,7 +118,7 @@ describe("deliver-notification (Inngest)", () => {
   it("sends each channel exactly once although Twilio answers 500 twice first", async () => {
     const db = await testDb();
     const phone = "+48601000003";
-    const user = await makeUser(db, { phone });
+    const user = await makeUser(db, { phone, phoneVerifiedAt: new Date() });
     await db.insert(pushSubscriptions).values({ userId: user.id, endpoint: `https://push.test/${user.id}`, p256dh: "k", auth: "a" });
     const id = await notify(db, user.id, "urgent");
     fake.failNext("twilio", 2);
@@ -143,7 +145,7 @@ describe("deliver-notification (Inngest)", () => {
     const db = await testDb();
     const phone = "+48601000004";
     fake.optedOut.add(phone);
-    const user = await makeUser(db, { phone });
+    const user = await makeUser(db, { phone, phoneVerifiedAt: new Date() });
     const id = await notify(db, user.id, "high");
     const before = fake.requests.twilio;
     const run = await deliveryEngine(id).execute();
@@ -152,7 +154,7 @@ describe("deliver-notification (Inngest)", () => {
     expect(fake.requests.twilio - before).toBe(1);
     const sms = (await deliveries(db, id)).find((r) => r.channel === "sms")!;
     expect(sms.status).toBe("failed");
-    expect(sms.lastError).toMatch(/21610/);
+    expect(sms.reason).toBe("opted_out");
   });
 
   it("deletes a push subscription whose endpoint answers 410", async () => {
@@ -169,7 +171,7 @@ describe("deliver-notification (Inngest)", () => {
 
   it("waits for quiet hours with step.sleepUntil", async () => {
     const db = await testDb();
-    const user = await makeUser(db, { phone: "+48601000005" });
+    const user = await makeUser(db, { phone: "+48601000005", phoneVerifiedAt: new Date() });
     await db.insert(notificationPreferences).values({ userId: user.id, quietStart: "00:00", quietEnd: "23:59" });
     const id = await notify(db, user.id, "high");
     const engine = new InngestTestEngine({
@@ -190,7 +192,11 @@ describe("deliver-notification (Inngest)", () => {
     const service = await startFakePushService();
     try {
       const vapid = { ...webpush.generateVAPIDKeys(), subject: "mailto:it@test.example" };
-      setFunctionRuntime(async () => ({ ...runtime(db), providers: { ...runtime(db).providers, push: webPushSender(vapid, { agent: service.agent }) } }));
+      setFunctionRuntime(async () => ({
+        ...runtime(db),
+        providers: { ...runtime(db).providers, push: webPushSender(vapid, { agent: service.agent }) },
+        pushHosts: pushHostRules([new URL(service.url).host]),
+      }));
       const user = await makeUser(db, { workingMode: "field" });
       const sub = service.subscription(`device-${user.id}`);
       await db.insert(pushSubscriptions).values({ userId: user.id, ...sub });

@@ -26,6 +26,7 @@ export async function planDeliveries(tx: DbOrTx, notificationIds: string[], now:
       channel: notifications.channel,
       email: users.email,
       phone: users.phone,
+      phoneVerifiedAt: users.phoneVerifiedAt,
       mode: users.workingMode,
       timeZone: users.timeZone,
       active: users.active,
@@ -57,11 +58,16 @@ export async function planDeliveries(tx: DbOrTx, notificationIds: string[], now:
       timeZone: row.timeZone,
       now,
       hasEmail: Boolean(row.email),
-      hasPhone: Boolean(row.phone),
+      hasPhone: Boolean(row.phone && row.phoneVerifiedAt),
+      hasUnverifiedPhone: Boolean(row.phone && !row.phoneVerifiedAt),
     });
     routed.forEach((r, position) => {
       if (r.channel === "in_app") return;
-      values.push({ notificationId: row.id, channel: r.channel, position, deliverAfter: r.deliverAfter });
+      values.push(
+        r.skipped
+          ? { notificationId: row.id, channel: r.channel, position, status: "skipped", reason: r.skipped }
+          : { notificationId: row.id, channel: r.channel, position, deliverAfter: r.deliverAfter },
+      );
     });
   }
   if (values.length) await tx.insert(notificationDeliveries).values(values).onConflictDoNothing();

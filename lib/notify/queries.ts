@@ -5,6 +5,7 @@ import { notifications, users } from "@/db/schema";
 import { notificationDeliveries } from "@/db/schema";
 import { NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { DeliveryReason } from "./delivery-reasons";
 
 export interface NotificationItem {
   id: string;
@@ -83,9 +84,23 @@ export async function notificationsCausedBy(db: Db, viewer: Viewer, limit = 50) 
     .limit(limit);
 }
 
+export interface DeliveryLogEntry {
+  channel: "in_app" | "email" | "sms" | "push";
+  status: "pending" | "sent" | "failed" | "skipped";
+  attempts: number;
+  reason: DeliveryReason | null;
+  deliverAfter: Date | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  updatedAt: Date;
+}
+
 /**
- * One notification with its delivery log (channel, time, status, error), for its recipient and
- * for the person who caused it; anyone else gets "not found".
+ * One notification, for its recipient and for the person who caused it; anyone else gets "not
+ * found". Only the recipient gets the delivery log of their own channels (status and a reason
+ * category). The person who caused it learns whether it was delivered, not through which of
+ * the recipient's channels nor why not: those say things about the recipient's devices and
+ * numbers. Administrators are no exception; the provider's words are in the server log.
  */
 export async function notificationWithLog(db: Db, viewer: Viewer, id: string) {
   const recipient = alias(users, "recipient");
@@ -96,12 +111,13 @@ export async function notificationWithLog(db: Db, viewer: Viewer, id: string) {
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .where(and(eq(notifications.id, id), or(eq(notifications.recipientId, viewer.id), eq(notifications.actorId, viewer.id))));
   if (!row) throw new NotFound("notFound");
-  const log = await db
+  if (row.recipientId !== viewer.id) return { notification: row, log: null };
+  const log: DeliveryLogEntry[] = await db
     .select({
       channel: notificationDeliveries.channel,
       status: notificationDeliveries.status,
       attempts: notificationDeliveries.attempts,
-      lastError: notificationDeliveries.lastError,
+      reason: notificationDeliveries.reason,
       deliverAfter: notificationDeliveries.deliverAfter,
       createdAt: notificationDeliveries.createdAt,
       sentAt: notificationDeliveries.sentAt,

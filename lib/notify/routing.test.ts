@@ -36,6 +36,12 @@ describe("routeNotification: priority × working mode", () => {
       }
     }
   });
+  it("never sends SMS to an unverified number, and says it skipped the channel", () => {
+    const routed = routeNotification({ ...base, priority: "urgent", mode: "field", hasPhone: false, hasUnverifiedPhone: true });
+    expect(routed.find((r) => r.channel === "sms")).toEqual({ channel: "sms", deliverAfter: null, skipped: "phone_unverified" });
+    expect(routed.filter((r) => !r.skipped).map((r) => r.channel)).toEqual(["in_app", "push", "email"]);
+    expect(channels({ ...base, priority: "low", mode: "office", hasPhone: false, hasUnverifiedPhone: true })).toEqual(["in_app", "email"]);
+  });
   it("applies a person's own choices over the defaults", () => {
     const matrix = mergeMatrix(DEFAULT_MATRIX, { office: { normal: ["push", "email"] } });
     expect(channels({ ...base, matrix, priority: "normal", mode: "office" })).toEqual(["in_app", "push", "email"]);

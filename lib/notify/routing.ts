@@ -60,13 +60,18 @@ export interface RoutingInput {
   timeZone: string;
   now: Date;
   hasEmail: boolean;
+  /** A phone number that the person has verified by SMS code. */
   hasPhone: boolean;
+  /** A phone number on the profile that is not verified yet: SMS is skipped, and the log says why. */
+  hasUnverifiedPhone?: boolean;
 }
 
 export interface RoutedChannel {
   channel: Channel;
   /** Null: send now. Otherwise not before this instant (end of quiet hours). */
   deliverAfter: Date | null;
+  /** Set when the channel was chosen but cannot be used: written as a skipped delivery. */
+  skipped?: "phone_unverified";
 }
 
 /** Decides which channels carry a notification and when. In-app always comes first. */
@@ -75,8 +80,11 @@ export function routeNotification(input: RoutingInput): RoutedChannel[] {
   const routed: RoutedChannel[] = [{ channel: "in_app", deliverAfter: null }];
   for (const channel of input.matrix[input.mode][input.priority]) {
     if (channel === "email" && !input.hasEmail) continue;
-    if (channel === "sms" && !input.hasPhone) continue;
     if (routed.some((r) => r.channel === channel)) continue;
+    if (channel === "sms" && !input.hasPhone) {
+      if (input.hasUnverifiedPhone) routed.push({ channel, deliverAfter: null, skipped: "phone_unverified" });
+      continue;
+    }
     const held = quietUntil && INTERRUPTIVE.has(channel) && input.priority !== "urgent";
     routed.push({ channel, deliverAfter: held ? quietUntil : null });
   }

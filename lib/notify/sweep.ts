@@ -24,7 +24,7 @@ export async function sweepOutbox(db: Db, now: Date = new Date(), options: Sweep
 
   await db
     .update(notificationDeliveries)
-    .set({ status: "failed", updatedAt: now, lastError: sql`coalesce(${notificationDeliveries.lastError}, '') || ' (gave up after ${sql.raw(String(MAX_DELIVERY_ATTEMPTS))} attempts)'` })
+    .set({ status: "failed", updatedAt: now, reason: sql`coalesce(${notificationDeliveries.reason}, 'gave_up')` })
     .where(and(eq(notificationDeliveries.status, "pending"), gte(notificationDeliveries.attempts, MAX_DELIVERY_ATTEMPTS)));
 
   const candidates = db

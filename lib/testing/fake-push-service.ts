@@ -15,7 +15,8 @@ export interface FakePushService {
   url: string;
   agent: Agent;
   received: { path: string; headers: Record<string, string | string[] | undefined>; bytes: number }[];
-  failNext: (count: number) => void;
+  /** The next `count` requests answer 500 with `body` (default "injected failure"). */
+  failNext: (count: number, body?: string) => void;
   /** A subscription as a browser would make it: a real P-256 key pair and auth secret. */
   subscription: (pathName: string) => { endpoint: string; p256dh: string; auth: string };
   close: () => Promise<void>;
@@ -31,6 +32,7 @@ export async function startFakePushService(): Promise<FakePushService> {
   rmSync(dir, { recursive: true, force: true });
 
   let failures = 0;
+  let failureBody = "injected failure";
   const received: FakePushService["received"] = [];
   const server: Server = createServer({ key, cert }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -39,7 +41,7 @@ export async function startFakePushService(): Promise<FakePushService> {
       const url = req.url ?? "/";
       if (failures > 0) {
         failures--;
-        res.writeHead(500).end("injected failure");
+        res.writeHead(500).end(failureBody);
         return;
       }
       if (url.startsWith("/gone/")) {
@@ -57,8 +59,9 @@ export async function startFakePushService(): Promise<FakePushService> {
     url,
     agent: new Agent({ rejectUnauthorized: false }),
     received,
-    failNext: (count) => {
+    failNext: (count, body = "injected failure") => {
       failures = count;
+      failureBody = body;
     },
     subscription: (pathName) => {
       const ecdh = createECDH("prime256v1");

@@ -53,42 +53,51 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
           </div>
           {n.body ? <p className="mt-2 text-sm text-slate-700">{n.body}</p> : null}
         </Card>
-        <section aria-labelledby="log">
-          <h2 id="log" className="mb-2">
-            {t("log")}
-          </h2>
-          {log.length === 0 ? (
-            <EmptyState title={t("logEmpty")} />
-          ) : (
-            <Table caption={t("log")}>
-              <thead>
-                <tr>
-                  <Th>{t("col.channel")}</Th>
-                  <Th>{t("col.status")}</Th>
-                  <Th>{t("col.time")}</Th>
-                  <Th>{t("col.attempts")}</Th>
-                  <Th>{t("col.error")}</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {log.map((d) => (
-                  <tr key={d.channel}>
-                    <Td className="font-medium">{t(`channel.${d.channel}`)}</Td>
-                    <Td>
-                      <Badge tone={STATUS_TONE[d.status]}>{t(`deliveryStatus.${d.status}`)}</Badge>
-                      {d.status === "pending" && d.deliverAfter ? (
-                        <span className="ml-2 text-xs text-slate-500">{t("heldUntil", { time: format.dateTime(d.deliverAfter, "dateTime") })}</span>
-                      ) : null}
-                    </Td>
-                    <Td className="text-xs whitespace-nowrap text-slate-500">{format.dateTime(d.sentAt ?? d.updatedAt, "dateTime")}</Td>
-                    <Td className="tabular-nums">{d.attempts}</Td>
-                    <Td className="max-w-md text-xs break-words text-red-700">{d.lastError ?? ""}</Td>
+        {log === null ? (
+          <Card title={t("delivery")}>
+            <div className="flex flex-wrap items-center gap-2">
+              <Badge tone={n.status === "sent" ? "green" : n.status === "failed" ? "red" : "slate"}>{t(`status.${n.status}`)}</Badge>
+              <span className="text-xs text-slate-500">{t("deliverySummary", { name: n.recipientName })}</span>
+            </div>
+          </Card>
+        ) : (
+          <section aria-labelledby="log">
+            <h2 id="log" className="mb-2">
+              {t("log")}
+            </h2>
+            {log.length === 0 ? (
+              <EmptyState title={t("logEmpty")} />
+            ) : (
+              <Table caption={t("log")}>
+                <thead>
+                  <tr>
+                    <Th>{t("col.channel")}</Th>
+                    <Th>{t("col.status")}</Th>
+                    <Th>{t("col.time")}</Th>
+                    <Th>{t("col.attempts")}</Th>
+                    <Th>{t("col.reason")}</Th>
                   </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
-        </section>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {log.map((d) => (
+                    <tr key={d.channel}>
+                      <Td className="font-medium">{t(`channel.${d.channel}`)}</Td>
+                      <Td>
+                        <Badge tone={STATUS_TONE[d.status]}>{t(`deliveryStatus.${d.status}`)}</Badge>
+                        {d.status === "pending" && d.deliverAfter ? (
+                          <span className="ml-2 text-xs text-slate-500">{t("heldUntil", { time: format.dateTime(d.deliverAfter, "dateTime") })}</span>
+                        ) : null}
+                      </Td>
+                      <Td className="text-xs whitespace-nowrap text-slate-500">{format.dateTime(d.sentAt ?? d.updatedAt, "dateTime")}</Td>
+                      <Td className="tabular-nums">{d.attempts}</Td>
+                      <Td className="max-w-md text-xs break-words text-slate-600">{d.reason && d.status !== "sent" ? t(`reason.${d.reason}`) : ""}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+          </section>
+        )}
       </div>
     </>
   );

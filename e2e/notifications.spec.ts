@@ -50,11 +50,29 @@ test("an assignment reaches the assignee's bell without reloading, and the e-mai
   await tech.goto("/dev/mailbox");
   await expect(tech.getByRole("row").filter({ hasText: `Baton: ` }).filter({ hasText: title }).first()).toBeVisible();
 
-  // The foreman, who caused it, sees its delivery log.
+  // The foreman, who caused it, sees that it was delivered, not through which of the
+  // technician's channels: neither the page nor its RSC payload carries his address or number.
   await foreman.goto("/notifications?tab=sent");
   await foreman.getByRole("link", { name: new RegExp(title) }).first().click();
-  await expect(foreman.getByRole("heading", { name: "Dziennik doręczeń" })).toBeVisible();
-  await expect(foreman.getByRole("row").filter({ hasText: "E-mail" })).toContainText("Wysłano");
+  await expect(foreman).toHaveURL(/\/notifications\/[0-9a-f-]{36}$/);
+  const detailsPath = new URL(foreman.url()).pathname;
+  await expect(async () => {
+    await foreman.reload();
+    await expect(foreman.getByText("Doręczono", { exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(foreman.getByRole("heading", { name: "Dziennik doręczeń" })).toHaveCount(0);
+  const recipientDetails = ["lukasz.piotrowski@polmet.example", "+48603300112", "603 300 112", "dev_"];
+  const html = await foreman.content();
+  const rsc = await (await foreman.request.get(detailsPath, { headers: { RSC: "1" } })).text();
+  for (const detail of recipientDetails) {
+    expect(html).not.toContain(detail);
+    expect(rsc).not.toContain(detail);
+  }
+
+  // The technician sees the log of his own channels.
+  await tech.goto(detailsPath);
+  await expect(tech.getByRole("heading", { name: "Dziennik doręczeń" })).toBeVisible();
+  await expect(tech.getByRole("row").filter({ hasText: "SMS" })).toContainText("Wysłano");
 
   await techContext.close();
   await foremanContext.close();

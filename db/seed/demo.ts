@@ -143,6 +143,8 @@ export async function seedDemo(db: Db, passwordHash: string, now: Date = new Dat
           role: u.role,
           departmentId: deptIds[u.department]!,
           phone: u.phone,
+          // Demo numbers count as verified so SMS notices show in the development mailbox at once.
+          phoneVerifiedAt: new Date(),
           workingMode: u.mode ?? "office",
           locale: u.locale ?? "pl",
           timeZone: u.timeZone ?? "Europe/Warsaw",

@@ -2,6 +2,8 @@
 
 import { defineAction } from "@/lib/action/define";
 import { createUser, updateUser } from "./commands";
+import { configuredProviders } from "@/lib/notify/runtime";
+import { sendPhoneCode, verifyPhone } from "./phone-verification";
 import { changeOwnPassword, updateOwnProfile } from "./profile-commands";
 import {
   changePasswordInput,
@@ -11,8 +13,10 @@ import {
   profileInput,
   renameDepartmentInput,
   renameTeamInput,
+  sendPhoneCodeInput,
   teamInput,
   updateUserInput,
+  verifyPhoneInput,
 } from "./schema";
 import { createDepartment, createTeam, deleteDepartment, deleteTeam, renameDepartment, renameTeam } from "./structure-commands";
 
@@ -56,3 +60,10 @@ export const updateProfileAction = defineAction(profileInput, (input, { viewer, 
 });
 
 export const changePasswordAction = defineAction(changePasswordInput, (input, { viewer, db }) => changeOwnPassword(db, viewer, input));
+
+// The code goes through the same SMS provider as notifications (the development mailbox on a laptop).
+export const sendPhoneCodeAction = defineAction(sendPhoneCodeInput, (_input, { viewer, db }) => sendPhoneCode(db, viewer, configuredProviders(db).sms));
+
+export const verifyPhoneAction = defineAction(verifyPhoneInput, ({ code }, { viewer, db }) => verifyPhone(db, viewer, code), {
+  revalidate: () => ["/settings/profile"],
+});

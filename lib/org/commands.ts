@@ -4,6 +4,7 @@ import { departments, teamMembers, teams, users } from "@/db/schema";
 import { Conflict, Invalid, NotFound } from "@/lib/action/errors";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/viewer";
+import { assertPhoneFree, phoneConflictOr } from "./phone-verification";
 import { assertCanManageOrganisation, assertNotLockingSelfOut, supervisorProblem } from "./policy";
 import type { CreateUserInput, UpdateUserInput } from "./schema";
 import { isUniqueViolation } from "./unique-violation";
@@ -16,6 +17,7 @@ export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput)
     return await db.transaction(async (tx) => {
       await assertEmailFree(tx, input.email);
       await assertReferencesExist(tx, input, null);
+      if (input.active) await assertPhoneFree(tx, input.phone);
       const [row] = await tx
         .insert(users)
         .values({
@@ -27,7 +29,7 @@ export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput)
       return { id: row!.id };
     });
   } catch (error) {
-    throw emailConflictOr(error);
+    throw phoneConflictOr(emailConflictOr(error));
   }
 }
 
@@ -45,7 +47,7 @@ export async function updateUser(db: Db, viewer: Viewer, input: UpdateUserInput)
       // foreign-key check, so locking in the other order can deadlock two concurrent edits.
       if (input.supervisorId) await serialiseSupervisorChanges(tx);
       const [current] = await tx
-        .select({ active: users.active, supervisorId: users.supervisorId })
+        .select({ active: users.active, supervisorId: users.supervisorId, phone: users.phone })
         .from(users)
         .where(eq(users.id, input.id))
         .for("update");
@@ -55,6 +57,9 @@ export async function updateUser(db: Db, viewer: Viewer, input: UpdateUserInput)
         await assertNoSupervisorLoop(tx, input.id, input.supervisorId);
       }
       await assertReferencesExist(tx, input, current.supervisorId);
+      // The admin types a number; only its holder can verify it, so a changed number starts unverified.
+      const phoneChanged = input.phone !== current.phone;
+      if (input.active && (phoneChanged || !current.active)) await assertPhoneFree(tx, input.phone, input.id);
       const endsSessions = passwordHash !== null || (current.active && !input.active);
       await tx
         .update(users)
@@ -62,6 +67,7 @@ export async function updateUser(db: Db, viewer: Viewer, input: UpdateUserInput)
           ...userColumns(input),
           updatedAt: new Date(),
           ...(passwordHash ? { passwordHash } : {}),
+          ...(phoneChanged ? { phoneVerifiedAt: null } : {}),
           ...(endsSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
         })
         .where(eq(users.id, input.id));
@@ -69,7 +75,7 @@ export async function updateUser(db: Db, viewer: Viewer, input: UpdateUserInput)
       return { id: input.id };
     });
   } catch (error) {
-    throw emailConflictOr(error);
+    throw phoneConflictOr(emailConflictOr(error));
   }
 }
 

@@ -194,6 +194,7 @@ export interface OwnProfile {
   name: string;
   email: string;
   phone: string | null;
+  phoneVerified: boolean;
   title: string | null;
   role: Role;
   timeZone: string;
@@ -211,6 +212,7 @@ export async function ownProfile(db: DbOrTx, viewer: Viewer): Promise<OwnProfile
       name: users.name,
       email: users.email,
       phone: users.phone,
+      phoneVerifiedAt: users.phoneVerifiedAt,
       title: users.title,
       role: users.role,
       timeZone: users.timeZone,
@@ -225,5 +227,6 @@ export async function ownProfile(db: DbOrTx, viewer: Viewer): Promise<OwnProfile
     .where(eq(users.id, viewer.id));
   if (!row) throw new NotFound("notFound");
   const teamsByUser = await teamNamesOf(db, [viewer.id]);
-  return { ...row, teams: teamsByUser.get(viewer.id) ?? [] };
+  const { phoneVerifiedAt, ...rest } = row;
+  return { ...rest, phoneVerified: phoneVerifiedAt !== null, teams: teamsByUser.get(viewer.id) ?? [] };
 }

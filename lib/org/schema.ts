@@ -123,3 +123,6 @@ export const changePasswordInput = z
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "settings.errors.passwordMismatch" })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "settings.errors.samePassword" });
 export type ChangePasswordInput = z.output<typeof changePasswordInput>;
+
+export const sendPhoneCodeInput = z.object({});
+export const verifyPhoneInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, "settings.errors.codeFormat") });

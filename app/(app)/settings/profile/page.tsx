@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { TimeZoneClock } from "@/components/settings/time-zone-clock";
 import { OrganisationFacts } from "@/components/settings/organisation-facts";
 import { PasswordForm } from "@/components/settings/password-form";
+import { PhoneVerification } from "@/components/settings/phone-verification";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -29,6 +30,7 @@ export default async function ProfilePage() {
             timeZones={supportedTimeZones()}
             values={{ name: profile.name, phone: displayPhone(profile.phone) ?? "", timeZone: profile.timeZone, locale: profile.locale, workingMode: profile.workingMode }}
           />
+          <PhoneVerification phone={displayPhone(profile.phone) ?? null} verified={profile.phoneVerified} />
           <PasswordForm />
         </div>
         <OrganisationFacts profile={profile} />

@@ -54,11 +54,9 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
           {n.body ? <p className="mt-2 text-sm text-slate-700">{n.body}</p> : null}
         </Card>
         {log === null ? (
+          // The status badge above is all the causer learns: channels and addresses are the recipient's.
           <Card title={t("delivery")}>
-            <div className="flex flex-wrap items-center gap-2">
-              <Badge tone={n.status === "sent" ? "green" : n.status === "failed" ? "red" : "slate"}>{t(`status.${n.status}`)}</Badge>
-              <span className="text-xs text-slate-500">{t("deliverySummary", { name: n.recipientName })}</span>
-            </div>
+            <p className="text-sm text-slate-600">{t("deliverySummary", { name: n.recipientName })}</p>
           </Card>
         ) : (
           <section aria-labelledby="log">

@@ -71,7 +71,9 @@ export function PushToggle({ publicKey }: { publicKey: string }) {
       setState("on");
       router.refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      // The browser's own words come from its push service; the console keeps them for support.
+      console.error("[push]", e);
+      setError(t("pushFailed"));
     } finally {
       setBusy(false);
     }

@@ -48,7 +48,8 @@ export function PhoneVerification({ phone, verified }: { phone: string | null; v
       ) : (
         <div className="space-y-3">
           <p className="text-sm text-slate-700">{t("unverified", { phone })}</p>
-          <FormAlert error={send.error ?? verify.error} />
+          {/* A wrong code shows under its field; the alert is for everything else. */}
+          <FormAlert error={send.error ?? (verify.errorsFor("code") ? undefined : verify.error)} />
           <div className="flex flex-wrap items-center gap-3">
             <Button type="button" onClick={onSend} disabled={send.pending}>
               {send.pending ? t("sending") : sent ? t("resend") : t("send")}

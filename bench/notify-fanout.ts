@@ -46,7 +46,7 @@ const bench: Benchmark = async ({ handle, args, log }) => {
     log(`seeding ${userCount} recipients…`);
     const recipients = await db
       .insert(users)
-      .values(Array.from({ length: userCount }, (_, i) => ({ email: `fanout-${run}-${i}@bench.example`, name: `Odbiorca ${i}`, phone: `+4860${String(1_000_000 + i).slice(-7)}` })))
+      .values(Array.from({ length: userCount }, (_, i) => ({ email: `fanout-${run}-${i}@bench.example`, name: `Odbiorca ${i}`, phone: `+4860${String(1_000_000 + i).slice(-7)}`, phoneVerifiedAt: new Date() })))
       .returning({ id: users.id });
 
     log(`writing ${total} notifications (20% high: e-mail + SMS; the rest e-mail)…`);

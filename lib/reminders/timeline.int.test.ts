@@ -195,7 +195,7 @@ describe("task-timeline (Inngest)", () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
     const phone = "+48601777001";
-    const assignee = await makeUser(db, { phone, supervisorId: org.lead.id });
+    const assignee = await makeUser(db, { phone, phoneVerifiedAt: new Date(), supervisorId: org.lead.id });
     const due = new Date(Date.now() + 2 * 24 * HOUR);
     const task = await delegate(db, org.boss, assignee.id, due, [{ type: "before", offsetMinutes: 30, channel: "sms" }]);
     const plan = (await pendingMoments(db, task.id, 1)).slice(0, 1).map((m) => ({ key: m.key, at: m.at.toISOString() }));

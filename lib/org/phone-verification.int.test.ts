@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
@@ -13,11 +13,9 @@ import { makeUser } from "@/lib/testing/factories";
 import { sendPhoneCodeAction, updateProfileAction, updateUserAction, verifyPhoneAction } from "./actions";
 import { PHONE_CODE_RULES, sendPhoneCode, verifyPhone } from "./phone-verification";
 
-let counter = 0;
-/** A fresh Polish mobile number per test, so tests never share limits. */
+/** A fresh number per test: test files share one database, so they must never share limits or owners. */
 function freshPhone(): string {
-  counter++;
-  return `+48609${String(process.pid % 1000).padStart(3, "0")}${String(counter).padStart(3, "0")}`;
+  return `+486${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
 }
 
 async function userRow(db: Db, id: string) {

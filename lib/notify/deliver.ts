@@ -146,10 +146,10 @@ export async function sendDelivery(rt: DeliveryRuntime, deliveryId: string): Pro
       providerId = (await rt.providers.email.send(await composeEmail(n, recipient, rt.appUrl), key)).providerId;
     } else if (row.channel === "sms") {
       // Checked again at send time: the number may have changed (and lost its verification) since routing.
-      const skip: DeliveryReason | null = !recipient.phone ? "no_phone" : !row.phoneVerifiedAt ? "phone_unverified" : null;
-      if (skip || !recipient.phone) {
-        await markClosed(rt.db, deliveryId, "skipped", skip ?? "no_phone");
-        return { status: "skipped", reason: skip ?? "no_phone" };
+      if (!recipient.phone || !row.phoneVerifiedAt) {
+        const reason = recipient.phone ? "phone_unverified" : "no_phone";
+        await markClosed(rt.db, deliveryId, "skipped", reason);
+        return { status: "skipped", reason };
       }
       providerId = (await rt.providers.sms.send(recipient.phone, composeSms(n, recipient, rt.appUrl), key)).providerId;
     } else if (row.channel === "push") {

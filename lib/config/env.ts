@@ -26,6 +26,7 @@ const envSchema = z
     AUTH_GOOGLE_SECRET: optionalString,
     AUTH_GOOGLE_HOSTED_DOMAIN: optionalString,
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(168),
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalString.pipe(z.url("must be a URL (only for pointing the Resend SDK at another server)").optional()),
     EMAIL_FROM: z.string().trim().min(3).default("Baton <powiadomienia@baton.example>"),

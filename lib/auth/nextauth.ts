@@ -2,7 +2,6 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Google from "next-auth/providers/google";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
-import { encode as encodeJwt } from "next-auth/jwt";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -11,6 +10,7 @@ import { env } from "@/lib/config/env";
 import { authenticate } from "./authenticate";
 import { authSecret } from "./secret";
 import { clientAddress } from "./client-address";
+import { sessionCookieConfig } from "./session-config";
 import { liveSession, revokeSession, startSession, type SessionLifetime } from "./sessions";
 
 class InvalidLogin extends CredentialsSignin {
@@ -47,8 +47,7 @@ async function activeUserByEmail(email: string) {
   return row?.active ? row : undefined;
 }
 
-/** Exported for its unit test; the app uses it only through NextAuth below. */
-export function buildConfig(): NextAuthConfig {
+function buildConfig(): NextAuthConfig {
   const e = env();
   const providers: NextAuthConfig["providers"] = [
     Credentials({
@@ -85,23 +84,10 @@ export function buildConfig(): NextAuthConfig {
   }
 
   const lifetime: SessionLifetime = { absoluteHours: e.SESSION_ABSOLUTE_HOURS, idleHours: e.SESSION_MAX_AGE_HOURS };
-  const idleSeconds = e.SESSION_MAX_AGE_HOURS * 3600;
   return {
     secret: authSecret(),
     trustHost: true,
-    // From APP_URL, not from the request: behind a proxy that forgets X-Forwarded-Proto the
-    // cookie must still be Secure (and __Secure- prefixed) on an https deployment.
-    useSecureCookies: new URL(e.APP_URL).protocol === "https:",
-    session: { strategy: "jwt", maxAge: idleSeconds, updateAge: 15 * 60 },
-    jwt: {
-      // Renewal extends the idle lifetime, never past the session's absolute end.
-      async encode(params) {
-        const end = params.token?.sxp;
-        const maxAge = params.maxAge ?? idleSeconds;
-        const left = typeof end === "number" ? Math.max(0, end - Math.floor(Date.now() / 1000)) : maxAge;
-        return encodeJwt({ ...params, maxAge: Math.min(maxAge, left) });
-      },
-    },
+    ...sessionCookieConfig(e),
     pages: { signIn: "/login", error: "/login" },
     providers,
     callbacks: {

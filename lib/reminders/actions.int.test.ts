@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { POST as snoozeRoute } from "@/app/api/notifications/snooze/route";
 import type { Db } from "@/db";
 import { notifications, reminderDefaults, reminderSnoozes } from "@/db/schema";
+import { env } from "@/lib/config/env";
 import { createTaskAction } from "@/lib/tasks/actions";
 import { makeTaskOrg } from "@/lib/tasks/test-org";
 import { actAs, recordedEvents } from "@/lib/testing/acting";
@@ -58,7 +60,7 @@ describe("snoozeReminderAction", () => {
     const { org, taskId, reminder } = await firedReminder(db);
     for (const viewer of [org.stranger.viewer, org.boss.viewer, org.lead.viewer]) {
       actAs(viewer);
-      expect(await snoozeReminderAction({ notificationId: reminder.id, snooze: "10m" })).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await snoozeReminderAction({ notificationId: reminder.id, snooze: "10m" })).toMatchObject({ ok: false, code: "not_found" });
     }
     actAs(org.tech.viewer);
     expect(await snoozeReminderAction({ notificationId: reminder.id, snooze: "next week" as "10m" })).toMatchObject({ ok: false, code: "invalid" });
@@ -93,7 +95,10 @@ describe("snoozeReminderAction", () => {
 });
 
 describe("POST /api/notifications/snooze", () => {
-  const post = (body: unknown) => snoozeRoute(new Request("http://localhost/api/notifications/snooze", { method: "POST", body: JSON.stringify(body) }));
+  const appOrigin = new URL(env().APP_URL).origin;
+  // What public/sw.js and the app send: the browser adds Origin to every POST.
+  const post = (body: unknown, headers: Record<string, string> = { origin: appOrigin, "content-type": "application/json" }) =>
+    snoozeRoute(new Request(`${appOrigin}/api/notifications/snooze`, { method: "POST", headers, body: JSON.stringify(body) }));
 
   it("lets the recipient snooze from a push notification and refuses anyone else", async () => {
     const db = await testDb();
@@ -101,7 +106,7 @@ describe("POST /api/notifications/snooze", () => {
     actAs(null);
     expect((await post({ notificationId: reminder.id, snooze: "10m" })).status).toBe(401);
     actAs(org.stranger.viewer);
-    expect((await post({ notificationId: reminder.id, snooze: "10m" })).status).toBe(403);
+    expect((await post({ notificationId: reminder.id, snooze: "10m" })).status).toBe(404);
     actAs(org.tech.viewer);
     expect((await post({ notificationId: reminder.id, snooze: "soon" })).status).toBe(400);
     expect(await snoozesOf(db, taskId)).toEqual([]);
@@ -112,6 +117,37 @@ describe("POST /api/notifications/snooze", () => {
     const [snooze] = await snoozesOf(db, taskId);
     expect(snooze!.fireAt.getTime() - before).toBeGreaterThanOrEqual(HOUR - 1000);
     expect(snooze!.recipientId).toBe(org.tech.id);
+  });
+
+  it("refuses a cross-site request, one with no Origin and a text/plain body, writing nothing", async () => {
+    const db = await testDb();
+    const { org, taskId, reminder } = await firedReminder(db);
+    actAs(org.tech.viewer);
+    const body = { notificationId: reminder.id, snooze: "10m" };
+    const crossSite = await post(body, { origin: "https://evil.example", "content-type": "application/json" });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toEqual({ error: "forbidden" });
+    expect((await post(body, { "content-type": "application/json" })).status).toBe(403);
+    expect((await post(body, { origin: appOrigin, "content-type": "application/json", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    // The classic CSRF form: <form enctype="text/plain"> posting JSON-looking text, no preflight needed.
+    expect((await post(body, { origin: appOrigin, "content-type": "text/plain" })).status).toBe(415);
+    expect((await post(body, { origin: appOrigin, "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect(await snoozesOf(db, taskId)).toEqual([]);
+    const [after] = await db.select().from(notifications).where(eq(notifications.id, reminder.id));
+    expect(after!.readAt).toBeNull();
+  });
+
+  it("answers someone else's reminder exactly like an id that does not exist", async () => {
+    const db = await testDb();
+    const { org, taskId, reminder } = await firedReminder(db);
+    actAs(org.stranger.viewer);
+    const theirs = await post({ notificationId: reminder.id, snooze: "10m" });
+    const missing = await post({ notificationId: randomUUID(), snooze: "10m" });
+    expect(theirs.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(await theirs.text()).toBe(await missing.text());
+    expect([...theirs.headers]).toEqual([...missing.headers]);
+    expect(await snoozesOf(db, taskId)).toEqual([]);
   });
 
   it("refuses to snooze a notification that is not a reminder", async () => {

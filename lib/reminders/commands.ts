@@ -26,8 +26,8 @@ export function snoozeUntil(choice: SnoozeChoice, now: Date, timeZone: string): 
 export async function snoozeReminder(db: Db, viewer: Viewer, input: SnoozeInput, now: Date = clockNow()): Promise<{ fireAt: Date }> {
   return db.transaction(async (tx) => {
     const [notification] = await tx.select().from(notifications).where(eq(notifications.id, input.notificationId));
-    if (!notification) throw new NotFound("notFound");
-    if (notification.recipientId !== viewer.id) throw new Forbidden("forbidden");
+    // Someone else's reminder is "not found" too: the answer must not tell which ids exist.
+    if (!notification || notification.recipientId !== viewer.id) throw new NotFound("notFound");
     const taskId = notification.payload.taskId;
     if (!notification.kind.startsWith(REMINDER_KIND) || typeof taskId !== "string") throw new Conflict("reminders.errors.notReminder");
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");

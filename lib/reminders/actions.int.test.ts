@@ -150,6 +150,48 @@ describe("POST /api/notifications/snooze", () => {
     expect(await snoozesOf(db, taskId)).toEqual([]);
   });
 
+  it("keeps one pending snooze per person and task, however many presses arrive at once", async () => {
+    const db = await testDb();
+    const { org, taskId, reminder } = await firedReminder(db);
+    actAs(org.tech.viewer);
+    const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => post({ notificationId: reminder.id, snooze: i % 2 ? "10m" : "1h" })));
+    expect(burst.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const rows = await snoozesOf(db, taskId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.sentAt).toBeNull();
+
+    // The database holds the line even for a writer that skips the command.
+    const again = db.insert(reminderSnoozes).values({ taskId, recipientId: org.tech.id, fireAt: new Date(Date.now() + HOUR) });
+    await expect(again).rejects.toMatchObject({ cause: { code: "23505" } });
+
+    actAs(org.stranger.viewer);
+    expect((await post({ notificationId: reminder.id, snooze: "10m" })).status).toBe(404);
+    expect(await snoozesOf(db, taskId)).toHaveLength(1);
+  });
+
+  it("moves the pending snooze when pressed again, and allows a new one once it has been sent", async () => {
+    const db = await testDb();
+    const { org, taskId, reminder } = await firedReminder(db);
+    actAs(org.tech.viewer);
+    expect((await post({ notificationId: reminder.id, snooze: "tomorrow" })).status).toBe(200);
+    const before = Date.now();
+    expect((await post({ notificationId: reminder.id, snooze: "10m" })).status).toBe(200);
+    const [moved, ...others] = await snoozesOf(db, taskId);
+    expect(others).toEqual([]);
+    expect(moved!.fireAt.getTime() - before).toBeLessThan(11 * 60_000);
+
+    await fireDueMoments(db, taskId, { upTo: moved!.fireAt });
+    const [sent] = await snoozesOf(db, taskId);
+    expect(sent!.sentAt).not.toBeNull();
+    const snoozedAgain = (await db.select().from(notifications).where(eq(notifications.recipientId, org.tech.id))).filter((n) => n.dedupeKey.endsWith(`snooze-${moved!.id}`));
+    expect(snoozedAgain).toHaveLength(1);
+
+    expect((await post({ notificationId: snoozedAgain[0]!.id, snooze: "1h" })).status).toBe(200);
+    const rows = await snoozesOf(db, taskId);
+    expect(rows).toHaveLength(2);
+    expect(rows.filter((r) => r.sentAt === null)).toHaveLength(1);
+  });
+
   it("refuses to snooze a notification that is not a reminder", async () => {
     const db = await testDb();
     const { org } = await firedReminder(db);

@@ -95,7 +95,7 @@ const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["TWILIO_ACCOUNT_SID"],
-        message: ", TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER (or TWILIO_MESSAGING_SERVICE_SID) are required in production to send SMS through Twilio; set SMS_DELIVERY=disabled to run without SMS",
+        message: "is required in production, with TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER (or TWILIO_MESSAGING_SERVICE_SID), to send SMS through Twilio; set SMS_DELIVERY=disabled to run without SMS",
       });
     }
   });

@@ -8,19 +8,21 @@ import { hashPassword } from "@/lib/auth/password";
 import { LANGUAGES, createUserInput } from "./schema";
 import { isUniqueViolation } from "./unique-violation";
 
-/** The same name, e-mail and password rules as the admin's user form. */
+// Printed in the README (demo accounts, scale seed): the first passwords anyone would try.
+const PUBLISHED_PASSWORDS = new Set([DEMO_PASSWORD, "Baton-scale-2026"].map((p) => p.toLowerCase()));
+
+/** The same name, e-mail and password rules as the admin's user form, and no guessable password. */
 export const adminAccountInput = createUserInput
   .pick({ name: true, email: true, password: true })
   .extend({ locale: z.enum(LANGUAGES).default("pl") })
   .superRefine((v, ctx) => {
-  // Passwords printed in the README or derived from the address are the first ones tried.
-  const lowered = v.password.toLowerCase();
-  const localPart = v.email.split("@")[0] ?? "";
-  if (lowered === DEMO_PASSWORD.toLowerCase() || lowered === "baton-scale-2026" || lowered === v.email || (localPart.length >= 4 && lowered.includes(localPart))) {
-    ctx.addIssue({ code: "custom", path: ["password"], message: "passwordTooGuessable" });
-  }
-  if (new Set(v.password).size < 5) ctx.addIssue({ code: "custom", path: ["password"], message: "passwordTooGuessable" });
-});
+    const lowered = v.password.toLowerCase();
+    const localPart = v.email.split("@")[0] ?? "";
+    if (PUBLISHED_PASSWORDS.has(lowered) || lowered.includes(v.email) || (localPart.length >= 4 && lowered.includes(localPart))) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: "passwordTooGuessable" });
+    }
+    if (new Set(v.password).size < 5) ctx.addIssue({ code: "custom", path: ["password"], message: "passwordTooGuessable" });
+  });
 export type AdminAccountInput = z.input<typeof adminAccountInput>;
 
 /**

@@ -19,6 +19,7 @@ export const deliveryReason = pgEnum("delivery_reason", [
   "phone_unverified",
   "no_device",
   "push_not_configured",
+  "channel_disabled",
 ]);
 
 /**

@@ -168,12 +168,18 @@ export async function sendDelivery(rt: DeliveryRuntime, deliveryId: string): Pro
     logDeliveryError({ notificationId: n.id, channel: row.channel, deliveryId }, error);
     const reason = deliveryReasonOf(error);
     if (error instanceof PermanentDeliveryError) {
-      await markClosed(rt.db, deliveryId, "failed", reason);
-      return { status: "failed", reason };
+      const status = closedStatus(error);
+      await markClosed(rt.db, deliveryId, status, reason);
+      return { status, reason };
     }
     await markAttempt(rt.db, [deliveryId], reason);
     throw error;
   }
+}
+
+/** A channel switched off did not fail: nothing was meant to go out on it. */
+function closedStatus(error: PermanentDeliveryError): "failed" | "skipped" {
+  return error.reason === "channel_disabled" ? "skipped" : "failed";
 }
 
 async function sendPush(rt: DeliveryRuntime, userId: string, n: OutgoingNotification, recipient: Recipient): Promise<SendOutcome> {
@@ -249,8 +255,9 @@ export async function sendEmailBatch(rt: DeliveryRuntime, deliveryIds: string[])
       logDeliveryError({ notificationId: chunk.length === 1 ? chunk[0]!.notificationId : `batch of ${chunk.length}`, channel: "email" }, error);
       const reason = deliveryReasonOf(error);
       if (error instanceof PermanentDeliveryError) {
-        for (const c of chunk) await markClosed(rt.db, c.deliveryId, "failed", reason);
-        result.failed += chunk.length;
+        const status = closedStatus(error);
+        for (const c of chunk) await markClosed(rt.db, c.deliveryId, status, reason);
+        result[status] += chunk.length;
         continue;
       }
       await markAttempt(rt.db, ids, reason);

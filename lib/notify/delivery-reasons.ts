@@ -22,6 +22,7 @@ export const DELIVERY_REASONS = [
   "phone_unverified",
   "no_device",
   "push_not_configured",
+  "channel_disabled",
 ] as const;
 export type DeliveryReason = (typeof DELIVERY_REASONS)[number];
 
@@ -41,6 +42,7 @@ export function deliveryReasonOf(error: unknown): DeliveryReason {
   if (error instanceof PermanentDeliveryError) {
     if (error.reason === "opted_out") return "opted_out";
     if (error.reason === "invalid_recipient") return "invalid_address";
+    if (error.reason === "channel_disabled") return "channel_disabled";
     return "rejected";
   }
   const status = error instanceof WebPushError ? error.statusCode : (error as { status?: unknown } | null)?.status;

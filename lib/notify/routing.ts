@@ -64,6 +64,8 @@ export interface RoutingInput {
   hasPhone: boolean;
   /** A phone number on the profile that is not verified yet: SMS is skipped, and the log says why. */
   hasUnverifiedPhone?: boolean;
+  /** Channels this deployment does not deliver (EMAIL_DELIVERY / SMS_DELIVERY=disabled). */
+  switchedOff?: readonly RoutableChannel[];
 }
 
 export interface RoutedChannel {
@@ -80,6 +82,7 @@ export function routeNotification(input: RoutingInput): RoutedChannel[] {
   const routed: RoutedChannel[] = [{ channel: "in_app", deliverAfter: null }];
   for (const channel of input.matrix[input.mode][input.priority]) {
     if (channel === "email" && !input.hasEmail) continue;
+    if (input.switchedOff?.includes(channel)) continue;
     if (routed.some((r) => r.channel === channel)) continue;
     if (channel === "sms" && !input.hasPhone) {
       if (input.hasUnverifiedPhone) routed.push({ channel, deliverAfter: null, skipped: "phone_unverified" });

@@ -1,4 +1,4 @@
-CREATE TYPE "public"."delivery_reason" AS ENUM('unreachable', 'rejected', 'invalid_address', 'opted_out', 'rate_limited', 'provider_error', 'endpoint_not_allowed', 'gave_up', 'recipient_inactive', 'no_phone', 'phone_unverified', 'no_device', 'push_not_configured');--> statement-breakpoint
+CREATE TYPE "public"."delivery_reason" AS ENUM('unreachable', 'rejected', 'invalid_address', 'opted_out', 'rate_limited', 'provider_error', 'endpoint_not_allowed', 'gave_up', 'recipient_inactive', 'no_phone', 'phone_unverified', 'no_device', 'push_not_configured', 'channel_disabled');--> statement-breakpoint
 CREATE TABLE "phone_verification_codes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,

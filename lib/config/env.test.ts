@@ -14,4 +14,9 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
     expect(() => parseEnv({ AUTH_GOOGLE_ID: "abc" })).toThrow(/AUTH_GOOGLE_SECRET/);
   });
+  it("trusts no proxy unless told how many stand in front", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXIES: "2" }).TRUSTED_PROXIES).toBe(2);
+    expect(() => parseEnv({ TRUSTED_PROXIES: "yes" })).toThrow(/TRUSTED_PROXIES must be a whole number/);
+  });
 });

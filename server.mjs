@@ -40,6 +40,9 @@ server.listen(port, hostname, () => {
 
 async function stop() {
   server.close();
+  // Idle keep-alive connections would otherwise hold the stop back.
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
   await app.close();
   process.exit(0);
 }

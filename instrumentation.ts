@@ -1,6 +1,15 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startApp } = await import("@/lib/startup/start");
-    await startApp();
+    const [{ startApp }, { ConfigError }] = await Promise.all([import("@/lib/startup/start"), import("@/lib/config/env")]);
+    try {
+      await startApp();
+    } catch (error) {
+      // Next would keep serving 500s; an unsafe or broken configuration must stop the process instead.
+      if (error instanceof ConfigError) {
+        console.error(error.message);
+        process.exit(1);
+      }
+      throw error;
+    }
   }
 }

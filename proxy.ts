@@ -1,30 +1,48 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/nextauth";
-
-const PUBLIC_PREFIXES = ["/login", "/api/auth", "/api/health", "/api/inngest", "/_next", "/favicon", "/fonts", "/sw.js", "/manifest.webmanifest", "/icons"];
+import { isPublicPath } from "@/lib/auth/public-paths";
+import { env } from "@/lib/config/env";
+import { newNonce, securityHeaders, signInOrigins } from "@/lib/http/security-headers";
 
 /**
  * Sends signed-out visitors to the login page, remembering where they were going so a deep
  * link (an e-mail's "open task" button) lands on its page after sign-in. Pages still check the
  * user in the database: a deactivated account is refused there.
+ *
+ * Every answer it passes or makes carries the security headers; the CSP also goes on the
+ * request, where Next finds the nonce for the scripts it renders.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`) || pathname.startsWith(prefix))) {
-    return NextResponse.next();
+  const e = env();
+  const headers = securityHeaders({
+    nonce: newNonce(),
+    https: new URL(e.APP_URL).protocol === "https:",
+    development: process.env.NODE_ENV === "development",
+    signInOrigins: signInOrigins(e),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+
+  if (!isPublicPath(pathname)) {
+    const session = await auth();
+    if (!session?.userId) {
+      if (pathname.startsWith("/api/")) return withHeaders(NextResponse.json({ error: "unauthenticated" }, { status: 401 }), headers);
+      const login = new URL("/login", request.nextUrl.origin);
+      login.searchParams.set("callbackUrl", `${pathname}${search}`);
+      return withHeaders(NextResponse.redirect(login), headers);
+    }
+    requestHeaders.set("x-baton-path", `${pathname}${search}`);
   }
-  const session = await auth();
-  if (!session?.userId) {
-    if (pathname.startsWith("/api/")) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
-    const login = new URL("/login", request.nextUrl.origin);
-    login.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(login);
-  }
-  const headers = new Headers(request.headers);
-  headers.set("x-baton-path", `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
+  // Static files skip the proxy; next.config.ts gives them the headers that need no nonce.
   matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webmanifest|woff2?)$).*)"],
 };

@@ -1,22 +1,32 @@
 /**
  * Starts the built app for the e2e suite on a fresh database: a new Postgres database next to
- * DATABASE_URL when it is set (CI), otherwise a new PGlite folder. The demo organisation is
- * seeded on start, as for a new user.
+ * DATABASE_URL when it is set (CI), otherwise a new PGlite folder. It runs as production does
+ * (`next start`), so the demo organisation is seeded only because SEED_DEMO=always says so, and
+ * e-mail and SMS go through the real Resend and Twilio SDKs to local fake providers started in
+ * this process (the specs read what they accepted: see sentMessages in support.ts).
  */
 import { spawn } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startFakeProviders } from "../lib/testing/fake-providers";
 import { createFreshDatabase } from "../lib/testing/fresh-database";
 
 async function main() {
   const port = process.env.E2E_PORT ?? "3100";
+  const fake = await startFakeProviders({ port: Number(fakeProvidersPort(port)) });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: port,
     APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123456789",
-    SEED_DEMO: "auto",
+    SEED_DEMO: "always",
+    RESEND_API_KEY: "re_e2e_fake",
+    RESEND_BASE_URL: fake.url,
+    TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
+    TWILIO_AUTH_TOKEN: "e2e-fake-token",
+    TWILIO_FROM_NUMBER: "+48221234567",
+    TWILIO_BASE_URL: fake.url,
     // A clock the reminders spec moves forward (see e2e/reminders.spec.ts), and a reconcile
     // that runs every second so moved time takes effect at once.
     BATON_TEST_CLOCK_FILE: testClockFile(port),
@@ -34,17 +44,20 @@ async function main() {
     env.PGLITE_DIR = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
+  const stopFake = async () => fake.close().catch(() => {});
   const child = spawn(process.execPath, ["server.mjs", "-p", port], { env, stdio: "inherit" });
   const stop = async () => {
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));
     await cleanup().catch(() => {});
+    await stopFake();
     process.exit(0);
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
   child.on("exit", async (code) => {
     await cleanup().catch(() => {});
+    await stopFake();
     process.exit(code ?? 0);
   });
 }
@@ -52,6 +65,11 @@ async function main() {
 /** Where the e2e server reads its test clock offset (milliseconds); the specs write it. */
 export function testClockFile(port: string): string {
   return process.env.BATON_TEST_CLOCK_FILE ?? path.join(tmpdir(), `baton-e2e-clock-${port}`);
+}
+
+/** The fake Resend/Twilio server sits 1000 ports above the app, so parallel suites do not collide. */
+export function fakeProvidersPort(port: string): string {
+  return String(Number(port) + 1000);
 }
 
 if (process.argv[1]?.endsWith("serve.ts")) void main();

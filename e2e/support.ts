@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demoEmail } from "../db/seed/demo";
+import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from "../db/seed/demo";
+import { fakeProvidersPort } from "./serve";
 
 export { DEMO_PASSWORD, demoEmail };
 
@@ -14,4 +15,23 @@ export async function logout(page: Page) {
   await page.getByRole("button", { name: /Konto|Account/ }).click();
   await page.getByRole("menuitem", { name: /Wyloguj|Sign out/ }).click();
   await expect(page).toHaveURL(/\/login/);
+}
+
+export interface SentMessages {
+  emails: { to: string[]; subject: string; html?: string; text?: string }[];
+  sms: { to: string; body: string }[];
+}
+
+/** What the fake Resend/Twilio server (started by serve.ts) accepted for one recipient. */
+export async function sentMessages(to: string): Promise<SentMessages> {
+  const port = fakeProvidersPort(process.env.E2E_PORT ?? "3100");
+  const response = await fetch(`http://127.0.0.1:${port}/_test/messages?to=${encodeURIComponent(to)}`);
+  if (!response.ok) throw new Error(`fake providers answered ${response.status}`);
+  return (await response.json()) as SentMessages;
+}
+
+export function demoPhone(key: string): string {
+  const user = DEMO_USERS.find((u) => u.key === key);
+  if (!user) throw new Error(`unknown demo user ${key}`);
+  return user.phone;
 }

@@ -21,4 +21,7 @@ export const taskScheduled = eventType("baton/task.scheduled", {
 
 // Production: INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY; a developer with internet runs
 // `npx inngest-cli@latest dev` and sets INNGEST_DEV=1. The client itself opens nothing at import.
+// The SDK reads those variables itself; lib/config/env.ts checks them at start (an event key
+// without a signing key, or INNGEST_DEV in production, stops it) without being read at import,
+// where `next build` would validate a production configuration it does not have.
 export const inngest = new Inngest({ id: "baton" });

@@ -5,3 +5,4 @@ export * from "./notify";
 export * from "./tasks";
 export * from "./delivery";
 export * from "./reminders";
+export * from "./sessions";

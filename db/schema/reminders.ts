@@ -63,7 +63,11 @@ export const reminderDefaults = pgTable(
   ],
 );
 
-/** "Remind me again in 10 minutes": a one-off reminder moment for the person who snoozed. */
+/**
+ * "Remind me again in 10 minutes": a one-off reminder moment for the person who snoozed. A
+ * person has at most one pending snooze per task (pressing it again moves the time), so a burst
+ * of presses cannot queue a burst of SMS; `sent_at` is set when its moment fires.
+ */
 export const reminderSnoozes = pgTable(
   "reminder_snoozes",
   {
@@ -77,9 +81,14 @@ export const reminderSnoozes = pgTable(
     notificationId: uuid("notification_id").references(() => notifications.id, { onDelete: "set null" }),
     fireAt: timestamp("fire_at", { withTimezone: true }).notNull(),
     channel: notificationChannel("channel"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("reminder_snoozes_task_idx").on(t.taskId), index("reminder_snoozes_fire_idx").on(t.fireAt)],
+  (t) => [
+    index("reminder_snoozes_task_idx").on(t.taskId),
+    index("reminder_snoozes_fire_idx").on(t.fireAt),
+    uniqueIndex("reminder_snoozes_one_pending").on(t.taskId, t.recipientId).where(sql`${t.sentAt} IS NULL`),
+  ],
 );
 
 /**

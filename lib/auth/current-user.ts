@@ -7,5 +7,6 @@ import { loadViewer, type Viewer } from "./viewer";
 export const currentUser = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   if (!session?.userId) return null;
-  return loadViewer(await getDb(), session.userId, session.sessionVersion ?? 0);
+  // The session row was checked by auth() (lib/auth/sessions.ts); this refuses a deactivated account.
+  return loadViewer(await getDb(), session.userId);
 });

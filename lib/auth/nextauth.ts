@@ -11,6 +11,8 @@ import { authenticate } from "./authenticate";
 import { authSecret } from "./secret";
 import { clientAddress } from "./client-address";
 import { announceNotifications, collectingNotifications } from "@/lib/notify/announce";
+import { sessionCookieConfig } from "./session-config";
+import { liveSession, revokeSession, startSession, type SessionLifetime } from "./sessions";
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid";
@@ -24,7 +26,16 @@ const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), pa
 declare module "next-auth" {
   interface Session {
     userId?: string;
-    sessionVersion?: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: string;
+    /** The server-side session's id (lib/auth/sessions.ts); without a live row the cookie is worthless. */
+    sid?: string;
+    /** The session's absolute end (seconds since the epoch): no re-issued cookie may outlive it. */
+    sxp?: number;
   }
 }
 
@@ -77,10 +88,11 @@ function buildConfig(): NextAuthConfig {
     );
   }
 
+  const lifetime: SessionLifetime = { absoluteHours: e.SESSION_ABSOLUTE_HOURS, idleHours: e.SESSION_MAX_AGE_HOURS };
   return {
     secret: authSecret(),
     trustHost: true,
-    session: { strategy: "jwt", maxAge: e.SESSION_MAX_AGE_HOURS * 3600, updateAge: 15 * 60 },
+    ...sessionCookieConfig(e),
     pages: { signIn: "/login", error: "/login" },
     providers,
     callbacks: {
@@ -91,23 +103,29 @@ function buildConfig(): NextAuthConfig {
         if (account?.provider === "google" && profile?.email_verified === false) return "/login?error=sso";
         return (await activeUserByEmail(email)) ? true : "/login?error=sso";
       },
+      // Returning null ends the session (Auth.js clears the cookie, auth() answers null).
       async jwt({ token, user, account }) {
+        const db = await getDb();
         if (user && account) {
-          if (account.provider === "credentials") {
-            token.uid = user.id;
-            token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
-          } else {
-            const row = user.email ? await activeUserByEmail(user.email) : undefined;
-            token.uid = row?.id;
-            token.sv = row?.sessionVersion ?? 0;
-          }
+          const userId = account.provider === "credentials" ? user.id : user.email ? (await activeUserByEmail(user.email))?.id : undefined;
+          const started = userId ? await startSession(db, userId, lifetime) : null;
+          if (!userId || !started) return null;
+          return { ...token, uid: userId, sid: started.id, sxp: Math.floor(started.expiresAt.getTime() / 1000) };
         }
+        if (typeof token.sid !== "string" || typeof token.uid !== "string") return null;
+        const live = await liveSession(db, token.sid);
+        if (!live || live.userId !== token.uid) return null;
         return token;
       },
       session({ session, token }) {
         if (typeof token.uid === "string") session.userId = token.uid;
-        session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
         return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await revokeSession(await getDb(), sid);
       },
     },
   };

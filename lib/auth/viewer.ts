@@ -15,8 +15,8 @@ export interface Viewer {
   workingMode: "office" | "field" | "remote" | "away";
 }
 
-/** Loads an active user as a viewer; null when the account is gone, inactive or the session is stale. */
-export async function loadViewer(db: DbOrTx, userId: string, sessionVersion?: number): Promise<Viewer | null> {
+/** Loads an active user as a viewer; null when the account is gone or inactive (sessions are checked in lib/auth/sessions.ts). */
+export async function loadViewer(db: DbOrTx, userId: string): Promise<Viewer | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -29,12 +29,10 @@ export async function loadViewer(db: DbOrTx, userId: string, sessionVersion?: nu
       locale: users.locale,
       workingMode: users.workingMode,
       active: users.active,
-      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(eq(users.id, userId));
   if (!row || !row.active) return null;
-  if (sessionVersion !== undefined && row.sessionVersion !== sessionVersion) return null;
-  const { active: _active, sessionVersion: _sv, ...viewer } = row;
+  const { active: _active, ...viewer } = row;
   return viewer;
 }

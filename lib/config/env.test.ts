@@ -14,6 +14,39 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
     expect(() => parseEnv({ AUTH_GOOGLE_ID: "abc" })).toThrow(/AUTH_GOOGLE_SECRET/);
   });
+
+  const keys = { RESEND_API_KEY: "re_live", TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "token", TWILIO_FROM_NUMBER: "+48221234567" };
+
+  it("stops a production start without a Resend key or a Twilio account, naming the variables", () => {
+    const noEmail = { NODE_ENV: "production", ...keys, RESEND_API_KEY: undefined };
+    expect(() => parseEnv(noEmail)).toThrow(ConfigError);
+    expect(() => parseEnv(noEmail)).toThrow(/RESEND_API_KEY is required in production.*EMAIL_DELIVERY=disabled/);
+    const noSms = { NODE_ENV: "production", ...keys, TWILIO_ACCOUNT_SID: undefined, TWILIO_AUTH_TOKEN: undefined };
+    expect(() => parseEnv(noSms)).toThrow(/TWILIO_ACCOUNT_SID is required in production, with TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER.*SMS_DELIVERY=disabled/);
+    expect(parseEnv({ NODE_ENV: "production", ...keys }).NODE_ENV).toBe("production");
+  });
+  it("lets production run without e-mail or SMS only when the channel is switched off explicitly", () => {
+    const env = parseEnv({ NODE_ENV: "production", EMAIL_DELIVERY: "disabled", SMS_DELIVERY: "disabled" });
+    expect(env).toMatchObject({ EMAIL_DELIVERY: "disabled", SMS_DELIVERY: "disabled" });
+    expect(() => parseEnv({ NODE_ENV: "production", ...keys, EMAIL_DELIVERY: "off" })).toThrow(/EMAIL_DELIVERY must be auto or disabled/);
+    // Outside production a missing key means the development mailbox.
+    expect(parseEnv({}).EMAIL_DELIVERY).toBe("auto");
+  });
+  it("refuses an Inngest event key without its signing key, in any mode", () => {
+    expect(() => parseEnv({ INNGEST_EVENT_KEY: "evt" })).toThrow(/INNGEST_SIGNING_KEY is required when INNGEST_EVENT_KEY is set/);
+    expect(parseEnv({ INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: "signkey-prod-1" }).INNGEST_EVENT_KEY).toBe("evt");
+  });
+  it("refuses INNGEST_DEV in production, but not its explicit cloud-mode values", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", ...keys, INNGEST_DEV: "1" })).toThrow(/INNGEST_DEV must not be set in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", ...keys, INNGEST_DEV: "http://127.0.0.1:8288" })).toThrow(/INNGEST_DEV/);
+    expect(parseEnv({ NODE_ENV: "production", ...keys, INNGEST_DEV: "0" }).INNGEST_DEV).toBe("0");
+    expect(parseEnv({ INNGEST_DEV: "1" }).INNGEST_DEV).toBe("1");
+  });
+  it("knows the demo seeding settings and refuses anything else", () => {
+    expect(parseEnv({}).SEED_DEMO).toBe("auto");
+    expect(parseEnv({ SEED_DEMO: "always" }).SEED_DEMO).toBe("always");
+    expect(() => parseEnv({ SEED_DEMO: "yes" })).toThrow(/SEED_DEMO must be auto, always or never/);
+  });
   it("trusts no proxy unless told how many stand in front", () => {
     expect(parseEnv({}).TRUSTED_PROXIES).toBe(0);
     expect(parseEnv({ TRUSTED_PROXIES: "2" }).TRUSTED_PROXIES).toBe(2);

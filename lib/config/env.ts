@@ -18,7 +18,8 @@ const envSchema = z
     ),
     APP_URL: z.url("must be the public base URL of the app, for example https://baton.example.com").default("http://localhost:3000"),
     AUTH_SECRET: optionalString,
-    SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+    // auto: only `npm run dev` on the embedded database; always: any empty database, production too.
+    SEED_DEMO: z.enum(["auto", "always", "never"], "must be auto, always or never").default("auto"),
     AUTH_MICROSOFT_ENTRA_ID_ID: optionalString,
     AUTH_MICROSOFT_ENTRA_ID_SECRET: optionalString,
     AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalString,
@@ -35,9 +36,13 @@ const envSchema = z
       )
       .transform((v) => (v === undefined ? 0 : Number(v))),
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(168),
     RESEND_API_KEY: optionalString,
+    // disabled: run without e-mail (routing skips the channel); auto: Resend, or the development mailbox outside production.
+    EMAIL_DELIVERY: z.enum(["auto", "disabled"], "must be auto or disabled").default("auto"),
     RESEND_BASE_URL: optionalString.pipe(z.url("must be a URL (only for pointing the Resend SDK at another server)").optional()),
     EMAIL_FROM: z.string().trim().min(3).default("Baton <powiadomienia@baton.example>"),
+    SMS_DELIVERY: z.enum(["auto", "disabled"], "must be auto or disabled").default("auto"),
     TWILIO_ACCOUNT_SID: optionalString,
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_FROM_NUMBER: optionalString.pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +48221234567").optional()),
@@ -46,6 +51,12 @@ const envSchema = z
     VAPID_PUBLIC_KEY: optionalString,
     VAPID_PRIVATE_KEY: optionalString,
     VAPID_SUBJECT: optionalString,
+    INNGEST_EVENT_KEY: optionalString,
+    INNGEST_SIGNING_KEY: optionalString,
+    INNGEST_BASE_URL: optionalString.pipe(z.url("must be the URL of a self-hosted Inngest server").optional()),
+    // "1" or a URL: the local Inngest dev server (the SDK reads it too); "0"/"false" mean cloud mode.
+    INNGEST_DEV: optionalString,
+    NOTIFY_DISPATCH: optionalString.pipe(z.enum(["inngest", "inline"], "must be inngest or inline (or unset to choose by the Inngest settings)").optional()),
     INNGEST_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
     RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   })
@@ -77,9 +88,34 @@ const envSchema = z
     if (env.AUTH_GOOGLE_ID && !env.AUTH_GOOGLE_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_GOOGLE_SECRET"], message: "is required when AUTH_GOOGLE_ID is set (Google Workspace single sign-on)" });
     }
+    // Without a signing key the SDK cannot verify that calls to /api/inngest come from Inngest.
+    if (env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY) {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required when INNGEST_EVENT_KEY is set: without it /api/inngest cannot check that requests come from Inngest (Inngest dashboard → Signing key)" });
+    }
+    if (env.NODE_ENV !== "production") return;
+    // The dev server accepts unsigned calls and sends nothing durable: never in production.
+    if (inngestDevMode(env.INNGEST_DEV)) {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_DEV"], message: "must not be set in production (it points the Inngest SDK at an unauthenticated local dev server); set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY instead" });
+    }
+    // Outside production a missing key means the development mailbox; in production messages would silently go nowhere.
+    if (env.EMAIL_DELIVERY === "auto" && !env.RESEND_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required in production to send e-mail notifications through Resend; set EMAIL_DELIVERY=disabled to run without e-mail" });
+    }
+    if (env.SMS_DELIVERY === "auto" && !env.TWILIO_ACCOUNT_SID) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TWILIO_ACCOUNT_SID"],
+        message: "is required in production, with TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER (or TWILIO_MESSAGING_SERVICE_SID), to send SMS through Twilio; set SMS_DELIVERY=disabled to run without SMS",
+      });
+    }
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Whether INNGEST_DEV puts the SDK in dev mode, read the way the SDK reads it ("0"/"false" mean cloud). */
+export function inngestDevMode(value: string | undefined): boolean {
+  return Boolean(value) && !["0", "false"].includes(value!.trim().toLowerCase());
+}
 
 export class ConfigError extends Error {
   constructor(message: string) {

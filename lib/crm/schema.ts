@@ -1,7 +1,7 @@
 import { toE164 } from "@/lib/phone/display";
 import { z } from "zod";
 import { CASE_KINDS, CASE_STATUSES, PRIORITIES, isStatusAllowedForKind, type CaseKind, type CaseStatus } from "./case-states";
-import { optionalRef, optionalText, optionalWallClock, requiredText } from "@/lib/action/fields";
+import { lineString, optionalParagraph, optionalRef, optionalText, optionalWallClock, requiredText } from "@/lib/action/fields";
 
 // Messages are translation keys: bare ones live under "errors", "crm.errors.*" in crm.json.
 
@@ -28,7 +28,7 @@ const optionalTaxId = optionalText(40)
   .refine((v) => v === null || /^[A-Z]{0,3}[0-9A-Z]{5,17}$/.test(v), "crm.errors.invalidTaxId");
 
 /** A reference to another row chosen in a form; anything that is not an id cannot exist. */
-const ref = (notFoundKey: string) => z.string("required").trim().min(1, "required").pipe(z.uuid(notFoundKey));
+const ref = (notFoundKey: string) => lineString("required").trim().min(1, "required").pipe(z.uuid(notFoundKey));
 
 
 const clientFields = z.object({
@@ -38,7 +38,7 @@ const clientFields = z.object({
   phone: optionalPhone,
   city: optionalText(100),
   address: optionalText(300),
-  notes: optionalText(5000),
+  notes: optionalParagraph(5000),
   accountManagerId: optionalRef("crm.errors.accountManagerNotFound"),
 });
 
@@ -59,7 +59,7 @@ export const removeContactInput = z.object({ id: z.uuid("crm.errors.contactNotFo
 const caseFields = z.object({
   kind: z.enum(CASE_KINDS, "crm.errors.invalidKind"),
   title: requiredText(300),
-  description: optionalText(10_000),
+  description: optionalParagraph(10_000),
   status: z.enum(CASE_STATUSES, "crm.errors.invalidStatus").default("new"),
   priority: z.enum(PRIORITIES, "crm.errors.invalidPriority").default("normal"),
   ownerId: ref("ownerNotFound"),
@@ -92,14 +92,15 @@ export type ChangeCaseStatusInput = z.output<typeof changeCaseStatusInput>;
 
 // List filters come from the URL: anything unexpected falls back to "no filter" instead of failing.
 const param = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);
-const searchText = param(z.string().trim().max(100).catch("")).catch("");
+// A search with control characters in it finds nothing worth showing: it falls back to no filter too.
+const searchText = param(lineString().trim().max(100).catch("")).catch("");
 const idOrEmpty = param(z.uuid().catch("")).catch("");
 const page = param(z.coerce.number().int().min(1).max(100_000).catch(1)).catch(1);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => param(z.enum(values).optional().catch(undefined)).catch(undefined);
 
 export const clientListFilters = z.object({
   q: searchText,
-  city: param(z.string().trim().max(100).catch("")).catch(""),
+  city: searchText,
   manager: idOrEmpty,
   page,
 });

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { env } from "@/lib/config/env";
+import { env, inngestDevMode } from "@/lib/config/env";
 import { inngest, notificationCreated } from "@/inngest/client";
 import { deliverInline } from "./inline";
 
@@ -10,9 +10,9 @@ import { deliverInline } from "./inline";
  * sweep picks up whatever an announcement lost.
  */
 export function dispatchMode(): "inngest" | "inline" {
-  const forced = process.env.NOTIFY_DISPATCH;
-  if (forced === "inngest" || forced === "inline") return forced;
-  return process.env.INNGEST_EVENT_KEY || process.env.INNGEST_DEV || process.env.INNGEST_BASE_URL ? "inngest" : "inline";
+  const e = env();
+  if (e.NOTIFY_DISPATCH) return e.NOTIFY_DISPATCH;
+  return e.INNGEST_EVENT_KEY || inngestDevMode(e.INNGEST_DEV) || e.INNGEST_BASE_URL ? "inngest" : "inline";
 }
 
 export async function announceNotifications(ids: string[], dispatch: number[] = []): Promise<void> {

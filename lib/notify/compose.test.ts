@@ -51,3 +51,38 @@ describe("composePush", () => {
     expect(composePush(n, pl)).toMatchObject({ url: "/tasks/8f0b7c44", tag: "task.assigned-8f0b7c44", notificationId: n.id });
   });
 });
+
+describe("subjects and SMS texts from hostile or old titles", () => {
+  // Titles and names written before input was checked may hold anything.
+  const hostile = [
+    ["a CR/LF header injection", "Przegląd\r\nBcc: victim@evil.example\r\n\r\nkup teraz", "Przegląd Bcc: victim@evil.example kup teraz"],
+    ["a right-to-left override", "Faktura \u202Efdp.exe", "Faktura fdp.exe"],
+    ["a NUL byte and other controls", "Awaria\u0000pieca\u001b[31m\u0085\u2028Rational", "Awaria pieca [31m Rational"],
+    ["isolates, zero-width and BOM", "\u2066Klient\u2069\u200b\ufeff   Polmet\t\t", "Klient Polmet"],
+  ] as const;
+
+  for (const [what, title, clean] of hostile) {
+    it(`puts ${what} on one clean line in both languages' subjects and SMS`, async () => {
+      for (const [recipient, priority, prefix] of [
+        [pl, "high", ""],
+        [pl, "urgent", "[Pilne] "],
+        [en, "urgent", "[Urgent] "],
+      ] as const) {
+        const mail = await composeEmail({ ...n, title, priority }, recipient, "https://baton.example.com");
+        expect(mail.subject).toBe(`${prefix}${clean}`);
+        const sms = composeSms({ ...n, title }, recipient, "https://baton.example.com");
+        expect(sms.startsWith(`Baton: ${clean} · ${recipient.locale === "pl" ? "Termin" : "Due"}: `)).toBe(true);
+        for (const text of [mail.subject, sms, composePush({ ...n, title }, recipient).title]) {
+          expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/);
+        }
+      }
+    });
+  }
+
+  it("never cuts an SMS in the middle of an emoji", () => {
+    for (let pad = 0; pad < 4; pad++) {
+      const sms = composeSms({ ...n, title: `${"x".repeat(pad)}${"🔥".repeat(300)}` }, pl, "https://baton.example.com");
+      expect(sms.isWellFormed()).toBe(true);
+    }
+  });
+});

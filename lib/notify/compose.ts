@@ -1,5 +1,6 @@
 import { render } from "@react-email/render";
 import { formatInstantFor } from "@/lib/i18n/format-for";
+import { oneLine } from "@/lib/text/clean-text";
 import type { Locale } from "@/lib/i18n/locale";
 import { NotificationEmail } from "./email/notification-email";
 import type { EmailMessage } from "./providers/email";
@@ -75,7 +76,8 @@ export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return {
     to: r.email,
-    subject: n.priority === "urgent" ? `[${t("priority.urgent")}] ${n.title}` : n.title,
+    // A title may hold anything written before input was checked: CR/LF would start a new header.
+    subject: oneLine(n.priority === "urgent" ? `[${t("priority.urgent")}] ${n.title}` : n.title),
     html,
     text,
     headers: { "List-Unsubscribe": `<${preferencesUrl}>` },
@@ -86,15 +88,21 @@ export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl
 export function composeSms(n: OutgoingNotification, r: Recipient, appUrl: string): string {
   const link = absoluteLink(appUrl, n.link);
   const due = dueLine(n, r);
-  const head = `Baton: ${n.title}${due ? ` · ${due}` : ""}`;
+  const head = oneLine(`Baton: ${n.title}${due ? ` · ${due}` : ""}`);
   const room = SMS_MAX - link.length - 1;
-  return `${head.length > room ? `${head.slice(0, Math.max(0, room - 1))}…` : head} ${link}`;
+  return `${head.length > room ? `${cutBeforeUnit(head, Math.max(0, room - 1))}…` : head} ${link}`;
+}
+
+/** The first `units` UTF-16 units, never half of an emoji (a lone surrogate breaks the SMS). */
+function cutBeforeUnit(text: string, units: number): string {
+  const cut = text.slice(0, units);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 export function composePush(n: OutgoingNotification, r: Recipient): PushPayload {
   const due = dueLine(n, r);
   return {
-    title: n.title,
+    title: oneLine(n.title),
     body: [n.body, due].filter(Boolean).join(" · "),
     url: n.link ?? "/",
     tag: `${n.kind}-${String(n.payload.taskId ?? n.payload.caseId ?? n.id)}`,

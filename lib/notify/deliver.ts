@@ -153,12 +153,18 @@ export async function sendDelivery(rt: DeliveryRuntime, deliveryId: string): Pro
     return { status: "sent", providerId };
   } catch (error) {
     if (error instanceof PermanentDeliveryError) {
-      await markClosed(rt.db, deliveryId, "failed", error.message);
-      return { status: "failed", error: error.message };
+      const status = closedStatus(error);
+      await markClosed(rt.db, deliveryId, status, error.message);
+      return { status, error: error.message };
     }
     await markAttempt(rt.db, [deliveryId], error instanceof Error ? error.message : String(error));
     throw error;
   }
+}
+
+/** A channel switched off did not fail: nothing was meant to go out on it. */
+function closedStatus(error: PermanentDeliveryError): "failed" | "skipped" {
+  return error.reason === "channel_disabled" ? "skipped" : "failed";
 }
 
 async function sendPush(rt: DeliveryRuntime, userId: string, n: OutgoingNotification, recipient: Recipient): Promise<SendOutcome> {
@@ -222,8 +228,9 @@ export async function sendEmailBatch(rt: DeliveryRuntime, deliveryIds: string[])
       result.sent += chunk.length;
     } catch (error) {
       if (error instanceof PermanentDeliveryError) {
-        for (const c of chunk) await markClosed(rt.db, c.deliveryId, "failed", error.message);
-        result.failed += chunk.length;
+        const status = closedStatus(error);
+        for (const c of chunk) await markClosed(rt.db, c.deliveryId, status, error.message);
+        result[status] += chunk.length;
         continue;
       }
       await markAttempt(rt.db, ids, error instanceof Error ? error.message : String(error));

@@ -2,13 +2,14 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { devMessages } from "@/db/schema";
-import { env } from "@/lib/config/env";
+import { env, type Env } from "@/lib/config/env";
 import type { Viewer } from "@/lib/auth/viewer";
+import { channelDelivery } from "./deployment-channels";
 
-/** The development mailbox is on while e-mail or SMS has no real provider configured. */
-export function devMailboxEnabled(): boolean {
-  const e = env();
-  return !e.RESEND_API_KEY || !e.TWILIO_ACCOUNT_SID;
+/** The development mailbox exists only outside production, while e-mail or SMS has no provider keys. */
+export function devMailboxEnabled(e: Env = env()): boolean {
+  const delivery = channelDelivery(e);
+  return delivery.email === "mailbox" || delivery.sms === "mailbox";
 }
 
 async function ownAddresses(db: Db, viewer: Viewer) {

@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { notifications, users } from "@/db/schema";
 import { notificationDeliveries, notificationPreferences, organizationSettings } from "@/db/schema";
+import { disabledChannels } from "./deployment-channels";
 import { DEFAULT_MATRIX, mergeMatrix, routeNotification, type ChannelMatrix, type RoutableChannel } from "./routing";
 
 type MatrixOverrides = Parameters<typeof mergeMatrix>[1];
@@ -17,7 +18,12 @@ export async function organizationMatrix(db: DbOrTx): Promise<ChannelMatrix> {
  * and when (quiet hours in the recipient's zone), and writes a pending delivery per channel.
  * In-app needs no delivery: the notification row is what the bell shows.
  */
-export async function planDeliveries(tx: DbOrTx, notificationIds: string[], now: Date = new Date()): Promise<number> {
+export async function planDeliveries(
+  tx: DbOrTx,
+  notificationIds: string[],
+  now: Date = new Date(),
+  switchedOff: readonly RoutableChannel[] = disabledChannels(),
+): Promise<number> {
   if (!notificationIds.length) return 0;
   const rows = await tx
     .select({
@@ -58,6 +64,7 @@ export async function planDeliveries(tx: DbOrTx, notificationIds: string[], now:
       now,
       hasEmail: Boolean(row.email),
       hasPhone: Boolean(row.phone),
+      switchedOff,
     });
     routed.forEach((r, position) => {
       if (r.channel === "in_app") return;

@@ -27,6 +27,10 @@ describe("routeNotification: priority × working mode", () => {
     expect(channels({ ...base, priority: "low", mode: "away" })).toEqual(["in_app"]);
     expect(channels({ ...base, priority: "urgent", mode: "away" })).toEqual(["in_app", "sms", "push", "email"]);
   });
+  it("never routes a channel this deployment has switched off", () => {
+    expect(channels({ ...base, priority: "high", mode: "office", switchedOff: ["sms"] })).toEqual(["in_app", "email", "push"]);
+    expect(channels({ ...base, priority: "urgent", mode: "field", switchedOff: ["email", "sms"] })).toEqual(["in_app", "push"]);
+  });
   it("always writes in-app and never routes SMS without a phone", () => {
     for (const mode of WORKING_MODES) {
       for (const priority of PRIORITIES) {

@@ -61,6 +61,8 @@ export interface RoutingInput {
   now: Date;
   hasEmail: boolean;
   hasPhone: boolean;
+  /** Channels this deployment does not deliver (EMAIL_DELIVERY / SMS_DELIVERY=disabled). */
+  switchedOff?: readonly RoutableChannel[];
 }
 
 export interface RoutedChannel {
@@ -76,6 +78,7 @@ export function routeNotification(input: RoutingInput): RoutedChannel[] {
   for (const channel of input.matrix[input.mode][input.priority]) {
     if (channel === "email" && !input.hasEmail) continue;
     if (channel === "sms" && !input.hasPhone) continue;
+    if (input.switchedOff?.includes(channel)) continue;
     if (routed.some((r) => r.channel === channel)) continue;
     const held = quietUntil && INTERRUPTIVE.has(channel) && input.priority !== "urgent";
     routed.push({ channel, deliverAfter: held ? quietUntil : null });

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { lineString } from "@/lib/action/fields";
 import { ROUTABLE_CHANNELS, PRIORITIES, WORKING_MODES } from "./routing";
 
 export const markReadInput = z.object({ id: z.uuid() });
 export const markAllReadInput = z.object({});
 
-const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "notify.errors.invalidTime");
+const localTime = lineString().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "notify.errors.invalidTime");
 const channelList = z.array(z.enum(ROUTABLE_CHANNELS)).max(3);
 const matrixInput = z.object(
   Object.fromEntries(WORKING_MODES.map((m) => [m, z.object(Object.fromEntries(PRIORITIES.map((p) => [p, channelList])) as Record<(typeof PRIORITIES)[number], typeof channelList>)])) as Record<
@@ -17,16 +18,16 @@ export const preferencesInput = z
   .object({
     workingMode: z.enum(WORKING_MODES),
     matrix: matrixInput,
-    quietHours: z.union([z.object({ start: localTime, end: localTime }), z.null()]),
+    quietHours: z.object({ start: localTime, end: localTime }).nullable(),
   })
   .refine((v) => !v.quietHours || v.quietHours.start !== v.quietHours.end, { message: "notify.errors.quietSame", path: ["quietHours"] });
 
 export const organizationDefaultsInput = z.object({ matrix: matrixInput });
 
 export const pushSubscriptionInput = z.object({
-  endpoint: z.url().startsWith("https://", "notify.errors.pushEndpoint").max(2000),
-  keys: z.object({ p256dh: z.string().min(10).max(200), auth: z.string().min(8).max(100) }),
-  deviceLabel: z.string().trim().max(120).optional(),
+  endpoint: lineString().pipe(z.url().startsWith("https://", "notify.errors.pushEndpoint").max(2000)),
+  keys: z.object({ p256dh: lineString().min(10).max(200), auth: lineString().min(8).max(100) }),
+  deviceLabel: lineString().trim().max(120).optional(),
 });
 
-export const pushEndpointInput = z.object({ endpoint: z.url().max(2000) });
+export const pushEndpointInput = z.object({ endpoint: lineString().pipe(z.url().max(2000)) });

@@ -1,5 +1,6 @@
 import { toE164 } from "@/lib/phone/display";
 import { z } from "zod";
+import { lineString } from "@/lib/action/fields";
 import { LANGUAGES, ROLES, WORKING_MODES } from "./vocabulary";
 
 export { LANGUAGES, ROLES, WORKING_MODES, type Role, type WorkingMode } from "./vocabulary";
@@ -30,16 +31,14 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-const name = z.string().trim().min(1, "required").max(200, "tooLong");
-const email = z.string().trim().toLowerCase().min(1, "required").max(320, "tooLong").pipe(z.email("invalidEmail"));
-const optionalText = z
-  .string()
+const name = lineString().trim().min(1, "required").max(200, "tooLong");
+const email = lineString().trim().toLowerCase().min(1, "required").max(320, "tooLong").pipe(z.email("invalidEmail"));
+const optionalText = lineString()
   .trim()
   .max(200, "tooLong")
   .nullish()
   .transform((v) => v || null);
-const phone = z
-  .string()
+const phone = lineString()
   .trim()
   .max(40, "invalidPhone")
   .nullish()
@@ -52,14 +51,14 @@ const phone = z
     }
     return e164;
   });
-const timeZone = z.string().trim().min(1, "required").refine(isTimeZone, "invalidTimeZone");
+const timeZone = lineString().trim().min(1, "required").refine(isTimeZone, "invalidTimeZone");
 /** A select whose empty option means "none". */
 const optionalId = z
   .union([z.uuid("invalidInput"), z.literal("")])
   .nullish()
   .transform((v) => v || null);
 const id = z.uuid("notFound");
-const newPassword = z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(1024, "tooLong");
+const newPassword = lineString().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(1024, "tooLong");
 
 const userFields = {
   name,
@@ -91,7 +90,7 @@ export const updateUserInput = z.object({
 export type UpdateUserInput = z.output<typeof updateUserInput>;
 
 export const userFilters = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: lineString().trim().max(200).optional().catch(undefined),
   departmentId: z.uuid().optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   active: z.enum(["active", "inactive"]).optional().catch(undefined),
@@ -116,9 +115,9 @@ export type ProfileInput = z.output<typeof profileInput>;
 
 export const changePasswordInput = z
   .object({
-    currentPassword: z.string().min(1, "required").max(1024, "tooLong"),
+    currentPassword: lineString().min(1, "required").max(1024, "tooLong"),
     newPassword,
-    confirmPassword: z.string(),
+    confirmPassword: lineString(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "settings.errors.passwordMismatch" })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "settings.errors.samePassword" });

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { POST as snoozeRoute } from "@/app/api/notifications/snooze/route";
 import type { Db } from "@/db";
 import { notifications, reminderDefaults, reminderSnoozes } from "@/db/schema";
+import { env } from "@/lib/config/env";
 import { createTaskAction } from "@/lib/tasks/actions";
 import { makeTaskOrg } from "@/lib/tasks/test-org";
 import { actAs, recordedEvents } from "@/lib/testing/acting";
@@ -58,7 +60,7 @@ describe("snoozeReminderAction", () => {
     const { org, taskId, reminder } = await firedReminder(db);
     for (const viewer of [org.stranger.viewer, org.boss.viewer, org.lead.viewer]) {
       actAs(viewer);
-      expect(await snoozeReminderAction({ notificationId: reminder.id, snooze: "10m" })).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await snoozeReminderAction({ notificationId: reminder.id, snooze: "10m" })).toMatchObject({ ok: false, code: "not_found" });
     }
     actAs(org.tech.viewer);
     expect(await snoozeReminderAction({ notificationId: reminder.id, snooze: "next week" as "10m" })).toMatchObject({ ok: false, code: "invalid" });
@@ -93,7 +95,10 @@ describe("snoozeReminderAction", () => {
 });
 
 describe("POST /api/notifications/snooze", () => {
-  const post = (body: unknown) => snoozeRoute(new Request("http://localhost/api/notifications/snooze", { method: "POST", body: JSON.stringify(body) }));
+  const appOrigin = new URL(env().APP_URL).origin;
+  // What public/sw.js and the app send: the browser adds Origin to every POST.
+  const post = (body: unknown, headers: Record<string, string> = { origin: appOrigin, "content-type": "application/json" }) =>
+    snoozeRoute(new Request(`${appOrigin}/api/notifications/snooze`, { method: "POST", headers, body: JSON.stringify(body) }));
 
   it("lets the recipient snooze from a push notification and refuses anyone else", async () => {
     const db = await testDb();
@@ -101,7 +106,7 @@ describe("POST /api/notifications/snooze", () => {
     actAs(null);
     expect((await post({ notificationId: reminder.id, snooze: "10m" })).status).toBe(401);
     actAs(org.stranger.viewer);
-    expect((await post({ notificationId: reminder.id, snooze: "10m" })).status).toBe(403);
+    expect((await post({ notificationId: reminder.id, snooze: "10m" })).status).toBe(404);
     actAs(org.tech.viewer);
     expect((await post({ notificationId: reminder.id, snooze: "soon" })).status).toBe(400);
     expect(await snoozesOf(db, taskId)).toEqual([]);
@@ -112,6 +117,79 @@ describe("POST /api/notifications/snooze", () => {
     const [snooze] = await snoozesOf(db, taskId);
     expect(snooze!.fireAt.getTime() - before).toBeGreaterThanOrEqual(HOUR - 1000);
     expect(snooze!.recipientId).toBe(org.tech.id);
+  });
+
+  it("refuses a cross-site request, one with no Origin and a text/plain body, writing nothing", async () => {
+    const db = await testDb();
+    const { org, taskId, reminder } = await firedReminder(db);
+    actAs(org.tech.viewer);
+    const body = { notificationId: reminder.id, snooze: "10m" };
+    const crossSite = await post(body, { origin: "https://evil.example", "content-type": "application/json" });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toEqual({ error: "forbidden" });
+    expect((await post(body, { "content-type": "application/json" })).status).toBe(403);
+    expect((await post(body, { origin: appOrigin, "content-type": "application/json", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    // The classic CSRF form: <form enctype="text/plain"> posting JSON-looking text, no preflight needed.
+    expect((await post(body, { origin: appOrigin, "content-type": "text/plain" })).status).toBe(415);
+    expect((await post(body, { origin: appOrigin, "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect(await snoozesOf(db, taskId)).toEqual([]);
+    const [after] = await db.select().from(notifications).where(eq(notifications.id, reminder.id));
+    expect(after!.readAt).toBeNull();
+  });
+
+  it("answers someone else's reminder exactly like an id that does not exist", async () => {
+    const db = await testDb();
+    const { org, taskId, reminder } = await firedReminder(db);
+    actAs(org.stranger.viewer);
+    const theirs = await post({ notificationId: reminder.id, snooze: "10m" });
+    const missing = await post({ notificationId: randomUUID(), snooze: "10m" });
+    expect(theirs.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(await theirs.text()).toBe(await missing.text());
+    expect([...theirs.headers]).toEqual([...missing.headers]);
+    expect(await snoozesOf(db, taskId)).toEqual([]);
+  });
+
+  it("keeps one pending snooze per person and task, however many presses arrive at once", async () => {
+    const db = await testDb();
+    const { org, taskId, reminder } = await firedReminder(db);
+    actAs(org.tech.viewer);
+    const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => post({ notificationId: reminder.id, snooze: i % 2 ? "10m" : "1h" })));
+    expect(burst.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const rows = await snoozesOf(db, taskId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.sentAt).toBeNull();
+
+    // The database holds the line even for a writer that skips the command.
+    const again = db.insert(reminderSnoozes).values({ taskId, recipientId: org.tech.id, fireAt: new Date(Date.now() + HOUR) });
+    await expect(again).rejects.toMatchObject({ cause: { code: "23505" } });
+
+    actAs(org.stranger.viewer);
+    expect((await post({ notificationId: reminder.id, snooze: "10m" })).status).toBe(404);
+    expect(await snoozesOf(db, taskId)).toHaveLength(1);
+  });
+
+  it("moves the pending snooze when pressed again, and allows a new one once it has been sent", async () => {
+    const db = await testDb();
+    const { org, taskId, reminder } = await firedReminder(db);
+    actAs(org.tech.viewer);
+    expect((await post({ notificationId: reminder.id, snooze: "tomorrow" })).status).toBe(200);
+    const before = Date.now();
+    expect((await post({ notificationId: reminder.id, snooze: "10m" })).status).toBe(200);
+    const [moved, ...others] = await snoozesOf(db, taskId);
+    expect(others).toEqual([]);
+    expect(moved!.fireAt.getTime() - before).toBeLessThan(11 * 60_000);
+
+    await fireDueMoments(db, taskId, { upTo: moved!.fireAt });
+    const [sent] = await snoozesOf(db, taskId);
+    expect(sent!.sentAt).not.toBeNull();
+    const snoozedAgain = (await db.select().from(notifications).where(eq(notifications.recipientId, org.tech.id))).filter((n) => n.dedupeKey.endsWith(`snooze-${moved!.id}`));
+    expect(snoozedAgain).toHaveLength(1);
+
+    expect((await post({ notificationId: snoozedAgain[0]!.id, snooze: "1h" })).status).toBe(200);
+    const rows = await snoozesOf(db, taskId);
+    expect(rows).toHaveLength(2);
+    expect(rows.filter((r) => r.sentAt === null)).toHaveLength(1);
   });
 
   it("refuses to snooze a notification that is not a reminder", async () => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { escalationPolicies, notifications, reminderDefaults, reminderSnoozes, tasks, workSchedule } from "@/db/schema";
 import { Conflict, Forbidden, NotFound } from "@/lib/action/errors";
@@ -21,25 +21,29 @@ export function snoozeUntil(choice: SnoozeChoice, now: Date, timeZone: string): 
 /**
  * "Remind me later" on a reminder notification: only its recipient may, and only while the
  * task is unfinished. Adds a one-off reminder moment for them (the task's run is replaced after
- * commit) and marks the notification read.
+ * commit) and marks the notification read. Pressed again while one is pending, it moves that
+ * one: a person has one pending snooze per task, so presses (or a script) cannot queue SMS.
  */
 export async function snoozeReminder(db: Db, viewer: Viewer, input: SnoozeInput, now: Date = clockNow()): Promise<{ fireAt: Date }> {
   return db.transaction(async (tx) => {
     const [notification] = await tx.select().from(notifications).where(eq(notifications.id, input.notificationId));
-    if (!notification) throw new NotFound("notFound");
-    if (notification.recipientId !== viewer.id) throw new Forbidden("forbidden");
+    // Someone else's reminder is "not found" too: the answer must not tell which ids exist.
+    if (!notification || notification.recipientId !== viewer.id) throw new NotFound("notFound");
     const taskId = notification.payload.taskId;
     if (!notification.kind.startsWith(REMINDER_KIND) || typeof taskId !== "string") throw new Conflict("reminders.errors.notReminder");
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
     if (!task || !isUnfinished(task.status)) throw new Conflict("reminders.errors.snoozeFinished");
 
     const fireAt = snoozeUntil(input.snooze, now, viewer.timeZone);
+    const values = { notificationId: notification.id, fireAt, channel: notification.channel, createdAt: now };
     const [snooze] = await tx
       .insert(reminderSnoozes)
-      .values({ taskId, recipientId: viewer.id, notificationId: notification.id, fireAt, channel: notification.channel })
+      .values({ taskId, recipientId: viewer.id, ...values })
+      .onConflictDoUpdate({ target: [reminderSnoozes.taskId, reminderSnoozes.recipientId], targetWhere: sql`${reminderSnoozes.sentAt} IS NULL`, set: values })
       .returning({ id: reminderSnoozes.id });
     await tx.update(notifications).set({ readAt: notification.readAt ?? now }).where(eq(notifications.id, notification.id));
-    noteTaskScheduled({ taskId, version: task.version, reason: `snooze-${snooze!.id}` });
+    // A moved snooze keeps its id: the time tells its run apart from the previous one's.
+    noteTaskScheduled({ taskId, version: task.version, reason: `snooze-${snooze!.id}-${fireAt.getTime()}` });
     return { fireAt };
   });
 }

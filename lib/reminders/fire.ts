@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
-import { tasks, timelineFirings } from "@/db/schema";
+import { reminderSnoozes, tasks, timelineFirings } from "@/db/schema";
 import { writeOutbox } from "@/lib/notify/outbox";
 import { loadTaskTimeline } from "./context";
 import { momentNoticeRow } from "./notices";
@@ -48,6 +48,8 @@ export async function fireDueMoments(db: Db, taskId: string, options: FireOption
       const [notificationId] =
         recipient?.active ? await writeOutbox(tx, [momentNoticeRow(task, moment, recipient, timeline.people.get(task.assigneeId))]) : [];
       await tx.insert(timelineFirings).values(firingRow(task.id, moment, firedAt, notificationId ?? null)).onConflictDoNothing({ target: timelineFirings.momentKey });
+      // Sent, the snooze is no longer pending: the person may snooze the new reminder again.
+      if (moment.snoozeId) await tx.update(reminderSnoozes).set({ sentAt: firedAt }).where(eq(reminderSnoozes.id, moment.snoozeId));
       if (notificationId) notificationIds.push(notificationId);
       fired.push(moment.key);
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineString } from "@/lib/action/fields";
 import { isTimeZone } from "@/lib/time/wall-clock";
 import { DELAY_UNITS } from "./working-time";
 
@@ -8,13 +9,13 @@ export const SNOOZE_CHOICES = ["10m", "1h", "tomorrow"] as const;
 export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
 
 export const snoozeInput = z.object({
-  notificationId: z.string("required").trim().pipe(z.uuid("notFound")),
+  notificationId: lineString("required").trim().pipe(z.uuid("notFound")),
   snooze: z.enum(SNOOZE_CHOICES, "invalidInput"),
 });
 export type SnoozeInput = z.output<typeof snoozeInput>;
 
 import { PRIORITIES } from "@/lib/org/vocabulary";
-const localTime = z.string("reminders.errors.time").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "reminders.errors.time");
+const localTime = lineString("reminders.errors.time").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "reminders.errors.time");
 const delay = z.coerce.number("reminders.errors.delay").int("reminders.errors.delay").min(1, "reminders.errors.delay").max(10_000, "reminders.errors.delay");
 const unit = z.enum(DELAY_UNITS, "invalidInput");
 const rule = z.object({ delay, unit });
@@ -25,7 +26,7 @@ export const escalationSettingsInput = z
     secondLevelEnabled: z.boolean(),
     secondLevelDelay: delay,
     secondLevelUnit: unit,
-    timeZone: z.string("reminders.errors.timeZone").trim().refine(isTimeZone, "reminders.errors.timeZone"),
+    timeZone: lineString("reminders.errors.timeZone").trim().refine(isTimeZone, "reminders.errors.timeZone"),
     workDays: z
       .array(z.coerce.number().int().min(1).max(7))
       .min(1, "reminders.errors.days")

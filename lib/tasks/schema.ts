@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalRef, optionalText, optionalWallClock, requiredText, wallClock } from "@/lib/action/fields";
+import { lineString, optionalParagraph, optionalRef, optionalWallClock, requiredParagraph, requiredText, wallClock } from "@/lib/action/fields";
 import { PRIORITIES } from "@/lib/org/vocabulary";
 
 // Messages are translation keys: bare ones live under "errors", "tasks.errors.*" in tasks.json.
@@ -18,9 +18,9 @@ export const MAX_REMINDER_OFFSET = 14 * 24 * 60;
 export const MAX_REMINDERS = 5;
 
 const title = requiredText(200);
-const description = optionalText(5000);
+const description = optionalParagraph(5000);
 
-const taskId = z.string("required").trim().pipe(z.uuid("tasks.errors.notFound"));
+const taskId = lineString("required").trim().pipe(z.uuid("tasks.errors.notFound"));
 
 
 const progress = z.coerce
@@ -77,7 +77,7 @@ export const updateTaskInput = z.object({
   description: description.optional(),
   priority: z.enum(PRIORITIES, "required").optional(),
   dueAt: optionalWallClock.optional(),
-  assigneeId: z.string().trim().pipe(z.uuid("tasks.errors.assigneeUnknown")).optional(),
+  assigneeId: lineString().trim().pipe(z.uuid("tasks.errors.assigneeUnknown")).optional(),
   clientId: optionalRef("tasks.errors.clientUnknown").optional(),
   caseId: optionalRef("tasks.errors.caseUnknown").optional(),
   needsAcceptance: checkbox.optional(),
@@ -85,13 +85,8 @@ export const updateTaskInput = z.object({
 });
 export type UpdateTaskInput = z.output<typeof updateTaskInput>;
 
-const optionalComment = z
-  .string()
-  .trim()
-  .max(2000, "tooLong")
-  .nullish()
-  .transform((v) => v || null);
-const requiredComment = z.string("tasks.errors.commentRequired").trim().min(1, "tasks.errors.commentRequired").max(2000, "tooLong");
+const optionalComment = optionalParagraph(2000);
+const requiredComment = requiredParagraph(2000, "tasks.errors.commentRequired");
 
 /** The statuses the assignee moves a task through. */
 export const WORK_STATUSES = ["open", "in_progress", "done"] as const;
@@ -101,7 +96,7 @@ export const changeStatusInput = z.object({ taskId, status: z.enum(WORK_STATUSES
 export const setProgressInput = z.object({ taskId, progress });
 export const reassignTaskInput = z.object({
   taskId,
-  assigneeId: z.string("tasks.errors.assigneeUnknown").trim().pipe(z.uuid("tasks.errors.assigneeUnknown")),
+  assigneeId: lineString("tasks.errors.assigneeUnknown").trim().pipe(z.uuid("tasks.errors.assigneeUnknown")),
   comment: optionalComment,
 });
 export const commentInput = z.object({ taskId, comment: requiredComment });

@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
  * and benchmarks drive the real SDKs. It keeps what it accepted, honours Resend's
  * Idempotency-Key like Resend does (same key → same id, sent once), answers Twilio error 21610
  * for opted-out numbers, and can be told to fail the next N requests with a 500.
+ * `GET /_test/messages?to=<address or number>` answers what it accepted for that recipient, so
+ * an e2e spec in another process reads the e-mail or SMS a person would have received.
  */
 export interface FakeEmail {
   id: string;
@@ -46,7 +48,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function startFakeProviders(): Promise<FakeProviders> {
+export async function startFakeProviders(options: { port?: number } = {}): Promise<FakeProviders> {
   const failures = { resend: { count: 0, status: 500 }, twilio: { count: 0, status: 500 } };
   const byKey = new Map<string, string>();
   const recent: number[] = [];
@@ -70,6 +72,12 @@ export async function startFakeProviders(): Promise<FakeProviders> {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(payload));
     };
+
+    if (req.method === "GET" && url.startsWith("/_test/messages")) {
+      const to = new URL(url, "http://fake").searchParams.get("to");
+      if (!to) return json(400, { message: "fake providers: ?to= is required" });
+      return json(200, { emails: state.emails.filter((e) => e.to.includes(to)), sms: state.sms.filter((m) => m.to === to) });
+    }
 
     if (url.startsWith("/emails")) {
       state.requests.resend++;
@@ -142,7 +150,7 @@ export async function startFakeProviders(): Promise<FakeProviders> {
     json(404, { message: `fake providers: no route for ${req.method} ${url}` });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,

@@ -10,7 +10,7 @@ export interface EmailMessage {
 }
 
 export interface EmailSender {
-  readonly name: "resend" | "dev-mailbox";
+  readonly name: "resend" | "dev-mailbox" | "disabled";
   /** Sends once per idempotency key: a retry with the same key never sends a second e-mail. */
   send(message: EmailMessage, idempotencyKey: string): Promise<{ providerId: string }>;
   /** Up to 100 e-mails in one request (Resend's batch endpoint): one request against the rate limit. */

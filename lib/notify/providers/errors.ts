@@ -4,7 +4,7 @@
  */
 export class PermanentDeliveryError extends Error {
   constructor(
-    readonly reason: "opted_out" | "invalid_recipient" | "subscription_gone" | "rejected",
+    readonly reason: "opted_out" | "invalid_recipient" | "subscription_gone" | "rejected" | "channel_disabled",
     message: string,
   ) {
     super(message);

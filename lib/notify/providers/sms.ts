@@ -5,7 +5,7 @@ type RequestOptions<TData> = RequestClient.RequestOptions<TData>;
 import { PermanentDeliveryError } from "./errors";
 
 export interface SmsSender {
-  readonly name: "twilio" | "dev-mailbox";
+  readonly name: "twilio" | "dev-mailbox" | "disabled";
   send(to: string, body: string, idempotencyKey: string): Promise<{ providerId: string }>;
 }
 

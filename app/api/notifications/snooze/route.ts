@@ -1,6 +1,8 @@
 import { getDb } from "@/db";
 import { isUserError } from "@/lib/action/errors";
 import { currentUser } from "@/lib/auth/current-user";
+import { env } from "@/lib/config/env";
+import { refuseCrossSiteRequest } from "@/lib/http/same-origin";
 import { snoozeReminder } from "@/lib/reminders/commands";
 import { announceSchedules, collectingSchedules } from "@/lib/reminders/schedule";
 import { snoozeInput } from "@/lib/reminders/schema";
@@ -11,9 +13,12 @@ const STATUS = { not_found: 404, forbidden: 403, conflict: 409, invalid: 400, un
 
 /**
  * "Remind me later" from a push notification (public/sw.js posts here with the session cookie)
- * or from the app: only the reminder's recipient may snooze it.
+ * or from the app: only the reminder's recipient may snooze it; anyone else hears "not found",
+ * exactly as for an id that does not exist.
  */
 export async function POST(request: Request) {
+  const refused = refuseCrossSiteRequest(request, env().APP_URL);
+  if (refused) return refused;
   const viewer = await currentUser();
   if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
   const parsed = snoozeInput.safeParse(await request.json().catch(() => null));

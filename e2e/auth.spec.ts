@@ -46,3 +46,12 @@ test("the language switch changes the UI on the login page and for the signed-in
   await page.getByLabel("Language").selectOption("pl");
   await expect(page.getByRole("link", { name: "Moje zadania" }).first()).toBeVisible();
 });
+
+test("a callback address that a browser would read as another site lands on the task list", async ({ page }) => {
+  // "/\t/evil.example": browsers drop the tab and read "//evil.example", another origin.
+  for (const hostile of ["/\t/evil.example", "/\\evil.example", "https://evil.example/tasks"]) {
+    await login(page, "dispatcher", DEMO_PASSWORD, `/login?callbackUrl=${encodeURIComponent(hostile)}`);
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/tasks$/);
+    await logout(page);
+  }
+});

@@ -45,7 +45,7 @@ async function main() {
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   const stopFake = async () => fake.close().catch(() => {});
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
+  const child = spawn(process.execPath, ["server.mjs", "-p", port], { env, stdio: "inherit" });
   const stop = async () => {
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));

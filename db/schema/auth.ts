@@ -1,7 +1,10 @@
 import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-// One row per throttled key ("account:<email>" or "ip:<address>"); kept in the database so
-// that every app instance behind a load balancer sees the same counters.
+// One row per throttled key, kept in the database so that every app instance behind a load
+// balancer sees the same counters (lib/auth/throttle.ts): "pair:<email>|<address>",
+// "ip:<address>", "account:<email>", "password-change:<user id>", and "known:<email>|<address>"
+// (the owner signed in from there at window_started_at). `failures` counts attempts in the
+// window; pruned once window and block have ended (lib/auth/throttle-prune.ts).
 export const loginThrottle = pgTable("login_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),

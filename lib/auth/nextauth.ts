@@ -10,6 +10,7 @@ import { env } from "@/lib/config/env";
 import { authenticate } from "./authenticate";
 import { authSecret } from "./secret";
 import { clientAddress } from "./client-address";
+import { announceNotifications, collectingNotifications } from "@/lib/notify/announce";
 import { sessionCookieConfig } from "./session-config";
 import { liveSession, revokeSession, startSession, type SessionLifetime } from "./sessions";
 
@@ -55,7 +56,11 @@ function buildConfig(): NextAuthConfig {
       async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
-        const result = await authenticate(await getDb(), { ...parsed.data, ip: clientAddress(request.headers) });
+        // A tripped account limit writes a notice to the owner; announce it once written.
+        const { result, notificationIds } = await collectingNotifications(async () =>
+          authenticate(await getDb(), { ...parsed.data, ip: clientAddress(request.headers) }),
+        );
+        if (notificationIds.length) void announceNotifications(notificationIds);
         if (!result.ok) throw result.reason === "throttled" ? new ThrottledLogin() : new InvalidLogin();
         return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
       },

@@ -51,4 +51,9 @@ describe("parseEnv", () => {
     expect(parseEnv({ SEED_DEMO: "always" }).SEED_DEMO).toBe("always");
     expect(() => parseEnv({ SEED_DEMO: "yes" })).toThrow(/SEED_DEMO must be auto, always or never/);
   });
+  it("trusts no proxy unless told how many stand in front", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXIES: "2" }).TRUSTED_PROXIES).toBe(2);
+    expect(() => parseEnv({ TRUSTED_PROXIES: "yes" })).toThrow(/TRUSTED_PROXIES must be a whole number/);
+  });
 });

@@ -27,6 +27,15 @@ const envSchema = z
     AUTH_GOOGLE_ID: optionalString,
     AUTH_GOOGLE_SECRET: optionalString,
     AUTH_GOOGLE_HOSTED_DOMAIN: optionalString,
+    // Read by server.mjs (lib/auth/forwarded-address.mjs); validated here too so a bad value stops any start.
+    TRUSTED_PROXIES: optionalString
+      .pipe(
+        z
+          .string()
+          .regex(/^(?:[0-9]|10)$/, "must be a whole number from 0 to 10: how many reverse proxies (load balancer, CDN) stand in front of Baton; 0 or unset when clients connect directly")
+          .optional(),
+      )
+      .transform((v) => (v === undefined ? 0 : Number(v))),
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(168),
     RESEND_API_KEY: optionalString,

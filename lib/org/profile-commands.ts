@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { Conflict, Invalid, NotFound } from "@/lib/action/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { ACCOUNT_RULE, accountKey, blockedUntil, clearKey, recordFailure } from "@/lib/auth/throttle";
+import { PASSWORD_CHANGE_RULE, clearKey, countAttempt, passwordChangeKey } from "@/lib/auth/throttle";
 import type { Viewer } from "@/lib/auth/viewer";
 import { assertPhoneFree } from "./phone-verification";
 import { SELF_EDITABLE_FIELDS, type SelfEditableField } from "./policy";
@@ -32,17 +32,16 @@ export async function updateOwnProfile(db: Db, viewer: Viewer, input: ProfileInp
 }
 
 /**
- * Changes the person's own password after checking the current one. Wrong guesses count
- * against the account's sign-in limit, so a borrowed session cannot be used to find the
- * password. The session version is bumped: every session, this one included, ends.
+ * Changes the person's own password after checking the current one. Each try is counted
+ * before the check (atomically, like sign-in), so a borrowed session cannot be used to guess
+ * the password. The session version is bumped: every session, this one included, ends.
  */
 export async function changeOwnPassword(db: Db, viewer: Viewer, input: ChangePasswordInput, now: Date = new Date()): Promise<{ signedOut: true }> {
-  const key = accountKey(viewer.email);
-  if (await blockedUntil(db, key, now)) throw new Conflict("settings.errors.tooManyAttempts");
+  const key = passwordChangeKey(viewer.id);
+  if (!(await countAttempt(db, key, PASSWORD_CHANGE_RULE, now)).allowed) throw new Conflict("settings.errors.tooManyAttempts");
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.id));
   if (!row) throw new NotFound("notFound");
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    await recordFailure(db, key, ACCOUNT_RULE, now);
     throw new Invalid("settings.errors.wrongPassword", { currentPassword: ["settings.errors.wrongPassword"] });
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { ACCOUNT_RULE } from "@/lib/auth/throttle";
+import { PASSWORD_CHANGE_RULE } from "@/lib/auth/throttle";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { FACTORY_PASSWORD, makeDepartment, makeUser } from "@/lib/testing/factories";
@@ -77,7 +77,7 @@ describe("own password", () => {
     actAs(me.viewer);
     const wrong = { ...change, currentPassword: "not my password" };
     expect(await changePasswordAction(wrong)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { currentPassword: ["The current password is not correct."] } });
-    for (let i = 1; i < ACCOUNT_RULE.maxFailures; i++) await changePasswordAction(wrong);
+    for (let i = 1; i < PASSWORD_CHANGE_RULE.maxAttempts; i++) await changePasswordAction(wrong);
     expect(await changePasswordAction(change)).toMatchObject({ ok: false, code: "conflict" });
     expect(await userRow(db, me.id)).toEqual(before);
   });

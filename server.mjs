@@ -16,7 +16,9 @@ const { values: args } = parseArgs({
 });
 
 const dev = args.dev;
-process.env.NODE_ENV ??= dev ? "development" : "production";
+// As `next start` / `next dev` do: a stray NODE_ENV in the shell must not turn a production
+// start into a development one (which would, for example, seed demo data).
+process.env.NODE_ENV = dev ? "development" : "production";
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 // Not $HOSTNAME: containers set it to their own name. Unset listens on every interface, as `next start`.
 const hostname = args.hostname;

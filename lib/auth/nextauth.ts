@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { env } from "@/lib/config/env";
+import { lineString } from "@/lib/action/fields";
 import { authenticate } from "./authenticate";
 import { authSecret } from "./secret";
 import { clientAddress } from "./client-address";
@@ -21,7 +22,8 @@ class ThrottledLogin extends CredentialsSignin {
   code = "throttled";
 }
 
-const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+// A control character in the e-mail could never match an account and would reach Postgres as a NUL byte.
+const credentialsInput = z.object({ email: lineString().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
 declare module "next-auth" {
   interface Session {

@@ -182,6 +182,20 @@ describe("verifying a phone number by SMS code", () => {
     await expect(sendPhoneCode(db, twin.viewer, sms, new Date(t0.getTime() + 3_700_000))).resolves.toBeTruthy();
   });
 
+  it("prunes a person's and a number's codes once they are a day old, keeping the recent ones", async () => {
+    const db = await testDb();
+    const phone = freshPhone();
+    const me = await makeUser(db, { phone });
+    const sms = devMailboxSms(db);
+    const t0 = new Date("2026-12-02T09:00:00Z");
+    await sendPhoneCode(db, me.viewer, sms, t0);
+    await sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + 23 * 3_600_000));
+    const codesOf = async () => (await db.select().from(phoneVerificationCodes).where(eq(phoneVerificationCodes.userId, me.id))).map((r) => r.createdAt.toISOString());
+    expect(await codesOf()).toHaveLength(2);
+    await sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + 25 * 3_600_000));
+    expect((await codesOf()).sort()).toEqual([new Date(t0.getTime() + 23 * 3_600_000).toISOString(), new Date(t0.getTime() + 25 * 3_600_000).toISOString()]);
+  });
+
   it("refuses a signed-out caller and a person with no number", async () => {
     const db = await testDb();
     actAs(null);

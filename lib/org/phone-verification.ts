@@ -1,5 +1,5 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
-import { and, desc, eq, gt, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import type { Db, DbOrTx } from "@/db";
 import { phoneVerificationCodes, users } from "@/db/schema";
@@ -22,6 +22,7 @@ export const PHONE_CODE_RULES = {
 } as const;
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The code is stored as an HMAC keyed with the server's secret and bound to the person and the
@@ -82,6 +83,12 @@ export async function sendPhoneCode(db: Db, viewer: Viewer, sms: SmsSender, now:
     const byUser = recent.filter((r) => r.userId === viewer.id).length;
     const byPhone = recent.filter((r) => r.phone === me.phone).length;
     if (byUser >= PHONE_CODE_RULES.perHour || byPhone >= PHONE_CODE_RULES.perHour) throw new Conflict("settings.errors.tooManyCodes");
+
+    // Codes older than a day count for no limit and verify nothing: this person's and this
+    // number's go here, so the table holds no more than a day of requests per person.
+    await tx
+      .delete(phoneVerificationCodes)
+      .where(and(or(eq(phoneVerificationCodes.userId, viewer.id), eq(phoneVerificationCodes.phone, me.phone)), lt(phoneVerificationCodes.createdAt, new Date(now.getTime() - DAY_MS))));
 
     // Only the newest code works: an older one that is still in an SMS somewhere stops counting.
     await tx

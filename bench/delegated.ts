@@ -64,7 +64,9 @@ export default async function delegated(ctx: BenchContext) {
 
   const client = (db as unknown as { $client: PostgresClient | PgliteClient }).$client;
   const bare = async (query: string): Promise<Row[]> =>
-    handle.kind === "postgres" ? (client as PostgresClient).unsafe(query, [head.id], { prepare: true }) : (await (client as PgliteClient).query(query, [head.id])).rows;
+    handle.kind === "postgres"
+      ? (client as PostgresClient).unsafe(query, [head.id], { prepare: true })
+      : (await (client as PgliteClient).query(query, [head.id])).rows;
   // The page runs rows and counts side by side; so does the baseline.
   const bareList = () => Promise.all([bare(ROWS_SQL), bare(COUNTS_SQL)]);
 
@@ -88,8 +90,13 @@ export default async function delegated(ctx: BenchContext) {
 
   // Other views of the same list, for information.
   const overdue = await measure(() => delegatedTasksOf(db, viewer, parseListParams({ due: "overdue" }), now), { iterations: 100, warmup: 10 });
-  const byActivity = await measure(() => delegatedTasksOf(db, viewer, parseListParams({ sort: "activity", status: "all" }), now), { iterations: 100, warmup: 10 });
-  log(`overdue filter p50 ${overdue.p50} ms; all statuses by last activity p50 ${byActivity.p50} ms (${((Date.now() - started) / 1000).toFixed(1)} s measuring)`);
+  const byActivity = await measure(() => delegatedTasksOf(db, viewer, parseListParams({ sort: "activity", status: "all" }), now), {
+    iterations: 100,
+    warmup: 10,
+  });
+  log(
+    `overdue filter p50 ${overdue.p50} ms; all statuses by last activity p50 ${byActivity.p50} ms (${((Date.now() - started) / 1000).toFixed(1)} s measuring)`,
+  );
 
   return {
     p50_ms: path.p50,

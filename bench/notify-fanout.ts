@@ -46,7 +46,14 @@ const bench: Benchmark = async ({ handle, args, log }) => {
     log(`seeding ${userCount} recipients…`);
     const recipients = await db
       .insert(users)
-      .values(Array.from({ length: userCount }, (_, i) => ({ email: `fanout-${run}-${i}@bench.example`, name: `Odbiorca ${i}`, phone: `+4860${String(1_000_000 + i).slice(-7)}`, phoneVerifiedAt: new Date() })))
+      .values(
+        Array.from({ length: userCount }, (_, i) => ({
+          email: `fanout-${run}-${i}@bench.example`,
+          name: `Odbiorca ${i}`,
+          phone: `+4860${String(1_000_000 + i).slice(-7)}`,
+          phoneVerifiedAt: new Date(),
+        })),
+      )
       .returning({ id: users.id });
 
     log(`writing ${total} notifications (20% high: e-mail + SMS; the rest e-mail)…`);
@@ -124,7 +131,10 @@ const bench: Benchmark = async ({ handle, args, log }) => {
     const emailMs = performance.now() - t2;
     const totalMs = performance.now() - t1;
 
-    const [delivered] = await db.select({ n: count() }).from(notifications).where(and(inArray(notifications.id, ids), eq(notifications.status, "sent")));
+    const [delivered] = await db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(inArray(notifications.id, ids), eq(notifications.status, "sent")));
     const [pendingDeliveries] = await db
       .select({ n: count() })
       .from(notificationDeliveries)
@@ -134,7 +144,12 @@ const bench: Benchmark = async ({ handle, args, log }) => {
     const smsKeys = fake.sms.map((s) => s.to + "|" + s.body);
     const smsDuplicates = smsKeys.length - new Set(smsKeys).size;
     const expectedEmails = ids.length;
-    const expectedSms = (await db.select({ n: count() }).from(notificationDeliveries).where(and(inArray(notificationDeliveries.notificationId, ids), eq(notificationDeliveries.channel, "sms"))))[0]!.n;
+    const expectedSms = (
+      await db
+        .select({ n: count() })
+        .from(notificationDeliveries)
+        .where(and(inArray(notificationDeliveries.notificationId, ids), eq(notificationDeliveries.channel, "sms")))
+    )[0]!.n;
 
     const figures = {
       notifications: ids.length,
@@ -160,8 +175,12 @@ const bench: Benchmark = async ({ handle, args, log }) => {
       ratio_vs_single_send: round(emailMs / 1000 / (expectedEmails / 2), 4),
     };
     log(`delivered ${figures.delivered}/${figures.notifications}, duplicates ${figures.duplicates}, lost ${figures.lost}`);
-    log(`e-mails ${figures.emails_received}/${figures.emails_expected} in ${figures.resend_requests} Resend requests (429s: ${figures.resend_429}); SMS ${figures.sms_received}/${figures.sms_expected}`);
-    log(`throughput ${figures.throughput_per_s} notifications/s; e-mail phase ${round(emailMs / 1000, 1)} s vs ${figures.single_send_baseline_s} s for single sends at 2/s (ratio ${figures.ratio_vs_single_send})`);
+    log(
+      `e-mails ${figures.emails_received}/${figures.emails_expected} in ${figures.resend_requests} Resend requests (429s: ${figures.resend_429}); SMS ${figures.sms_received}/${figures.sms_expected}`,
+    );
+    log(
+      `throughput ${figures.throughput_per_s} notifications/s; e-mail phase ${round(emailMs / 1000, 1)} s vs ${figures.single_send_baseline_s} s for single sends at 2/s (ratio ${figures.ratio_vs_single_send})`,
+    );
     return figures;
   } finally {
     await fake.close();

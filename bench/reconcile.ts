@@ -22,7 +22,10 @@ export default async function reconcile({ handle, args, log }: BenchContext) {
   log(`seeding ${users} users and ${taskCount} tasks…`);
   const now = new Date();
   await seedScale(db, { users, tasks: taskCount, clients: 200, cases: 500, passwordHash: null, now });
-  const [active] = await db.select({ n: count() }).from(tasks).where(inArray(tasks.status, ["open", "in_progress"]));
+  const [active] = await db
+    .select({ n: count() })
+    .from(tasks)
+    .where(inArray(tasks.status, ["open", "in_progress"]));
 
   // Each pass continues after the previous one (a cursor); to time the same batch again, rewind.
   const timePass = async () => {
@@ -61,6 +64,8 @@ export default async function reconcile({ handle, args, log }: BenchContext) {
     candidate_query_ms: round(bareMs, 2),
     ratio: round(p50 / Math.max(bareMs, 0.001), 1),
   };
-  log(`first pass ${round(first.ms / Math.max(1, first.fired), 2)} ms per moment sent; steady pass p50 ${figures.pass_p50_ms} ms for ${Math.round(checked / 5)} tasks (${figures.per_task_ms} ms per task); candidate query alone ${figures.candidate_query_ms} ms`);
+  log(
+    `first pass ${round(first.ms / Math.max(1, first.fired), 2)} ms per moment sent; steady pass p50 ${figures.pass_p50_ms} ms for ${Math.round(checked / 5)} tasks (${figures.per_task_ms} ms per task); candidate query alone ${figures.candidate_query_ms} ms`,
+  );
   return figures;
 }

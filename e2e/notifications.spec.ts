@@ -11,7 +11,12 @@ test("an assignment reaches the assignee's bell without reloading, and the e-mai
   await expect(tech).toHaveURL(/\/tasks$/);
   const bell = tech.getByRole("button", { name: /^Powiadomienia/ });
   await expect(bell).toBeVisible();
-  const before = Number((await tech.getByTestId("unread-count").textContent({ timeout: 1000 }).catch(() => "0")) ?? "0");
+  const before = Number(
+    (await tech
+      .getByTestId("unread-count")
+      .textContent({ timeout: 1000 })
+      .catch(() => "0")) ?? "0",
+  );
 
   // The foreman assigns a task in another browser.
   const foremanContext = await browser.newContext();
@@ -52,7 +57,10 @@ test("an assignment reaches the assignee's bell without reloading, and the e-mai
   // The foreman, who caused it, sees that it was delivered, not through which of the
   // technician's channels: neither the page nor its RSC payload carries his address or number.
   await foreman.goto("/notifications?tab=sent");
-  await foreman.getByRole("link", { name: new RegExp(title) }).first().click();
+  await foreman
+    .getByRole("link", { name: new RegExp(title) })
+    .first()
+    .click();
   await expect(foreman).toHaveURL(/\/notifications\/[0-9a-f-]{36}$/);
   const detailsPath = new URL(foreman.url()).pathname;
   await expect(async () => {

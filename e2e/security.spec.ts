@@ -116,14 +116,26 @@ test("the main pages run under the Content Security Policy without a single viol
     if (/Content Security Policy/i.test(error.message)) violations.push(error.message);
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`),
+    );
   });
 
   await page.goto("/login");
   await expect(page.locator("#email")).toBeVisible();
   await login(page, "admin");
   await expect(page).toHaveURL(/\/tasks$/);
-  for (const path of ["/tasks", "/tasks/delegated", "/tasks/new", "/calendar", "/clients", "/cases", "/notifications", "/settings/notifications", "/admin/users"]) {
+  for (const path of [
+    "/tasks",
+    "/tasks/delegated",
+    "/tasks/new",
+    "/calendar",
+    "/clients",
+    "/cases",
+    "/notifications",
+    "/settings/notifications",
+    "/admin/users",
+  ]) {
     await page.goto(path);
     await expectInteractive(page);
   }

@@ -60,7 +60,10 @@ test("a foreman delegates, the technician works it through, the foreman follows 
   // The foreman sees the change in Delegated and the history on the task page.
   await signInAs(page, "foreman");
   await page.goto("/tasks/delegated");
-  await page.getByRole("list", { name: "Liczba zadań według statusu" }).getByRole("link", { name: /Wykonane/ }).click();
+  await page
+    .getByRole("list", { name: "Liczba zadań według statusu" })
+    .getByRole("link", { name: /Wykonane/ })
+    .click();
   await expect(page).toHaveURL(/status=done/);
   const doneRow = page.getByRole("row").filter({ hasText: title });
   await expect(doneRow).toContainText("Wykonane");

@@ -7,11 +7,7 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { requireViewer } from "@/app/require-viewer";
 import { devMailboxEnabled } from "@/lib/notify/mailbox";
 
-export default async function AppLayout({
-  children,
-}: {
-  children: React.ReactNode;
-}) {
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
   const t = await getTranslations();
   const items: NavItem[] = [
@@ -22,9 +18,7 @@ export default async function AppLayout({
     { key: "clients", href: "/clients", label: t("nav.clients") },
     { key: "cases", href: "/cases", label: t("nav.cases") },
     { key: "settings", href: "/settings/profile", label: t("nav.settings") },
-    ...(viewer.role === "admin"
-      ? [{ key: "admin" as const, href: "/admin/users", label: t("nav.admin") }]
-      : []),
+    ...(viewer.role === "admin" ? [{ key: "admin" as const, href: "/admin/users", label: t("nav.admin") }] : []),
   ];
 
   return (
@@ -38,15 +32,10 @@ export default async function AppLayout({
         </a>
         <aside className="sticky top-0 hidden h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-3 md:flex">
           <div className="mb-4 flex items-center gap-2 px-1.5">
-            <span
-              aria-hidden
-              className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white"
-            >
+            <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">
               B
             </span>
-            <span className="text-base font-semibold tracking-tight">
-              Baton
-            </span>
+            <span className="text-base font-semibold tracking-tight">Baton</span>
           </div>
           <NavLinks items={items} label={t("nav.main")} />
         </aside>
@@ -58,38 +47,21 @@ export default async function AppLayout({
             <div className="flex min-w-0 items-center gap-2 md:hidden">
               <span className="text-base font-semibold">Baton</span>
             </div>
-            <p className="hidden text-xs text-slate-500 md:block">
-              {t("nav.timeZone", { zone: viewer.timeZone })}
-            </p>
+            <p className="hidden text-xs text-slate-500 md:block">{t("nav.timeZone", { zone: viewer.timeZone })}</p>
             <div className="flex items-center gap-2">
               <LanguageSwitch />
               <NotificationBell />
-              <UserMenu
-                name={viewer.name}
-                email={viewer.email}
-                role={t(`common.role.${viewer.role}`)}
-                devMailbox={devMailboxEnabled()}
-              />
+              <UserMenu name={viewer.name} email={viewer.email} role={t(`common.role.${viewer.role}`)} devMailbox={devMailboxEnabled()} />
             </div>
           </header>
-          <nav
-            aria-label={t("nav.main")}
-            className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2 py-1 md:hidden"
-          >
+          <nav aria-label={t("nav.main")} className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2 py-1 md:hidden">
             {items.map((item) => (
-              <a
-                key={item.key}
-                href={item.href}
-                className="rounded px-2 py-1 text-xs font-medium whitespace-nowrap text-slate-600 hover:bg-slate-100"
-              >
+              <a key={item.key} href={item.href} className="rounded px-2 py-1 text-xs font-medium whitespace-nowrap text-slate-600 hover:bg-slate-100">
                 {item.label}
               </a>
             ))}
           </nav>
-          <main
-            id="main"
-            className="mx-auto w-full max-w-7xl flex-1 px-4 py-5 md:px-6"
-          >
+          <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-5 md:px-6">
             {children}
           </main>
         </div>

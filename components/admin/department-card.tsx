@@ -63,7 +63,11 @@ export async function DepartmentCard({ department }: { department: DepartmentSum
                       id={team.id}
                       action={deleteTeamAction}
                       label={t("deleteTeam", { name: team.name })}
-                      question={team.memberCount ? t("confirmDeleteTeamWithMembers", { name: team.name, count: team.memberCount }) : t("confirmDeleteTeam", { name: team.name })}
+                      question={
+                        team.memberCount
+                          ? t("confirmDeleteTeamWithMembers", { name: team.name, count: team.memberCount })
+                          : t("confirmDeleteTeam", { name: team.name })
+                      }
                     />
                   </td>
                 </tr>
@@ -74,7 +78,13 @@ export async function DepartmentCard({ department }: { department: DepartmentSum
           <p className="py-1.5 text-sm text-slate-500">{t("noTeams")}</p>
         )}
         <div className="mt-2 border-t border-slate-100 pt-2.5 pb-1">
-          <AddByName action={createTeamAction} extra={{ departmentId: department.id }} label={t("newTeamIn", { name: department.name })} placeholder={t("newTeamPlaceholder")} submitLabel={t("addTeam")} />
+          <AddByName
+            action={createTeamAction}
+            extra={{ departmentId: department.id }}
+            label={t("newTeamIn", { name: department.name })}
+            placeholder={t("newTeamPlaceholder")}
+            submitLabel={t("addTeam")}
+          />
         </div>
       </div>
     </section>

@@ -44,7 +44,15 @@ export function AddByName<Extra extends Record<string, string>>({
         <label htmlFor={id} className="sr-only">
           {label}
         </label>
-        <Input id={id} name="name" placeholder={placeholder ?? label} autoComplete="off" aria-invalid={!!errors} aria-describedby={describedBy(id, errors)} className="h-8" />
+        <Input
+          id={id}
+          name="name"
+          placeholder={placeholder ?? label}
+          autoComplete="off"
+          aria-invalid={!!errors}
+          aria-describedby={describedBy(id, errors)}
+          className="h-8"
+        />
         {errors ? (
           <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-red-700">
             {errors.join(" ")}
@@ -96,7 +104,14 @@ export function RenameInPlace({
         <Name id={headingId} className={className}>
           {name}
         </Name>
-        <Button variant="ghost" size="sm" aria-label={`${label}: ${name}`} title={label} onClick={() => setEditing(true)} className="px-1.5 text-slate-400 hover:text-slate-700">
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`${label}: ${name}`}
+          title={label}
+          onClick={() => setEditing(true)}
+          className="px-1.5 text-slate-400 hover:text-slate-700"
+        >
           <Pencil aria-hidden className="h-3.5 w-3.5" />
         </Button>
       </span>
@@ -145,7 +160,19 @@ export function RenameInPlace({
 }
 
 /** A delete button that asks once more in place; `blockedReason` disables it and says why. */
-export function DeleteWithConfirm({ id, action, label, question, blockedReason }: { id: string; action: IdAction; label: string; question: string; blockedReason?: string }) {
+export function DeleteWithConfirm({
+  id,
+  action,
+  label,
+  question,
+  blockedReason,
+}: {
+  id: string;
+  action: IdAction;
+  label: string;
+  question: string;
+  blockedReason?: string;
+}) {
   const t = useTranslations("common");
   const hintId = useId();
   const router = useRouter();

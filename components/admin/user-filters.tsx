@@ -48,7 +48,21 @@ export async function UserFilterBar({ filters, departments }: { filters: UserFil
   );
 }
 
-function FilterSelect({ id, name, label, value, allLabel, children }: { id: string; name: string; label: string; value?: string; allLabel: string; children: React.ReactNode }) {
+function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  allLabel,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  allLabel: string;
+  children: React.ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={id} className="sr-only">

@@ -86,16 +86,48 @@ export function UserForm(props: Props) {
       <Card title={t("account")}>
         <div className="grid gap-3 md:grid-cols-2">
           <Field id="user-name" label={t("name")} errors={err("name")}>
-            <Input id="user-name" name="name" defaultValue={values.name} required autoComplete="off" aria-invalid={!!err("name")} aria-describedby={describedBy("user-name", err("name"))} />
+            <Input
+              id="user-name"
+              name="name"
+              defaultValue={values.name}
+              required
+              autoComplete="off"
+              aria-invalid={!!err("name")}
+              aria-describedby={describedBy("user-name", err("name"))}
+            />
           </Field>
           <Field id="user-email" label={t("email")} errors={err("email")}>
-            <Input id="user-email" name="email" type="email" defaultValue={values.email} required autoComplete="off" aria-invalid={!!err("email")} aria-describedby={describedBy("user-email", err("email"))} />
+            <Input
+              id="user-email"
+              name="email"
+              type="email"
+              defaultValue={values.email}
+              required
+              autoComplete="off"
+              aria-invalid={!!err("email")}
+              aria-describedby={describedBy("user-email", err("email"))}
+            />
           </Field>
           <Field id="user-phone" label={t("phone")} hint={t("phoneHint")} errors={err("phone")}>
-            <Input id="user-phone" name="phone" type="tel" defaultValue={values.phone} autoComplete="off" aria-invalid={!!err("phone")} aria-describedby={describedBy("user-phone", err("phone"), true)} />
+            <Input
+              id="user-phone"
+              name="phone"
+              type="tel"
+              defaultValue={values.phone}
+              autoComplete="off"
+              aria-invalid={!!err("phone")}
+              aria-describedby={describedBy("user-phone", err("phone"), true)}
+            />
           </Field>
           <Field id="user-title" label={t("jobTitle")} errors={err("title")}>
-            <Input id="user-title" name="title" defaultValue={values.title} autoComplete="off" aria-invalid={!!err("title")} aria-describedby={describedBy("user-title", err("title"))} />
+            <Input
+              id="user-title"
+              name="title"
+              defaultValue={values.title}
+              autoComplete="off"
+              aria-invalid={!!err("title")}
+              aria-describedby={describedBy("user-title", err("title"))}
+            />
           </Field>
         </div>
       </Card>
@@ -103,7 +135,14 @@ export function UserForm(props: Props) {
       <Card title={t("organisation")}>
         <div className="grid gap-3 md:grid-cols-[minmax(0,0.8fr)_minmax(0,1fr)_minmax(0,1.4fr)]">
           <Field id="user-role" label={t("role")} hint={isSelf ? t("ownRoleHint") : undefined} errors={err("role")}>
-            <Select id="user-role" name="role" defaultValue={values.role} disabled={isSelf} aria-invalid={!!err("role")} aria-describedby={describedBy("user-role", err("role"), isSelf)}>
+            <Select
+              id="user-role"
+              name="role"
+              defaultValue={values.role}
+              disabled={isSelf}
+              aria-invalid={!!err("role")}
+              aria-describedby={describedBy("user-role", err("role"), isSelf)}
+            >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {tc(`role.${role}`)}
@@ -112,7 +151,13 @@ export function UserForm(props: Props) {
             </Select>
           </Field>
           <Field id="user-department" label={t("department")} errors={err("departmentId")}>
-            <Select id="user-department" name="departmentId" defaultValue={values.departmentId} aria-invalid={!!err("departmentId")} aria-describedby={describedBy("user-department", err("departmentId"))}>
+            <Select
+              id="user-department"
+              name="departmentId"
+              defaultValue={values.departmentId}
+              aria-invalid={!!err("departmentId")}
+              aria-describedby={describedBy("user-department", err("departmentId"))}
+            >
               <option value="">{t("noDepartment")}</option>
               {departments.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -122,7 +167,13 @@ export function UserForm(props: Props) {
             </Select>
           </Field>
           <Field id="user-supervisor" label={t("supervisor")} hint={t("supervisorHint")} errors={err("supervisorId")}>
-            <Select id="user-supervisor" name="supervisorId" defaultValue={values.supervisorId} aria-invalid={!!err("supervisorId")} aria-describedby={describedBy("user-supervisor", err("supervisorId"), true)}>
+            <Select
+              id="user-supervisor"
+              name="supervisorId"
+              defaultValue={values.supervisorId}
+              aria-invalid={!!err("supervisorId")}
+              aria-describedby={describedBy("user-supervisor", err("supervisorId"), true)}
+            >
               <option value="">{t("noSupervisor")}</option>
               {supervisorChoices.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -130,7 +181,9 @@ export function UserForm(props: Props) {
                 </option>
               ))}
               {/* A supervisor who has since been deactivated stays selectable until changed. */}
-              {values.supervisorId && !supervisorChoices.some((s) => s.id === values.supervisorId) ? <option value={values.supervisorId}>{t("inactiveSupervisor")}</option> : null}
+              {values.supervisorId && !supervisorChoices.some((s) => s.id === values.supervisorId) ? (
+                <option value={values.supervisorId}>{t("inactiveSupervisor")}</option>
+              ) : null}
             </Select>
           </Field>
         </div>
@@ -171,11 +224,26 @@ export function UserForm(props: Props) {
           </div>
           {props.mode === "create" ? (
             <Field id="user-password" label={t("initialPassword")} hint={t("initialPasswordHint")} errors={err("password")}>
-              <Input id="user-password" name="password" type="password" autoComplete="new-password" required aria-invalid={!!err("password")} aria-describedby={describedBy("user-password", err("password"), true)} />
+              <Input
+                id="user-password"
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                required
+                aria-invalid={!!err("password")}
+                aria-describedby={describedBy("user-password", err("password"), true)}
+              />
             </Field>
           ) : (
             <Field id="user-new-password" label={t("newPassword")} hint={t("newPasswordHint")} errors={err("newPassword")}>
-              <Input id="user-new-password" name="newPassword" type="password" autoComplete="new-password" aria-invalid={!!err("newPassword")} aria-describedby={describedBy("user-new-password", err("newPassword"), true)} />
+              <Input
+                id="user-new-password"
+                name="newPassword"
+                type="password"
+                autoComplete="new-password"
+                aria-invalid={!!err("newPassword")}
+                aria-describedby={describedBy("user-new-password", err("newPassword"), true)}
+              />
             </Field>
           )}
         </div>

@@ -10,7 +10,15 @@ export function orderedChannels(mode: WorkingMode, chosen: RoutableChannel[]): R
 }
 
 /** A grid of checkboxes: for each working mode and priority, which channels carry notifications. */
-export function MatrixEditor({ value, onChange, modes = WORKING_MODES }: { value: ChannelMatrix; onChange: (next: ChannelMatrix) => void; modes?: readonly WorkingMode[] }) {
+export function MatrixEditor({
+  value,
+  onChange,
+  modes = WORKING_MODES,
+}: {
+  value: ChannelMatrix;
+  onChange: (next: ChannelMatrix) => void;
+  modes?: readonly WorkingMode[];
+}) {
   const t = useTranslations();
   const toggle = (mode: WorkingMode, priority: (typeof PRIORITIES)[number], channel: RoutableChannel) => {
     const current = value[mode][priority];

@@ -95,10 +95,7 @@ export function NotificationBell() {
                     if (!item.readAt) markRead.mutate(item.id);
                     router.push(item.link ?? "/notifications");
                   }}
-                  className={clsx(
-                    "flex cursor-pointer gap-2.5 px-3 py-2 outline-none data-[highlighted]:bg-slate-50",
-                    !item.readAt && "bg-brand-50/40",
-                  )}
+                  className={clsx("flex cursor-pointer gap-2.5 px-3 py-2 outline-none data-[highlighted]:bg-slate-50", !item.readAt && "bg-brand-50/40")}
                 >
                   <span aria-hidden className={clsx("mt-1.5 h-2 w-2 shrink-0 rounded-full", item.readAt ? "bg-transparent" : DOT[item.priority])} />
                   <span className="min-w-0 flex-1">

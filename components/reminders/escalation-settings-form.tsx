@@ -98,7 +98,15 @@ export function EscalationSettingsForm({ initial, zones }: { initial: Escalation
         <p className="mt-0.5 mb-2 text-xs text-slate-500">{t("secondLevelHelp")}</p>
         <div className="flex flex-wrap items-start gap-3">
           <Field id="secondLevelDelay" label={t("delay")} errors={errorsFor("secondLevelDelay")}>
-            <Input id="secondLevelDelay" type="number" min={1} max={10000} name="secondLevelDelay" defaultValue={initial.policy.secondLevel.delay} className="w-24 tabular-nums" />
+            <Input
+              id="secondLevelDelay"
+              type="number"
+              min={1}
+              max={10000}
+              name="secondLevelDelay"
+              defaultValue={initial.policy.secondLevel.delay}
+              className="w-24 tabular-nums"
+            />
           </Field>
           <Field id="secondLevelUnit" label={t("unit")}>
             <Select id="secondLevelUnit" name="secondLevelUnit" defaultValue={initial.policy.secondLevel.unit} className="w-48">
@@ -118,7 +126,10 @@ export function EscalationSettingsForm({ initial, zones }: { initial: Escalation
             <legend className="mb-1 text-xs font-medium text-slate-700">{t("days")}</legend>
             <div className="flex flex-wrap gap-1.5">
               {WEEKDAYS.map((d) => (
-                <label key={d} className="flex items-center gap-1 rounded border border-slate-200 px-2 py-1 text-xs has-[:checked]:border-brand-400 has-[:checked]:bg-brand-50">
+                <label
+                  key={d}
+                  className="flex items-center gap-1 rounded border border-slate-200 px-2 py-1 text-xs has-[:checked]:border-brand-400 has-[:checked]:bg-brand-50"
+                >
                   <input type="checkbox" name="workDays" value={d} defaultChecked={initial.schedule.workDays.includes(d)} className="h-3.5 w-3.5" />
                   {t(`weekdays.${d}`)}
                 </label>

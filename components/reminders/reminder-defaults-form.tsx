@@ -46,14 +46,24 @@ export function ReminderDefaultsForm({ initial }: { initial: { offsetMinutes: nu
         <ul className="space-y-2">
           {rows.map((row, i) => (
             <li key={row.key} className="flex flex-wrap items-center gap-2">
-              <Select aria-label={`${t("lead")} ${i + 1}`} value={row.offsetMinutes} onChange={(e) => change(row.key, { offsetMinutes: Number(e.target.value) })} className="w-44">
+              <Select
+                aria-label={`${t("lead")} ${i + 1}`}
+                value={row.offsetMinutes}
+                onChange={(e) => change(row.key, { offsetMinutes: Number(e.target.value) })}
+                className="w-44"
+              >
                 {REMINDER_OFFSETS.map((m) => (
                   <option key={m} value={m}>
                     {tt("detail.reminderBefore", { offset: offsetLabel(tt, m) })}
                   </option>
                 ))}
               </Select>
-              <Select aria-label={`${t("channel")} ${i + 1}`} value={row.channel} onChange={(e) => change(row.key, { channel: e.target.value as Channel })} className="w-40">
+              <Select
+                aria-label={`${t("channel")} ${i + 1}`}
+                value={row.channel}
+                onChange={(e) => change(row.key, { channel: e.target.value as Channel })}
+                className="w-40"
+              >
                 {CHANNELS.map((c) => (
                   <option key={c || "auto"} value={c}>
                     {c ? tt(`channels.${c}`) : t("auto")}

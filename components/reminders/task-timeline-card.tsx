@@ -15,7 +15,13 @@ export async function TaskTimelineCard({ view }: { view: TaskTimelineView }) {
   const { escalation } = view;
 
   const what = (row: Pick<TimelineRow, "kind" | "snoozed" | "level">) =>
-    row.kind === "reminder" ? (row.snoozed ? t("kind.snooze") : t("kind.reminder")) : row.kind === "overdue" ? t("kind.overdue") : t("kind.escalation", { level: String(row.level ?? 1) });
+    row.kind === "reminder"
+      ? row.snoozed
+        ? t("kind.snooze")
+        : t("kind.reminder")
+      : row.kind === "overdue"
+        ? t("kind.overdue")
+        : t("kind.escalation", { level: String(row.level ?? 1) });
   const channel = (c: string | null) => (c ? tc(c as "email") : t("auto"));
 
   let state: { tone: "ok" | "late" | "up"; text: string };
@@ -54,7 +60,9 @@ export async function TaskTimelineCard({ view }: { view: TaskTimelineView }) {
               </span>
             ) : null}
             {escalation.planned && !escalation.escalated.length ? (
-              <span className="text-xs text-slate-500">{t("state.planned", { name: escalation.planned.name, when: format.dateTime(escalation.planned.at, "dateTime") })}</span>
+              <span className="text-xs text-slate-500">
+                {t("state.planned", { name: escalation.planned.name, when: format.dateTime(escalation.planned.at, "dateTime") })}
+              </span>
             ) : null}
             {escalation.noSupervisor ? <span className="text-xs text-slate-500">{t("state.noSupervisor")}</span> : null}
           </div>
@@ -84,7 +92,11 @@ function MomentList({ title, empty, children }: { title: string; empty: string; 
   return (
     <section>
       <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
-      {children.length ? <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">{children}</ul> : <p className="text-xs text-slate-400">{empty}</p>}
+      {children.length ? (
+        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">{children}</ul>
+      ) : (
+        <p className="text-xs text-slate-400">{empty}</p>
+      )}
     </section>
   );
 }

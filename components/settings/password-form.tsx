@@ -40,13 +40,37 @@ export function PasswordForm() {
         ) : null}
         <div className="grid gap-3 md:grid-cols-3">
           <Field id="password-current" label={t("current")} errors={err("currentPassword")}>
-            <Input id="password-current" name="currentPassword" type="password" autoComplete="current-password" required aria-invalid={!!err("currentPassword")} aria-describedby={describedBy("password-current", err("currentPassword"))} />
+            <Input
+              id="password-current"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              required
+              aria-invalid={!!err("currentPassword")}
+              aria-describedby={describedBy("password-current", err("currentPassword"))}
+            />
           </Field>
           <Field id="password-new" label={t("new")} hint={t("newHint")} errors={err("newPassword")}>
-            <Input id="password-new" name="newPassword" type="password" autoComplete="new-password" required aria-invalid={!!err("newPassword")} aria-describedby={describedBy("password-new", err("newPassword"), true)} />
+            <Input
+              id="password-new"
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              required
+              aria-invalid={!!err("newPassword")}
+              aria-describedby={describedBy("password-new", err("newPassword"), true)}
+            />
           </Field>
           <Field id="password-confirm" label={t("confirm")} errors={err("confirmPassword")}>
-            <Input id="password-confirm" name="confirmPassword" type="password" autoComplete="new-password" required aria-invalid={!!err("confirmPassword")} aria-describedby={describedBy("password-confirm", err("confirmPassword"))} />
+            <Input
+              id="password-confirm"
+              name="confirmPassword"
+              type="password"
+              autoComplete="new-password"
+              required
+              aria-invalid={!!err("confirmPassword")}
+              aria-describedby={describedBy("password-confirm", err("confirmPassword"))}
+            />
           </Field>
         </div>
         <div className="flex items-center justify-between gap-3">

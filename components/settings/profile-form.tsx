@@ -37,7 +37,13 @@ export function ProfileForm({ values, timeZones }: { values: ProfileValues; time
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
     const locale = text("locale") as ProfileValues["locale"];
-    const result = await save.run({ name: text("name"), phone: text("phone"), timeZone: text("timeZone"), locale, workingMode: text("workingMode") as WorkingMode });
+    const result = await save.run({
+      name: text("name"),
+      phone: text("phone"),
+      timeZone: text("timeZone"),
+      locale,
+      workingMode: text("workingMode") as WorkingMode,
+    });
     if (!result.ok) return;
     // The language cookie keeps the choice on the login page after signing out.
     if (locale !== values.locale) await setLanguageAction(locale);
@@ -51,10 +57,26 @@ export function ProfileForm({ values, timeZones }: { values: ProfileValues; time
         <FormAlert error={save.error} />
         <div className="grid gap-3 md:grid-cols-2">
           <Field id="profile-name" label={t("name")} errors={err("name")}>
-            <Input id="profile-name" name="name" defaultValue={values.name} autoComplete="name" required aria-invalid={!!err("name")} aria-describedby={describedBy("profile-name", err("name"))} />
+            <Input
+              id="profile-name"
+              name="name"
+              defaultValue={values.name}
+              autoComplete="name"
+              required
+              aria-invalid={!!err("name")}
+              aria-describedby={describedBy("profile-name", err("name"))}
+            />
           </Field>
           <Field id="profile-phone" label={t("phone")} hint={t("phoneHint")} errors={err("phone")}>
-            <Input id="profile-phone" name="phone" type="tel" defaultValue={values.phone} autoComplete="tel" aria-invalid={!!err("phone")} aria-describedby={describedBy("profile-phone", err("phone"), true)} />
+            <Input
+              id="profile-phone"
+              name="phone"
+              type="tel"
+              defaultValue={values.phone}
+              autoComplete="tel"
+              aria-invalid={!!err("phone")}
+              aria-describedby={describedBy("profile-phone", err("phone"), true)}
+            />
           </Field>
           <Field id="profile-tz" label={t("timeZone")} hint={t("timeZoneHint")} errors={err("timeZone")}>
             <TimeZoneInput id="profile-tz" name="timeZone" defaultValue={values.timeZone} zones={timeZones} errors={err("timeZone")} hint />

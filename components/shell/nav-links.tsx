@@ -25,7 +25,8 @@ export interface NavItem {
 }
 
 function isActive(pathname: string, href: string): boolean {
-  if (href === "/tasks") return pathname === "/tasks" || (pathname.startsWith("/tasks/") && !pathname.startsWith("/tasks/delegated") && !pathname.startsWith("/tasks/team"));
+  if (href === "/tasks")
+    return pathname === "/tasks" || (pathname.startsWith("/tasks/") && !pathname.startsWith("/tasks/delegated") && !pathname.startsWith("/tasks/team"));
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 

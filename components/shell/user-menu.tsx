@@ -34,18 +34,27 @@ export function UserMenu({ name, email, role, devMailbox }: { name: string; emai
           <div className="px-2.5 py-1.5 text-xs text-slate-500">{email}</div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
           <DropdownMenu.Item asChild>
-            <Link href="/settings/profile" className="flex items-center gap-2 rounded px-2.5 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100">
+            <Link
+              href="/settings/profile"
+              className="flex items-center gap-2 rounded px-2.5 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100"
+            >
               <UserRound aria-hidden className="h-4 w-4" /> {t("profile")}
             </Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item asChild>
-            <Link href="/notifications" className="flex items-center gap-2 rounded px-2.5 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100">
+            <Link
+              href="/notifications"
+              className="flex items-center gap-2 rounded px-2.5 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100"
+            >
               <Bell aria-hidden className="h-4 w-4" /> {t("notifications")}
             </Link>
           </DropdownMenu.Item>
           {devMailbox ? (
             <DropdownMenu.Item asChild>
-              <Link href="/dev/mailbox" className="flex items-center gap-2 rounded px-2.5 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100">
+              <Link
+                href="/dev/mailbox"
+                className="flex items-center gap-2 rounded px-2.5 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100"
+              >
                 <Inbox aria-hidden className="h-4 w-4" /> {t("devMailbox")}
               </Link>
             </DropdownMenu.Item>

@@ -51,7 +51,11 @@ function TaskGroup({ label, tasks }: { label: string; tasks: RelatedTask[] }) {
           <li key={task.id} className="py-2">
             <div className="flex items-center gap-2 text-sm">
               <span className="w-10 shrink-0 text-xs text-slate-500 tabular-nums">#{task.number}</span>
-              <Link href={`/tasks/${task.id}`} title={task.title} className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+              <Link
+                href={`/tasks/${task.id}`}
+                title={task.title}
+                className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+              >
                 {task.title}
               </Link>
               <StatusBadge status={task.status} />

@@ -100,7 +100,13 @@ export function RemindersEditor({
                     ))}
                   </Select>
                 </div>
-                <Button variant="ghost" size="md" onClick={() => onChange(value.filter((x) => x.key !== r.key))} aria-label={t("form.removeReminder")} title={t("form.removeReminder")}>
+                <Button
+                  variant="ghost"
+                  size="md"
+                  onClick={() => onChange(value.filter((x) => x.key !== r.key))}
+                  aria-label={t("form.removeReminder")}
+                  title={t("form.removeReminder")}
+                >
                   <Trash2 aria-hidden className="h-4 w-4" />
                 </Button>
               </div>
@@ -119,10 +125,7 @@ export function RemindersEditor({
         </p>
       ) : null}
       {value.length < MAX_REMINDERS ? (
-        <Button
-          size="sm"
-          onClick={() => onChange([...value, { key: newReminderKey(), type: "before", offsetMinutes: 60, fireAt: "", channel: "" }])}
-        >
+        <Button size="sm" onClick={() => onChange([...value, { key: newReminderKey(), type: "before", offsetMinutes: 60, fireAt: "", channel: "" }])}>
           <Plus aria-hidden className="h-3.5 w-3.5" />
           {t("form.addReminder")}
         </Button>

@@ -20,7 +20,17 @@ export interface FilterChoices {
  * The filter bar. It is a plain GET form (works without JavaScript); with JavaScript a change
  * applies at once. Status and sorting ride along so a filter never loses them.
  */
-export function TaskFilters({ path, params, choices, personRole }: { path: string; params: TaskListParams; choices: FilterChoices; personRole: "delegator" | "assignee" }) {
+export function TaskFilters({
+  path,
+  params,
+  choices,
+  personRole,
+}: {
+  path: string;
+  params: TaskListParams;
+  choices: FilterChoices;
+  personRole: "delegator" | "assignee";
+}) {
   const t = useTranslations("tasks.filters");
   const tp = useTranslations("common.priority");
   const router = useRouter();
@@ -46,7 +56,8 @@ export function TaskFilters({ path, params, choices, personRole }: { path: strin
       onChange={(e) => {
         const form = e.currentTarget;
         // A new client makes the chosen case meaningless.
-        if ((e.target as HTMLElement).getAttribute("name") === "client") (form.elements.namedItem("case") as HTMLSelectElement | null)?.setAttribute("disabled", "");
+        if ((e.target as HTMLElement).getAttribute("name") === "client")
+          (form.elements.namedItem("case") as HTMLSelectElement | null)?.setAttribute("disabled", "");
         apply(form);
       }}
       aria-label={t("label")}

@@ -41,7 +41,9 @@ type Props = {
 
 function remindersInput(drafts: ReminderDraft[]) {
   return drafts.map((r) =>
-    r.type === "before" ? { type: "before" as const, offsetMinutes: r.offsetMinutes, channel: r.channel || null } : { type: "at" as const, fireAt: r.fireAt, channel: r.channel || null },
+    r.type === "before"
+      ? { type: "before" as const, offsetMinutes: r.offsetMinutes, channel: r.channel || null }
+      : { type: "at" as const, fireAt: r.fireAt, channel: r.channel || null },
   );
 }
 
@@ -124,7 +126,13 @@ export function TaskForm(props: Props) {
           />
         </Field>
         <Field id="description" label={t("description")} errors={errors("description")} className="md:col-span-6">
-          <Textarea id="description" rows={4} value={v.description} onChange={(e) => set("description", e.target.value)} aria-describedby={describedBy("description", errors("description"))} />
+          <Textarea
+            id="description"
+            rows={4}
+            value={v.description}
+            onChange={(e) => set("description", e.target.value)}
+            aria-describedby={describedBy("description", errors("description"))}
+          />
         </Field>
         <Field id="priority" label={t("priority")} errors={errors("priority")} className="md:col-span-2">
           <Select id="priority" value={v.priority} onChange={(e) => set("priority", e.target.value as Priority)}>
@@ -185,7 +193,13 @@ export function TaskForm(props: Props) {
 
       <fieldset disabled={!can.details} className="grid grid-cols-1 gap-4 md:grid-cols-6">
         <Field id="clientId" label={t("client")} errors={errors("clientId")} className="md:col-span-3">
-          <Select id="clientId" value={v.clientId} onChange={(e) => chooseClient(e.target.value)} aria-invalid={errors("clientId") ? true : undefined} aria-describedby={describedBy("clientId", errors("clientId"))}>
+          <Select
+            id="clientId"
+            value={v.clientId}
+            onChange={(e) => chooseClient(e.target.value)}
+            aria-invalid={errors("clientId") ? true : undefined}
+            aria-describedby={describedBy("clientId", errors("clientId"))}
+          >
             <option value="">{t("noClient")}</option>
             {choices.clients.map((c) => (
               <option key={c.id} value={c.id}>

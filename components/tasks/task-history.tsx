@@ -40,7 +40,9 @@ export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
           .split("; ")
           .map((part) => {
             const [when, channel] = part.split("@");
-            const moment = when!.endsWith("m") ? t("detail.reminderBefore", { offset: offsetLabel(t, Number(when!.slice(0, -1))) }) : format.dateTime(new Date(when!), "dateTime");
+            const moment = when!.endsWith("m")
+              ? t("detail.reminderBefore", { offset: offsetLabel(t, Number(when!.slice(0, -1))) })
+              : format.dateTime(new Date(when!), "dateTime");
             return channel ? t("detail.reminderVia", { when: moment, channel: t(`channels.${channel as "sms"}`) }) : moment;
           })
           .join(", ");
@@ -77,7 +79,13 @@ export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
               aria-hidden
               className={clsx(
                 "absolute top-0.5 -left-[29px] flex h-[18px] w-[18px] items-center justify-center rounded-full ring-4 ring-white",
-                e.kind === "comment" ? "bg-brand-100 text-brand-700" : e.kind === "returned" ? "bg-red-100 text-red-700" : e.kind === "accepted" ? "bg-emerald-100 text-emerald-700" : "bg-slate-100 text-slate-600",
+                e.kind === "comment"
+                  ? "bg-brand-100 text-brand-700"
+                  : e.kind === "returned"
+                    ? "bg-red-100 text-red-700"
+                    : e.kind === "accepted"
+                      ? "bg-emerald-100 text-emerald-700"
+                      : "bg-slate-100 text-slate-600",
               )}
             >
               <Icon className="h-3 w-3" />
@@ -96,7 +104,9 @@ export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-800">{value(e.field, e.newValue)}</span>
               </div>
             ) : null}
-            {e.comment ? <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm whitespace-pre-line text-slate-800">{e.comment}</p> : null}
+            {e.comment ? (
+              <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm whitespace-pre-line text-slate-800">{e.comment}</p>
+            ) : null}
           </li>
         );
       })}

@@ -47,7 +47,12 @@ export function TaskManagePanel({
           }}
         >
           <Field id="reassign-to" label={t("reassignTo")} errors={hand.fieldErrors?.assigneeId}>
-            <Select id="reassign-to" value={to} onChange={(e) => setTo(e.target.value)} aria-describedby={describedBy("reassign-to", hand.fieldErrors?.assigneeId)}>
+            <Select
+              id="reassign-to"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              aria-describedby={describedBy("reassign-to", hand.fieldErrors?.assigneeId)}
+            >
               {people.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.title ? `${p.name} · ${p.title}` : p.name}

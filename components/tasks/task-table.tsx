@@ -132,7 +132,10 @@ export async function TaskTable({
               {row.needsAcceptance ? <CheckCircle2 aria-label={t("needsAcceptance")} className="h-3.5 w-3.5 shrink-0 text-violet-500" /> : null}
             </div>
             {row.client || row.case ? (
-              <div className="truncate text-xs text-slate-500" title={[row.client?.name, row.case ? `#${row.case.number} ${row.case.title}` : null].filter(Boolean).join(" · ")}>
+              <div
+                className="truncate text-xs text-slate-500"
+                title={[row.client?.name, row.case ? `#${row.case.number} ${row.case.title}` : null].filter(Boolean).join(" · ")}
+              >
                 {row.client?.name}
                 {row.client && row.case ? " · " : ""}
                 {row.case ? `#${row.case.number} ${row.case.title}` : ""}
@@ -168,7 +171,11 @@ export async function TaskTable({
         );
       case "activity":
         return (
-          <time dateTime={row.lastActivityAt.toISOString()} title={format.dateTime(row.lastActivityAt, "dateTime")} className="whitespace-nowrap text-slate-600">
+          <time
+            dateTime={row.lastActivityAt.toISOString()}
+            title={format.dateTime(row.lastActivityAt, "dateTime")}
+            className="whitespace-nowrap text-slate-600"
+          >
             {format.relativeTime(row.lastActivityAt, now)}
           </time>
         );

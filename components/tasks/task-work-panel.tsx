@@ -10,7 +10,17 @@ import { changeStatusAction, setProgressAction } from "@/lib/tasks/actions";
 import type { TaskStatus } from "@/lib/tasks/schema";
 
 /** The assignee's controls: start, pause, report progress, mark done (or submit for acceptance). */
-export function TaskWorkPanel({ taskId, status, progress, needsAcceptance }: { taskId: string; status: TaskStatus; progress: number; needsAcceptance: boolean }) {
+export function TaskWorkPanel({
+  taskId,
+  status,
+  progress,
+  needsAcceptance,
+}: {
+  taskId: string;
+  status: TaskStatus;
+  progress: number;
+  needsAcceptance: boolean;
+}) {
   const t = useTranslations("tasks.work");
   const router = useRouter();
   const refresh = () => router.refresh();

@@ -24,7 +24,9 @@ export const clients = pgTable(
   (t) => [
     index("clients_name_idx").on(sql`lower(${t.name})`),
     // Two clients with one tax id are a duplicate record; the database refuses it even under a race.
-    uniqueIndex("clients_tax_id_key").on(t.taxId).where(sql`${t.taxId} IS NOT NULL`),
+    uniqueIndex("clients_tax_id_key")
+      .on(t.taxId)
+      .where(sql`${t.taxId} IS NOT NULL`),
   ],
 );
 
@@ -66,9 +68,5 @@ export const cases = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("cases_owner_idx").on(t.ownerId, t.status),
-    index("cases_client_idx").on(t.clientId),
-    index("cases_status_idx").on(t.status, t.dueAt),
-  ],
+  (t) => [index("cases_owner_idx").on(t.ownerId, t.status), index("cases_client_idx").on(t.clientId), index("cases_status_idx").on(t.status, t.dueAt)],
 );

@@ -52,7 +52,9 @@ export const notificationDeliveries = pgTable(
   },
   (t) => [
     uniqueIndex("notification_deliveries_channel_key").on(t.notificationId, t.channel),
-    index("notification_deliveries_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index("notification_deliveries_pending_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 
@@ -69,9 +71,7 @@ export const notificationPreferences = pgTable(
     quietEnd: text("quiet_end"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    check("notification_preferences_quiet_format", sql`(${t.quietStart} IS NULL) = (${t.quietEnd} IS NULL)`),
-  ],
+  (t) => [check("notification_preferences_quiet_format", sql`(${t.quietStart} IS NULL) = (${t.quietEnd} IS NULL)`)],
 );
 
 /** Organisation-wide settings (one row, id 1): routing defaults admins edit. */

@@ -42,7 +42,11 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex("notifications_dedupe_key").on(t.dedupeKey),
     index("notifications_recipient_idx").on(t.recipientId, t.createdAt),
-    index("notifications_unread_idx").on(t.recipientId).where(sql`${t.readAt} IS NULL`),
-    index("notifications_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index("notifications_unread_idx")
+      .on(t.recipientId)
+      .where(sql`${t.readAt} IS NULL`),
+    index("notifications_pending_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );

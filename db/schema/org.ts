@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  type AnyPgColumn,
-} from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["admin", "manager", "member"]);
 export const workingMode = pgEnum("working_mode", ["office", "field", "remote", "away"]);
@@ -55,7 +42,9 @@ export const users = pgTable(
     check("users_not_own_supervisor", sql`${t.supervisorId} IS NULL OR ${t.supervisorId} <> ${t.id}`),
     check("users_email_lower", sql`${t.email} = lower(${t.email})`),
     // A verified number belongs to one active person: SMS about one person's work never reaches another.
-    uniqueIndex("users_verified_phone_key").on(t.phone).where(sql`${t.active} AND ${t.phoneVerifiedAt} IS NOT NULL`),
+    uniqueIndex("users_verified_phone_key")
+      .on(t.phone)
+      .where(sql`${t.active} AND ${t.phoneVerifiedAt} IS NOT NULL`),
   ],
 );
 

@@ -57,10 +57,7 @@ export const reminderDefaults = pgTable(
     channel: notificationChannel("channel"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("reminder_defaults_user_idx").on(t.userId),
-    check("reminder_defaults_offset_range", sql`${t.offsetMinutes} BETWEEN 5 AND 20160`),
-  ],
+  (t) => [index("reminder_defaults_user_idx").on(t.userId), check("reminder_defaults_offset_range", sql`${t.offsetMinutes} BETWEEN 5 AND 20160`)],
 );
 
 /**
@@ -87,7 +84,9 @@ export const reminderSnoozes = pgTable(
   (t) => [
     index("reminder_snoozes_task_idx").on(t.taskId),
     index("reminder_snoozes_fire_idx").on(t.fireAt),
-    uniqueIndex("reminder_snoozes_one_pending").on(t.taskId, t.recipientId).where(sql`${t.sentAt} IS NULL`),
+    uniqueIndex("reminder_snoozes_one_pending")
+      .on(t.taskId, t.recipientId)
+      .where(sql`${t.sentAt} IS NULL`),
   ],
 );
 
@@ -119,7 +118,9 @@ export const timelineFirings = pgTable(
   (t) => [
     uniqueIndex("timeline_firings_moment_key").on(t.momentKey),
     index("timeline_firings_task_idx").on(t.taskId, t.momentAt),
-    index("timeline_firings_escalated_idx").on(t.taskId, t.dueAt).where(sql`${t.kind} = 'escalation'`),
+    index("timeline_firings_escalated_idx")
+      .on(t.taskId, t.dueAt)
+      .where(sql`${t.kind} = 'escalation'`),
   ],
 );
 

@@ -5,16 +5,7 @@ import { notificationChannel } from "./notify";
 import { users } from "./org";
 
 export const taskStatus = pgEnum("task_status", ["open", "in_progress", "awaiting_acceptance", "done", "cancelled"]);
-export const taskActivityKind = pgEnum("task_activity_kind", [
-  "created",
-  "changed",
-  "comment",
-  "status",
-  "progress",
-  "reassigned",
-  "returned",
-  "accepted",
-]);
+export const taskActivityKind = pgEnum("task_activity_kind", ["created", "changed", "comment", "status", "progress", "reassigned", "returned", "accepted"]);
 
 export const tasks = pgTable(
   "tasks",
@@ -49,17 +40,27 @@ export const tasks = pgTable(
     // My tasks and the team view (assignee among the people under a manager): counts and filters.
     index("tasks_assignee_idx").on(t.assigneeId, t.status, t.dueAt),
     // The default My tasks page: active work, soonest due first, read in index order.
-    index("tasks_assignee_active_idx").on(t.assigneeId, t.dueAt, t.number).where(sql`${t.status} IN ('open', 'in_progress', 'awaiting_acceptance')`),
+    index("tasks_assignee_active_idx")
+      .on(t.assigneeId, t.dueAt, t.number)
+      .where(sql`${t.status} IN ('open', 'in_progress', 'awaiting_acceptance')`),
     // Delegated (created by me, assigned to someone else): counts per status and filters.
-    index("tasks_delegated_idx").on(t.createdById, t.status, t.dueAt).where(sql`${t.assigneeId} <> ${t.createdById}`),
+    index("tasks_delegated_idx")
+      .on(t.createdById, t.status, t.dueAt)
+      .where(sql`${t.assigneeId} <> ${t.createdById}`),
     // The default Delegated page: active work, soonest due first, read in index order.
     index("tasks_delegated_active_idx")
       .on(t.createdById, t.dueAt, t.number)
       .where(sql`${t.assigneeId} <> ${t.createdById} AND ${t.status} IN ('open', 'in_progress', 'awaiting_acceptance')`),
     // Delegated sorted by last activity: what moved most recently comes first.
-    index("tasks_delegated_activity_idx").on(t.createdById, t.lastActivityAt).where(sql`${t.assigneeId} <> ${t.createdById}`),
-    index("tasks_client_idx").on(t.clientId, t.status).where(sql`${t.clientId} IS NOT NULL`),
-    index("tasks_case_idx").on(t.caseId, t.status).where(sql`${t.caseId} IS NOT NULL`),
+    index("tasks_delegated_activity_idx")
+      .on(t.createdById, t.lastActivityAt)
+      .where(sql`${t.assigneeId} <> ${t.createdById}`),
+    index("tasks_client_idx")
+      .on(t.clientId, t.status)
+      .where(sql`${t.clientId} IS NOT NULL`),
+    index("tasks_case_idx")
+      .on(t.caseId, t.status)
+      .where(sql`${t.caseId} IS NOT NULL`),
     check("tasks_progress_range", sql`${t.progress} BETWEEN 0 AND 100`),
     check("tasks_title_not_blank", sql`length(btrim(${t.title})) > 0`),
     check("tasks_case_has_client", sql`${t.caseId} IS NULL OR ${t.clientId} IS NOT NULL`),
@@ -104,7 +105,9 @@ export const taskReminders = pgTable(
   },
   (t) => [
     index("task_reminders_task_idx").on(t.taskId),
-    index("task_reminders_fire_at_idx").on(t.fireAt).where(sql`${t.fireAt} IS NOT NULL`),
+    index("task_reminders_fire_at_idx")
+      .on(t.fireAt)
+      .where(sql`${t.fireAt} IS NOT NULL`),
     check("task_reminders_one_moment", sql`(${t.offsetMinutes} IS NULL) <> (${t.fireAt} IS NULL)`),
     check("task_reminders_offset_range", sql`${t.offsetMinutes} IS NULL OR ${t.offsetMinutes} BETWEEN 5 AND 20160`),
   ],

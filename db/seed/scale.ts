@@ -31,8 +31,50 @@ export const DEPARTMENT_SIZE = 51;
 const TEAMS_PER_DEPARTMENT = 5;
 const TEAM_SIZE = 10;
 
-const FIRST = ["Anna", "Piotr", "Katarzyna", "Tomasz", "Magdalena", "Michał", "Agnieszka", "Paweł", "Joanna", "Marcin", "Ewa", "Krzysztof", "Monika", "Łukasz", "Aleksandra", "Jakub", "Barbara", "Adam", "Natalia", "Grzegorz"];
-const LAST = ["Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kowalczyk", "Kamiński", "Lewandowski", "Zieliński", "Szymański", "Woźniak", "Dąbrowski", "Kozłowski", "Jankowski", "Mazur", "Kwiatkowski", "Krawczyk", "Piotrowski", "Grabowski", "Nowakowski", "Pawłowski"];
+const FIRST = [
+  "Anna",
+  "Piotr",
+  "Katarzyna",
+  "Tomasz",
+  "Magdalena",
+  "Michał",
+  "Agnieszka",
+  "Paweł",
+  "Joanna",
+  "Marcin",
+  "Ewa",
+  "Krzysztof",
+  "Monika",
+  "Łukasz",
+  "Aleksandra",
+  "Jakub",
+  "Barbara",
+  "Adam",
+  "Natalia",
+  "Grzegorz",
+];
+const LAST = [
+  "Nowak",
+  "Kowalski",
+  "Wiśniewski",
+  "Wójcik",
+  "Kowalczyk",
+  "Kamiński",
+  "Lewandowski",
+  "Zieliński",
+  "Szymański",
+  "Woźniak",
+  "Dąbrowski",
+  "Kozłowski",
+  "Jankowski",
+  "Mazur",
+  "Kwiatkowski",
+  "Krawczyk",
+  "Piotrowski",
+  "Grabowski",
+  "Nowakowski",
+  "Pawłowski",
+];
 
 export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleResult> {
   const now = options.now ?? new Date();
@@ -53,7 +95,18 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleRes
   const people: Row[] = [];
   const add = (supervisorKey: number | null, role: "manager" | "member", title: string, departmentId: string | null) => {
     const key = people.length;
-    people.push({ key, supervisorKey, email: email(key), name: name(key), role, title, departmentId, passwordHash: options.passwordHash ?? null, timeZone: "Europe/Warsaw", locale: "pl" });
+    people.push({
+      key,
+      supervisorKey,
+      email: email(key),
+      name: name(key),
+      role,
+      title,
+      departmentId,
+      passwordHash: options.passwordHash ?? null,
+      timeZone: "Europe/Warsaw",
+      locale: "pl",
+    });
     return key;
   };
   const ceo = add(null, "manager", "Prezes zarządu", null);
@@ -112,12 +165,16 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleRes
   }
   if (options.tasks > 0) await seedScaleTasks(db, { tag, tasks: options.tasks, nowIso, emailPattern });
 
-  const [counts] = await db.execute(sql`
+  const [counts] = await db
+    .execute(
+      sql`
     SELECT
       (SELECT count(*)::int FROM users WHERE email LIKE ${emailPattern}) AS users,
       (SELECT count(*)::int FROM clients WHERE email LIKE ${`%@klient-${tag}.example`}) AS clients,
       (SELECT count(*)::int FROM cases c JOIN clients k ON k.id = c.client_id WHERE k.email LIKE ${`%@klient-${tag}.example`}) AS cases,
-      (SELECT count(*)::int FROM tasks t JOIN users u ON u.id = t.assignee_id WHERE u.email LIKE ${emailPattern}) AS tasks`).then((r) => rowsOf<ScaleResult["counts"]>(r));
+      (SELECT count(*)::int FROM tasks t JOIN users u ON u.id = t.assignee_id WHERE u.email LIKE ${emailPattern}) AS tasks`,
+    )
+    .then((r) => rowsOf<ScaleResult["counts"]>(r));
   return {
     tag,
     ceo: { id: ids[ceo]!, email: email(ceo) },

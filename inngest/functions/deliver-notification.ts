@@ -34,10 +34,7 @@ export const deliverNotification = inngest.createFunction(
       // A moment in the past returns at once, so replays take the same path.
       if (delivery.deliverAfter) await step.sleepUntil(`quiet-hours-${delivery.channel}`, delivery.deliverAfter);
       if (delivery.channel === "email") {
-        await step.sendEvent(
-          "request-email",
-          emailRequested.create({ deliveryId: delivery.id }, { id: `email-${delivery.id}-r${delivery.dispatches}` }),
-        );
+        await step.sendEvent("request-email", emailRequested.create({ deliveryId: delivery.id }, { id: `email-${delivery.id}-r${delivery.dispatches}` }));
       } else {
         await step.run(`send-${delivery.channel}`, () => sendDelivery(rt, delivery.id));
       }

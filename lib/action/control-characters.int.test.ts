@@ -16,12 +16,19 @@ describe("a NUL byte or another control character in a form", () => {
     const before = await globalFootprint(db, org.lead.id);
 
     const r = await createTaskAction({ title: "Wymiana\u0000filtra", description: "Opis\u0000", assigneeId: org.tech.id });
-    expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { title: [expect.stringContaining("control")], description: [expect.stringContaining("control")] } });
+    expect(r).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { title: [expect.stringContaining("control")], description: [expect.stringContaining("control")] },
+    });
     expect(await globalFootprint(db, org.lead.id)).toEqual(before);
 
     const bidi = await createClientAction({ name: "Polmet \u202Egpj.exe" });
     expect(bidi).toMatchObject({ ok: false, code: "invalid", fieldErrors: { name: [expect.stringContaining("control")] } });
-    const [named] = await db.select({ n: sql<number>`count(*)::int` }).from(clients).where(eq(clients.name, "Polmet \u202Egpj.exe"));
+    const [named] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(clients)
+      .where(eq(clients.name, "Polmet \u202Egpj.exe"));
     expect(named!.n).toBe(0);
   });
 
@@ -37,8 +44,16 @@ describe("a NUL byte or another control character in a form", () => {
 
     const history = await db.select().from(taskActivity).where(eq(taskActivity.taskId, task!.id));
 
-    expect(await updateTaskAction({ taskId: task!.id, title: "Nowy\u0000tytuł" })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { title: [expect.any(String)] } });
-    expect(await commentOnTaskAction({ taskId: task!.id, comment: "Zrobione\u0000" })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { comment: [expect.any(String)] } });
+    expect(await updateTaskAction({ taskId: task!.id, title: "Nowy\u0000tytuł" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { title: [expect.any(String)] },
+    });
+    expect(await commentOnTaskAction({ taskId: task!.id, comment: "Zrobione\u0000" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { comment: [expect.any(String)] },
+    });
     const [after] = await db.select().from(tasks).where(eq(tasks.id, task!.id));
     expect(after).toEqual(task);
     expect(await db.select().from(taskActivity).where(eq(taskActivity.taskId, task!.id))).toEqual(history);

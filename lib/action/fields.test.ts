@@ -54,7 +54,11 @@ describe("paragraphString", () => {
   });
   for (const [name, ch] of Object.entries(REFUSED).filter(([n]) => !["TAB", "CR", "LF"].includes(n))) {
     it(`refuses ${name}`, () => {
-      expect(paragraphString().safeParse(`Opis${ch}awarii`).error?.issues.map((i) => i.message)).toEqual(["controlCharacters"]);
+      expect(
+        paragraphString()
+          .safeParse(`Opis${ch}awarii`)
+          .error?.issues.map((i) => i.message),
+      ).toEqual(["controlCharacters"]);
     });
   }
 });
@@ -62,8 +66,16 @@ describe("paragraphString", () => {
 // Every free-text field of every schema, nested ones included: each refuses a NUL byte with the
 // field error, at the field. A new text field belongs here.
 const TEXT_FIELDS: [string, z.ZodType, string][] = [
-  ...(["name", "taxId", "email", "phone", "city", "address", "notes"] as const).map((f): [string, z.ZodType, string] => ["crm.createClientInput", crm.createClientInput, f]),
-  ...(["name", "taxId", "email", "phone", "city", "address", "notes"] as const).map((f): [string, z.ZodType, string] => ["crm.updateClientInput", crm.updateClientInput, f]),
+  ...(["name", "taxId", "email", "phone", "city", "address", "notes"] as const).map((f): [string, z.ZodType, string] => [
+    "crm.createClientInput",
+    crm.createClientInput,
+    f,
+  ]),
+  ...(["name", "taxId", "email", "phone", "city", "address", "notes"] as const).map((f): [string, z.ZodType, string] => [
+    "crm.updateClientInput",
+    crm.updateClientInput,
+    f,
+  ]),
   ...(["name", "position", "email", "phone"] as const).map((f): [string, z.ZodType, string] => ["crm.addContactInput", crm.addContactInput, f]),
   ...(["name", "position", "email", "phone"] as const).map((f): [string, z.ZodType, string] => ["crm.updateContactInput", crm.updateContactInput, f]),
   ["crm.createCaseInput", crm.createCaseInput, "title"],
@@ -80,16 +92,32 @@ const TEXT_FIELDS: [string, z.ZodType, string][] = [
   ["tasks.commentInput", tasks.commentInput, "comment"],
   ["tasks.returnTaskInput", tasks.returnTaskInput, "comment"],
   ["tasks.decisionInput", tasks.decisionInput, "comment"],
-  ...(["name", "email", "phone", "title", "timeZone", "password"] as const).map((f): [string, z.ZodType, string] => ["org.createUserInput", org.createUserInput, f]),
-  ...(["name", "email", "phone", "title", "timeZone", "newPassword"] as const).map((f): [string, z.ZodType, string] => ["org.updateUserInput", org.updateUserInput, f]),
+  ...(["name", "email", "phone", "title", "timeZone", "password"] as const).map((f): [string, z.ZodType, string] => [
+    "org.createUserInput",
+    org.createUserInput,
+    f,
+  ]),
+  ...(["name", "email", "phone", "title", "timeZone", "newPassword"] as const).map((f): [string, z.ZodType, string] => [
+    "org.updateUserInput",
+    org.updateUserInput,
+    f,
+  ]),
   ["org.departmentInput", org.departmentInput, "name"],
   ["org.renameDepartmentInput", org.renameDepartmentInput, "name"],
   ["org.teamInput", org.teamInput, "name"],
   ["org.renameTeamInput", org.renameTeamInput, "name"],
   ...(["name", "phone", "timeZone"] as const).map((f): [string, z.ZodType, string] => ["org.profileInput", org.profileInput, f]),
-  ...(["currentPassword", "newPassword", "confirmPassword"] as const).map((f): [string, z.ZodType, string] => ["org.changePasswordInput", org.changePasswordInput, f]),
+  ...(["currentPassword", "newPassword", "confirmPassword"] as const).map((f): [string, z.ZodType, string] => [
+    "org.changePasswordInput",
+    org.changePasswordInput,
+    f,
+  ]),
   ["notify.preferencesInput", notify.preferencesInput, "quietHours.start"],
-  ...(["endpoint", "deviceLabel", "keys.p256dh", "keys.auth"] as const).map((f): [string, z.ZodType, string] => ["notify.pushSubscriptionInput", notify.pushSubscriptionInput, f]),
+  ...(["endpoint", "deviceLabel", "keys.p256dh", "keys.auth"] as const).map((f): [string, z.ZodType, string] => [
+    "notify.pushSubscriptionInput",
+    notify.pushSubscriptionInput,
+    f,
+  ]),
   ["notify.pushEndpointInput", notify.pushEndpointInput, "endpoint"],
   ["reminders.escalationSettingsInput", reminders.escalationSettingsInput, "timeZone"],
   ["reminders.escalationSettingsInput", reminders.escalationSettingsInput, "dayStart"],
@@ -109,10 +137,13 @@ function inputWith(fieldPath: string, value: string): Record<string, unknown> {
 const WITH_NUL = "Przegląd pieca\u0000Rational";
 
 describe("every free-text field of every schema", () => {
-  it.each(TEXT_FIELDS.map(([name, schema, field]) => [name, field, schema] as const))("%s %s refuses a NUL byte with controlCharacters", (_name, fieldPath, schema) => {
-    const r = schema.safeParse(inputWith(fieldPath, WITH_NUL));
-    expect(r.error?.issues.filter((i) => i.path.join(".") === fieldPath).map((i) => i.message)).toContain("controlCharacters");
-  });
+  it.each(TEXT_FIELDS.map(([name, schema, field]) => [name, field, schema] as const))(
+    "%s %s refuses a NUL byte with controlCharacters",
+    (_name, fieldPath, schema) => {
+      const r = schema.safeParse(inputWith(fieldPath, WITH_NUL));
+      expect(r.error?.issues.filter((i) => i.path.join(".") === fieldPath).map((i) => i.message)).toContain("controlCharacters");
+    },
+  );
 
   it("task reminders at an absolute moment refuse it too", () => {
     const r = tasks.createTaskInput.safeParse({ title: "Wymiana filtra", reminders: [{ type: "at", fireAt: "2026-03-29T09:30\u0000" }] });

@@ -34,7 +34,8 @@ export const optionalParagraph = (max: number) =>
     .transform((v) => v || null);
 
 /** The same, required; `requiredMessage` when the field has a more helpful message than "required". */
-export const requiredParagraph = (max: number, requiredMessage = "required") => paragraphString(requiredMessage).trim().min(1, requiredMessage).max(max, "tooLong");
+export const requiredParagraph = (max: number, requiredMessage = "required") =>
+  paragraphString(requiredMessage).trim().min(1, requiredMessage).max(max, "tooLong");
 
 /** A reference chosen in a form that may be left empty; anything that is not an id cannot exist. */
 export const optionalRef = (notFoundKey: string) =>

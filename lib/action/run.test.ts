@@ -57,21 +57,51 @@ describe("runAction", () => {
 
   it("passes parsed input and the viewer, then revalidates", async () => {
     const d = deps();
-    const r = await runAction(d, schema, async (input, ctx) => ({ echoed: input.title, by: ctx.viewer.id }), { revalidate: () => ["/tasks"] }, { title: " Hi ", n: "7" });
+    const r = await runAction(
+      d,
+      schema,
+      async (input, ctx) => ({ echoed: input.title, by: ctx.viewer.id }),
+      { revalidate: () => ["/tasks"] },
+      { title: " Hi ", n: "7" },
+    );
     expect(r).toEqual({ ok: true, data: { echoed: "Hi", by: viewer.id } });
     expect(d.revalidated).toEqual(["/tasks"]);
   });
 
   it("turns typed domain errors into translated messages with field errors", async () => {
-    const r1 = await runAction(deps(), schema, async () => { throw new Forbidden("forbidden"); }, {}, { title: "x", n: 1 });
+    const r1 = await runAction(
+      deps(),
+      schema,
+      async () => {
+        throw new Forbidden("forbidden");
+      },
+      {},
+      { title: "x", n: 1 },
+    );
     expect(r1).toEqual({ ok: false, code: "forbidden", error: "You are not allowed to do this." });
-    const r2 = await runAction(deps(), schema, async () => { throw new Invalid("invalidInput", { n: ["tooBig"] }); }, {}, { title: "x", n: 1 });
+    const r2 = await runAction(
+      deps(),
+      schema,
+      async () => {
+        throw new Invalid("invalidInput", { n: ["tooBig"] });
+      },
+      {},
+      { title: "x", n: 1 },
+    );
     expect(r2).toMatchObject({ ok: false, code: "invalid", fieldErrors: { n: ["tooBig"] } });
   });
 
   it("hides unexpected errors behind a generic message and logs them", async () => {
     const d = deps();
-    const r = await runAction(d, schema, async () => { throw new Error("connection reset: secret details"); }, {}, { title: "x", n: 1 });
+    const r = await runAction(
+      d,
+      schema,
+      async () => {
+        throw new Error("connection reset: secret details");
+      },
+      {},
+      { title: "x", n: 1 },
+    );
     expect(r).toEqual({ ok: false, code: "internal", error: "internal" });
     expect(d.logged).toHaveLength(1);
     expect(d.revalidated).toEqual([]);

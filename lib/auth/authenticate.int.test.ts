@@ -107,7 +107,10 @@ describe("authenticate", () => {
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(ACCOUNT_RULE.maxAttempts);
     expect(await authenticate(db, { email: owner.email, password: FACTORY_PASSWORD, ip: "192.0.2.200" }, now)).toEqual({ ok: false, reason: "throttled" });
     // ...and the owner, at an address they used before, still gets in.
-    expect(await authenticate(db, { email: owner.email, password: FACTORY_PASSWORD, ip: "198.51.100.5" }, now)).toMatchObject({ ok: true, user: { id: owner.id } });
+    expect(await authenticate(db, { email: owner.email, password: FACTORY_PASSWORD, ip: "198.51.100.5" }, now)).toMatchObject({
+      ok: true,
+      user: { id: owner.id },
+    });
   });
 
   it("tells the owner once per block when the account-wide limit trips, by e-mail", async () => {
@@ -233,9 +236,15 @@ describe("the client address behind server.mjs", () => {
     expect(new Set(answers.map((a) => a.address))).toEqual(new Set(["127.0.0.1"]));
     // One pair for all of them: the forged addresses did not buy fresh guesses.
     expect(answers.at(-1)?.result).toEqual({ ok: false, reason: "throttled" });
-    const [pair] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, pairKey(user.email, "127.0.0.1")));
+    const [pair] = await db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, pairKey(user.email, "127.0.0.1")));
     expect(pair?.failures).toBe(PAIR_RULE.maxAttempts + 1);
-    const [forged] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, pairKey(user.email, "198.51.100.1")));
+    const [forged] = await db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, pairKey(user.email, "198.51.100.1")));
     expect(forged).toBeUndefined();
   });
 
@@ -245,7 +254,10 @@ describe("the client address behind server.mjs", () => {
     const attempt = await signInServer(1, user.email, new Date("2026-04-15T10:00:00Z"));
     expect((await attempt({ "x-forwarded-for": "6.6.6.6, 192.0.2.44" })).address).toBe("192.0.2.44");
     expect((await attempt({ "x-forwarded-for": "192.0.2.45" })).address).toBe("192.0.2.45");
-    const [pair] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, pairKey(user.email, "192.0.2.44")));
+    const [pair] = await db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, pairKey(user.email, "192.0.2.44")));
     expect(pair?.failures).toBe(1);
   });
 });
@@ -265,7 +277,12 @@ describe("pruning the login throttle", () => {
     const rows: (typeof loginThrottle.$inferInsert)[] = [
       { key: "pair:old@test.example|192.0.2.1", failures: 3, windowStartedAt: ago(PAIR_RULE.windowMs + 1000) },
       { key: "pair:live@test.example|192.0.2.1", failures: 3, windowStartedAt: ago(PAIR_RULE.windowMs - minutes(1)) },
-      { key: "pair:blocked@test.example|192.0.2.1", failures: 9, windowStartedAt: ago(PAIR_RULE.windowMs * 3), blockedUntil: new Date(now.getTime() + minutes(5)) },
+      {
+        key: "pair:blocked@test.example|192.0.2.1",
+        failures: 9,
+        windowStartedAt: ago(PAIR_RULE.windowMs * 3),
+        blockedUntil: new Date(now.getTime() + minutes(5)),
+      },
       { key: "pair:was-blocked@test.example|192.0.2.1", failures: 9, windowStartedAt: ago(PAIR_RULE.windowMs * 3), blockedUntil: ago(1000) },
       { key: "ip:192.0.2.1", failures: 3, windowStartedAt: ago(minutes(16)) },
       // The account window is an hour: twenty minutes old is still live.
@@ -277,7 +294,12 @@ describe("pruning the login throttle", () => {
     await db.insert(loginThrottle).values(rows);
     // Other test files share the database: their ended rows may go too.
     expect(await pruneLoginThrottle(db, now)).toBeGreaterThanOrEqual(5);
-    expect(await keysLeft(db, rows.map((r) => r.key))).toEqual(
+    expect(
+      await keysLeft(
+        db,
+        rows.map((r) => r.key),
+      ),
+    ).toEqual(
       ["account:live@test.example", "known:live@test.example|192.0.2.1", "pair:blocked@test.example|192.0.2.1", "pair:live@test.example|192.0.2.1"].sort(),
     );
   });

@@ -19,8 +19,7 @@ import {
 import { pruneLoginThrottleWhenDue } from "./throttle-prune";
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number; locale: "pl" | "en" } }
-  | { ok: false; reason: "invalid" | "throttled" };
+  { ok: true; user: { id: string; email: string; name: string; sessionVersion: number; locale: "pl" | "en" } } | { ok: false; reason: "invalid" | "throttled" };
 
 async function findUser(db: Db, email: string) {
   const [user] = await db
@@ -48,11 +47,7 @@ async function findUser(db: Db, email: string) {
  * owner out, and its first trip tells the owner. `address` null means unknown: the pair is then
  * shared by everyone trying that account.
  */
-export async function authenticate(
-  db: Db,
-  input: { email: string; password: string; ip: string | null },
-  now: Date = new Date(),
-): Promise<AuthenticateResult> {
+export async function authenticate(db: Db, input: { email: string; password: string; ip: string | null }, now: Date = new Date()): Promise<AuthenticateResult> {
   const email = input.email.trim().toLowerCase();
   const address = input.ip;
   await pruneLoginThrottleWhenDue(db, now);

@@ -2,13 +2,35 @@ import { describe, expect, it } from "vitest";
 import { isPublicPath } from "./public-paths";
 
 describe("public paths", () => {
-  it.each(["/login", "/login/", "/api/auth", "/api/auth/session", "/api/auth/callback/google", "/api/health", "/api/inngest", "/_next/static/chunks/a.js", "/icons/icon-192.png", "/sw.js", "/manifest.webmanifest", "/favicon.ico"])(
-    "%s is open to signed-out visitors",
-    (path) => expect(isPublicPath(path)).toBe(true),
-  );
+  it.each([
+    "/login",
+    "/login/",
+    "/api/auth",
+    "/api/auth/session",
+    "/api/auth/callback/google",
+    "/api/health",
+    "/api/inngest",
+    "/_next/static/chunks/a.js",
+    "/icons/icon-192.png",
+    "/sw.js",
+    "/manifest.webmanifest",
+    "/favicon.ico",
+  ])("%s is open to signed-out visitors", (path) => expect(isPublicPath(path)).toBe(true));
 
-  it.each(["/loginx", "/loginanything", "/api/authx", "/api/auth-admin", "/api/healthz", "/api/inngestion", "/iconsx", "/iconsfoo/a.png", "/sw.jsx", "/_nextx", "/favicon", "/tasks", "/", "/api/notifications"])(
-    "%s needs a signed-in user",
-    (path) => expect(isPublicPath(path)).toBe(false),
-  );
+  it.each([
+    "/loginx",
+    "/loginanything",
+    "/api/authx",
+    "/api/auth-admin",
+    "/api/healthz",
+    "/api/inngestion",
+    "/iconsx",
+    "/iconsfoo/a.png",
+    "/sw.jsx",
+    "/_nextx",
+    "/favicon",
+    "/tasks",
+    "/",
+    "/api/notifications",
+  ])("%s needs a signed-in user", (path) => expect(isPublicPath(path)).toBe(false));
 });

@@ -15,7 +15,9 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ AUTH_GOOGLE_ID: "abc" })).toThrow(/AUTH_GOOGLE_SECRET/);
   });
   it("takes extra push hosts and names an entry it does not understand", () => {
-    expect(parseEnv({ PUSH_ALLOWED_HOSTS: "push.example.org, *.autopush.example.org,127.0.0.1:8443" }).PUSH_ALLOWED_HOSTS).toBe("push.example.org, *.autopush.example.org,127.0.0.1:8443");
+    expect(parseEnv({ PUSH_ALLOWED_HOSTS: "push.example.org, *.autopush.example.org,127.0.0.1:8443" }).PUSH_ALLOWED_HOSTS).toBe(
+      "push.example.org, *.autopush.example.org,127.0.0.1:8443",
+    );
     expect(() => parseEnv({ PUSH_ALLOWED_HOSTS: "push.example.org,https://evil.example/x" })).toThrow(/PUSH_ALLOWED_HOSTS .*https:\/\/evil\.example\/x/);
   });
 

@@ -15,7 +15,10 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: optionalString.pipe(
-      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset to use the embedded PGlite database)").optional(),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset to use the embedded PGlite database)")
+        .optional(),
     ),
     APP_URL: z.url("must be the public base URL of the app, for example https://baton.example.com").default("http://localhost:3000"),
     AUTH_SECRET: optionalString,
@@ -32,12 +35,25 @@ const envSchema = z
       .pipe(
         z
           .string()
-          .regex(/^(?:[0-9]|10)$/, "must be a whole number from 0 to 10: how many reverse proxies (load balancer, CDN) stand in front of Baton; 0 or unset when clients connect directly")
+          .regex(
+            /^(?:[0-9]|10)$/,
+            "must be a whole number from 0 to 10: how many reverse proxies (load balancer, CDN) stand in front of Baton; 0 or unset when clients connect directly",
+          )
           .optional(),
       )
       .transform((v) => (v === undefined ? 0 : Number(v))),
-    SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
-    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(168),
+    SESSION_MAX_AGE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(12),
+    SESSION_ABSOLUTE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(168),
     RESEND_API_KEY: optionalString,
     // disabled: run without e-mail (routing skips the channel); auto: Resend, or the development mailbox outside production.
     EMAIL_DELIVERY: z.enum(["auto", "disabled"], "must be auto or disabled").default("auto"),
@@ -46,7 +62,12 @@ const envSchema = z
     SMS_DELIVERY: z.enum(["auto", "disabled"], "must be auto or disabled").default("auto"),
     TWILIO_ACCOUNT_SID: optionalString,
     TWILIO_AUTH_TOKEN: optionalString,
-    TWILIO_FROM_NUMBER: optionalString.pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +48221234567").optional()),
+    TWILIO_FROM_NUMBER: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +48221234567")
+        .optional(),
+    ),
     TWILIO_MESSAGING_SERVICE_SID: optionalString,
     TWILIO_BASE_URL: optionalString.pipe(z.url("must be a URL (only for pointing the Twilio SDK at another server)").optional()),
     VAPID_PUBLIC_KEY: optionalString,
@@ -75,7 +96,11 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "must be at least 32 characters long" });
     }
     if (env.AUTH_MICROSOFT_ENTRA_ID_ID && !env.AUTH_MICROSOFT_ENTRA_ID_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_MICROSOFT_ENTRA_ID_SECRET"], message: "is required when AUTH_MICROSOFT_ENTRA_ID_ID is set (Entra ID single sign-on)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_MICROSOFT_ENTRA_ID_SECRET"],
+        message: "is required when AUTH_MICROSOFT_ENTRA_ID_ID is set (Entra ID single sign-on)",
+      });
     }
     if (env.TWILIO_ACCOUNT_SID && (!env.TWILIO_AUTH_TOKEN || !(env.TWILIO_FROM_NUMBER || env.TWILIO_MESSAGING_SERVICE_SID))) {
       ctx.addIssue({
@@ -85,7 +110,11 @@ const envSchema = z
       });
     }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
-      ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (web push); generate both with npx web-push generate-vapid-keys" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["VAPID_PRIVATE_KEY"],
+        message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (web push); generate both with npx web-push generate-vapid-keys",
+      });
     }
     const badPushHosts = env.PUSH_ALLOWED_HOSTS ? invalidPushHostEntries(env.PUSH_ALLOWED_HOSTS) : [];
     if (badPushHosts.length) {
@@ -100,22 +129,37 @@ const envSchema = z
     }
     // Without a signing key the SDK cannot verify that calls to /api/inngest come from Inngest.
     if (env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY) {
-      ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required when INNGEST_EVENT_KEY is set: without it /api/inngest cannot check that requests come from Inngest (Inngest dashboard → Signing key)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["INNGEST_SIGNING_KEY"],
+        message:
+          "is required when INNGEST_EVENT_KEY is set: without it /api/inngest cannot check that requests come from Inngest (Inngest dashboard → Signing key)",
+      });
     }
     if (env.NODE_ENV !== "production") return;
     // The dev server accepts unsigned calls and sends nothing durable: never in production.
     if (inngestDevMode(env.INNGEST_DEV)) {
-      ctx.addIssue({ code: "custom", path: ["INNGEST_DEV"], message: "must not be set in production (it points the Inngest SDK at an unauthenticated local dev server); set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY instead" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["INNGEST_DEV"],
+        message:
+          "must not be set in production (it points the Inngest SDK at an unauthenticated local dev server); set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY instead",
+      });
     }
     // Outside production a missing key means the development mailbox; in production messages would silently go nowhere.
     if (env.EMAIL_DELIVERY === "auto" && !env.RESEND_API_KEY) {
-      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required in production to send e-mail notifications through Resend; set EMAIL_DELIVERY=disabled to run without e-mail" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message: "is required in production to send e-mail notifications through Resend; set EMAIL_DELIVERY=disabled to run without e-mail",
+      });
     }
     if (env.SMS_DELIVERY === "auto" && !env.TWILIO_ACCOUNT_SID) {
       ctx.addIssue({
         code: "custom",
         path: ["TWILIO_ACCOUNT_SID"],
-        message: "is required in production, with TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER (or TWILIO_MESSAGING_SERVICE_SID), to send SMS through Twilio; set SMS_DELIVERY=disabled to run without SMS",
+        message:
+          "is required in production, with TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER (or TWILIO_MESSAGING_SERVICE_SID), to send SMS through Twilio; set SMS_DELIVERY=disabled to run without SMS",
       });
     }
   });

@@ -5,7 +5,6 @@ import { lineString, optionalParagraph, optionalRef, optionalText, optionalWallC
 
 // Messages are translation keys: bare ones live under "errors", "crm.errors.*" in crm.json.
 
-
 const optionalEmail = optionalText(254).pipe(z.email("invalidEmail").nullable());
 
 /** Phone numbers are kept in E.164; a number typed without a country code is Polish. */
@@ -29,7 +28,6 @@ const optionalTaxId = optionalText(40)
 
 /** A reference to another row chosen in a form; anything that is not an id cannot exist. */
 const ref = (notFoundKey: string) => lineString("required").trim().min(1, "required").pipe(z.uuid(notFoundKey));
-
 
 const clientFields = z.object({
   name: requiredText(200),

@@ -10,11 +10,20 @@ const json = { "content-type": "application/json" };
 describe("refuseCrossSiteRequest", () => {
   it("lets a same-origin JSON request through, with or without Sec-Fetch-Site and a charset", () => {
     expect(refuseCrossSiteRequest(post({ ...json, origin: APP }), APP)).toBeNull();
-    expect(refuseCrossSiteRequest(post({ "content-type": "Application/JSON; charset=utf-8", origin: APP, "sec-fetch-site": "same-origin" }), `${APP}/`)).toBeNull();
+    expect(
+      refuseCrossSiteRequest(post({ "content-type": "Application/JSON; charset=utf-8", origin: APP, "sec-fetch-site": "same-origin" }), `${APP}/`),
+    ).toBeNull();
   });
 
   it("refuses a missing, foreign, null or look-alike Origin with 403", () => {
-    for (const origin of [undefined, "https://evil.example", "null", "http://baton.example.com", "https://baton.example.com.evil.example", "https://baton.example.com:8443"]) {
+    for (const origin of [
+      undefined,
+      "https://evil.example",
+      "null",
+      "http://baton.example.com",
+      "https://baton.example.com.evil.example",
+      "https://baton.example.com:8443",
+    ]) {
       const refused = refuseCrossSiteRequest(post(origin ? { ...json, origin } : json), APP);
       expect(refused?.status, String(origin)).toBe(403);
     }

@@ -4,7 +4,12 @@ import { contentSecurityPolicy, newNonce, securityHeaders, signInOrigins } from 
 const base = { nonce: "abc123", https: false, development: false, signInOrigins: [] };
 
 function directives(policy: string): Map<string, string> {
-  return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(" ")]));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values.join(" ")]),
+  );
 }
 
 describe("security headers", () => {
@@ -42,9 +47,15 @@ describe("security headers", () => {
 
   it("let sign-in forms go to the configured single sign-on providers only", () => {
     expect(signInOrigins({})).toEqual([]);
-    const origins = signInOrigins({ AUTH_MICROSOFT_ENTRA_ID_ID: "x", AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/tenant/v2.0", AUTH_GOOGLE_ID: "y" });
+    const origins = signInOrigins({
+      AUTH_MICROSOFT_ENTRA_ID_ID: "x",
+      AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/tenant/v2.0",
+      AUTH_GOOGLE_ID: "y",
+    });
     expect(origins).toEqual(["https://login.microsoftonline.com", "https://accounts.google.com"]);
-    expect(directives(contentSecurityPolicy({ ...base, signInOrigins: origins })).get("form-action")).toBe("'self' https://login.microsoftonline.com https://accounts.google.com");
+    expect(directives(contentSecurityPolicy({ ...base, signInOrigins: origins })).get("form-action")).toBe(
+      "'self' https://login.microsoftonline.com https://accounts.google.com",
+    );
   });
 
   it("make a different nonce every time", () => {

@@ -60,7 +60,10 @@ export async function saveNotificationPreferences(db: Db, viewer: Viewer, input:
 export async function saveOrganizationDefaults(db: Db, viewer: Viewer, input: z.output<typeof organizationDefaultsInput>): Promise<void> {
   if (viewer.role !== "admin") throw new Forbidden("adminOnly");
   const values = { notificationMatrix: differences(input.matrix, DEFAULT_MATRIX), updatedAt: new Date() };
-  await db.insert(organizationSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: organizationSettings.id, set: values });
+  await db
+    .insert(organizationSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: organizationSettings.id, set: values });
 }
 
 /**
@@ -74,7 +77,8 @@ export async function subscribeToPush(
   input: z.output<typeof pushSubscriptionInput>,
   hosts: readonly PushHostRule[] = configuredPushHostRules(),
 ): Promise<void> {
-  if (pushEndpointProblem(input.endpoint, hosts)) throw new Invalid("notify.errors.pushEndpointNotAllowed", { endpoint: ["notify.errors.pushEndpointNotAllowed"] });
+  if (pushEndpointProblem(input.endpoint, hosts))
+    throw new Invalid("notify.errors.pushEndpointNotAllowed", { endpoint: ["notify.errors.pushEndpointNotAllowed"] });
   const values = { userId: viewer.id, p256dh: input.keys.p256dh, auth: input.keys.auth, deviceLabel: input.deviceLabel ?? null };
   await db
     .insert(pushSubscriptions)

@@ -54,9 +54,20 @@ export async function deliveryPlan(db: Db, notificationId: string): Promise<Plan
       dispatches: notificationDeliveries.dispatches,
     })
     .from(notificationDeliveries)
-    .where(and(eq(notificationDeliveries.notificationId, notificationId), eq(notificationDeliveries.status, "pending"), ne(notificationDeliveries.channel, "in_app")))
+    .where(
+      and(
+        eq(notificationDeliveries.notificationId, notificationId),
+        eq(notificationDeliveries.status, "pending"),
+        ne(notificationDeliveries.channel, "in_app"),
+      ),
+    )
     .orderBy(asc(notificationDeliveries.position));
-  return rows.map((r) => ({ id: r.id, channel: r.channel as RoutedChannelName, deliverAfter: r.deliverAfter?.toISOString() ?? null, dispatches: r.dispatches }));
+  return rows.map((r) => ({
+    id: r.id,
+    channel: r.channel as RoutedChannelName,
+    deliverAfter: r.deliverAfter?.toISOString() ?? null,
+    dispatches: r.dispatches,
+  }));
 }
 
 async function loadForSend(db: Db, deliveryIds: string[]) {
@@ -191,7 +202,12 @@ async function sendPush(rt: DeliveryRuntime, userId: string, n: OutgoingNotifica
   const refused = all.filter((sub) => pushEndpointProblem(sub.endpoint, hosts) !== null);
   if (refused.length) {
     console.error(`[delivery] notification ${n.id} push: removed ${refused.length} subscription(s) to a push service that is not allowed`);
-    await rt.db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, refused.map((s) => s.id)));
+    await rt.db.delete(pushSubscriptions).where(
+      inArray(
+        pushSubscriptions.id,
+        refused.map((s) => s.id),
+      ),
+    );
   }
   const subscriptions = all.filter((sub) => !refused.includes(sub));
   if (!subscriptions.length) return { status: "failed", reason: "endpoint_not_allowed" };
@@ -235,7 +251,12 @@ export async function sendEmailBatch(rt: DeliveryRuntime, deliveryIds: string[])
       continue;
     }
     const n = row.notification as OutgoingNotification;
-    live.push({ deliveryId: row.deliveryId, notificationId: n.id, message: await composeEmail(n, row.recipient as Recipient, rt.appUrl), key: idempotencyKey(n.id, "email") });
+    live.push({
+      deliveryId: row.deliveryId,
+      notificationId: n.id,
+      message: await composeEmail(n, row.recipient as Recipient, rt.appUrl),
+      key: idempotencyKey(n.id, "email"),
+    });
   }
   for (let i = 0; i < live.length; i += 100) {
     const chunk = live.slice(i, i + 100).sort((a, b) => a.deliveryId.localeCompare(b.deliveryId));
@@ -244,7 +265,12 @@ export async function sendEmailBatch(rt: DeliveryRuntime, deliveryIds: string[])
       let providerIds: string[];
       if (rt.providers.email.sendBatch && chunk.length > 1) {
         const batchKey = `baton:batch:${createHash("sha256").update(ids.join(",")).digest("hex").slice(0, 40)}`;
-        providerIds = (await rt.providers.email.sendBatch(chunk.map((c) => c.message), batchKey)).providerIds;
+        providerIds = (
+          await rt.providers.email.sendBatch(
+            chunk.map((c) => c.message),
+            batchKey,
+          )
+        ).providerIds;
       } else {
         providerIds = [];
         for (const c of chunk) providerIds.push((await rt.providers.email.send(c.message, c.key)).providerId);

@@ -52,7 +52,18 @@ function runtime(db: Db, overrides: Partial<DeliveryRuntime> = {}): DeliveryRunt
 
 async function notify(db: Db, recipientId: string, actorId: string, priority: "normal" | "urgent" = "urgent") {
   const [id] = await db.transaction((tx) =>
-    writeOutbox(tx, [{ recipientId, actorId, kind: "task.assigned", priority, title: "Nowe zadanie", body: "Przegląd pieca", link: "/tasks/abc", dedupeKey: `test:${randomUUID()}` }]),
+    writeOutbox(tx, [
+      {
+        recipientId,
+        actorId,
+        kind: "task.assigned",
+        priority,
+        title: "Nowe zadanie",
+        body: "Przegląd pieca",
+        link: "/tasks/abc",
+        dedupeKey: `test:${randomUUID()}`,
+      },
+    ]),
   );
   return id!;
 }
@@ -110,7 +121,9 @@ describe("what people see of a failed delivery", () => {
     const port = await closedPort();
     const user = await makeUser(db, { workingMode: "field" });
     const boss = await makeUser(db);
-    await db.insert(pushSubscriptions).values({ userId: user.id, endpoint: `https://127.0.0.1:${port}/device`, p256dh: pushService.subscription("x").p256dh, auth: "tBHItJI5svbpez7KI4CCXg" });
+    await db
+      .insert(pushSubscriptions)
+      .values({ userId: user.id, endpoint: `https://127.0.0.1:${port}/device`, p256dh: pushService.subscription("x").p256dh, auth: "tBHItJI5svbpez7KI4CCXg" });
     const id = await notify(db, user.id, boss.id, "normal");
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const push = await delivery(db, id, "push");
@@ -141,7 +154,11 @@ describe("what people see of a failed delivery", () => {
     await expect(sendDelivery(runtime(db), push.id)).rejects.toThrow();
     const row = await delivery(db, id, "push");
     expect(row.reason).toBe("provider_error");
-    for (const seen of [JSON.stringify(row), JSON.stringify(await notificationWithLog(db, user.viewer, id)), JSON.stringify(await notificationWithLog(db, boss.viewer, id))]) {
+    for (const seen of [
+      JSON.stringify(row),
+      JSON.stringify(await notificationWithLog(db, user.viewer, id)),
+      JSON.stringify(await notificationWithLog(db, boss.viewer, id)),
+    ]) {
       expect(seen).not.toContain(marker);
     }
     expect(log.mock.calls.map((c) => c.join(" ")).join("\n")).toContain(marker);

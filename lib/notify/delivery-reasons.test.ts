@@ -15,7 +15,9 @@ describe("delivery reasons", () => {
     expect(deliveryReasonOf(new Error("fetch failed", { cause: Object.assign(new Error("x"), { code: "ENOTFOUND" }) }))).toBe("unreachable");
     expect(deliveryReasonOf(Object.assign(new Error("self-signed"), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" }))).toBe("unreachable");
     expect(deliveryReasonOf(new WebPushError("Received unexpected response code", 429, {}, "slow down", "https://fcm.googleapis.com/x"))).toBe("rate_limited");
-    expect(deliveryReasonOf(new WebPushError("Received unexpected response code", 500, {}, "stack trace", "https://fcm.googleapis.com/x"))).toBe("provider_error");
+    expect(deliveryReasonOf(new WebPushError("Received unexpected response code", 500, {}, "stack trace", "https://fcm.googleapis.com/x"))).toBe(
+      "provider_error",
+    );
     expect(deliveryReasonOf(Object.assign(new Error("Too many requests"), { status: 429, code: 20429 }))).toBe("rate_limited");
     expect(deliveryReasonOf(new PermanentDeliveryError("opted_out", "Twilio 21610: +48601..."))).toBe("opted_out");
     expect(deliveryReasonOf(new PermanentDeliveryError("invalid_recipient", "Resend: jan@x"))).toBe("invalid_address");

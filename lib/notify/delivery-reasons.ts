@@ -27,7 +27,19 @@ export const DELIVERY_REASONS = [
 export type DeliveryReason = (typeof DELIVERY_REASONS)[number];
 
 // Node's codes for a connection that never produced an answer.
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "ECONNABORTED", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_SOCKET"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "ECONNABORTED",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_SOCKET",
+]);
 
 function errorCode(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
@@ -65,5 +77,7 @@ export function logDeliveryError(context: { notificationId: string; channel: str
       : error instanceof Error
         ? `${error.name}: ${error.message}`.slice(0, 1000)
         : String(error).slice(0, 1000);
-  console.error(`[delivery] notification ${context.notificationId} ${context.channel}${context.deliveryId ? ` (delivery ${context.deliveryId})` : ""} failed: ${detail}`);
+  console.error(
+    `[delivery] notification ${context.notificationId} ${context.channel}${context.deliveryId ? ` (delivery ${context.deliveryId})` : ""} failed: ${detail}`,
+  );
 }

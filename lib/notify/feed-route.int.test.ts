@@ -12,7 +12,9 @@ describe("GET /api/notifications (the bell's feed)", () => {
     const owner = await makeUser(db);
     const other = await makeUser(db);
     const title = `Tylko dla właściciela ${randomUUID()}`;
-    await db.transaction((tx) => writeOutbox(tx, [{ recipientId: owner.id, kind: "task.assigned", title, body: "", link: "/tasks/x", dedupeKey: `feed:${randomUUID()}` }]));
+    await db.transaction((tx) =>
+      writeOutbox(tx, [{ recipientId: owner.id, kind: "task.assigned", title, body: "", link: "/tasks/x", dedupeKey: `feed:${randomUUID()}` }]),
+    );
 
     actAs(null);
     expect((await GET()).status).toBe(401);

@@ -26,7 +26,14 @@ function visibleTo(viewer: Viewer, addresses: string[]) {
 export async function devMailboxOf(db: Db, viewer: Viewer, limit = 100) {
   const where = visibleTo(viewer, await ownAddresses(db, viewer));
   return db
-    .select({ id: devMessages.id, channel: devMessages.channel, recipient: devMessages.recipient, subject: devMessages.subject, text: devMessages.text, createdAt: devMessages.createdAt })
+    .select({
+      id: devMessages.id,
+      channel: devMessages.channel,
+      recipient: devMessages.recipient,
+      subject: devMessages.subject,
+      text: devMessages.text,
+      createdAt: devMessages.createdAt,
+    })
     .from(devMessages)
     .where(where)
     .orderBy(desc(devMessages.createdAt))
@@ -35,6 +42,9 @@ export async function devMailboxOf(db: Db, viewer: Viewer, limit = 100) {
 
 export async function devMessageOf(db: Db, viewer: Viewer, id: string) {
   const where = visibleTo(viewer, await ownAddresses(db, viewer));
-  const [row] = await db.select().from(devMessages).where(and(eq(devMessages.id, id), where));
+  const [row] = await db
+    .select()
+    .from(devMessages)
+    .where(and(eq(devMessages.id, id), where));
   return row ?? null;
 }

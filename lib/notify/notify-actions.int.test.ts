@@ -66,7 +66,16 @@ describe("a case assigned to someone", () => {
     const me = await makeUser(db);
     const client = await makeClient(db);
     actAs(me.viewer);
-    const r = await createCaseAction({ kind: "quote_request", title: "Oferta", description: "", status: "new", priority: "normal", ownerId: me.id, clientId: client.id, dueAt: null });
+    const r = await createCaseAction({
+      kind: "quote_request",
+      title: "Oferta",
+      description: "",
+      status: "new",
+      priority: "normal",
+      ownerId: me.id,
+      clientId: client.id,
+      dueAt: null,
+    });
     expect(r.ok).toBe(true);
     expect(await db.select().from(notifications).where(eq(notifications.recipientId, me.id))).toEqual([]);
   });
@@ -128,11 +137,19 @@ describe("notification actions refuse other people", () => {
     const stranger = await makeUser(db);
     const endpoint = `https://fcm.googleapis.com/fcm/send/${randomUUID()}`;
     actAs(owner.viewer);
-    expect(await subscribeToPushAction({ endpoint, keys: { p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM", auth: "tBHItJI5svbpez7KI4CCXg" } })).toMatchObject({ ok: true });
+    expect(
+      await subscribeToPushAction({
+        endpoint,
+        keys: { p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM", auth: "tBHItJI5svbpez7KI4CCXg" },
+      }),
+    ).toMatchObject({ ok: true });
     actAs(stranger.viewer);
     expect(await unsubscribeFromPushAction({ endpoint })).toMatchObject({ ok: true });
     expect(await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, endpoint))).toHaveLength(1);
-    expect(await subscribeToPushAction({ endpoint: "http://insecure.example/x", keys: { p256dh: "x".repeat(20), auth: "y".repeat(10) } })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await subscribeToPushAction({ endpoint: "http://insecure.example/x", keys: { p256dh: "x".repeat(20), auth: "y".repeat(10) } })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
     actAs(null);
     expect(await unsubscribeFromPushAction({ endpoint })).toMatchObject({ ok: false, code: "unauthenticated" });
   });

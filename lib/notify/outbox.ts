@@ -15,11 +15,7 @@ export type OutboxRow = typeof notifications.$inferInsert;
  */
 export async function writeOutbox(tx: DbOrTx, rows: OutboxRow[]): Promise<string[]> {
   if (!rows.length) return [];
-  const written = await tx
-    .insert(notifications)
-    .values(rows)
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({ id: notifications.id });
+  const written = await tx.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.dedupeKey }).returning({ id: notifications.id });
   const ids = written.map((r) => r.id);
   await planDeliveries(tx, ids);
   noteNotificationsWritten(ids);

@@ -53,9 +53,7 @@ export async function planDeliveries(
     const matrix = row.prefMatrix ? mergeMatrix(orgMatrix, row.prefMatrix as MatrixOverrides) : orgMatrix;
     // A notification written for one channel (a reminder "by SMS") goes there alone.
     const forced = row.channel && row.channel !== "in_app" ? (row.channel as RoutableChannel) : null;
-    const effective = forced
-      ? ({ ...matrix, [row.mode]: { ...matrix[row.mode], [row.priority]: [forced] } } as ChannelMatrix)
-      : matrix;
+    const effective = forced ? ({ ...matrix, [row.mode]: { ...matrix[row.mode], [row.priority]: [forced] } } as ChannelMatrix) : matrix;
     const routed = routeNotification({
       priority: row.priority,
       mode: row.mode,

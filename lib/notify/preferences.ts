@@ -15,7 +15,12 @@ export interface PreferencesView {
 /** The viewer's effective routing: the organisation's defaults with their own choices on top. */
 export async function preferencesOf(db: Db, viewer: Viewer): Promise<PreferencesView> {
   const [row] = await db
-    .select({ mode: users.workingMode, matrix: notificationPreferences.matrix, quietStart: notificationPreferences.quietStart, quietEnd: notificationPreferences.quietEnd })
+    .select({
+      mode: users.workingMode,
+      matrix: notificationPreferences.matrix,
+      quietStart: notificationPreferences.quietStart,
+      quietEnd: notificationPreferences.quietEnd,
+    })
     .from(users)
     .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
     .where(eq(users.id, viewer.id));
@@ -29,7 +34,12 @@ export async function preferencesOf(db: Db, viewer: Viewer): Promise<Preferences
 
 export async function pushDevicesOf(db: Db, viewer: Viewer) {
   return db
-    .select({ endpoint: pushSubscriptions.endpoint, deviceLabel: pushSubscriptions.deviceLabel, createdAt: pushSubscriptions.createdAt, lastSuccessAt: pushSubscriptions.lastSuccessAt })
+    .select({
+      endpoint: pushSubscriptions.endpoint,
+      deviceLabel: pushSubscriptions.deviceLabel,
+      createdAt: pushSubscriptions.createdAt,
+      lastSuccessAt: pushSubscriptions.lastSuccessAt,
+    })
     .from(pushSubscriptions)
     .where(eq(pushSubscriptions.userId, viewer.id))
     .orderBy(desc(pushSubscriptions.createdAt));

@@ -20,7 +20,15 @@ const switchedOff = parseEnv({ ...base, EMAIL_DELIVERY: "disabled", SMS_DELIVERY
 async function notification(db: Db, recipientId: string) {
   const [row] = await db
     .insert(notifications)
-    .values({ recipientId, kind: "task.assigned", priority: "urgent", title: "Awaria maszyny do lodu", link: "/tasks/abc", dedupeKey: `test:${randomUUID()}`, payload: { dueAt: "2026-12-01T15:00:00.000Z" } })
+    .values({
+      recipientId,
+      kind: "task.assigned",
+      priority: "urgent",
+      title: "Awaria maszyny do lodu",
+      link: "/tasks/abc",
+      dedupeKey: `test:${randomUUID()}`,
+      payload: { dueAt: "2026-12-01T15:00:00.000Z" },
+    })
     .returning({ id: notifications.id });
   return row!.id;
 }

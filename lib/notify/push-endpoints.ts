@@ -13,7 +13,14 @@
  * - Edge on Windows: wns2-*.notify.windows.com
  * - Safari (macOS 13+, iOS 16.4+ home-screen apps): web.push.apple.com, under *.push.apple.com
  */
-export const BUILT_IN_PUSH_HOSTS = ["fcm.googleapis.com", "updates.push.services.mozilla.com", "push.services.mozilla.com", "*.notify.windows.com", "web.push.apple.com", "*.push.apple.com"] as const;
+export const BUILT_IN_PUSH_HOSTS = [
+  "fcm.googleapis.com",
+  "updates.push.services.mozilla.com",
+  "push.services.mozilla.com",
+  "*.notify.windows.com",
+  "web.push.apple.com",
+  "*.push.apple.com",
+] as const;
 
 export interface PushHostRule {
   /** Lower-case host name or IP literal as URL.hostname spells it ("[::1]" for IPv6). */

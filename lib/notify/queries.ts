@@ -105,7 +105,13 @@ export interface DeliveryLogEntry {
 export async function notificationWithLog(db: Db, viewer: Viewer, id: string) {
   const recipient = alias(users, "recipient");
   const [row] = await db
-    .select({ ...itemColumns, status: notifications.status, recipientId: notifications.recipientId, actorId: notifications.actorId, recipientName: recipient.name })
+    .select({
+      ...itemColumns,
+      status: notifications.status,
+      recipientId: notifications.recipientId,
+      actorId: notifications.actorId,
+      recipientName: recipient.name,
+    })
     .from(notifications)
     .innerJoin(recipient, eq(recipient.id, notifications.recipientId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))

@@ -8,10 +8,12 @@ export const markAllReadInput = z.object({});
 const localTime = lineString().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "notify.errors.invalidTime");
 const channelList = z.array(z.enum(ROUTABLE_CHANNELS)).max(3);
 const matrixInput = z.object(
-  Object.fromEntries(WORKING_MODES.map((m) => [m, z.object(Object.fromEntries(PRIORITIES.map((p) => [p, channelList])) as Record<(typeof PRIORITIES)[number], typeof channelList>)])) as Record<
-    (typeof WORKING_MODES)[number],
-    z.ZodObject<Record<(typeof PRIORITIES)[number], typeof channelList>>
-  >,
+  Object.fromEntries(
+    WORKING_MODES.map((m) => [
+      m,
+      z.object(Object.fromEntries(PRIORITIES.map((p) => [p, channelList])) as Record<(typeof PRIORITIES)[number], typeof channelList>),
+    ]),
+  ) as Record<(typeof WORKING_MODES)[number], z.ZodObject<Record<(typeof PRIORITIES)[number], typeof channelList>>>,
 );
 
 export const preferencesInput = z

@@ -25,7 +25,10 @@ async function userRow(db: Db, id: string) {
 
 /** The code in the newest SMS that reached this number (the development mailbox keeps it). */
 async function lastCodeSentTo(db: Db, phone: string): Promise<string> {
-  const rows = await db.select().from(devMessages).where(and(eq(devMessages.recipient, phone), eq(devMessages.channel, "sms")));
+  const rows = await db
+    .select()
+    .from(devMessages)
+    .where(and(eq(devMessages.recipient, phone), eq(devMessages.channel, "sms")));
   const newest = rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
   const code = newest?.text.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`no code was sent to ${phone}`);
@@ -33,7 +36,12 @@ async function lastCodeSentTo(db: Db, phone: string): Promise<string> {
 }
 
 async function smsCountTo(db: Db, phone: string): Promise<number> {
-  return (await db.select().from(devMessages).where(and(eq(devMessages.recipient, phone), eq(devMessages.channel, "sms")))).length;
+  return (
+    await db
+      .select()
+      .from(devMessages)
+      .where(and(eq(devMessages.recipient, phone), eq(devMessages.channel, "sms")))
+  ).length;
 }
 
 const profileWith = (phone: string) => ({ name: "Jan Test", phone, timeZone: "Europe/Warsaw", locale: "pl", workingMode: "field" }) as const;
@@ -43,9 +51,14 @@ describe("SMS only to verified numbers", () => {
     const db = await testDb();
     const phone = freshPhone();
     const user = await makeUser(db, { phone, workingMode: "field" });
-    const [id] = await db.transaction((tx) => writeOutbox(tx, [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }]));
+    const [id] = await db.transaction((tx) =>
+      writeOutbox(tx, [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }]),
+    );
     expect((await deliveryPlan(db, id!)).map((d) => d.channel)).not.toContain("sms");
-    const [sms] = await db.select().from(notificationDeliveries).where(and(eq(notificationDeliveries.notificationId, id!), eq(notificationDeliveries.channel, "sms")));
+    const [sms] = await db
+      .select()
+      .from(notificationDeliveries)
+      .where(and(eq(notificationDeliveries.notificationId, id!), eq(notificationDeliveries.channel, "sms")));
     expect(sms).toMatchObject({ status: "skipped", reason: "phone_unverified" });
     expect(await smsCountTo(db, phone)).toBe(0);
   });
@@ -54,7 +67,9 @@ describe("SMS only to verified numbers", () => {
     const db = await testDb();
     const phone = freshPhone();
     const user = await makeUser(db, { phone, phoneVerifiedAt: new Date(), workingMode: "field" });
-    const [id] = await db.transaction((tx) => writeOutbox(tx, [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }]));
+    const [id] = await db.transaction((tx) =>
+      writeOutbox(tx, [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }]),
+    );
     const planned = (await deliveryPlan(db, id!)).find((d) => d.channel === "sms")!;
     const other = freshPhone();
     actAs(user.viewer);
@@ -105,7 +120,22 @@ describe("verifying a phone number by SMS code", () => {
     expect((await userRow(db, me.id)).phoneVerifiedAt).not.toBeNull();
     actAs(admin.viewer);
     const row = await userRow(db, me.id);
-    const edit = { id: me.id, name: row.name, email: row.email, phone: freshPhone(), role: row.role, title: null, departmentId: null, teamIds: [], supervisorId: null, timeZone: row.timeZone, locale: row.locale, workingMode: row.workingMode, active: true, newPassword: "" };
+    const edit = {
+      id: me.id,
+      name: row.name,
+      email: row.email,
+      phone: freshPhone(),
+      role: row.role,
+      title: null,
+      departmentId: null,
+      teamIds: [],
+      supervisorId: null,
+      timeZone: row.timeZone,
+      locale: row.locale,
+      workingMode: row.workingMode,
+      active: true,
+      newPassword: "",
+    };
     expect(await updateUserAction(edit)).toMatchObject({ ok: true });
     expect(await userRow(db, me.id)).toMatchObject({ phone: edit.phone, phoneVerifiedAt: null });
   });
@@ -172,7 +202,9 @@ describe("verifying a phone number by SMS code", () => {
     expect(await smsCountTo(db, phone)).toBe(1);
 
     for (let i = 1; i < PHONE_CODE_RULES.perHour; i++) await sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + i * 61_000));
-    await expect(sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + PHONE_CODE_RULES.perHour * 61_000))).rejects.toMatchObject({ message: "settings.errors.tooManyCodes" });
+    await expect(sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + PHONE_CODE_RULES.perHour * 61_000))).rejects.toMatchObject({
+      message: "settings.errors.tooManyCodes",
+    });
     expect(await smsCountTo(db, phone)).toBe(PHONE_CODE_RULES.perHour);
 
     // Another account with the same number does not get a fresh allowance for it.
@@ -190,7 +222,8 @@ describe("verifying a phone number by SMS code", () => {
     const t0 = new Date("2026-12-02T09:00:00Z");
     await sendPhoneCode(db, me.viewer, sms, t0);
     await sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + 23 * 3_600_000));
-    const codesOf = async () => (await db.select().from(phoneVerificationCodes).where(eq(phoneVerificationCodes.userId, me.id))).map((r) => r.createdAt.toISOString());
+    const codesOf = async () =>
+      (await db.select().from(phoneVerificationCodes).where(eq(phoneVerificationCodes.userId, me.id))).map((r) => r.createdAt.toISOString());
     expect(await codesOf()).toHaveLength(2);
     await sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + 25 * 3_600_000));
     expect((await codesOf()).sort()).toEqual([new Date(t0.getTime() + 23 * 3_600_000).toISOString(), new Date(t0.getTime() + 25 * 3_600_000).toISOString()]);

@@ -78,7 +78,12 @@ export async function sendPhoneCode(db: Db, viewer: Viewer, sms: SmsSender, now:
     const recent = await tx
       .select({ userId: phoneVerificationCodes.userId, phone: phoneVerificationCodes.phone, createdAt: phoneVerificationCodes.createdAt })
       .from(phoneVerificationCodes)
-      .where(and(or(eq(phoneVerificationCodes.userId, viewer.id), eq(phoneVerificationCodes.phone, me.phone)), gt(phoneVerificationCodes.createdAt, new Date(now.getTime() - HOUR_MS))));
+      .where(
+        and(
+          or(eq(phoneVerificationCodes.userId, viewer.id), eq(phoneVerificationCodes.phone, me.phone)),
+          gt(phoneVerificationCodes.createdAt, new Date(now.getTime() - HOUR_MS)),
+        ),
+      );
     if (recent.some((r) => r.createdAt.getTime() > now.getTime() - PHONE_CODE_RULES.minGapMs)) throw new Conflict("settings.errors.codeTooSoon");
     const byUser = recent.filter((r) => r.userId === viewer.id).length;
     const byPhone = recent.filter((r) => r.phone === me.phone).length;
@@ -88,7 +93,12 @@ export async function sendPhoneCode(db: Db, viewer: Viewer, sms: SmsSender, now:
     // number's go here, so the table holds no more than a day of requests per person.
     await tx
       .delete(phoneVerificationCodes)
-      .where(and(or(eq(phoneVerificationCodes.userId, viewer.id), eq(phoneVerificationCodes.phone, me.phone)), lt(phoneVerificationCodes.createdAt, new Date(now.getTime() - DAY_MS))));
+      .where(
+        and(
+          or(eq(phoneVerificationCodes.userId, viewer.id), eq(phoneVerificationCodes.phone, me.phone)),
+          lt(phoneVerificationCodes.createdAt, new Date(now.getTime() - DAY_MS)),
+        ),
+      );
 
     // Only the newest code works: an older one that is still in an SMS somewhere stops counting.
     await tx
@@ -126,18 +136,21 @@ export async function verifyPhone(db: Db, viewer: Viewer, code: string, now: Dat
   let result: Check;
   try {
     result = await db.transaction(async (tx): Promise<Check> => {
-      const [me] = await tx
-        .select({ phone: users.phone, verifiedAt: users.phoneVerifiedAt })
-        .from(users)
-        .where(eq(users.id, viewer.id))
-        .for("update");
+      const [me] = await tx.select({ phone: users.phone, verifiedAt: users.phoneVerifiedAt }).from(users).where(eq(users.id, viewer.id)).for("update");
       if (!me) throw new NotFound("notFound");
       if (!me.phone) throw new Invalid("settings.errors.noPhone", { phone: ["settings.errors.noPhone"] });
       if (me.verifiedAt) return { outcome: "verified" };
       const [latest] = await tx
         .select()
         .from(phoneVerificationCodes)
-        .where(and(eq(phoneVerificationCodes.userId, viewer.id), eq(phoneVerificationCodes.phone, me.phone), isNull(phoneVerificationCodes.usedAt), gt(phoneVerificationCodes.expiresAt, now)))
+        .where(
+          and(
+            eq(phoneVerificationCodes.userId, viewer.id),
+            eq(phoneVerificationCodes.phone, me.phone),
+            isNull(phoneVerificationCodes.usedAt),
+            gt(phoneVerificationCodes.expiresAt, now),
+          ),
+        )
         .orderBy(desc(phoneVerificationCodes.createdAt))
         .limit(1)
         .for("update");

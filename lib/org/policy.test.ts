@@ -3,7 +3,17 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { assertCanManageOrganisation, assertNotLockingSelfOut, canEditProfileOf, canManageOrganisation, supervisorProblem } from "./policy";
 
 function viewer(role: Viewer["role"], id = "me"): Viewer {
-  return { id, email: `${id}@test.example`, name: id, role, departmentId: null, supervisorId: null, timeZone: "Europe/Warsaw", locale: "pl", workingMode: "office" };
+  return {
+    id,
+    email: `${id}@test.example`,
+    name: id,
+    role,
+    departmentId: null,
+    supervisorId: null,
+    timeZone: "Europe/Warsaw",
+    locale: "pl",
+    workingMode: "office",
+  };
 }
 
 describe("organisation policy", () => {

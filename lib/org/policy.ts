@@ -37,7 +37,11 @@ export function assertNotLockingSelfOut(viewer: Viewer, targetId: string, next: 
  * Why `supervisorId` cannot supervise `userId`, given the chain of people above the proposed
  * supervisor (the supervisor first, then their supervisor, and so on); null when it can.
  */
-export function supervisorProblem(userId: string, supervisorId: string | null, chainAboveSupervisor: readonly string[]): "supervisorSelf" | "supervisorLoop" | null {
+export function supervisorProblem(
+  userId: string,
+  supervisorId: string | null,
+  chainAboveSupervisor: readonly string[],
+): "supervisorSelf" | "supervisorLoop" | null {
   if (supervisorId === null) return null;
   if (supervisorId === userId) return "supervisorSelf";
   return chainAboveSupervisor.includes(userId) ? "supervisorLoop" : null;

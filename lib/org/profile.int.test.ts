@@ -22,7 +22,13 @@ describe("own profile", () => {
     const me = await makeUser(db);
     actAs(me.viewer);
     expect(await updateProfileAction(profile)).toMatchObject({ ok: true, data: { locale: "en" } });
-    expect(await userRow(db, me.id)).toMatchObject({ name: "Katarzyna Nowa", phone: "+48602200120", timeZone: "America/New_York", locale: "en", workingMode: "remote" });
+    expect(await userRow(db, me.id)).toMatchObject({
+      name: "Katarzyna Nowa",
+      phone: "+48602200120",
+      timeZone: "America/New_York",
+      locale: "en",
+      workingMode: "remote",
+    });
   });
 
   it("cannot change role, department, supervisor, status or e-mail, nor anyone else's profile", async () => {
@@ -33,10 +39,26 @@ describe("own profile", () => {
     const before = await userRow(db, me.id);
     const othersBefore = await userRow(db, someoneElse.id);
     actAs(me.viewer);
-    const sneaky = { ...profile, id: someoneElse.id, role: "admin", departmentId: null, supervisorId: null, active: false, email: "boss@test.example", sessionVersion: 9 };
+    const sneaky = {
+      ...profile,
+      id: someoneElse.id,
+      role: "admin",
+      departmentId: null,
+      supervisorId: null,
+      active: false,
+      email: "boss@test.example",
+      sessionVersion: 9,
+    };
     expect(await updateProfileAction(sneaky as typeof profile)).toMatchObject({ ok: true });
     const after = await userRow(db, me.id);
-    expect(after).toMatchObject({ role: before.role, departmentId: dept.id, supervisorId: someoneElse.id, active: true, email: before.email, sessionVersion: 0 });
+    expect(after).toMatchObject({
+      role: before.role,
+      departmentId: dept.id,
+      supervisorId: someoneElse.id,
+      active: true,
+      email: before.email,
+      sessionVersion: 0,
+    });
     expect(await userRow(db, someoneElse.id)).toEqual(othersBefore);
   });
 
@@ -76,7 +98,11 @@ describe("own password", () => {
     const before = await userRow(db, me.id);
     actAs(me.viewer);
     const wrong = { ...change, currentPassword: "not my password" };
-    expect(await changePasswordAction(wrong)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { currentPassword: ["The current password is not correct."] } });
+    expect(await changePasswordAction(wrong)).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { currentPassword: ["The current password is not correct."] },
+    });
     for (let i = 1; i < PASSWORD_CHANGE_RULE.maxAttempts; i++) await changePasswordAction(wrong);
     expect(await changePasswordAction(change)).toMatchObject({ ok: false, code: "conflict" });
     expect(await userRow(db, me.id)).toEqual(before);

@@ -27,7 +27,13 @@ describe("the user list", () => {
 
     const byName = await listUsers(db, admin.viewer, { q: tag });
     expect(byName.rows.map((r) => r.id).sort()).toEqual([boss.id, field.id, gone.id].sort());
-    expect(byName.rows.find((r) => r.id === field.id)).toMatchObject({ departmentName: dept.name, supervisorName: boss.name, teams: ["Serwis Północ"], workingMode: "field", active: true });
+    expect(byName.rows.find((r) => r.id === field.id)).toMatchObject({
+      departmentName: dept.name,
+      supervisorName: boss.name,
+      teams: ["Serwis Północ"],
+      workingMode: "field",
+      active: true,
+    });
     expect((await listUsers(db, admin.viewer, { q: `ZDALNY-${mailTag}` })).rows.map((r) => r.id)).toEqual([elsewhere.id]);
     expect((await listUsers(db, admin.viewer, { q: tag, role: "manager" })).rows.map((r) => r.id)).toEqual([boss.id]);
     expect((await listUsers(db, admin.viewer, { q: tag, active: "inactive" })).rows.map((r) => r.id)).toEqual([gone.id]);

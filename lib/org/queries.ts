@@ -123,7 +123,11 @@ export async function organisationTree(db: DbOrTx, viewer: Viewer): Promise<Depa
     .from(users)
     .groupBy(users.departmentId)
     .as("people_per_department");
-  const membersPerTeam = db.select({ teamId: teamMembers.teamId, n: count().as("n") }).from(teamMembers).groupBy(teamMembers.teamId).as("members_per_team");
+  const membersPerTeam = db
+    .select({ teamId: teamMembers.teamId, n: count().as("n") })
+    .from(teamMembers)
+    .groupBy(teamMembers.teamId)
+    .as("members_per_team");
   const [depts, teamRows] = await Promise.all([
     db
       .select({ id: departments.id, name: departments.name, userCount: sql<number>`coalesce(${peoplePerDepartment.n}, 0)` })

@@ -47,7 +47,14 @@ describe("toE164", () => {
 describe("createUserInput", () => {
   it("normalises: trimmed name, lower-case e-mail, E.164 phone, empty choices as null", () => {
     const parsed = createUserInput.parse(base);
-    expect(parsed).toMatchObject({ name: "Anna Kowalska", email: "anna.kowalska@polmet.example", phone: "+48601234567", title: null, departmentId: null, supervisorId: null });
+    expect(parsed).toMatchObject({
+      name: "Anna Kowalska",
+      email: "anna.kowalska@polmet.example",
+      phone: "+48601234567",
+      title: null,
+      departmentId: null,
+      supervisorId: null,
+    });
   });
 
   it("names each bad field with a message key", () => {
@@ -86,13 +93,19 @@ describe("profileInput", () => {
 
 describe("changePasswordInput", () => {
   it("wants the new password twice, different from the current one", () => {
-    expect(errorsOf(changePasswordInput.safeParse({ currentPassword: "old password 1", newPassword: "new password 12", confirmPassword: "new password 13" }))).toEqual({
+    expect(
+      errorsOf(changePasswordInput.safeParse({ currentPassword: "old password 1", newPassword: "new password 12", confirmPassword: "new password 13" })),
+    ).toEqual({
       confirmPassword: "settings.errors.passwordMismatch",
     });
-    expect(errorsOf(changePasswordInput.safeParse({ currentPassword: "same password 1", newPassword: "same password 1", confirmPassword: "same password 1" }))).toEqual({
+    expect(
+      errorsOf(changePasswordInput.safeParse({ currentPassword: "same password 1", newPassword: "same password 1", confirmPassword: "same password 1" })),
+    ).toEqual({
       newPassword: "settings.errors.samePassword",
     });
-    expect(changePasswordInput.safeParse({ currentPassword: "old password 1", newPassword: "new password 12", confirmPassword: "new password 12" }).success).toBe(true);
+    expect(
+      changePasswordInput.safeParse({ currentPassword: "old password 1", newPassword: "new password 12", confirmPassword: "new password 12" }).success,
+    ).toBe(true);
   });
 });
 

@@ -124,4 +124,8 @@ export const changePasswordInput = z
 export type ChangePasswordInput = z.output<typeof changePasswordInput>;
 
 export const sendPhoneCodeInput = z.object({});
-export const verifyPhoneInput = z.object({ code: lineString().trim().regex(/^\d{6}$/, "settings.errors.codeFormat") });
+export const verifyPhoneInput = z.object({
+  code: lineString()
+    .trim()
+    .regex(/^\d{6}$/, "settings.errors.codeFormat"),
+});

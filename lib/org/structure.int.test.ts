@@ -6,14 +6,7 @@ import { departments, teamMembers, teams, users } from "@/db/schema";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { makeDepartment, makeUser } from "@/lib/testing/factories";
-import {
-  createDepartmentAction,
-  createTeamAction,
-  deleteDepartmentAction,
-  deleteTeamAction,
-  renameDepartmentAction,
-  renameTeamAction,
-} from "./actions";
+import { createDepartmentAction, createTeamAction, deleteDepartmentAction, deleteTeamAction, renameDepartmentAction, renameTeamAction } from "./actions";
 
 const uniqueName = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
 
@@ -67,7 +60,11 @@ describe("departments", () => {
     });
     expect(await departmentNamed(db, existing.name.toUpperCase())).toEqual([]);
     expect(await renameDepartmentAction({ id: other.id, name: existing.name })).toMatchObject({ ok: false, code: "conflict" });
-    expect(await renameDepartmentAction({ id: other.id, name: "   " })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { name: ["This field is required."] } });
+    expect(await renameDepartmentAction({ id: other.id, name: "   " })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { name: ["This field is required."] },
+    });
     expect(await departmentById(db, other.id)).toEqual(other);
   });
 

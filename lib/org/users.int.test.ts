@@ -163,11 +163,22 @@ describe("editing users", () => {
     const dept = await makeDepartment(db);
     const [keep, drop, add] = [await makeTeam(db, dept.id), await makeTeam(db, dept.id), await makeTeam(db, dept.id)];
     const user = await makeUser(db, { departmentId: dept.id });
-    await db.insert(teamMembers).values([{ teamId: keep.id, userId: user.id }, { teamId: drop.id, userId: user.id }]);
+    await db.insert(teamMembers).values([
+      { teamId: keep.id, userId: user.id },
+      { teamId: drop.id, userId: user.id },
+    ]);
     actAs(admin.viewer);
-    const r = await updateUserAction(await editInput(db, user.id, { name: "Nowe Nazwisko", role: "manager", phone: "+49 151 12345678", teamIds: [keep.id, add.id], workingMode: "remote" }));
+    const r = await updateUserAction(
+      await editInput(db, user.id, { name: "Nowe Nazwisko", role: "manager", phone: "+49 151 12345678", teamIds: [keep.id, add.id], workingMode: "remote" }),
+    );
     expect(r).toMatchObject({ ok: true });
-    expect(await userRow(db, user.id)).toMatchObject({ name: "Nowe Nazwisko", role: "manager", phone: "+4915112345678", workingMode: "remote", sessionVersion: 0 });
+    expect(await userRow(db, user.id)).toMatchObject({
+      name: "Nowe Nazwisko",
+      role: "manager",
+      phone: "+4915112345678",
+      workingMode: "remote",
+      sessionVersion: 0,
+    });
     const memberships = await db.select().from(teamMembers).where(eq(teamMembers.userId, user.id));
     expect(memberships.map((m) => m.teamId).sort()).toEqual([keep.id, add.id].sort());
   });
@@ -257,7 +268,10 @@ describe("editing users", () => {
     const bUnderA = await editInput(db, b.id, { supervisorId: a.id });
     const [first, second] = await Promise.all([updateUserAction(aUnderB), updateUserAction(bUnderA)]);
     expect([first.ok, second.ok].filter(Boolean)).toHaveLength(1);
-    expect([first, second].find((r) => !r.ok)).toMatchObject({ code: "invalid", fieldErrors: { supervisorId: ["This choice would create a loop of supervisors."] } });
+    expect([first, second].find((r) => !r.ok)).toMatchObject({
+      code: "invalid",
+      fieldErrors: { supervisorId: ["This choice would create a loop of supervisors."] },
+    });
     const rows = [await userRow(db, a.id), await userRow(db, b.id)];
     expect(rows.filter((r) => r.supervisorId !== null)).toHaveLength(1);
   });
@@ -270,7 +284,10 @@ describe("editing users", () => {
     const other = await makeUser(db);
     actAs(admin.viewer);
     expect(await updateUserAction(await editInput(db, user.id, { title: "Specjalista" }))).toMatchObject({ ok: true });
-    expect(await updateUserAction(await editInput(db, other.id, { supervisorId: left.id }))).toMatchObject({ ok: false, fieldErrors: { supervisorId: expect.any(Array) } });
+    expect(await updateUserAction(await editInput(db, other.id, { supervisorId: left.id }))).toMatchObject({
+      ok: false,
+      fieldErrors: { supervisorId: expect.any(Array) },
+    });
     expect((await userRow(db, other.id)).supervisorId).toBeNull();
   });
 

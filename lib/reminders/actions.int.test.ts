@@ -87,9 +87,14 @@ describe("snoozeReminderAction", () => {
 
     await fireDueMoments(db, taskId, { upTo: snooze!.fireAt });
     await fireDueMoments(db, taskId, { upTo: new Date(snooze!.fireAt.getTime() + 60_000) });
-    const again = await db.select().from(notifications).where(eq(notifications.dedupeKey, `${reminder.dedupeKey}`));
+    const again = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.dedupeKey, `${reminder.dedupeKey}`));
     expect(again).toHaveLength(1);
-    const snoozed = (await db.select().from(notifications).where(eq(notifications.recipientId, org.tech.id))).filter((n) => n.dedupeKey.endsWith(`snooze-${snooze!.id}`));
+    const snoozed = (await db.select().from(notifications).where(eq(notifications.recipientId, org.tech.id))).filter((n) =>
+      n.dedupeKey.endsWith(`snooze-${snooze!.id}`),
+    );
     expect(snoozed).toHaveLength(1);
   });
 });
@@ -183,7 +188,9 @@ describe("POST /api/notifications/snooze", () => {
     await fireDueMoments(db, taskId, { upTo: moved!.fireAt });
     const [sent] = await snoozesOf(db, taskId);
     expect(sent!.sentAt).not.toBeNull();
-    const snoozedAgain = (await db.select().from(notifications).where(eq(notifications.recipientId, org.tech.id))).filter((n) => n.dedupeKey.endsWith(`snooze-${moved!.id}`));
+    const snoozedAgain = (await db.select().from(notifications).where(eq(notifications.recipientId, org.tech.id))).filter((n) =>
+      n.dedupeKey.endsWith(`snooze-${moved!.id}`),
+    );
     expect(snoozedAgain).toHaveLength(1);
 
     expect((await post({ notificationId: snoozedAgain[0]!.id, snooze: "1h" })).status).toBe(200);
@@ -197,7 +204,8 @@ describe("POST /api/notifications/snooze", () => {
     const { org } = await firedReminder(db);
     const [assigned] = await db.select().from(notifications).where(eq(notifications.recipientId, org.tech.id));
     actAs(org.tech.viewer);
-    const other = (await db.select().from(notifications).where(eq(notifications.recipientId, org.tech.id))).find((n) => n.kind === "task.assigned") ?? assigned!;
+    const other =
+      (await db.select().from(notifications).where(eq(notifications.recipientId, org.tech.id))).find((n) => n.kind === "task.assigned") ?? assigned!;
     expect((await post({ notificationId: other.id, snooze: "10m" })).status).toBe(409);
   });
 });

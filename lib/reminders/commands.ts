@@ -41,7 +41,10 @@ export async function snoozeReminder(db: Db, viewer: Viewer, input: SnoozeInput,
       .values({ taskId, recipientId: viewer.id, ...values })
       .onConflictDoUpdate({ target: [reminderSnoozes.taskId, reminderSnoozes.recipientId], targetWhere: sql`${reminderSnoozes.sentAt} IS NULL`, set: values })
       .returning({ id: reminderSnoozes.id });
-    await tx.update(notifications).set({ readAt: notification.readAt ?? now }).where(eq(notifications.id, notification.id));
+    await tx
+      .update(notifications)
+      .set({ readAt: notification.readAt ?? now })
+      .where(eq(notifications.id, notification.id));
     // A moved snooze keeps its id: the time tells its run apart from the previous one's.
     noteTaskScheduled({ taskId, version: task.version, reason: `snooze-${snooze!.id}-${fireAt.getTime()}` });
     return { fireAt };
@@ -69,7 +72,10 @@ export async function saveEscalationSettings(db: Db, viewer: Viewer, input: Esca
       secondLevelUnit: input.secondLevelUnit,
       updatedAt: now,
     };
-    await tx.insert(workSchedule).values({ id: 1, ...schedule }).onConflictDoUpdate({ target: workSchedule.id, set: schedule });
+    await tx
+      .insert(workSchedule)
+      .values({ id: 1, ...schedule })
+      .onConflictDoUpdate({ target: workSchedule.id, set: schedule });
   });
 }
 

@@ -27,7 +27,14 @@ export interface TaskTimeline {
 
 const supervisor1 = alias(users, "supervisor1");
 const supervisor2 = alias(users, "supervisor2");
-const personColumns = (u: typeof users | typeof supervisor1 | typeof supervisor2) => ({ id: u.id, name: u.name, locale: u.locale, timeZone: u.timeZone, active: u.active, supervisorId: u.supervisorId });
+const personColumns = (u: typeof users | typeof supervisor1 | typeof supervisor2) => ({
+  id: u.id,
+  name: u.name,
+  locale: u.locale,
+  timeZone: u.timeZone,
+  active: u.active,
+  supervisorId: u.supervisorId,
+});
 
 /** The assignee, the delegator and the two supervisors above the assignee, in one query. */
 async function peopleAround(db: DbOrTx, task: Pick<TaskForTimeline, "assigneeId" | "createdById">): Promise<Map<string, TimelinePerson>> {

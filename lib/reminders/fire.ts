@@ -45,9 +45,11 @@ export async function fireDueMoments(db: Db, taskId: string, options: FireOption
     const firedAt = options.now ?? options.upTo;
     for (const moment of unsent) {
       const recipient = timeline.people.get(moment.recipientId);
-      const [notificationId] =
-        recipient?.active ? await writeOutbox(tx, [momentNoticeRow(task, moment, recipient, timeline.people.get(task.assigneeId))]) : [];
-      await tx.insert(timelineFirings).values(firingRow(task.id, moment, firedAt, notificationId ?? null)).onConflictDoNothing({ target: timelineFirings.momentKey });
+      const [notificationId] = recipient?.active ? await writeOutbox(tx, [momentNoticeRow(task, moment, recipient, timeline.people.get(task.assigneeId))]) : [];
+      await tx
+        .insert(timelineFirings)
+        .values(firingRow(task.id, moment, firedAt, notificationId ?? null))
+        .onConflictDoNothing({ target: timelineFirings.momentKey });
       // Sent, the snooze is no longer pending: the person may snooze the new reminder again.
       if (moment.snoozeId) await tx.update(reminderSnoozes).set({ sentAt: firedAt }).where(eq(reminderSnoozes.id, moment.snoozeId));
       if (notificationId) notificationIds.push(notificationId);
@@ -64,7 +66,12 @@ export async function unsentDueMoments(db: DbOrTx, moments: Moment[], upTo: Date
   const done = await db
     .select({ key: timelineFirings.momentKey })
     .from(timelineFirings)
-    .where(inArray(timelineFirings.momentKey, due.map((m) => m.key)));
+    .where(
+      inArray(
+        timelineFirings.momentKey,
+        due.map((m) => m.key),
+      ),
+    );
   const sent = new Set(done.map((d) => d.key));
   return due.filter((m) => !sent.has(m.key));
 }
@@ -93,7 +100,12 @@ export async function pendingMoments(db: Db, taskId: string, version: number): P
   const done = await db
     .select({ key: timelineFirings.momentKey })
     .from(timelineFirings)
-    .where(inArray(timelineFirings.momentKey, moments.map((m) => m.key)));
+    .where(
+      inArray(
+        timelineFirings.momentKey,
+        moments.map((m) => m.key),
+      ),
+    );
   const sent = new Set(done.map((d) => d.key));
   return moments.filter((m) => !sent.has(m.key));
 }

@@ -15,17 +15,20 @@ export function startInlineReconcile(): void {
   if (g.__batonReconcile) return;
   const interval = env().RECONCILE_INTERVAL_MS;
   let running = false;
-  g.__batonReconcile = setInterval(() => {
-    if (running) return;
-    running = true;
-    void (async () => {
-      const result = await reconcileTimelines(await getDb(), now());
-      await announceNotifications(result.notificationIds);
-    })()
-      .catch((error: unknown) => console.error("[reminders] reconcile failed", error))
-      .finally(() => {
-        running = false;
-      });
-  }, Math.max(250, interval));
+  g.__batonReconcile = setInterval(
+    () => {
+      if (running) return;
+      running = true;
+      void (async () => {
+        const result = await reconcileTimelines(await getDb(), now());
+        await announceNotifications(result.notificationIds);
+      })()
+        .catch((error: unknown) => console.error("[reminders] reconcile failed", error))
+        .finally(() => {
+          running = false;
+        });
+    },
+    Math.max(250, interval),
+  );
   g.__batonReconcile.unref();
 }

@@ -59,7 +59,15 @@ export async function taskTimelineFor(db: Db, viewer: Viewer, taskId: string, no
 
   const upcoming = timeline.moments
     .filter((m) => !sentKeys.has(m.key) && m.at.getTime() > now.getTime())
-    .map((m) => ({ key: m.key, kind: m.kind, snoozed: Boolean(m.snoozeId), level: m.level ?? null, at: m.at, recipientName: nameOf(m.recipientId), channel: m.channel }));
+    .map((m) => ({
+      key: m.key,
+      kind: m.kind,
+      snoozed: Boolean(m.snoozeId),
+      level: m.level ?? null,
+      at: m.at,
+      recipientName: nameOf(m.recipientId),
+      channel: m.channel,
+    }));
   const sent = firings.map((f) => ({ ...f, snoozed: f.key.includes(":snooze-"), recipientName: f.recipientName ?? "" }));
 
   const dueIso = task.dueAt?.toISOString();
@@ -88,7 +96,15 @@ export async function escalatedTaskIds(db: Db, tasks: { id: string; dueAt: Date 
   const rows = await db
     .select({ taskId: timelineFirings.taskId, dueAt: timelineFirings.dueAt })
     .from(timelineFirings)
-    .where(and(eq(timelineFirings.kind, "escalation"), inArray(timelineFirings.taskId, withDue.map((t) => t.id))));
+    .where(
+      and(
+        eq(timelineFirings.kind, "escalation"),
+        inArray(
+          timelineFirings.taskId,
+          withDue.map((t) => t.id),
+        ),
+      ),
+    );
   const due = new Map(withDue.map((t) => [t.id, t.dueAt!.getTime()]));
   return new Set(rows.filter((r) => r.dueAt && due.get(r.taskId) === r.dueAt.getTime()).map((r) => r.taskId));
 }

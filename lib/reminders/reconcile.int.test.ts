@@ -20,9 +20,12 @@ describe("reconcile", () => {
     const now = new Date("2099-01-05T12:00:00Z");
     const overdueSent = async () =>
       new Set(
-        (await db.select({ taskId: timelineFirings.taskId }).from(timelineFirings).where(and(inArray(timelineFirings.taskId, ids), eq(timelineFirings.kind, "overdue")))).map(
-          (r) => r.taskId,
-        ),
+        (
+          await db
+            .select({ taskId: timelineFirings.taskId })
+            .from(timelineFirings)
+            .where(and(inArray(timelineFirings.taskId, ids), eq(timelineFirings.kind, "overdue")))
+        ).map((r) => r.taskId),
       );
     const first = await reconcileTimelines(db, now, { limit: 2 });
     expect(first.checked).toBe(2);

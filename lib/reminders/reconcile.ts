@@ -48,8 +48,7 @@ export function reconcileCandidates(db: Db, now: Date): SQL | undefined {
 export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {}): Promise<ReconcileResult> {
   if (limit < 1) throw new Error("reconcile needs a batch of at least one task");
   const isCandidate = reconcileCandidates(db, now);
-  const page = (from: SQL | undefined, size: number) =>
-    db.select().from(tasks).where(and(isCandidate, from)).orderBy(asc(tasks.id)).limit(size);
+  const page = (from: SQL | undefined, size: number) => db.select().from(tasks).where(and(isCandidate, from)).orderBy(asc(tasks.id)).limit(size);
 
   // A bounded batch per pass, continuing where the last pass stopped and wrapping around, so
   // no candidate waits more than ceil(candidates / limit) passes.

@@ -47,7 +47,14 @@ afterAll(async () => {
 const local = (instant: Date) => instantToWallClock(instant, WAW);
 
 /** A task the boss delegates to `assigneeId`, due at `due`, with the given reminders. */
-async function delegate(db: Db, boss: { viewer: Parameters<typeof createTask>[1] }, assigneeId: string, due: Date, reminders: unknown[], extra: Record<string, unknown> = {}) {
+async function delegate(
+  db: Db,
+  boss: { viewer: Parameters<typeof createTask>[1] },
+  assigneeId: string,
+  due: Date,
+  reminders: unknown[],
+  extra: Record<string, unknown> = {},
+) {
   const task = await createTask(db, boss.viewer, createTaskInput.parse({ title: "Przegląd kotła", assigneeId, dueAt: local(due), reminders, ...extra }));
   return task;
 }
@@ -64,9 +71,14 @@ async function runTimeline(db: Db, taskId: string, version: number, plan?: { key
 }
 
 async function sentFor(db: Db, taskId: string) {
-  return db.select().from(notifications).where(eq(notifications.link, `/tasks/${taskId}`)).orderBy(notifications.createdAt);
+  return db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.link, `/tasks/${taskId}`))
+    .orderBy(notifications.createdAt);
 }
-const timelineKinds = <T extends { kind: string }>(rows: T[]) => rows.filter((r) => r.kind === "reminder.task" || r.kind === "task.overdue" || r.kind === "task.escalated");
+const timelineKinds = <T extends { kind: string }>(rows: T[]) =>
+  rows.filter((r) => r.kind === "reminder.task" || r.kind === "task.overdue" || r.kind === "task.escalated");
 
 describe("task-timeline (Inngest)", () => {
   it("declares cancellation by the next schedule event of the same task", () => {
@@ -96,7 +108,11 @@ describe("task-timeline (Inngest)", () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
     const at = new Date(Math.ceil((Date.now() + 5 * 24 * HOUR) / 60_000) * 60_000);
-    const task = await createTask(db, org.boss.viewer, createTaskInput.parse({ title: "Oddzwonić", assigneeId: org.tech.id, reminders: [{ type: "at", fireAt: local(at) }] }));
+    const task = await createTask(
+      db,
+      org.boss.viewer,
+      createTaskInput.parse({ title: "Oddzwonić", assigneeId: org.tech.id, reminders: [{ type: "at", fireAt: local(at) }] }),
+    );
     const { moments } = await runTimeline(db, task.id, 1);
     expect(moments.map((m) => m.at)).toEqual([at.toISOString()]);
     const rows = timelineKinds(await sentFor(db, task.id));
@@ -141,10 +157,13 @@ describe("task-timeline (Inngest)", () => {
   it("tells assignee and delegator when overdue, then the supervisor, then the supervisor's supervisor", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
-    await db.insert(workSchedule).values({ id: 1, secondLevelEnabled: true, secondLevelDelay: 30, secondLevelUnit: "minutes" }).onConflictDoUpdate({
-      target: workSchedule.id,
-      set: { secondLevelEnabled: true, secondLevelDelay: 30, secondLevelUnit: "minutes" },
-    });
+    await db
+      .insert(workSchedule)
+      .values({ id: 1, secondLevelEnabled: true, secondLevelDelay: 30, secondLevelUnit: "minutes" })
+      .onConflictDoUpdate({
+        target: workSchedule.id,
+        set: { secondLevelEnabled: true, secondLevelDelay: 30, secondLevelUnit: "minutes" },
+      });
     try {
       const due = new Date(Math.ceil((Date.now() + 24 * HOUR) / 60_000) * 60_000);
       const task = await delegate(db, org.boss, org.tech.id, due, [], { priority: "urgent" });
@@ -160,7 +179,10 @@ describe("task-timeline (Inngest)", () => {
         ].sort(),
       );
       expect(ctx.step.sleepUntil).toHaveBeenCalledTimes(4);
-      const firings = await db.select().from(timelineFirings).where(and(eq(timelineFirings.taskId, task.id), eq(timelineFirings.kind, "escalation")));
+      const firings = await db
+        .select()
+        .from(timelineFirings)
+        .where(and(eq(timelineFirings.taskId, task.id), eq(timelineFirings.kind, "escalation")));
       expect(firings.map((f) => f.level).sort()).toEqual([1, 2]);
       expect(rows.every((r) => r.recipientId !== org.boss.id || r.kind === "task.overdue")).toBe(true);
     } finally {
@@ -203,7 +225,10 @@ describe("task-timeline (Inngest)", () => {
     await runTimeline(db, task.id, 1, plan);
     const [reminder] = (await sentFor(db, task.id)).filter((r) => r.kind === "reminder.task");
     const deliver = () =>
-      new InngestTestEngine({ function: deliverNotification, events: [{ name: "baton/notification.created", data: { notificationId: reminder!.id } }] }).execute();
+      new InngestTestEngine({
+        function: deliverNotification,
+        events: [{ name: "baton/notification.created", data: { notificationId: reminder!.id } }],
+      }).execute();
     await deliver();
     expect(fake.sms.filter((s) => s.to === phone)).toHaveLength(1);
 
@@ -255,7 +280,10 @@ describe("reconcile", () => {
     const moments = await pendingMoments(db, task.id, 1);
     expect(moments[0]).toMatchObject({ kind: "reminder", recipientId: org.tech2.id });
     expect(moments[0]!.at.getTime()).toBe(wallClockToInstant(local(due), WAW)!.getTime() - 2 * HOUR);
-    const keys = await db.select({ k: notifications.dedupeKey }).from(notifications).where(like(notifications.dedupeKey, `reminder:task:${task.id}:%`));
+    const keys = await db
+      .select({ k: notifications.dedupeKey })
+      .from(notifications)
+      .where(like(notifications.dedupeKey, `reminder:task:${task.id}:%`));
     expect(keys).toEqual([]);
   });
 });
@@ -291,7 +319,7 @@ describe("saveEscalationSettingsAction", () => {
       actAs(org.admin.viewer);
       const bad = await saveEscalationSettingsAction({ ...valid, workDays: [], dayEnd: "06:00", timeZone: "Mars/Base" });
       expect(bad).toMatchObject({ ok: false, code: "invalid" });
-      expect(Object.keys(bad.ok ? {} : bad.fieldErrors ?? {}).sort()).toEqual(["dayEnd", "timeZone", "workDays"].sort());
+      expect(Object.keys(bad.ok ? {} : (bad.fieldErrors ?? {})).sort()).toEqual(["dayEnd", "timeZone", "workDays"].sort());
       expect(await escalationSettings(db)).toEqual(before);
 
       expect(await saveEscalationSettingsAction({ ...valid, workDays: [...valid.workDays] })).toMatchObject({ ok: true });

@@ -39,7 +39,9 @@ describe("reminderMomentOf", () => {
   });
 
   it("takes minutes and hours as plain durations, and an absolute moment as it is", () => {
-    expect(reminderMomentOf(at("2026-03-29T04:00"), { offsetMinutes: 120, fireAt: null, channel: null }, WAW)).toEqual(new Date(at("2026-03-29T04:00").getTime() - 7_200_000));
+    expect(reminderMomentOf(at("2026-03-29T04:00"), { offsetMinutes: 120, fireAt: null, channel: null }, WAW)).toEqual(
+      new Date(at("2026-03-29T04:00").getTime() - 7_200_000),
+    );
     const fixed = new Date("2026-05-01T10:00:00Z");
     expect(reminderMomentOf(null, { offsetMinutes: null, fireAt: fixed, channel: "sms" }, WAW)).toBe(fixed);
     expect(reminderMomentOf(null, { offsetMinutes: 30, fireAt: null, channel: null }, WAW)).toBeNull();
@@ -96,10 +98,15 @@ describe("timelineOf", () => {
 
   it("applies snoozes of the current assignee only, each as its own moment", () => {
     const moments = timelineOf(
-      input({}, { snoozes: [
-        { id: "s1", recipientId: "tech", fireAt: at("2026-10-27T09:10"), channel: null },
-        { id: "s2", recipientId: "someone-else", fireAt: at("2026-10-27T09:20"), channel: null },
-      ] }),
+      input(
+        {},
+        {
+          snoozes: [
+            { id: "s1", recipientId: "tech", fireAt: at("2026-10-27T09:10"), channel: null },
+            { id: "s2", recipientId: "someone-else", fireAt: at("2026-10-27T09:20"), channel: null },
+          ],
+        },
+      ),
     );
     expect(moments.filter((m) => m.snoozeId).map((m) => m.snoozeId)).toEqual(["s1"]);
   });

@@ -27,5 +27,9 @@ export async function startApp(): Promise<void> {
 }
 
 function describeDelivery(delivery: "provider" | "mailbox" | "disabled", provider: string): string {
-  return delivery === "provider" ? `through ${provider}` : delivery === "mailbox" ? "captured in the development mailbox (/dev/mailbox)" : "disabled on this deployment";
+  return delivery === "provider"
+    ? `through ${provider}`
+    : delivery === "mailbox"
+      ? "captured in the development mailbox (/dev/mailbox)"
+      : "disabled on this deployment";
 }

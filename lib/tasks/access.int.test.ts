@@ -23,7 +23,9 @@ describe("who may see a task and what they may do", () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
     const { id } = await createTask(db, org.stranger.viewer, { ...base, assigneeId: org.tech.id });
-    await expect(taskForViewer(db, org.manager.viewer, id)).resolves.toMatchObject({ permissions: { see: true, reassign: true, editDetails: false, work: false } });
+    await expect(taskForViewer(db, org.manager.viewer, id)).resolves.toMatchObject({
+      permissions: { see: true, reassign: true, editDetails: false, work: false },
+    });
     await expect(taskForViewer(db, org.tech2.viewer, id)).rejects.toMatchObject({ code: "forbidden" });
   });
 
@@ -55,4 +57,15 @@ describe("who may see a task and what they may do", () => {
   });
 });
 
-const base = { title: "Przegląd", description: null, priority: "normal" as const, dueAt: null, assigneeId: null, clientId: null, caseId: null, needsAcceptance: false, progress: 0, reminders: [] };
+const base = {
+  title: "Przegląd",
+  description: null,
+  priority: "normal" as const,
+  dueAt: null,
+  assigneeId: null,
+  clientId: null,
+  caseId: null,
+  needsAcceptance: false,
+  progress: 0,
+  reminders: [],
+};

@@ -16,7 +16,15 @@ describe("createTask", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const [row] = await db.select().from(tasks).where(eq(tasks.id, r.data.id));
-    expect(row).toMatchObject({ title: "Zadzwonić do klienta", assigneeId: me.id, createdById: me.id, status: "open", progress: 0, priority: "normal", version: 1 });
+    expect(row).toMatchObject({
+      title: "Zadzwonić do klienta",
+      assigneeId: me.id,
+      createdById: me.id,
+      status: "open",
+      progress: 0,
+      priority: "normal",
+      version: 1,
+    });
     expect(await noticesOf(db, r.data.id)).toEqual([]);
     const history = await db.select().from(taskActivity).where(eq(taskActivity.taskId, r.data.id));
     expect(history).toMatchObject([{ kind: "created", actorId: me.id, newValue: me.id }]);
@@ -32,7 +40,10 @@ describe("createTask", () => {
       dueAt: "2026-03-29T09:00",
       assigneeId: org.tech.id, // English, Europe/Berlin
       needsAcceptance: true,
-      reminders: [{ type: "before", offsetMinutes: 60 }, { type: "at", fireAt: "2026-03-28T16:00", channel: "sms" }],
+      reminders: [
+        { type: "before", offsetMinutes: 60 },
+        { type: "at", fireAt: "2026-03-28T16:00", channel: "sms" },
+      ],
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -96,8 +107,16 @@ describe("createTask", () => {
       [{ title: "X", progress: -1 }, "progress", "Progress is a whole number from 0 to 100."],
       [{ title: "X", clientId: clientA.id, caseId: caseOfB.id }, "caseId", "This case belongs to another client."],
       [{ title: "X", reminders: [{ type: "before", offsetMinutes: 60 }] }, "reminders.0.offsetMinutes", "A reminder before the due time needs a due time."],
-      [{ title: "X", dueAt: "2026-05-01T10:00", reminders: [{ type: "before", offsetMinutes: 2 }] }, "reminders.0.offsetMinutes", "A reminder can be from 5 minutes to 2 weeks before the due time."],
-      [{ title: "X", dueAt: "2026-05-01T10:00", reminders: [{ type: "before", offsetMinutes: 20161 }] }, "reminders.0.offsetMinutes", "A reminder can be from 5 minutes to 2 weeks before the due time."],
+      [
+        { title: "X", dueAt: "2026-05-01T10:00", reminders: [{ type: "before", offsetMinutes: 2 }] },
+        "reminders.0.offsetMinutes",
+        "A reminder can be from 5 minutes to 2 weeks before the due time.",
+      ],
+      [
+        { title: "X", dueAt: "2026-05-01T10:00", reminders: [{ type: "before", offsetMinutes: 20161 }] },
+        "reminders.0.offsetMinutes",
+        "A reminder can be from 5 minutes to 2 weeks before the due time.",
+      ],
     ];
     for (const [input, field, message] of cases) {
       const r = await createTaskAction(input as never);

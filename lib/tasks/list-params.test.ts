@@ -3,7 +3,17 @@ import { DEFAULT_LIST_PARAMS, listQuery, parseListParams } from "./list-params";
 
 describe("list parameters from the URL", () => {
   it("defaults to active tasks, soonest due first", () => {
-    expect(DEFAULT_LIST_PARAMS).toEqual({ status: "active", priority: null, due: null, person: null, client: null, case: null, sort: "due", dir: "asc", page: 1 });
+    expect(DEFAULT_LIST_PARAMS).toEqual({
+      status: "active",
+      priority: null,
+      due: null,
+      person: null,
+      client: null,
+      case: null,
+      sort: "due",
+      dir: "asc",
+      page: 1,
+    });
   });
 
   it("reads valid values and drops broken ones instead of failing", () => {

@@ -10,7 +10,18 @@ import { relatedTasks } from "./queries";
 import { makeTaskOrg } from "./test-org";
 import type { CreateTaskInput } from "./schema";
 
-const base: CreateTaskInput = { title: "", description: null, priority: "normal", dueAt: null, assigneeId: null, clientId: null, caseId: null, needsAcceptance: false, progress: 0, reminders: [] };
+const base: CreateTaskInput = {
+  title: "",
+  description: null,
+  priority: "normal",
+  dueAt: null,
+  assigneeId: null,
+  clientId: null,
+  caseId: null,
+  needsAcceptance: false,
+  progress: 0,
+  reminders: [],
+};
 const titles = (list: { rows: { title: string }[] }) => list.rows.map((r) => r.title).sort();
 const p = parseListParams;
 
@@ -58,8 +69,17 @@ describe("task lists", () => {
     const { db, org } = await scene();
     const list = await delegatedTasksOf(db, org.lead.viewer, p({}), NOW);
     expect(titles(list)).toEqual(["A sobota 23:50", "B niedziela 00:10", "C niedziela 23:30", "D poniedziałek 00:30", "F bez terminu", "G dla drugiego"]);
-    expect(list.rows.filter((r) => r.overdue).map((r) => r.title).sort()).toEqual(["A sobota 23:50", "B niedziela 00:10"]);
-    expect(list.rows.find((r) => r.title.startsWith("C"))).toMatchObject({ progress: 30, status: "in_progress", assignee: { id: org.tech.id, name: "Serwisant" } });
+    expect(
+      list.rows
+        .filter((r) => r.overdue)
+        .map((r) => r.title)
+        .sort(),
+    ).toEqual(["A sobota 23:50", "B niedziela 00:10"]);
+    expect(list.rows.find((r) => r.title.startsWith("C"))).toMatchObject({
+      progress: 30,
+      status: "in_progress",
+      assignee: { id: org.tech.id, name: "Serwisant" },
+    });
     expect(titles(await delegatedTasksOf(db, org.lead.viewer, p({ person: org.tech2.id }), NOW))).toEqual(["G dla drugiego"]);
     expect(titles(await delegatedTasksOf(db, org.lead.viewer, p({ priority: "urgent" }), NOW))).toEqual(["B niedziela 00:10"]);
     expect((await delegatedTasksOf(db, org.tech.viewer, p({}), NOW)).rows).toEqual([]);

@@ -211,7 +211,9 @@ export async function taskListRows(db: DbOrTx, viewer: Viewer, view: TaskListVie
 /** How many tasks of the list are in each status, with every other filter applied. */
 export async function taskStatusCounts(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now = new Date()): Promise<StatusCounts> {
   const shape = shapeOf(view, params);
-  const rows = await cached(preparedCounts, db, JSON.stringify(shape), (name) => countsQuery(db, shape, `counts_${name}`)).execute(valuesOf(viewer, params, now));
+  const rows = await cached(preparedCounts, db, JSON.stringify(shape), (name) => countsQuery(db, shape, `counts_${name}`)).execute(
+    valuesOf(viewer, params, now),
+  );
   const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as StatusCounts;
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;

@@ -9,8 +9,16 @@ describe("permissionsFor", () => {
   const matrix: Array<[string, TaskRelation, Record<string, boolean>]> = [
     ["creator", as({ isCreator: true }), { see: true, editDetails: true, editReminders: true, reassign: true, work: false, comment: true, cancel: true }],
     ["assignee", as({ isAssignee: true }), { see: true, editDetails: false, editReminders: true, reassign: false, work: true, comment: true, cancel: false }],
-    ["above the assignee", as({ aboveAssignee: true }), { see: true, editDetails: false, editReminders: false, reassign: true, work: false, comment: true, cancel: false }],
-    ["above the creator", as({ aboveCreator: true }), { see: true, editDetails: false, editReminders: false, reassign: false, work: false, comment: true, cancel: false }],
+    [
+      "above the assignee",
+      as({ aboveAssignee: true }),
+      { see: true, editDetails: false, editReminders: false, reassign: true, work: false, comment: true, cancel: false },
+    ],
+    [
+      "above the creator",
+      as({ aboveCreator: true }),
+      { see: true, editDetails: false, editReminders: false, reassign: false, work: false, comment: true, cancel: false },
+    ],
     ["admin", as({ isAdmin: true }), { see: true, editDetails: true, editReminders: true, reassign: true, work: false, comment: true, cancel: true }],
     ["stranger", none, { see: false, editDetails: false, editReminders: false, reassign: false, work: false, comment: false, cancel: false }],
   ];

@@ -97,11 +97,19 @@ export async function taskHistory(db: DbOrTx, viewer: Viewer, taskId: string): P
 const REFERENCE_FIELDS = new Set(["assigneeId", "clientId", "caseId"]);
 
 async function namesOf(db: DbOrTx, rows: { field: string | null; oldValue: string | null; newValue: string | null }[]): Promise<Map<string, string>> {
-  const ids = (field: string) => [...new Set(rows.filter((r) => r.field === field).flatMap((r) => [r.oldValue, r.newValue]).filter((v): v is string => !!v))];
+  const ids = (field: string) => [
+    ...new Set(
+      rows
+        .filter((r) => r.field === field)
+        .flatMap((r) => [r.oldValue, r.newValue])
+        .filter((v): v is string => !!v),
+    ),
+  ];
   const [people, clientIds, caseIds] = [ids("assigneeId"), ids("clientId"), ids("caseId")];
   const out = new Map<string, string>();
   if (people.length) for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people))) out.set(u.id, u.name);
-  if (clientIds.length) for (const c of await db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds))) out.set(c.id, c.name);
+  if (clientIds.length)
+    for (const c of await db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds))) out.set(c.id, c.name);
   if (caseIds.length) {
     for (const c of await db.select({ id: cases.id, number: cases.number, title: cases.title }).from(cases).where(inArray(cases.id, caseIds))) {
       out.set(c.id, `#${c.number} ${c.title}`);

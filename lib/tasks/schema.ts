@@ -22,7 +22,6 @@ const description = optionalParagraph(5000);
 
 const taskId = lineString("required").trim().pipe(z.uuid("tasks.errors.notFound"));
 
-
 const progress = z.coerce
   .number("tasks.errors.progressRange")
   .int("tasks.errors.progressRange")
@@ -30,7 +29,9 @@ const progress = z.coerce
   .max(100, "tasks.errors.progressRange");
 
 /** Checkboxes arrive as "on" from a form, as booleans from a client component. */
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).transform((v) => v === true || v === "on" || v === "true");
+const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .transform((v) => v === true || v === "on" || v === "true");
 
 const channel = z
   .union([z.enum(CHANNELS), z.literal("")])

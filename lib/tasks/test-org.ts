@@ -22,8 +22,14 @@ export async function makeTaskOrg(db: Db) {
 /** Everything a task command can write about one task, to compare before and after a refused call. */
 export async function footprint(db: Db, taskId: string) {
   const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
-  const [activity] = await db.select({ n: sql<number>`count(*)::int` }).from(taskActivity).where(eq(taskActivity.taskId, taskId));
-  const [reminders] = await db.select({ n: sql<number>`count(*)::int` }).from(taskReminders).where(eq(taskReminders.taskId, taskId));
+  const [activity] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(taskActivity)
+    .where(eq(taskActivity.taskId, taskId));
+  const [reminders] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(taskReminders)
+    .where(eq(taskReminders.taskId, taskId));
   const [notices] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
@@ -32,7 +38,11 @@ export async function footprint(db: Db, taskId: string) {
 }
 
 export async function noticesOf(db: Db, taskId: string) {
-  return db.select().from(notifications).where(eq(notifications.link, `/tasks/${taskId}`)).orderBy(notifications.createdAt, notifications.kind);
+  return db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.link, `/tasks/${taskId}`))
+    .orderBy(notifications.createdAt, notifications.kind);
 }
 
 export async function historyOf(db: Db, taskId: string) {
@@ -41,7 +51,13 @@ export async function historyOf(db: Db, taskId: string) {
 
 /** Counts of rows a refused create must not leave anywhere. */
 export async function globalFootprint(db: Db, createdById: string) {
-  const [own] = await db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(eq(tasks.createdById, createdById));
-  const [sent] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(eq(notifications.actorId, createdById));
+  const [own] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(eq(tasks.createdById, createdById));
+  const [sent] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(eq(notifications.actorId, createdById));
   return { tasks: own!.n, notices: sent!.n };
 }

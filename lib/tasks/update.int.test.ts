@@ -9,7 +9,18 @@ import { createTask } from "./commands";
 import { taskHistory } from "./queries";
 import { footprint, globalFootprint, historyOf, makeTaskOrg, noticesOf } from "./test-org";
 
-const base = { title: "Przegląd zmywarki", description: null, priority: "normal" as const, dueAt: null, assigneeId: null, clientId: null, caseId: null, needsAcceptance: false, progress: 0, reminders: [] };
+const base = {
+  title: "Przegląd zmywarki",
+  description: null,
+  priority: "normal" as const,
+  dueAt: null,
+  assigneeId: null,
+  clientId: null,
+  caseId: null,
+  needsAcceptance: false,
+  progress: 0,
+  reminders: [],
+};
 
 describe("editing a task", () => {
   it("records every changed field with old and new values, once, and bumps the version once", async () => {
@@ -64,12 +75,20 @@ describe("editing a task", () => {
     const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id, dueAt: "2026-06-01T12:00" });
     const before = await footprint(db, id);
     actAs(org.tech.viewer);
-    expect(await updateTaskAction({ taskId: id, title: "Inny tytuł" })).toMatchObject({ ok: false, code: "forbidden", error: "Only the delegator or an administrator can change what the task says." });
+    expect(await updateTaskAction({ taskId: id, title: "Inny tytuł" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+      error: "Only the delegator or an administrator can change what the task says.",
+    });
     actAs(org.manager.viewer);
     expect(await updateTaskAction({ taskId: id, priority: "urgent" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await updateTaskAction({ taskId: id, reminders: [{ type: "before", offsetMinutes: 15 }] })).toMatchObject({ ok: false, code: "forbidden" });
     actAs(org.stranger.viewer);
-    expect(await updateTaskAction({ taskId: id, title: "Hack" })).toMatchObject({ ok: false, code: "forbidden", error: "You do not have access to this task." });
+    expect(await updateTaskAction({ taskId: id, title: "Hack" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+      error: "You do not have access to this task.",
+    });
     expect(await footprint(db, id)).toEqual(before);
 
     actAs(org.tech.viewer);
@@ -159,8 +178,16 @@ describe("reassignment", () => {
     const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id });
     const before = await footprint(db, id);
     actAs(org.lead.viewer);
-    expect(await reassignTaskAction({ taskId: id, assigneeId: inactive.id })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { assigneeId: ["Choose an active user."] } });
-    expect(await reassignTaskAction({ taskId: id, assigneeId: "x" })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { assigneeId: ["Choose an active user."] } });
+    expect(await reassignTaskAction({ taskId: id, assigneeId: inactive.id })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { assigneeId: ["Choose an active user."] },
+    });
+    expect(await reassignTaskAction({ taskId: id, assigneeId: "x" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { assigneeId: ["Choose an active user."] },
+    });
     expect(await footprint(db, id)).toEqual(before);
     await db.update(tasks).set({ status: "done" }).where(eq(tasks.id, id));
     expect(await reassignTaskAction({ taskId: id, assigneeId: org.tech2.id })).toMatchObject({ ok: false, code: "conflict" });
@@ -173,8 +200,10 @@ describe("notices share the transaction of their change", () => {
     const org = await makeTaskOrg(db);
     // A trigger refuses notices for this one recipient: the whole create must fail with it.
     const fn = `refuse_${org.tech.id.replace(/-/g, "")}`;
-    await db.execute(sql.raw(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-      IF NEW.recipient_id = '${org.tech.id}' THEN RAISE EXCEPTION 'outbox down'; END IF; RETURN NEW; END $$`));
+    await db.execute(
+      sql.raw(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF NEW.recipient_id = '${org.tech.id}' THEN RAISE EXCEPTION 'outbox down'; END IF; RETURN NEW; END $$`),
+    );
     await db.execute(sql.raw(`CREATE TRIGGER ${fn} BEFORE INSERT ON notifications FOR EACH ROW EXECUTE FUNCTION ${fn}()`));
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {

@@ -3,19 +3,22 @@ import { describe, expect, it } from "vitest";
 import { tasks } from "@/db/schema";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
-import {
-  acceptTaskAction,
-  cancelTaskAction,
-  changeStatusAction,
-  commentOnTaskAction,
-  reopenTaskAction,
-  returnTaskAction,
-  setProgressAction,
-} from "./actions";
+import { acceptTaskAction, cancelTaskAction, changeStatusAction, commentOnTaskAction, reopenTaskAction, returnTaskAction, setProgressAction } from "./actions";
 import { createTask } from "./commands";
 import { footprint, historyOf, makeTaskOrg, noticesOf } from "./test-org";
 
-const base = { title: "Naprawa pieca", description: null, priority: "high" as const, dueAt: null, assigneeId: null, clientId: null, caseId: null, needsAcceptance: false, progress: 0, reminders: [] };
+const base = {
+  title: "Naprawa pieca",
+  description: null,
+  priority: "high" as const,
+  dueAt: null,
+  assigneeId: null,
+  clientId: null,
+  caseId: null,
+  needsAcceptance: false,
+  progress: 0,
+  reminders: [],
+};
 
 async function delegated(needsAcceptance = false) {
   const db = await testDb();
@@ -63,11 +66,19 @@ describe("the assignee's work", () => {
     const before = await footprint(db, id);
     for (const who of [org.lead, org.manager, org.admin]) {
       actAs(who.viewer);
-      expect(await changeStatusAction({ taskId: id, status: "done" })).toMatchObject({ ok: false, code: "forbidden", error: "Only the task's assignee changes its status and progress." });
+      expect(await changeStatusAction({ taskId: id, status: "done" })).toMatchObject({
+        ok: false,
+        code: "forbidden",
+        error: "Only the task's assignee changes its status and progress.",
+      });
       expect(await setProgressAction({ taskId: id, progress: 50 })).toMatchObject({ ok: false, code: "forbidden" });
     }
     actAs(org.stranger.viewer);
-    expect(await changeStatusAction({ taskId: id, status: "done" })).toMatchObject({ ok: false, code: "forbidden", error: "You do not have access to this task." });
+    expect(await changeStatusAction({ taskId: id, status: "done" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+      error: "You do not have access to this task.",
+    });
     expect(await setProgressAction({ taskId: id, progress: 50 })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await footprint(db, id)).toEqual(before);
   });
@@ -100,7 +111,11 @@ describe("acceptance", () => {
     let [row] = await db.select().from(tasks).where(eq(tasks.id, id));
     expect(row!.completedAt).toBeNull();
     // While waiting the assignee cannot move it any further.
-    expect(await setProgressAction({ taskId: id, progress: 90 })).toMatchObject({ ok: false, code: "conflict", error: "The task is waiting for the delegator's acceptance." });
+    expect(await setProgressAction({ taskId: id, progress: 90 })).toMatchObject({
+      ok: false,
+      code: "conflict",
+      error: "The task is waiting for the delegator's acceptance.",
+    });
 
     actAs(org.lead.viewer);
     expect(await returnTaskAction({ taskId: id, comment: "" })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { comment: ["Write a comment."] } });
@@ -115,11 +130,19 @@ describe("acceptance", () => {
 
     const notices = await noticesOf(db, id);
     const kinds = notices.map((n) => `${n.kind}→${n.recipientId === org.tech.id ? "tech" : n.recipientId === org.lead.id ? "lead" : "?"}`);
-    expect(kinds.sort()).toEqual(["task.accepted→tech", "task.assigned→tech", "task.awaitingAcceptance→lead", "task.awaitingAcceptance→lead", "task.returned→tech"]);
+    expect(kinds.sort()).toEqual([
+      "task.accepted→tech",
+      "task.assigned→tech",
+      "task.awaitingAcceptance→lead",
+      "task.awaitingAcceptance→lead",
+      "task.returned→tech",
+    ]);
     const returned = notices.find((n) => n.kind === "task.returned")!;
     expect(returned.body).toContain("Comment: Brak protokołu z przeglądu"); // tech reads English
     const history = await historyOf(db, id);
-    expect(history.filter((h) => h.kind === "returned")).toMatchObject([{ comment: "Brak protokołu z przeglądu", oldValue: "awaiting_acceptance", newValue: "in_progress", actorId: org.lead.id }]);
+    expect(history.filter((h) => h.kind === "returned")).toMatchObject([
+      { comment: "Brak protokołu z przeglądu", oldValue: "awaiting_acceptance", newValue: "in_progress", actorId: org.lead.id },
+    ]);
     expect(history.filter((h) => h.kind === "accepted")).toMatchObject([{ oldValue: "awaiting_acceptance", newValue: "done", actorId: org.lead.id }]);
   });
 
@@ -185,7 +208,11 @@ describe("cancel, reopen and comments", () => {
     }
     const [row] = await db.select().from(tasks).where(eq(tasks.id, id));
     expect(row!.version).toBe(1);
-    expect((await historyOf(db, id)).filter((h) => h.kind === "comment").map((h) => h.comment)).toEqual(["Uwaga od Serwisant", "Uwaga od Brygadzista", "Uwaga od Kierownik"]);
+    expect((await historyOf(db, id)).filter((h) => h.kind === "comment").map((h) => h.comment)).toEqual([
+      "Uwaga od Serwisant",
+      "Uwaga od Brygadzista",
+      "Uwaga od Kierownik",
+    ]);
   });
 
   it("refuses a stranger's comment and an empty one, writing nothing", async () => {

@@ -13,5 +13,7 @@ export function actingViewer(): Viewer | null {
 
 /** Events the app sent to "Inngest" during this test file (see integration-setup.ts). */
 export function recordedEvents(): { id?: string; name: string; data: Record<string, unknown> }[] {
-  return (globalThis as { __batonEventRecorder?: { events: { id?: string; name: string; data: Record<string, unknown> }[] } }).__batonEventRecorder?.events ?? [];
+  return (
+    (globalThis as { __batonEventRecorder?: { events: { id?: string; name: string; data: Record<string, unknown> }[] } }).__batonEventRecorder?.events ?? []
+  );
 }

@@ -6,8 +6,7 @@ import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 
 // A cheap argon2id hash of "correct horse battery" (m=19456,t=2,p=1), so factories skip hashing.
 export const FACTORY_PASSWORD = "correct horse battery";
-export const FACTORY_PASSWORD_HASH =
-  "$argon2id$v=19$m=19456,t=2,p=1$t3gBWyRrMaXFXadx0qmi2A$wwgTkKBXEo49PnEMEtZCJSWV5ya8ho0JvccXCwF9MgI";
+export const FACTORY_PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$t3gBWyRrMaXFXadx0qmi2A$wwgTkKBXEo49PnEMEtZCJSWV5ya8ho0JvccXCwF9MgI";
 
 function unique(): string {
   return randomUUID().slice(0, 8);
@@ -18,10 +17,7 @@ export async function makeDepartment(db: Db, name = `Dział ${unique()}`) {
   return row!;
 }
 
-export async function makeUser(
-  db: Db,
-  overrides: Partial<typeof users.$inferInsert> = {},
-): Promise<typeof users.$inferSelect & { viewer: Viewer }> {
+export async function makeUser(db: Db, overrides: Partial<typeof users.$inferInsert> = {}): Promise<typeof users.$inferSelect & { viewer: Viewer }> {
   const id = unique();
   const [row] = await db
     .insert(users)
@@ -48,7 +44,10 @@ async function viewerOf(db: Db, id: string): Promise<Viewer> {
 }
 
 export async function makeClient(db: Db, overrides: Partial<typeof clients.$inferInsert> = {}) {
-  const [row] = await db.insert(clients).values({ name: `Klient ${unique()} sp. z o.o.`, ...overrides }).returning();
+  const [row] = await db
+    .insert(clients)
+    .values({ name: `Klient ${unique()} sp. z o.o.`, ...overrides })
+    .returning();
   return row!;
 }
 

@@ -137,13 +137,24 @@ export async function startFakeProviders(options: { port?: number } = {}): Promi
       const form = new URLSearchParams(body);
       const to = form.get("To") ?? "";
       if (state.optedOut.has(to)) {
-        return json(400, { code: 21610, message: "Attempt to send to unsubscribed recipient", more_info: "https://www.twilio.com/docs/errors/21610", status: 400 });
+        return json(400, {
+          code: 21610,
+          message: "Attempt to send to unsubscribed recipient",
+          more_info: "https://www.twilio.com/docs/errors/21610",
+          status: 400,
+        });
       }
       if (!/^\+[1-9]\d{6,14}$/.test(to)) {
         return json(400, { code: 21211, message: `The 'To' number ${to} is not a valid phone number.`, status: 400 });
       }
       const sid = `SM${String(++seq).padStart(32, "0")}`;
-      state.sms.push({ sid, to, from: form.get("From") ?? undefined, messagingServiceSid: form.get("MessagingServiceSid") ?? undefined, body: form.get("Body") ?? "" });
+      state.sms.push({
+        sid,
+        to,
+        from: form.get("From") ?? undefined,
+        messagingServiceSid: form.get("MessagingServiceSid") ?? undefined,
+        body: form.get("Body") ?? "",
+      });
       return json(201, { sid, account_sid: twilio[1], to, body: form.get("Body"), status: "queued", date_created: new Date().toUTCString() });
     }
 

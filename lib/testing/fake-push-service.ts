@@ -24,9 +24,13 @@ export interface FakePushService {
 
 export async function startFakePushService(): Promise<FakePushService> {
   const dir = mkdtempSync(path.join(tmpdir(), "baton-push-"));
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`, "-days", "1", "-subj", "/CN=127.0.0.1"], {
-    stdio: "ignore",
-  });
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`, "-days", "1", "-subj", "/CN=127.0.0.1"],
+    {
+      stdio: "ignore",
+    },
+  );
   const key = readFileSync(`${dir}/key.pem`);
   const cert = readFileSync(`${dir}/cert.pem`);
   rmSync(dir, { recursive: true, force: true });

@@ -34,7 +34,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           key={x.href}
           href={x.href}
           aria-current={x.active ? "page" : undefined}
-          className={clsx("-mb-px border-b-2 px-3 py-1.5 text-sm font-medium", x.active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800")}
+          className={clsx(
+            "-mb-px border-b-2 px-3 py-1.5 text-sm font-medium",
+            x.active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800",
+          )}
         >
           {x.label}
         </Link>
@@ -99,7 +102,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 {tc(`priority.${item.priority}`)}
               </Badge>
               <div className="min-w-0 flex-1">
-                <Link href={item.link ?? `/notifications/${item.id}`} className={clsx("block text-sm hover:underline", item.readAt ? "text-slate-700" : "font-semibold text-slate-900")}>
+                <Link
+                  href={item.link ?? `/notifications/${item.id}`}
+                  className={clsx("block text-sm hover:underline", item.readAt ? "text-slate-700" : "font-semibold text-slate-900")}
+                >
                   {item.title}
                 </Link>
                 {item.body ? <p className="text-xs text-slate-500">{item.body}</p> : null}

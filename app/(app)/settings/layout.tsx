@@ -3,11 +3,7 @@ import { SectionNav } from "@/components/ui/section-nav";
 import { requireViewer } from "@/app/require-viewer";
 
 /** The person's own settings. Later pages (notifications, calendar sharing, feeds) join the tabs here. */
-export default async function SettingsLayout({
-  children,
-}: {
-  children: React.ReactNode;
-}) {
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   await requireViewer();
   const t = await getTranslations("settings.nav");
   return (

@@ -37,7 +37,10 @@ export function NotificationEmail(props: NotificationEmailProps) {
             </Text>
           ))}
           <Section style={{ margin: "20px 0 8px" }}>
-            <Button href={props.buttonUrl} style={{ backgroundColor: "#2857c2", borderRadius: 6, color: "#ffffff", fontSize: 14, fontWeight: 600, padding: "10px 16px" }}>
+            <Button
+              href={props.buttonUrl}
+              style={{ backgroundColor: "#2857c2", borderRadius: 6, color: "#ffffff", fontSize: 14, fontWeight: 600, padding: "10px 16px" }}
+            >
               {props.buttonLabel}
             </Button>
           </Section>

@@ -13,7 +13,15 @@ export function devMailboxEmail(db: DbOrTx): EmailSender {
     async send(message, idempotencyKey) {
       const [row] = await db
         .insert(devMessages)
-        .values({ channel: "email", recipient: message.to, subject: message.subject, html: message.html, text: message.text, headers: message.headers ?? {}, idempotencyKey })
+        .values({
+          channel: "email",
+          recipient: message.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          headers: message.headers ?? {},
+          idempotencyKey,
+        })
         .onConflictDoUpdate({ target: devMessages.idempotencyKey, set: { idempotencyKey } })
         .returning({ id: devMessages.id });
       return { providerId: `dev_${row!.id}` };

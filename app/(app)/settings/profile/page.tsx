@@ -28,7 +28,13 @@ export default async function ProfilePage() {
         <div className="space-y-4">
           <ProfileForm
             timeZones={supportedTimeZones()}
-            values={{ name: profile.name, phone: displayPhone(profile.phone) ?? "", timeZone: profile.timeZone, locale: profile.locale, workingMode: profile.workingMode }}
+            values={{
+              name: profile.name,
+              phone: displayPhone(profile.phone) ?? "",
+              timeZone: profile.timeZone,
+              locale: profile.locale,
+              workingMode: profile.workingMode,
+            }}
           />
           <PhoneVerification phone={displayPhone(profile.phone) ?? null} verified={profile.phoneVerified} />
           <PasswordForm />

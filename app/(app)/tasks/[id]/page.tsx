@@ -101,7 +101,9 @@ export default async function Page({ params }: Params) {
             </Card>
           ) : null}
           {waiting && task.assigneeId === viewer.id ? (
-            <p className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-800">{t("work.awaitingInfo", { name: detail.delegator.name })}</p>
+            <p className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-800">
+              {t("work.awaitingInfo", { name: detail.delegator.name })}
+            </p>
           ) : null}
           {can.decide ? (
             <Card title={t("work.decisionHeading")} className="border-violet-300">
@@ -110,7 +112,12 @@ export default async function Page({ params }: Params) {
           ) : null}
           {can.reassign || can.cancel || can.reopen ? (
             <Card title={t("work.manageHeading")}>
-              <TaskManagePanel taskId={task.id} assigneeId={task.assigneeId} people={people} can={{ reassign: can.reassign, cancel: can.cancel, reopen: can.reopen }} />
+              <TaskManagePanel
+                taskId={task.id}
+                assigneeId={task.assigneeId}
+                people={people}
+                can={{ reassign: can.reassign, cancel: can.cancel, reopen: can.reopen }}
+              />
             </Card>
           ) : null}
 
@@ -157,7 +164,10 @@ export default async function Page({ params }: Params) {
                 {detail.reminders.length ? (
                   <ul className="space-y-0.5">
                     {detail.reminders.map((r) => {
-                      const when = r.offsetMinutes !== null ? t("detail.reminderBefore", { offset: offsetLabel(t, r.offsetMinutes) }) : format.dateTime(r.fireAt!, "dateTime");
+                      const when =
+                        r.offsetMinutes !== null
+                          ? t("detail.reminderBefore", { offset: offsetLabel(t, r.offsetMinutes) })
+                          : format.dateTime(r.fireAt!, "dateTime");
                       return <li key={r.id}>{r.channel ? t("detail.reminderVia", { when, channel: t(`channels.${r.channel}`) }) : when}</li>;
                     })}
                   </ul>

@@ -4,8 +4,9 @@ import { notificationChannel, notifications } from "./notify";
 import { users } from "./org";
 
 export const deliveryStatus = pgEnum("delivery_status", ["pending", "sent", "failed", "skipped"]);
-// Kept in step with DELIVERY_REASONS in lib/notify/delivery-reasons.ts (db/ imports nothing of ours).
+// What a delivery row says about a failure or a skip (lib/notify/delivery-reasons.ts sorts errors into them).
 export const deliveryReason = pgEnum("delivery_reason", [
+  // failures
   "unreachable",
   "rejected",
   "invalid_address",
@@ -14,6 +15,7 @@ export const deliveryReason = pgEnum("delivery_reason", [
   "provider_error",
   "endpoint_not_allowed",
   "gave_up",
+  // skips
   "recipient_inactive",
   "no_phone",
   "phone_unverified",

@@ -1,14 +1,9 @@
 import { WebPushError } from "web-push";
 import { describe, expect, it } from "vitest";
-import { deliveryReason } from "@/db/schema";
-import { DELIVERY_REASONS, deliveryReasonOf } from "./delivery-reasons";
+import { deliveryReasonOf } from "./delivery-reasons";
 import { PermanentDeliveryError } from "./providers/errors";
 
 describe("delivery reasons", () => {
-  it("are the same list in the code and in the database enum", () => {
-    expect(deliveryReason.enumValues).toEqual([...DELIVERY_REASONS]);
-  });
-
   it("sort provider errors into categories without their text", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 10.0.0.5:6379"), { code: "ECONNREFUSED" });
     expect(deliveryReasonOf(refused)).toBe("unreachable");

@@ -1,4 +1,5 @@
 import { WebPushError } from "web-push";
+import { deliveryReason } from "@/db/schema";
 import { PermanentDeliveryError } from "./providers/errors";
 
 /**
@@ -6,24 +7,7 @@ import { PermanentDeliveryError } from "./providers/errors";
  * provider's own words (connection errors, response bodies) can carry addresses, numbers and
  * the state of hosts and ports, so they go to the server log only.
  */
-export const DELIVERY_REASONS = [
-  // failures
-  "unreachable",
-  "rejected",
-  "invalid_address",
-  "opted_out",
-  "rate_limited",
-  "provider_error",
-  "endpoint_not_allowed",
-  "gave_up",
-  // skips
-  "recipient_inactive",
-  "no_phone",
-  "phone_unverified",
-  "no_device",
-  "push_not_configured",
-  "channel_disabled",
-] as const;
+export const DELIVERY_REASONS = deliveryReason.enumValues;
 export type DeliveryReason = (typeof DELIVERY_REASONS)[number];
 
 // Node's codes for a connection that never produced an answer.

@@ -3,7 +3,7 @@ import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { createTask } from "./commands";
 import { taskForViewer } from "./queries";
-import { makeTaskOrg } from "./test-org";
+import { makeTaskOrg } from "@/lib/testing/task-org";
 
 describe("who may see a task and what they may do", () => {
   it("shows a delegated task to creator, assignee, everyone above either, and admins; refuses the rest", async () => {

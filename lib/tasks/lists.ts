@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { cases, clients, tasks, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { subordinatesOf } from "./chain";
+import { relationFacts } from "./access";
 import { dueWindow, isOverdue, LATE_STATUSES } from "./due-window";
 import { PAGE_SIZE, statusesOf, type ListSort, type TaskListParams } from "./list-params";
 import { TASK_STATUSES, type TaskStatus } from "./schema";
@@ -66,10 +66,12 @@ interface Shape {
 
 const P = (name: string) => sql.placeholder(name);
 
+/** Each view is one of the relations that make a task visible (access.ts), so a list never shows what the task page refuses. */
 function scopeOf(view: TaskListView): SQL {
-  if (view === "mine") return eq(tasks.assigneeId, P("viewer"));
-  if (view === "delegated") return and(eq(tasks.createdById, P("viewer")), ne(tasks.assigneeId, tasks.createdById))!;
-  return sql`${tasks.assigneeId} IN (${subordinatesOf(P("viewer"))})`;
+  const facts = relationFacts({ id: P("viewer"), role: "member" });
+  if (view === "mine") return facts.isAssignee;
+  if (view === "delegated") return and(facts.isCreator, ne(tasks.assigneeId, tasks.createdById))!;
+  return facts.aboveAssignee;
 }
 
 /** Every filter except status, which the counts per status leave out. */

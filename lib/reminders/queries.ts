@@ -6,6 +6,7 @@ import type { TaskRow } from "@/lib/tasks/access";
 import { now as clockNow } from "@/lib/time/clock";
 import { loadTaskTimeline } from "./context";
 import { isUnfinished, type MomentKind } from "./timeline";
+import type { Channel } from "@/lib/org/vocabulary";
 
 export interface TimelineRow {
   key: string;
@@ -111,7 +112,7 @@ export async function escalatedTaskIds(db: Db, tasks: { id: string; dueAt: Date 
 }
 
 /** The viewer's own default reminders, shortest lead time first. */
-export async function reminderDefaultsOf(db: Db, viewer: Viewer): Promise<{ offsetMinutes: number; channel: "in_app" | "email" | "sms" | "push" | null }[]> {
+export async function reminderDefaultsOf(db: Db, viewer: Viewer): Promise<{ offsetMinutes: number; channel: Channel | null }[]> {
   return db
     .select({ offsetMinutes: reminderDefaults.offsetMinutes, channel: reminderDefaults.channel })
     .from(reminderDefaults)

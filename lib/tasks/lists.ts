@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { relationFacts } from "./access";
 import { dueWindow, isOverdue, LATE_STATUSES } from "./due-window";
 import { PAGE_SIZE, statusesOf, type ListSort, type TaskListParams } from "./list-params";
-import { TASK_STATUSES, type TaskStatus } from "./schema";
+import { TASK_STATUSES, type Priority, type TaskStatus } from "./schema";
 
 /** My tasks: assigned to me. Delegated: created by me for someone else. Team: assigned to anyone under me. */
 export type TaskListView = "mine" | "delegated" | "team";
@@ -15,7 +15,7 @@ export interface TaskListRow {
   id: string;
   number: number;
   title: string;
-  priority: "low" | "normal" | "high" | "urgent";
+  priority: Priority;
   status: TaskStatus;
   progress: number;
   dueAt: Date | null;

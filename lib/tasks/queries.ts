@@ -8,7 +8,7 @@ import { isUnder } from "./chain";
 import { isOverdue } from "./due-window";
 import type { ActivityKind } from "./history";
 import { permissionsFor, type TaskPermissions } from "./policy";
-import { ACTIVE_STATUSES, type TaskStatus } from "./schema";
+import { ACTIVE_STATUSES, type Channel, type Priority, type TaskStatus } from "./schema";
 
 export interface PersonRef {
   id: string;
@@ -23,7 +23,7 @@ export interface TaskDetail {
   delegator: PersonRef;
   client: { id: string; name: string } | null;
   case: { id: string; number: number; title: string; clientId: string } | null;
-  reminders: { id: string; offsetMinutes: number | null; fireAt: Date | null; channel: "in_app" | "email" | "sms" | "push" | null }[];
+  reminders: { id: string; offsetMinutes: number | null; fireAt: Date | null; channel: Channel | null }[];
   permissions: TaskPermissions;
 }
 
@@ -128,7 +128,7 @@ export interface RelatedTask {
   id: string;
   number: number;
   title: string;
-  priority: "low" | "normal" | "high" | "urgent";
+  priority: Priority;
   status: TaskStatus;
   progress: number;
   dueAt: Date | null;

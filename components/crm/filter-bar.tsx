@@ -80,17 +80,22 @@ export function SearchBox({ id, label, placeholder, defaultValue }: { id: string
   );
 }
 
+const NO_FILTER = "";
+
 export function FilterSelect({
   id,
   name,
   label,
   value,
+  any,
   options,
 }: {
   id: string;
   name: string;
   label: string;
   value: string;
+  /** The label of the empty value, which every list's parameters read as "no filter". */
+  any?: string;
   options: { value: string; label: string }[];
 }) {
   return (
@@ -99,7 +104,7 @@ export function FilterSelect({
         {label}
       </label>
       <Select id={id} name={name} defaultValue={value} className="truncate">
-        {options.map((o) => (
+        {(any === undefined ? options : [{ value: NO_FILTER, label: any }, ...options]).map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>

@@ -8,11 +8,12 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { clsx } from "clsx";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notify/actions";
+import type { Priority } from "@/lib/org/vocabulary";
 
 interface FeedItem {
   id: string;
   kind: string;
-  priority: "low" | "normal" | "high" | "urgent";
+  priority: Priority;
   title: string;
   body: string;
   link: string | null;

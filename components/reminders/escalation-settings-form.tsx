@@ -10,8 +10,8 @@ import { useAction } from "@/components/ui/use-action";
 import { saveEscalationSettingsAction } from "@/lib/reminders/actions";
 import type { EscalationSettings } from "@/lib/reminders/settings";
 import { DELAY_UNITS, type DelayUnit } from "@/lib/reminders/working-time";
+import { PRIORITIES_URGENT_FIRST } from "@/lib/org/vocabulary";
 
-const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** The admin's escalation policy: delay per priority, the optional second level, and the working week. */
@@ -56,7 +56,7 @@ export function EscalationSettingsForm({ initial, zones }: { initial: Escalation
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {PRIORITIES.map((p) => {
+            {PRIORITIES_URGENT_FIRST.map((p) => {
               const rule = initial.policy.byPriority[p];
               const errors = [...(errorsFor(`policy.${p}.delay`) ?? []), ...(errorsFor(`policy.${p}.unit`) ?? [])];
               return (

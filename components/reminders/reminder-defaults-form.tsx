@@ -9,15 +9,15 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { saveReminderDefaultsAction } from "@/lib/reminders/actions";
+import { CHANNELS, type Channel } from "@/lib/org/vocabulary";
 
-type Channel = "" | "in_app" | "email" | "sms" | "push";
 interface Row {
   key: number;
   offsetMinutes: number;
-  channel: Channel;
+  // Empty: the channel the person's routing picks.
+  channel: Channel | "";
 }
 
-const CHANNELS: Channel[] = ["", "in_app", "email", "sms", "push"];
 const MAX = 5;
 
 /** A person's default reminders: lead times used on their tasks that have no reminders of their own. */
@@ -61,10 +61,10 @@ export function ReminderDefaultsForm({ initial }: { initial: { offsetMinutes: nu
               <Select
                 aria-label={`${t("channel")} ${i + 1}`}
                 value={row.channel}
-                onChange={(e) => change(row.key, { channel: e.target.value as Channel })}
+                onChange={(e) => change(row.key, { channel: e.target.value as Channel | "" })}
                 className="w-40"
               >
-                {CHANNELS.map((c) => (
+                {(["", ...CHANNELS] as const).map((c) => (
                   <option key={c || "auto"} value={c}>
                     {c ? tt(`channels.${c}`) : t("auto")}
                   </option>

@@ -1,4 +1,5 @@
 /** Lead times offered for "before the due time" reminders, in minutes (5 minutes to 2 weeks). */
+import type { Channel } from "@/lib/org/vocabulary";
 export const REMINDER_OFFSETS = [5, 10, 15, 30, 60, 120, 240, 480, 1440, 2880, 4320, 10080, 20160] as const;
 
 type OffsetTranslator = (key: "offset.minutes" | "offset.hours" | "offset.days" | "offset.weeks", values: { n: number }) => string;
@@ -18,5 +19,5 @@ export interface ReminderDraft {
   offsetMinutes: number;
   /** datetime-local value in the viewer's zone. */
   fireAt: string;
-  channel: "in_app" | "email" | "sms" | "push" | "";
+  channel: Channel | "";
 }

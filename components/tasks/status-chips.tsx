@@ -3,8 +3,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listQuery, statusesOf, type StatusFilter, type TaskListParams } from "@/lib/tasks/list-params";
 import type { StatusCounts } from "@/lib/tasks/lists";
+import { TASK_STATUSES } from "@/lib/tasks/schema";
 
-const ORDER: StatusFilter[] = ["active", "open", "in_progress", "awaiting_acceptance", "done", "cancelled", "all"];
+const ORDER: StatusFilter[] = ["active", ...TASK_STATUSES, "all"];
 
 /** Counts per status that double as the status filter. */
 export async function StatusChips({ counts, params, path }: { counts: StatusCounts; params: TaskListParams; path: string }) {

@@ -7,7 +7,8 @@ import { useTranslations } from "next-intl";
 import { useTransition, type FormEvent } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
-import type { TaskListParams } from "@/lib/tasks/list-params";
+import { isDefault, type TaskListParams } from "@/lib/tasks/list-params";
+import { PRIORITIES_URGENT_FIRST } from "@/lib/org/vocabulary";
 
 export interface FilterChoices {
   people: { id: string; name: string }[];
@@ -46,7 +47,7 @@ export function TaskFilters({
     e.preventDefault();
     apply(e.currentTarget);
   };
-  const filtered = Boolean(params.person || params.priority || params.due || params.client || params.case);
+  const filtered = (["person", "priority", "due", "client", "case"] as const).some((k) => !isDefault(params, k));
 
   return (
     <form
@@ -64,8 +65,8 @@ export function TaskFilters({
       aria-busy={pending}
       className="mb-3 flex flex-wrap items-end gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm"
     >
-      {params.status !== "active" ? <input type="hidden" name="status" value={params.status} /> : null}
-      {params.sort !== "due" ? <input type="hidden" name="sort" value={params.sort} /> : null}
+      {!isDefault(params, "status") ? <input type="hidden" name="status" value={params.status} /> : null}
+      {!isDefault(params, "sort") ? <input type="hidden" name="sort" value={params.sort} /> : null}
       <input type="hidden" name="dir" value={params.dir} />
       <Filter id="f-person" label={t(personRole)} width="w-44">
         <Select id="f-person" name="person" defaultValue={params.person ?? ""}>
@@ -80,7 +81,7 @@ export function TaskFilters({
       <Filter id="f-priority" label={t("priority")} width="w-28">
         <Select id="f-priority" name="priority" defaultValue={params.priority ?? ""}>
           <option value="">{t("anyPriority")}</option>
-          {(["urgent", "high", "normal", "low"] as const).map((p) => (
+          {PRIORITIES_URGENT_FIRST.map((p) => (
             <option key={p} value={p}>
               {tp(p)}
             </option>

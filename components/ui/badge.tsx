@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
+import type { Priority } from "@/lib/org/vocabulary";
 
 export type Tone = "slate" | "blue" | "green" | "amber" | "red" | "violet";
 
@@ -19,7 +20,7 @@ export function Badge({ tone = "slate", children, className }: { tone?: Tone; ch
 }
 
 /** One colour per priority, used everywhere a priority is shown. */
-export const priorityTone: Record<"low" | "normal" | "high" | "urgent", Tone> = {
+export const priorityTone: Record<Priority, Tone> = {
   low: "slate",
   normal: "blue",
   high: "amber",

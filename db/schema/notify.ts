@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { priority } from "./crm";
 import { users } from "./org";
 
@@ -29,10 +29,8 @@ export const notifications = pgTable(
     link: text("link"),
     channel: notificationChannel("channel"),
     dedupeKey: text("dedupe_key").notNull(),
+    // The summary "whoever caused it" sees; attempts, errors and provider ids live on the delivery rows.
     status: notificationStatus("status").notNull().default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    lastError: text("last_error"),
-    providerId: text("provider_id"),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { clients, taskActivity, tasks } from "@/db/schema";
 import { createClientAction } from "@/lib/crm/actions";
 import { commentOnTaskAction, createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
-import { globalFootprint, makeTaskOrg } from "@/lib/tasks/test-org";
+import { globalFootprint, makeTaskOrg } from "@/lib/testing/task-org";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 

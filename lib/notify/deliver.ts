@@ -303,7 +303,7 @@ export async function settleNotification(db: Db, notificationId: string): Promis
   const status = rows.length && rows.every((r) => r.status === "failed") ? "failed" : "sent";
   await db
     .update(notifications)
-    .set({ status, sentAt: status === "sent" ? new Date() : null, attempts: sql`${notifications.attempts} + 1` })
+    .set({ status, sentAt: status === "sent" ? new Date() : null })
     .where(and(eq(notifications.id, notificationId), eq(notifications.status, "pending")));
   return status;
 }

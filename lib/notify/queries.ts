@@ -6,11 +6,12 @@ import { notificationDeliveries } from "@/db/schema";
 import { NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { DeliveryReason } from "./delivery-reasons";
+import type { Channel, Priority } from "@/lib/org/vocabulary";
 
 export interface NotificationItem {
   id: string;
   kind: string;
-  priority: "low" | "normal" | "high" | "urgent";
+  priority: Priority;
   title: string;
   body: string;
   link: string | null;
@@ -85,7 +86,7 @@ export async function notificationsCausedBy(db: Db, viewer: Viewer, limit = 50) 
 }
 
 export interface DeliveryLogEntry {
-  channel: "in_app" | "email" | "sms" | "push";
+  channel: Channel;
   status: "pending" | "sent" | "failed" | "skipped";
   attempts: number;
   reason: DeliveryReason | null;

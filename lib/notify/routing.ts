@@ -1,14 +1,16 @@
 import { addLocalDays, instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
-import { PRIORITIES, WORKING_MODES } from "@/lib/org/vocabulary";
+import {
+  CHANNELS,
+  PRIORITIES,
+  ROUTABLE_CHANNELS,
+  WORKING_MODES,
+  type Channel,
+  type Priority,
+  type RoutableChannel,
+  type WorkingMode,
+} from "@/lib/org/vocabulary";
 
-export const CHANNELS = ["in_app", "email", "sms", "push"] as const;
-export type Channel = (typeof CHANNELS)[number];
-/** Channels a person can route; in-app is always written and is not a choice. */
-export const ROUTABLE_CHANNELS = ["email", "sms", "push"] as const;
-export type RoutableChannel = (typeof ROUTABLE_CHANNELS)[number];
-export { PRIORITIES, WORKING_MODES };
-export type Priority = (typeof PRIORITIES)[number];
-export type WorkingMode = (typeof WORKING_MODES)[number];
+export { CHANNELS, PRIORITIES, ROUTABLE_CHANNELS, WORKING_MODES, type Channel, type Priority, type RoutableChannel, type WorkingMode };
 
 /** For each working mode and priority, the channels to use, in the order they are tried. */
 export type ChannelMatrix = Record<WorkingMode, Record<Priority, RoutableChannel[]>>;

@@ -6,7 +6,7 @@ import type { Db } from "@/db";
 import { notifications, reminderDefaults, reminderSnoozes } from "@/db/schema";
 import { env } from "@/lib/config/env";
 import { createTaskAction } from "@/lib/tasks/actions";
-import { makeTaskOrg } from "@/lib/tasks/test-org";
+import { makeTaskOrg } from "@/lib/testing/task-org";
 import { actAs, recordedEvents } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { instantToWallClock } from "@/lib/time/zoned";

@@ -1,6 +1,8 @@
 import { addLocalDays } from "@/lib/time/zoned";
 
-export type Channel = "in_app" | "email" | "sms" | "push";
+import type { Channel } from "@/lib/org/vocabulary";
+
+export type { Channel };
 
 /**
  * One reminder as set on an item (a task or a calendar entry): a lead time before the item's

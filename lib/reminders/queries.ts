@@ -2,10 +2,11 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { reminderDefaults, timelineFirings, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { loadVisibleTask } from "@/lib/tasks/access";
+import type { TaskRow } from "@/lib/tasks/access";
 import { now as clockNow } from "@/lib/time/clock";
 import { loadTaskTimeline } from "./context";
 import { isUnfinished, type MomentKind } from "./timeline";
+import type { Channel } from "@/lib/org/vocabulary";
 
 export interface TimelineRow {
   key: string;
@@ -34,9 +35,10 @@ export interface TaskTimelineView {
 /**
  * What the task page shows about a task's timeline: the moments still to come (in time
  * order), what was sent (newest first), and where escalation stands for the current due moment.
+ *
+ * `task` comes from `loadVisibleTask` (the task page's one read of it), which refused anyone who may not see it.
  */
-export async function taskTimelineFor(db: Db, viewer: Viewer, taskId: string, now: Date = clockNow()): Promise<TaskTimelineView> {
-  const { task } = await loadVisibleTask(db, viewer, taskId);
+export async function timelineOfTask(db: Db, task: TaskRow, now: Date = clockNow()): Promise<TaskTimelineView> {
   const timeline = await loadTaskTimeline(db, task);
   const firings = await db
     .select({
@@ -110,7 +112,7 @@ export async function escalatedTaskIds(db: Db, tasks: { id: string; dueAt: Date 
 }
 
 /** The viewer's own default reminders, shortest lead time first. */
-export async function reminderDefaultsOf(db: Db, viewer: Viewer): Promise<{ offsetMinutes: number; channel: "in_app" | "email" | "sms" | "push" | null }[]> {
+export async function reminderDefaultsOf(db: Db, viewer: Viewer): Promise<{ offsetMinutes: number; channel: Channel | null }[]> {
   return db
     .select({ offsetMinutes: reminderDefaults.offsetMinutes, channel: reminderDefaults.channel })
     .from(reminderDefaults)

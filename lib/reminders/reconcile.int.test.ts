@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { timelineFirings } from "@/db/schema";
 import { createTask } from "@/lib/tasks/commands";
 import { createTaskInput } from "@/lib/tasks/schema";
-import { makeTaskOrg } from "@/lib/tasks/test-org";
+import { makeTaskOrg } from "@/lib/testing/task-org";
 import { testDb } from "@/lib/testing/db";
 import { reconcileTimelines } from "./reconcile";
 

@@ -14,7 +14,7 @@ export const snoozeInput = z.object({
 });
 export type SnoozeInput = z.output<typeof snoozeInput>;
 
-import { PRIORITIES } from "@/lib/org/vocabulary";
+import { CHANNELS, PRIORITIES } from "@/lib/org/vocabulary";
 const localTime = lineString("reminders.errors.time").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "reminders.errors.time");
 const delay = z.coerce.number("reminders.errors.delay").int("reminders.errors.delay").min(1, "reminders.errors.delay").max(10_000, "reminders.errors.delay");
 const unit = z.enum(DELAY_UNITS, "invalidInput");
@@ -39,7 +39,7 @@ export type EscalationSettingsInput = z.output<typeof escalationSettingsInput>;
 export { PRIORITIES as ESCALATION_PRIORITIES };
 
 const channel = z
-  .union([z.enum(["in_app", "email", "sms", "push"]), z.literal("")])
+  .union([z.enum(CHANNELS), z.literal("")])
   .nullish()
   .transform((v) => v || null);
 

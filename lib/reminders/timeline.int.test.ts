@@ -12,7 +12,7 @@ import { twilioSender } from "@/lib/notify/providers/sms";
 import { resendSender } from "@/lib/notify/providers/email";
 import { createTask, updateTask } from "@/lib/tasks/commands";
 import { createTaskInput, updateTaskInput } from "@/lib/tasks/schema";
-import { makeTaskOrg } from "@/lib/tasks/test-org";
+import { makeTaskOrg } from "@/lib/testing/task-org";
 import { changeStatus } from "@/lib/tasks/workflow";
 import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";

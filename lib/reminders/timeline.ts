@@ -1,7 +1,8 @@
 import { reminderKey, reminderMomentOf, type Channel, type ReminderSpec } from "./moments";
 import { addDelay, type DelayUnit, type WorkSchedule } from "./working-time";
+import type { Priority } from "@/lib/org/vocabulary";
 
-export type Priority = "low" | "normal" | "high" | "urgent";
+export type { Priority };
 export type MomentKind = "reminder" | "overdue" | "escalation";
 
 export interface Delay {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
+import { makeClient } from "@/lib/testing/factories";
 import { createTask } from "./commands";
-import { taskForViewer } from "./queries";
-import { makeTaskOrg } from "./test-org";
+import { DEFAULT_LIST_PARAMS } from "./list-params";
+import { delegatedTasksOf, myTasks, teamTasksOf } from "./lists";
+import { relatedTasks, taskForViewer } from "./queries";
+import { makeTaskOrg } from "@/lib/testing/task-org";
 
 describe("who may see a task and what they may do", () => {
   it("shows a delegated task to creator, assignee, everyone above either, and admins; refuses the rest", async () => {
@@ -47,6 +50,44 @@ describe("who may see a task and what they may do", () => {
     expect(await perms(org.tech)).toMatchObject({ editDetails: false, reassign: false, work: true, cancel: false, comment: true, editReminders: true });
     expect(await perms(org.manager)).toMatchObject({ editDetails: false, reassign: true, work: false, cancel: false, comment: true, editReminders: false });
     expect(await perms(org.admin)).toMatchObject({ editDetails: true, reassign: true, work: false, cancel: true, comment: true });
+  });
+
+  it("lists exactly the tasks the single read lets each person open, and refuses the stranger both", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    const client = await makeClient(db);
+    const give = async (from: typeof org.lead, to: typeof org.lead) =>
+      (await createTask(db, from.viewer, { ...base, title: `${from.name} → ${to.name}`, assigneeId: to.id, clientId: client.id })).id;
+    const ids = [
+      await give(org.lead, org.tech),
+      await give(org.stranger, org.tech),
+      await give(org.tech, org.tech),
+      await give(org.tech2, org.tech2),
+      await give(org.manager, org.tech2),
+      await give(org.lead, org.lead),
+      await give(org.admin, org.stranger),
+      await give(org.stranger, org.stranger),
+    ];
+    const strangers = new Set<string>();
+    for (const who of [org.boss, org.manager, org.lead, org.tech, org.tech2, org.admin, org.stranger]) {
+      const opened = new Set<string>();
+      for (const id of ids) {
+        const read = await taskForViewer(db, who.viewer, id).then(
+          () => "ok",
+          (e: { code?: string }) => e.code,
+        );
+        expect(["ok", "forbidden"], `${who.name} ${id}`).toContain(read);
+        if (read === "ok") opened.add(id);
+      }
+      const listed = new Set((await relatedTasks(db, who.viewer, { clientId: client.id })).open.map((t) => t.id));
+      expect([...listed].sort(), who.name).toEqual([...opened].sort());
+      for (const list of [myTasks, delegatedTasksOf, teamTasksOf]) {
+        for (const row of (await list(db, who.viewer, DEFAULT_LIST_PARAMS)).rows) expect(opened.has(row.id), `${who.name} ${row.id}`).toBe(true);
+      }
+      if (who === org.stranger) for (const id of opened) strangers.add(id);
+    }
+    // The stranger sees only what involves them: the task they delegated and those given to them.
+    expect([...strangers].sort()).toEqual([ids[1], ids[6], ids[7]].sort());
   });
 
   it("answers not found for a task that does not exist", async () => {

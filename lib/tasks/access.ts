@@ -1,34 +1,59 @@
-import { eq } from "drizzle-orm";
+import { eq, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { tasks } from "@/db/schema";
 import { Forbidden, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
-import { viewerAbove } from "./chain";
-import { canSeeTask, type TaskRelation } from "./policy";
+import { isUnder } from "./chain";
+import { SEEING_RELATIONS, type TaskRelation } from "./policy";
 
 export type TaskRow = typeof tasks.$inferSelect;
 
-/** How `viewer` stands to `task`: one query up the supervisor chain, none when it is not needed. */
-export async function relationTo(db: DbOrTx, viewer: Viewer, task: Pick<TaskRow, "assigneeId" | "createdById">): Promise<TaskRelation> {
-  const base = {
-    isAdmin: viewer.role === "admin",
-    isCreator: task.createdById === viewer.id,
-    isAssignee: task.assigneeId === viewer.id,
+type RelationFacts = Record<keyof TaskRelation, SQL>;
+
+/**
+ * Each way a viewer can stand to a task row, as SQL. Lists, the single read and the list scopes
+ * (mine, delegated, team) are all built from these, so "who may see a task" cannot drift
+ * between a list and the page it links to. `viewerId` may be a placeholder for prepared lists.
+ */
+export function relationFacts(viewer: Pick<Viewer, "role"> & { id: string | Placeholder }): RelationFacts {
+  return {
+    isAdmin: viewer.role === "admin" ? sql`true` : sql`false`,
+    isCreator: eq(tasks.createdById, viewer.id),
+    isAssignee: eq(tasks.assigneeId, viewer.id),
+    aboveAssignee: isUnder(tasks.assigneeId, viewer.id),
+    aboveCreator: isUnder(tasks.createdById, viewer.id),
   };
-  const others = [task.assigneeId, task.createdById].filter((id) => id !== viewer.id);
-  const above = await viewerAbove(db, viewer.id, [...new Set(others)]);
-  return { ...base, aboveAssignee: above.has(task.assigneeId), aboveCreator: above.has(task.createdById) };
+}
+
+/** SQL condition: the viewer may see the task. Undefined for admins, who see every task, so their lists keep plain plans. */
+export function visibleTo(viewer: Viewer): SQL | undefined {
+  if (viewer.role === "admin") return undefined;
+  const facts = relationFacts(viewer);
+  return or(...SEEING_RELATIONS.filter((k) => k !== "isAdmin").map((k) => facts[k]));
 }
 
 /**
- * The task and the viewer's relation to it, refused unless the viewer may see it. Inside a
- * command pass `lock` so concurrent changes to one task run one after another.
+ * The task and the viewer's relation to it in one query, refused by the lists' own predicate
+ * (`visibleTo`) unless the viewer may see it.
+ * Inside a command pass `lock` so concurrent changes to one task run one after another.
  */
 export async function loadVisibleTask(db: DbOrTx, viewer: Viewer, taskId: string, { lock = false } = {}): Promise<{ task: TaskRow; relation: TaskRelation }> {
-  const query = db.select().from(tasks).where(eq(tasks.id, taskId));
-  const [task] = lock ? await query.for("update") : await query;
-  if (!task) throw new NotFound("tasks.errors.notFound");
-  const relation = await relationTo(db, viewer, task);
-  if (!canSeeTask(relation)) throw new Forbidden("tasks.errors.notVisible");
+  const facts = relationFacts(viewer);
+  const query = db
+    .select({
+      task: tasks,
+      isAdmin: sql<boolean>`${facts.isAdmin}`,
+      isCreator: sql<boolean>`${facts.isCreator}`,
+      isAssignee: sql<boolean>`${facts.isAssignee}`,
+      aboveAssignee: sql<boolean>`${facts.aboveAssignee}`,
+      aboveCreator: sql<boolean>`${facts.aboveCreator}`,
+      visible: sql<boolean>`${visibleTo(viewer) ?? sql`true`}`,
+    })
+    .from(tasks)
+    .where(eq(tasks.id, taskId));
+  const [row] = lock ? await query.for("update", { of: tasks }) : await query;
+  if (!row) throw new NotFound("tasks.errors.notFound");
+  const { task, visible, ...relation } = row;
+  if (!visible) throw new Forbidden("tasks.errors.notVisible");
   return { task, relation };
 }

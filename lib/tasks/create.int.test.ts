@@ -5,7 +5,7 @@ import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { makeCase, makeClient, makeUser } from "@/lib/testing/factories";
 import { createTaskAction } from "./actions";
-import { globalFootprint, makeTaskOrg, noticesOf } from "./test-org";
+import { globalFootprint, makeTaskOrg, noticesOf } from "@/lib/testing/task-org";
 
 describe("createTask", () => {
   it("creates a task for me by default, with no notice to myself", async () => {

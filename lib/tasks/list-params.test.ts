@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LIST_PARAMS, listQuery, parseListParams } from "./list-params";
+import { DEFAULT_LIST_PARAMS, isDefault, listQuery, parseListParams } from "./list-params";
 
 describe("list parameters from the URL", () => {
   it("defaults to active tasks, soonest due first", () => {
@@ -28,5 +28,13 @@ describe("list parameters from the URL", () => {
     expect(q).toBe("?status=all&due=overdue&sort=activity&page=2");
     expect(parseListParams(Object.fromEntries(new URLSearchParams(q)))).toEqual({ ...p, page: 2 });
     expect(listQuery(DEFAULT_LIST_PARAMS)).toBe("");
+  });
+
+  it("calls a parameter unfiltered exactly when a link leaves it out", () => {
+    const p = parseListParams({ status: "done", priority: "high", sort: "title", dir: "desc" });
+    const keys = Object.keys(DEFAULT_LIST_PARAMS) as (keyof typeof p)[];
+    for (const key of keys) expect(isDefault(DEFAULT_LIST_PARAMS, key), key).toBe(true);
+    const written = new URLSearchParams(listQuery(p));
+    for (const key of keys) expect(isDefault(p, key), key).toBe(!written.has(key));
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DUE_FILTERS, type DueFilter } from "./due-window";
-import { PRIORITIES, TASK_STATUSES, type Priority, type TaskStatus } from "./schema";
+import { ACTIVE_STATUSES, PRIORITIES, TASK_STATUSES, type Priority, type TaskStatus } from "./schema";
 
 /** The task lists are driven by the URL, so every filtered and sorted view can be linked to. */
 
@@ -64,26 +64,31 @@ export function parseListParams(search: SearchParams): TaskListParams {
 }
 
 export const DEFAULT_LIST_PARAMS: TaskListParams = parseListParams({});
+const DEFAULTS = DEFAULT_LIST_PARAMS;
 
-/** The query string for `params` with `patch` applied; defaults are left out to keep links short. */
+/**
+ * The query string for `params` with `patch` applied. What equals its default (the "no filter"
+ * of each parameter) is left out to keep links short: this and the filter form's hidden fields
+ * both ask `isDefault`, so a link and a submitted form name the same view alike.
+ */
 export function listQuery(params: TaskListParams, patch: Partial<TaskListParams> = {}): string {
   const next = { ...params, ...patch };
   const out = new URLSearchParams();
-  if (next.status !== "active") out.set("status", next.status);
-  if (next.priority) out.set("priority", next.priority);
-  if (next.due) out.set("due", next.due);
-  if (next.person) out.set("person", next.person);
-  if (next.client) out.set("client", next.client);
-  if (next.case) out.set("case", next.case);
-  if (next.sort !== "due") out.set("sort", next.sort);
-  if (next.dir !== NATURAL_DIR[next.sort]) out.set("dir", next.dir);
-  if (next.page > 1) out.set("page", String(next.page));
+  for (const key of ["status", "priority", "due", "person", "client", "case", "sort", "dir", "page"] as const) {
+    if (!isDefault(next, key)) out.set(key, String(next[key]));
+  }
   const query = out.toString();
   return query ? `?${query}` : "";
 }
 
+/** Whether `params[key]` is what a link without that parameter means. */
+export function isDefault(params: TaskListParams, key: keyof TaskListParams): boolean {
+  if (key === "dir") return params.dir === NATURAL_DIR[params.sort];
+  return params[key] === DEFAULTS[key];
+}
+
 export function statusesOf(filter: StatusFilter): readonly TaskStatus[] {
   if (filter === "all") return TASK_STATUSES;
-  if (filter === "active") return ["open", "in_progress", "awaiting_acceptance"];
+  if (filter === "active") return ACTIVE_STATUSES;
   return [filter];
 }

@@ -7,7 +7,7 @@ import { createTask } from "./commands";
 import { parseListParams } from "./list-params";
 import { delegatedTasksOf, myTasks, teamTasksOf } from "./lists";
 import { relatedTasks } from "./queries";
-import { makeTaskOrg } from "./test-org";
+import { makeTaskOrg } from "@/lib/testing/task-org";
 import type { CreateTaskInput } from "./schema";
 
 const base: CreateTaskInput = {

@@ -3,10 +3,10 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { cases, clients, tasks, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { subordinatesOf } from "./chain";
+import { relationFacts } from "./access";
 import { dueWindow, isOverdue, LATE_STATUSES } from "./due-window";
 import { PAGE_SIZE, statusesOf, type ListSort, type TaskListParams } from "./list-params";
-import { TASK_STATUSES, type TaskStatus } from "./schema";
+import { TASK_STATUSES, type Priority, type TaskStatus } from "./schema";
 
 /** My tasks: assigned to me. Delegated: created by me for someone else. Team: assigned to anyone under me. */
 export type TaskListView = "mine" | "delegated" | "team";
@@ -15,7 +15,7 @@ export interface TaskListRow {
   id: string;
   number: number;
   title: string;
-  priority: "low" | "normal" | "high" | "urgent";
+  priority: Priority;
   status: TaskStatus;
   progress: number;
   dueAt: Date | null;
@@ -66,10 +66,12 @@ interface Shape {
 
 const P = (name: string) => sql.placeholder(name);
 
+/** Each view is one of the relations that make a task visible (access.ts), so a list never shows what the task page refuses. */
 function scopeOf(view: TaskListView): SQL {
-  if (view === "mine") return eq(tasks.assigneeId, P("viewer"));
-  if (view === "delegated") return and(eq(tasks.createdById, P("viewer")), ne(tasks.assigneeId, tasks.createdById))!;
-  return sql`${tasks.assigneeId} IN (${subordinatesOf(P("viewer"))})`;
+  const facts = relationFacts({ id: P("viewer"), role: "member" });
+  if (view === "mine") return facts.isAssignee;
+  if (view === "delegated") return and(facts.isCreator, ne(tasks.assigneeId, tasks.createdById))!;
+  return facts.aboveAssignee;
 }
 
 /** Every filter except status, which the counts per status leave out. */

@@ -20,9 +20,14 @@ export interface TaskState {
   createdById: string;
 }
 
-/** Creator, assignee, anyone above either of them, and admins see a task; nobody else does. */
+/**
+ * Creator, assignee, anyone above either of them, and admins see a task; nobody else does.
+ * Written once: `visibleTo` in access.ts turns the same list into the SQL that lists and single reads use.
+ */
+export const SEEING_RELATIONS = ["isAdmin", "isCreator", "isAssignee", "aboveAssignee", "aboveCreator"] as const satisfies readonly (keyof TaskRelation)[];
+
 export function canSeeTask(r: TaskRelation): boolean {
-  return r.isAdmin || r.isCreator || r.isAssignee || r.aboveAssignee || r.aboveCreator;
+  return SEEING_RELATIONS.some((k) => r[k]);
 }
 
 /** What a task says (title, description, priority, due, client and case, acceptance) belongs to whoever set it. */

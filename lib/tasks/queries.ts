@@ -1,14 +1,14 @@
-import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { cases, clients, taskActivity, taskReminders, tasks, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { loadVisibleTask, type TaskRow } from "./access";
+import { loadVisibleTask, visibleTo, type TaskRow } from "./access";
 import { isUnder } from "./chain";
 import { isOverdue } from "./due-window";
 import type { ActivityKind } from "./history";
 import { permissionsFor, type TaskPermissions } from "./policy";
-import { ACTIVE_STATUSES, type TaskStatus } from "./schema";
+import { ACTIVE_STATUSES, type Channel, type Priority, type TaskStatus } from "./schema";
 
 export interface PersonRef {
   id: string;
@@ -23,7 +23,7 @@ export interface TaskDetail {
   delegator: PersonRef;
   client: { id: string; name: string } | null;
   case: { id: string; number: number; title: string; clientId: string } | null;
-  reminders: { id: string; offsetMinutes: number | null; fireAt: Date | null; channel: "in_app" | "email" | "sms" | "push" | null }[];
+  reminders: { id: string; offsetMinutes: number | null; fireAt: Date | null; channel: Channel | null }[];
   permissions: TaskPermissions;
 }
 
@@ -72,7 +72,13 @@ export interface HistoryEntry {
  * and new values come back as their names, so the page never shows a bare id.
  */
 export async function taskHistory(db: DbOrTx, viewer: Viewer, taskId: string): Promise<HistoryEntry[]> {
-  await loadVisibleTask(db, viewer, taskId);
+  const { task } = await loadVisibleTask(db, viewer, taskId);
+  return historyOfTask(db, task);
+}
+
+/** The same for a task its caller already loaded through `loadVisibleTask`, so a page reads it once. */
+export async function historyOfTask(db: DbOrTx, task: Pick<TaskRow, "id">): Promise<HistoryEntry[]> {
+  const taskId = task.id;
   const actor = alias(users, "actor");
   const rows = await db
     .select({
@@ -118,17 +124,11 @@ async function namesOf(db: DbOrTx, rows: { field: string | null; oldValue: strin
   return out;
 }
 
-/** SQL condition: the viewer may see the task (the same rule as the task page, for lists of many). */
-export function visibleTo(viewer: Viewer): SQL | undefined {
-  if (viewer.role === "admin") return undefined;
-  return or(eq(tasks.createdById, viewer.id), eq(tasks.assigneeId, viewer.id), isUnder(tasks.assigneeId, viewer.id), isUnder(tasks.createdById, viewer.id));
-}
-
 export interface RelatedTask {
   id: string;
   number: number;
   title: string;
-  priority: "low" | "normal" | "high" | "urgent";
+  priority: Priority;
   status: TaskStatus;
   progress: number;
   dueAt: Date | null;

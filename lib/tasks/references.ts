@@ -5,6 +5,7 @@ import { Invalid } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { wallClockToInstant } from "@/lib/time/zoned";
 import type { ReminderInput } from "./schema";
+import type { Channel } from "@/lib/org/vocabulary";
 
 /** Collects field problems so one answer lists them all, and nothing is written. */
 export class FieldProblems {
@@ -83,7 +84,7 @@ export function dueFromInput(local: string | null, viewer: Viewer, problems: Fie
 export interface ReminderRow {
   offsetMinutes: number | null;
   fireAt: Date | null;
-  channel: "in_app" | "email" | "sms" | "push" | null;
+  channel: Channel | null;
 }
 
 /** Reminders as stored; a lead time needs a due moment to count back from. */

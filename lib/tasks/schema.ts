@@ -1,16 +1,13 @@
 import { z } from "zod";
 import { lineString, optionalParagraph, optionalRef, optionalWallClock, requiredParagraph, requiredText, wallClock } from "@/lib/action/fields";
-import { PRIORITIES } from "@/lib/org/vocabulary";
+import { CHANNELS, PRIORITIES, type Channel, type Priority } from "@/lib/org/vocabulary";
 
 // Messages are translation keys: bare ones live under "errors", "tasks.errors.*" in tasks.json.
 
-export { PRIORITIES };
+export { CHANNELS, PRIORITIES, type Channel, type Priority };
 export const TASK_STATUSES = ["open", "in_progress", "awaiting_acceptance", "done", "cancelled"] as const;
 export const ACTIVE_STATUSES = ["open", "in_progress", "awaiting_acceptance"] as const;
-export const CHANNELS = ["in_app", "email", "sms", "push"] as const;
-export type Priority = (typeof PRIORITIES)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-export type Channel = (typeof CHANNELS)[number];
 
 /** Reminder lead times: from five minutes to two weeks before the due moment. */
 export const MIN_REMINDER_OFFSET = 5;

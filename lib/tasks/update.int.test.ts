@@ -7,7 +7,7 @@ import { makeCase, makeClient, makeUser } from "@/lib/testing/factories";
 import { createTaskAction, reassignTaskAction, updateTaskAction } from "./actions";
 import { createTask } from "./commands";
 import { taskHistory } from "./queries";
-import { footprint, globalFootprint, historyOf, makeTaskOrg, noticesOf } from "./test-org";
+import { footprint, globalFootprint, historyOf, makeTaskOrg, noticesOf } from "@/lib/testing/task-org";
 
 const base = {
   title: "Przegląd zmywarki",

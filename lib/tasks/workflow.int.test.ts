@@ -5,7 +5,7 @@ import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { acceptTaskAction, cancelTaskAction, changeStatusAction, commentOnTaskAction, reopenTaskAction, returnTaskAction, setProgressAction } from "./actions";
 import { createTask } from "./commands";
-import { footprint, historyOf, makeTaskOrg, noticesOf } from "./test-org";
+import { footprint, historyOf, makeTaskOrg, noticesOf } from "@/lib/testing/task-org";
 
 const base = {
   title: "Naprawa pieca",

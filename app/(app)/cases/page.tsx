@@ -66,32 +66,32 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           name="kind"
           label={t("cases.kind")}
           value={filters.kind ?? ""}
-          options={[{ value: "", label: t("cases.anyKind") }, ...CASE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+          any={t("cases.anyKind")}
+          options={CASE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
         />
         <FilterSelect
           id="cases-priority"
           name="priority"
           label={t("cases.priority")}
           value={filters.priority ?? ""}
-          options={[{ value: "", label: t("cases.anyPriority") }, ...PRIORITIES.map((p) => ({ value: p, label: tc(`priority.${p}`) }))]}
+          any={t("cases.anyPriority")}
+          options={PRIORITIES.map((p) => ({ value: p, label: tc(`priority.${p}`) }))}
         />
         <FilterSelect
           id="cases-owner"
           name="owner"
           label={t("cases.owner")}
           value={filters.owner ?? ""}
-          options={[
-            { value: "", label: t("cases.anyOwner") },
-            { value: "mine", label: t("cases.mine") },
-            ...people.map((p) => ({ value: p.id, label: p.name })),
-          ]}
+          any={t("cases.anyOwner")}
+          options={[{ value: "mine", label: t("cases.mine") }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
         />
         <FilterSelect
           id="cases-client"
           name="client"
           label={t("cases.client")}
           value={filters.client}
-          options={[{ value: "", label: t("cases.anyClient") }, ...clients.map((c) => ({ value: c.id, label: c.name }))]}
+          any={t("cases.anyClient")}
+          options={clients.map((c) => ({ value: c.id, label: c.name }))}
         />
       </FilterBar>
       <p className="mb-2 flex gap-2 text-xs text-slate-500" role="status">

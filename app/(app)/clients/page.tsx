@@ -51,14 +51,16 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           name="city"
           label={t("clients.city")}
           value={filters.city}
-          options={[{ value: "", label: t("clients.anyCity") }, ...options.cities.map((c) => ({ value: c, label: c }))]}
+          any={t("clients.anyCity")}
+          options={options.cities.map((c) => ({ value: c, label: c }))}
         />
         <FilterSelect
           id="clients-manager"
           name="manager"
           label={t("clients.accountManager")}
           value={filters.manager}
-          options={[{ value: "", label: t("clients.anyManager") }, ...options.managers.map((m) => ({ value: m.id, label: m.name }))]}
+          any={t("clients.anyManager")}
+          options={options.managers.map((m) => ({ value: m.id, label: m.name }))}
         />
       </FilterBar>
       <p className="mb-2 text-xs text-slate-500" role="status">

@@ -14,18 +14,16 @@ import { DueLabel, PriorityLabel, ProgressBar, StatusBadge } from "@/components/
 import { TaskManagePanel } from "@/components/tasks/task-manage-panel";
 import { TaskWorkPanel } from "@/components/tasks/task-work-panel";
 import { getDb } from "@/db";
-import { taskTimelineFor } from "@/lib/reminders/queries";
+import { timelineOfTask } from "@/lib/reminders/queries";
 import { requiresAcceptance } from "@/lib/tasks/policy";
-import { assignablePeople, taskForViewer, taskHistory } from "@/lib/tasks/queries";
-import { orRefuse } from "../load-task";
+import { assignablePeople, historyOfTask } from "@/lib/tasks/queries";
+import { orRefuse, taskDetailFor } from "../load-task";
 
 type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const t = await getTranslations("tasks.detail");
-  const viewer = await requireViewer();
-  const db = await getDb();
-  const detail = await taskForViewer(db, viewer, (await params).id).catch(() => null);
+  const detail = await taskDetailFor((await params).id).catch(() => null);
   return { title: detail ? `#${detail.task.number} ${detail.task.title}` : t("heading", { number: "" }) };
 }
 
@@ -35,11 +33,11 @@ export default async function Page({ params }: Params) {
   const format = await getFormatter();
   const db = await getDb();
   const { id } = await params;
-  const detail = await orRefuse(id, (taskId) => taskForViewer(db, viewer, taskId));
+  const detail = await orRefuse(id, taskDetailFor);
   const [history, people, timeline] = await Promise.all([
-    taskHistory(db, viewer, id),
+    historyOfTask(db, detail.task),
     detail.permissions.reassign ? assignablePeople(db) : Promise.resolve([]),
-    taskTimelineFor(db, viewer, id),
+    timelineOfTask(db, detail.task),
   ]);
   const { task, permissions: can } = detail;
   const canEdit = can.editDetails || can.editReminders || can.reassign;

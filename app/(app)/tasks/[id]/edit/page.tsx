@@ -5,9 +5,9 @@ import { requireViewer } from "@/app/require-viewer";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TaskForm } from "@/components/tasks/task-form";
 import { getDb } from "@/db";
-import { assignablePeople, caseChoices, clientChoices, taskForViewer } from "@/lib/tasks/queries";
+import { assignablePeople, caseChoices, clientChoices } from "@/lib/tasks/queries";
 import { instantToWallClock } from "@/lib/time/zoned";
-import { orRefuse } from "../../load-task";
+import { orRefuse, taskDetailFor } from "../../load-task";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tasks.detail");
@@ -18,7 +18,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const viewer = await requireViewer();
   const t = await getTranslations("tasks.form");
   const db = await getDb();
-  const detail = await orRefuse((await params).id, (id) => taskForViewer(db, viewer, id));
+  const detail = await orRefuse((await params).id, taskDetailFor);
   const { task, permissions } = detail;
   const can = { details: permissions.editDetails, reminders: permissions.editReminders, reassign: permissions.reassign };
   if (!can.details && !can.reminders && !can.reassign) forbidden();

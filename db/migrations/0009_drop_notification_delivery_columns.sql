@@ -1,0 +1,3 @@
+ALTER TABLE "notifications" DROP COLUMN "attempts";--> statement-breakpoint
+ALTER TABLE "notifications" DROP COLUMN "last_error";--> statement-breakpoint
+ALTER TABLE "notifications" DROP COLUMN "provider_id";

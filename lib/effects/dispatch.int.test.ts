@@ -1,9 +1,10 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { POST as snoozeRoute } from "@/app/api/notifications/snooze/route";
 import type { Db } from "@/db";
-import { notifications } from "@/db/schema";
+import { notificationDeliveries, notifications } from "@/db/schema";
 import { env } from "@/lib/config/env";
+import { inProcessDispatcher } from "@/lib/jobs/in-process";
 import { fireDueMoments, pendingMoments } from "@/lib/reminders/fire";
 import { createTaskAction, reassignTaskAction } from "@/lib/tasks/actions";
 import { actAs } from "@/lib/testing/acting";
@@ -106,5 +107,21 @@ describe("after a command commits", () => {
     expect(seen[0]!.effects).toEqual([
       { kind: "schedule", item: { type: "task", id: created.data.id, version: 1, reason: expect.stringMatching(/^snooze-/) as unknown as string } },
     ]);
+  });
+
+  it("the in-process engine delivers the notification in this process once the change has committed", async () => {
+    const db = await testDb();
+    const { boss, tech } = await people(db);
+    setDispatcher(inProcessDispatcher);
+    actAs(boss.viewer);
+    const created = await createTaskAction({ title: "Przegląd kotła", assigneeId: tech.id });
+    if (!created.ok) throw new Error(created.error);
+    const [notice] = await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.recipientId, tech.id));
+    const email = () =>
+      db
+        .select({ status: notificationDeliveries.status })
+        .from(notificationDeliveries)
+        .where(and(eq(notificationDeliveries.notificationId, notice!.id), eq(notificationDeliveries.channel, "email")));
+    await expect.poll(async () => (await email())[0]?.status, { timeout: 5000 }).toBe("sent");
   });
 });

@@ -1,6 +1,17 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The layering of ARCHITECTURE.md §2: imports run app → components → lib → db; inngest/ uses lib
+// and db; lib sees jobs only through the dispatcher (lib/effects), never inngest/ itself.
+const ours = (...folders) => folders.flatMap((f) => [`@/${f}`, `@/${f}/*`, `**/${f}/*`]);
+const layer = (files, forbidden, message, extra = {}) => ({
+  files,
+  ...extra,
+  rules: {
+    "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ours(...forbidden), message, allowTypeImports: forbidden.includes("db") }] }],
+  },
+});
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -13,6 +24,13 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Tests and test helpers may drive a route handler or an Inngest function directly.
+  layer(["lib/**"], ["app", "components", "inngest"], "lib/ never imports app/, components/ or inngest/ (jobs go through lib/effects).", {
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**"],
+  }),
+  layer(["components/**"], ["db"], "components/ get data from pages and actions, never from db/ (a type is fine)."),
+  layer(["inngest/**"], ["app", "components"], "inngest/ uses lib/ and db/, never app/ or components/."),
+  layer(["db/**"], ["lib", "app", "components", "inngest"], "db/ imports nothing of ours."),
 ];
 
 export default config;

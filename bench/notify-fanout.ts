@@ -21,6 +21,7 @@ import { twilioSender } from "../lib/notify/providers/sms";
 import { startFakeProviders } from "../lib/testing/fake-providers";
 import { numberArg, type Benchmark } from "./context";
 import { round } from "./measure";
+import { Effects } from "../lib/effects";
 
 const RETRIES = 6;
 
@@ -72,7 +73,7 @@ const bench: Benchmark = async ({ handle, args, log }) => {
           dedupeKey: `bench:${run}:${i}`,
         };
       });
-      ids.push(...(await db.transaction((tx) => writeOutbox(tx, rows))));
+      ids.push(...(await db.transaction((tx) => writeOutbox(tx, rows, new Effects()))));
     }
     const writeMs = performance.now() - t0;
 

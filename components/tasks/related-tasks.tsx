@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { getDb } from "@/db";
+import type { Db } from "@/db";
 import { currentUser } from "@/lib/auth/current-user";
 import { relatedTasks, type RelatedTask } from "@/lib/tasks/queries";
 import { DueLabel, PriorityLabel, StatusBadge } from "./task-labels";
@@ -12,11 +12,11 @@ import { DueLabel, PriorityLabel, StatusBadge } from "./task-labels";
  * Open and recent tasks tied to a client or a case, shown on their pages. Only tasks the viewer
  * may open are listed (the same rule as the task page).
  */
-export async function RelatedTasks({ clientId, caseId }: { clientId?: string; caseId?: string }) {
+export async function RelatedTasks({ db, clientId, caseId }: { db: Db; clientId?: string; caseId?: string }) {
   const t = await getTranslations("tasks.related");
   const viewer = await currentUser();
   if (!viewer) return null;
-  const { open, recent } = await relatedTasks(await getDb(), viewer, { clientId, caseId });
+  const { open, recent } = await relatedTasks(db, viewer, { clientId, caseId });
   const query = new URLSearchParams();
   if (clientId) query.set("clientId", clientId);
   if (caseId) query.set("caseId", caseId);

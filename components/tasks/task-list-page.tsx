@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db";
+import type { Db } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { parseListParams, type SearchParams } from "@/lib/tasks/list-params";
 import { escalatedTaskIds } from "@/lib/reminders/queries";
@@ -21,10 +21,9 @@ const TEXT = {
   team: { title: "teamTitle", description: "teamDescription", empty: "emptyTeam", hint: "emptyTeamHint" },
 } as const;
 
-/** One of the three task lists, driven entirely by the URL's search parameters. */
-export async function TaskListPage({ viewer, view, searchParams }: { viewer: Viewer; view: TaskListView; searchParams: SearchParams }) {
+/** One of the three task lists, driven entirely by the URL's search parameters; the page gives it the database. */
+export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db; viewer: Viewer; view: TaskListView; searchParams: SearchParams }) {
   const t = await getTranslations("tasks.list");
-  const db = await getDb();
   const params = parseListParams(searchParams);
   const path = VIEW_PATH[view];
   const now = new Date();

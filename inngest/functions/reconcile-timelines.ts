@@ -1,7 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { functionRuntime } from "@/inngest/runtime";
-import { announceNotifications } from "@/lib/notify/announce";
-import { reconcileTimelines } from "@/lib/reminders/reconcile";
+import { reconcileJob } from "@/lib/reminders/jobs";
 import { now } from "@/lib/time/clock";
 
 /**
@@ -12,10 +11,6 @@ export const reconcileTimelinesFn = inngest.createFunction(
   { id: "reconcile-timelines", triggers: [{ cron: "* * * * *" }], concurrency: 1 },
   async ({ step }) => {
     const rt = await functionRuntime();
-    return step.run("reconcile", async () => {
-      const result = await reconcileTimelines(rt.db, now());
-      await announceNotifications(result.notificationIds);
-      return { checked: result.checked, fired: result.fired };
-    });
+    return step.run("reconcile", () => reconcileJob(rt.db, now()));
   },
 );

@@ -1,7 +1,7 @@
 import { inngest, taskScheduled } from "@/inngest/client";
 import { functionRuntime } from "@/inngest/runtime";
-import { fireDueMoments, pendingMoments } from "@/lib/reminders/fire";
-import { announceNotifications } from "@/lib/notify/announce";
+import { pendingMoments } from "@/lib/reminders/fire";
+import { fireMomentsJob } from "@/lib/reminders/jobs";
 import { now } from "@/lib/time/clock";
 
 /**
@@ -29,9 +29,7 @@ export const taskTimeline = inngest.createFunction(
         // Woken by the sleep, the moment has come even if this clock is a little behind Inngest's.
         const current = now();
         const upTo = new Date(Math.max(current.getTime(), Date.parse(moment.at)));
-        const fired = await fireDueMoments(rt.db, taskId, { version, upTo, now: current });
-        await announceNotifications(fired.notificationIds);
-        return { stale: fired.stale, sent: fired.notificationIds.length };
+        return fireMomentsJob(rt.db, taskId, { version, upTo, now: current });
       });
       if (result.stale) return { stopped: "changed", sent };
       sent += result.sent;

@@ -4,8 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { currentUser } from "@/lib/auth/current-user";
-import { announceNotifications, collectingNotifications } from "@/lib/notify/announce";
-import { announceSchedules, collectingSchedules } from "@/lib/reminders/schedule";
+import { dispatchAfterCommit } from "@/lib/effects";
 import type { ActionResult } from "./result";
 import { runAction, type ActionContext, type ActionOptions } from "./run";
 
@@ -34,19 +33,11 @@ export function defineAction<S extends z.ZodType, R>(
         revalidate: (path) => revalidatePath(path),
         rethrowControlFlow: unstable_rethrow,
         log: (error) => console.error("[action]", error),
+        // Not awaited: the person's action never waits for delivery or scheduling.
+        dispatch: (effects) => void dispatchAfterCommit(effects),
       },
       schema,
-      // Notifications written by the command, and the task timelines it changed, are announced
-      // once it has committed; the person's action never waits for delivery or scheduling.
-      async (input, ctx) => {
-        const {
-          result: { result, notificationIds },
-          schedules,
-        } = await collectingSchedules(() => collectingNotifications(() => handler(input, ctx)));
-        if (notificationIds.length) void announceNotifications(notificationIds);
-        if (schedules.length) void announceSchedules(schedules);
-        return result;
-      },
+      handler,
       options,
       raw,
     );

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/db";
-import { Forbidden, Invalid } from "./errors";
+import type { Effect } from "@/lib/effects";
+import { Conflict, Forbidden, Invalid } from "./errors";
 import { runAction, type ActionDeps } from "./run";
 
 const viewer: Viewer = {
@@ -28,6 +29,7 @@ function deps(overrides: Partial<ActionDeps> = {}): ActionDeps & { revalidated: 
     revalidate: (p) => revalidated.push(p),
     rethrowControlFlow: () => {},
     log: (e) => logged.push(e),
+    dispatch: () => {},
     revalidated,
     logged,
     ...overrides,
@@ -116,5 +118,42 @@ describe("runAction", () => {
     const s = z.object({ title: z.string(), n: z.coerce.number(), tag: z.array(z.string()) });
     const r = await runAction(deps(), s, async (input) => input, {}, form);
     expect(r).toEqual({ ok: true, data: { title: "Form", n: 3, tag: ["a", "b"] } });
+  });
+
+  it("hands the effects a command declared to the dispatcher once it returns, and none when it throws", async () => {
+    const dispatched: Effect[][] = [];
+    const d = deps({ dispatch: (effects) => dispatched.push(effects.list()) });
+    const ok = await runAction(
+      d,
+      schema,
+      async (_input, { effects }) => {
+        effects.notify(["n-1", "n-2"]);
+        effects.schedule({ type: "task", id: "t-1", version: 1 });
+        effects.schedule({ type: "task", id: "t-1", version: 2 });
+        return "done";
+      },
+      {},
+      { title: "x", n: 1 },
+    );
+    expect(ok).toEqual({ ok: true, data: "done" });
+    expect(dispatched).toEqual([
+      [
+        { kind: "notify", ids: ["n-1", "n-2"] },
+        { kind: "schedule", item: { type: "task", id: "t-1", version: 2 } },
+      ],
+    ]);
+
+    const failed = await runAction(
+      d,
+      schema,
+      async (_input, { effects }) => {
+        effects.notify(["n-3"]);
+        throw new Conflict("stale");
+      },
+      {},
+      { title: "x", n: 1 },
+    );
+    expect(failed).toMatchObject({ ok: false, code: "conflict" });
+    expect(dispatched).toHaveLength(1);
   });
 });

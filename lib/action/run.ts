@@ -2,6 +2,7 @@ import { z } from "zod";
 import { en, pl } from "zod/locales";
 import type { Db } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
+import { Effects } from "@/lib/effects";
 import { isUserError } from "./errors";
 import { formDataToObject } from "./form-data";
 import type { ActionResult } from "./result";
@@ -16,11 +17,15 @@ export interface ActionDeps {
   /** Rethrows framework control flow (redirect, notFound) instead of reporting it as a failure. */
   rethrowControlFlow: (error: unknown) => void;
   log: (error: unknown) => void;
+  /** Receives the effects the command declared, once it has returned (its transaction committed). */
+  dispatch: (effects: Effects) => void;
 }
 
 export interface ActionContext {
   viewer: Viewer;
   db: Db;
+  /** Where the command declares what must happen after it commits. */
+  effects: Effects;
 }
 
 export interface ActionOptions<In, Out> {
@@ -57,7 +62,10 @@ export async function runAction<S extends z.ZodType, R>(
   }
 
   try {
-    const data = await handler(parsed.data, { viewer, db: await deps.db() });
+    const effects = new Effects();
+    const data = await handler(parsed.data, { viewer, db: await deps.db(), effects });
+    // A command that threw declared nothing that committed: its effects are dropped with it.
+    deps.dispatch(effects);
     for (const path of options.revalidate?.(parsed.data, data) ?? []) deps.revalidate(path);
     return { ok: true, data };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
+import { Effects } from "@/lib/effects";
 import { notifyFailedSignIns } from "./failed-sign-ins-notice";
 import { verifyPassword } from "./password";
 import {
@@ -47,7 +48,12 @@ async function findUser(db: Db, email: string) {
  * owner out, and its first trip tells the owner. `address` null means unknown: the pair is then
  * shared by everyone trying that account.
  */
-export async function authenticate(db: Db, input: { email: string; password: string; ip: string | null }, now: Date = new Date()): Promise<AuthenticateResult> {
+export async function authenticate(
+  db: Db,
+  input: { email: string; password: string; ip: string | null },
+  now: Date = new Date(),
+  effects: Effects = new Effects(),
+): Promise<AuthenticateResult> {
   const email = input.email.trim().toLowerCase();
   const address = input.ip;
   await pruneLoginThrottleWhenDue(db, now);
@@ -73,12 +79,17 @@ export async function authenticate(db: Db, input: { email: string; password: str
     const account = await countAttempt(db, accountKey(email), ACCOUNT_RULE, now);
     if (!account.allowed) {
       if (account.tripped && user?.active && account.blockedUntil) {
-        await notifyFailedSignIns(db, user, {
-          failures: ACCOUNT_RULE.maxAttempts,
-          windowStartedAt: account.windowStartedAt,
-          at: now,
-          blockedUntil: account.blockedUntil,
-        });
+        await notifyFailedSignIns(
+          db,
+          user,
+          {
+            failures: ACCOUNT_RULE.maxAttempts,
+            windowStartedAt: account.windowStartedAt,
+            at: now,
+            blockedUntil: account.blockedUntil,
+          },
+          effects,
+        );
       }
       return refuse();
     }

@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { formatInstantFor } from "@/lib/i18n/format-for";
 import { messages } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
+import type { Effects } from "@/lib/effects";
 import { writeOutbox } from "@/lib/notify/outbox";
 
 export interface AccountOwner {
@@ -20,6 +21,7 @@ export async function notifyFailedSignIns(
   db: Db,
   owner: AccountOwner,
   block: { failures: number; windowStartedAt: Date; at: Date; blockedUntil: Date },
+  effects: Effects,
 ): Promise<string[]> {
   const t = createTranslator({ locale: owner.locale, messages: messages[owner.locale], namespace: "auth.notice.failedSignIns" });
   const values = {
@@ -29,19 +31,23 @@ export async function notifyFailedSignIns(
     until: formatInstantFor(block.blockedUntil, owner),
   };
   return db.transaction((tx) =>
-    writeOutbox(tx, [
-      {
-        recipientId: owner.id,
-        kind: "auth.failedSignIns",
-        priority: "high",
-        // By e-mail whatever the routing matrix says: the owner must hear of it off the app.
-        channel: "email",
-        title: t("title", values),
-        body: t("body", values),
-        link: "/settings/profile",
-        dedupeKey: `auth:failed-sign-ins:${owner.id}:${block.windowStartedAt.toISOString()}`,
-        payload: { failures: block.failures, at: block.at.toISOString() },
-      },
-    ]),
+    writeOutbox(
+      tx,
+      [
+        {
+          recipientId: owner.id,
+          kind: "auth.failedSignIns",
+          priority: "high",
+          // By e-mail whatever the routing matrix says: the owner must hear of it off the app.
+          channel: "email",
+          title: t("title", values),
+          body: t("body", values),
+          link: "/settings/profile",
+          dedupeKey: `auth:failed-sign-ins:${owner.id}:${block.windowStartedAt.toISOString()}`,
+          payload: { failures: block.failures, at: block.at.toISOString() },
+        },
+      ],
+      effects,
+    ),
   );
 }

@@ -11,7 +11,7 @@ import { lineString } from "@/lib/action/fields";
 import { authenticate } from "./authenticate";
 import { authSecret } from "./secret";
 import { clientAddress } from "./client-address";
-import { announceNotifications, collectingNotifications } from "@/lib/notify/announce";
+import { dispatchAfterCommit, Effects } from "@/lib/effects";
 import { sessionCookieConfig } from "./session-config";
 import { liveSession, revokeSession, startSession, type SessionLifetime } from "./sessions";
 
@@ -58,11 +58,10 @@ function buildConfig(): NextAuthConfig {
       async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
-        // A tripped account limit writes a notice to the owner; announce it once written.
-        const { result, notificationIds } = await collectingNotifications(async () =>
-          authenticate(await getDb(), { ...parsed.data, ip: clientAddress(request.headers) }),
-        );
-        if (notificationIds.length) void announceNotifications(notificationIds);
+        // A tripped account limit writes a notice to the owner, delivered once it has committed.
+        const effects = new Effects();
+        const result = await authenticate(await getDb(), { ...parsed.data, ip: clientAddress(request.headers) }, undefined, effects);
+        void dispatchAfterCommit(effects);
         if (!result.ok) throw result.reason === "throttled" ? new ThrottledLogin() : new InvalidLogin();
         return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
       },

@@ -171,6 +171,15 @@ export function inngestDevMode(value: string | undefined): boolean {
   return Boolean(value) && !["0", "false"].includes(value!.trim().toLowerCase());
 }
 
+/**
+ * Which engine runs jobs, chosen once at start: Inngest when it is configured (or forced with
+ * NOTIFY_DISPATCH=inngest), otherwise this process (NOTIFY_DISPATCH=inline).
+ */
+export function jobEngine(e: Env = env()): "inngest" | "in-process" {
+  if (e.NOTIFY_DISPATCH) return e.NOTIFY_DISPATCH === "inngest" ? "inngest" : "in-process";
+  return e.INNGEST_EVENT_KEY || inngestDevMode(e.INNGEST_DEV) || e.INNGEST_BASE_URL ? "inngest" : "in-process";
+}
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);

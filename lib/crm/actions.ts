@@ -34,11 +34,11 @@ export const removeContactAction = defineAction(removeContactInput, (input, { vi
   revalidate: (_input, result) => [`/clients/${result.clientId}`],
 });
 
-export const createCaseAction = defineAction(createCaseInput, (input, { viewer, db }) => createCase(db, viewer, input), {
+export const createCaseAction = defineAction(createCaseInput, (input, { viewer, db, effects }) => createCase(db, viewer, input, effects), {
   revalidate: (input) => ["/cases", `/clients/${input.clientId}`],
 });
 
-export const updateCaseAction = defineAction(updateCaseInput, (input, { viewer, db }) => updateCase(db, viewer, input), {
+export const updateCaseAction = defineAction(updateCaseInput, (input, { viewer, db, effects }) => updateCase(db, viewer, input, effects), {
   revalidate: (input) => ["/cases", `/cases/${input.id}`, `/clients/${input.clientId}`],
 });
 

@@ -4,6 +4,7 @@ import { cases, clients } from "@/db/schema";
 import { Invalid, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { caseAssignment, type CaseAssignment } from "./assignment";
+import { Effects } from "@/lib/effects";
 import { notifyCaseAssignment } from "./case-notices";
 import { isStatusAllowedForKind } from "./case-states";
 import { isActiveUser } from "./commands";
@@ -37,7 +38,7 @@ function dueInstant(viewer: Viewer, dueAt: string | null): Date | null {
   return instant;
 }
 
-export async function createCase(db: DbOrTx, viewer: Viewer, input: CreateCaseInput): Promise<CaseWriteResult> {
+export async function createCase(db: DbOrTx, viewer: Viewer, input: CreateCaseInput, effects: Effects = new Effects()): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     await assertClientExists(tx, input.clientId);
     await assertOwner(tx, input.ownerId);
@@ -46,7 +47,7 @@ export async function createCase(db: DbOrTx, viewer: Viewer, input: CreateCaseIn
       .values({ ...input, dueAt: dueInstant(viewer, input.dueAt), createdById: viewer.id })
       .returning({ id: cases.id, number: cases.number });
     const assignment = caseAssignment(viewer, row!.id, null, input.ownerId);
-    if (assignment) await notifyCaseAssignment(tx, assignment);
+    if (assignment) await notifyCaseAssignment(tx, assignment, effects);
     return { id: row!.id, number: row!.number, assignment };
   });
 }
@@ -57,7 +58,7 @@ async function lockedCase(db: DbOrTx, id: string) {
   return row;
 }
 
-export async function updateCase(db: DbOrTx, viewer: Viewer, input: UpdateCaseInput): Promise<CaseWriteResult> {
+export async function updateCase(db: DbOrTx, viewer: Viewer, input: UpdateCaseInput, effects: Effects = new Effects()): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const current = await lockedCase(tx, input.id);
     assertCanEditCase(viewer, current);
@@ -70,7 +71,7 @@ export async function updateCase(db: DbOrTx, viewer: Viewer, input: UpdateCaseIn
       .set({ ...fields, dueAt: dueInstant(viewer, input.dueAt), updatedAt: new Date() })
       .where(eq(cases.id, id));
     const assignment = caseAssignment(viewer, id, current.ownerId, input.ownerId);
-    if (assignment) await notifyCaseAssignment(tx, assignment);
+    if (assignment) await notifyCaseAssignment(tx, assignment, effects);
     return { id, number: current.number, assignment };
   });
 }

@@ -18,6 +18,7 @@ import { webPushSender, type PushSender } from "./providers/push";
 import { twilioSender } from "./providers/sms";
 import { pushHostRules } from "./push-endpoints";
 import { notificationWithLog } from "./queries";
+import { Effects } from "@/lib/effects";
 
 let fake: FakeProviders;
 let pushService: FakePushService;
@@ -52,18 +53,22 @@ function runtime(db: Db, overrides: Partial<DeliveryRuntime> = {}): DeliveryRunt
 
 async function notify(db: Db, recipientId: string, actorId: string, priority: "normal" | "urgent" = "urgent") {
   const [id] = await db.transaction((tx) =>
-    writeOutbox(tx, [
-      {
-        recipientId,
-        actorId,
-        kind: "task.assigned",
-        priority,
-        title: "Nowe zadanie",
-        body: "Przegląd pieca",
-        link: "/tasks/abc",
-        dedupeKey: `test:${randomUUID()}`,
-      },
-    ]),
+    writeOutbox(
+      tx,
+      [
+        {
+          recipientId,
+          actorId,
+          kind: "task.assigned",
+          priority,
+          title: "Nowe zadanie",
+          body: "Przegląd pieca",
+          link: "/tasks/abc",
+          dedupeKey: `test:${randomUUID()}`,
+        },
+      ],
+      new Effects(),
+    ),
   );
   return id!;
 }

@@ -5,6 +5,7 @@ import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { writeOutbox } from "./outbox";
+import { Effects } from "@/lib/effects";
 
 describe("GET /api/notifications (the bell's feed)", () => {
   it("answers 401 when signed out and shows each person only their own notifications", async () => {
@@ -13,7 +14,7 @@ describe("GET /api/notifications (the bell's feed)", () => {
     const other = await makeUser(db);
     const title = `Tylko dla właściciela ${randomUUID()}`;
     await db.transaction((tx) =>
-      writeOutbox(tx, [{ recipientId: owner.id, kind: "task.assigned", title, body: "", link: "/tasks/x", dedupeKey: `feed:${randomUUID()}` }]),
+      writeOutbox(tx, [{ recipientId: owner.id, kind: "task.assigned", title, body: "", link: "/tasks/x", dedupeKey: `feed:${randomUUID()}` }], new Effects()),
     );
 
     actAs(null);

@@ -17,10 +17,11 @@ import {
 } from "./actions";
 import { writeOutbox } from "./outbox";
 import { DEFAULT_MATRIX } from "./routing";
+import { Effects } from "@/lib/effects";
 
 async function notificationFor(db: Db, recipientId: string) {
   const [id] = await db.transaction((tx) =>
-    writeOutbox(tx, [{ recipientId, kind: "task.assigned", title: "Test", body: "", link: "/tasks/x", dedupeKey: `t:${randomUUID()}` }]),
+    writeOutbox(tx, [{ recipientId, kind: "task.assigned", title: "Test", body: "", link: "/tasks/x", dedupeKey: `t:${randomUUID()}` }], new Effects()),
   );
   return id!;
 }

@@ -12,6 +12,7 @@ import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { sendPhoneCodeAction, updateProfileAction, updateUserAction, verifyPhoneAction } from "./actions";
 import { PHONE_CODE_RULES, sendPhoneCode, verifyPhone } from "./phone-verification";
+import { Effects } from "@/lib/effects";
 
 /** A fresh number per test: test files share one database, so they must never share limits or owners. */
 function freshPhone(): string {
@@ -52,7 +53,7 @@ describe("SMS only to verified numbers", () => {
     const phone = freshPhone();
     const user = await makeUser(db, { phone, workingMode: "field" });
     const [id] = await db.transaction((tx) =>
-      writeOutbox(tx, [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }]),
+      writeOutbox(tx, [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }], new Effects()),
     );
     expect((await deliveryPlan(db, id!)).map((d) => d.channel)).not.toContain("sms");
     const [sms] = await db
@@ -68,7 +69,7 @@ describe("SMS only to verified numbers", () => {
     const phone = freshPhone();
     const user = await makeUser(db, { phone, phoneVerifiedAt: new Date(), workingMode: "field" });
     const [id] = await db.transaction((tx) =>
-      writeOutbox(tx, [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }]),
+      writeOutbox(tx, [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }], new Effects()),
     );
     const planned = (await deliveryPlan(db, id!)).find((d) => d.channel === "sms")!;
     const other = freshPhone();

@@ -4,7 +4,7 @@ import { defineAction } from "@/lib/action/define";
 import { saveEscalationSettings, saveReminderDefaults, snoozeReminder } from "./commands";
 import { escalationSettingsInput, reminderDefaultsInput, snoozeInput } from "./schema";
 
-export const snoozeReminderAction = defineAction(snoozeInput, (input, { db, viewer }) => snoozeReminder(db, viewer, input), {
+export const snoozeReminderAction = defineAction(snoozeInput, (input, { db, viewer, effects }) => snoozeReminder(db, viewer, input, effects), {
   revalidate: () => ["/notifications"],
 });
 

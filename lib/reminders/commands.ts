@@ -5,8 +5,8 @@ import { Conflict, Forbidden, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { now as clockNow } from "@/lib/time/clock";
 import { addLocalDays, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
+import { Effects } from "@/lib/effects";
 import { REMINDER_KIND } from "./notices";
-import { noteTaskScheduled } from "./schedule";
 import { ESCALATION_PRIORITIES, type EscalationSettingsInput, type ReminderDefaultsInput, type SnoozeChoice, type SnoozeInput } from "./schema";
 import { isUnfinished } from "./timeline";
 
@@ -24,7 +24,13 @@ export function snoozeUntil(choice: SnoozeChoice, now: Date, timeZone: string): 
  * commit) and marks the notification read. Pressed again while one is pending, it moves that
  * one: a person has one pending snooze per task, so presses (or a script) cannot queue SMS.
  */
-export async function snoozeReminder(db: Db, viewer: Viewer, input: SnoozeInput, now: Date = clockNow()): Promise<{ fireAt: Date }> {
+export async function snoozeReminder(
+  db: Db,
+  viewer: Viewer,
+  input: SnoozeInput,
+  effects: Effects = new Effects(),
+  now: Date = clockNow(),
+): Promise<{ fireAt: Date }> {
   return db.transaction(async (tx) => {
     const [notification] = await tx.select().from(notifications).where(eq(notifications.id, input.notificationId));
     // Someone else's reminder is "not found" too: the answer must not tell which ids exist.
@@ -46,7 +52,7 @@ export async function snoozeReminder(db: Db, viewer: Viewer, input: SnoozeInput,
       .set({ readAt: notification.readAt ?? now })
       .where(eq(notifications.id, notification.id));
     // A moved snooze keeps its id: the time tells its run apart from the previous one's.
-    noteTaskScheduled({ taskId, version: task.version, reason: `snooze-${snooze!.id}-${fireAt.getTime()}` });
+    effects.schedule({ type: "task", id: taskId, version: task.version, reason: `snooze-${snooze!.id}-${fireAt.getTime()}` });
     return { fireAt };
   });
 }

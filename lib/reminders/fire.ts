@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { reminderSnoozes, tasks, timelineFirings } from "@/db/schema";
+import { Effects } from "@/lib/effects";
 import { writeOutbox } from "@/lib/notify/outbox";
 import { loadTaskTimeline } from "./context";
 import { momentNoticeRow } from "./notices";
@@ -16,6 +17,8 @@ export interface FireOptions {
   now?: Date;
   /** The organisation's policy and schedule, when the caller has read them already. */
   settings?: EscalationSettings;
+  /** Where the notices sent are declared, once their transaction has committed. */
+  effects?: Effects;
 }
 
 export interface FireResult {
@@ -33,6 +36,14 @@ export interface FireResult {
  * transaction: two overlapping runs, a retried step and the reconcile cannot notify twice.
  */
 export async function fireDueMoments(db: Db, taskId: string, options: FireOptions): Promise<FireResult> {
+  // Declared only after commit: a task that fails mid-pass of the reconcile rolls back alone.
+  const result = await fireInTransaction(db, taskId, options);
+  options.effects?.notify(result.notificationIds);
+  return result;
+}
+
+async function fireInTransaction(db: Db, taskId: string, options: FireOptions): Promise<FireResult> {
+  const written = new Effects();
   return db.transaction(async (tx) => {
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
     if (!task || (options.version !== undefined && task.version !== options.version)) return { stale: true, notificationIds: [], fired: [] };
@@ -45,7 +56,9 @@ export async function fireDueMoments(db: Db, taskId: string, options: FireOption
     const firedAt = options.now ?? options.upTo;
     for (const moment of unsent) {
       const recipient = timeline.people.get(moment.recipientId);
-      const [notificationId] = recipient?.active ? await writeOutbox(tx, [momentNoticeRow(task, moment, recipient, timeline.people.get(task.assigneeId))]) : [];
+      const [notificationId] = recipient?.active
+        ? await writeOutbox(tx, [momentNoticeRow(task, moment, recipient, timeline.people.get(task.assigneeId))], written)
+        : [];
       await tx
         .insert(timelineFirings)
         .values(firingRow(task.id, moment, firedAt, notificationId ?? null))

@@ -1,4 +1,5 @@
 import { and, asc, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import type { Effects } from "@/lib/effects";
 import type { Db } from "@/db";
 import { reconcileCursor, reminderSnoozes, taskReminders, tasks } from "@/db/schema";
 import { loadTaskTimeline } from "./context";
@@ -45,7 +46,7 @@ export function reconcileCandidates(db: Db, now: Date): SQL | undefined {
   );
 }
 
-export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {}): Promise<ReconcileResult> {
+export async function reconcileTimelines(db: Db, now: Date, { limit = 2000, effects }: { limit?: number; effects?: Effects } = {}): Promise<ReconcileResult> {
   if (limit < 1) throw new Error("reconcile needs a batch of at least one task");
   const isCandidate = reconcileCandidates(db, now);
   const page = (from: SQL | undefined, size: number) => db.select().from(tasks).where(and(isCandidate, from)).orderBy(asc(tasks.id)).limit(size);
@@ -76,7 +77,7 @@ export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 } = {
       // take the task's row lock (fireDueMoments re-checks under it) only when there is.
       const { moments } = await loadTaskTimeline(db, task, settings);
       if (!(await unsentDueMoments(db, moments, now)).length) continue;
-      const result = await fireDueMoments(db, id, { upTo: now, now, settings });
+      const result = await fireDueMoments(db, id, { upTo: now, now, settings, effects });
       notificationIds.push(...result.notificationIds);
       fired += result.fired.length;
     } catch (error) {

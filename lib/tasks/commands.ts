@@ -3,9 +3,9 @@ import type { Db, DbOrTx } from "@/db";
 import { taskReminders, tasks } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
+import { Effects } from "@/lib/effects";
 import { loadVisibleTask, type TaskRow } from "./access";
 import { applyChange, historyValue, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
-import { noteTaskScheduled } from "@/lib/reminders/schedule";
 import { notify, type Notice } from "./notices";
 import { assertCan, canEditDetails, canEditReminders, canReassign, isClosed, requiresAcceptance } from "./policy";
 import { reassignmentOf } from "./reassignment";
@@ -21,7 +21,7 @@ export interface TaskRef {
  * Creates a task for me or for someone else. Assigning it to someone else makes me its
  * delegator, and the assignee's notice is written in the same transaction.
  */
-export async function createTask(db: Db, viewer: Viewer, input: CreateTaskInput, now = new Date()): Promise<TaskRef> {
+export async function createTask(db: Db, viewer: Viewer, input: CreateTaskInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskRef> {
   return db.transaction(async (tx) => {
     const problems = new FieldProblems();
     const assignee = await checkAssignee(tx, input.assigneeId ?? viewer.id, problems);
@@ -50,9 +50,9 @@ export async function createTask(db: Db, viewer: Viewer, input: CreateTaskInput,
       })
       .returning();
     await replaceReminders(tx, task!.id, reminders);
-    noteTaskScheduled({ taskId: task!.id, version: task!.version });
+    effects.schedule({ type: "task", id: task!.id, version: task!.version });
     await recordActivity(tx, task!.id, viewer.id, [{ kind: "created", field: "assigneeId", newValue: assignee!.id }], now);
-    await notify(tx, task!, viewer, [{ kind: "assigned", recipient: assignee! }]);
+    await notify(tx, task!, viewer, [{ kind: "assigned", recipient: assignee! }], effects);
     return { id: task!.id, number: task!.number };
   });
 }
@@ -65,7 +65,13 @@ type DetailField = (typeof DETAIL_FIELDS)[number];
  * reminders also the assignee's, a new assignee follows the reassignment rules. A field sent
  * with its current value is no change and needs no right.
  */
-export async function updateTask(db: Db, viewer: Viewer, input: UpdateTaskInput, now = new Date()): Promise<TaskRef & { version: number }> {
+export async function updateTask(
+  db: Db,
+  viewer: Viewer,
+  input: UpdateTaskInput,
+  effects: Effects = new Effects(),
+  now = new Date(),
+): Promise<TaskRef & { version: number }> {
   return db.transaction(async (tx) => {
     const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
     if (input.expectedVersion !== undefined && input.expectedVersion !== task.version) throw new Conflict("tasks.errors.stale");
@@ -131,8 +137,8 @@ export async function updateTask(db: Db, viewer: Viewer, input: UpdateTaskInput,
       patch.completedAt = now;
       entries.push({ kind: "status", field: "status", oldValue: task.status, newValue: "done" });
     }
-    const updated = await applyChange(tx, task, viewer.id, patch, entries, now);
-    await notify(tx, updated, viewer, notices);
+    const updated = await applyChange(tx, task, viewer.id, patch, entries, now, effects);
+    await notify(tx, updated, viewer, notices, effects);
     return { id: updated.id, number: updated.number, version: updated.version };
   });
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { taskActivity, tasks } from "@/db/schema";
-import { noteTaskScheduled } from "@/lib/reminders/schedule";
+import type { Effects } from "@/lib/effects";
 import type { TaskRow } from "./access";
 
 export type ActivityKind = (typeof taskActivity.kind.enumValues)[number];
@@ -25,7 +25,15 @@ export type TaskPatch = Partial<
  * Applies a change to a locked task and records it: the version goes up on every change (the
  * durable timelines compare it), last activity moves, and every entry becomes a history row.
  */
-export async function applyChange(tx: DbOrTx, task: TaskRow, actorId: string, patch: TaskPatch, entries: ActivityEntry[], now: Date): Promise<TaskRow> {
+export async function applyChange(
+  tx: DbOrTx,
+  task: TaskRow,
+  actorId: string,
+  patch: TaskPatch,
+  entries: ActivityEntry[],
+  now: Date,
+  effects: Effects,
+): Promise<TaskRow> {
   const [updated] = await tx
     .update(tasks)
     .set({ ...patch, version: sql`${tasks.version} + 1`, updatedAt: now, lastActivityAt: now })
@@ -33,7 +41,7 @@ export async function applyChange(tx: DbOrTx, task: TaskRow, actorId: string, pa
     .returning();
   await recordActivity(tx, task.id, actorId, entries, now);
   // Every version gets its own timeline run once this commits (reminders, overdue, escalation).
-  noteTaskScheduled({ taskId: updated!.id, version: updated!.version });
+  effects.schedule({ type: "task", id: updated!.id, version: updated!.version });
   return updated!;
 }
 

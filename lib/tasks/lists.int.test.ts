@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { Effects } from "@/lib/effects";
 import { describe, expect, it } from "vitest";
 import { tasks, users } from "@/db/schema";
 import { testDb } from "@/lib/testing/db";
@@ -33,7 +34,7 @@ async function scene() {
   const db = await testDb();
   const org = await makeTaskOrg(db);
   const make = async (title: string, who: typeof org.lead, extra: Partial<CreateTaskInput> = {}) =>
-    (await createTask(db, who.viewer, { ...base, title, assigneeId: org.tech.id, ...extra }, new Date("2026-03-20T08:00:00Z"))).id;
+    (await createTask(db, who.viewer, { ...base, title, assigneeId: org.tech.id, ...extra }, new Effects(), new Date("2026-03-20T08:00:00Z"))).id;
   // Due times are typed by the lead, in Warsaw.
   const ids = {
     satLate: await make("A sobota 23:50", org.lead, { dueAt: "2026-03-28T23:50", priority: "low" }),

@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { tasks } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
+import { Effects } from "@/lib/effects";
 import { loadVisibleTask, type TaskRow } from "./access";
 import { applyChange, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
 import { notify, type Notice } from "./notices";
@@ -28,7 +29,7 @@ async function personOf(db: Parameters<typeof peopleById>[0], id: string) {
  * The assignee moves the task: open ⇄ in progress → done. Done on a task that needs the
  * delegator's acceptance waits for it instead; either way the delegator is told.
  */
-export async function changeStatus(db: Db, viewer: Viewer, input: ChangeStatusInput, now = new Date()): Promise<TaskVersion> {
+export async function changeStatus(db: Db, viewer: Viewer, input: ChangeStatusInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
   return db.transaction(async (tx) => {
     const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
     assertCan(canWork(relation), "tasks.errors.onlyAssignee");
@@ -42,15 +43,15 @@ export async function changeStatus(db: Db, viewer: Viewer, input: ChangeStatusIn
       patch.progress = 100;
       entries.push({ kind: "progress", field: "progress", oldValue: String(task.progress), newValue: "100" });
     }
-    const updated = await applyChange(tx, task, viewer.id, patch, entries, now);
+    const updated = await applyChange(tx, task, viewer.id, patch, entries, now, effects);
     const delegator = finished ? await personOf(tx, task.createdById) : undefined;
-    if (delegator) await notify(tx, updated, viewer, [{ kind: next === "done" ? "completed" : "awaitingAcceptance", recipient: delegator }]);
+    if (delegator) await notify(tx, updated, viewer, [{ kind: next === "done" ? "completed" : "awaitingAcceptance", recipient: delegator }], effects);
     return versionOf(updated);
   });
 }
 
 /** The assignee reports progress; the first step on an open task means work has started. */
-export async function setProgress(db: Db, viewer: Viewer, input: SetProgressInput, now = new Date()): Promise<TaskVersion> {
+export async function setProgress(db: Db, viewer: Viewer, input: SetProgressInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
   return db.transaction(async (tx) => {
     const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
     assertCan(canWork(relation), "tasks.errors.onlyAssignee");
@@ -62,12 +63,12 @@ export async function setProgress(db: Db, viewer: Viewer, input: SetProgressInpu
       patch.status = "in_progress";
       entries.push({ kind: "status", field: "status", oldValue: "open", newValue: "in_progress" });
     }
-    return versionOf(await applyChange(tx, task, viewer.id, patch, entries, now));
+    return versionOf(await applyChange(tx, task, viewer.id, patch, entries, now, effects));
   });
 }
 
 /** Hands the task to someone else (the delegator, the assignee's managers or an admin). */
-export async function reassignTask(db: Db, viewer: Viewer, input: ReassignTaskInput, now = new Date()): Promise<TaskVersion> {
+export async function reassignTask(db: Db, viewer: Viewer, input: ReassignTaskInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
   return db.transaction(async (tx) => {
     const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
     assertCan(canReassign(relation), "tasks.errors.cannotReassign");
@@ -77,15 +78,15 @@ export async function reassignTask(db: Db, viewer: Viewer, input: ReassignTaskIn
     problems.throwIfAny();
     if (next!.id === task.assigneeId) return versionOf(task);
     const moved = await reassignmentOf(tx, viewer, task, next!, input.comment);
-    const updated = await applyChange(tx, task, viewer.id, moved.patch, moved.entries, now);
-    await notify(tx, updated, viewer, moved.notices);
+    const updated = await applyChange(tx, task, viewer.id, moved.patch, moved.entries, now, effects);
+    await notify(tx, updated, viewer, moved.notices, effects);
     return versionOf(updated);
   });
 }
 
 /** The delegator checks the result and accepts it: the task is done. */
-export async function acceptTask(db: Db, viewer: Viewer, input: DecisionInput, now = new Date()): Promise<TaskVersion> {
-  return decide(db, viewer, input.taskId, now, (task) => ({
+export async function acceptTask(db: Db, viewer: Viewer, input: DecisionInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
+  return decide(db, viewer, input.taskId, now, effects, (task) => ({
     patch: { status: "done", completedAt: now },
     entry: { kind: "accepted", field: "status", oldValue: task.status, newValue: "done", comment: input.comment },
     notice: "accepted",
@@ -94,8 +95,8 @@ export async function acceptTask(db: Db, viewer: Viewer, input: DecisionInput, n
 }
 
 /** The delegator sends the result back with what is missing: the assignee works on it again. */
-export async function returnTask(db: Db, viewer: Viewer, input: ReturnTaskInput, now = new Date()): Promise<TaskVersion> {
-  return decide(db, viewer, input.taskId, now, (task) => ({
+export async function returnTask(db: Db, viewer: Viewer, input: ReturnTaskInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
+  return decide(db, viewer, input.taskId, now, effects, (task) => ({
     patch: { status: "in_progress", completedAt: null },
     entry: { kind: "returned", field: "status", oldValue: task.status, newValue: "in_progress", comment: input.comment },
     notice: "returned",
@@ -108,6 +109,7 @@ async function decide(
   viewer: Viewer,
   taskId: string,
   now: Date,
+  effects: Effects,
   outcome: (task: TaskRow) => { patch: TaskPatch; entry: ActivityEntry; notice: Notice["kind"]; comment: string | null },
 ): Promise<TaskVersion> {
   return db.transaction(async (tx) => {
@@ -115,15 +117,15 @@ async function decide(
     assertCan(canDecideAcceptance(relation), "tasks.errors.onlyDelegator");
     if (task.status !== "awaiting_acceptance") throw new Conflict("tasks.errors.notAwaiting");
     const { patch, entry, notice, comment } = outcome(task);
-    const updated = await applyChange(tx, task, viewer.id, patch, [entry], now);
+    const updated = await applyChange(tx, task, viewer.id, patch, [entry], now, effects);
     const assignee = await personOf(tx, task.assigneeId);
-    if (assignee) await notify(tx, updated, viewer, [{ kind: notice, recipient: assignee, comment }]);
+    if (assignee) await notify(tx, updated, viewer, [{ kind: notice, recipient: assignee, comment }], effects);
     return versionOf(updated);
   });
 }
 
 /** The delegator (or an admin) calls the task off; the assignee is told to stop. */
-export async function cancelTask(db: Db, viewer: Viewer, input: DecisionInput, now = new Date()): Promise<TaskVersion> {
+export async function cancelTask(db: Db, viewer: Viewer, input: DecisionInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
   return db.transaction(async (tx) => {
     const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
     assertCan(canCancel(relation), "tasks.errors.cannotCancel");
@@ -135,15 +137,16 @@ export async function cancelTask(db: Db, viewer: Viewer, input: DecisionInput, n
       { status: "cancelled", completedAt: null },
       [{ kind: "status", field: "status", oldValue: task.status, newValue: "cancelled", comment: input.comment }],
       now,
+      effects,
     );
     const assignee = await personOf(tx, task.assigneeId);
-    if (assignee) await notify(tx, updated, viewer, [{ kind: "cancelled", recipient: assignee, comment: input.comment }]);
+    if (assignee) await notify(tx, updated, viewer, [{ kind: "cancelled", recipient: assignee, comment: input.comment }], effects);
     return versionOf(updated);
   });
 }
 
 /** A done or cancelled task comes back as open work for its assignee. */
-export async function reopenTask(db: Db, viewer: Viewer, input: DecisionInput, now = new Date()): Promise<TaskVersion> {
+export async function reopenTask(db: Db, viewer: Viewer, input: DecisionInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
   return db.transaction(async (tx) => {
     const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
     assertCan(canReopen(relation), "tasks.errors.cannotReopen");
@@ -155,9 +158,10 @@ export async function reopenTask(db: Db, viewer: Viewer, input: DecisionInput, n
       { status: "open", completedAt: null },
       [{ kind: "status", field: "status", oldValue: task.status, newValue: "open", comment: input.comment }],
       now,
+      effects,
     );
     const assignee = await personOf(tx, task.assigneeId);
-    if (assignee) await notify(tx, updated, viewer, [{ kind: "reopened", recipient: assignee, comment: input.comment }]);
+    if (assignee) await notify(tx, updated, viewer, [{ kind: "reopened", recipient: assignee, comment: input.comment }], effects);
     return versionOf(updated);
   });
 }

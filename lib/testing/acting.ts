@@ -1,4 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
+import type { Effect } from "@/lib/effects";
 
 let acting: Viewer | null = null;
 
@@ -16,4 +17,9 @@ export function recordedEvents(): { id?: string; name: string; data: Record<stri
   return (
     (globalThis as { __batonEventRecorder?: { events: { id?: string; name: string; data: Record<string, unknown> }[] } }).__batonEventRecorder?.events ?? []
   );
+}
+
+/** Every list of effects handed to the dispatcher during this test file, in order. */
+export function dispatchedEffects(): Effect[][] {
+  return (globalThis as { __batonDispatched?: Effect[][] }).__batonDispatched ?? [];
 }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, inject, vi } from "vitest";
 import { createTranslator } from "next-intl";
 import { openDb, setDbHandle, type DbHandle } from "@/db";
+import { setDispatcher } from "@/lib/effects";
 import { messages } from "@/lib/i18n/messages";
 import { actingViewer } from "./acting";
 import { startEventRecorder } from "./event-recorder";
+import { recordingDispatcher } from "./recording-dispatcher";
 
 // The app's event sends go to a local recorder standing in for Inngest (set before any test file
 // imports the Inngest client).
@@ -11,6 +13,10 @@ const recorder = await startEventRecorder();
 process.env.INNGEST_DEV = recorder.url;
 process.env.NOTIFY_DISPATCH = "inngest";
 (globalThis as { __batonEventRecorder?: typeof recorder }).__batonEventRecorder = recorder;
+// Effects go through the production engine (to the recorder above), and are kept as dispatched.
+const dispatcher = recordingDispatcher((await import("@/inngest/dispatcher")).inngestDispatcher);
+setDispatcher(dispatcher);
+(globalThis as { __batonDispatched?: typeof dispatcher.dispatched }).__batonDispatched = dispatcher.dispatched;
 
 // Server actions run here without a Next.js server: the session comes from actAs(), the cache
 // is a no-op, and messages are English. Everything below the wrapper is the real code.

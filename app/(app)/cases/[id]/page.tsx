@@ -79,7 +79,7 @@ export default async function CasePage({ params }: Props) {
               <p className="text-sm text-slate-400">{t("case.noDescription")}</p>
             )}
           </Card>
-          <RelatedTasks caseId={id} />
+          <RelatedTasks db={await getDb()} caseId={id} />
           <RelatedEntries caseId={id} />
         </div>
         <Card title={t("case.details")} className="h-fit">

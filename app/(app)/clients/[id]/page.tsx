@@ -122,7 +122,7 @@ export default async function ClientPage({ params }: Props) {
 
       <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <RelatedTasks clientId={id} />
+          <RelatedTasks db={await getDb()} clientId={id} />
         </div>
         <RelatedEntries clientId={id} />
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/app/require-viewer";
 import { TaskListPage } from "@/components/tasks/task-list-page";
+import { getDb } from "@/db";
 import type { SearchParams } from "@/lib/tasks/list-params";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,5 +12,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireViewer();
-  return <TaskListPage viewer={viewer} view="team" searchParams={await searchParams} />;
+  return <TaskListPage db={await getDb()} viewer={viewer} view="team" searchParams={await searchParams} />;
 }

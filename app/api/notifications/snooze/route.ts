@@ -2,9 +2,9 @@ import { getDb } from "@/db";
 import { isUserError } from "@/lib/action/errors";
 import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/config/env";
+import { dispatchAfterCommit, Effects } from "@/lib/effects";
 import { refuseCrossSiteRequest } from "@/lib/http/same-origin";
 import { snoozeReminder } from "@/lib/reminders/commands";
-import { announceSchedules, collectingSchedules } from "@/lib/reminders/schedule";
 import { snoozeInput } from "@/lib/reminders/schema";
 
 export const dynamic = "force-dynamic";
@@ -24,8 +24,9 @@ export async function POST(request: Request) {
   const parsed = snoozeInput.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: "invalid" }, { status: 400 });
   try {
-    const { result, schedules } = await collectingSchedules(async () => snoozeReminder(await getDb(), viewer, parsed.data));
-    void announceSchedules(schedules);
+    const effects = new Effects();
+    const result = await snoozeReminder(await getDb(), viewer, parsed.data, effects);
+    void dispatchAfterCommit(effects);
     return Response.json({ ok: true, fireAt: result.fireAt.toISOString() });
   } catch (error) {
     if (isUserError(error)) return Response.json({ error: error.code }, { status: STATUS[error.code] });

@@ -1,0 +1,36 @@
+import { inngest, notificationCreated, taskScheduled } from "@/inngest/client";
+import { env } from "@/lib/config/env";
+import { withinTimeout, type Dispatcher, type Effect } from "@/lib/effects";
+
+/**
+ * The production engine: each effect becomes an Inngest event whose id is the outbox id or the
+ * item version, so a resend is deduplicated. A send Inngest loses or does not answer is logged;
+ * the outbox sweep and the reconcile pick it up.
+ */
+export const inngestDispatcher: Dispatcher = {
+  name: "inngest",
+  async dispatch(effects: readonly Effect[]) {
+    const notified = effects.flatMap((effect) =>
+      effect.kind === "notify"
+        ? effect.ids.map((notificationId) => notificationCreated.create({ notificationId }, { id: `notification-${notificationId}` }))
+        : [],
+    );
+    const scheduled = effects.flatMap((effect) =>
+      effect.kind === "schedule"
+        ? [
+            taskScheduled.create(
+              { taskId: effect.item.id, version: effect.item.version },
+              { id: `task-${effect.item.id}-v${effect.item.version}${effect.item.reason ? `-${effect.item.reason}` : ""}` },
+            ),
+          ]
+        : [],
+    );
+    const events = [...notified, ...scheduled];
+    if (!events.length) return;
+    try {
+      await withinTimeout(inngest.send(events), env().INNGEST_SEND_TIMEOUT_MS, "Inngest");
+    } catch (error) {
+      console.error(`[effects] sending ${events.length} event(s) to Inngest failed; the sweep and the reconcile will catch up`, error);
+    }
+  },
+};

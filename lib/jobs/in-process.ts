@@ -1,0 +1,65 @@
+import { getDb } from "@/db";
+import { env } from "@/lib/config/env";
+import { setDispatcher, type Dispatcher, type Effect } from "@/lib/effects";
+import { deliverNow, sweepStale } from "@/lib/notify/jobs";
+import { deliveryRuntime } from "@/lib/notify/runtime";
+import { reconcileJob } from "@/lib/reminders/jobs";
+import { now } from "@/lib/time/clock";
+
+const SWEEP_INTERVAL_MS = 30_000;
+
+/**
+ * The embedded engine (no Inngest configured): notifications are delivered in this process
+ * right after the change, by the same job bodies the Inngest functions run. There are no
+ * durable timeline runs: the reconcile runs on a timer instead (RECONCILE_INTERVAL_MS), so a
+ * scheduled item needs nothing at dispatch and its moments go out late by at most one interval.
+ */
+export const inProcessDispatcher: Dispatcher = {
+  name: "in-process",
+  async dispatch(effects: readonly Effect[]) {
+    const ids = effects.flatMap((e) => (e.kind === "notify" ? e.ids : []));
+    if (!ids.length) return;
+    // Not awaited: whoever dispatched has already answered the person.
+    setImmediate(() => void deliver(ids));
+  },
+};
+
+async function deliver(ids: readonly string[]): Promise<void> {
+  try {
+    await deliverNow(await deliveryRuntime(), ids);
+  } catch (error) {
+    console.error("[notify] in-process delivery failed; the sweep will retry", error);
+  }
+}
+
+/**
+ * Registers the engine and starts its timers: the outbox sweep (deliveries held back by quiet
+ * hours, and failures) and the reconcile. Once per process, however often start runs.
+ */
+export function startInProcessEngine(): void {
+  setDispatcher(inProcessDispatcher);
+  const g = globalThis as { __batonSweep?: NodeJS.Timeout; __batonReconcile?: NodeJS.Timeout };
+  g.__batonSweep ??= every(SWEEP_INTERVAL_MS, "[notify] outbox sweep failed", async () => {
+    const stale = await sweepStale(await getDb(), new Date(), SWEEP_INTERVAL_MS);
+    if (stale.length) await deliverNow(await deliveryRuntime(), stale);
+  });
+  g.__batonReconcile ??= every(Math.max(250, env().RECONCILE_INTERVAL_MS), "[reminders] reconcile failed", async () => {
+    await reconcileJob(await getDb(), now());
+  });
+}
+
+/** A timer that never overlaps itself and never keeps the process alive. */
+function every(ms: number, failure: string, job: () => Promise<void>): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void job()
+      .catch((error: unknown) => console.error(failure, error))
+      .finally(() => {
+        running = false;
+      });
+  }, ms);
+  timer.unref();
+  return timer;
+}

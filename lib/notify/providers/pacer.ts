@@ -17,16 +17,14 @@ export const systemClock: PacerClock = {
 };
 
 export interface PacerOptions {
-  /** At most this many requests counted within any `periodMs`. */
+  /**
+   * At most this many requests within any `periodMs`. The API counts a request when it arrives,
+   * somewhere between our start and its answer; the answer is the only moment known not to be
+   * earlier, so a request's period runs from its answer. That costs one answer time per period
+   * and never a 429 from this process, however slow the network or the event loop.
+   */
   limit: number;
   periodMs: number;
-  /**
-   * The API counts a request when it arrives: somewhere between our start and its answer. The
-   * answer is the latest it can have been counted, so a request's period runs from its answer;
-   * when the answer is slower than this (a big batch being processed), from this long after the
-   * start, so that slow answers do not cost throughput.
-   */
-  arrivalWithinMs?: number;
   /** Slack for clocks that tick in whole milliseconds and for windows that include their edge. */
   marginMs?: number;
   clock?: PacerClock;
@@ -40,7 +38,7 @@ export interface Pacer {
 }
 
 export function createPacer(options: PacerOptions): Pacer {
-  const { limit, periodMs, arrivalWithinMs = 250, marginMs = 10, clock = systemClock } = options;
+  const { limit, periodMs, marginMs = 10, clock = systemClock } = options;
   if (!(limit >= 1) || !(periodMs > 0)) throw new Error("pacer: limit must be at least 1 and the period positive");
   // When each slot may be used again; null while its request is in flight.
   const freeAt: (number | null)[] = Array.from({ length: limit }, () => -Infinity);
@@ -76,12 +74,10 @@ export function createPacer(options: PacerOptions): Pacer {
       const turn = queue.then(takeSlot);
       queue = turn.catch(() => undefined);
       const slot = await turn;
-      const startedAt = clock.now();
       try {
         return await call();
       } finally {
-        const countedBy = Math.min(clock.now(), startedAt + arrivalWithinMs);
-        freeAt[slot] = countedBy + periodMs + marginMs;
+        freeAt[slot] = clock.now() + periodMs + marginMs;
         const waiting = releases;
         releases = [];
         for (const release of waiting) release();

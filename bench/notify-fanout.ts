@@ -4,18 +4,20 @@
  * to local servers speaking Resend's and Twilio's APIs, with injected provider failures that
  * force retries. (@inngest/test keeps every run in memory, so it drives the functions in the
  * integration tests, not 10,000 runs here.) Resend's default limit
- * of 2 requests/s is enforced by the fake server; the e-mail function honours it by sending
- * batches of 100 under its 2-per-second throttle.
+ * of 2 requests/s is enforced by the fake server; e-mails go in batches of 100, the runs start
+ * under the e-mail function's throttle and the sender paces each request at the HTTP call, so the
+ * e-mail phase approaches the floor that limit sets (`email_floor_ms`) with no 429.
  *
  *   npm run bench -- notify-fanout [--notifications 10000] [--users 200]
  */
 import { and, count, eq, inArray } from "drizzle-orm";
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { notifications, users } from "../db/schema";
 import { notificationDeliveries } from "../db/schema";
 import { sendEmailBatchFn } from "../inngest/functions/send-email-batch";
-import { deliveryPlan, sendDelivery, sendEmailBatch, settleNotification } from "../lib/notify/deliver";
+import { deliveryPlan, sendDelivery, sendEmailBatch, settleNotifications } from "../lib/notify/deliver";
 import { writeOutbox } from "../lib/notify/outbox";
+import { notificationIdsOfDeliveries } from "../lib/notify/queries-deliveries";
 import { resendSender } from "../lib/notify/providers/email";
 import { twilioSender } from "../lib/notify/providers/sms";
 import { startFakeProviders } from "../lib/testing/fake-providers";
@@ -24,13 +26,15 @@ import { round } from "./measure";
 import { Effects } from "../lib/effects";
 
 const RETRIES = 6;
+// Resend's default rate limit, which the fake enforces.
+const RESEND_PER_SECOND = 2;
 
 const bench: Benchmark = async ({ handle, args, log }) => {
   const total = numberArg(args, "notifications", 10_000);
   const userCount = numberArg(args, "users", 200);
   const db = handle.db;
   const fake = await startFakeProviders();
-  fake.resendRateLimitPerSecond = 2;
+  fake.resendRateLimitPerSecond = RESEND_PER_SECOND;
   const runtime = {
     db,
     appUrl: "https://baton.example.com",
@@ -44,6 +48,9 @@ const bench: Benchmark = async ({ handle, args, log }) => {
 
   try {
     const run = randomUUID().slice(0, 8);
+    // A verified number belongs to one user: numbers from a random block, so the bench runs again
+    // on a database that holds an earlier run's recipients.
+    const phoneBase = randomInt(0, 10_000_000 - userCount);
     log(`seeding ${userCount} recipients…`);
     const recipients = await db
       .insert(users)
@@ -51,7 +58,7 @@ const bench: Benchmark = async ({ handle, args, log }) => {
         Array.from({ length: userCount }, (_, i) => ({
           email: `fanout-${run}-${i}@bench.example`,
           name: `Odbiorca ${i}`,
-          phone: `+4860${String(1_000_000 + i).slice(-7)}`,
+          phone: `+4860${String(phoneBase + i).padStart(7, "0")}`,
           phoneVerifiedAt: new Date(),
         })),
       )
@@ -111,26 +118,37 @@ const bench: Benchmark = async ({ handle, args, log }) => {
     );
     const perNotificationMs = performance.now() - t1;
 
-    log(`sending ${emailDeliveryIds.length} e-mails in batches of 100 under the function's throttle (${sendEmailBatchFn.opts.throttle!.limit}/s)…`);
-    const t2 = performance.now();
-    // Stand-in for Inngest's throttle on send-email-batch: never more than `limit` starts within
-    // any rolling second; the sender itself waits out a 429 if a burst still hits Resend's limit.
     const throttle = sendEmailBatchFn.opts.throttle!;
+    log(
+      `sending ${emailDeliveryIds.length} e-mails in batches of 100: runs started under the function's throttle (${throttle.limit}/s), each request paced at the call…`,
+    );
+    const t2 = performance.now();
+    const resendBefore = fake.requests.resend;
+    // Stand-in for Inngest's throttle on send-email-batch: never more than `limit` runs start
+    // within any rolling second. Runs overlap as Inngest's do: each loads and renders its batch,
+    // then waits for its turn at Resend (the sender's pacer), then settles its notifications.
     const starts: number[] = [];
+    const runs: Promise<void>[] = [];
     for (let i = 0; i < emailDeliveryIds.length; i += 100) {
+      if (starts.length >= throttle.limit) {
+        const wait = starts[starts.length - throttle.limit]! + 1000 + 20 - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+      starts.push(performance.now());
       const batch = emailDeliveryIds.slice(i, i + 100);
-      await step(async () => {
-        if (starts.length >= throttle.limit) {
-          const wait = starts[starts.length - throttle.limit]! + 1000 + 20 - performance.now();
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        }
-        starts.push(performance.now());
-        return sendEmailBatch(runtime, batch);
-      });
+      runs.push(
+        (async () => {
+          await step(() => sendEmailBatch(runtime, batch));
+          await step(async () => settleNotifications(db, await notificationIdsOfDeliveries(db, batch)));
+        })(),
+      );
     }
-    for (const notificationId of ids) await settleNotification(db, notificationId);
+    await Promise.all(runs);
     const emailMs = performance.now() - t2;
     const totalMs = performance.now() - t1;
+    const emailRequests = fake.requests.resend - resendBefore;
+    // The least time Resend's limit allows for the requests this phase made, failed ones included.
+    const emailFloorMs = (emailRequests / RESEND_PER_SECOND) * 1000;
 
     const [delivered] = await db
       .select({ n: count() })
@@ -163,13 +181,15 @@ const bench: Benchmark = async ({ handle, args, log }) => {
       sms_received: fake.sms.length,
       sms_expected: expectedSms,
       resend_requests: fake.requests.resend,
-      // 429s Resend answered; each was waited out and retried, none lost or duplicated.
-      resend_429: fake.rateLimited,
+      // 429s Resend answered; each would be waited out and retried, none lost or duplicated.
+      "429s": fake.rateLimited,
       retries,
       write_ms: round(writeMs, 1),
       deliver_ms: round(totalMs, 1),
       per_notification_steps_ms: round(perNotificationMs, 1),
       email_phase_ms: round(emailMs, 1),
+      email_floor_ms: round(emailFloorMs, 1),
+      ratio: round(emailMs / emailFloorMs, 3),
       throughput_per_s: round(ids.length / (totalMs / 1000), 1),
       // Baseline: single sends at Resend's 2 requests/s would take this long for the e-mails alone.
       single_send_baseline_s: round(expectedEmails / 2, 1),
@@ -177,10 +197,10 @@ const bench: Benchmark = async ({ handle, args, log }) => {
     };
     log(`delivered ${figures.delivered}/${figures.notifications}, duplicates ${figures.duplicates}, lost ${figures.lost}`);
     log(
-      `e-mails ${figures.emails_received}/${figures.emails_expected} in ${figures.resend_requests} Resend requests (429s: ${figures.resend_429}); SMS ${figures.sms_received}/${figures.sms_expected}`,
+      `e-mails ${figures.emails_received}/${figures.emails_expected} in ${figures.resend_requests} Resend requests (429s: ${figures["429s"]}); SMS ${figures.sms_received}/${figures.sms_expected}`,
     );
     log(
-      `throughput ${figures.throughput_per_s} notifications/s; e-mail phase ${round(emailMs / 1000, 1)} s vs ${figures.single_send_baseline_s} s for single sends at 2/s (ratio ${figures.ratio_vs_single_send})`,
+      `throughput ${figures.throughput_per_s} notifications/s; e-mail phase ${round(emailMs / 1000, 1)} s against a floor of ${round(emailFloorMs / 1000, 1)} s for ${emailRequests} requests at ${RESEND_PER_SECOND}/s (ratio ${figures.ratio}); single sends at 2/s would take ${figures.single_send_baseline_s} s`,
     );
     return figures;
   } finally {

@@ -1,6 +1,6 @@
 import { emailRequested, inngest } from "@/inngest/client";
 import { functionRuntime } from "@/inngest/runtime";
-import { markDeliveriesFailed, sendEmailBatch, settleNotification } from "@/lib/notify/deliver";
+import { markDeliveriesFailed, sendEmailBatch, settleNotification, settleNotifications } from "@/lib/notify/deliver";
 import { notificationIdsOfDeliveries } from "@/lib/notify/queries-deliveries";
 
 /**
@@ -28,7 +28,7 @@ export const sendEmailBatchFn = inngest.createFunction(
     const ids = events.map((e) => e.data.deliveryId);
     const sent = await step.run("send-batch", () => sendEmailBatch(rt, ids));
     await step.run("settle", async () => {
-      for (const id of await notificationIdsOfDeliveries(rt.db, ids)) await settleNotification(rt.db, id);
+      await settleNotifications(rt.db, await notificationIdsOfDeliveries(rt.db, ids));
     });
     return sent;
   },

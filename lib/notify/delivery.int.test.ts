@@ -245,6 +245,25 @@ describe("send-email-batch (Inngest)", () => {
     expect(n?.status).toBe("sent");
   });
 
+  it("records each e-mail of a batch with its own provider id and settles every notification of the batch", async () => {
+    const db = await testDb();
+    const users = await Promise.all([0, 1, 2].map(() => makeUser(db)));
+    const ids = await Promise.all(users.map((u) => notify(db, u.id, "normal")));
+    const emailDeliveries = (await Promise.all(ids.map((id) => deliveries(db, id)))).flat().filter((d) => d.channel === "email");
+    const events = emailDeliveries.map((d) => ({ name: "baton/email.requested", data: { deliveryId: d.id } })) as [
+      { name: string; data: { deliveryId: string } },
+      ...{ name: string; data: { deliveryId: string } }[],
+    ];
+    await new InngestTestEngine({ function: sendEmailBatchFn, events }).execute();
+    for (const [i, id] of ids.entries()) {
+      const [row] = (await deliveries(db, id)).filter((d) => d.channel === "email");
+      const mail = fake.emails.find((e) => e.to[0] === users[i]!.email);
+      expect(row).toMatchObject({ status: "sent", providerId: mail!.id });
+      const [n] = await db.select().from(notifications).where(eq(notifications.id, id));
+      expect(n?.status).toBe("sent");
+    }
+  });
+
   it("puts e-mails in the development mailbox when no Resend key is configured", async () => {
     const db = await testDb();
     const user = await makeUser(db);

@@ -1,5 +1,6 @@
 import { Resend } from "resend";
 import { PermanentDeliveryError } from "./errors";
+import { createPacer, type Pacer } from "./pacer";
 
 export interface EmailMessage {
   to: string;
@@ -21,25 +22,35 @@ export interface EmailSender {
 const PERMANENT = new Set(["validation_error", "invalid_from_address", "invalid_to_address", "missing_required_field", "invalid_parameter"]);
 
 /**
- * Resend answers 429 past its rate limit (2 requests/s by default). The function's throttle keeps
- * requests under it; when a burst still hits it, wait as told (Retry-After) and try again here
- * rather than failing the step.
+ * Resend's default rate limit is 2 requests a second for the whole team, whatever the endpoint: a
+ * single e-mail and a batch of 100 cost one request each. Every Resend sender of this process
+ * shares this pacer (a runtime is built per job, a sender with it), so concurrent jobs take their
+ * turns instead of answering each other's 429s. Across processes Inngest's throttle on
+ * send-email-batch keeps the total under the limit.
  */
-async function withRateLimitRetry<T extends { error: { name: string } | null; headers?: Record<string, string> | null }>(call: () => Promise<T>): Promise<T> {
+const resendPacer = createPacer({ limit: 2, periodMs: 1000 });
+
+/**
+ * Each attempt waits for its turn just before the HTTP call. A 429 can still come when another
+ * process used the limit: then this whole process waits as told (Retry-After) and tries again
+ * here rather than failing the step.
+ */
+async function paced<T extends { error: { name: string } | null; headers?: Record<string, string> | null }>(pacer: Pacer, call: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const result = await call();
+    const result = await pacer.run(call);
     if (result.error?.name !== "rate_limit_exceeded" || attempt >= 4) return result;
     const retryAfter = Number(result.headers?.["retry-after"]);
-    await new Promise((r) => setTimeout(r, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000));
+    pacer.pause(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000);
   }
 }
 
-export function resendSender(config: { apiKey: string; from: string; baseUrl?: string }): EmailSender {
+export function resendSender(config: { apiKey: string; from: string; baseUrl?: string; pacer?: Pacer }): EmailSender {
+  const pacer = config.pacer ?? resendPacer;
   const client = new Resend(config.apiKey, config.baseUrl ? { baseUrl: config.baseUrl } : undefined);
   return {
     name: "resend",
     async send(message, idempotencyKey) {
-      const { data, error } = await withRateLimitRetry(() =>
+      const { data, error } = await paced(pacer, () =>
         client.emails.send(
           { from: config.from, to: message.to, subject: message.subject, html: message.html, text: message.text, headers: message.headers },
           { idempotencyKey },
@@ -54,7 +65,7 @@ export function resendSender(config: { apiKey: string; from: string; baseUrl?: s
     },
     async sendBatch(messages, idempotencyKey) {
       if (messages.length > 100) throw new Error("Resend takes at most 100 e-mails per batch");
-      const { data, error } = await withRateLimitRetry(() =>
+      const { data, error } = await paced(pacer, () =>
         client.batch.send(
           messages.map((m) => ({ from: config.from, to: m.to, subject: m.subject, html: m.html, text: m.text, headers: m.headers })),
           { idempotencyKey },

@@ -30,6 +30,31 @@ describe("Resend through the real SDK", () => {
   });
 });
 
+describe("Resend's rate limit", () => {
+  it("is kept at the HTTP call by one pacer that every sender of the process shares, single and batch sends alike", async () => {
+    fake.resendRateLimitPerSecond = 2;
+    try {
+      // Two runtimes, as two jobs of one process build them, sending at the same moment.
+      const a = resendSender({ apiKey: "re_test", from: "Baton <b@test.example>", baseUrl: fake.url });
+      const b = resendSender({ apiKey: "re_test", from: "Baton <b@test.example>", baseUrl: fake.url });
+      const msg = (n: number) => ({ to: `rate-${n}@test.example`, subject: `Zadanie ${n}`, html: "<p>x</p>", text: "x" });
+      const before = { requests: fake.requests.resend, limited: fake.rateLimited };
+      await Promise.all([
+        a.send(msg(1), "rate:1"),
+        b.send(msg(2), "rate:2"),
+        a.sendBatch!([msg(3), msg(4)], "rate:batch:a"),
+        b.sendBatch!([msg(5), msg(6)], "rate:batch:b"),
+        b.send(msg(7), "rate:7"),
+      ]);
+      expect(fake.rateLimited - before.limited).toBe(0);
+      expect(fake.requests.resend - before.requests).toBe(5);
+      expect(fake.emails.filter((e) => e.to[0]!.startsWith("rate-"))).toHaveLength(7);
+    } finally {
+      fake.resendRateLimitPerSecond = 0;
+    }
+  });
+});
+
 describe("Twilio through the real SDK", () => {
   const config = { accountSid: "AC00000000000000000000000000000000", authToken: "token", from: "+48221234567" };
   it("sends and returns the message SID", async () => {

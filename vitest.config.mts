@@ -3,34 +3,49 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
+// Server code must never depend on the process time zone. Every test runs under a zone far west
+// of UTC, and the files that hold zone logic run again under one far east of it, so a Date read
+// in the process zone fails one of the two runs.
+const WEST = "America/New_York";
+const EAST = "Asia/Tokyo";
+const zoneUnitTests = [
+  "lib/time/**/*.test.ts",
+  "lib/reminders/**/*.test.ts",
+  "lib/tasks/due-window.test.ts",
+  "lib/i18n/format-for.test.ts",
+  "lib/notify/routing.test.ts",
+  "lib/notify/compose.test.ts",
+  "db/seed/**/*.test.ts",
+];
+const zoneIntegrationTests = ["lib/reminders/**/*.int.test.ts", "lib/tasks/lists.int.test.ts", "lib/tasks/create.int.test.ts", "lib/crm/cases.int.test.ts"];
+
+const unit = (name: string, include: string[], timeZone: string) => ({
+  resolve: { alias },
+  test: { name, environment: "node" as const, include, exclude: ["**/*.int.test.ts", "node_modules/**"], env: { TZ: timeZone } },
+});
+const integration = (name: string, include: string[], timeZone: string) => ({
+  resolve: { alias },
+  test: {
+    name,
+    environment: "node" as const,
+    include,
+    exclude: ["node_modules/**", ".next/**"],
+    globalSetup: ["lib/testing/global-setup.ts"],
+    setupFiles: ["lib/testing/integration-setup.ts"],
+    env: { TZ: timeZone },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      {
-        resolve: { alias },
-        test: {
-          name: "unit",
-          environment: "node",
-          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "db/**/*.test.ts", "inngest/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
-        },
-      },
-      {
-        resolve: { alias },
-        test: {
-          name: "integration",
-          environment: "node",
-          include: ["**/*.int.test.ts"],
-          exclude: ["node_modules/**", ".next/**"],
-          globalSetup: ["lib/testing/global-setup.ts"],
-          setupFiles: ["lib/testing/integration-setup.ts"],
-          // Server code must never depend on the process time zone: run it under one far from UTC.
-          env: { TZ: "America/New_York" },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      unit("unit", ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "db/**/*.test.ts", "inngest/**/*.test.ts"], WEST),
+      unit("unit-tokyo", zoneUnitTests, EAST),
+      integration("integration", ["**/*.int.test.ts"], WEST),
+      integration("integration-tokyo", zoneIntegrationTests, EAST),
     ],
   },
 });

@@ -1,6 +1,6 @@
-import { TZDate } from "@date-fns/tz";
 import type { DbOrTx } from "../index";
 import { cases, clients, taskActivity, taskReminders, tasks, users } from "../schema";
+import { demoDayAt } from "./demo-dates";
 
 type Status = (typeof tasks.status.enumValues)[number];
 type Priority = "low" | "normal" | "high" | "urgent";
@@ -263,14 +263,6 @@ const TASKS: DemoTask[] = [
   },
 ];
 
-const ZONE = "Europe/Warsaw";
-
-/** N days from today at `hour`:00 in Warsaw. */
-function warsaw(now: Date, days: number, hour: number): Date {
-  const z = new TZDate(now.getTime(), ZONE);
-  return new Date(new TZDate(z.getFullYear(), z.getMonth(), z.getDate() + days, hour, 0, 0, ZONE).getTime());
-}
-
 /** Seeds the demo tasks into the demo organisation (called from seedDemo, inside its transaction). */
 export async function seedDemoTasks(tx: DbOrTx, now: Date): Promise<void> {
   const people = new Map((await tx.select({ id: users.id, name: users.name }).from(users)).map((u) => [u.name, u.id]));
@@ -283,7 +275,7 @@ export async function seedDemoTasks(tx: DbOrTx, now: Date): Promise<void> {
   };
   for (const d of TASKS) {
     const kase = d.case ? caseRows.find((c) => c.title === d.case) : undefined;
-    const createdAt = new Date(Math.min(warsaw(now, -d.createdDaysAgo, 8).getTime() + 17 * 60_000, now.getTime() - 3600_000));
+    const createdAt = new Date(Math.min(demoDayAt(now, -d.createdDaysAgo, 8).getTime() + 17 * 60_000, now.getTime() - 3600_000));
     const story = d.story ?? [];
     const lastAt = story.length ? storyAt(now, story[story.length - 1]![0], story.length) : createdAt;
     const [task] = await tx
@@ -294,7 +286,7 @@ export async function seedDemoTasks(tx: DbOrTx, now: Date): Promise<void> {
         priority: d.priority,
         status: d.status,
         progress: d.progress,
-        dueAt: d.due ? warsaw(now, d.due[0], d.due[1]) : null,
+        dueAt: d.due ? demoDayAt(now, d.due[0], d.due[1]) : null,
         assigneeId: person(d.to),
         createdById: person(d.from),
         clientId: kase?.clientId ?? (d.client ? clientIds.get(d.client) : undefined) ?? null,
@@ -326,6 +318,6 @@ export async function seedDemoTasks(tx: DbOrTx, now: Date): Promise<void> {
 
 /** Story steps spread over the working day, in order, never in the future. */
 function storyAt(now: Date, daysAgo: number, step: number): Date {
-  const at = warsaw(now, -daysAgo, 9).getTime() + step * 47 * 60_000;
+  const at = demoDayAt(now, -daysAgo, 9).getTime() + step * 47 * 60_000;
   return new Date(Math.min(at, now.getTime() - (10 - Math.min(step, 9)) * 60_000));
 }

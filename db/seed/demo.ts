@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../index";
 import { caseStatus, cases, clientContacts, clients, departments, teamMembers, teams, users } from "../schema";
+import { demoDayAt } from "./demo-dates";
 
 /** The password of every demo account (shown in the README). */
 export const DEMO_PASSWORD = "Baton-demo-2026";
@@ -562,10 +563,9 @@ export async function seedDemo(db: Db, passwordHash: string, now: Date = new Dat
         await tx.insert(clientContacts).values({ clientId: row!.id, name, position, email, phone });
       }
     }
-    const day = 24 * 3600_000;
     for (const c of CASES) {
-      // Due mid-afternoon (15:00 UTC) N days from today.
-      const due = c.dueInDays === null ? null : new Date(Math.floor((now.getTime() + c.dueInDays * day) / day) * day + 15 * 3600_000);
+      // Due mid-afternoon N days from today in Warsaw.
+      const due = c.dueInDays === null ? null : demoDayAt(now, c.dueInDays, 16);
       await tx.insert(cases).values({
         kind: c.kind,
         title: c.title,

@@ -82,6 +82,10 @@ describe("quiet hours in the recipient's zone", () => {
     // Night of 28→29 March 2026: 07:00 Warsaw on the 29th is 05:00Z (CEST).
     expect(quietHoursEnd(quiet, "Europe/Warsaw", new Date("2026-03-28T23:30:00Z"))).toEqual(new Date("2026-03-29T05:00:00Z"));
   });
+  it("ends at the first of a repeated time on the night the clocks go back, whatever the server's zone", () => {
+    // 23:00 on 24 October in Warsaw; 02:30 the next morning happens twice, first at 00:30Z.
+    expect(quietHoursEnd({ start: "22:00", end: "02:30" }, "Europe/Warsaw", new Date("2026-10-24T21:00:00Z"))).toEqual(new Date("2026-10-25T00:30:00Z"));
+  });
   it("handles a daytime window and after-midnight moments", () => {
     expect(quietHoursEnd({ start: "12:00", end: "13:00" }, "Europe/Warsaw", new Date("2026-01-05T11:15:00Z"))).toEqual(new Date("2026-01-05T12:00:00Z"));
     expect(quietHoursEnd(quiet, "Europe/Warsaw", new Date("2026-01-05T04:00:00Z"))).toEqual(new Date("2026-01-05T06:00:00Z"));

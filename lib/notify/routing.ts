@@ -1,4 +1,4 @@
-import { addLocalDays, instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
+import { addCalendarDays, instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
 import {
   CHANNELS,
   PRIORITIES,
@@ -116,7 +116,7 @@ export function quietHoursEnd(quiet: QuietHours, timeZone: string, now: Date): D
   if (!inside) return null;
   const endToday = wallClockToInstant(`${today}T${quiet.end}`, timeZone);
   if (!endToday) return null;
-  return endToday > now ? endToday : addLocalDays(endToday, 1, timeZone);
+  return endToday > now ? endToday : wallClockToInstant(`${addCalendarDays(today, 1)}T${quiet.end}`, timeZone);
 }
 
 /** Overlays a person's saved choices on the organisation's matrix. */

@@ -4,7 +4,7 @@ import { escalationPolicies, notifications, reminderDefaults, reminderSnoozes, t
 import { Conflict, Forbidden, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { now as clockNow } from "@/lib/time/clock";
-import { addLocalDays, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
+import { addCalendarDays, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
 import { Effects } from "@/lib/effects";
 import { REMINDER_KIND } from "./notices";
 import { ESCALATION_PRIORITIES, type EscalationSettingsInput, type ReminderDefaultsInput, type SnoozeChoice, type SnoozeInput } from "./schema";
@@ -14,7 +14,7 @@ import { isUnfinished } from "./timeline";
 export function snoozeUntil(choice: SnoozeChoice, now: Date, timeZone: string): Date {
   if (choice === "10m") return new Date(now.getTime() + 10 * 60_000);
   if (choice === "1h") return new Date(now.getTime() + 60 * 60_000);
-  const tomorrow = localDateOf(addLocalDays(now, 1, timeZone), timeZone);
+  const tomorrow = addCalendarDays(localDateOf(now, timeZone), 1);
   return wallClockToInstant(`${tomorrow}T09:00`, timeZone)!;
 }
 

@@ -38,6 +38,12 @@ describe("reminderMomentOf", () => {
     expect(instantToWallClock(week, WAW)).toBe("2026-03-25T09:00");
   });
 
+  it("fires a day ahead of a due time that repeats that night at its first occurrence, whatever the server's zone", () => {
+    // Due Monday 26 October 02:30: a day before is Sunday 02:30, which Warsaw lives twice.
+    const sunday = reminderMomentOf(at("2026-10-26T02:30"), { offsetMinutes: 1440, fireAt: null, channel: null }, WAW)!;
+    expect(sunday.toISOString()).toBe("2026-10-25T00:30:00.000Z");
+  });
+
   it("takes minutes and hours as plain durations, and an absolute moment as it is", () => {
     expect(reminderMomentOf(at("2026-03-29T04:00"), { offsetMinutes: 120, fireAt: null, channel: null }, WAW)).toEqual(
       new Date(at("2026-03-29T04:00").getTime() - 7_200_000),

@@ -1,4 +1,4 @@
-import { addLocalDays, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
+import { addCalendarDays, isoWeekdayOf, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
 
 export const DELAY_UNITS = ["minutes", "working_hours", "working_days"] as const;
 export type DelayUnit = (typeof DELAY_UNITS)[number];
@@ -19,11 +19,6 @@ const MINUTE = 60_000;
 // Ten years of calendar days: a schedule with no working day at all must not loop forever.
 const MAX_DAYS_SCANNED = 3660;
 
-function isoWeekday(localDate: string): number {
-  const day = new Date(`${localDate}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
 function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number) as [number, number];
   return h * 60 + m;
@@ -43,7 +38,7 @@ export function addWorkingMinutes(from: Date, minutes: number, schedule: WorkSch
   let remaining = minutes * MINUTE;
   let day = localDateOf(from, schedule.timeZone);
   for (let scanned = 0; scanned < MAX_DAYS_SCANNED; scanned++) {
-    if (schedule.workDays.includes(isoWeekday(day))) {
+    if (schedule.workDays.includes(isoWeekdayOf(day))) {
       const start = wallClockToInstant(`${day}T${schedule.dayStart}`, schedule.timeZone)!;
       const end = wallClockToInstant(`${day}T${schedule.dayEnd}`, schedule.timeZone)!;
       const cursor = Math.max(from.getTime(), start.getTime());
@@ -53,8 +48,7 @@ export function addWorkingMinutes(from: Date, minutes: number, schedule: WorkSch
         remaining -= available;
       }
     }
-    const noon = wallClockToInstant(`${day}T12:00`, schedule.timeZone)!;
-    day = localDateOf(addLocalDays(noon, 1, schedule.timeZone), schedule.timeZone);
+    day = addCalendarDays(day, 1);
   }
   throw new Error("The work schedule has no working time");
 }

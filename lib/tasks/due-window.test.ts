@@ -24,6 +24,15 @@ describe("dueWindow", () => {
     expect(iso(dueWindow("week", new Date("2026-03-29T22:30:00Z"), WAW))).toEqual(["2026-03-29T22:00:00.000Z", "2026-04-05T22:00:00.000Z"]);
   });
 
+  it("ends a day at the next local midnight when that midnight is skipped by a clock change", () => {
+    // Santiago skips 00:00-01:00 on Sunday 6 September 2026: that day starts at 01:00 (04:00Z)
+    // and the next at midnight again (03:00Z), so neither window may reach 01:00 on the 7th.
+    const sunday = new Date("2026-09-06T15:00:00Z");
+    expect(iso(dueWindow("today", sunday, "America/Santiago"))).toEqual(["2026-09-06T04:00:00.000Z", "2026-09-07T03:00:00.000Z"]);
+    expect(iso(dueWindow("week", sunday, "America/Santiago"))).toEqual(["2026-08-31T04:00:00.000Z", "2026-09-07T03:00:00.000Z"]);
+    expect(iso(dueWindow("week", new Date("2026-09-08T15:00:00Z"), "America/Santiago"))).toEqual(["2026-09-07T03:00:00.000Z", "2026-09-14T03:00:00.000Z"]);
+  });
+
   it("counts as overdue everything due before now", () => {
     const now = new Date("2026-05-14T22:30:00Z");
     expect(dueWindow("overdue", now, WAW)).toEqual({ from: null, to: now, lateOnly: true });

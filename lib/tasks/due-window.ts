@@ -1,4 +1,4 @@
-import { addLocalDays, localDateOf, startOfLocalDay } from "@/lib/time/zoned";
+import { addCalendarDays, isoWeekdayOf, localDateOf, startOfLocalDay } from "@/lib/time/zoned";
 
 export const DUE_FILTERS = ["overdue", "today", "week"] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
@@ -15,14 +15,16 @@ export interface DueWindow {
 /**
  * The instants a due filter covers for a viewer, computed in the viewer's own zone: "today" is
  * the viewer's calendar day (23 or 25 hours long on a DST change), "this week" Monday to Sunday.
+ * Each bound is the start of its own calendar day, so a day whose midnight a clock change skips
+ * neither starts nor ends late.
  */
 export function dueWindow(filter: DueFilter, now: Date, timeZone: string): DueWindow {
-  const today = startOfLocalDay(localDateOf(now, timeZone), timeZone)!;
   if (filter === "overdue") return { from: null, to: now, lateOnly: true };
-  if (filter === "today") return { from: today, to: addLocalDays(today, 1, timeZone), lateOnly: false };
-  const weekday = (new Date(`${localDateOf(now, timeZone)}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
-  const monday = addLocalDays(today, -weekday, timeZone);
-  return { from: monday, to: addLocalDays(monday, 7, timeZone), lateOnly: false };
+  const today = localDateOf(now, timeZone);
+  const dayStart = (date: string) => startOfLocalDay(date, timeZone)!;
+  if (filter === "today") return { from: dayStart(today), to: dayStart(addCalendarDays(today, 1)), lateOnly: false };
+  const monday = addCalendarDays(today, 1 - isoWeekdayOf(today));
+  return { from: dayStart(monday), to: dayStart(addCalendarDays(monday, 7)), lateOnly: false };
 }
 
 /** A task waiting for acceptance was delivered: late is only work not yet handed in. */

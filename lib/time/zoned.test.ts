@@ -36,6 +36,20 @@ describe("instantToWallClock and days", () => {
     const autumn = wallClockToInstant("2026-10-25T09:00", WAW)!;
     expect(addLocalDays(autumn, -1, WAW).toISOString()).toBe("2026-10-24T07:00:00.000Z");
   });
+  it("lands on the first of a repeated time, as typed times do, whatever the process zone", () => {
+    // 02:30 on 25 October 2026 happens twice in Warsaw (00:30Z in CEST, 01:30Z in CET).
+    const monday = wallClockToInstant("2026-10-26T02:30", WAW)!;
+    expect(addLocalDays(monday, -1, WAW).toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    const weekBefore = wallClockToInstant("2026-10-18T02:30", WAW)!;
+    expect(addLocalDays(weekBefore, 7, WAW).toISOString()).toBe("2026-10-25T00:30:00.000Z");
+  });
+
+  it("moves a time skipped by spring-forward later by the gap and keeps seconds", () => {
+    const saturday = wallClockToInstant("2026-03-28T02:30", WAW)!;
+    expect(addLocalDays(saturday, 1, WAW).toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(addLocalDays(new Date("2026-01-10T08:00:30.500Z"), 1, WAW).toISOString()).toBe("2026-01-11T08:00:30.500Z");
+  });
+
   it("finds the start of a 25-hour day", () => {
     expect(startOfLocalDay("2026-10-25", WAW)?.toISOString()).toBe("2026-10-24T22:00:00.000Z");
   });

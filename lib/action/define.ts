@@ -2,15 +2,34 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { currentUser } from "@/lib/auth/current-user";
-import { dispatchAfterCommit } from "@/lib/effects";
+import type { Viewer } from "@/lib/auth/viewer";
+import { runUnit } from "@/lib/effects/unit";
 import type { ActionResult } from "./result";
-import { runAction, type ActionContext, type ActionOptions } from "./run";
+import { runAction, type ActionContext, type ActionDeps, type ActionOptions } from "./run";
+
+type Bindings = Omit<ActionDeps, "unit">;
+
+const nextBindings: Bindings = {
+  viewer: currentUser,
+  locale: async () => ((await getLocale()) === "en" ? "en" : "pl"),
+  translate: async (key) => {
+    // Domain errors carry message keys chosen at run time: "forbidden" (under errors.) or a
+    // full path such as "crm.errors.clientHasCases". Unknown keys are shown as given.
+    const t = (await getTranslations()) as unknown as { has: (k: string) => boolean; (k: string): string };
+    if (t.has(`errors.${key}`)) return t(`errors.${key}`);
+    return t.has(key) ? t(key) : key;
+  },
+  revalidate: (path) => revalidatePath(path),
+  rethrowControlFlow: unstable_rethrow,
+  log: (error) => console.error("[action]", error),
+};
 
 /**
- * Binds `runAction` to Next.js (session, cache, translations). Every `lib/<domain>/actions.ts`
- * defines its actions with this and nothing else.
+ * Binds `runAction` to Next.js (session, cache, translations) and runs the handler as one unit
+ * of work (lib/effects/unit.ts). Every `lib/<domain>/actions.ts` defines its actions with this
+ * (or, around an external call, `defineActionOutsideUnit`).
  */
 export function defineAction<S extends z.ZodType, R>(
   schema: S,
@@ -19,26 +38,24 @@ export function defineAction<S extends z.ZodType, R>(
 ): (input: z.input<S> | FormData) => Promise<ActionResult<R>> {
   return async (raw) =>
     runAction(
-      {
-        viewer: currentUser,
-        db: getDb,
-        locale: async () => ((await getLocale()) === "en" ? "en" : "pl"),
-        translate: async (key) => {
-          // Domain errors carry message keys chosen at run time: "forbidden" (under errors.) or a
-          // full path such as "crm.errors.clientHasCases". Unknown keys are shown as given.
-          const t = (await getTranslations()) as unknown as { has: (k: string) => boolean; (k: string): string };
-          if (t.has(`errors.${key}`)) return t(`errors.${key}`);
-          return t.has(key) ? t(key) : key;
-        },
-        revalidate: (path) => revalidatePath(path),
-        rethrowControlFlow: unstable_rethrow,
-        log: (error) => console.error("[action]", error),
-        // Not awaited: the person's action never waits for delivery or scheduling.
-        dispatch: (effects) => void dispatchAfterCommit(effects),
-      },
+      // The person's action does not wait for delivery or scheduling: runUnit dispatches without awaiting.
+      { ...nextBindings, unit: async (viewer, fn) => runUnit(await getDb(), viewer, fn) },
       schema,
       handler,
       options,
       raw,
     );
+}
+
+/**
+ * An action whose command calls an external service (an SMS) and so must not hold a
+ * transaction open across the call: the command runs its own units before and after it and
+ * gets the database instead of a unit. Everything else is as in `defineAction`.
+ */
+export function defineActionOutsideUnit<S extends z.ZodType, R>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: { viewer: Viewer; db: Db }) => Promise<R>,
+  options: ActionOptions<z.output<S>, R> = {},
+): (input: z.input<S> | FormData) => Promise<ActionResult<R>> {
+  return async (raw) => runAction({ ...nextBindings, unit: async (viewer, fn) => fn({ viewer, db: await getDb() }) }, schema, handler, options, raw);
 }

@@ -1,8 +1,9 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/db";
-import type { Effect } from "@/lib/effects";
+import { dispatcher, setDispatcher, type Effect } from "@/lib/effects";
+import { runUnit } from "@/lib/effects/unit";
 import { Conflict, Forbidden, Invalid } from "./errors";
 import { runAction, type ActionDeps } from "./run";
 
@@ -18,18 +19,23 @@ const viewer: Viewer = {
   workingMode: "office",
 };
 
+// A database whose transaction runs the callback and rolls back when it throws (nothing to roll back here).
+const fakeDb = { transaction: async <T>(fn: (tx: unknown) => Promise<T>) => fn({}) } as unknown as Db;
+
+const original = dispatcher();
+afterEach(() => setDispatcher(original));
+
 function deps(overrides: Partial<ActionDeps> = {}): ActionDeps & { revalidated: string[]; logged: unknown[] } {
   const revalidated: string[] = [];
   const logged: unknown[] = [];
   return {
     viewer: async () => viewer,
-    db: async () => ({}) as Db,
+    unit: (v, fn) => runUnit(fakeDb, v, fn),
     locale: async () => "en",
     translate: (key) => (key === "forbidden" ? "You are not allowed to do this." : key),
     revalidate: (p) => revalidated.push(p),
     rethrowControlFlow: () => {},
     log: (e) => logged.push(e),
-    dispatch: () => {},
     revalidated,
     logged,
     ...overrides,
@@ -122,7 +128,8 @@ describe("runAction", () => {
 
   it("hands the effects a command declared to the dispatcher once it returns, and none when it throws", async () => {
     const dispatched: Effect[][] = [];
-    const d = deps({ dispatch: (effects) => dispatched.push(effects.list()) });
+    setDispatcher({ name: "recorder", dispatch: async (effects) => void dispatched.push([...effects]) });
+    const d = deps();
     const ok = await runAction(
       d,
       schema,

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { en, pl } from "zod/locales";
-import type { Db } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { Effects } from "@/lib/effects";
+import type { Work } from "@/lib/effects/unit";
 import { isUserError } from "./errors";
 import { formDataToObject } from "./form-data";
 import type { ActionResult } from "./result";
 
-export interface ActionDeps {
+export interface ActionDeps<C = Work> {
   viewer: () => Promise<Viewer | null>;
-  db: () => Promise<Db>;
+  /** Runs the handler as one unit of work for the viewer: commits, then dispatches its effects (runUnit). */
+  unit: <T>(viewer: Viewer, fn: (ctx: C) => Promise<T>) => Promise<T>;
   locale: () => Promise<"pl" | "en">;
   /** Translates a key of the "errors" messages; unknown keys come back unchanged. */
   translate: (key: string) => Promise<string> | string;
@@ -17,16 +17,10 @@ export interface ActionDeps {
   /** Rethrows framework control flow (redirect, notFound) instead of reporting it as a failure. */
   rethrowControlFlow: (error: unknown) => void;
   log: (error: unknown) => void;
-  /** Receives the effects the command declared, once it has returned (its transaction committed). */
-  dispatch: (effects: Effects) => void;
 }
 
-export interface ActionContext {
-  viewer: Viewer;
-  db: Db;
-  /** Where the command declares what must happen after it commits. */
-  effects: Effects;
-}
+/** A handler runs inside the unit of work: its transaction, viewer, clock and effects. */
+export type ActionContext = Work;
 
 export interface ActionOptions<In, Out> {
   /** Paths whose cached pages this action makes stale. */
@@ -39,10 +33,10 @@ const zodLocales = { pl: pl(), en: en() };
  * The one shape of every server action: session, zod parse, command, revalidate, and a result
  * of `{ ok: true, data }` or `{ ok: false, code, error, fieldErrors }` in the user's language.
  */
-export async function runAction<S extends z.ZodType, R>(
-  deps: ActionDeps,
+export async function runAction<S extends z.ZodType, R, C = ActionContext>(
+  deps: ActionDeps<C>,
   schema: S,
-  handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>,
+  handler: (input: z.output<S>, ctx: C) => Promise<R>,
   options: ActionOptions<z.output<S>, R>,
   raw: unknown,
 ): Promise<ActionResult<R>> {
@@ -62,10 +56,8 @@ export async function runAction<S extends z.ZodType, R>(
   }
 
   try {
-    const effects = new Effects();
-    const data = await handler(parsed.data, { viewer, db: await deps.db(), effects });
-    // A command that threw declared nothing that committed: its effects are dropped with it.
-    deps.dispatch(effects);
+    // A handler that threw rolled its unit back: nothing it declared is dispatched.
+    const data = await deps.unit(viewer, (work) => handler(parsed.data, work));
     for (const path of options.revalidate?.(parsed.data, data) ?? []) deps.revalidate(path);
     return { ok: true, data };
   } catch (error) {
@@ -92,7 +84,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-async function translateFieldErrors(deps: ActionDeps, errors: Record<string, string[]>): Promise<Record<string, string[]>> {
+async function translateFieldErrors<C>(deps: ActionDeps<C>, errors: Record<string, string[]>): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(errors)) {
     out[field] = await Promise.all(messages.map((m) => deps.translate(m)));

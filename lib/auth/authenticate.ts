@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
-import { Effects } from "@/lib/effects";
 import { notifyFailedSignIns } from "./failed-sign-ins-notice";
 import { verifyPassword } from "./password";
+import { systemNow } from "@/lib/time/clock";
 import {
   ACCOUNT_RULE,
   ADDRESS_RULE,
@@ -51,8 +51,7 @@ async function findUser(db: Db, email: string) {
 export async function authenticate(
   db: Db,
   input: { email: string; password: string; ip: string | null },
-  now: Date = new Date(),
-  effects: Effects = new Effects(),
+  now: Date = systemNow(),
 ): Promise<AuthenticateResult> {
   const email = input.email.trim().toLowerCase();
   const address = input.ip;
@@ -79,17 +78,12 @@ export async function authenticate(
     const account = await countAttempt(db, accountKey(email), ACCOUNT_RULE, now);
     if (!account.allowed) {
       if (account.tripped && user?.active && account.blockedUntil) {
-        await notifyFailedSignIns(
-          db,
-          user,
-          {
-            failures: ACCOUNT_RULE.maxAttempts,
-            windowStartedAt: account.windowStartedAt,
-            at: now,
-            blockedUntil: account.blockedUntil,
-          },
-          effects,
-        );
+        await notifyFailedSignIns(db, user, {
+          failures: ACCOUNT_RULE.maxAttempts,
+          windowStartedAt: account.windowStartedAt,
+          at: now,
+          blockedUntil: account.blockedUntil,
+        });
       }
       return refuse();
     }

@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { formatInstantFor } from "@/lib/i18n/format-for";
 import { messages } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
-import type { Effects } from "@/lib/effects";
+import { runUnit } from "@/lib/effects/unit";
 import { writeOutbox } from "@/lib/notify/outbox";
 
 export interface AccountOwner {
@@ -15,13 +15,14 @@ export interface AccountOwner {
 /**
  * Tells the owner that their account's sign-in limit tripped: how many failed attempts and
  * when, in their language and zone. No addresses, no passwords. The dedupe key names the
- * block, so the notice goes once per block however many attempts follow.
+ * block, so the notice goes once per block however many attempts follow. It is a unit of its
+ * own (sign-in counts its attempts statement by statement, outside any transaction), delivered
+ * once it has committed.
  */
 export async function notifyFailedSignIns(
   db: Db,
   owner: AccountOwner,
   block: { failures: number; windowStartedAt: Date; at: Date; blockedUntil: Date },
-  effects: Effects,
 ): Promise<string[]> {
   const t = createTranslator({ locale: owner.locale, messages: messages[owner.locale], namespace: "auth.notice.failedSignIns" });
   const values = {
@@ -30,10 +31,11 @@ export async function notifyFailedSignIns(
     time: formatInstantFor(block.at, owner),
     until: formatInstantFor(block.blockedUntil, owner),
   };
-  return db.transaction((tx) =>
-    writeOutbox(
-      tx,
-      [
+  return runUnit(
+    db,
+    null,
+    (work) =>
+      writeOutbox(work, [
         {
           recipientId: owner.id,
           kind: "auth.failedSignIns",
@@ -46,8 +48,7 @@ export async function notifyFailedSignIns(
           dedupeKey: `auth:failed-sign-ins:${owner.id}:${block.windowStartedAt.toISOString()}`,
           payload: { failures: block.failures, at: block.at.toISOString() },
         },
-      ],
-      effects,
-    ),
+      ]),
+    { now: block.at },
   );
 }

@@ -11,7 +11,6 @@ import { lineString } from "@/lib/action/fields";
 import { authenticate } from "./authenticate";
 import { authSecret } from "./secret";
 import { clientAddress } from "./client-address";
-import { dispatchAfterCommit, Effects } from "@/lib/effects";
 import { sessionCookieConfig } from "./session-config";
 import { liveSession, revokeSession, startSession, type SessionLifetime } from "./sessions";
 
@@ -58,10 +57,8 @@ function buildConfig(): NextAuthConfig {
       async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
-        // A tripped account limit writes a notice to the owner, delivered once it has committed.
-        const effects = new Effects();
-        const result = await authenticate(await getDb(), { ...parsed.data, ip: clientAddress(request.headers) }, undefined, effects);
-        void dispatchAfterCommit(effects);
+        // A tripped account limit writes a notice to the owner in a unit of its own, delivered once committed.
+        const result = await authenticate(await getDb(), { ...parsed.data, ip: clientAddress(request.headers) });
         if (!result.ok) throw result.reason === "throttled" ? new ThrottledLogin() : new InvalidLogin();
         return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
       },

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { perform } from "@/lib/testing/perform";
 import { describe, expect, it } from "vitest";
 import { authSessions, users } from "@/db/schema";
 import { testDb } from "@/lib/testing/db";
@@ -49,7 +50,11 @@ describe("server-side sessions", () => {
     const db = await testDb();
     const me = await makeUser(db);
     const before = (await startSession(db, me.id, lifetime, new Date()))!;
-    await changeOwnPassword(db, me.viewer, { currentPassword: FACTORY_PASSWORD, newPassword: "a much better one", confirmPassword: "a much better one" });
+    await perform(db, me.viewer, changeOwnPassword, {
+      currentPassword: FACTORY_PASSWORD,
+      newPassword: "a much better one",
+      confirmPassword: "a much better one",
+    });
     expect(await liveSession(db, before.id)).toBeNull();
 
     const after = (await startSession(db, me.id, lifetime, new Date()))!;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { authSessions, users } from "@/db/schema";
+import { systemNow } from "@/lib/time/clock";
 
 /**
  * Server-side sessions behind the JWT cookie. The cookie proves who signed in; the row decides
@@ -34,7 +35,7 @@ export async function startSession(
   db: DbOrTx,
   userId: string,
   lifetime: SessionLifetime,
-  at: Date = new Date(),
+  at: Date = systemNow(),
 ): Promise<{ id: string; expiresAt: Date } | null> {
   const [user] = await db.select({ active: users.active, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
   if (!user?.active) return null;
@@ -49,7 +50,7 @@ export async function startSession(
  * The session behind a cookie's id, or null when it was revoked, has passed its absolute
  * lifetime, or its user was deactivated or changed password since. One primary-key read.
  */
-export async function liveSession(db: DbOrTx, id: string, at: Date = new Date()): Promise<LiveSession | null> {
+export async function liveSession(db: DbOrTx, id: string, at: Date = systemNow()): Promise<LiveSession | null> {
   const idHash = hashSessionId(id);
   const [row] = await db
     .select({
@@ -72,7 +73,7 @@ export async function liveSession(db: DbOrTx, id: string, at: Date = new Date())
 }
 
 /** Ends one session (sign-out). Revoking an unknown or already revoked session changes nothing. */
-export async function revokeSession(db: DbOrTx, id: string, at: Date = new Date()): Promise<void> {
+export async function revokeSession(db: DbOrTx, id: string, at: Date = systemNow()): Promise<void> {
   await db
     .update(authSessions)
     .set({ revokedAt: at })
@@ -80,7 +81,7 @@ export async function revokeSession(db: DbOrTx, id: string, at: Date = new Date(
 }
 
 /** Deletes rows that can never be valid again: past their absolute lifetime, idle past the cookie's lifetime, or revoked a while ago. */
-export async function pruneSessions(db: DbOrTx, lifetime: SessionLifetime, at: Date = new Date()): Promise<void> {
+export async function pruneSessions(db: DbOrTx, lifetime: SessionLifetime, at: Date = systemNow()): Promise<void> {
   // last_seen_at lags the newest cookie by at most LAST_SEEN_WRITE_MS, so this margin never prunes a live cookie.
   const idleCutoff = new Date(at.getTime() - lifetime.idleHours * 3600 * 1000 - LAST_SEEN_WRITE_MS - 3600 * 1000);
   await db

@@ -14,34 +14,34 @@ import {
   updateContactInput,
 } from "./schema";
 
-export const createClientAction = defineAction(createClientInput, (input, { viewer, db }) => createClient(db, viewer, input), {
+export const createClientAction = defineAction(createClientInput, (input, work) => createClient(work, input), {
   revalidate: () => ["/clients"],
 });
 
-export const updateClientAction = defineAction(updateClientInput, (input, { viewer, db }) => updateClient(db, viewer, input), {
+export const updateClientAction = defineAction(updateClientInput, (input, work) => updateClient(work, input), {
   revalidate: (input) => ["/clients", `/clients/${input.id}`, "/cases"],
 });
 
-export const addContactAction = defineAction(addContactInput, (input, { viewer, db }) => addContact(db, viewer, input), {
+export const addContactAction = defineAction(addContactInput, (input, work) => addContact(work, input), {
   revalidate: (_input, result) => [`/clients/${result.clientId}`],
 });
 
-export const updateContactAction = defineAction(updateContactInput, (input, { viewer, db }) => updateContact(db, viewer, input), {
+export const updateContactAction = defineAction(updateContactInput, (input, work) => updateContact(work, input), {
   revalidate: (_input, result) => [`/clients/${result.clientId}`],
 });
 
-export const removeContactAction = defineAction(removeContactInput, (input, { viewer, db }) => removeContact(db, viewer, input), {
+export const removeContactAction = defineAction(removeContactInput, (input, work) => removeContact(work, input), {
   revalidate: (_input, result) => [`/clients/${result.clientId}`],
 });
 
-export const createCaseAction = defineAction(createCaseInput, (input, { viewer, db, effects }) => createCase(db, viewer, input, effects), {
+export const createCaseAction = defineAction(createCaseInput, (input, work) => createCase(work, input), {
   revalidate: (input) => ["/cases", `/clients/${input.clientId}`],
 });
 
-export const updateCaseAction = defineAction(updateCaseInput, (input, { viewer, db, effects }) => updateCase(db, viewer, input, effects), {
+export const updateCaseAction = defineAction(updateCaseInput, (input, work) => updateCase(work, input), {
   revalidate: (input) => ["/cases", `/cases/${input.id}`, `/clients/${input.clientId}`],
 });
 
-export const changeCaseStatusAction = defineAction(changeCaseStatusInput, (input, { viewer, db }) => changeCaseStatus(db, viewer, input), {
+export const changeCaseStatusAction = defineAction(changeCaseStatusInput, (input, work) => changeCaseStatus(work, input), {
   revalidate: (input, result) => ["/cases", `/cases/${input.id}`, `/clients/${result.clientId}`],
 });

@@ -4,7 +4,7 @@ import { cases, clients } from "@/db/schema";
 import { Invalid, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { caseAssignment, type CaseAssignment } from "./assignment";
-import { Effects } from "@/lib/effects";
+import type { Work } from "@/lib/effects/unit";
 import { notifyCaseAssignment } from "./case-notices";
 import { isStatusAllowedForKind } from "./case-states";
 import { isActiveUser } from "./commands";
@@ -12,7 +12,7 @@ import { wallClockToInstant } from "@/lib/time/wall-clock";
 import { assertCanEditCase } from "./policy";
 import type { ChangeCaseStatusInput, CreateCaseInput, UpdateCaseInput } from "./schema";
 
-// Case writes. Each is one transaction; the ones that hand a case to somebody write the new
+// Case writes. Each runs in its unit of work; the ones that hand a case to somebody write the new
 // owner's notification in it and return the assignment.
 
 export interface CaseWriteResult {
@@ -38,18 +38,16 @@ function dueInstant(viewer: Viewer, dueAt: string | null): Date | null {
   return instant;
 }
 
-export async function createCase(db: DbOrTx, viewer: Viewer, input: CreateCaseInput, effects: Effects = new Effects()): Promise<CaseWriteResult> {
-  return db.transaction(async (tx) => {
-    await assertClientExists(tx, input.clientId);
-    await assertOwner(tx, input.ownerId);
-    const [row] = await tx
-      .insert(cases)
-      .values({ ...input, dueAt: dueInstant(viewer, input.dueAt), createdById: viewer.id })
-      .returning({ id: cases.id, number: cases.number });
-    const assignment = caseAssignment(viewer, row!.id, null, input.ownerId);
-    if (assignment) await notifyCaseAssignment(tx, assignment, effects);
-    return { id: row!.id, number: row!.number, assignment };
-  });
+export async function createCase({ tx, viewer, now, effects }: Work, input: CreateCaseInput): Promise<CaseWriteResult> {
+  await assertClientExists(tx, input.clientId);
+  await assertOwner(tx, input.ownerId);
+  const [row] = await tx
+    .insert(cases)
+    .values({ ...input, dueAt: dueInstant(viewer, input.dueAt), createdById: viewer.id, createdAt: now, updatedAt: now })
+    .returning({ id: cases.id, number: cases.number });
+  const assignment = caseAssignment(viewer, row!.id, null, input.ownerId);
+  if (assignment) await notifyCaseAssignment({ tx, now, effects }, assignment);
+  return { id: row!.id, number: row!.number, assignment };
 }
 
 async function lockedCase(db: DbOrTx, id: string) {
@@ -58,32 +56,28 @@ async function lockedCase(db: DbOrTx, id: string) {
   return row;
 }
 
-export async function updateCase(db: DbOrTx, viewer: Viewer, input: UpdateCaseInput, effects: Effects = new Effects()): Promise<CaseWriteResult> {
-  return db.transaction(async (tx) => {
-    const current = await lockedCase(tx, input.id);
-    assertCanEditCase(viewer, current);
-    if (input.clientId !== current.clientId) await assertClientExists(tx, input.clientId);
-    // An owner who has since been deactivated stays until someone picks another.
-    if (input.ownerId !== current.ownerId) await assertOwner(tx, input.ownerId);
-    const { id, ...fields } = input;
-    await tx
-      .update(cases)
-      .set({ ...fields, dueAt: dueInstant(viewer, input.dueAt), updatedAt: new Date() })
-      .where(eq(cases.id, id));
-    const assignment = caseAssignment(viewer, id, current.ownerId, input.ownerId);
-    if (assignment) await notifyCaseAssignment(tx, assignment, effects);
-    return { id, number: current.number, assignment };
-  });
+export async function updateCase({ tx, viewer, now, effects }: Work, input: UpdateCaseInput): Promise<CaseWriteResult> {
+  const current = await lockedCase(tx, input.id);
+  assertCanEditCase(viewer, current);
+  if (input.clientId !== current.clientId) await assertClientExists(tx, input.clientId);
+  // An owner who has since been deactivated stays until someone picks another.
+  if (input.ownerId !== current.ownerId) await assertOwner(tx, input.ownerId);
+  const { id, ...fields } = input;
+  await tx
+    .update(cases)
+    .set({ ...fields, dueAt: dueInstant(viewer, input.dueAt), updatedAt: now })
+    .where(eq(cases.id, id));
+  const assignment = caseAssignment(viewer, id, current.ownerId, input.ownerId);
+  if (assignment) await notifyCaseAssignment({ tx, now, effects }, assignment);
+  return { id, number: current.number, assignment };
 }
 
-export async function changeCaseStatus(db: DbOrTx, viewer: Viewer, input: ChangeCaseStatusInput): Promise<{ id: string; clientId: string }> {
-  return db.transaction(async (tx) => {
-    const current = await lockedCase(tx, input.id);
-    assertCanEditCase(viewer, current);
-    if (!isStatusAllowedForKind(current.kind, input.status)) {
-      throw new Invalid("crm.errors.statusNotForKind", { status: ["crm.errors.statusNotForKind"] });
-    }
-    await tx.update(cases).set({ status: input.status, updatedAt: new Date() }).where(eq(cases.id, input.id));
-    return { id: input.id, clientId: current.clientId };
-  });
+export async function changeCaseStatus({ tx, viewer, now }: Work, input: ChangeCaseStatusInput): Promise<{ id: string; clientId: string }> {
+  const current = await lockedCase(tx, input.id);
+  assertCanEditCase(viewer, current);
+  if (!isStatusAllowedForKind(current.kind, input.status)) {
+    throw new Invalid("crm.errors.statusNotForKind", { status: ["crm.errors.statusNotForKind"] });
+  }
+  await tx.update(cases).set({ status: input.status, updatedAt: now }).where(eq(cases.id, input.id));
+  return { id: input.id, clientId: current.clientId };
 }

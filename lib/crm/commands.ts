@@ -2,11 +2,11 @@ import { and, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { clientContacts, clients, users } from "@/db/schema";
 import { Conflict, Invalid, NotFound } from "@/lib/action/errors";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Work } from "@/lib/effects/unit";
 import { assertCanEditClient, assertCanManageContacts } from "./policy";
 import type { AddContactInput, CreateClientInput, UpdateClientInput, UpdateContactInput } from "./schema";
 
-// Client and contact writes. Each command is one transaction that checks, then writes.
+// Client and contact writes. Each command runs in its unit of work: it checks, then writes.
 
 /** True when the id belongs to an active user (a person who can be given work). */
 export async function isActiveUser(db: DbOrTx, id: string): Promise<boolean> {
@@ -36,38 +36,38 @@ async function lockedClient(db: DbOrTx, id: string) {
   return row;
 }
 
-export async function createClient(db: DbOrTx, _viewer: Viewer, input: CreateClientInput): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
-    await assertAccountManager(tx, input.accountManagerId);
-    await assertTaxIdFree(tx, input.taxId);
-    const [row] = await tx.insert(clients).values(input).returning({ id: clients.id });
-    return { id: row!.id };
-  });
+export async function createClient({ tx, now }: Work, input: CreateClientInput): Promise<{ id: string }> {
+  await assertAccountManager(tx, input.accountManagerId);
+  await assertTaxIdFree(tx, input.taxId);
+  const [row] = await tx
+    .insert(clients)
+    .values({ ...input, createdAt: now, updatedAt: now })
+    .returning({ id: clients.id });
+  return { id: row!.id };
 }
 
-export async function updateClient(db: DbOrTx, viewer: Viewer, input: UpdateClientInput): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
-    const current = await lockedClient(tx, input.id);
-    assertCanEditClient(viewer, current);
-    // A manager who has since left stays on the record until someone picks another.
-    if (input.accountManagerId !== current.accountManagerId) await assertAccountManager(tx, input.accountManagerId);
-    if (input.taxId !== current.taxId) await assertTaxIdFree(tx, input.taxId, current.id);
-    const { id, ...fields } = input;
-    await tx
-      .update(clients)
-      .set({ ...fields, updatedAt: new Date() })
-      .where(eq(clients.id, id));
-    return { id };
-  });
+export async function updateClient({ tx, viewer, now }: Work, input: UpdateClientInput): Promise<{ id: string }> {
+  const current = await lockedClient(tx, input.id);
+  assertCanEditClient(viewer, current);
+  // A manager who has since left stays on the record until someone picks another.
+  if (input.accountManagerId !== current.accountManagerId) await assertAccountManager(tx, input.accountManagerId);
+  if (input.taxId !== current.taxId) await assertTaxIdFree(tx, input.taxId, current.id);
+  const { id, ...fields } = input;
+  await tx
+    .update(clients)
+    .set({ ...fields, updatedAt: now })
+    .where(eq(clients.id, id));
+  return { id };
 }
 
-export async function addContact(db: DbOrTx, viewer: Viewer, input: AddContactInput): Promise<{ id: string; clientId: string }> {
-  return db.transaction(async (tx) => {
-    const client = await lockedClient(tx, input.clientId);
-    assertCanManageContacts(viewer, client);
-    const [row] = await tx.insert(clientContacts).values(input).returning({ id: clientContacts.id });
-    return { id: row!.id, clientId: client.id };
-  });
+export async function addContact({ tx, viewer, now }: Work, input: AddContactInput): Promise<{ id: string; clientId: string }> {
+  const client = await lockedClient(tx, input.clientId);
+  assertCanManageContacts(viewer, client);
+  const [row] = await tx
+    .insert(clientContacts)
+    .values({ ...input, createdAt: now })
+    .returning({ id: clientContacts.id });
+  return { id: row!.id, clientId: client.id };
 }
 
 async function contactWithClient(db: DbOrTx, id: string) {
@@ -81,21 +81,17 @@ async function contactWithClient(db: DbOrTx, id: string) {
   return row;
 }
 
-export async function updateContact(db: DbOrTx, viewer: Viewer, input: UpdateContactInput): Promise<{ id: string; clientId: string }> {
-  return db.transaction(async (tx) => {
-    const contact = await contactWithClient(tx, input.id);
-    assertCanManageContacts(viewer, contact);
-    const { id, ...fields } = input;
-    await tx.update(clientContacts).set(fields).where(eq(clientContacts.id, id));
-    return { id, clientId: contact.clientId };
-  });
+export async function updateContact({ tx, viewer }: Work, input: UpdateContactInput): Promise<{ id: string; clientId: string }> {
+  const contact = await contactWithClient(tx, input.id);
+  assertCanManageContacts(viewer, contact);
+  const { id, ...fields } = input;
+  await tx.update(clientContacts).set(fields).where(eq(clientContacts.id, id));
+  return { id, clientId: contact.clientId };
 }
 
-export async function removeContact(db: DbOrTx, viewer: Viewer, input: { id: string }): Promise<{ id: string; clientId: string }> {
-  return db.transaction(async (tx) => {
-    const contact = await contactWithClient(tx, input.id);
-    assertCanManageContacts(viewer, contact);
-    await tx.delete(clientContacts).where(eq(clientContacts.id, input.id));
-    return { id: input.id, clientId: contact.clientId };
-  });
+export async function removeContact({ tx, viewer }: Work, input: { id: string }): Promise<{ id: string; clientId: string }> {
+  const contact = await contactWithClient(tx, input.id);
+  assertCanManageContacts(viewer, contact);
+  await tx.delete(clientContacts).where(eq(clientContacts.id, input.id));
+  return { id: input.id, clientId: contact.clientId };
 }

@@ -1,3 +1,4 @@
+import { perform } from "@/lib/testing/perform";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { POST as snoozeRoute } from "@/app/api/notifications/snooze/route";
@@ -88,7 +89,7 @@ describe("after a command commits", () => {
     });
     if (!created.ok) throw new Error(created.error);
     const [moment] = await pendingMoments(db, created.data.id, 1);
-    await fireDueMoments(db, created.data.id, { upTo: moment!.at });
+    await perform(db, null, (work, upTo: Date) => fireDueMoments(work, created.data.id, { upTo }), moment!.at, { now: moment!.at });
     const [reminder] = await db.select().from(notifications).where(eq(notifications.dedupeKey, moment!.key));
 
     const { observer, seen } = observingDispatcher(db);

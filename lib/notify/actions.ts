@@ -11,26 +11,26 @@ import {
 } from "./commands";
 import { markAllReadInput, markReadInput, organizationDefaultsInput, preferencesInput, pushEndpointInput, pushSubscriptionInput } from "./schema";
 
-export const markNotificationReadAction = defineAction(markReadInput, ({ id }, { db, viewer }) => markNotificationRead(db, viewer, id), {
+export const markNotificationReadAction = defineAction(markReadInput, (input, work) => markNotificationRead(work, input), {
   revalidate: () => ["/notifications"],
 });
 
-export const markAllNotificationsReadAction = defineAction(markAllReadInput, (_input, { db, viewer }) => markAllNotificationsRead(db, viewer), {
+export const markAllNotificationsReadAction = defineAction(markAllReadInput, (_input, work) => markAllNotificationsRead(work), {
   revalidate: () => ["/notifications"],
 });
 
-export const saveNotificationPreferencesAction = defineAction(preferencesInput, (input, { db, viewer }) => saveNotificationPreferences(db, viewer, input), {
+export const saveNotificationPreferencesAction = defineAction(preferencesInput, (input, work) => saveNotificationPreferences(work, input), {
   revalidate: () => ["/settings/notifications"],
 });
 
-export const saveOrganizationDefaultsAction = defineAction(organizationDefaultsInput, (input, { db, viewer }) => saveOrganizationDefaults(db, viewer, input), {
+export const saveOrganizationDefaultsAction = defineAction(organizationDefaultsInput, (input, work) => saveOrganizationDefaults(work, input), {
   revalidate: () => ["/admin/notifications"],
 });
 
-export const subscribeToPushAction = defineAction(pushSubscriptionInput, (input, { db, viewer }) => subscribeToPush(db, viewer, input), {
+export const subscribeToPushAction = defineAction(pushSubscriptionInput, (input, work) => subscribeToPush(work, input), {
   revalidate: () => ["/settings/notifications"],
 });
 
-export const unsubscribeFromPushAction = defineAction(pushEndpointInput, ({ endpoint }, { db, viewer }) => unsubscribeFromPush(db, viewer, endpoint), {
+export const unsubscribeFromPushAction = defineAction(pushEndpointInput, (input, work) => unsubscribeFromPush(work, input), {
   revalidate: () => ["/settings/notifications"],
 });

@@ -18,7 +18,7 @@ import { webPushSender, type PushSender } from "./providers/push";
 import { twilioSender } from "./providers/sms";
 import { pushHostRules } from "./push-endpoints";
 import { notificationWithLog } from "./queries";
-import { Effects } from "@/lib/effects";
+import { unitOf } from "@/lib/testing/perform";
 
 let fake: FakeProviders;
 let pushService: FakePushService;
@@ -53,22 +53,18 @@ function runtime(db: Db, overrides: Partial<DeliveryRuntime> = {}): DeliveryRunt
 
 async function notify(db: Db, recipientId: string, actorId: string, priority: "normal" | "urgent" = "urgent") {
   const [id] = await db.transaction((tx) =>
-    writeOutbox(
-      tx,
-      [
-        {
-          recipientId,
-          actorId,
-          kind: "task.assigned",
-          priority,
-          title: "Nowe zadanie",
-          body: "Przegląd pieca",
-          link: "/tasks/abc",
-          dedupeKey: `test:${randomUUID()}`,
-        },
-      ],
-      new Effects(),
-    ),
+    writeOutbox(unitOf(tx), [
+      {
+        recipientId,
+        actorId,
+        kind: "task.assigned",
+        priority,
+        title: "Nowe zadanie",
+        body: "Przegląd pieca",
+        link: "/tasks/abc",
+        dedupeKey: `test:${randomUUID()}`,
+      },
+    ]),
   );
   return id!;
 }

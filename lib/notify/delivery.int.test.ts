@@ -22,7 +22,7 @@ import webpush from "web-push";
 import { startFakePushService } from "@/lib/testing/fake-push-service";
 import { webPushSender } from "./providers/push";
 import { pushHostRules } from "./push-endpoints";
-import { Effects } from "@/lib/effects";
+import { unitOf } from "@/lib/testing/perform";
 
 let fake: FakeProviders;
 const pushCalls: string[] = [];
@@ -64,23 +64,19 @@ afterEach(() => {
 
 async function notify(db: Db, recipientId: string, priority: "low" | "normal" | "high" | "urgent", extra: Partial<typeof notifications.$inferInsert> = {}) {
   const ids = await db.transaction((tx) =>
-    writeOutbox(
-      tx,
-      [
-        {
-          recipientId,
-          kind: "task.assigned",
-          priority,
-          title: "Nowe zadanie: wymiana uszczelki",
-          body: "Marek Woźniak przydzielił Ci zadanie.",
-          link: "/tasks/abc",
-          dedupeKey: `test:${randomUUID()}`,
-          payload: { dueAt: "2026-12-01T15:00:00.000Z" },
-          ...extra,
-        },
-      ],
-      new Effects(),
-    ),
+    writeOutbox(unitOf(tx), [
+      {
+        recipientId,
+        kind: "task.assigned",
+        priority,
+        title: "Nowe zadanie: wymiana uszczelki",
+        body: "Marek Woźniak przydzielił Ci zadanie.",
+        link: "/tasks/abc",
+        dedupeKey: `test:${randomUUID()}`,
+        payload: { dueAt: "2026-12-01T15:00:00.000Z" },
+        ...extra,
+      },
+    ]),
   );
   return ids[0]!;
 }

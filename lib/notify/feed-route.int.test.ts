@@ -5,7 +5,7 @@ import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { writeOutbox } from "./outbox";
-import { Effects } from "@/lib/effects";
+import { unitOf } from "@/lib/testing/perform";
 
 describe("GET /api/notifications (the bell's feed)", () => {
   it("answers 401 when signed out and shows each person only their own notifications", async () => {
@@ -14,7 +14,7 @@ describe("GET /api/notifications (the bell's feed)", () => {
     const other = await makeUser(db);
     const title = `Tylko dla właściciela ${randomUUID()}`;
     await db.transaction((tx) =>
-      writeOutbox(tx, [{ recipientId: owner.id, kind: "task.assigned", title, body: "", link: "/tasks/x", dedupeKey: `feed:${randomUUID()}` }], new Effects()),
+      writeOutbox(unitOf(tx), [{ recipientId: owner.id, kind: "task.assigned", title, body: "", link: "/tasks/x", dedupeKey: `feed:${randomUUID()}` }]),
     );
 
     actAs(null);

@@ -17,11 +17,11 @@ import {
 } from "./actions";
 import { writeOutbox } from "./outbox";
 import { DEFAULT_MATRIX } from "./routing";
-import { Effects } from "@/lib/effects";
+import { unitOf } from "@/lib/testing/perform";
 
 async function notificationFor(db: Db, recipientId: string) {
   const [id] = await db.transaction((tx) =>
-    writeOutbox(tx, [{ recipientId, kind: "task.assigned", title: "Test", body: "", link: "/tasks/x", dedupeKey: `t:${randomUUID()}` }], new Effects()),
+    writeOutbox(unitOf(tx), [{ recipientId, kind: "task.assigned", title: "Test", body: "", link: "/tasks/x", dedupeKey: `t:${randomUUID()}` }]),
   );
   return id!;
 }

@@ -21,7 +21,7 @@ export async function organizationMatrix(db: DbOrTx): Promise<ChannelMatrix> {
 export async function planDeliveries(
   tx: DbOrTx,
   notificationIds: string[],
-  now: Date = new Date(),
+  now: Date,
   switchedOff: readonly RoutableChannel[] = disabledChannels(),
 ): Promise<number> {
   if (!notificationIds.length) return 0;

@@ -1,6 +1,6 @@
 "use server";
 
-import { defineAction } from "@/lib/action/define";
+import { defineAction, defineActionOutsideUnit } from "@/lib/action/define";
 import { createUser, updateUser } from "./commands";
 import { configuredProviders } from "@/lib/notify/runtime";
 import { sendPhoneCode, verifyPhone } from "./phone-verification";
@@ -23,47 +23,50 @@ import { createDepartment, createTeam, deleteDepartment, deleteTeam, renameDepar
 const USERS = "/admin/users";
 const DEPARTMENTS = "/admin/departments";
 
-export const createUserAction = defineAction(createUserInput, (input, { viewer, db }) => createUser(db, viewer, input), {
+export const createUserAction = defineAction(createUserInput, (input, work) => createUser(work, input), {
   revalidate: () => [USERS],
 });
 
-export const updateUserAction = defineAction(updateUserInput, (input, { viewer, db }) => updateUser(db, viewer, input), {
+export const updateUserAction = defineAction(updateUserInput, (input, work) => updateUser(work, input), {
   revalidate: (input) => [USERS, `${USERS}/${input.id}`, DEPARTMENTS],
 });
 
-export const createDepartmentAction = defineAction(departmentInput, (input, { viewer, db }) => createDepartment(db, viewer, input), {
+export const createDepartmentAction = defineAction(departmentInput, (input, work) => createDepartment(work, input), {
   revalidate: () => [DEPARTMENTS],
 });
 
-export const renameDepartmentAction = defineAction(renameDepartmentInput, (input, { viewer, db }) => renameDepartment(db, viewer, input), {
+export const renameDepartmentAction = defineAction(renameDepartmentInput, (input, work) => renameDepartment(work, input), {
   revalidate: () => [DEPARTMENTS, USERS],
 });
 
-export const deleteDepartmentAction = defineAction(idInput, (input, { viewer, db }) => deleteDepartment(db, viewer, input), {
+export const deleteDepartmentAction = defineAction(idInput, (input, work) => deleteDepartment(work, input), {
   revalidate: () => [DEPARTMENTS, USERS],
 });
 
-export const createTeamAction = defineAction(teamInput, (input, { viewer, db }) => createTeam(db, viewer, input), {
+export const createTeamAction = defineAction(teamInput, (input, work) => createTeam(work, input), {
   revalidate: () => [DEPARTMENTS],
 });
 
-export const renameTeamAction = defineAction(renameTeamInput, (input, { viewer, db }) => renameTeam(db, viewer, input), {
+export const renameTeamAction = defineAction(renameTeamInput, (input, work) => renameTeam(work, input), {
   revalidate: () => [DEPARTMENTS, USERS],
 });
 
-export const deleteTeamAction = defineAction(idInput, (input, { viewer, db }) => deleteTeam(db, viewer, input), {
+export const deleteTeamAction = defineAction(idInput, (input, work) => deleteTeam(work, input), {
   revalidate: () => [DEPARTMENTS, USERS],
 });
 
-export const updateProfileAction = defineAction(profileInput, (input, { viewer, db }) => updateOwnProfile(db, viewer, input), {
+export const updateProfileAction = defineAction(profileInput, (input, work) => updateOwnProfile(work, input), {
   revalidate: () => ["/settings/profile"],
 });
 
-export const changePasswordAction = defineAction(changePasswordInput, (input, { viewer, db }) => changeOwnPassword(db, viewer, input));
+export const changePasswordAction = defineAction(changePasswordInput, (input, work) => changeOwnPassword(work, input));
 
 // The code goes through the same SMS provider as notifications (the development mailbox on a laptop).
-export const sendPhoneCodeAction = defineAction(sendPhoneCodeInput, (_input, { viewer, db }) => sendPhoneCode(db, viewer, configuredProviders(db).sms));
+// Outside a unit: the code is stored in one, and the SMS sent after it has committed.
+export const sendPhoneCodeAction = defineActionOutsideUnit(sendPhoneCodeInput, (_input, { viewer, db }) =>
+  sendPhoneCode(db, viewer, configuredProviders(db).sms),
+);
 
-export const verifyPhoneAction = defineAction(verifyPhoneInput, ({ code }, { viewer, db }) => verifyPhone(db, viewer, code), {
+export const verifyPhoneAction = defineAction(verifyPhoneInput, (input, work) => verifyPhone(work, input), {
   revalidate: () => ["/settings/profile"],
 });

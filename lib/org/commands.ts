@@ -1,33 +1,33 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db";
+import type { Tx } from "@/db";
 import { departments, teamMembers, teams, users } from "@/db/schema";
 import { Conflict, Invalid, NotFound } from "@/lib/action/errors";
 import { hashPassword } from "@/lib/auth/password";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Work } from "@/lib/effects/unit";
 import { assertPhoneFree, phoneConflictOr } from "./phone-verification";
 import { assertCanManageOrganisation, assertNotLockingSelfOut, supervisorProblem } from "./policy";
 import type { CreateUserInput, UpdateUserInput } from "./schema";
 import { isUniqueViolation } from "./unique-violation";
 
 /** Creates a user with an initial password; the admin hands the password over. */
-export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput): Promise<{ id: string }> {
+export async function createUser({ tx, viewer, now }: Work, input: CreateUserInput): Promise<{ id: string }> {
   assertCanManageOrganisation(viewer);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.transaction(async (tx) => {
-      await assertEmailFree(tx, input.email);
-      await assertReferencesExist(tx, input, null);
-      if (input.active) await assertPhoneFree(tx, input.phone);
-      const [row] = await tx
-        .insert(users)
-        .values({
-          ...userColumns(input),
-          passwordHash,
-        })
-        .returning({ id: users.id });
-      await replaceTeams(tx, row!.id, input.teamIds);
-      return { id: row!.id };
-    });
+    await assertEmailFree(tx, input.email);
+    await assertReferencesExist(tx, input, null);
+    if (input.active) await assertPhoneFree(tx, input.phone);
+    const [row] = await tx
+      .insert(users)
+      .values({
+        ...userColumns(input),
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: users.id });
+    await replaceTeams(tx, row!.id, input.teamIds);
+    return { id: row!.id };
   } catch (error) {
     throw phoneConflictOr(emailConflictOr(error));
   }
@@ -37,43 +37,41 @@ export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput)
  * Saves an admin's edit of a user. Deactivating the user or resetting their password bumps
  * their session version, which signs them out everywhere.
  */
-export async function updateUser(db: Db, viewer: Viewer, input: UpdateUserInput): Promise<{ id: string }> {
+export async function updateUser({ tx, viewer, now }: Work, input: UpdateUserInput): Promise<{ id: string }> {
   assertCanManageOrganisation(viewer);
   assertNotLockingSelfOut(viewer, input.id, input);
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : null;
   try {
-    return await db.transaction(async (tx) => {
-      // Taken before any row lock: the supervisor's row is key-share locked by the update's
-      // foreign-key check, so locking in the other order can deadlock two concurrent edits.
-      if (input.supervisorId) await serialiseSupervisorChanges(tx);
-      const [current] = await tx
-        .select({ active: users.active, supervisorId: users.supervisorId, phone: users.phone })
-        .from(users)
-        .where(eq(users.id, input.id))
-        .for("update");
-      if (!current) throw new NotFound("notFound");
-      await assertEmailFree(tx, input.email, input.id);
-      if (input.supervisorId && input.supervisorId !== current.supervisorId) {
-        await assertNoSupervisorLoop(tx, input.id, input.supervisorId);
-      }
-      await assertReferencesExist(tx, input, current.supervisorId);
-      // The admin types a number; only its holder can verify it, so a changed number starts unverified.
-      const phoneChanged = input.phone !== current.phone;
-      if (input.active && (phoneChanged || !current.active)) await assertPhoneFree(tx, input.phone, input.id);
-      const endsSessions = passwordHash !== null || (current.active && !input.active);
-      await tx
-        .update(users)
-        .set({
-          ...userColumns(input),
-          updatedAt: new Date(),
-          ...(passwordHash ? { passwordHash } : {}),
-          ...(phoneChanged ? { phoneVerifiedAt: null } : {}),
-          ...(endsSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
-        })
-        .where(eq(users.id, input.id));
-      await replaceTeams(tx, input.id, input.teamIds);
-      return { id: input.id };
-    });
+    // Taken before any row lock: the supervisor's row is key-share locked by the update's
+    // foreign-key check, so locking in the other order can deadlock two concurrent edits.
+    if (input.supervisorId) await serialiseSupervisorChanges(tx);
+    const [current] = await tx
+      .select({ active: users.active, supervisorId: users.supervisorId, phone: users.phone })
+      .from(users)
+      .where(eq(users.id, input.id))
+      .for("update");
+    if (!current) throw new NotFound("notFound");
+    await assertEmailFree(tx, input.email, input.id);
+    if (input.supervisorId && input.supervisorId !== current.supervisorId) {
+      await assertNoSupervisorLoop(tx, input.id, input.supervisorId);
+    }
+    await assertReferencesExist(tx, input, current.supervisorId);
+    // The admin types a number; only its holder can verify it, so a changed number starts unverified.
+    const phoneChanged = input.phone !== current.phone;
+    if (input.active && (phoneChanged || !current.active)) await assertPhoneFree(tx, input.phone, input.id);
+    const endsSessions = passwordHash !== null || (current.active && !input.active);
+    await tx
+      .update(users)
+      .set({
+        ...userColumns(input),
+        updatedAt: now,
+        ...(passwordHash ? { passwordHash } : {}),
+        ...(phoneChanged ? { phoneVerifiedAt: null } : {}),
+        ...(endsSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+      })
+      .where(eq(users.id, input.id));
+    await replaceTeams(tx, input.id, input.teamIds);
+    return { id: input.id };
   } catch (error) {
     throw phoneConflictOr(emailConflictOr(error));
   }

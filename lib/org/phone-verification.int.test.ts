@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { perform } from "@/lib/testing/perform";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { devMessages, notificationDeliveries, phoneVerificationCodes, users } from "@/db/schema";
@@ -12,7 +13,7 @@ import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { sendPhoneCodeAction, updateProfileAction, updateUserAction, verifyPhoneAction } from "./actions";
 import { PHONE_CODE_RULES, sendPhoneCode, verifyPhone } from "./phone-verification";
-import { Effects } from "@/lib/effects";
+import { unitOf } from "@/lib/testing/perform";
 
 /** A fresh number per test: test files share one database, so they must never share limits or owners. */
 function freshPhone(): string {
@@ -53,7 +54,7 @@ describe("SMS only to verified numbers", () => {
     const phone = freshPhone();
     const user = await makeUser(db, { phone, workingMode: "field" });
     const [id] = await db.transaction((tx) =>
-      writeOutbox(tx, [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }], new Effects()),
+      writeOutbox(unitOf(tx), [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }]),
     );
     expect((await deliveryPlan(db, id!)).map((d) => d.channel)).not.toContain("sms");
     const [sms] = await db
@@ -69,7 +70,7 @@ describe("SMS only to verified numbers", () => {
     const phone = freshPhone();
     const user = await makeUser(db, { phone, phoneVerifiedAt: new Date(), workingMode: "field" });
     const [id] = await db.transaction((tx) =>
-      writeOutbox(tx, [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }], new Effects()),
+      writeOutbox(unitOf(tx), [{ recipientId: user.id, kind: "task.assigned", priority: "urgent", title: "Pilne", dedupeKey: `t:${randomUUID()}` }]),
     );
     const planned = (await deliveryPlan(db, id!)).find((d) => d.channel === "sms")!;
     const other = freshPhone();
@@ -147,22 +148,24 @@ describe("verifying a phone number by SMS code", () => {
     const me = await makeUser(db, { phone });
     const sms = devMailboxSms(db);
     const t0 = new Date("2026-12-01T09:00:00Z");
-    await sendPhoneCode(db, me.viewer, sms, t0);
+    await sendPhoneCode(db, me.viewer, sms, { now: t0 });
     const code = await lastCodeSentTo(db, phone);
     const wrong = code === "000000" ? "111111" : "000000";
     for (let i = 0; i < PHONE_CODE_RULES.wrongGuesses; i++) {
-      await expect(verifyPhone(db, me.viewer, wrong, t0)).rejects.toMatchObject({ fieldErrors: { code: [expect.stringMatching(/wrongCode|codeLocked/)] } });
+      await expect(perform(db, me.viewer, verifyPhone, { code: wrong }, { now: t0 })).rejects.toMatchObject({
+        fieldErrors: { code: [expect.stringMatching(/wrongCode|codeLocked/)] },
+      });
     }
-    await expect(verifyPhone(db, me.viewer, code, t0)).rejects.toMatchObject({ message: "settings.errors.codeLocked" });
+    await expect(perform(db, me.viewer, verifyPhone, { code }, { now: t0 })).rejects.toMatchObject({ message: "settings.errors.codeLocked" });
     expect((await userRow(db, me.id)).phoneVerifiedAt).toBeNull();
 
     const t1 = new Date(t0.getTime() + 2 * 60_000);
-    await sendPhoneCode(db, me.viewer, sms, t1);
+    await sendPhoneCode(db, me.viewer, sms, { now: t1 });
     const fresh = await lastCodeSentTo(db, phone);
     const late = new Date(t1.getTime() + PHONE_CODE_RULES.validForMs + 1);
-    await expect(verifyPhone(db, me.viewer, fresh, late)).rejects.toMatchObject({ message: "settings.errors.codeExpired" });
+    await expect(perform(db, me.viewer, verifyPhone, { code: fresh }, { now: late })).rejects.toMatchObject({ message: "settings.errors.codeExpired" });
     expect((await userRow(db, me.id)).phoneVerifiedAt).toBeNull();
-    await expect(verifyPhone(db, me.viewer, fresh, new Date(t1.getTime() + 60_000))).resolves.toEqual({ verified: true });
+    await expect(perform(db, me.viewer, verifyPhone, { code: fresh }, { now: new Date(t1.getTime() + 60_000) })).resolves.toEqual({ verified: true });
   });
 
   it("a second person can neither verify with someone else's code nor take a number another active person verified", async () => {
@@ -173,9 +176,9 @@ describe("verifying a phone number by SMS code", () => {
     const sms = devMailboxSms(db);
     await sendPhoneCode(db, owner.viewer, sms);
     const code = await lastCodeSentTo(db, phone);
-    await expect(verifyPhone(db, other.viewer, code)).rejects.toMatchObject({ message: "settings.errors.codeExpired" });
+    await expect(perform(db, other.viewer, verifyPhone, { code })).rejects.toMatchObject({ message: "settings.errors.codeExpired" });
     expect((await userRow(db, other.id)).phoneVerifiedAt).toBeNull();
-    await expect(verifyPhone(db, owner.viewer, code)).resolves.toEqual({ verified: true });
+    await expect(perform(db, owner.viewer, verifyPhone, { code })).resolves.toEqual({ verified: true });
 
     // The number is now the owner's: the other person gets no code for it and cannot save it anew.
     await expect(sendPhoneCode(db, other.viewer, sms)).rejects.toMatchObject({ message: "phoneTaken" });
@@ -197,22 +200,24 @@ describe("verifying a phone number by SMS code", () => {
     const me = await makeUser(db, { phone });
     const sms = devMailboxSms(db);
     const t0 = new Date("2026-12-02T09:00:00Z");
-    const burst = await Promise.allSettled(Array.from({ length: 6 }, () => sendPhoneCode(db, me.viewer, sms, t0)));
+    const burst = await Promise.allSettled(Array.from({ length: 6 }, () => sendPhoneCode(db, me.viewer, sms, { now: t0 })));
     expect(burst.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of burst) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(Conflict);
     expect(await smsCountTo(db, phone)).toBe(1);
 
-    for (let i = 1; i < PHONE_CODE_RULES.perHour; i++) await sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + i * 61_000));
-    await expect(sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + PHONE_CODE_RULES.perHour * 61_000))).rejects.toMatchObject({
+    for (let i = 1; i < PHONE_CODE_RULES.perHour; i++) await sendPhoneCode(db, me.viewer, sms, { now: new Date(t0.getTime() + i * 61_000) });
+    await expect(sendPhoneCode(db, me.viewer, sms, { now: new Date(t0.getTime() + PHONE_CODE_RULES.perHour * 61_000) })).rejects.toMatchObject({
       message: "settings.errors.tooManyCodes",
     });
     expect(await smsCountTo(db, phone)).toBe(PHONE_CODE_RULES.perHour);
 
     // Another account with the same number does not get a fresh allowance for it.
     const twin = await makeUser(db, { phone });
-    await expect(sendPhoneCode(db, twin.viewer, sms, new Date(t0.getTime() + 10 * 61_000))).rejects.toMatchObject({ message: "settings.errors.tooManyCodes" });
+    await expect(sendPhoneCode(db, twin.viewer, sms, { now: new Date(t0.getTime() + 10 * 61_000) })).rejects.toMatchObject({
+      message: "settings.errors.tooManyCodes",
+    });
     // An hour later the number may get codes again.
-    await expect(sendPhoneCode(db, twin.viewer, sms, new Date(t0.getTime() + 3_700_000))).resolves.toBeTruthy();
+    await expect(sendPhoneCode(db, twin.viewer, sms, { now: new Date(t0.getTime() + 3_700_000) })).resolves.toBeTruthy();
   });
 
   it("prunes a person's and a number's codes once they are a day old, keeping the recent ones", async () => {
@@ -221,12 +226,12 @@ describe("verifying a phone number by SMS code", () => {
     const me = await makeUser(db, { phone });
     const sms = devMailboxSms(db);
     const t0 = new Date("2026-12-02T09:00:00Z");
-    await sendPhoneCode(db, me.viewer, sms, t0);
-    await sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + 23 * 3_600_000));
+    await sendPhoneCode(db, me.viewer, sms, { now: t0 });
+    await sendPhoneCode(db, me.viewer, sms, { now: new Date(t0.getTime() + 23 * 3_600_000) });
     const codesOf = async () =>
       (await db.select().from(phoneVerificationCodes).where(eq(phoneVerificationCodes.userId, me.id))).map((r) => r.createdAt.toISOString());
     expect(await codesOf()).toHaveLength(2);
-    await sendPhoneCode(db, me.viewer, sms, new Date(t0.getTime() + 25 * 3_600_000));
+    await sendPhoneCode(db, me.viewer, sms, { now: new Date(t0.getTime() + 25 * 3_600_000) });
     expect((await codesOf()).sort()).toEqual([new Date(t0.getTime() + 23 * 3_600_000).toISOString(), new Date(t0.getTime() + 25 * 3_600_000).toISOString()]);
   });
 

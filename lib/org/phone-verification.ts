@@ -6,6 +6,7 @@ import { phoneVerificationCodes, users } from "@/db/schema";
 import { Conflict, Invalid, NotFound } from "@/lib/action/errors";
 import { authSecret } from "@/lib/auth/secret";
 import type { Viewer } from "@/lib/auth/viewer";
+import { refuseAfterCommit, runUnit, type Work } from "@/lib/effects/unit";
 import { messages } from "@/lib/i18n/messages";
 import type { SmsSender } from "@/lib/notify/providers/sms";
 import { isUniqueViolation } from "./unique-violation";
@@ -61,59 +62,11 @@ export function phoneConflictOr(error: unknown): unknown {
  * Sends a six-digit code by SMS to the number on the viewer's profile, through the normal SMS
  * provider (the development mailbox on a laptop). The limits are checked and the code row
  * written under locks on the person and the number, so a burst of requests sends one code.
+ * The SMS goes out after that unit has committed: no transaction is held open across the
+ * provider's answer, and a failed send still counts against the limits.
  */
-export async function sendPhoneCode(db: Db, viewer: Viewer, sms: SmsSender, now: Date = new Date()): Promise<{ expiresAt: Date }> {
-  const issued = await db.transaction(async (tx) => {
-    const [me] = await tx
-      .select({ phone: users.phone, verifiedAt: users.phoneVerifiedAt, locale: users.locale })
-      .from(users)
-      .where(eq(users.id, viewer.id))
-      .for("update");
-    if (!me) throw new NotFound("notFound");
-    if (!me.phone) throw new Invalid("settings.errors.noPhone", { phone: ["settings.errors.noPhone"] });
-    if (me.verifiedAt) throw new Conflict("settings.errors.phoneAlreadyVerified");
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`baton.phone-code:${me.phone}`}))`);
-    await assertPhoneFree(tx, me.phone, viewer.id);
-
-    const recent = await tx
-      .select({ userId: phoneVerificationCodes.userId, phone: phoneVerificationCodes.phone, createdAt: phoneVerificationCodes.createdAt })
-      .from(phoneVerificationCodes)
-      .where(
-        and(
-          or(eq(phoneVerificationCodes.userId, viewer.id), eq(phoneVerificationCodes.phone, me.phone)),
-          gt(phoneVerificationCodes.createdAt, new Date(now.getTime() - HOUR_MS)),
-        ),
-      );
-    if (recent.some((r) => r.createdAt.getTime() > now.getTime() - PHONE_CODE_RULES.minGapMs)) throw new Conflict("settings.errors.codeTooSoon");
-    const byUser = recent.filter((r) => r.userId === viewer.id).length;
-    const byPhone = recent.filter((r) => r.phone === me.phone).length;
-    if (byUser >= PHONE_CODE_RULES.perHour || byPhone >= PHONE_CODE_RULES.perHour) throw new Conflict("settings.errors.tooManyCodes");
-
-    // Codes older than a day count for no limit and verify nothing: this person's and this
-    // number's go here, so the table holds no more than a day of requests per person.
-    await tx
-      .delete(phoneVerificationCodes)
-      .where(
-        and(
-          or(eq(phoneVerificationCodes.userId, viewer.id), eq(phoneVerificationCodes.phone, me.phone)),
-          lt(phoneVerificationCodes.createdAt, new Date(now.getTime() - DAY_MS)),
-        ),
-      );
-
-    // Only the newest code works: an older one that is still in an SMS somewhere stops counting.
-    await tx
-      .update(phoneVerificationCodes)
-      .set({ expiresAt: now })
-      .where(and(eq(phoneVerificationCodes.userId, viewer.id), isNull(phoneVerificationCodes.usedAt), gt(phoneVerificationCodes.expiresAt, now)));
-    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-    const expiresAt = new Date(now.getTime() + PHONE_CODE_RULES.validForMs);
-    const [row] = await tx
-      .insert(phoneVerificationCodes)
-      .values({ userId: viewer.id, phone: me.phone, codeHash: codeHash(viewer.id, me.phone, code), createdAt: now, expiresAt })
-      .returning({ id: phoneVerificationCodes.id });
-    return { id: row!.id, phone: me.phone, code, expiresAt, locale: me.locale };
-  });
-
+export async function sendPhoneCode(db: Db, viewer: Viewer, sms: SmsSender, options: { now?: Date } = {}): Promise<{ expiresAt: Date }> {
+  const issued = await runUnit(db, viewer, issuePhoneCode, options);
   const t = createTranslator({ locale: issued.locale, messages: messages[issued.locale], namespace: "settings.phoneVerification" });
   try {
     await sms.send(issued.phone, t("sms", { code: issued.code, minutes: PHONE_CODE_RULES.validForMs / 60_000 }), `baton:phone-code:${issued.id}`);
@@ -125,53 +78,116 @@ export async function sendPhoneCode(db: Db, viewer: Viewer, sms: SmsSender, now:
   return { expiresAt: issued.expiresAt };
 }
 
+interface IssuedCode {
+  id: string;
+  phone: string;
+  code: string;
+  expiresAt: Date;
+  locale: "pl" | "en";
+}
+
+/** Checks the limits and stores a new code for the viewer's number (the unit before the SMS). */
+async function issuePhoneCode({ tx, viewer, now }: Work): Promise<IssuedCode> {
+  const [me] = await tx
+    .select({ phone: users.phone, verifiedAt: users.phoneVerifiedAt, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, viewer.id))
+    .for("update");
+  if (!me) throw new NotFound("notFound");
+  if (!me.phone) throw new Invalid("settings.errors.noPhone", { phone: ["settings.errors.noPhone"] });
+  if (me.verifiedAt) throw new Conflict("settings.errors.phoneAlreadyVerified");
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`baton.phone-code:${me.phone}`}))`);
+  await assertPhoneFree(tx, me.phone, viewer.id);
+
+  const recent = await tx
+    .select({ userId: phoneVerificationCodes.userId, phone: phoneVerificationCodes.phone, createdAt: phoneVerificationCodes.createdAt })
+    .from(phoneVerificationCodes)
+    .where(
+      and(
+        or(eq(phoneVerificationCodes.userId, viewer.id), eq(phoneVerificationCodes.phone, me.phone)),
+        gt(phoneVerificationCodes.createdAt, new Date(now.getTime() - HOUR_MS)),
+      ),
+    );
+  if (recent.some((r) => r.createdAt.getTime() > now.getTime() - PHONE_CODE_RULES.minGapMs)) throw new Conflict("settings.errors.codeTooSoon");
+  const byUser = recent.filter((r) => r.userId === viewer.id).length;
+  const byPhone = recent.filter((r) => r.phone === me.phone).length;
+  if (byUser >= PHONE_CODE_RULES.perHour || byPhone >= PHONE_CODE_RULES.perHour) throw new Conflict("settings.errors.tooManyCodes");
+
+  // Codes older than a day count for no limit and verify nothing: this person's and this
+  // number's go here, so the table holds no more than a day of requests per person.
+  await tx
+    .delete(phoneVerificationCodes)
+    .where(
+      and(
+        or(eq(phoneVerificationCodes.userId, viewer.id), eq(phoneVerificationCodes.phone, me.phone)),
+        lt(phoneVerificationCodes.createdAt, new Date(now.getTime() - DAY_MS)),
+      ),
+    );
+
+  // Only the newest code works: an older one that is still in an SMS somewhere stops counting.
+  await tx
+    .update(phoneVerificationCodes)
+    .set({ expiresAt: now })
+    .where(and(eq(phoneVerificationCodes.userId, viewer.id), isNull(phoneVerificationCodes.usedAt), gt(phoneVerificationCodes.expiresAt, now)));
+  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+  const expiresAt = new Date(now.getTime() + PHONE_CODE_RULES.validForMs);
+  const [row] = await tx
+    .insert(phoneVerificationCodes)
+    .values({ userId: viewer.id, phone: me.phone, codeHash: codeHash(viewer.id, me.phone, code), createdAt: now, expiresAt })
+    .returning({ id: phoneVerificationCodes.id });
+  return { id: row!.id, phone: me.phone, code, expiresAt, locale: me.locale };
+}
+
 type Check = { outcome: "verified" } | { outcome: "wrong" } | { outcome: "locked" };
 
 /**
  * Marks the viewer's number verified when the code matches the newest unexpired code sent to
  * that same number. A wrong guess is counted (and kept, although the attempt fails); after
- * `wrongGuesses` the code is dead and a new one must be sent. A code works once.
+ * `wrongGuesses` the code is dead and a new one must be sent. A code works once. The counted
+ * guess commits although the person is refused.
  */
-export async function verifyPhone(db: Db, viewer: Viewer, code: string, now: Date = new Date()): Promise<{ verified: true }> {
+export async function verifyPhone(work: Work, { code }: { code: string }): Promise<{ verified: true }> {
   let result: Check;
   try {
-    result = await db.transaction(async (tx): Promise<Check> => {
-      const [me] = await tx.select({ phone: users.phone, verifiedAt: users.phoneVerifiedAt }).from(users).where(eq(users.id, viewer.id)).for("update");
-      if (!me) throw new NotFound("notFound");
-      if (!me.phone) throw new Invalid("settings.errors.noPhone", { phone: ["settings.errors.noPhone"] });
-      if (me.verifiedAt) return { outcome: "verified" };
-      const [latest] = await tx
-        .select()
-        .from(phoneVerificationCodes)
-        .where(
-          and(
-            eq(phoneVerificationCodes.userId, viewer.id),
-            eq(phoneVerificationCodes.phone, me.phone),
-            isNull(phoneVerificationCodes.usedAt),
-            gt(phoneVerificationCodes.expiresAt, now),
-          ),
-        )
-        .orderBy(desc(phoneVerificationCodes.createdAt))
-        .limit(1)
-        .for("update");
-      if (!latest) throw new Invalid("settings.errors.codeExpired", { code: ["settings.errors.codeExpired"] });
-      if (latest.failedAttempts >= PHONE_CODE_RULES.wrongGuesses) return { outcome: "locked" };
-      if (!sameHash(codeHash(viewer.id, me.phone, code), latest.codeHash)) {
-        await tx
-          .update(phoneVerificationCodes)
-          .set({ failedAttempts: sql`${phoneVerificationCodes.failedAttempts} + 1` })
-          .where(eq(phoneVerificationCodes.id, latest.id));
-        return { outcome: latest.failedAttempts + 1 >= PHONE_CODE_RULES.wrongGuesses ? "locked" : "wrong" };
-      }
-      await assertPhoneFree(tx, me.phone, viewer.id);
-      await tx.update(phoneVerificationCodes).set({ usedAt: now }).where(eq(phoneVerificationCodes.id, latest.id));
-      await tx.update(users).set({ phoneVerifiedAt: now, updatedAt: now }).where(eq(users.id, viewer.id));
-      return { outcome: "verified" };
-    });
+    result = await checkCode(work, code);
   } catch (error) {
     throw phoneConflictOr(error);
   }
-  if (result.outcome === "wrong") throw new Invalid("settings.errors.wrongCode", { code: ["settings.errors.wrongCode"] });
-  if (result.outcome === "locked") throw new Invalid("settings.errors.codeLocked", { code: ["settings.errors.codeLocked"] });
+  if (result.outcome === "wrong") refuseAfterCommit(new Invalid("settings.errors.wrongCode", { code: ["settings.errors.wrongCode"] }));
+  if (result.outcome === "locked") refuseAfterCommit(new Invalid("settings.errors.codeLocked", { code: ["settings.errors.codeLocked"] }));
   return { verified: true };
+}
+
+async function checkCode({ tx, viewer, now }: Work, code: string): Promise<Check> {
+  const [me] = await tx.select({ phone: users.phone, verifiedAt: users.phoneVerifiedAt }).from(users).where(eq(users.id, viewer.id)).for("update");
+  if (!me) throw new NotFound("notFound");
+  if (!me.phone) throw new Invalid("settings.errors.noPhone", { phone: ["settings.errors.noPhone"] });
+  if (me.verifiedAt) return { outcome: "verified" };
+  const [latest] = await tx
+    .select()
+    .from(phoneVerificationCodes)
+    .where(
+      and(
+        eq(phoneVerificationCodes.userId, viewer.id),
+        eq(phoneVerificationCodes.phone, me.phone),
+        isNull(phoneVerificationCodes.usedAt),
+        gt(phoneVerificationCodes.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(phoneVerificationCodes.createdAt))
+    .limit(1)
+    .for("update");
+  if (!latest) throw new Invalid("settings.errors.codeExpired", { code: ["settings.errors.codeExpired"] });
+  if (latest.failedAttempts >= PHONE_CODE_RULES.wrongGuesses) return { outcome: "locked" };
+  if (!sameHash(codeHash(viewer.id, me.phone, code), latest.codeHash)) {
+    await tx
+      .update(phoneVerificationCodes)
+      .set({ failedAttempts: sql`${phoneVerificationCodes.failedAttempts} + 1` })
+      .where(eq(phoneVerificationCodes.id, latest.id));
+    return { outcome: latest.failedAttempts + 1 >= PHONE_CODE_RULES.wrongGuesses ? "locked" : "wrong" };
+  }
+  await assertPhoneFree(tx, me.phone, viewer.id);
+  await tx.update(phoneVerificationCodes).set({ usedAt: now }).where(eq(phoneVerificationCodes.id, latest.id));
+  await tx.update(users).set({ phoneVerifiedAt: now, updatedAt: now }).where(eq(users.id, viewer.id));
+  return { outcome: "verified" };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { perform } from "@/lib/testing/perform";
 import { describe, expect, it } from "vitest";
 import { POST as snoozeRoute } from "@/app/api/notifications/snooze/route";
 import type { Db } from "@/db";
@@ -38,7 +39,7 @@ async function firedReminder(db: Db) {
   });
   if (!created.ok) throw new Error(created.error);
   const [moment] = await pendingMoments(db, created.data.id, 1);
-  await fireDueMoments(db, created.data.id, { upTo: moment!.at });
+  await perform(db, null, (work, upTo: Date) => fireDueMoments(work, created.data.id, { upTo }), moment!.at, { now: moment!.at });
   const [reminder] = await db.select().from(notifications).where(eq(notifications.dedupeKey, moment!.key));
   return { org, taskId: created.data.id, reminder: reminder! };
 }
@@ -85,8 +86,10 @@ describe("snoozeReminderAction", () => {
     const [read] = await db.select().from(notifications).where(eq(notifications.id, reminder.id));
     expect(read!.readAt).not.toBeNull();
 
-    await fireDueMoments(db, taskId, { upTo: snooze!.fireAt });
-    await fireDueMoments(db, taskId, { upTo: new Date(snooze!.fireAt.getTime() + 60_000) });
+    await perform(db, null, (work, upTo: Date) => fireDueMoments(work, taskId, { upTo }), snooze!.fireAt, { now: snooze!.fireAt });
+    await perform(db, null, (work, upTo: Date) => fireDueMoments(work, taskId, { upTo }), new Date(snooze!.fireAt.getTime() + 60_000), {
+      now: new Date(snooze!.fireAt.getTime() + 60_000),
+    });
     const again = await db
       .select()
       .from(notifications)
@@ -185,7 +188,7 @@ describe("POST /api/notifications/snooze", () => {
     expect(others).toEqual([]);
     expect(moved!.fireAt.getTime() - before).toBeLessThan(11 * 60_000);
 
-    await fireDueMoments(db, taskId, { upTo: moved!.fireAt });
+    await perform(db, null, (work, upTo: Date) => fireDueMoments(work, taskId, { upTo }), moved!.fireAt, { now: moved!.fireAt });
     const [sent] = await snoozesOf(db, taskId);
     expect(sent!.sentAt).not.toBeNull();
     const snoozedAgain = (await db.select().from(notifications).where(eq(notifications.recipientId, org.tech.id))).filter((n) =>

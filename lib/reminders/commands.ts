@@ -1,11 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db";
 import { escalationPolicies, notifications, reminderDefaults, reminderSnoozes, tasks, workSchedule } from "@/db/schema";
 import { Conflict, Forbidden, NotFound } from "@/lib/action/errors";
-import type { Viewer } from "@/lib/auth/viewer";
-import { now as clockNow } from "@/lib/time/clock";
 import { addCalendarDays, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
-import { Effects } from "@/lib/effects";
+import type { Work } from "@/lib/effects/unit";
 import { REMINDER_KIND } from "./notices";
 import { ESCALATION_PRIORITIES, type EscalationSettingsInput, type ReminderDefaultsInput, type SnoozeChoice, type SnoozeInput } from "./schema";
 import { isUnfinished } from "./timeline";
@@ -24,72 +21,60 @@ export function snoozeUntil(choice: SnoozeChoice, now: Date, timeZone: string): 
  * commit) and marks the notification read. Pressed again while one is pending, it moves that
  * one: a person has one pending snooze per task, so presses (or a script) cannot queue SMS.
  */
-export async function snoozeReminder(
-  db: Db,
-  viewer: Viewer,
-  input: SnoozeInput,
-  effects: Effects = new Effects(),
-  now: Date = clockNow(),
-): Promise<{ fireAt: Date }> {
-  return db.transaction(async (tx) => {
-    const [notification] = await tx.select().from(notifications).where(eq(notifications.id, input.notificationId));
-    // Someone else's reminder is "not found" too: the answer must not tell which ids exist.
-    if (!notification || notification.recipientId !== viewer.id) throw new NotFound("notFound");
-    const taskId = notification.payload.taskId;
-    if (!notification.kind.startsWith(REMINDER_KIND) || typeof taskId !== "string") throw new Conflict("reminders.errors.notReminder");
-    const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
-    if (!task || !isUnfinished(task.status)) throw new Conflict("reminders.errors.snoozeFinished");
+export async function snoozeReminder({ tx, viewer, now, effects }: Work, input: SnoozeInput): Promise<{ fireAt: Date }> {
+  const [notification] = await tx.select().from(notifications).where(eq(notifications.id, input.notificationId));
+  // Someone else's reminder is "not found" too: the answer must not tell which ids exist.
+  if (!notification || notification.recipientId !== viewer.id) throw new NotFound("notFound");
+  const taskId = notification.payload.taskId;
+  if (!notification.kind.startsWith(REMINDER_KIND) || typeof taskId !== "string") throw new Conflict("reminders.errors.notReminder");
+  const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
+  if (!task || !isUnfinished(task.status)) throw new Conflict("reminders.errors.snoozeFinished");
 
-    const fireAt = snoozeUntil(input.snooze, now, viewer.timeZone);
-    const values = { notificationId: notification.id, fireAt, channel: notification.channel, createdAt: now };
-    const [snooze] = await tx
-      .insert(reminderSnoozes)
-      .values({ taskId, recipientId: viewer.id, ...values })
-      .onConflictDoUpdate({ target: [reminderSnoozes.taskId, reminderSnoozes.recipientId], targetWhere: sql`${reminderSnoozes.sentAt} IS NULL`, set: values })
-      .returning({ id: reminderSnoozes.id });
-    await tx
-      .update(notifications)
-      .set({ readAt: notification.readAt ?? now })
-      .where(eq(notifications.id, notification.id));
-    // A moved snooze keeps its id: the time tells its run apart from the previous one's.
-    effects.schedule({ type: "task", id: taskId, version: task.version, reason: `snooze-${snooze!.id}-${fireAt.getTime()}` });
-    return { fireAt };
-  });
+  const fireAt = snoozeUntil(input.snooze, now, viewer.timeZone);
+  const values = { notificationId: notification.id, fireAt, channel: notification.channel, createdAt: now };
+  const [snooze] = await tx
+    .insert(reminderSnoozes)
+    .values({ taskId, recipientId: viewer.id, ...values })
+    .onConflictDoUpdate({ target: [reminderSnoozes.taskId, reminderSnoozes.recipientId], targetWhere: sql`${reminderSnoozes.sentAt} IS NULL`, set: values })
+    .returning({ id: reminderSnoozes.id });
+  await tx
+    .update(notifications)
+    .set({ readAt: notification.readAt ?? now })
+    .where(eq(notifications.id, notification.id));
+  // A moved snooze keeps its id: the time tells its run apart from the previous one's.
+  effects.schedule({ type: "task", id: taskId, version: task.version, reason: `snooze-${snooze!.id}-${fireAt.getTime()}` });
+  return { fireAt };
 }
 
 /** Admins set the escalation delays per priority, the second level and the working week. */
-export async function saveEscalationSettings(db: Db, viewer: Viewer, input: EscalationSettingsInput, now: Date = new Date()): Promise<void> {
+export async function saveEscalationSettings({ tx, viewer, now }: Work, input: EscalationSettingsInput): Promise<void> {
   if (viewer.role !== "admin") throw new Forbidden("adminOnly");
-  await db.transaction(async (tx) => {
-    for (const priority of ESCALATION_PRIORITIES) {
-      const rule = input.policy[priority];
-      await tx
-        .insert(escalationPolicies)
-        .values({ priority, delay: rule.delay, unit: rule.unit, updatedAt: now })
-        .onConflictDoUpdate({ target: escalationPolicies.priority, set: { delay: rule.delay, unit: rule.unit, updatedAt: now } });
-    }
-    const schedule = {
-      timeZone: input.timeZone,
-      workDays: input.workDays,
-      dayStart: input.dayStart,
-      dayEnd: input.dayEnd,
-      secondLevelEnabled: input.secondLevelEnabled,
-      secondLevelDelay: input.secondLevelDelay,
-      secondLevelUnit: input.secondLevelUnit,
-      updatedAt: now,
-    };
+  for (const priority of ESCALATION_PRIORITIES) {
+    const rule = input.policy[priority];
     await tx
-      .insert(workSchedule)
-      .values({ id: 1, ...schedule })
-      .onConflictDoUpdate({ target: workSchedule.id, set: schedule });
-  });
+      .insert(escalationPolicies)
+      .values({ priority, delay: rule.delay, unit: rule.unit, updatedAt: now })
+      .onConflictDoUpdate({ target: escalationPolicies.priority, set: { delay: rule.delay, unit: rule.unit, updatedAt: now } });
+  }
+  const schedule = {
+    timeZone: input.timeZone,
+    workDays: input.workDays,
+    dayStart: input.dayStart,
+    dayEnd: input.dayEnd,
+    secondLevelEnabled: input.secondLevelEnabled,
+    secondLevelDelay: input.secondLevelDelay,
+    secondLevelUnit: input.secondLevelUnit,
+    updatedAt: now,
+  };
+  await tx
+    .insert(workSchedule)
+    .values({ id: 1, ...schedule })
+    .onConflictDoUpdate({ target: workSchedule.id, set: schedule });
 }
 
 /** A person's own default reminders, replaced as a whole. */
-export async function saveReminderDefaults(db: Db, viewer: Viewer, input: ReminderDefaultsInput): Promise<{ count: number }> {
-  await db.transaction(async (tx) => {
-    await tx.delete(reminderDefaults).where(eq(reminderDefaults.userId, viewer.id));
-    if (input.reminders.length) await tx.insert(reminderDefaults).values(input.reminders.map((r) => ({ userId: viewer.id, ...r })));
-  });
+export async function saveReminderDefaults({ tx, viewer }: Work, input: ReminderDefaultsInput): Promise<{ count: number }> {
+  await tx.delete(reminderDefaults).where(eq(reminderDefaults.userId, viewer.id));
+  if (input.reminders.length) await tx.insert(reminderDefaults).values(input.reminders.map((r) => ({ userId: viewer.id, ...r })));
   return { count: input.reminders.length };
 }

@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { reminderSnoozes, tasks, timelineFirings } from "@/db/schema";
-import { Effects } from "@/lib/effects";
+import type { SystemWork } from "@/lib/effects/unit";
 import { writeOutbox } from "@/lib/notify/outbox";
 import { loadTaskTimeline } from "./context";
 import { momentNoticeRow } from "./notices";
@@ -13,12 +13,8 @@ export interface FireOptions {
   upTo: Date;
   /** A run acts only for the version it was started for; the reconcile passes none. */
   version?: number;
-  /** The time recorded as "fired at". */
-  now?: Date;
   /** The organisation's policy and schedule, when the caller has read them already. */
   settings?: EscalationSettings;
-  /** Where the notices sent are declared, once their transaction has committed. */
-  effects?: Effects;
 }
 
 export interface FireResult {
@@ -34,42 +30,33 @@ export interface FireResult {
  * applies: the task unfinished, the same version for a run, the moment still in its timeline.
  * Each send is an outbox row with the moment's dedupe key plus a firing row, in one
  * transaction: two overlapping runs, a retried step and the reconcile cannot notify twice.
+ * It runs in a unit of its own per task (the run's or the reconcile's): "fired at" is the
+ * unit's now, and a task that fails mid-pass of the reconcile rolls back alone.
  */
-export async function fireDueMoments(db: Db, taskId: string, options: FireOptions): Promise<FireResult> {
-  // Declared only after commit: a task that fails mid-pass of the reconcile rolls back alone.
-  const result = await fireInTransaction(db, taskId, options);
-  options.effects?.notify(result.notificationIds);
-  return result;
-}
+export async function fireDueMoments(work: SystemWork, taskId: string, options: FireOptions): Promise<FireResult> {
+  const { tx } = work;
+  const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
+  if (!task || (options.version !== undefined && task.version !== options.version)) return { stale: true, notificationIds: [], fired: [] };
+  const timeline = await loadTaskTimeline(tx, task, options.settings);
+  const unsent = await unsentDueMoments(tx, timeline.moments, options.upTo);
+  if (!unsent.length) return { stale: false, notificationIds: [], fired: [] };
 
-async function fireInTransaction(db: Db, taskId: string, options: FireOptions): Promise<FireResult> {
-  const written = new Effects();
-  return db.transaction(async (tx) => {
-    const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
-    if (!task || (options.version !== undefined && task.version !== options.version)) return { stale: true, notificationIds: [], fired: [] };
-    const timeline = await loadTaskTimeline(tx, task, options.settings);
-    const unsent = await unsentDueMoments(tx, timeline.moments, options.upTo);
-    if (!unsent.length) return { stale: false, notificationIds: [], fired: [] };
-
-    const notificationIds: string[] = [];
-    const fired: string[] = [];
-    const firedAt = options.now ?? options.upTo;
-    for (const moment of unsent) {
-      const recipient = timeline.people.get(moment.recipientId);
-      const [notificationId] = recipient?.active
-        ? await writeOutbox(tx, [momentNoticeRow(task, moment, recipient, timeline.people.get(task.assigneeId))], written)
-        : [];
-      await tx
-        .insert(timelineFirings)
-        .values(firingRow(task.id, moment, firedAt, notificationId ?? null))
-        .onConflictDoNothing({ target: timelineFirings.momentKey });
-      // Sent, the snooze is no longer pending: the person may snooze the new reminder again.
-      if (moment.snoozeId) await tx.update(reminderSnoozes).set({ sentAt: firedAt }).where(eq(reminderSnoozes.id, moment.snoozeId));
-      if (notificationId) notificationIds.push(notificationId);
-      fired.push(moment.key);
-    }
-    return { stale: false, notificationIds, fired };
-  });
+  const notificationIds: string[] = [];
+  const fired: string[] = [];
+  const firedAt = work.now;
+  for (const moment of unsent) {
+    const recipient = timeline.people.get(moment.recipientId);
+    const [notificationId] = recipient?.active ? await writeOutbox(work, [momentNoticeRow(task, moment, recipient, timeline.people.get(task.assigneeId))]) : [];
+    await tx
+      .insert(timelineFirings)
+      .values(firingRow(task.id, moment, firedAt, notificationId ?? null))
+      .onConflictDoNothing({ target: timelineFirings.momentKey });
+    // Sent, the snooze is no longer pending: the person may snooze the new reminder again.
+    if (moment.snoozeId) await tx.update(reminderSnoozes).set({ sentAt: firedAt }).where(eq(reminderSnoozes.id, moment.snoozeId));
+    if (notificationId) notificationIds.push(notificationId);
+    fired.push(moment.key);
+  }
+  return { stale: false, notificationIds, fired };
 }
 
 /** The moments due by `upTo` that have no firing yet. */

@@ -1,23 +1,22 @@
 import type { Db } from "@/db";
-import { dispatchAfterCommit, Effects } from "@/lib/effects";
+import { runUnit } from "@/lib/effects/unit";
 import { fireDueMoments } from "./fire";
 import { reconcileTimelines } from "./reconcile";
 
 /**
  * One pass of the reconcile, the job body both engines run (the Inngest cron and the
- * in-process timer): what it sends is dispatched once its transactions have committed.
+ * in-process timer): each task it sends for is a unit of its own, dispatched once committed.
  */
 export async function reconcileJob(db: Db, now: Date): Promise<{ checked: number; fired: number }> {
-  const effects = new Effects();
-  const result = await reconcileTimelines(db, now, { effects });
-  await dispatchAfterCommit(effects);
+  const result = await reconcileTimelines(db, now);
   return { checked: result.checked, fired: result.fired };
 }
 
-/** Sends the moments of one task version that are due up to `upTo` (a timeline run waking). */
+/** Sends the moments of one task version that are due up to `upTo` (a timeline run waking), as one unit. */
 export async function fireMomentsJob(db: Db, taskId: string, options: { version: number; upTo: Date; now: Date }): Promise<{ stale: boolean; sent: number }> {
-  const effects = new Effects();
-  const fired = await fireDueMoments(db, taskId, { ...options, effects });
-  await dispatchAfterCommit(effects);
+  const fired = await runUnit(db, null, (work) => fireDueMoments(work, taskId, { version: options.version, upTo: options.upTo }), {
+    now: options.now,
+    awaitDispatch: true,
+  });
   return { stale: fired.stale, sent: fired.notificationIds.length };
 }

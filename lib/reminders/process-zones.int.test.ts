@@ -1,3 +1,4 @@
+import { perform } from "@/lib/testing/perform";
 import { describe, expect, it } from "vitest";
 import { createTask } from "@/lib/tasks/commands";
 import { createTaskInput } from "@/lib/tasks/schema";
@@ -11,9 +12,10 @@ describe("reminder moments whatever the server's zone", () => {
     const boss = await makeUser(db, { role: "manager", timeZone: "Europe/Warsaw" });
     const assignee = await makeUser(db, { timeZone: "Europe/Warsaw", supervisorId: boss.id });
     // Due Monday 1 November 2027 02:30: a day before is Sunday 02:30, which Warsaw lives twice.
-    const task = await createTask(
+    const task = await perform(
       db,
       boss.viewer,
+      createTask,
       createTaskInput.parse({
         title: "Odczyt liczników",
         assigneeId: assignee.id,

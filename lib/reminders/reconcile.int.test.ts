@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { perform } from "@/lib/testing/perform";
 import { describe, expect, it } from "vitest";
 import { timelineFirings } from "@/db/schema";
 import { createTask } from "@/lib/tasks/commands";
@@ -14,7 +15,12 @@ describe("reconcile", () => {
     // Far in the future, so no other test's tasks fall into this reconcile window.
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const task = await createTask(db, org.boss.viewer, createTaskInput.parse({ title: `Zaległe ${i}`, assigneeId: org.tech.id, dueAt: "2099-01-05T10:00" }));
+      const task = await perform(
+        db,
+        org.boss.viewer,
+        createTask,
+        createTaskInput.parse({ title: `Zaległe ${i}`, assigneeId: org.tech.id, dueAt: "2099-01-05T10:00" }),
+      );
       ids.push(task.id);
     }
     const now = new Date("2099-01-05T12:00:00Z");

@@ -1,6 +1,6 @@
 import { and, asc, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import type { Effects } from "@/lib/effects";
 import type { Db } from "@/db";
+import { runUnit } from "@/lib/effects/unit";
 import { reconcileCursor, reminderSnoozes, taskReminders, tasks } from "@/db/schema";
 import { loadTaskTimeline } from "./context";
 import { fireDueMoments, unsentDueMoments } from "./fire";
@@ -46,7 +46,7 @@ export function reconcileCandidates(db: Db, now: Date): SQL | undefined {
   );
 }
 
-export async function reconcileTimelines(db: Db, now: Date, { limit = 2000, effects }: { limit?: number; effects?: Effects } = {}): Promise<ReconcileResult> {
+export async function reconcileTimelines(db: Db, now: Date, { limit = 2000 }: { limit?: number } = {}): Promise<ReconcileResult> {
   if (limit < 1) throw new Error("reconcile needs a batch of at least one task");
   const isCandidate = reconcileCandidates(db, now);
   const page = (from: SQL | undefined, size: number) => db.select().from(tasks).where(and(isCandidate, from)).orderBy(asc(tasks.id)).limit(size);
@@ -77,7 +77,8 @@ export async function reconcileTimelines(db: Db, now: Date, { limit = 2000, effe
       // take the task's row lock (fireDueMoments re-checks under it) only when there is.
       const { moments } = await loadTaskTimeline(db, task, settings);
       if (!(await unsentDueMoments(db, moments, now)).length) continue;
-      const result = await fireDueMoments(db, id, { upTo: now, now, settings, effects });
+      // One unit per task: what it sent is dispatched once that task's transaction has committed.
+      const result = await runUnit(db, null, (work) => fireDueMoments(work, id, { upTo: now, settings }), { now });
       notificationIds.push(...result.notificationIds);
       fired += result.fired.length;
     } catch (error) {

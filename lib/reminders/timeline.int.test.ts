@@ -1,3 +1,5 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { perform } from "@/lib/testing/perform";
 import { InngestTestEngine } from "@inngest/test";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,15 +49,13 @@ afterAll(async () => {
 const local = (instant: Date) => instantToWallClock(instant, WAW);
 
 /** A task the boss delegates to `assigneeId`, due at `due`, with the given reminders. */
-async function delegate(
-  db: Db,
-  boss: { viewer: Parameters<typeof createTask>[1] },
-  assigneeId: string,
-  due: Date,
-  reminders: unknown[],
-  extra: Record<string, unknown> = {},
-) {
-  const task = await createTask(db, boss.viewer, createTaskInput.parse({ title: "Przegląd kotła", assigneeId, dueAt: local(due), reminders, ...extra }));
+async function delegate(db: Db, boss: { viewer: Viewer }, assigneeId: string, due: Date, reminders: unknown[], extra: Record<string, unknown> = {}) {
+  const task = await perform(
+    db,
+    boss.viewer,
+    createTask,
+    createTaskInput.parse({ title: "Przegląd kotła", assigneeId, dueAt: local(due), reminders, ...extra }),
+  );
   return task;
 }
 
@@ -108,9 +108,10 @@ describe("task-timeline (Inngest)", () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
     const at = new Date(Math.ceil((Date.now() + 5 * 24 * HOUR) / 60_000) * 60_000);
-    const task = await createTask(
+    const task = await perform(
       db,
       org.boss.viewer,
+      createTask,
       createTaskInput.parse({ title: "Oddzwonić", assigneeId: org.tech.id, reminders: [{ type: "at", fireAt: local(at) }] }),
     );
     const { moments } = await runTimeline(db, task.id, 1);
@@ -127,7 +128,7 @@ describe("task-timeline (Inngest)", () => {
     const oldPlan = (await pendingMoments(db, task.id, 1)).map((m) => ({ key: m.key, at: m.at.toISOString() }));
 
     const later = new Date(due.getTime() + 24 * HOUR);
-    const updated = await updateTask(db, org.boss.viewer, updateTaskInput.parse({ taskId: task.id, dueAt: local(later) }));
+    const updated = await perform(db, org.boss.viewer, updateTask, updateTaskInput.parse({ taskId: task.id, dueAt: local(later) }));
     // The old run wakes with the plan it made before the change: it finds a newer version and stops.
     const old = await runTimeline(db, task.id, 1, oldPlan);
     expect(old.result).toMatchObject({ stopped: "changed" });
@@ -147,7 +148,7 @@ describe("task-timeline (Inngest)", () => {
     const task = await delegate(db, org.boss, org.tech.id, due, [], { priority: "urgent" });
     const plan = (await pendingMoments(db, task.id, 1)).map((m) => ({ key: m.key, at: m.at.toISOString() }));
     expect(plan.length).toBeGreaterThan(0);
-    const finished = await changeStatus(db, org.tech.viewer, { taskId: task.id, status: "done" });
+    const finished = await perform(db, org.tech.viewer, changeStatus, { taskId: task.id, status: "done" });
     await runTimeline(db, task.id, 1, plan);
     expect(await pendingMoments(db, task.id, finished.version)).toEqual([]);
     await reconcileTimelines(db, new Date(due.getTime() + 30 * 24 * HOUR));
@@ -199,9 +200,10 @@ describe("task-timeline (Inngest)", () => {
       ["2027-03-28T09:00", "2027-03-27T08:00:00.000Z"],
       ["2027-10-31T09:00", "2027-10-30T07:00:00.000Z"],
     ] as const) {
-      const task = await createTask(
+      const task = await perform(
         db,
         org.boss.viewer,
+        createTask,
         createTaskInput.parse({ title: "Inwentaryzacja", assigneeId: assignee.id, dueAt: sunday, reminders: [{ type: "before", offsetMinutes: 1440 }] }),
       );
       const { ctx, moments } = await runTimeline(db, task.id, 1);

@@ -1,3 +1,4 @@
+import { perform } from "@/lib/testing/perform";
 import { describe, expect, it } from "vitest";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
@@ -12,7 +13,7 @@ describe("who may see a task and what they may do", () => {
   it("shows a delegated task to creator, assignee, everyone above either, and admins; refuses the rest", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
-    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id });
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id });
 
     for (const who of [org.lead, org.tech, org.manager, org.boss, org.admin]) {
       await expect(taskForViewer(db, who.viewer, id), who.name).resolves.toMatchObject({ task: { id } });
@@ -25,7 +26,7 @@ describe("who may see a task and what they may do", () => {
   it("shows a task delegated by someone outside the chain to the assignee's supervisors two levels up", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
-    const { id } = await createTask(db, org.stranger.viewer, { ...base, assigneeId: org.tech.id });
+    const { id } = await perform(db, org.stranger.viewer, createTask, { ...base, assigneeId: org.tech.id });
     await expect(taskForViewer(db, org.manager.viewer, id)).resolves.toMatchObject({
       permissions: { see: true, reassign: true, editDetails: false, work: false },
     });
@@ -35,7 +36,7 @@ describe("who may see a task and what they may do", () => {
   it("shows a task someone gave themself to their supervisors", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
-    const { id } = await createTask(db, org.tech.viewer, base);
+    const { id } = await perform(db, org.tech.viewer, createTask, base);
     await expect(taskForViewer(db, org.lead.viewer, id)).resolves.toBeTruthy();
     await expect(taskForViewer(db, org.manager.viewer, id)).resolves.toBeTruthy();
     await expect(taskForViewer(db, org.stranger.viewer, id)).rejects.toMatchObject({ code: "forbidden" });
@@ -44,7 +45,7 @@ describe("who may see a task and what they may do", () => {
   it("gives each party its own rights", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
-    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id });
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id });
     const perms = async (who: typeof org.lead) => (await taskForViewer(db, who.viewer, id)).permissions;
     expect(await perms(org.lead)).toMatchObject({ editDetails: true, reassign: true, work: false, cancel: true, comment: true, editReminders: true });
     expect(await perms(org.tech)).toMatchObject({ editDetails: false, reassign: false, work: true, cancel: false, comment: true, editReminders: true });
@@ -57,7 +58,7 @@ describe("who may see a task and what they may do", () => {
     const org = await makeTaskOrg(db);
     const client = await makeClient(db);
     const give = async (from: typeof org.lead, to: typeof org.lead) =>
-      (await createTask(db, from.viewer, { ...base, title: `${from.name} → ${to.name}`, assigneeId: to.id, clientId: client.id })).id;
+      (await perform(db, from.viewer, createTask, { ...base, title: `${from.name} → ${to.name}`, assigneeId: to.id, clientId: client.id })).id;
     const ids = [
       await give(org.lead, org.tech),
       await give(org.stranger, org.tech),

@@ -18,40 +18,40 @@ import { acceptTask, cancelTask, changeStatus, commentOnTask, reassignTask, reop
 const LISTS = ["/tasks", "/tasks/delegated", "/tasks/team"];
 const touched = (input: { taskId: string }) => [...LISTS, `/tasks/${input.taskId}`];
 
-export const createTaskAction = defineAction(createTaskInput, (input, { viewer, db, effects }) => createTask(db, viewer, input, effects), {
+export const createTaskAction = defineAction(createTaskInput, (input, work) => createTask(work, input), {
   revalidate: (_input, task) => [...LISTS, `/tasks/${task.id}`],
 });
 
-export const updateTaskAction = defineAction(updateTaskInput, (input, { viewer, db, effects }) => updateTask(db, viewer, input, effects), {
+export const updateTaskAction = defineAction(updateTaskInput, (input, work) => updateTask(work, input), {
   revalidate: touched,
 });
 
-export const changeStatusAction = defineAction(changeStatusInput, (input, { viewer, db, effects }) => changeStatus(db, viewer, input, effects), {
+export const changeStatusAction = defineAction(changeStatusInput, (input, work) => changeStatus(work, input), {
   revalidate: touched,
 });
 
-export const setProgressAction = defineAction(setProgressInput, (input, { viewer, db, effects }) => setProgress(db, viewer, input, effects), {
+export const setProgressAction = defineAction(setProgressInput, (input, work) => setProgress(work, input), {
   revalidate: touched,
 });
 
-export const reassignTaskAction = defineAction(reassignTaskInput, (input, { viewer, db, effects }) => reassignTask(db, viewer, input, effects), {
+export const reassignTaskAction = defineAction(reassignTaskInput, (input, work) => reassignTask(work, input), {
   revalidate: touched,
 });
 
-export const acceptTaskAction = defineAction(decisionInput, (input, { viewer, db, effects }) => acceptTask(db, viewer, input, effects), {
+export const acceptTaskAction = defineAction(decisionInput, (input, work) => acceptTask(work, input), {
   revalidate: touched,
 });
 
-export const returnTaskAction = defineAction(returnTaskInput, (input, { viewer, db, effects }) => returnTask(db, viewer, input, effects), {
+export const returnTaskAction = defineAction(returnTaskInput, (input, work) => returnTask(work, input), {
   revalidate: touched,
 });
 
-export const cancelTaskAction = defineAction(decisionInput, (input, { viewer, db, effects }) => cancelTask(db, viewer, input, effects), {
+export const cancelTaskAction = defineAction(decisionInput, (input, work) => cancelTask(work, input), {
   revalidate: touched,
 });
 
-export const reopenTaskAction = defineAction(decisionInput, (input, { viewer, db, effects }) => reopenTask(db, viewer, input, effects), {
+export const reopenTaskAction = defineAction(decisionInput, (input, work) => reopenTask(work, input), {
   revalidate: touched,
 });
 
-export const commentOnTaskAction = defineAction(commentInput, (input, { viewer, db }) => commentOnTask(db, viewer, input), { revalidate: touched });
+export const commentOnTaskAction = defineAction(commentInput, (input, work) => commentOnTask(work, input), { revalidate: touched });

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
 import { taskReminders, tasks } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
-import type { Viewer } from "@/lib/auth/viewer";
-import { Effects } from "@/lib/effects";
+import type { Work } from "@/lib/effects/unit";
 import { loadVisibleTask, type TaskRow } from "./access";
 import { applyChange, historyValue, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
 import { notify, type Notice } from "./notices";
@@ -21,40 +20,39 @@ export interface TaskRef {
  * Creates a task for me or for someone else. Assigning it to someone else makes me its
  * delegator, and the assignee's notice is written in the same transaction.
  */
-export async function createTask(db: Db, viewer: Viewer, input: CreateTaskInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskRef> {
-  return db.transaction(async (tx) => {
-    const problems = new FieldProblems();
-    const assignee = await checkAssignee(tx, input.assigneeId ?? viewer.id, problems);
-    const refs = await checkClientAndCase(tx, input, problems);
-    const dueAt = dueFromInput(input.dueAt, viewer, problems);
-    const reminders = remindersFromInput(input.reminders, dueAt, viewer, problems);
-    problems.throwIfAny();
+export async function createTask(work: Work, input: CreateTaskInput): Promise<TaskRef> {
+  const { tx, viewer, now, effects } = work;
+  const problems = new FieldProblems();
+  const assignee = await checkAssignee(tx, input.assigneeId ?? viewer.id, problems);
+  const refs = await checkClientAndCase(tx, input, problems);
+  const dueAt = dueFromInput(input.dueAt, viewer, problems);
+  const reminders = remindersFromInput(input.reminders, dueAt, viewer, problems);
+  problems.throwIfAny();
 
-    const [task] = await tx
-      .insert(tasks)
-      .values({
-        title: input.title,
-        description: input.description,
-        priority: input.priority,
-        status: input.progress > 0 ? "in_progress" : "open",
-        progress: input.progress,
-        dueAt,
-        assigneeId: assignee!.id,
-        createdById: viewer.id,
-        clientId: refs.clientId,
-        caseId: refs.caseId,
-        needsAcceptance: input.needsAcceptance,
-        createdAt: now,
-        updatedAt: now,
-        lastActivityAt: now,
-      })
-      .returning();
-    await replaceReminders(tx, task!.id, reminders);
-    effects.schedule({ type: "task", id: task!.id, version: task!.version });
-    await recordActivity(tx, task!.id, viewer.id, [{ kind: "created", field: "assigneeId", newValue: assignee!.id }], now);
-    await notify(tx, task!, viewer, [{ kind: "assigned", recipient: assignee! }], effects);
-    return { id: task!.id, number: task!.number };
-  });
+  const [task] = await tx
+    .insert(tasks)
+    .values({
+      title: input.title,
+      description: input.description,
+      priority: input.priority,
+      status: input.progress > 0 ? "in_progress" : "open",
+      progress: input.progress,
+      dueAt,
+      assigneeId: assignee!.id,
+      createdById: viewer.id,
+      clientId: refs.clientId,
+      caseId: refs.caseId,
+      needsAcceptance: input.needsAcceptance,
+      createdAt: now,
+      updatedAt: now,
+      lastActivityAt: now,
+    })
+    .returning();
+  await replaceReminders(tx, task!.id, reminders);
+  effects.schedule({ type: "task", id: task!.id, version: task!.version });
+  await recordActivity(tx, task!.id, viewer.id, [{ kind: "created", field: "assigneeId", newValue: assignee!.id }], now);
+  await notify(work, task!, viewer, [{ kind: "assigned", recipient: assignee! }]);
+  return { id: task!.id, number: task!.number };
 }
 
 const DETAIL_FIELDS = ["title", "description", "priority", "dueAt", "clientId", "caseId", "needsAcceptance"] as const;
@@ -65,82 +63,75 @@ type DetailField = (typeof DETAIL_FIELDS)[number];
  * reminders also the assignee's, a new assignee follows the reassignment rules. A field sent
  * with its current value is no change and needs no right.
  */
-export async function updateTask(
-  db: Db,
-  viewer: Viewer,
-  input: UpdateTaskInput,
-  effects: Effects = new Effects(),
-  now = new Date(),
-): Promise<TaskRef & { version: number }> {
-  return db.transaction(async (tx) => {
-    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
-    if (input.expectedVersion !== undefined && input.expectedVersion !== task.version) throw new Conflict("tasks.errors.stale");
+export async function updateTask(work: Work, input: UpdateTaskInput): Promise<TaskRef & { version: number }> {
+  const { tx, viewer, now, effects } = work;
+  const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+  if (input.expectedVersion !== undefined && input.expectedVersion !== task.version) throw new Conflict("tasks.errors.stale");
 
-    const problems = new FieldProblems();
-    const wanted: TaskPatch = {};
-    if (input.title !== undefined) wanted.title = input.title;
-    if (input.description !== undefined) wanted.description = input.description;
-    if (input.priority !== undefined) wanted.priority = input.priority;
-    if (input.needsAcceptance !== undefined) wanted.needsAcceptance = input.needsAcceptance;
-    if (input.dueAt !== undefined) wanted.dueAt = dueFromInput(input.dueAt, viewer, problems);
-    if (input.clientId !== undefined || input.caseId !== undefined) {
-      const refs = await checkClientAndCase(
-        tx,
-        { clientId: input.clientId !== undefined ? input.clientId : task.clientId, caseId: input.caseId !== undefined ? input.caseId : task.caseId },
-        problems,
-      );
-      wanted.clientId = refs.clientId;
-      wanted.caseId = refs.caseId;
-    }
-    const changed = DETAIL_FIELDS.filter((f) => f in wanted && historyValue(wanted[f]) !== historyValue(task[f]));
-    if (changed.length) assertCan(canEditDetails(relation), "tasks.errors.cannotEdit");
+  const problems = new FieldProblems();
+  const wanted: TaskPatch = {};
+  if (input.title !== undefined) wanted.title = input.title;
+  if (input.description !== undefined) wanted.description = input.description;
+  if (input.priority !== undefined) wanted.priority = input.priority;
+  if (input.needsAcceptance !== undefined) wanted.needsAcceptance = input.needsAcceptance;
+  if (input.dueAt !== undefined) wanted.dueAt = dueFromInput(input.dueAt, viewer, problems);
+  if (input.clientId !== undefined || input.caseId !== undefined) {
+    const refs = await checkClientAndCase(
+      tx,
+      { clientId: input.clientId !== undefined ? input.clientId : task.clientId, caseId: input.caseId !== undefined ? input.caseId : task.caseId },
+      problems,
+    );
+    wanted.clientId = refs.clientId;
+    wanted.caseId = refs.caseId;
+  }
+  const changed = DETAIL_FIELDS.filter((f) => f in wanted && historyValue(wanted[f]) !== historyValue(task[f]));
+  if (changed.length) assertCan(canEditDetails(relation), "tasks.errors.cannotEdit");
 
-    const reassigning = input.assigneeId !== undefined && input.assigneeId !== task.assigneeId;
-    if (reassigning) {
-      assertCan(canReassign(relation), "tasks.errors.cannotReassign");
-      if (isClosed(task.status)) throw new Conflict("tasks.errors.closed");
-    }
-    const next = reassigning ? await checkAssignee(tx, input.assigneeId!, problems) : null;
+  const reassigning = input.assigneeId !== undefined && input.assigneeId !== task.assigneeId;
+  if (reassigning) {
+    assertCan(canReassign(relation), "tasks.errors.cannotReassign");
+    if (isClosed(task.status)) throw new Conflict("tasks.errors.closed");
+  }
+  const next = reassigning ? await checkAssignee(tx, input.assigneeId!, problems) : null;
 
-    const dueAt = "dueAt" in wanted ? wanted.dueAt! : task.dueAt;
-    const oldReminders = await remindersOf(tx, task.id);
-    const newReminders = input.reminders ? remindersFromInput(input.reminders, dueAt ?? null, viewer, problems) : null;
-    const remindersChanged = newReminders !== null && describeReminders(newReminders) !== describeReminders(oldReminders);
-    if (remindersChanged) assertCan(canEditReminders(relation), "tasks.errors.cannotEditReminders");
-    if (!newReminders && !dueAt && oldReminders.some((r) => r.offsetMinutes !== null)) {
-      problems.add("dueAt", "tasks.errors.reminderNeedsDue");
-    }
-    problems.throwIfAny();
+  const dueAt = "dueAt" in wanted ? wanted.dueAt! : task.dueAt;
+  const oldReminders = await remindersOf(tx, task.id);
+  const newReminders = input.reminders ? remindersFromInput(input.reminders, dueAt ?? null, viewer, problems) : null;
+  const remindersChanged = newReminders !== null && describeReminders(newReminders) !== describeReminders(oldReminders);
+  if (remindersChanged) assertCan(canEditReminders(relation), "tasks.errors.cannotEditReminders");
+  if (!newReminders && !dueAt && oldReminders.some((r) => r.offsetMinutes !== null)) {
+    problems.add("dueAt", "tasks.errors.reminderNeedsDue");
+  }
+  problems.throwIfAny();
 
-    if (!changed.length && !reassigning && !remindersChanged) return { id: task.id, number: task.number, version: task.version };
+  if (!changed.length && !reassigning && !remindersChanged) return { id: task.id, number: task.number, version: task.version };
 
-    const patch: TaskPatch = {};
-    const entries: ActivityEntry[] = [];
-    for (const field of changed) {
-      (patch as Record<DetailField, unknown>)[field] = wanted[field];
-      entries.push({ kind: "changed", field, oldValue: historyValue(task[field]), newValue: historyValue(wanted[field]) });
-    }
-    let notices: Notice[] = [];
-    if (next) {
-      const moved = await reassignmentOf(tx, viewer, task, next, null);
-      Object.assign(patch, moved.patch);
-      entries.push(...moved.entries);
-      notices = moved.notices;
-    }
-    if (remindersChanged) {
-      await replaceReminders(tx, task.id, newReminders);
-      entries.push({ kind: "changed", field: "reminders", oldValue: describeReminders(oldReminders), newValue: describeReminders(newReminders) });
-    }
-    // Switching acceptance off for a result already waiting on it would leave it stuck there.
-    if (task.status === "awaiting_acceptance" && !patch.status && !requiresAcceptance({ ...task, ...patch })) {
-      patch.status = "done";
-      patch.completedAt = now;
-      entries.push({ kind: "status", field: "status", oldValue: task.status, newValue: "done" });
-    }
-    const updated = await applyChange(tx, task, viewer.id, patch, entries, now, effects);
-    await notify(tx, updated, viewer, notices, effects);
-    return { id: updated.id, number: updated.number, version: updated.version };
-  });
+  const patch: TaskPatch = {};
+  const entries: ActivityEntry[] = [];
+  for (const field of changed) {
+    (patch as Record<DetailField, unknown>)[field] = wanted[field];
+    entries.push({ kind: "changed", field, oldValue: historyValue(task[field]), newValue: historyValue(wanted[field]) });
+  }
+  let notices: Notice[] = [];
+  if (next) {
+    const moved = await reassignmentOf(tx, viewer, task, next, null);
+    Object.assign(patch, moved.patch);
+    entries.push(...moved.entries);
+    notices = moved.notices;
+  }
+  if (remindersChanged) {
+    await replaceReminders(tx, task.id, newReminders);
+    entries.push({ kind: "changed", field: "reminders", oldValue: describeReminders(oldReminders), newValue: describeReminders(newReminders) });
+  }
+  // Switching acceptance off for a result already waiting on it would leave it stuck there.
+  if (task.status === "awaiting_acceptance" && !patch.status && !requiresAcceptance({ ...task, ...patch })) {
+    patch.status = "done";
+    patch.completedAt = now;
+    entries.push({ kind: "status", field: "status", oldValue: task.status, newValue: "done" });
+  }
+  const updated = await applyChange(tx, task, viewer.id, patch, entries, now, effects);
+  await notify(work, updated, viewer, notices);
+  return { id: updated.id, number: updated.number, version: updated.version };
 }
 
 async function remindersOf(tx: DbOrTx, taskId: string): Promise<ReminderRow[]> {

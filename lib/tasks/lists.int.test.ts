@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { Effects } from "@/lib/effects";
+import { perform } from "@/lib/testing/perform";
 import { describe, expect, it } from "vitest";
 import { tasks, users } from "@/db/schema";
 import { testDb } from "@/lib/testing/db";
@@ -34,7 +34,7 @@ async function scene() {
   const db = await testDb();
   const org = await makeTaskOrg(db);
   const make = async (title: string, who: typeof org.lead, extra: Partial<CreateTaskInput> = {}) =>
-    (await createTask(db, who.viewer, { ...base, title, assigneeId: org.tech.id, ...extra }, new Effects(), new Date("2026-03-20T08:00:00Z"))).id;
+    (await perform(db, who.viewer, createTask, { ...base, title, assigneeId: org.tech.id, ...extra }, { now: new Date("2026-03-20T08:00:00Z") })).id;
   // Due times are typed by the lead, in Warsaw.
   const ids = {
     satLate: await make("A sobota 23:50", org.lead, { dueAt: "2026-03-28T23:50", priority: "low" }),
@@ -153,9 +153,9 @@ describe("task lists", () => {
     const org = await makeTaskOrg(db);
     const client = await makeClient(db);
     const kase = await makeCase(db, { ownerId: org.lead.id, clientId: client.id });
-    await createTask(db, org.lead.viewer, { ...base, title: "Do sprawy", caseId: kase.id, assigneeId: org.tech.id });
-    await createTask(db, org.lead.viewer, { ...base, title: "Do klienta", clientId: client.id, assigneeId: org.tech.id });
-    await createTask(db, org.lead.viewer, { ...base, title: "Luźne", assigneeId: org.tech.id });
+    await perform(db, org.lead.viewer, createTask, { ...base, title: "Do sprawy", caseId: kase.id, assigneeId: org.tech.id });
+    await perform(db, org.lead.viewer, createTask, { ...base, title: "Do klienta", clientId: client.id, assigneeId: org.tech.id });
+    await perform(db, org.lead.viewer, createTask, { ...base, title: "Luźne", assigneeId: org.tech.id });
     expect(titles(await delegatedTasksOf(db, org.lead.viewer, p({ client: client.id })))).toEqual(["Do klienta", "Do sprawy"]);
     expect(titles(await delegatedTasksOf(db, org.lead.viewer, p({ case: kase.id })))).toEqual(["Do sprawy"]);
     const [row] = (await delegatedTasksOf(db, org.lead.viewer, p({ case: kase.id }))).rows;
@@ -169,9 +169,9 @@ describe("tasks on client and case pages", () => {
     const org = await makeTaskOrg(db);
     const client = await makeClient(db);
     const kase = await makeCase(db, { ownerId: org.lead.id, clientId: client.id });
-    await createTask(db, org.lead.viewer, { ...base, title: "Serwis u klienta", caseId: kase.id, assigneeId: org.tech.id });
-    const strangers = await createTask(db, org.stranger.viewer, { ...base, title: "Notatka obcego", clientId: client.id });
-    const closed = await createTask(db, org.lead.viewer, { ...base, title: "Zamknięte", clientId: client.id, assigneeId: org.tech2.id });
+    await perform(db, org.lead.viewer, createTask, { ...base, title: "Serwis u klienta", caseId: kase.id, assigneeId: org.tech.id });
+    const strangers = await perform(db, org.stranger.viewer, createTask, { ...base, title: "Notatka obcego", clientId: client.id });
+    const closed = await perform(db, org.lead.viewer, createTask, { ...base, title: "Zamknięte", clientId: client.id, assigneeId: org.tech2.id });
     await db.update(tasks).set({ status: "done" }).where(eq(tasks.id, closed.id));
 
     const forLead = await relatedTasks(db, org.lead.viewer, { clientId: client.id });

@@ -1,9 +1,7 @@
 import { createTranslator } from "next-intl";
-import type { DbOrTx } from "@/db";
 import { formatInstantFor } from "@/lib/i18n/format-for";
 import { messages } from "@/lib/i18n/messages";
-import type { Effects } from "@/lib/effects";
-import { writeOutbox, type OutboxRow } from "@/lib/notify/outbox";
+import { writeOutbox, type OutboxRow, type OutboxWork } from "@/lib/notify/outbox";
 import type { Priority } from "./schema";
 import type { Person } from "./references";
 
@@ -69,7 +67,7 @@ export function taskNoticeRow(task: NoticeTask, actor: { id: string; name: strin
 }
 
 /** Writes the notices of one change; nobody is told about their own action, nor is a deactivated account. */
-export async function notify(tx: DbOrTx, task: NoticeTask, actor: { id: string; name: string }, notices: Notice[], effects: Effects): Promise<string[]> {
+export async function notify(work: OutboxWork, task: NoticeTask, actor: { id: string; name: string }, notices: Notice[]): Promise<string[]> {
   const rows = notices.filter((n) => n.recipient.id !== actor.id && n.recipient.active).map((n) => taskNoticeRow(task, actor, n));
-  return writeOutbox(tx, rows, effects);
+  return writeOutbox(work, rows);
 }

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { perform } from "@/lib/testing/perform";
 import { describe, expect, it, vi } from "vitest";
 import { taskReminders, tasks } from "@/db/schema";
 import { actAs } from "@/lib/testing/acting";
@@ -27,7 +28,7 @@ describe("editing a task", () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
     const client = await makeClient(db, { name: "Hotel Testowy" });
-    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id });
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id });
     actAs(org.lead.viewer);
     const r = await updateTaskAction({
       taskId: id,
@@ -61,7 +62,7 @@ describe("editing a task", () => {
   it("refuses an edit made on an older version", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
-    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id });
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id });
     actAs(org.lead.viewer);
     await updateTaskAction({ taskId: id, title: "Pierwsza zmiana" });
     const before = await footprint(db, id);
@@ -72,7 +73,7 @@ describe("editing a task", () => {
   it("lets the assignee set reminders but not details; refuses strangers; writes nothing when refused", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
-    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id, dueAt: "2026-06-01T12:00" });
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id, dueAt: "2026-06-01T12:00" });
     const before = await footprint(db, id);
     actAs(org.tech.viewer);
     expect(await updateTaskAction({ taskId: id, title: "Inny tytuł" })).toMatchObject({
@@ -102,7 +103,7 @@ describe("editing a task", () => {
     const clientA = await makeClient(db);
     const clientB = await makeClient(db);
     const caseOfB = await makeCase(db, { ownerId: org.lead.id, clientId: clientB.id });
-    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id, clientId: clientA.id });
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id, clientId: clientA.id });
     const inactive = await makeUser(db, { active: false });
     const before = await footprint(db, id);
     actAs(org.lead.viewer);
@@ -126,7 +127,7 @@ describe("reassignment", () => {
   it("is open to the delegator, the assignee's managers and admins; each move is recorded and notified", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
-    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id });
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id });
 
     actAs(org.manager.viewer); // two levels above the assignee
     expect(await reassignTaskAction({ taskId: id, assigneeId: org.tech2.id, comment: "Paweł jest na urlopie" })).toMatchObject({ ok: true });
@@ -162,7 +163,7 @@ describe("reassignment", () => {
   it("is refused to the assignee, a colleague and a stranger, writing nothing", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
-    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id });
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id });
     const before = await footprint(db, id);
     for (const who of [org.tech, org.tech2, org.stranger]) {
       actAs(who.viewer);
@@ -175,7 +176,7 @@ describe("reassignment", () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
     const inactive = await makeUser(db, { active: false });
-    const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id });
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id });
     const before = await footprint(db, id);
     actAs(org.lead.viewer);
     expect(await reassignTaskAction({ taskId: id, assigneeId: inactive.id })).toMatchObject({
@@ -213,7 +214,7 @@ describe("notices share the transaction of their change", () => {
       expect(r).toMatchObject({ ok: false, code: "internal" });
       expect(await globalFootprint(db, org.lead.id)).toEqual(before);
 
-      const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech2.id });
+      const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech2.id });
       const moved = await footprint(db, id);
       expect(await reassignTaskAction({ taskId: id, assigneeId: org.tech.id })).toMatchObject({ ok: false, code: "internal" });
       expect(await footprint(db, id)).toEqual(moved);

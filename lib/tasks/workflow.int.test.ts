@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { perform } from "@/lib/testing/perform";
 import { describe, expect, it } from "vitest";
 import { tasks } from "@/db/schema";
 import { actAs } from "@/lib/testing/acting";
@@ -23,7 +24,7 @@ const base = {
 async function delegated(needsAcceptance = false) {
   const db = await testDb();
   const org = await makeTaskOrg(db);
-  const { id } = await createTask(db, org.lead.viewer, { ...base, assigneeId: org.tech.id, needsAcceptance });
+  const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id, needsAcceptance });
   return { db, org, id };
 }
 

@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
 import { tasks } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
-import type { Viewer } from "@/lib/auth/viewer";
-import { Effects } from "@/lib/effects";
+import type { Work } from "@/lib/effects/unit";
 import { loadVisibleTask, type TaskRow } from "./access";
 import { applyChange, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
 import { notify, type Notice } from "./notices";
@@ -29,65 +27,62 @@ async function personOf(db: Parameters<typeof peopleById>[0], id: string) {
  * The assignee moves the task: open ⇄ in progress → done. Done on a task that needs the
  * delegator's acceptance waits for it instead; either way the delegator is told.
  */
-export async function changeStatus(db: Db, viewer: Viewer, input: ChangeStatusInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
-  return db.transaction(async (tx) => {
-    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
-    assertCan(canWork(relation), "tasks.errors.onlyAssignee");
-    const next = workTransition(task, input.status);
-    if (next === task.status) return versionOf(task);
+export async function changeStatus(work: Work, input: ChangeStatusInput): Promise<TaskVersion> {
+  const { tx, viewer, now, effects } = work;
+  const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+  assertCan(canWork(relation), "tasks.errors.onlyAssignee");
+  const next = workTransition(task, input.status);
+  if (next === task.status) return versionOf(task);
 
-    const finished = next === "done" || next === "awaiting_acceptance";
-    const patch: TaskPatch = { status: next, completedAt: next === "done" ? now : null };
-    const entries: ActivityEntry[] = [{ kind: "status", field: "status", oldValue: task.status, newValue: next }];
-    if (finished && task.progress !== 100) {
-      patch.progress = 100;
-      entries.push({ kind: "progress", field: "progress", oldValue: String(task.progress), newValue: "100" });
-    }
-    const updated = await applyChange(tx, task, viewer.id, patch, entries, now, effects);
-    const delegator = finished ? await personOf(tx, task.createdById) : undefined;
-    if (delegator) await notify(tx, updated, viewer, [{ kind: next === "done" ? "completed" : "awaitingAcceptance", recipient: delegator }], effects);
-    return versionOf(updated);
-  });
+  const finished = next === "done" || next === "awaiting_acceptance";
+  const patch: TaskPatch = { status: next, completedAt: next === "done" ? now : null };
+  const entries: ActivityEntry[] = [{ kind: "status", field: "status", oldValue: task.status, newValue: next }];
+  if (finished && task.progress !== 100) {
+    patch.progress = 100;
+    entries.push({ kind: "progress", field: "progress", oldValue: String(task.progress), newValue: "100" });
+  }
+  const updated = await applyChange(tx, task, viewer.id, patch, entries, now, effects);
+  const delegator = finished ? await personOf(tx, task.createdById) : undefined;
+  if (delegator) await notify(work, updated, viewer, [{ kind: next === "done" ? "completed" : "awaitingAcceptance", recipient: delegator }]);
+  return versionOf(updated);
 }
 
 /** The assignee reports progress; the first step on an open task means work has started. */
-export async function setProgress(db: Db, viewer: Viewer, input: SetProgressInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
-  return db.transaction(async (tx) => {
-    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
-    assertCan(canWork(relation), "tasks.errors.onlyAssignee");
-    workTransition(task, "in_progress");
-    if (input.progress === task.progress) return versionOf(task);
-    const patch: TaskPatch = { progress: input.progress };
-    const entries: ActivityEntry[] = [{ kind: "progress", field: "progress", oldValue: String(task.progress), newValue: String(input.progress) }];
-    if (task.status === "open" && input.progress > 0) {
-      patch.status = "in_progress";
-      entries.push({ kind: "status", field: "status", oldValue: "open", newValue: "in_progress" });
-    }
-    return versionOf(await applyChange(tx, task, viewer.id, patch, entries, now, effects));
-  });
+export async function setProgress(work: Work, input: SetProgressInput): Promise<TaskVersion> {
+  const { tx, viewer, now, effects } = work;
+  const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+  assertCan(canWork(relation), "tasks.errors.onlyAssignee");
+  workTransition(task, "in_progress");
+  if (input.progress === task.progress) return versionOf(task);
+  const patch: TaskPatch = { progress: input.progress };
+  const entries: ActivityEntry[] = [{ kind: "progress", field: "progress", oldValue: String(task.progress), newValue: String(input.progress) }];
+  if (task.status === "open" && input.progress > 0) {
+    patch.status = "in_progress";
+    entries.push({ kind: "status", field: "status", oldValue: "open", newValue: "in_progress" });
+  }
+  return versionOf(await applyChange(tx, task, viewer.id, patch, entries, now, effects));
 }
 
 /** Hands the task to someone else (the delegator, the assignee's managers or an admin). */
-export async function reassignTask(db: Db, viewer: Viewer, input: ReassignTaskInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
-  return db.transaction(async (tx) => {
-    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
-    assertCan(canReassign(relation), "tasks.errors.cannotReassign");
-    if (isClosed(task.status)) throw new Conflict("tasks.errors.closed");
-    const problems = new FieldProblems();
-    const next = await checkAssignee(tx, input.assigneeId, problems);
-    problems.throwIfAny();
-    if (next!.id === task.assigneeId) return versionOf(task);
-    const moved = await reassignmentOf(tx, viewer, task, next!, input.comment);
-    const updated = await applyChange(tx, task, viewer.id, moved.patch, moved.entries, now, effects);
-    await notify(tx, updated, viewer, moved.notices, effects);
-    return versionOf(updated);
-  });
+export async function reassignTask(work: Work, input: ReassignTaskInput): Promise<TaskVersion> {
+  const { tx, viewer, now, effects } = work;
+  const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+  assertCan(canReassign(relation), "tasks.errors.cannotReassign");
+  if (isClosed(task.status)) throw new Conflict("tasks.errors.closed");
+  const problems = new FieldProblems();
+  const next = await checkAssignee(tx, input.assigneeId, problems);
+  problems.throwIfAny();
+  if (next!.id === task.assigneeId) return versionOf(task);
+  const moved = await reassignmentOf(tx, viewer, task, next!, input.comment);
+  const updated = await applyChange(tx, task, viewer.id, moved.patch, moved.entries, now, effects);
+  await notify(work, updated, viewer, moved.notices);
+  return versionOf(updated);
 }
 
 /** The delegator checks the result and accepts it: the task is done. */
-export async function acceptTask(db: Db, viewer: Viewer, input: DecisionInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
-  return decide(db, viewer, input.taskId, now, effects, (task) => ({
-    patch: { status: "done", completedAt: now },
+export async function acceptTask(work: Work, input: DecisionInput): Promise<TaskVersion> {
+  return decide(work, input.taskId, (task) => ({
+    patch: { status: "done", completedAt: work.now },
     entry: { kind: "accepted", field: "status", oldValue: task.status, newValue: "done", comment: input.comment },
     notice: "accepted",
     comment: input.comment,
@@ -95,8 +90,8 @@ export async function acceptTask(db: Db, viewer: Viewer, input: DecisionInput, e
 }
 
 /** The delegator sends the result back with what is missing: the assignee works on it again. */
-export async function returnTask(db: Db, viewer: Viewer, input: ReturnTaskInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
-  return decide(db, viewer, input.taskId, now, effects, (task) => ({
+export async function returnTask(work: Work, input: ReturnTaskInput): Promise<TaskVersion> {
+  return decide(work, input.taskId, (task) => ({
     patch: { status: "in_progress", completedAt: null },
     entry: { kind: "returned", field: "status", oldValue: task.status, newValue: "in_progress", comment: input.comment },
     notice: "returned",
@@ -105,76 +100,68 @@ export async function returnTask(db: Db, viewer: Viewer, input: ReturnTaskInput,
 }
 
 async function decide(
-  db: Db,
-  viewer: Viewer,
+  work: Work,
   taskId: string,
-  now: Date,
-  effects: Effects,
   outcome: (task: TaskRow) => { patch: TaskPatch; entry: ActivityEntry; notice: Notice["kind"]; comment: string | null },
 ): Promise<TaskVersion> {
-  return db.transaction(async (tx) => {
-    const { task, relation } = await loadVisibleTask(tx, viewer, taskId, { lock: true });
-    assertCan(canDecideAcceptance(relation), "tasks.errors.onlyDelegator");
-    if (task.status !== "awaiting_acceptance") throw new Conflict("tasks.errors.notAwaiting");
-    const { patch, entry, notice, comment } = outcome(task);
-    const updated = await applyChange(tx, task, viewer.id, patch, [entry], now, effects);
-    const assignee = await personOf(tx, task.assigneeId);
-    if (assignee) await notify(tx, updated, viewer, [{ kind: notice, recipient: assignee, comment }], effects);
-    return versionOf(updated);
-  });
+  const { tx, viewer, now, effects } = work;
+  const { task, relation } = await loadVisibleTask(tx, viewer, taskId, { lock: true });
+  assertCan(canDecideAcceptance(relation), "tasks.errors.onlyDelegator");
+  if (task.status !== "awaiting_acceptance") throw new Conflict("tasks.errors.notAwaiting");
+  const { patch, entry, notice, comment } = outcome(task);
+  const updated = await applyChange(tx, task, viewer.id, patch, [entry], now, effects);
+  const assignee = await personOf(tx, task.assigneeId);
+  if (assignee) await notify(work, updated, viewer, [{ kind: notice, recipient: assignee, comment }]);
+  return versionOf(updated);
 }
 
 /** The delegator (or an admin) calls the task off; the assignee is told to stop. */
-export async function cancelTask(db: Db, viewer: Viewer, input: DecisionInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
-  return db.transaction(async (tx) => {
-    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
-    assertCan(canCancel(relation), "tasks.errors.cannotCancel");
-    if (isClosed(task.status)) throw new Conflict("tasks.errors.closed");
-    const updated = await applyChange(
-      tx,
-      task,
-      viewer.id,
-      { status: "cancelled", completedAt: null },
-      [{ kind: "status", field: "status", oldValue: task.status, newValue: "cancelled", comment: input.comment }],
-      now,
-      effects,
-    );
-    const assignee = await personOf(tx, task.assigneeId);
-    if (assignee) await notify(tx, updated, viewer, [{ kind: "cancelled", recipient: assignee, comment: input.comment }], effects);
-    return versionOf(updated);
-  });
+export async function cancelTask(work: Work, input: DecisionInput): Promise<TaskVersion> {
+  const { tx, viewer, now, effects } = work;
+  const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+  assertCan(canCancel(relation), "tasks.errors.cannotCancel");
+  if (isClosed(task.status)) throw new Conflict("tasks.errors.closed");
+  const updated = await applyChange(
+    tx,
+    task,
+    viewer.id,
+    { status: "cancelled", completedAt: null },
+    [{ kind: "status", field: "status", oldValue: task.status, newValue: "cancelled", comment: input.comment }],
+    now,
+    effects,
+  );
+  const assignee = await personOf(tx, task.assigneeId);
+  if (assignee) await notify(work, updated, viewer, [{ kind: "cancelled", recipient: assignee, comment: input.comment }]);
+  return versionOf(updated);
 }
 
 /** A done or cancelled task comes back as open work for its assignee. */
-export async function reopenTask(db: Db, viewer: Viewer, input: DecisionInput, effects: Effects = new Effects(), now = new Date()): Promise<TaskVersion> {
-  return db.transaction(async (tx) => {
-    const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
-    assertCan(canReopen(relation), "tasks.errors.cannotReopen");
-    if (!isClosed(task.status)) throw new Conflict("tasks.errors.notClosed");
-    const updated = await applyChange(
-      tx,
-      task,
-      viewer.id,
-      { status: "open", completedAt: null },
-      [{ kind: "status", field: "status", oldValue: task.status, newValue: "open", comment: input.comment }],
-      now,
-      effects,
-    );
-    const assignee = await personOf(tx, task.assigneeId);
-    if (assignee) await notify(tx, updated, viewer, [{ kind: "reopened", recipient: assignee, comment: input.comment }], effects);
-    return versionOf(updated);
-  });
+export async function reopenTask(work: Work, input: DecisionInput): Promise<TaskVersion> {
+  const { tx, viewer, now, effects } = work;
+  const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+  assertCan(canReopen(relation), "tasks.errors.cannotReopen");
+  if (!isClosed(task.status)) throw new Conflict("tasks.errors.notClosed");
+  const updated = await applyChange(
+    tx,
+    task,
+    viewer.id,
+    { status: "open", completedAt: null },
+    [{ kind: "status", field: "status", oldValue: task.status, newValue: "open", comment: input.comment }],
+    now,
+    effects,
+  );
+  const assignee = await personOf(tx, task.assigneeId);
+  if (assignee) await notify(work, updated, viewer, [{ kind: "reopened", recipient: assignee, comment: input.comment }]);
+  return versionOf(updated);
 }
 
 /**
  * Anyone who may see a task may comment on it. A comment is activity, not a change: it moves
  * "last activity" but not the version, so reminders already planned stay valid.
  */
-export async function commentOnTask(db: Db, viewer: Viewer, input: CommentInput, now = new Date()): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
-    const { task } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
-    await recordActivity(tx, task.id, viewer.id, [{ kind: "comment", comment: input.comment }], now);
-    await tx.update(tasks).set({ lastActivityAt: now }).where(eq(tasks.id, task.id));
-    return { id: task.id };
-  });
+export async function commentOnTask({ tx, viewer, now }: Work, input: CommentInput): Promise<{ id: string }> {
+  const { task } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
+  await recordActivity(tx, task.id, viewer.id, [{ kind: "comment", comment: input.comment }], now);
+  await tx.update(tasks).set({ lastActivityAt: now }).where(eq(tasks.id, task.id));
+  return { id: task.id };
 }

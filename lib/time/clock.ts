@@ -10,6 +10,15 @@ export function now(): Date {
   return new Date(Date.now() + testClockOffset());
 }
 
+/**
+ * The system clock, which the test clock never moves. Only for what must follow real time
+ * whatever an end-to-end test does to the product's clock: sessions and sign-in limits (moving
+ * reminders forward must not sign people out), and measuring how long something took.
+ */
+export function systemNow(): Date {
+  return new Date(Date.now());
+}
+
 function testClockOffset(): number {
   const file = process.env.BATON_TEST_CLOCK_FILE;
   if (!file) return 0;

@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
+import { runUnit } from "@/lib/effects/unit";
 import { isUserError } from "@/lib/action/errors";
 import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/config/env";
-import { dispatchAfterCommit, Effects } from "@/lib/effects";
 import { refuseCrossSiteRequest } from "@/lib/http/same-origin";
 import { snoozeReminder } from "@/lib/reminders/commands";
 import { snoozeInput } from "@/lib/reminders/schema";
@@ -24,9 +24,7 @@ export async function POST(request: Request) {
   const parsed = snoozeInput.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: "invalid" }, { status: 400 });
   try {
-    const effects = new Effects();
-    const result = await snoozeReminder(await getDb(), viewer, parsed.data, effects);
-    void dispatchAfterCommit(effects);
+    const result = await runUnit(await getDb(), viewer, (work) => snoozeReminder(work, parsed.data));
     return Response.json({ ok: true, fireAt: result.fireAt.toISOString() });
   } catch (error) {
     if (isUserError(error)) return Response.json({ error: error.code }, { status: STATUS[error.code] });

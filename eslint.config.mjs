@@ -31,6 +31,26 @@ const config = [
   layer(["components/**"], ["db"], "components/ get data from pages and actions, never from db/ (a type is fine)."),
   layer(["inngest/**"], ["app", "components"], "inngest/ uses lib/ and db/, never app/ or components/."),
   layer(["db/**"], ["lib", "app", "components", "inngest"], "db/ imports nothing of ours."),
+  // One clock: domain code reads time through lib/time/clock.ts (now(), or systemNow() where real
+  // time must win over the test clock) or the unit of work's now, so moving the test clock moves
+  // everything. Durations are measured with performance.now().
+  {
+    files: ["lib/**", "app/**", "inngest/**", "components/**"],
+    ignores: ["lib/time/clock.ts", "**/*.test.ts", "**/*.test.tsx", "lib/testing/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Read the time through lib/time/clock.ts (now()) or the unit of work's now, not new Date().",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Read the time through lib/time/clock.ts (now()) or the unit of work's now; measure durations with performance.now().",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

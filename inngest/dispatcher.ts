@@ -10,11 +10,14 @@ import { withinTimeout, type Dispatcher, type Effect } from "@/lib/effects";
 export const inngestDispatcher: Dispatcher = {
   name: "inngest",
   async dispatch(effects: readonly Effect[]) {
-    const notified = effects.flatMap((effect) =>
-      effect.kind === "notify"
-        ? effect.ids.map((notificationId) => notificationCreated.create({ notificationId }, { id: `notification-${notificationId}` }))
-        : [],
-    );
+    const notified = effects.flatMap((effect) => {
+      if (effect.kind === "notify")
+        return effect.ids.map((notificationId) => notificationCreated.create({ notificationId }, { id: `notification-${notificationId}` }));
+      if (effect.kind === "redeliver") {
+        return effect.notifications.map((n) => notificationCreated.create({ notificationId: n.id }, { id: `notification-${n.id}-r${n.dispatch}` }));
+      }
+      return [];
+    });
     const scheduled = effects.flatMap((effect) =>
       effect.kind === "schedule"
         ? [

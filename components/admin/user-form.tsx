@@ -47,6 +47,8 @@ export function UserForm(props: Props) {
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const create = useAction(createUserAction, (data) => router.push(`/admin/users/${data.id}?created=1`));
   const update = useAction(updateUserAction, () => {
+    // The browser's own clock: it only keys the "saved" notice, and the server's clock is not here.
+    // eslint-disable-next-line no-restricted-syntax
     setSavedAt(Date.now());
     router.refresh();
   });

@@ -47,6 +47,8 @@ export function NotificationBell() {
         old
           ? {
               unread: Math.max(0, old.unread - (old.items.find((i) => i.id === id && !i.readAt) ? 1 : 0)),
+              // An optimistic mark in the browser; the server's readAt (its unit's now) replaces it on refetch.
+              // eslint-disable-next-line no-restricted-syntax
               items: old.items.map((i) => (i.id === id ? { ...i, readAt: new Date().toISOString() } : i)),
             }
           : old,

@@ -6,6 +6,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import type { Db } from "@/db";
 import { currentUser } from "@/lib/auth/current-user";
 import { relatedTasks, type RelatedTask } from "@/lib/tasks/queries";
+import { now } from "@/lib/time/clock";
 import { DueLabel, PriorityLabel, StatusBadge } from "./task-labels";
 
 /**
@@ -16,7 +17,7 @@ export async function RelatedTasks({ db, clientId, caseId }: { db: Db; clientId?
   const t = await getTranslations("tasks.related");
   const viewer = await currentUser();
   if (!viewer) return null;
-  const { open, recent } = await relatedTasks(db, viewer, { clientId, caseId });
+  const { open, recent } = await relatedTasks(db, viewer, { clientId, caseId }, now());
   const query = new URLSearchParams();
   if (clientId) query.set("clientId", clientId);
   if (caseId) query.set("caseId", caseId);

@@ -13,6 +13,7 @@ import { Pager } from "./pager";
 import { StatusChips } from "./status-chips";
 import { TaskFilters } from "./task-filters";
 import { TaskTable } from "./task-table";
+import { now } from "@/lib/time/clock";
 import { TaskTabs, VIEW_PATH } from "./task-tabs";
 
 const TEXT = {
@@ -26,9 +27,10 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
   const t = await getTranslations("tasks.list");
   const params = parseListParams(searchParams);
   const path = VIEW_PATH[view];
-  const now = new Date();
+  // The list's overdue flags and its table read one instant of the product's clock.
+  const at = now();
   const [list, under, everyone, clients, cases] = await Promise.all([
-    listTasks(db, viewer, view, params, now),
+    listTasks(db, viewer, view, params, at),
     peopleUnder(db, viewer),
     view === "team" ? Promise.resolve([]) : assignablePeople(db),
     clientChoices(db),
@@ -59,7 +61,7 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
       />
       {list.rows.length ? (
         <>
-          <TaskTable view={view} rows={list.rows} params={params} path={path} now={now} escalated={escalated} />
+          <TaskTable view={view} rows={list.rows} params={params} path={path} now={at} escalated={escalated} />
           <Pager total={list.total} params={params} path={path} />
         </>
       ) : (

@@ -1,5 +1,6 @@
 import type { AuthConfig } from "@auth/core";
 import { encode } from "@auth/core/jwt";
+import { systemNow } from "@/lib/time/clock";
 import type { Env } from "@/lib/config/env";
 
 /**
@@ -18,7 +19,7 @@ export function sessionCookieConfig(e: Pick<Env, "APP_URL" | "SESSION_MAX_AGE_HO
       async encode(params) {
         const end = params.token?.sxp;
         const maxAge = params.maxAge ?? idleSeconds;
-        const left = typeof end === "number" ? Math.max(0, end - Math.floor(Date.now() / 1000)) : maxAge;
+        const left = typeof end === "number" ? Math.max(0, end - Math.floor(systemNow().getTime() / 1000)) : maxAge;
         return encode({ ...params, maxAge: Math.min(maxAge, left) });
       },
     },

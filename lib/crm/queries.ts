@@ -165,7 +165,7 @@ export async function casesOfClient(
   db: DbOrTx,
   _viewer: Viewer,
   clientId: string,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<{ rows: CaseListRow[]; more: boolean; openCount: number }> {
   const [open] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
@@ -191,7 +191,7 @@ export async function listCases(
   db: DbOrTx,
   viewer: Viewer,
   filters: CaseListFilters,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<{ rows: CaseListRow[]; total: number; overdueTotal: number; pageSize: number }> {
   const where: SQL[] = [];
   if (filters.q) {
@@ -237,7 +237,7 @@ export interface CaseDetail extends CaseListRow {
   canEdit: boolean;
 }
 
-export async function getCase(db: DbOrTx, viewer: Viewer, id: string, now: Date = new Date()): Promise<CaseDetail | null> {
+export async function getCase(db: DbOrTx, viewer: Viewer, id: string, now: Date): Promise<CaseDetail | null> {
   const creators = alias(users, "creators");
   const [row] = await db
     .select({

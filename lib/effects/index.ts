@@ -12,15 +12,27 @@ export type ScheduleItem = {
   reason?: string;
 };
 
-export type Effect = { kind: "notify"; ids: string[] } | { kind: "schedule"; item: ScheduleItem };
+/** A notification the outbox sweep hands back for another delivery, with its re-announcement number. */
+export interface Redelivery {
+  id: string;
+  dispatch: number;
+}
+
+export type Effect = { kind: "notify"; ids: string[] } | { kind: "redeliver"; notifications: Redelivery[] } | { kind: "schedule"; item: ScheduleItem };
 
 export class Effects {
   private readonly notified: string[] = [];
+  private readonly redelivered: Redelivery[] = [];
   private readonly scheduled: ScheduleItem[] = [];
 
   /** Notifications written to the outbox, to be delivered. */
   notify(ids: readonly string[]): void {
     this.notified.push(...ids);
+  }
+
+  /** Notifications no run completed, announced again (the number keeps the event id new). */
+  redeliver(items: readonly Redelivery[]): void {
+    this.redelivered.push(...items);
   }
 
   /** An item whose timeline changed: only its newest version needs a run. */
@@ -33,6 +45,7 @@ export class Effects {
   list(): Effect[] {
     const out: Effect[] = [];
     if (this.notified.length) out.push({ kind: "notify", ids: [...this.notified] });
+    if (this.redelivered.length) out.push({ kind: "redeliver", notifications: [...this.redelivered] });
     for (const item of this.scheduled) out.push({ kind: "schedule", item });
     return out;
   }

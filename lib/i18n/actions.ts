@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { currentUser } from "@/lib/auth/current-user";
+import { runUnit } from "@/lib/effects/unit";
 import { LOCALE_COOKIE, isLocale } from "./locale";
 
 /**
@@ -16,8 +17,7 @@ export async function setLanguageAction(locale: string): Promise<{ ok: boolean }
   if (!isLocale(locale)) return { ok: false };
   const user = await currentUser();
   if (user) {
-    const db = await getDb();
-    await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await runUnit(await getDb(), user, ({ tx, viewer, now }) => tx.update(users).set({ locale, updatedAt: now }).where(eq(users.id, viewer.id)));
   }
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   revalidatePath("/", "layout");

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { env } from "@/lib/config/env";
 import { setDispatcher, type Dispatcher, type Effect } from "@/lib/effects";
-import { deliverNow, sweepStale } from "@/lib/notify/jobs";
+import { deliverNow, sweepJob } from "@/lib/notify/jobs";
 import { deliveryRuntime } from "@/lib/notify/runtime";
 import { reconcileJob } from "@/lib/reminders/jobs";
 import { now } from "@/lib/time/clock";
@@ -10,14 +10,15 @@ const SWEEP_INTERVAL_MS = 30_000;
 
 /**
  * The embedded engine (no Inngest configured): notifications are delivered in this process
- * right after the change, by the same job bodies the Inngest functions run. There are no
+ * right after the change (and again when the sweep hands them back), by the same job bodies the
+ * Inngest functions run. There are no
  * durable timeline runs: the reconcile runs on a timer instead (RECONCILE_INTERVAL_MS), so a
  * scheduled item needs nothing at dispatch and its moments go out late by at most one interval.
  */
 export const inProcessDispatcher: Dispatcher = {
   name: "in-process",
   async dispatch(effects: readonly Effect[]) {
-    const ids = effects.flatMap((e) => (e.kind === "notify" ? e.ids : []));
+    const ids = effects.flatMap((e) => (e.kind === "notify" ? e.ids : e.kind === "redeliver" ? e.notifications.map((n) => n.id) : []));
     if (!ids.length) return;
     // Not awaited: whoever dispatched has already answered the person.
     setImmediate(() => void deliver(ids));
@@ -40,8 +41,8 @@ export function startInProcessEngine(): void {
   setDispatcher(inProcessDispatcher);
   const g = globalThis as { __batonSweep?: NodeJS.Timeout; __batonReconcile?: NodeJS.Timeout };
   g.__batonSweep ??= every(SWEEP_INTERVAL_MS, "[notify] outbox sweep failed", async () => {
-    const stale = await sweepStale(await getDb(), new Date(), SWEEP_INTERVAL_MS);
-    if (stale.length) await deliverNow(await deliveryRuntime(), stale);
+    // What it finds comes back through this engine's dispatch, as a redeliver effect.
+    await sweepJob(await getDb(), now(), { graceMs: SWEEP_INTERVAL_MS, redispatchMs: SWEEP_INTERVAL_MS });
   });
   g.__batonReconcile ??= every(Math.max(250, env().RECONCILE_INTERVAL_MS), "[reminders] reconcile failed", async () => {
     await reconcileJob(await getDb(), now());

@@ -11,6 +11,7 @@ import type { EmailMessage, EmailSender } from "./providers/email";
 import { PermanentDeliveryError } from "./providers/errors";
 import type { PushSender } from "./providers/push";
 import type { SmsSender } from "./providers/sms";
+import { now as clockNow } from "@/lib/time/clock";
 
 export interface DeliveryProviders {
   email: EmailSender;
@@ -100,7 +101,7 @@ async function loadForSend(db: Db, deliveryIds: string[]) {
 async function markSent(db: Db, deliveryId: string, providerId: string) {
   await db
     .update(notificationDeliveries)
-    .set({ status: "sent", providerId, sentAt: new Date(), updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1`, reason: null })
+    .set({ status: "sent", providerId, sentAt: clockNow(), updatedAt: clockNow(), attempts: sql`${notificationDeliveries.attempts} + 1`, reason: null })
     .where(eq(notificationDeliveries.id, deliveryId));
 }
 
@@ -116,8 +117,8 @@ async function markManySent(db: Db, sent: { deliveryId: string; providerId: stri
     .set({
       status: "sent",
       providerId: sql`case ${notificationDeliveries.id} ${providerId} end`,
-      sentAt: new Date(),
-      updatedAt: new Date(),
+      sentAt: clockNow(),
+      updatedAt: clockNow(),
       attempts: sql`${notificationDeliveries.attempts} + 1`,
       reason: null,
     })
@@ -132,14 +133,14 @@ async function markManySent(db: Db, sent: { deliveryId: string; providerId: stri
 async function markClosed(db: Db, deliveryId: string, status: "failed" | "skipped", reason: DeliveryReason) {
   await db
     .update(notificationDeliveries)
-    .set({ status, reason, updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1` })
+    .set({ status, reason, updatedAt: clockNow(), attempts: sql`${notificationDeliveries.attempts} + 1` })
     .where(eq(notificationDeliveries.id, deliveryId));
 }
 
 async function markAttempt(db: Db, deliveryIds: string[], reason: DeliveryReason) {
   await db
     .update(notificationDeliveries)
-    .set({ reason, updatedAt: new Date(), attempts: sql`${notificationDeliveries.attempts} + 1` })
+    .set({ reason, updatedAt: clockNow(), attempts: sql`${notificationDeliveries.attempts} + 1` })
     .where(inArray(notificationDeliveries.id, deliveryIds));
 }
 
@@ -152,7 +153,7 @@ export async function markDeliveriesFailed(db: Db, deliveryIds: string[], contex
   logDeliveryError(context, error);
   await db
     .update(notificationDeliveries)
-    .set({ status: "failed", reason: sql`coalesce(${notificationDeliveries.reason}, 'gave_up')`, updatedAt: new Date() })
+    .set({ status: "failed", reason: sql`coalesce(${notificationDeliveries.reason}, 'gave_up')`, updatedAt: clockNow() })
     .where(and(inArray(notificationDeliveries.id, deliveryIds), eq(notificationDeliveries.status, "pending")));
 }
 
@@ -243,7 +244,7 @@ async function sendPush(rt: DeliveryRuntime, userId: string, n: OutgoingNotifica
     try {
       await rt.providers.push.send(sub, payload, { urgent: n.priority === "urgent" || n.priority === "high" });
       delivered++;
-      await rt.db.update(pushSubscriptions).set({ lastSuccessAt: new Date() }).where(eq(pushSubscriptions.id, sub.id));
+      await rt.db.update(pushSubscriptions).set({ lastSuccessAt: clockNow() }).where(eq(pushSubscriptions.id, sub.id));
     } catch (error) {
       if (error instanceof PermanentDeliveryError && error.reason === "subscription_gone") {
         // The browser unsubscribed or the app was uninstalled: forget the endpoint.
@@ -347,7 +348,7 @@ export async function settleNotifications(db: Db, notificationIds: string[]): Pr
     if (!ids.length) continue;
     await db
       .update(notifications)
-      .set({ status, sentAt: status === "sent" ? new Date() : null })
+      .set({ status, sentAt: status === "sent" ? clockNow() : null })
       .where(and(inArray(notifications.id, ids), eq(notifications.status, "pending")));
   }
   return outcome;

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { Db } from "@/db";
 import { notificationDeliveries } from "@/db/schema";
+import type { SystemWork } from "@/lib/effects/unit";
 
 export const MAX_DELIVERY_ATTEMPTS = 10;
 
@@ -16,9 +16,10 @@ export interface SweepOptions {
  * Finds deliveries that no run has completed (the event was lost between the app and Inngest,
  * Inngest was down, a process died) and marks them re-announced. Returns one entry per
  * notification with the dispatch number to put in the event id, so the resend is not
- * deduplicated away as the original was. Deliveries that kept failing are given up as failed.
+ * deduplicated away as the original was, and declares them on the unit's effects for redelivery.
+ * Deliveries that kept failing are given up as failed.
  */
-export async function sweepOutbox(db: Db, now: Date = new Date(), options: SweepOptions = {}): Promise<{ notificationId: string; dispatch: number }[]> {
+export async function sweepOutbox({ tx: db, now, effects }: SystemWork, options: SweepOptions = {}): Promise<{ notificationId: string; dispatch: number }[]> {
   const grace = new Date(now.getTime() - (options.graceMs ?? 60_000));
   const redispatch = new Date(now.getTime() - (options.redispatchMs ?? 5 * 60_000));
 
@@ -48,5 +49,7 @@ export async function sweepOutbox(db: Db, now: Date = new Date(), options: Sweep
 
   const byNotification = new Map<string, number>();
   for (const t of touched) byNotification.set(t.notificationId, Math.max(byNotification.get(t.notificationId) ?? 0, t.dispatch));
-  return [...byNotification].map(([notificationId, dispatch]) => ({ notificationId, dispatch }));
+  const stale = [...byNotification].map(([notificationId, dispatch]) => ({ notificationId, dispatch }));
+  effects.redeliver(stale.map((s) => ({ id: s.notificationId, dispatch: s.dispatch })));
+  return stale;
 }

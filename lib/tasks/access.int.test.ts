@@ -16,10 +16,10 @@ describe("who may see a task and what they may do", () => {
     const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id });
 
     for (const who of [org.lead, org.tech, org.manager, org.boss, org.admin]) {
-      await expect(taskForViewer(db, who.viewer, id), who.name).resolves.toMatchObject({ task: { id } });
+      await expect(taskForViewer(db, who.viewer, id, new Date()), who.name).resolves.toMatchObject({ task: { id } });
     }
     for (const who of [org.stranger, org.tech2]) {
-      await expect(taskForViewer(db, who.viewer, id), who.name).rejects.toMatchObject({ code: "forbidden", message: "tasks.errors.notVisible" });
+      await expect(taskForViewer(db, who.viewer, id, new Date()), who.name).rejects.toMatchObject({ code: "forbidden", message: "tasks.errors.notVisible" });
     }
   });
 
@@ -27,26 +27,26 @@ describe("who may see a task and what they may do", () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
     const { id } = await perform(db, org.stranger.viewer, createTask, { ...base, assigneeId: org.tech.id });
-    await expect(taskForViewer(db, org.manager.viewer, id)).resolves.toMatchObject({
+    await expect(taskForViewer(db, org.manager.viewer, id, new Date())).resolves.toMatchObject({
       permissions: { see: true, reassign: true, editDetails: false, work: false },
     });
-    await expect(taskForViewer(db, org.tech2.viewer, id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(taskForViewer(db, org.tech2.viewer, id, new Date())).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("shows a task someone gave themself to their supervisors", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
     const { id } = await perform(db, org.tech.viewer, createTask, base);
-    await expect(taskForViewer(db, org.lead.viewer, id)).resolves.toBeTruthy();
-    await expect(taskForViewer(db, org.manager.viewer, id)).resolves.toBeTruthy();
-    await expect(taskForViewer(db, org.stranger.viewer, id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(taskForViewer(db, org.lead.viewer, id, new Date())).resolves.toBeTruthy();
+    await expect(taskForViewer(db, org.manager.viewer, id, new Date())).resolves.toBeTruthy();
+    await expect(taskForViewer(db, org.stranger.viewer, id, new Date())).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("gives each party its own rights", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
     const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id });
-    const perms = async (who: typeof org.lead) => (await taskForViewer(db, who.viewer, id)).permissions;
+    const perms = async (who: typeof org.lead) => (await taskForViewer(db, who.viewer, id, new Date())).permissions;
     expect(await perms(org.lead)).toMatchObject({ editDetails: true, reassign: true, work: false, cancel: true, comment: true, editReminders: true });
     expect(await perms(org.tech)).toMatchObject({ editDetails: false, reassign: false, work: true, cancel: false, comment: true, editReminders: true });
     expect(await perms(org.manager)).toMatchObject({ editDetails: false, reassign: true, work: false, cancel: false, comment: true, editReminders: false });
@@ -73,17 +73,17 @@ describe("who may see a task and what they may do", () => {
     for (const who of [org.boss, org.manager, org.lead, org.tech, org.tech2, org.admin, org.stranger]) {
       const opened = new Set<string>();
       for (const id of ids) {
-        const read = await taskForViewer(db, who.viewer, id).then(
+        const read = await taskForViewer(db, who.viewer, id, new Date()).then(
           () => "ok",
           (e: { code?: string }) => e.code,
         );
         expect(["ok", "forbidden"], `${who.name} ${id}`).toContain(read);
         if (read === "ok") opened.add(id);
       }
-      const listed = new Set((await relatedTasks(db, who.viewer, { clientId: client.id })).open.map((t) => t.id));
+      const listed = new Set((await relatedTasks(db, who.viewer, { clientId: client.id }, new Date())).open.map((t) => t.id));
       expect([...listed].sort(), who.name).toEqual([...opened].sort());
       for (const list of [myTasks, delegatedTasksOf, teamTasksOf]) {
-        for (const row of (await list(db, who.viewer, DEFAULT_LIST_PARAMS)).rows) expect(opened.has(row.id), `${who.name} ${row.id}`).toBe(true);
+        for (const row of (await list(db, who.viewer, DEFAULT_LIST_PARAMS, new Date())).rows) expect(opened.has(row.id), `${who.name} ${row.id}`).toBe(true);
       }
       if (who === org.stranger) for (const id of opened) strangers.add(id);
     }
@@ -95,7 +95,7 @@ describe("who may see a task and what they may do", () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
     actAs(org.admin.viewer);
-    await expect(taskForViewer(db, org.admin.viewer, "7b0b6c1e-1111-4c5e-9a3f-000000000000")).rejects.toMatchObject({ code: "not_found" });
+    await expect(taskForViewer(db, org.admin.viewer, "7b0b6c1e-1111-4c5e-9a3f-000000000000", new Date())).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

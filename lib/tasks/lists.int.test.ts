@@ -156,9 +156,9 @@ describe("task lists", () => {
     await perform(db, org.lead.viewer, createTask, { ...base, title: "Do sprawy", caseId: kase.id, assigneeId: org.tech.id });
     await perform(db, org.lead.viewer, createTask, { ...base, title: "Do klienta", clientId: client.id, assigneeId: org.tech.id });
     await perform(db, org.lead.viewer, createTask, { ...base, title: "Luźne", assigneeId: org.tech.id });
-    expect(titles(await delegatedTasksOf(db, org.lead.viewer, p({ client: client.id })))).toEqual(["Do klienta", "Do sprawy"]);
-    expect(titles(await delegatedTasksOf(db, org.lead.viewer, p({ case: kase.id })))).toEqual(["Do sprawy"]);
-    const [row] = (await delegatedTasksOf(db, org.lead.viewer, p({ case: kase.id }))).rows;
+    expect(titles(await delegatedTasksOf(db, org.lead.viewer, p({ client: client.id }), new Date()))).toEqual(["Do klienta", "Do sprawy"]);
+    expect(titles(await delegatedTasksOf(db, org.lead.viewer, p({ case: kase.id }), new Date()))).toEqual(["Do sprawy"]);
+    const [row] = (await delegatedTasksOf(db, org.lead.viewer, p({ case: kase.id }), new Date())).rows;
     expect(row).toMatchObject({ client: { id: client.id, name: client.name }, case: { id: kase.id, number: kase.number } });
   });
 });
@@ -174,14 +174,17 @@ describe("tasks on client and case pages", () => {
     const closed = await perform(db, org.lead.viewer, createTask, { ...base, title: "Zamknięte", clientId: client.id, assigneeId: org.tech2.id });
     await db.update(tasks).set({ status: "done" }).where(eq(tasks.id, closed.id));
 
-    const forLead = await relatedTasks(db, org.lead.viewer, { clientId: client.id });
+    const forLead = await relatedTasks(db, org.lead.viewer, { clientId: client.id }, new Date());
     expect(forLead.open.map((t) => t.title)).toEqual(["Serwis u klienta"]);
     expect(forLead.recent.map((t) => t.title)).toEqual(["Zamknięte"]);
-    expect((await relatedTasks(db, org.tech.viewer, { clientId: client.id })).open.map((t) => t.title)).toEqual(["Serwis u klienta"]);
-    expect((await relatedTasks(db, org.tech.viewer, { clientId: client.id })).recent).toEqual([]);
-    expect((await relatedTasks(db, org.stranger.viewer, { clientId: client.id })).open.map((t) => t.title)).toEqual(["Notatka obcego"]);
-    expect((await relatedTasks(db, org.admin.viewer, { clientId: client.id })).open.map((t) => t.title).sort()).toEqual(["Notatka obcego", "Serwis u klienta"]);
-    expect((await relatedTasks(db, org.manager.viewer, { caseId: kase.id })).open.map((t) => t.title)).toEqual(["Serwis u klienta"]);
+    expect((await relatedTasks(db, org.tech.viewer, { clientId: client.id }, new Date())).open.map((t) => t.title)).toEqual(["Serwis u klienta"]);
+    expect((await relatedTasks(db, org.tech.viewer, { clientId: client.id }, new Date())).recent).toEqual([]);
+    expect((await relatedTasks(db, org.stranger.viewer, { clientId: client.id }, new Date())).open.map((t) => t.title)).toEqual(["Notatka obcego"]);
+    expect((await relatedTasks(db, org.admin.viewer, { clientId: client.id }, new Date())).open.map((t) => t.title).sort()).toEqual([
+      "Notatka obcego",
+      "Serwis u klienta",
+    ]);
+    expect((await relatedTasks(db, org.manager.viewer, { caseId: kase.id }, new Date())).open.map((t) => t.title)).toEqual(["Serwis u klienta"]);
     expect(strangers.id).toBeTruthy();
   });
 });

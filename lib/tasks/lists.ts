@@ -188,7 +188,7 @@ function cached<Q>(store: WeakMap<DbOrTx, Map<string, Q>>, db: DbOrTx, key: stri
 }
 
 /** One page of a task list, filtered and sorted as the URL says. */
-export async function taskListRows(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now = new Date()): Promise<TaskListRow[]> {
+export async function taskListRows(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now: Date): Promise<TaskListRow[]> {
   const shape = shapeOf(view, params);
   const key = JSON.stringify([shape, params.status, params.sort, params.dir]);
   const rows = await cached(preparedRows, db, key, (name) => rowsQuery(db, shape, params, `list_${name}`)).execute(valuesOf(viewer, params, now));
@@ -211,7 +211,7 @@ export async function taskListRows(db: DbOrTx, viewer: Viewer, view: TaskListVie
 }
 
 /** How many tasks of the list are in each status, with every other filter applied. */
-export async function taskStatusCounts(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now = new Date()): Promise<StatusCounts> {
+export async function taskStatusCounts(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now: Date): Promise<StatusCounts> {
   const shape = shapeOf(view, params);
   const rows = await cached(preparedCounts, db, JSON.stringify(shape), (name) => countsQuery(db, shape, `counts_${name}`)).execute(
     valuesOf(viewer, params, now),
@@ -222,12 +222,12 @@ export async function taskStatusCounts(db: DbOrTx, viewer: Viewer, view: TaskLis
 }
 
 /** Everything a task list page shows: the page of rows and the counts per status. */
-export async function listTasks(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now = new Date()): Promise<TaskList> {
+export async function listTasks(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now: Date): Promise<TaskList> {
   const [rows, counts] = await Promise.all([taskListRows(db, viewer, view, params, now), taskStatusCounts(db, viewer, view, params, now)]);
   const total = statusesOf(params.status).reduce((sum, s) => sum + counts[s], 0);
   return { rows, counts, total };
 }
 
-export const myTasks = (db: DbOrTx, viewer: Viewer, params: TaskListParams, now?: Date) => listTasks(db, viewer, "mine", params, now);
-export const delegatedTasksOf = (db: DbOrTx, viewer: Viewer, params: TaskListParams, now?: Date) => listTasks(db, viewer, "delegated", params, now);
-export const teamTasksOf = (db: DbOrTx, viewer: Viewer, params: TaskListParams, now?: Date) => listTasks(db, viewer, "team", params, now);
+export const myTasks = (db: DbOrTx, viewer: Viewer, params: TaskListParams, now: Date) => listTasks(db, viewer, "mine", params, now);
+export const delegatedTasksOf = (db: DbOrTx, viewer: Viewer, params: TaskListParams, now: Date) => listTasks(db, viewer, "delegated", params, now);
+export const teamTasksOf = (db: DbOrTx, viewer: Viewer, params: TaskListParams, now: Date) => listTasks(db, viewer, "team", params, now);

@@ -28,7 +28,7 @@ export interface TaskDetail {
 }
 
 /** A task as its page shows it; refused (403) for anyone who may not see it. */
-export async function taskForViewer(db: DbOrTx, viewer: Viewer, taskId: string, now = new Date()): Promise<TaskDetail> {
+export async function taskForViewer(db: DbOrTx, viewer: Viewer, taskId: string, now: Date): Promise<TaskDetail> {
   const { task, relation } = await loadVisibleTask(db, viewer, taskId);
   const people = await db
     .select({ id: users.id, name: users.name, title: users.title })
@@ -144,7 +144,7 @@ export async function relatedTasks(
   db: DbOrTx,
   viewer: Viewer,
   target: { clientId?: string; caseId?: string },
-  now = new Date(),
+  now: Date,
 ): Promise<{ open: RelatedTask[]; recent: RelatedTask[] }> {
   if (!target.clientId && !target.caseId) return { open: [], recent: [] };
   const owner = alias(users, "owner");

@@ -11,6 +11,7 @@ import { getDb } from "@/db";
 import { CASE_KINDS, CASE_STATUSES, PRIORITIES } from "@/lib/crm/case-states";
 import { assignablePeople, clientChoices, listCases } from "@/lib/crm/queries";
 import { caseListFilters } from "@/lib/crm/schema";
+import { now } from "@/lib/time/clock";
 import { requireViewer } from "@/app/require-viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const filters = caseListFilters.parse(await searchParams);
   const db = await getDb();
   const [{ rows, total, overdueTotal, pageSize }, people, clients] = await Promise.all([
-    listCases(db, viewer, filters),
+    listCases(db, viewer, filters, now()),
     assignablePeople(db, viewer),
     clientChoices(db, viewer),
   ]);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireViewer } from "@/app/require-viewer";
 import { getDb } from "@/db";
 import { Forbidden, NotFound } from "@/lib/action/errors";
+import { now } from "@/lib/time/clock";
 import { taskForViewer } from "@/lib/tasks/queries";
 
 /** Runs a task read for a page: a task the viewer may not see is a 403 page, a missing one a 404. */
@@ -25,5 +26,5 @@ export async function orRefuse<T>(id: string, read: (id: string) => Promise<T>):
  */
 export const taskDetailFor = cache(async (id: string) => {
   const viewer = await requireViewer();
-  return taskForViewer(await getDb(), viewer, id);
+  return taskForViewer(await getDb(), viewer, id, now());
 });

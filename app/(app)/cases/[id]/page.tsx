@@ -16,6 +16,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getCase } from "@/lib/crm/queries";
+import { now } from "@/lib/time/clock";
 import { requireViewer } from "@/app/require-viewer";
 
 type Props = { params: Promise<{ id: string }> };
@@ -24,7 +25,7 @@ type Props = { params: Promise<{ id: string }> };
 const load = cache(async (id: string) => {
   if (!z.uuid().safeParse(id).success) notFound();
   const viewer = await requireViewer();
-  const found = await getCase(await getDb(), viewer, id);
+  const found = await getCase(await getDb(), viewer, id, now());
   if (!found) notFound();
   return found;
 });

@@ -16,6 +16,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { displayPhone } from "@/lib/phone/display";
 import { casesOfClient, getClient } from "@/lib/crm/queries";
+import { now } from "@/lib/time/clock";
 import { requireViewer } from "@/app/require-viewer";
 
 type Props = { params: Promise<{ id: string }> };
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClientPage({ params }: Props) {
   const { id } = await params;
   const { viewer, db, client } = await load(id);
-  const clientCases = await casesOfClient(db, viewer, id);
+  const clientCases = await casesOfClient(db, viewer, id, now());
   const t = await getTranslations("crm");
   const dash = <span className="text-slate-400">{t("notSet")}</span>;
 

@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { instantToWallClock } from "@/lib/time/wall-clock";
 import { assignablePeople, clientChoices, getCase } from "@/lib/crm/queries";
+import { now } from "@/lib/time/clock";
 import { requireViewer } from "@/app/require-viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
   if (!z.uuid().safeParse(id).success) notFound();
   const viewer = await requireViewer();
   const db = await getDb();
-  const c = await getCase(db, viewer, id);
+  const c = await getCase(db, viewer, id, now());
   if (!c) notFound();
   if (!c.canEdit) forbidden();
   const [people, clients] = await Promise.all([assignablePeople(db, viewer), clientChoices(db, viewer)]);

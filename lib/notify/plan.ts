@@ -70,8 +70,8 @@ export async function planDeliveries(
       if (r.channel === "in_app") return;
       values.push(
         r.skipped
-          ? { notificationId: row.id, channel: r.channel, position, status: "skipped", reason: r.skipped }
-          : { notificationId: row.id, channel: r.channel, position, deliverAfter: r.deliverAfter },
+          ? { notificationId: row.id, channel: r.channel, position, status: "skipped", reason: r.skipped, createdAt: now, updatedAt: now }
+          : { notificationId: row.id, channel: r.channel, position, deliverAfter: r.deliverAfter, createdAt: now, updatedAt: now },
       );
     });
   }

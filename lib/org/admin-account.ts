@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { users } from "@/db/schema";
 import { Conflict, Invalid } from "@/lib/action/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { runUnit } from "@/lib/effects/unit";
 import { LANGUAGES, createUserInput } from "./schema";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -39,12 +40,18 @@ export async function createAdminAccount(db: Db, input: AdminAccountInput): Prom
     throw new Invalid("invalidInput", fieldErrors);
   }
   const { name, email, password, locale } = parsed.data;
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (taken) throw new Conflict("emailTaken", { email: ["emailTaken"] });
   const passwordHash = await hashPassword(password);
   try {
-    const [row] = await db.insert(users).values({ name, email, passwordHash, locale, role: "admin" }).returning({ id: users.id, email: users.email });
-    return row!;
+    // A unit on nobody's behalf: the account is created before anyone can sign in.
+    return await runUnit(db, null, async ({ tx, now }) => {
+      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (taken) throw new Conflict("emailTaken", { email: ["emailTaken"] });
+      const [row] = await tx
+        .insert(users)
+        .values({ name, email, passwordHash, locale, role: "admin", createdAt: now, updatedAt: now })
+        .returning({ id: users.id, email: users.email });
+      return row!;
+    });
   } catch (error) {
     if (isUniqueViolation(error, "users_email_key")) throw new Conflict("emailTaken", { email: ["emailTaken"] });
     throw error;

@@ -1,16 +1,14 @@
 import { eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import type { DbOrTx } from "@/db";
 import { cases, clients, users } from "@/db/schema";
-import { formatInstantFor } from "@/lib/i18n/format-for";
-import { messages } from "@/lib/i18n/messages";
 import type { Effects } from "@/lib/effects";
+import { notice } from "@/lib/notify/notice";
 import { writeOutbox } from "@/lib/notify/outbox";
 import type { CaseAssignment } from "./assignment";
 
 /**
- * Tells the new owner of a case about it, in their language with the due moment in their zone,
- * inside the transaction that assigned it. A deactivated owner is not notified.
+ * Tells the new owner of a case about it (the "case.assigned" kind of ./notice-kinds.ts renders it
+ * in their language with the due moment in their zone), inside the transaction that assigned it. A deactivated owner is not notified.
  */
 export async function notifyCaseAssignment(tx: DbOrTx, assignment: CaseAssignment, effects: Effects): Promise<string[]> {
   const [row] = await tx
@@ -31,24 +29,16 @@ export async function notifyCaseAssignment(tx: DbOrTx, assignment: CaseAssignmen
     .where(eq(cases.id, assignment.caseId));
   if (!row || !row.ownerActive) return [];
   const [actor] = await tx.select({ name: users.name }).from(users).where(eq(users.id, assignment.assignedById));
-  const t = createTranslator({ locale: row.ownerLocale, messages: messages[row.ownerLocale], namespace: "crm.notice.assigned" });
-  const due = row.dueAt ? formatInstantFor(row.dueAt, { locale: row.ownerLocale, timeZone: row.ownerZone }) : null;
-  const values = { number: row.number, title: row.title, actor: actor?.name ?? "", client: row.client, due: due ?? "" };
-  return writeOutbox(
-    tx,
-    [
-      {
-        recipientId: assignment.ownerId,
-        kind: "case.assigned",
-        priority: row.priority,
-        title: t("title", values),
-        body: [t("body", values), due ? t("dueLine", values) : null].filter(Boolean).join("\n"),
-        link: `/cases/${assignment.caseId}`,
-        dedupeKey: `case:${assignment.caseId}:assigned:${assignment.ownerId}:${row.updatedAt.toISOString()}`,
-        actorId: assignment.assignedById,
-        payload: { caseId: assignment.caseId, caseNumber: row.number, ...(row.dueAt ? { dueAt: row.dueAt.toISOString() } : {}) },
-      },
-    ],
-    effects,
-  );
+  const owner = { id: assignment.ownerId, locale: row.ownerLocale, timeZone: row.ownerZone };
+  const payload = {
+    caseId: assignment.caseId,
+    caseNumber: row.number,
+    title: row.title,
+    client: row.client,
+    priority: row.priority,
+    actor: actor?.name ?? "",
+    assignedAt: row.updatedAt.toISOString(),
+    ...(row.dueAt ? { dueAt: row.dueAt.toISOString() } : {}),
+  };
+  return writeOutbox(tx, [notice("case.assigned", payload, owner, { actorId: assignment.assignedById })], effects);
 }

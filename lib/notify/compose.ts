@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { oneLine } from "@/lib/text/clean-text";
 import type { Locale } from "@/lib/i18n/locale";
 import { NotificationEmail } from "./email/notification-email";
@@ -58,6 +58,7 @@ export function noticeFor(n: OutgoingNotification, r: Recipient): RenderedNotice
   };
 }
 
+/** The e-mail is rendered to HTML once; its text part is read off that HTML. */
 export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl: string): Promise<EmailMessage> {
   const t = notifyTranslator(r.locale);
   const notice = noticeFor(n, r);
@@ -75,13 +76,13 @@ export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl
     preferencesUrl,
     accent: ACCENT[n.priority],
   });
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const html = await render(element);
   return {
     to: r.email,
     // A title may hold anything written before input was checked: CR/LF would start a new header.
     subject: oneLine(n.priority === "urgent" ? `[${t("priority.urgent")}] ${notice.email.subject}` : notice.email.subject),
     html,
-    text,
+    text: toPlainText(html),
     headers: { "List-Unsubscribe": `<${preferencesUrl}>` },
   };
 }

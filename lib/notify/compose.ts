@@ -1,7 +1,6 @@
-import { render, toPlainText } from "@react-email/render";
 import { oneLine } from "@/lib/text/clean-text";
 import type { Locale } from "@/lib/i18n/locale";
-import { NotificationEmail } from "./email/notification-email";
+import { renderNotificationEmail } from "./email/email-template";
 import type { EmailMessage } from "./providers/email";
 import type { PushPayload } from "./providers/push";
 import { notifyTranslator } from "./messages";
@@ -58,13 +57,13 @@ export function noticeFor(n: OutgoingNotification, r: Recipient): RenderedNotice
   };
 }
 
-/** The e-mail is rendered to HTML once; its text part is read off that HTML. */
+/** The e-mail is rendered once, from a cached layout; its text part is read off the same HTML. */
 export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl: string): Promise<EmailMessage> {
   const t = notifyTranslator(r.locale);
   const notice = noticeFor(n, r);
   const url = absoluteLink(appUrl, notice.link);
   const preferencesUrl = absoluteLink(appUrl, "/settings/notifications");
-  const element = NotificationEmail({
+  const { html, text } = await renderNotificationEmail({
     lang: r.locale,
     heading: notice.email.heading,
     body: notice.email.body,
@@ -76,13 +75,12 @@ export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl
     preferencesUrl,
     accent: ACCENT[n.priority],
   });
-  const html = await render(element);
   return {
     to: r.email,
     // A title may hold anything written before input was checked: CR/LF would start a new header.
     subject: oneLine(n.priority === "urgent" ? `[${t("priority.urgent")}] ${notice.email.subject}` : notice.email.subject),
     html,
-    text: toPlainText(html),
+    text,
     headers: { "List-Unsubscribe": `<${preferencesUrl}>` },
   };
 }

@@ -15,6 +15,7 @@ const zoneUnitTests = [
   "lib/i18n/format-for.test.ts",
   "lib/notify/routing.test.ts",
   "lib/notify/compose.test.ts",
+  "lib/notify/registry.test.ts",
   "db/seed/**/*.test.ts",
 ];
 const zoneIntegrationTests = ["lib/reminders/**/*.int.test.ts", "lib/tasks/lists.int.test.ts", "lib/tasks/create.int.test.ts", "lib/crm/cases.int.test.ts"];

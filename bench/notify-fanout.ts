@@ -16,6 +16,7 @@ import { notifications, users } from "../db/schema";
 import { notificationDeliveries } from "../db/schema";
 import { sendEmailBatchFn } from "../inngest/functions/send-email-batch";
 import { deliveryPlan, sendDelivery, sendEmailBatch, settleNotifications } from "../lib/notify/deliver";
+import { notice } from "../lib/notify/notice";
 import { writeOutbox } from "../lib/notify/outbox";
 import { notificationIdsOfDeliveries } from "../lib/notify/queries-deliveries";
 import { resendSender } from "../lib/notify/providers/email";
@@ -60,25 +61,34 @@ const bench: Benchmark = async ({ handle, args, log }) => {
           name: `Odbiorca ${i}`,
           phone: `+4860${String(phoneBase + i).padStart(7, "0")}`,
           phoneVerifiedAt: new Date(),
+          // Both languages, and zones apart, so rendering is exercised as in production.
+          locale: i % 2 ? ("en" as const) : ("pl" as const),
+          timeZone: i % 2 ? "America/New_York" : "Europe/Warsaw",
         })),
       )
-      .returning({ id: users.id });
+      .returning({ id: users.id, locale: users.locale, timeZone: users.timeZone });
 
     log(`writing ${total} notifications (20% high: e-mail + SMS; the rest e-mail)…`);
     const t0 = performance.now();
     const ids: string[] = [];
     for (let start = 0; start < total; start += 1000) {
+      // Real notices of the registry, so the e-mail phase renders what production renders.
       const rows = Array.from({ length: Math.min(1000, total - start) }, (_, k) => {
         const i = start + k;
-        return {
-          recipientId: recipients[i % recipients.length]!.id,
-          kind: "task.assigned",
-          priority: i % 5 === 0 ? ("high" as const) : ("normal" as const),
-          title: `Nowe zadanie #${i}`,
-          body: "Zadanie przydzielone w teście obciążenia.",
-          link: `/tasks/${i}`,
-          dedupeKey: `bench:${run}:${i}`,
-        };
+        const recipient = recipients[i % recipients.length]!;
+        return notice(
+          "task.assigned",
+          {
+            taskId: `bench-${run}-${i}`,
+            taskNumber: i,
+            title: `Przegląd pieca #${i}`,
+            priority: i % 5 === 0 ? "high" : "normal",
+            version: 1,
+            actor: "Zadanie przydzielone w teście obciążenia",
+            dueAt: new Date(Date.UTC(2026, 11, 1 + (i % 28), 8)).toISOString(),
+          },
+          recipient,
+        );
       });
       // No dispatcher is registered here: the bench delivers the ids itself.
       ids.push(...(await runUnit(db, null, (work) => writeOutbox(work, rows))));

@@ -1,11 +1,10 @@
-import { render } from "@react-email/render";
-import { formatInstantFor } from "@/lib/i18n/format-for";
 import { oneLine } from "@/lib/text/clean-text";
 import type { Locale } from "@/lib/i18n/locale";
-import { NotificationEmail } from "./email/notification-email";
+import { renderNotificationEmail } from "./email/email-template";
 import type { EmailMessage } from "./providers/email";
 import type { PushPayload } from "./providers/push";
 import { notifyTranslator } from "./messages";
+import { dueText, kindLabels, noticeContext, renderNotice, type RenderedNotice } from "./render";
 import type { Priority } from "./routing";
 
 export interface OutgoingNotification {
@@ -29,66 +28,68 @@ export interface Recipient {
 const ACCENT: Record<Priority, string> = { low: "#94a3b8", normal: "#3b82f6", high: "#f59e0b", urgent: "#dc2626" };
 const SMS_MAX = 320;
 
-function area(kind: string): "task" | "case" | "event" | "reminder" | "default" {
-  const head = kind.split(".")[0];
-  return head === "task" || head === "case" || head === "event" || head === "reminder" ? head : "default";
-}
-
-/** Reminders and other notices open whatever they point at: a task, a case or a calendar entry. */
-function openLabel(n: OutgoingNotification): "task" | "case" | "event" | "default" {
-  const path = n.link ?? "";
-  if (path.startsWith("/tasks/")) return "task";
-  if (path.startsWith("/cases/")) return "case";
-  if (path.startsWith("/calendar")) return "event";
-  return "default";
-}
-
 export function absoluteLink(appUrl: string, link: string | null): string {
   return new URL(link ?? "/", appUrl).toString();
 }
 
-/** The due moment, if the notification carries one, in the recipient's zone and language. */
-export function dueLine(n: OutgoingNotification, r: Recipient): string | null {
+/**
+ * Every channel's text for the recipient: rendered from the kind's entry and the payload in the
+ * recipient's language and zone. A row the registry cannot render (a kind no domain declares any
+ * more, a payload written before the registry) keeps its stored title and body, with its kind's
+ * labels if the kind is still known.
+ */
+export function noticeFor(n: OutgoingNotification, r: Recipient): RenderedNotice {
+  const rendered = renderNotice(n.kind, n.payload, r.locale, r.timeZone);
+  if (rendered) return rendered;
+  const labels = kindLabels(n.kind, r.locale);
   const raw = n.payload.dueAt;
-  if (typeof raw !== "string") return null;
-  const due = new Date(raw);
-  if (Number.isNaN(due.getTime())) return null;
-  return notifyTranslator(r.locale)("due", { due: formatInstantFor(due, r, "short") });
+  const due = typeof raw === "string" ? dueText(raw, noticeContext(r.locale, r.timeZone)) : null;
+  return {
+    kind: n.kind,
+    link: n.link ?? "/",
+    about: String(n.payload.taskId ?? n.payload.caseId ?? n.id),
+    snoozable: labels.snoozable,
+    inApp: { title: n.title, body: n.body },
+    // The body was written for this recipient and already says when things are due.
+    email: { subject: n.title, heading: n.title, body: n.body, buttonLabel: labels.buttonLabel, areaLabel: labels.areaLabel },
+    sms: `Baton: ${n.title}${due ? ` · ${due}` : ""}`,
+    push: { title: n.title, body: [n.body, due].filter(Boolean).join(" · ") },
+  };
 }
 
+/** The e-mail is rendered once, from a cached layout; its text part is read off the same HTML. */
 export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl: string): Promise<EmailMessage> {
   const t = notifyTranslator(r.locale);
-  const url = absoluteLink(appUrl, n.link);
+  const notice = noticeFor(n, r);
+  const url = absoluteLink(appUrl, notice.link);
   const preferencesUrl = absoluteLink(appUrl, "/settings/notifications");
-  // The body was written for this recipient and already says when things are due.
-  const element = NotificationEmail({
+  const { html, text } = await renderNotificationEmail({
     lang: r.locale,
-    heading: n.title,
-    body: n.body,
-    eyebrow: `${t(`kind.${area(n.kind)}`)} · ${t(`priority.${n.priority}`)}`,
-    buttonLabel: t(`open.${openLabel(n)}`),
+    heading: notice.email.heading,
+    body: notice.email.body,
+    eyebrow: `${notice.email.areaLabel} · ${t(`priority.${n.priority}`)}`,
+    buttonLabel: notice.email.buttonLabel,
     buttonUrl: url,
     footer: t("footer"),
     preferencesLabel: t("preferences"),
     preferencesUrl,
     accent: ACCENT[n.priority],
   });
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return {
     to: r.email,
     // A title may hold anything written before input was checked: CR/LF would start a new header.
-    subject: oneLine(n.priority === "urgent" ? `[${t("priority.urgent")}] ${n.title}` : n.title),
+    subject: oneLine(n.priority === "urgent" ? `[${t("priority.urgent")}] ${notice.email.subject}` : notice.email.subject),
     html,
     text,
     headers: { "List-Unsubscribe": `<${preferencesUrl}>` },
   };
 }
 
-/** A short SMS: title, due time in the recipient's zone, link. Cut to stay within two segments. */
+/** A short SMS: the kind's text (title, due time in the recipient's zone), then the link. Cut to stay within two segments. */
 export function composeSms(n: OutgoingNotification, r: Recipient, appUrl: string): string {
-  const link = absoluteLink(appUrl, n.link);
-  const due = dueLine(n, r);
-  const head = oneLine(`Baton: ${n.title}${due ? ` · ${due}` : ""}`);
+  const notice = noticeFor(n, r);
+  const link = absoluteLink(appUrl, notice.link);
+  const head = oneLine(notice.sms);
   const room = SMS_MAX - link.length - 1;
   return `${head.length > room ? `${cutBeforeUnit(head, Math.max(0, room - 1))}…` : head} ${link}`;
 }
@@ -100,13 +101,13 @@ function cutBeforeUnit(text: string, units: number): string {
 }
 
 export function composePush(n: OutgoingNotification, r: Recipient): PushPayload {
-  const due = dueLine(n, r);
+  const notice = noticeFor(n, r);
   return {
-    title: oneLine(n.title),
-    body: [n.body, due].filter(Boolean).join(" · "),
-    url: n.link ?? "/",
-    tag: `${n.kind}-${String(n.payload.taskId ?? n.payload.caseId ?? n.id)}`,
+    title: oneLine(notice.push.title),
+    body: notice.push.body,
+    url: notice.link,
+    tag: `${n.kind}-${notice.about}`,
     notificationId: n.id,
-    snoozable: n.kind.startsWith("reminder"),
+    snoozable: notice.snoozable,
   };
 }

@@ -1,55 +1,30 @@
-import { createTranslator } from "next-intl";
-import { formatInstantFor } from "@/lib/i18n/format-for";
-import { messages } from "@/lib/i18n/messages";
+import { notice } from "@/lib/notify/notice";
 import type { OutboxRow } from "@/lib/notify/outbox";
 import type { TaskForTimeline, TimelinePerson } from "./context";
+import { REMINDER_KIND } from "./notice-kinds";
 import type { Moment } from "./timeline";
 
-/** Reminder notifications are "reminder.*": the service worker offers snoozing for those. */
-export const REMINDER_KIND = "reminder.task";
+export { REMINDER_KIND };
 
 /**
- * The outbox row a timeline moment sends, in the recipient's language with the due moment in
- * their zone. Its dedupe key is the moment's key, so however many runs reach the moment, one
- * notification exists.
+ * The outbox row a timeline moment sends: a kind of ./notice-kinds.ts renders it in the
+ * recipient's language with the due moment in their zone. Its dedupe key is the moment's key,
+ * so however many runs reach the moment, one notification exists.
  */
 export function momentNoticeRow(task: TaskForTimeline, moment: Moment, recipient: TimelinePerson, assignee: TimelinePerson | undefined): OutboxRow {
-  const t = createTranslator({ locale: recipient.locale, messages: messages[recipient.locale], namespace: "reminders.notice" });
-  const values = { number: task.number, title: task.title, assignee: assignee?.name ?? "", due: task.dueAt ? formatInstantFor(task.dueAt, recipient) : "" };
-  let kind: string;
-  let title: string;
-  const lines: string[] = [];
-  if (moment.kind === "reminder") {
-    kind = REMINDER_KIND;
-    title = t("reminder.title", values);
-    lines.push(t("reminder.body", values));
-    if (moment.snoozeId) lines.push(t("reminder.snoozed"));
-  } else if (moment.kind === "overdue") {
-    kind = "task.overdue";
-    title = t("overdue.title", values);
-    lines.push(moment.recipientId === task.assigneeId ? t("overdue.assigneeBody", values) : t("overdue.delegatorBody", values));
-  } else {
-    kind = "task.escalated";
-    title = t("escalation.title", values);
-    lines.push(t("escalation.body", values));
-    if (moment.level === 2) lines.push(t("escalation.secondLevel"));
-  }
-  if (task.dueAt) lines.push(t("dueLine", values));
-  return {
-    recipientId: moment.recipientId,
-    kind,
+  const common = {
+    taskId: task.id,
+    taskNumber: task.number,
+    title: task.title,
     priority: task.priority,
-    title,
-    body: lines.join("\n"),
-    link: `/tasks/${task.id}`,
+    momentKey: moment.key,
+    momentAt: moment.at.toISOString(),
     channel: moment.channel,
-    dedupeKey: moment.key,
-    payload: {
-      taskId: task.id,
-      taskNumber: task.number,
-      momentAt: moment.at.toISOString(),
-      ...(moment.level ? { level: moment.level } : {}),
-      ...(task.dueAt ? { dueAt: task.dueAt.toISOString() } : {}),
-    },
+    assignee: assignee?.name ?? "",
+    ...(task.dueAt ? { dueAt: task.dueAt.toISOString() } : {}),
   };
+  if (moment.kind === "reminder") return notice(REMINDER_KIND, { ...common, ...(moment.snoozeId ? { snoozed: true } : {}) }, recipient);
+  if (moment.kind === "overdue")
+    return notice("task.overdue", { ...common, audience: moment.recipientId === task.assigneeId ? "assignee" : "delegator" }, recipient);
+  return notice("task.escalated", { ...common, level: moment.level ?? 1 }, recipient);
 }

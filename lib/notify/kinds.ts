@@ -1,0 +1,73 @@
+import type { createTranslator } from "next-intl";
+import type { z } from "zod";
+import type { Locale } from "@/lib/i18n/locale";
+import type { Messages } from "@/lib/i18n/messages";
+import type { Channel, Priority } from "@/lib/org/vocabulary";
+
+/**
+ * A kind of notification ("task.assigned", "case.assigned", later "event.invited"): what its
+ * payload holds, what it says on every channel in the recipient's language, where it links and
+ * how it is routed by default. Each domain declares its kinds in its own `notice-kinds.ts`;
+ * lib/notify/registry.ts lists them, and nothing else in lib/notify knows a domain.
+ */
+export interface NoticeKind<K extends string = string, S extends z.ZodType = z.ZodType> {
+  key: K;
+  /** Everything the texts need: a stored payload re-renders in any language and zone. */
+  payload: S;
+  /** The e-mail's small line above the heading (`notify.kind.<area>`). */
+  area: NoticeArea;
+  /** What the e-mail's button opens (`notify.open.<opens>`). */
+  opens: NoticeOpens;
+  /** An app path; channels prefix it with APP_URL. */
+  link(payload: z.output<S>): string;
+  /** The inputs of lib/notify/routing.ts: the priority, and a channel the notice goes to alone. */
+  routing: {
+    priority(payload: z.output<S>): Priority;
+    channel?(payload: z.output<S>): Channel | null;
+  };
+  /** One notification per key, however often the change that causes it is retried. */
+  dedupeKey(payload: z.output<S>, recipientId: string): string;
+  /** The item it is about: push notifications about one item replace each other. */
+  about(payload: z.output<S>): string;
+  /** In-app title and body: also the e-mail's heading and body unless `email` says otherwise. */
+  inApp(payload: z.output<S>, context: NoticeContext): NoticeTexts;
+  /** The moment SMS and push state in the recipient's zone (their text is short, the body is not sent). */
+  dueAt?(payload: z.output<S>): string | undefined;
+  email?(payload: z.output<S>, context: NoticeContext, inApp: NoticeTexts): Partial<EmailTexts>;
+  sms?(payload: z.output<S>, context: NoticeContext, inApp: NoticeTexts): string;
+  push?(payload: z.output<S>, context: NoticeContext, inApp: NoticeTexts): NoticeTexts;
+  /** The service worker offers "snooze" on it. */
+  snoozable?: boolean;
+}
+
+export type NoticeArea = "task" | "case" | "event" | "reminder" | "account" | "default";
+export type NoticeOpens = "task" | "case" | "event" | "default";
+
+export interface NoticeTexts {
+  title: string;
+  body: string;
+}
+
+export interface EmailTexts {
+  subject: string;
+  heading: string;
+  body: string;
+  buttonLabel: string;
+}
+
+/** The app's messages in the reader's language, keyed in full ("tasks.notice.assigned.title"). */
+export type NoticeTranslator = ReturnType<typeof createTranslator<Messages>>;
+
+/** What a kind's texts are rendered with: the reader's language and zone. */
+export interface NoticeContext {
+  locale: Locale;
+  timeZone: string;
+  t: NoticeTranslator;
+  /** An ISO instant as the reader reads it (`formatInstantFor`). */
+  when(iso: string, style?: "full" | "short"): string;
+}
+
+/** Declares a kind; the literal key and the payload's type are kept for the registry's typed map. */
+export function defineKind<const K extends string, S extends z.ZodType>(kind: NoticeKind<K, S>): NoticeKind<K, S> {
+  return kind;
+}

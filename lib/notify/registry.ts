@@ -1,0 +1,31 @@
+import type { z } from "zod";
+// The one place lib/notify knows the domains: each lists its kinds, and this file lists the lists.
+import { authNoticeKinds } from "@/lib/auth/notice-kinds";
+import { caseNoticeKinds } from "@/lib/crm/notice-kinds";
+import { reminderNoticeKinds } from "@/lib/reminders/notice-kinds";
+import { taskNoticeKinds } from "@/lib/tasks/notice-kinds";
+import type { NoticeKind } from "./kinds";
+
+const ALL_KINDS = [...taskNoticeKinds, ...reminderNoticeKinds, ...caseNoticeKinds, ...authNoticeKinds] as const;
+
+type AnyKind = (typeof ALL_KINDS)[number];
+/** Every kind's key: "task.assigned", "case.assigned", "reminder.task", … */
+export type NoticeKey = AnyKind["key"];
+export type KindOf<K extends NoticeKey> = Extract<AnyKind, { key: K }>;
+/** What `notice(key, payload, …)` takes for that kind: a wrong field fails the typecheck. */
+export type NoticePayload<K extends NoticeKey> = z.input<KindOf<K>["payload"]>;
+
+const byKey = new Map<string, NoticeKind>();
+for (const kind of ALL_KINDS) {
+  if (byKey.has(kind.key)) throw new Error(`notification kind ${kind.key} is declared twice`);
+  byKey.set(kind.key, kind as NoticeKind);
+}
+
+/** The kind's entry, or undefined for a key no domain declares (an old row, a removed kind). */
+export function kindOf(key: string): NoticeKind | undefined {
+  return byKey.get(key);
+}
+
+export function noticeKeys(): string[] {
+  return [...byKey.keys()];
+}

@@ -8,10 +8,18 @@ export const snoozeReminderAction = defineAction(snoozeInput, (input, { db, view
   revalidate: () => ["/notifications"],
 });
 
-export const saveEscalationSettingsAction = defineAction(escalationSettingsInput, (input, { db, viewer }) => saveEscalationSettings(db, viewer, input), {
-  revalidate: () => ["/admin/escalation"],
-});
+export const saveEscalationSettingsAction = defineAction(
+  escalationSettingsInput,
+  (input, { db, viewer, effects }) => saveEscalationSettings(db, viewer, input, effects),
+  {
+    revalidate: () => ["/admin/escalation"],
+  },
+);
 
-export const saveReminderDefaultsAction = defineAction(reminderDefaultsInput, (input, { db, viewer }) => saveReminderDefaults(db, viewer, input), {
-  revalidate: () => ["/settings/notifications"],
-});
+export const saveReminderDefaultsAction = defineAction(
+  reminderDefaultsInput,
+  (input, { db, viewer, effects }) => saveReminderDefaults(db, viewer, input, effects),
+  {
+    revalidate: () => ["/settings/notifications"],
+  },
+);

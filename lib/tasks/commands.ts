@@ -4,6 +4,7 @@ import { taskReminders, tasks } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Effects } from "@/lib/effects";
+import { writeTimeline } from "@/lib/timelines/write";
 import { loadVisibleTask, type TaskRow } from "./access";
 import { applyChange, historyValue, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
 import { notify, type Notice } from "./notices";
@@ -51,6 +52,7 @@ export async function createTask(db: Db, viewer: Viewer, input: CreateTaskInput,
       .returning();
     await replaceReminders(tx, task!.id, reminders);
     effects.schedule({ type: "task", id: task!.id, version: task!.version });
+    await writeTimeline(tx, { type: "task", id: task!.id }, now);
     await recordActivity(tx, task!.id, viewer.id, [{ kind: "created", field: "assigneeId", newValue: assignee!.id }], now);
     await notify(tx, task!, viewer, [{ kind: "assigned", recipient: assignee! }], effects);
     return { id: task!.id, number: task!.number };

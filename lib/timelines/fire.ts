@@ -1,0 +1,88 @@
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
+import { moments } from "@/db/schema";
+import { Effects } from "@/lib/effects";
+import { writeOutbox } from "@/lib/notify/outbox";
+import { timelineSources } from "./registry";
+import type { ItemRef, SharedReads } from "./types";
+
+export interface FireOptions {
+  /** Moments at or before this instant are due. */
+  upTo: Date;
+  /** A run acts only for the version it was started for; the reconcile passes none. */
+  version?: number;
+  /** The time recorded as "sent at". */
+  now?: Date;
+  shared?: SharedReads;
+  /** Where the notices sent are declared, once their transaction has committed. */
+  effects?: Effects;
+}
+
+export interface FireResult {
+  /** The item is gone or changed since the run started: a newer run (or the reconcile) owns it. */
+  stale: boolean;
+  notificationIds: string[];
+  fired: string[];
+}
+
+/** Pending: neither sent nor settled otherwise. */
+export const isPending = and(isNull(moments.sentAt), isNull(moments.outcome));
+
+const ofItem = (item: ItemRef) => and(eq(moments.itemType, item.type), eq(moments.itemId, item.id));
+
+/**
+ * Sends the item's pending moments that are due. Re-reads the item under its row lock (so it
+ * serialises with the commands that change it and write its moments) and sends a moment only if
+ * it still applies: the item there, the same version for a run, the moment still in its
+ * recomputed timeline (a finished task has none). Each send is an outbox row whose dedupe key is
+ * the moment key plus `sent_at` on the moment, in one transaction: two overlapping runs, a
+ * retried step and the reconcile cannot notify twice.
+ */
+export async function fireItemMoments(db: Db, item: ItemRef, options: FireOptions): Promise<FireResult> {
+  // Declared only after commit: an item that fails mid-pass of the reconcile rolls back alone.
+  const result = await db.transaction((tx) => fireInTransaction(tx, item, options));
+  options.effects?.notify(result.notificationIds);
+  return result;
+}
+
+async function fireInTransaction(tx: DbOrTx, item: ItemRef, options: FireOptions): Promise<FireResult> {
+  const stale = { stale: true, notificationIds: [], fired: [] };
+  const loaded = await timelineSources[item.type].load(tx, item.id, { lock: true, shared: options.shared });
+  if (!loaded) {
+    await tx.delete(moments).where(and(ofItem(item), isPending));
+    return stale;
+  }
+  if (options.version !== undefined && loaded.version !== options.version) return stale;
+  const due = await tx
+    .select({ id: moments.id, key: moments.momentKey })
+    .from(moments)
+    .where(and(ofItem(item), isPending, lte(moments.at, options.upTo)))
+    .orderBy(asc(moments.at), asc(moments.momentKey));
+  const written = new Effects();
+  const notificationIds: string[] = [];
+  const fired: string[] = [];
+  const at = options.now ?? options.upTo;
+  const current = new Map(loaded.moments.map((m) => [m.key, m]));
+  for (const row of due) {
+    const moment = current.get(row.key);
+    // No longer in the timeline (the item finished, a reminder went): it will never be sent.
+    if (!moment) {
+      await tx.delete(moments).where(eq(moments.id, row.id));
+      continue;
+    }
+    if (moment.at.getTime() > options.upTo.getTime()) {
+      await tx.update(moments).set({ at: moment.at }).where(eq(moments.id, row.id));
+      continue;
+    }
+    const notice = loaded.noticeOf(moment);
+    const [notificationId] = notice ? await writeOutbox(tx, [notice], written) : [];
+    await tx
+      .update(moments)
+      .set(notice ? { sentAt: at, notificationId: notificationId ?? null } : { outcome: "no_recipient" })
+      .where(eq(moments.id, row.id));
+    await loaded.afterSettled?.(tx, moment, at);
+    if (notificationId) notificationIds.push(notificationId);
+    fired.push(moment.key);
+  }
+  return { stale: false, notificationIds, fired };
+}

@@ -6,6 +6,8 @@ import { SharedReads } from "./types";
 import { writeLoadedTimeline } from "./write";
 
 const BATCH = 200;
+/** Databases whose backfill this process has seen done: it never comes back. */
+const finished = new WeakSet<Db>();
 
 /**
  * Tasks that existed before the moments table (and those the demo seed writes, db/ knowing no
@@ -13,11 +15,15 @@ const BATCH = 200;
  * reconcile pass writes the next batch in id order, each under the task's row lock, until none
  * is left. Moments are measured against the task's last change, as if written then: a moment
  * that was ahead at that time and has come since is owed and the same pass sends it.
- * Once done, a pass pays one read of that row.
+ * Once done, a process reads that row once.
  */
 export async function backfillTimelines(db: Db, now: Date): Promise<number> {
+  if (finished.has(db)) return 0;
   const [state] = await db.select().from(timelineBackfill).where(eq(timelineBackfill.id, 1));
-  if (!state || state.doneAt) return 0;
+  if (!state || state.doneAt) {
+    finished.add(db);
+    return 0;
+  }
   const source = timelineSources.task;
   const ids = await source.idsAfter(db, state.afterId, BATCH);
   const shared = new SharedReads();

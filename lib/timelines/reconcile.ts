@@ -1,10 +1,12 @@
-import { and, asc, isNull, lte } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db";
+import { and, asc, isNull, lte, sql } from "drizzle-orm";
+import type { Db } from "@/db";
 import { moments } from "@/db/schema";
 import type { Effects } from "@/lib/effects";
 import { backfillTimelines } from "./backfill";
 import { fireItemMoments } from "./fire";
-import { SharedReads, type ItemRef } from "./types";
+import { SharedReads, type ItemRef, type TimelineItemType } from "./types";
+
+const FIRE_CONCURRENCY = 3;
 
 export interface ReconcileResult {
   /** Items that had a due, unsent moment. */
@@ -13,14 +15,28 @@ export interface ReconcileResult {
   notificationIds: string[];
 }
 
-/** The oldest due, unsent moments: one range scan of the partial index `moments_due_idx`. */
-export function dueUnsentMoments(db: DbOrTx, now: Date, limit: number) {
+function dueUnsentQuery(db: Db) {
   return db
     .select({ itemType: moments.itemType, itemId: moments.itemId, at: moments.at })
     .from(moments)
-    .where(and(isNull(moments.sentAt), isNull(moments.outcome), lte(moments.at, now)))
+    .where(and(isNull(moments.sentAt), isNull(moments.outcome), lte(moments.at, sql.placeholder("now"))))
     .orderBy(asc(moments.at))
-    .limit(limit);
+    .limit(sql.placeholder("limit"))
+    .prepare("moments_due_unsent");
+}
+const prepared = new WeakMap<Db, ReturnType<typeof dueUnsentQuery>>();
+
+/**
+ * The oldest due, unsent moments: one range scan of the partial index `moments_due_idx`, a
+ * prepared statement since it runs every minute.
+ */
+export function dueUnsentMoments(db: Db, now: Date, limit: number): Promise<{ itemType: TimelineItemType; itemId: string; at: Date }[]> {
+  let query = prepared.get(db);
+  if (!query) {
+    query = dueUnsentQuery(db);
+    prepared.set(db, query);
+  }
+  return query.execute({ now: now.toISOString(), limit });
 }
 
 /**
@@ -41,14 +57,20 @@ export async function reconcileMoments(db: Db, now: Date, { limit = 1000, effect
   const shared = new SharedReads();
   const notificationIds: string[] = [];
   let fired = 0;
-  for (const item of items.values()) {
-    try {
-      const result = await fireItemMoments(db, item, { upTo: now, now, shared, effects });
-      notificationIds.push(...result.notificationIds);
-      fired += result.fired.length;
-    } catch (error) {
-      console.error(`[timelines] reconciling ${item.type} ${item.id} failed`, error);
+  const queue = [...items.values()];
+  // A few items at a time, each in its own transaction under its own row lock: a backlog of lost
+  // moments drains in a fraction of the time, and the pool keeps connections for requests.
+  const worker = async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      try {
+        const result = await fireItemMoments(db, item, { upTo: now, now, shared, effects });
+        notificationIds.push(...result.notificationIds);
+        fired += result.fired.length;
+      } catch (error) {
+        console.error(`[timelines] reconciling ${item.type} ${item.id} failed`, error);
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(FIRE_CONCURRENCY, queue.length) }, worker));
   return { checked: items.size, fired, notificationIds };
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { escalationPolicies, moments, notifications, tasks, workSchedule } from "@/db/schema";
+import { escalationPolicies, moments, notifications, tasks, users, workSchedule } from "@/db/schema";
 import { Effects } from "@/lib/effects";
 import { createTask, updateTask } from "@/lib/tasks/commands";
 import { createTaskInput, updateTaskInput } from "@/lib/tasks/schema";
@@ -196,6 +196,25 @@ describe("reconcile", () => {
     } finally {
       await db.delete(escalationPolicies).where(eq(escalationPolicies.priority, "low"));
     }
+  });
+});
+
+describe("firing", () => {
+  it("escalates to the supervisor the assignee has when the escalation falls due, not the one they had when it was written", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    const due = minuteFromNow(2 * MINUTE);
+    const task = await create(db, org, due, { priority: "urgent" });
+    expect((await momentsOf(db, task.id)).find((m) => m.kind === "escalation")?.recipientId).toBe(org.lead.id);
+    await db.update(users).set({ supervisorId: org.manager.id }).where(eq(users.id, org.tech.id));
+
+    await fireDueMoments(db, task.id, { upTo: new Date(due.getTime() + HOUR + MINUTE) });
+    expect((await timelineNotices(db, task.id)).filter(([kind]) => kind === "task.escalated")).toEqual([["task.escalated", org.manager.id]]);
+    const escalations = (await momentsOf(db, task.id)).filter((m) => m.kind === "escalation");
+    expect(escalations.map((m) => [m.recipientId, m.sentAt !== null])).toEqual([[org.manager.id, true]]);
+    // Sent once: another pass finds nothing more.
+    await fireDueMoments(db, task.id, { upTo: new Date(due.getTime() + 2 * HOUR) });
+    expect((await timelineNotices(db, task.id)).filter(([kind]) => kind === "task.escalated")).toHaveLength(1);
   });
 });
 

@@ -4,6 +4,7 @@ import { moments } from "@/db/schema";
 import { Effects } from "@/lib/effects";
 import { writeOutbox } from "@/lib/notify/outbox";
 import { timelineSources } from "./registry";
+import { momentColumns } from "./write";
 import type { ItemRef, SharedReads } from "./types";
 
 export interface FireOptions {
@@ -54,7 +55,7 @@ async function fireInTransaction(tx: DbOrTx, item: ItemRef, options: FireOptions
   }
   if (options.version !== undefined && loaded.version !== options.version) return stale;
   const due = await tx
-    .select({ id: moments.id, key: moments.momentKey })
+    .select({ id: moments.id, key: moments.momentKey, kind: moments.kind, level: moments.level, dueAt: moments.dueAt })
     .from(moments)
     .where(and(ofItem(item), isPending, lte(moments.at, options.upTo)))
     .orderBy(asc(moments.at), asc(moments.momentKey));
@@ -63,26 +64,38 @@ async function fireInTransaction(tx: DbOrTx, item: ItemRef, options: FireOptions
   const fired: string[] = [];
   const at = options.now ?? options.upTo;
   const current = new Map(loaded.moments.map((m) => [m.key, m]));
+  let known: Set<string> | undefined;
   for (const row of due) {
-    const moment = current.get(row.key);
-    // No longer in the timeline (the item finished, a reminder went): it will never be sent.
+    let moment = current.get(row.key);
+    let rowId: string | null = row.id;
     if (!moment) {
+      // No longer in the timeline (the item finished, a reminder went): it will never be sent.
       await tx.delete(moments).where(eq(moments.id, row.id));
-      continue;
+      // Unless the same moment now goes to someone else (the assignee's supervisor changed since
+      // it was written): that one takes its place, so an escalation is not lost to an org change.
+      known ??= new Set((await tx.select({ key: moments.momentKey }).from(moments).where(ofItem(item))).map((r) => r.key));
+      moment = loaded.moments.find(
+        (m) => m.kind !== "reminder" && m.kind === row.kind && (m.level ?? null) === row.level && sameInstant(m.dueAt, row.dueAt) && !known!.has(m.key),
+      );
+      if (!moment) continue;
+      known.add(moment.key);
+      rowId = null;
     }
     if (moment.at.getTime() > options.upTo.getTime()) {
-      await tx.update(moments).set({ at: moment.at }).where(eq(moments.id, row.id));
+      if (rowId) await tx.update(moments).set({ at: moment.at }).where(eq(moments.id, rowId));
+      else await tx.insert(moments).values({ ...momentColumns(moment), itemType: item.type, itemId: item.id, version: loaded.version });
       continue;
     }
     const notice = loaded.noticeOf(moment);
     const [notificationId] = notice ? await writeOutbox(tx, [notice], written) : [];
-    await tx
-      .update(moments)
-      .set(notice ? { sentAt: at, notificationId: notificationId ?? null } : { outcome: "no_recipient" })
-      .where(eq(moments.id, row.id));
+    const settled = notice ? { sentAt: at, notificationId: notificationId ?? null } : { outcome: "no_recipient" as const };
+    if (rowId) await tx.update(moments).set(settled).where(eq(moments.id, rowId));
+    else await tx.insert(moments).values({ ...momentColumns(moment), itemType: item.type, itemId: item.id, version: loaded.version, ...settled });
     await loaded.afterSettled?.(tx, moment, at);
     if (notificationId) notificationIds.push(notificationId);
     fired.push(moment.key);
   }
   return { stale: false, notificationIds, fired };
 }
+
+const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);

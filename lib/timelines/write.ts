@@ -64,7 +64,7 @@ function outcomeOf(moment: Moment, known: Set<string>, setAt: Date): "skipped_pa
   return !known.has(moment.key) && isPastWhenSet(moment.at, setAt) ? "skipped_past" : null;
 }
 
-function momentColumns(m: Moment) {
+export function momentColumns(m: Moment) {
   return {
     momentKey: m.key,
     kind: m.kind,

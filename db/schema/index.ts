@@ -6,3 +6,4 @@ export * from "./tasks";
 export * from "./delivery";
 export * from "./reminders";
 export * from "./sessions";
+export * from "./timelines";

@@ -5,9 +5,10 @@ import { fireMomentsJob } from "@/lib/reminders/jobs";
 import { now } from "@/lib/time/clock";
 
 /**
- * One run per task version: sleeps until each next moment (reminder, due, escalation), then
- * re-reads the task and sends what still applies. Any change to the task sends a new event,
- * which cancels this run and starts a fresh one; a run that wakes on an old version does
+ * One run per task version: plans from the version's pending moments in the moments table
+ * (written by the change itself), sleeps until each (reminder, due, escalation), then re-reads
+ * the task under its lock and sends what still applies. Any change to the task sends a new
+ * event, which cancels this run and starts a fresh one; a run that wakes on an old version does
  * nothing, and the dedupe keys make an overlap harmless.
  */
 export const taskTimeline = inngest.createFunction(

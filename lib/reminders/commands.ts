@@ -1,10 +1,14 @@
-import { eq, sql } from "drizzle-orm";
-import { escalationPolicies, notifications, reminderDefaults, reminderSnoozes, tasks, workSchedule } from "@/db/schema";
+import { and, eq, inArray, isNotNull, isNull, notExists, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { escalationPolicies, moments, notifications, reminderDefaults, reminderSnoozes, taskReminders, tasks, workSchedule } from "@/db/schema";
 import { Conflict, Forbidden, NotFound } from "@/lib/action/errors";
 import { addCalendarDays, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
 import type { Work } from "@/lib/effects/unit";
+import { rescheduleTimelines } from "@/lib/timelines/reschedule";
+import { writeTimeline } from "@/lib/timelines/write";
 import { REMINDER_KIND } from "./notices";
 import { ESCALATION_PRIORITIES, type EscalationSettingsInput, type ReminderDefaultsInput, type SnoozeChoice, type SnoozeInput } from "./schema";
+import { escalationSettings } from "./settings";
 import { isUnfinished } from "./timeline";
 
 /** When a snoozed reminder comes back: in 10 minutes, in an hour, or at 09:00 tomorrow in the person's zone. */
@@ -43,12 +47,19 @@ export async function snoozeReminder({ tx, viewer, now, effects }: Work, input: 
     .where(eq(notifications.id, notification.id));
   // A moved snooze keeps its id: the time tells its run apart from the previous one's.
   effects.schedule({ type: "task", id: taskId, version: task.version, reason: `snooze-${snooze!.id}-${fireAt.getTime()}` });
+  await writeTimeline(tx, { type: "task", id: taskId }, now);
   return { fireAt };
 }
 
-/** Admins set the escalation delays per priority, the second level and the working week. */
-export async function saveEscalationSettings({ tx, viewer, now }: Work, input: EscalationSettingsInput): Promise<void> {
+/**
+ * Admins set the escalation delays per priority, the second level and the working week. The
+ * pending escalations of unfinished tasks move with it in the same transaction (reminders and
+ * overdue notices do not depend on either), and each such task gets a fresh run after commit;
+ * escalations already sent stay sent.
+ */
+export async function saveEscalationSettings({ tx, viewer, now, effects }: Work, input: EscalationSettingsInput): Promise<{ rescheduled: number }> {
   if (viewer.role !== "admin") throw new Forbidden("adminOnly");
+  const before = await escalationSettings(tx);
   for (const priority of ESCALATION_PRIORITIES) {
     const rule = input.policy[priority];
     await tx
@@ -70,11 +81,64 @@ export async function saveEscalationSettings({ tx, viewer, now }: Work, input: E
     .insert(workSchedule)
     .values({ id: 1, ...schedule })
     .onConflictDoUpdate({ target: workSchedule.id, set: schedule });
+  const after = await escalationSettings(tx);
+  const ids = await tasksWithEscalationsToMove(tx, JSON.stringify(before.policy.secondLevel) !== JSON.stringify(after.policy.secondLevel));
+  return { rescheduled: await rescheduleTimelines(tx, "task", ids, now, effects, `policy-${now.getTime()}`) };
 }
 
-/** A person's own default reminders, replaced as a whole. */
-export async function saveReminderDefaults({ tx, viewer }: Work, input: ReminderDefaultsInput): Promise<{ count: number }> {
+/**
+ * Unfinished tasks with a pending escalation; when the second level changed, also those whose
+ * first level was sent (their second one may appear or move), in id order so concurrent
+ * changes lock rows in the same order.
+ */
+async function tasksWithEscalationsToMove(tx: DbOrTx, secondLevelChanged: boolean): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ id: moments.itemId })
+    .from(moments)
+    .innerJoin(tasks, eq(tasks.id, moments.itemId))
+    .where(
+      and(
+        eq(moments.itemType, "task"),
+        eq(moments.kind, "escalation"),
+        inArray(tasks.status, ["open", "in_progress"]),
+        secondLevelChanged ? undefined : and(isNull(moments.sentAt), isNull(moments.outcome)),
+      ),
+    )
+    .orderBy(moments.itemId);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A person's own default reminders, replaced as a whole. Their unfinished tasks that have no
+ * reminders of their own use the defaults: those timelines are rewritten in the same transaction.
+ */
+export async function saveReminderDefaults({ tx, viewer, now, effects }: Work, input: ReminderDefaultsInput): Promise<{ count: number }> {
   await tx.delete(reminderDefaults).where(eq(reminderDefaults.userId, viewer.id));
   if (input.reminders.length) await tx.insert(reminderDefaults).values(input.reminders.map((r) => ({ userId: viewer.id, ...r })));
+  const affected = await tx
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.assigneeId, viewer.id),
+        inArray(tasks.status, ["open", "in_progress"]),
+        isNotNull(tasks.dueAt),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(taskReminders)
+            .where(eq(taskReminders.taskId, tasks.id)),
+        ),
+      ),
+    )
+    .orderBy(tasks.id);
+  await rescheduleTimelines(
+    tx,
+    "task",
+    affected.map((t) => t.id),
+    now,
+    effects,
+    `defaults-${now.getTime()}`,
+  );
   return { count: input.reminders.length };
 }

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { reminderDefaults, timelineFirings, users } from "@/db/schema";
+import { moments, reminderDefaults, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { TaskRow } from "@/lib/tasks/access";
 import { now as clockNow } from "@/lib/time/clock";
@@ -40,40 +40,47 @@ export interface TaskTimelineView {
  */
 export async function timelineOfTask(db: Db, task: TaskRow, now: Date = clockNow()): Promise<TaskTimelineView> {
   const timeline = await loadTaskTimeline(db, task);
-  const firings = await db
-    .select({
-      key: timelineFirings.momentKey,
-      kind: timelineFirings.kind,
-      level: timelineFirings.level,
-      at: timelineFirings.momentAt,
-      firedAt: timelineFirings.firedAt,
-      dueAt: timelineFirings.dueAt,
-      channel: timelineFirings.channel,
-      recipientName: users.name,
-    })
-    .from(timelineFirings)
-    .leftJoin(users, eq(users.id, timelineFirings.recipientId))
-    .where(eq(timelineFirings.taskId, task.id))
-    .orderBy(desc(timelineFirings.momentAt))
-    .limit(50);
-  const sentKeys = new Set(firings.map((f) => f.key));
-  const nameOf = (id: string) => timeline.people.get(id)?.name ?? "";
-
-  const upcoming = timeline.moments
-    .filter((m) => !sentKeys.has(m.key) && m.at.getTime() > now.getTime())
-    .map((m) => ({
-      key: m.key,
-      kind: m.kind,
-      snoozed: Boolean(m.snoozeId),
-      level: m.level ?? null,
-      at: m.at,
-      recipientName: nameOf(m.recipientId),
-      channel: m.channel,
-    }));
-  const sent = firings.map((f) => ({ ...f, snoozed: f.key.includes(":snooze-"), recipientName: f.recipientName ?? "" }));
+  const columns = {
+    key: moments.momentKey,
+    kind: moments.kind,
+    level: moments.level,
+    at: moments.at,
+    sentAt: moments.sentAt,
+    dueAt: moments.dueAt,
+    channel: moments.channel,
+    snoozeId: moments.snoozeId,
+    recipientName: users.name,
+  };
+  const ofTask = and(eq(moments.itemType, "task"), eq(moments.itemId, task.id));
+  const [sentRows, pendingRows] = await Promise.all([
+    db
+      .select(columns)
+      .from(moments)
+      .leftJoin(users, eq(users.id, moments.recipientId))
+      .where(and(ofTask, isNotNull(moments.sentAt)))
+      .orderBy(desc(moments.at))
+      .limit(50),
+    db
+      .select(columns)
+      .from(moments)
+      .leftJoin(users, eq(users.id, moments.recipientId))
+      .where(and(ofTask, eq(moments.version, task.version), isNull(moments.sentAt), isNull(moments.outcome), gt(moments.at, now)))
+      .orderBy(asc(moments.at), asc(moments.momentKey)),
+  ]);
+  const row = (m: (typeof sentRows)[number]): TimelineRow => ({
+    key: m.key,
+    kind: m.kind,
+    snoozed: Boolean(m.snoozeId) || m.key.includes(":snooze-"),
+    level: m.level,
+    at: m.at,
+    recipientName: m.recipientName ?? "",
+    channel: m.channel,
+  });
+  const upcoming = pendingRows.map(row);
+  const sent = sentRows.map((m) => ({ ...row(m), firedAt: m.sentAt! }));
 
   const dueIso = task.dueAt?.toISOString();
-  const current = firings.filter((f) => f.kind === "escalation" && f.dueAt?.toISOString() === dueIso);
+  const current = sentRows.filter((f) => f.kind === "escalation" && f.dueAt?.toISOString() === dueIso);
   const overdue = Boolean(task.dueAt && isUnfinished(task.status) && task.dueAt.getTime() <= now.getTime());
   const nextEscalation = upcoming.find((m) => m.kind === "escalation");
   return {
@@ -84,7 +91,7 @@ export async function timelineOfTask(db: Db, task: TaskRow, now: Date = clockNow
     sent,
     escalation: {
       overdueSince: overdue ? task.dueAt : null,
-      escalated: current.map((f) => ({ name: f.recipientName ?? "", at: f.firedAt, level: f.level ?? 1 })).sort((a, b) => a.level - b.level),
+      escalated: current.map((f) => ({ name: f.recipientName ?? "", at: f.sentAt!, level: f.level ?? 1 })).sort((a, b) => a.level - b.level),
       planned: nextEscalation ? { name: nextEscalation.recipientName, at: nextEscalation.at } : null,
       noSupervisor: Boolean(task.dueAt) && !timeline.input.people.supervisor,
     },
@@ -96,13 +103,14 @@ export async function escalatedTaskIds(db: Db, tasks: { id: string; dueAt: Date 
   const withDue = tasks.filter((t) => t.dueAt);
   if (!withDue.length) return new Set();
   const rows = await db
-    .select({ taskId: timelineFirings.taskId, dueAt: timelineFirings.dueAt })
-    .from(timelineFirings)
+    .select({ taskId: moments.itemId, dueAt: moments.dueAt })
+    .from(moments)
     .where(
       and(
-        eq(timelineFirings.kind, "escalation"),
+        eq(moments.kind, "escalation"),
+        isNotNull(moments.sentAt),
         inArray(
-          timelineFirings.taskId,
+          moments.itemId,
           withDue.map((t) => t.id),
         ),
       ),

@@ -1,43 +1,59 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { perform } from "@/lib/testing/perform";
 import { describe, expect, it } from "vitest";
-import { timelineFirings } from "@/db/schema";
+import { moments, notifications } from "@/db/schema";
 import { createTask } from "@/lib/tasks/commands";
 import { createTaskInput } from "@/lib/tasks/schema";
 import { makeTaskOrg } from "@/lib/testing/task-org";
 import { testDb } from "@/lib/testing/db";
+import { instantToWallClock } from "@/lib/time/zoned";
 import { reconcileTimelines } from "./reconcile";
 
+const MINUTE = 60_000;
+
 describe("reconcile", () => {
-  it("reaches every candidate task although each pass takes a bounded batch", async () => {
+  it("sends every due moment whose run never started in one pass, and nothing again on the next", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);
-    // Far in the future, so no other test's tasks fall into this reconcile window.
+    // Ahead when set (so not skipped), due by the time of the pass.
+    const due = new Date(Math.ceil((Date.now() + 3 * MINUTE) / MINUTE) * MINUTE);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const task = await perform(
-        db,
-        org.boss.viewer,
-        createTask,
-        createTaskInput.parse({ title: `Zaległe ${i}`, assigneeId: org.tech.id, dueAt: "2099-01-05T10:00" }),
-      );
+      const dueAt = instantToWallClock(due, org.boss.viewer.timeZone);
+      const task = await perform(db, org.boss.viewer, createTask, createTaskInput.parse({ title: `Zaległe ${i}`, assigneeId: org.tech.id, dueAt }));
       ids.push(task.id);
     }
-    const now = new Date("2099-01-05T12:00:00Z");
     const overdueSent = async () =>
       new Set(
         (
           await db
-            .select({ taskId: timelineFirings.taskId })
-            .from(timelineFirings)
-            .where(and(inArray(timelineFirings.taskId, ids), eq(timelineFirings.kind, "overdue")))
+            .select({ taskId: moments.itemId })
+            .from(moments)
+            .where(and(inArray(moments.itemId, ids), eq(moments.kind, "overdue"), isNotNull(moments.sentAt)))
         ).map((r) => r.taskId),
       );
-    const first = await reconcileTimelines(db, now, { limit: 2 });
-    expect(first.checked).toBe(2);
-    expect((await overdueSent()).size).toBe(2);
-    // Other test files may reconcile at the same time and move the shared cursor: allow a few extra passes.
-    for (let pass = 0; pass < 10 && (await overdueSent()).size < ids.length; pass++) await reconcileTimelines(db, now, { limit: 2 });
+    const notices = () =>
+      db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.kind, "task.overdue"),
+            inArray(
+              notifications.link,
+              ids.map((id) => `/tasks/${id}`),
+            ),
+          ),
+        );
+    expect((await overdueSent()).size).toBe(0);
+
+    const now = new Date(due.getTime() + MINUTE);
+    const first = await reconcileTimelines(db, now);
+    expect(first.checked).toBeGreaterThanOrEqual(ids.length);
     expect(await overdueSent()).toEqual(new Set(ids));
+    // The assignee and the delegator of each task, once.
+    expect(await notices()).toHaveLength(2 * ids.length);
+    await reconcileTimelines(db, now);
+    expect(await notices()).toHaveLength(2 * ids.length);
   });
 });

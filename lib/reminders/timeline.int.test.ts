@@ -1,10 +1,10 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { perform } from "@/lib/testing/perform";
 import { InngestTestEngine } from "@inngest/test";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, isNotNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { notifications, timelineFirings, workSchedule } from "@/db/schema";
+import { moments, notifications, workSchedule } from "@/db/schema";
 import { deliverNotification } from "@/inngest/functions/deliver-notification";
 import { reconcileTimelinesFn } from "@/inngest/functions/reconcile-timelines";
 import { taskTimeline } from "@/inngest/functions/task-timeline";
@@ -182,8 +182,8 @@ describe("task-timeline (Inngest)", () => {
       expect(ctx.step.sleepUntil).toHaveBeenCalledTimes(4);
       const firings = await db
         .select()
-        .from(timelineFirings)
-        .where(and(eq(timelineFirings.taskId, task.id), eq(timelineFirings.kind, "escalation")));
+        .from(moments)
+        .where(and(eq(moments.itemId, task.id), eq(moments.kind, "escalation"), isNotNull(moments.sentAt)));
       expect(firings.map((f) => f.level).sort()).toEqual([1, 2]);
       expect(rows.every((r) => r.recipientId !== org.boss.id || r.kind === "task.overdue")).toBe(true);
     } finally {

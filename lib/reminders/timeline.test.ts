@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isPastWhenSet } from "@/lib/timelines/past";
 import { instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
 import { reminderMomentOf } from "./moments";
 import { DEFAULT_POLICY, timelineOf, type TimelineInput } from "./timeline";
@@ -87,12 +88,18 @@ describe("timelineOf", () => {
     }
   });
 
-  it("does not send a reminder set after its moment had passed, and tells a self-assigned person once", () => {
-    const moments = timelineOf(
-      input({ createdById: "tech", updatedAt: at("2026-10-27T11:30") }, { reminders: [{ offsetMinutes: 60, fireAt: null, channel: null }] }),
-    );
-    expect(moments.filter((m) => m.kind === "reminder")).toEqual([]);
+  it("does not send a reminder set after its moment had passed (the one rule of every kind), and tells a self-assigned person once", () => {
+    const setAt = at("2026-10-27T11:30");
+    const moments = timelineOf(input({ createdById: "tech", updatedAt: setAt }, { reminders: [{ offsetMinutes: 60, fireAt: null, channel: null }] }));
+    expect(moments.filter((m) => m.kind === "reminder" && !isPastWhenSet(m.at, setAt))).toEqual([]);
     expect(moments.filter((m) => m.kind === "overdue").map((m) => m.recipientId)).toEqual(["tech"]);
+  });
+
+  it("treats a moment as past when set only if it was more than a minute before", () => {
+    const setAt = at("2026-10-27T11:30");
+    expect(isPastWhenSet(new Date(setAt.getTime() - 61_000), setAt)).toBe(true);
+    expect(isPastWhenSet(new Date(setAt.getTime() - 59_000), setAt)).toBe(false);
+    expect(isPastWhenSet(new Date(setAt.getTime() + 60_000), setAt)).toBe(false);
   });
 
   it("keys overdue and escalation by the due moment, so a new due moment notifies again", () => {

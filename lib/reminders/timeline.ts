@@ -30,7 +30,7 @@ export interface TimelineTask {
   status: "open" | "in_progress" | "awaiting_acceptance" | "done" | "cancelled";
   priority: Priority;
   dueAt: Date | null;
-  /** The last change: a reminder whose moment was already past then was set in the past and is not sent. */
+  /** The last change (a moment already past then was set in the past: see isPastWhenSet in lib/timelines). */
   updatedAt: Date;
   assigneeId: string;
   createdById: string;
@@ -90,18 +90,17 @@ export function escalationMoments(dueAt: Date, priority: Priority, policy: Escal
  * Every moment in a task's life that tells someone something, in time order: each reminder
  * for the assignee, the overdue notice to the assignee and the delegator, and the escalations
  * up the supervisor chain. A finished or cancelled task has none. Pure: the caller reads the
- * rows, decides what is due and what was already sent.
+ * rows; writeTimeline (lib/timelines) stores them, skipping those already past when set.
  */
 export function timelineOf(input: TimelineInput): Moment[] {
   const { task, people } = input;
   if (!isUnfinished(task.status)) return [];
   const item = { type: "task" as const, id: task.id };
   const moments: Moment[] = [];
-  const setAfter = task.updatedAt.getTime() - 60_000;
 
   for (const spec of input.reminders) {
     const at = reminderMomentOf(task.dueAt, spec, people.assignee.timeZone);
-    if (!at || at.getTime() < setAfter) continue;
+    if (!at) continue;
     const key = reminderKey(item, people.assignee.id, at, spec.channel);
     if (moments.some((m) => m.key === key)) continue;
     moments.push({ key, kind: "reminder", at, recipientId: people.assignee.id, channel: spec.channel, dueAt: task.dueAt });

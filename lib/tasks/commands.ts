@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { taskReminders, tasks } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
+import { writeTimeline } from "@/lib/timelines/write";
 import { loadVisibleTask, type TaskRow } from "./access";
 import { applyChange, historyValue, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
 import { notify, type Notice } from "./notices";
@@ -50,6 +51,7 @@ export async function createTask(work: Work, input: CreateTaskInput): Promise<Ta
     .returning();
   await replaceReminders(tx, task!.id, reminders);
   effects.schedule({ type: "task", id: task!.id, version: task!.version });
+  await writeTimeline(tx, { type: "task", id: task!.id }, now);
   await recordActivity(tx, task!.id, viewer.id, [{ kind: "created", field: "assigneeId", newValue: assignee!.id }], now);
   await notify(work, task!, viewer, [{ kind: "assigned", recipient: assignee! }]);
   return { id: task!.id, number: task!.number };

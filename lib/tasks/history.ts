@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { taskActivity, tasks } from "@/db/schema";
 import type { Effects } from "@/lib/effects";
+import { writeTimeline } from "@/lib/timelines/write";
 import type { TaskRow } from "./access";
 
 export type ActivityKind = (typeof taskActivity.kind.enumValues)[number];
@@ -42,6 +43,7 @@ export async function applyChange(
   await recordActivity(tx, task.id, actorId, entries, now);
   // Every version gets its own timeline run once this commits (reminders, overdue, escalation).
   effects.schedule({ type: "task", id: updated!.id, version: updated!.version });
+  await writeTimeline(tx, { type: "task", id: updated!.id }, now);
   return updated!;
 }
 

@@ -1,0 +1,52 @@
+import type { DbOrTx } from "@/db";
+import type { TimelineItemType } from "@/db/schema";
+import type { OutboxRow } from "@/lib/notify/outbox";
+import type { Moment } from "@/lib/reminders/timeline";
+
+export type { Moment, TimelineItemType };
+
+/** An item that has a timeline: a task today, a calendar entry next. */
+export interface ItemRef {
+  type: TimelineItemType;
+  id: string;
+}
+
+/**
+ * Reads that many items of one pass share (the organisation's escalation policy, say), made
+ * once per pass however many items it goes through.
+ */
+export class SharedReads {
+  private readonly reads = new Map<string, Promise<unknown>>();
+
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let pending = this.reads.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = read();
+      this.reads.set(key, pending);
+    }
+    return pending;
+  }
+}
+
+/** An item as it is now, with the moments its timeline has in this version. */
+export interface LoadedTimeline {
+  version: number;
+  /** The item's last change: what the backfill measures "already past when set" against. */
+  updatedAt: Date;
+  moments: Moment[];
+  /** The notification a due moment sends, or null when nobody can read it (an inactive recipient). */
+  noticeOf(moment: Moment): OutboxRow | null;
+  /** What else a settled moment changes, in the same transaction (a snooze is no longer pending). */
+  afterSettled?(tx: DbOrTx, moment: Moment, at: Date): Promise<void>;
+}
+
+/**
+ * One kind of item with a timeline. The timelines module knows items only through this: a new
+ * kind (calendar entries with reminders per attendee) is one more entry in the registry.
+ */
+export interface TimelineSource {
+  /** The item now (under its row lock when `lock`), or null when it is gone. */
+  load(tx: DbOrTx, id: string, options: { lock: boolean; shared?: SharedReads }): Promise<LoadedTimeline | null>;
+  /** Items in id order after `afterId`, for writing the timelines of items older than the moments table. */
+  idsAfter(db: DbOrTx, afterId: string | null, limit: number): Promise<string[]>;
+}

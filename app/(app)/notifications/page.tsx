@@ -100,7 +100,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             <li
               key={item.id}
               data-unread={!item.readAt || undefined}
-              className={clsx("flex items-start gap-3 border-l-4 px-4 py-2.5", item.readAt ? "border-l-transparent" : "border-l-brand-600 bg-brand-50/60")}
+              className={clsx("flex items-start gap-3 border-l-4 px-4 py-2.5", item.readAt ? "border-l-transparent" : "border-l-brand-600 bg-brand-50/40")}
             >
               {/* Unread is a dot and a word, not only a tint: it must show in grey scale and be read out. */}
               <span aria-hidden className={clsx("mt-1.5 h-2 w-2 shrink-0 rounded-full", item.readAt ? "bg-transparent" : "bg-brand-600")} />

@@ -25,7 +25,7 @@ export default async function NotificationSettingsPage() {
   return (
     <div className="grid gap-4">
       <PageHeader title={t("title")} description={t("description")} />
-      <Card>
+      <Card title={t("preferencesCard")}>
         <PreferencesForm initial={prefs} timeZone={viewer.timeZone} />
       </Card>
       <Card title={tr("title")}>

@@ -144,7 +144,7 @@ export async function TaskTable({
             </div>
             {row.client || row.case ? (
               <div
-                className="truncate text-xs text-slate-500"
+                className="line-clamp-1 text-xs text-slate-500"
                 title={[row.client?.name, row.case ? `#${row.case.number} ${row.case.title}` : null].filter(Boolean).join(" · ")}
               >
                 {row.client?.name}

@@ -60,7 +60,8 @@ test.beforeAll(async ({ browser }) => {
 for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
   for (const locale of ["pl", "en"] as const) {
     test(`no axe violations on every main page: ${viewport}, ${locale}`, async ({ page }) => {
-      test.setTimeout(240_000);
+      // About 30 pages, each loaded to network idle and analysed: minutes on a shared 2-core machine.
+      test.setTimeout(360_000);
       await page.setViewportSize(VIEWPORTS[viewport]);
       const context = `${viewport}, ${locale}`;
 

@@ -39,6 +39,13 @@ test("an assignment reaches the assignee's bell without reloading, and the e-mai
 
   // The e-mail went out (through Resend, here a local fake), with a button that opens the task.
   await tech.keyboard.press("Escape");
+
+  // The notifications page marks it unread, in a word and not only a tint.
+  await tech.goto("/notifications");
+  const listed = tech.getByRole("listitem").filter({ hasText: title });
+  await expect(listed).toHaveAttribute("data-unread", "true");
+  await expect(listed).toContainText("Nieprzeczytane");
+  await expect(listed.getByRole("link", { name: new RegExp(`^Nieprzeczytane: .*${title}$`) })).toBeVisible();
   const email = await pollFor(async () => (await sentMessages(demoEmail("tech2"))).emails.find((e) => e.subject.includes(title)));
   expect(email.to).toEqual(["lukasz.piotrowski@polmet.example"]);
   // Shown as a mail client would, the e-mail's own HTML; its button opens the task for the assignee.

@@ -110,7 +110,7 @@ export function RenameInPlace({
           aria-label={`${label}: ${name}`}
           title={label}
           onClick={() => setEditing(true)}
-          className="px-1.5 text-slate-400 hover:text-slate-700"
+          className="px-1.5 text-muted hover:text-slate-700"
         >
           <Pencil aria-hidden className="h-3.5 w-3.5" />
         </Button>
@@ -193,7 +193,7 @@ export function DeleteWithConfirm({
           disabled={!!blockedReason}
           aria-describedby={blockedReason ? hintId : undefined}
           onClick={() => setAsking(true)}
-          className="px-1.5 text-slate-400 hover:text-red-700"
+          className="px-1.5 text-muted hover:text-red-700"
         >
           <Trash2 aria-hidden className="h-3.5 w-3.5" />
         </Button>

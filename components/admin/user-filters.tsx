@@ -17,7 +17,7 @@ export async function UserFilterBar({ filters, departments }: { filters: UserFil
         <label htmlFor="filter-q" className="sr-only">
           {t("searchLabel")}
         </label>
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-slate-400" />
+        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-muted" />
         <Input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("searchPlaceholder")} className="pl-8" />
       </div>
       <FilterSelect id="filter-department" name="departmentId" label={t("department")} value={filters.departmentId} allLabel={t("allDepartments")}>

@@ -38,9 +38,9 @@ export async function UsersTable({ rows }: { rows: UserListRow[] }) {
             <Td>
               <Badge tone={roleTone[u.role]}>{tc(`role.${u.role}`)}</Badge>
             </Td>
-            <Td>{u.departmentName ?? <span className="text-slate-400">—</span>}</Td>
-            <Td className="max-w-56 text-slate-600">{u.teams.length ? u.teams.join(", ") : <span className="text-slate-400">—</span>}</Td>
-            <Td className="whitespace-nowrap">{u.supervisorName ?? <span className="text-slate-400">—</span>}</Td>
+            <Td>{u.departmentName ?? <span className="text-muted">—</span>}</Td>
+            <Td className="max-w-56 text-slate-600">{u.teams.length ? u.teams.join(", ") : <span className="text-muted">—</span>}</Td>
+            <Td className="whitespace-nowrap">{u.supervisorName ?? <span className="text-muted">—</span>}</Td>
             <Td className="whitespace-nowrap">{tc(`workingMode.${u.workingMode}`)}</Td>
             <Td>{u.active ? <Badge tone="green">{t("active")}</Badge> : <Badge>{t("inactive")}</Badge>}</Td>
           </tr>

@@ -82,7 +82,7 @@ export function ContactsSection({ clientId, contacts, canEdit }: { clientId: str
                     <Td>
                       {c.email ? (
                         <a href={`mailto:${c.email}`} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
-                          <Mail aria-hidden className="h-3.5 w-3.5 text-slate-400" />
+                          <Mail aria-hidden className="h-3.5 w-3.5 text-muted" />
                           {c.email}
                         </a>
                       ) : null}
@@ -90,7 +90,7 @@ export function ContactsSection({ clientId, contacts, canEdit }: { clientId: str
                     <Td className="whitespace-nowrap">
                       {c.phone ? (
                         <a href={`tel:${c.phone.replace(/\s/g, "")}`} className="inline-flex items-center gap-1 text-slate-800 tabular-nums hover:underline">
-                          <Phone aria-hidden className="h-3.5 w-3.5 text-slate-400" />
+                          <Phone aria-hidden className="h-3.5 w-3.5 text-muted" />
                           {c.phone}
                         </a>
                       ) : null}

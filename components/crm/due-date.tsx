@@ -10,7 +10,7 @@ import { useFormatter, useTranslations } from "next-intl";
 export function DueDate({ dueAt, overdue, className, marker = false }: { dueAt: Date | null; overdue: boolean; className?: string; marker?: boolean }) {
   const format = useFormatter();
   const t = useTranslations("crm");
-  if (!dueAt) return <span className={clsx("text-slate-400", className)}>{t("case.noDue")}</span>;
+  if (!dueAt) return <span className={clsx("text-muted", className)}>{t("case.noDue")}</span>;
   const time = (
     <time
       dateTime={dueAt.toISOString()}

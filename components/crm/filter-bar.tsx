@@ -73,7 +73,7 @@ export function SearchBox({ id, label, placeholder, defaultValue }: { id: string
         {label}
       </label>
       <div className="relative">
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 h-3.5 w-3.5 -translate-y-1/2 text-slate-400" />
+        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 h-3.5 w-3.5 -translate-y-1/2 text-muted" />
         <Input id={id} name="q" type="search" defaultValue={defaultValue} placeholder={placeholder} className="pl-8" />
       </div>
     </div>

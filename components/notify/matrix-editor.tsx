@@ -33,7 +33,9 @@ export function MatrixEditor({
           <table className="w-full text-sm">
             <thead>
               <tr className="text-xs text-slate-500">
-                <th scope="col" className="px-3 py-1 text-left font-medium" />
+                <th scope="col" className="px-3 py-1 text-left font-medium">
+                  <span className="sr-only">{t("notifySettings.priorityColumn")}</span>
+                </th>
                 {ROUTABLE_CHANNELS.map((c) => (
                   <th key={c} scope="col" className="px-2 py-1 text-center font-medium">
                     {t(`inbox.channel.${c}`)}

@@ -104,7 +104,7 @@ export function NotificationBell() {
                   <span className="min-w-0 flex-1">
                     <span className={clsx("block truncate text-sm", item.readAt ? "text-slate-600" : "font-medium text-slate-900")}>{item.title}</span>
                     {item.body ? <span className="block truncate text-xs text-slate-500">{item.body}</span> : null}
-                    <span className="block text-[11px] text-slate-400">{format.relativeTime(new Date(item.createdAt))}</span>
+                    <span className="block text-[11px] text-muted">{format.relativeTime(new Date(item.createdAt))}</span>
                   </span>
                 </DropdownMenu.Item>
               ))

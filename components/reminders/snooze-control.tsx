@@ -15,7 +15,7 @@ export function SnoozeControl({ notificationId }: { notificationId: string }) {
   const { run, pending, result, error } = useAction(snoozeReminderAction, () => router.refresh());
   return (
     <div className="mt-1 flex flex-wrap items-center gap-1.5" role="group" aria-label={t("label")}>
-      <AlarmClock aria-hidden className="h-3.5 w-3.5 text-slate-400" />
+      <AlarmClock aria-hidden className="h-3.5 w-3.5 text-muted" />
       {SNOOZE_CHOICES.map((choice) => (
         <button
           key={choice}

@@ -95,7 +95,7 @@ function MomentList({ title, empty, children }: { title: string; empty: string; 
       {children.length ? (
         <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">{children}</ul>
       ) : (
-        <p className="text-xs text-slate-400">{empty}</p>
+        <p className="text-xs text-muted">{empty}</p>
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import type { OwnProfile } from "@/lib/org/queries";
 export async function OrganisationFacts({ profile }: { profile: OwnProfile }) {
   const t = await getTranslations("settings.profile");
   const tc = await getTranslations("common");
-  const none = <span className="text-slate-400">—</span>;
+  const none = <span className="text-muted">—</span>;
   const facts: Array<[string, React.ReactNode]> = [
     [t("email"), <EmailAddress key="email" email={profile.email} />],
     [t("role"), tc(`role.${profile.role}`)],

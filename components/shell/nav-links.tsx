@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { clsx } from "clsx";
+import { useClaimedSection } from "./nav-section";
 import { Briefcase, Building2, CalendarDays, ClipboardList, Send, Settings, Shield, Warehouse } from "lucide-react";
 
 const ICONS = {
@@ -30,13 +31,34 @@ function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
+/** The main navigation: the sidebar from tablet width up, a scrolling bar of words on phones. */
+export function NavLinks({ items, label, variant = "sidebar" }: { items: NavItem[]; label: string; variant?: "sidebar" | "bar" }) {
   const pathname = usePathname();
+  const claimed = useClaimedSection();
+  const activeKey = claimed ?? items.find((item) => isActive(pathname, item.href))?.key;
+  if (variant === "bar")
+    return (
+      <nav aria-label={label} className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2 py-1 md:hidden">
+        {items.map((item) => (
+          <Link
+            key={item.key}
+            href={item.href}
+            aria-current={item.key === activeKey ? "page" : undefined}
+            className={clsx(
+              "rounded px-2 py-1 text-xs font-medium whitespace-nowrap",
+              item.key === activeKey ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100",
+            )}
+          >
+            {item.label}
+          </Link>
+        ))}
+      </nav>
+    );
   return (
     <nav aria-label={label} className="flex flex-col gap-0.5">
       {items.map((item) => {
         const Icon = ICONS[item.key];
-        const active = isActive(pathname, item.href);
+        const active = item.key === activeKey;
         return (
           <Link
             key={item.key}

@@ -16,13 +16,12 @@ export function UserMenu({ name, email, role, devMailbox }: { name: string; emai
     .toUpperCase();
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label={t("account")}
-        className="flex items-center gap-2 rounded-md px-1.5 py-1 text-left hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand-200"
-      >
+      {/* The name comes from the visible text (no aria-label over it), so speech control can say what it shows. */}
+      <DropdownMenu.Trigger className="flex items-center gap-2 rounded-md px-1.5 py-1 text-left hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand-200">
         <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-slate-800 text-xs font-semibold text-white">
           {initials}
         </span>
+        <span className="sr-only">{t("account")}: </span>
         <span className="hidden leading-tight sm:block">
           <span className="block text-sm font-medium text-slate-800">{name}</span>
           <span className="block text-xs text-slate-500">{role}</span>

@@ -44,7 +44,7 @@ export function RemindersEditor({
           return (
             <li key={r.key} className="rounded-md border border-slate-200 bg-slate-50/60 p-2">
               <div className="flex flex-wrap items-end gap-2">
-                <div className="space-y-0.5 w-44">
+                <div className="min-w-44 space-y-0.5">
                   <label htmlFor={`${id}-type`} className="block text-[11px] text-slate-500">
                     {t("form.reminderType")}
                   </label>
@@ -54,7 +54,7 @@ export function RemindersEditor({
                   </Select>
                 </div>
                 {r.type === "before" ? (
-                  <div className="space-y-0.5 w-36">
+                  <div className="min-w-36 space-y-0.5">
                     <label htmlFor={`${id}-offset`} className="block text-[11px] text-slate-500">
                       {t("form.reminderOffset")}
                     </label>
@@ -87,7 +87,7 @@ export function RemindersEditor({
                     />
                   </div>
                 )}
-                <div className="space-y-0.5 w-44">
+                <div className="min-w-44 space-y-0.5">
                   <label htmlFor={`${id}-channel`} className="block text-[11px] text-slate-500">
                     {t("form.channel")}
                   </label>

@@ -100,7 +100,7 @@ export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
             {showValues ? (
               <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs">
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600 line-through decoration-slate-400">{value(e.field, e.oldValue)}</span>
-                <ArrowRight aria-label="→" className="h-3 w-3 text-slate-400" />
+                <ArrowRight aria-label="→" className="h-3 w-3 text-muted" />
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-800">{value(e.field, e.newValue)}</span>
               </div>
             ) : null}

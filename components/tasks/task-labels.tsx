@@ -64,7 +64,7 @@ export function ProgressBar({ value, label, className }: { value: number; label?
 export function DueLabel({ dueAt, overdue }: { dueAt: Date | null; overdue: boolean }) {
   const t = useTranslations("tasks.list");
   const format = useFormatter();
-  if (!dueAt) return <span className="text-slate-400">{t("noDue")}</span>;
+  if (!dueAt) return <span className="text-muted">{t("noDue")}</span>;
   return (
     <span className={clsx("inline-flex flex-col leading-tight", overdue ? "text-red-700" : "text-slate-800")}>
       <span className="whitespace-nowrap tabular-nums">{format.dateTime(dueAt, "dateTime")}</span>

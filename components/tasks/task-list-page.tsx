@@ -3,9 +3,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { FilterPanel } from "@/components/ui/filter-panel";
 import type { Db } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { parseListParams, type SearchParams } from "@/lib/tasks/list-params";
+import { isDefault, parseListParams, type SearchParams } from "@/lib/tasks/list-params";
 import { escalatedTaskIds } from "@/lib/reminders/queries";
 import { listTasks, type TaskListView } from "@/lib/tasks/lists";
 import { assignablePeople, casesOfClient, clientChoices, peopleUnder } from "@/lib/tasks/queries";
@@ -21,6 +22,8 @@ const TEXT = {
   delegated: { title: "delegatedTitle", description: "delegatedDescription", empty: "emptyDelegated", hint: "emptyDelegatedHint" },
   team: { title: "teamTitle", description: "teamDescription", empty: "emptyTeam", hint: "emptyTeamHint" },
 } as const;
+
+const FILTERS = ["person", "priority", "due", "client", "case"] as const;
 
 /** One of the three task lists, driven entirely by the URL's search parameters; the page gives it the database. */
 export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db; viewer: Viewer; view: TaskListView; searchParams: SearchParams }) {
@@ -53,12 +56,14 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
       />
       <TaskTabs view={view} showTeam={under.length > 0} />
       <StatusChips counts={list.counts} params={params} path={path} />
-      <TaskFilters
-        path={path}
-        params={params}
-        personRole={view === "mine" ? "delegator" : "assignee"}
-        choices={{ people: view === "team" ? under : everyone, clients, cases }}
-      />
+      <FilterPanel active={FILTERS.filter((k) => !isDefault(params, k)).length}>
+        <TaskFilters
+          path={path}
+          params={params}
+          personRole={view === "mine" ? "delegator" : "assignee"}
+          choices={{ people: view === "team" ? under : everyone, clients, cases }}
+        />
+      </FilterPanel>
       {list.rows.length ? (
         <>
           <TaskTable view={view} rows={list.rows} params={params} path={path} now={at} escalated={escalated} />

@@ -124,16 +124,27 @@ export async function TaskTable({
         return `#${row.number}`;
       case "title":
         return (
-          <div className="max-w-[12.5rem] min-w-32 sm:max-w-[19rem] sm:min-w-40 xl:max-w-[24rem]">
-            <div className="flex items-center gap-1.5">
-              <Link href={`/tasks/${row.id}`} title={row.title} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+          <div className="min-w-40 sm:min-w-48 xl:max-w-[28rem]">
+            <div className="flex items-start gap-1.5">
+              {/* Two lines, then an ellipsis: on a phone a title cut after 25 characters says nothing. */}
+              <Link
+                href={`/tasks/${row.id}`}
+                title={row.title}
+                className="line-clamp-2 font-medium break-words text-slate-900 hover:text-brand-700 hover:underline"
+              >
                 {row.title}
               </Link>
-              {row.needsAcceptance ? <CheckCircle2 aria-label={t("needsAcceptance")} className="h-3.5 w-3.5 shrink-0 text-violet-500" /> : null}
+              {row.needsAcceptance ? <CheckCircle2 aria-label={t("needsAcceptance")} className="mt-0.5 h-3.5 w-3.5 shrink-0 text-violet-500" /> : null}
+            </div>
+            {/* A phone has no room for the priority and status columns: they ride under the title, so urgent still looks urgent. */}
+            <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 sm:hidden">
+              <PriorityLabel priority={row.priority} />
+              <StatusBadge status={row.status} />
+              {escalated?.has(row.id) ? <EscalatedBadge /> : null}
             </div>
             {row.client || row.case ? (
               <div
-                className="truncate text-xs text-slate-500"
+                className="line-clamp-1 text-xs text-slate-500"
                 title={[row.client?.name, row.case ? `#${row.case.number} ${row.case.title}` : null].filter(Boolean).join(" · ")}
               >
                 {row.client?.name}

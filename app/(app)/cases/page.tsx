@@ -7,6 +7,7 @@ import { FilterBar, FilterSelect, SearchBox } from "@/components/crm/filter-bar"
 import { Pagination } from "@/components/crm/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { FilterPanel } from "@/components/ui/filter-panel";
 import { getDb } from "@/db";
 import { CASE_KINDS, CASE_STATUSES, PRIORITIES } from "@/lib/crm/case-states";
 import { assignablePeople, clientChoices, listCases } from "@/lib/crm/queries";
@@ -44,57 +45,59 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </Link>
         }
       />
-      <FilterBar
-        action="/cases"
-        label={t("cases.search")}
-        applyLabel={t("cases.apply")}
-        clearHref={filtered ? "/cases" : undefined}
-        search={<SearchBox id="cases-q" label={t("cases.search")} placeholder={t("cases.searchPlaceholder")} defaultValue={filters.q} />}
-      >
-        <FilterSelect
-          id="cases-status"
-          name="status"
-          label={t("cases.status")}
-          value={filters.status}
-          options={[
-            { value: "open", label: t("cases.openOnly") },
-            { value: "all", label: t("cases.anyStatus") },
-            ...CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-          ]}
-        />
-        <FilterSelect
-          id="cases-kind"
-          name="kind"
-          label={t("cases.kind")}
-          value={filters.kind ?? ""}
-          any={t("cases.anyKind")}
-          options={CASE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-        />
-        <FilterSelect
-          id="cases-priority"
-          name="priority"
-          label={t("cases.priority")}
-          value={filters.priority ?? ""}
-          any={t("cases.anyPriority")}
-          options={PRIORITIES.map((p) => ({ value: p, label: tc(`priority.${p}`) }))}
-        />
-        <FilterSelect
-          id="cases-owner"
-          name="owner"
-          label={t("cases.owner")}
-          value={filters.owner ?? ""}
-          any={t("cases.anyOwner")}
-          options={[{ value: "mine", label: t("cases.mine") }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
-        />
-        <FilterSelect
-          id="cases-client"
-          name="client"
-          label={t("cases.client")}
-          value={filters.client}
-          any={t("cases.anyClient")}
-          options={clients.map((c) => ({ value: c.id, label: c.name }))}
-        />
-      </FilterBar>
+      <FilterPanel active={[filters.q, filters.kind, filters.status !== "open", filters.priority, filters.owner, filters.client].filter(Boolean).length}>
+        <FilterBar
+          action="/cases"
+          label={t("cases.search")}
+          applyLabel={t("cases.apply")}
+          clearHref={filtered ? "/cases" : undefined}
+          search={<SearchBox id="cases-q" label={t("cases.search")} placeholder={t("cases.searchPlaceholder")} defaultValue={filters.q} />}
+        >
+          <FilterSelect
+            id="cases-status"
+            name="status"
+            label={t("cases.status")}
+            value={filters.status}
+            options={[
+              { value: "open", label: t("cases.openOnly") },
+              { value: "all", label: t("cases.anyStatus") },
+              ...CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+            ]}
+          />
+          <FilterSelect
+            id="cases-kind"
+            name="kind"
+            label={t("cases.kind")}
+            value={filters.kind ?? ""}
+            any={t("cases.anyKind")}
+            options={CASE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          />
+          <FilterSelect
+            id="cases-priority"
+            name="priority"
+            label={t("cases.priority")}
+            value={filters.priority ?? ""}
+            any={t("cases.anyPriority")}
+            options={PRIORITIES.map((p) => ({ value: p, label: tc(`priority.${p}`) }))}
+          />
+          <FilterSelect
+            id="cases-owner"
+            name="owner"
+            label={t("cases.owner")}
+            value={filters.owner ?? ""}
+            any={t("cases.anyOwner")}
+            options={[{ value: "mine", label: t("cases.mine") }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+          />
+          <FilterSelect
+            id="cases-client"
+            name="client"
+            label={t("cases.client")}
+            value={filters.client}
+            any={t("cases.anyClient")}
+            options={clients.map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </FilterBar>
+      </FilterPanel>
       <p className="mb-2 flex gap-2 text-xs text-slate-500" role="status">
         <span>{tc("results", { count: total })}</span>
         {overdueTotal > 0 ? <span className="font-medium text-red-700">{t("cases.overdueCount", { count: overdueTotal })}</span> : null}

@@ -6,6 +6,7 @@ import { FilterBar, FilterSelect, SearchBox } from "@/components/crm/filter-bar"
 import { Pagination } from "@/components/crm/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { FilterPanel } from "@/components/ui/filter-panel";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { clientFilterOptions, listClients } from "@/lib/crm/queries";
@@ -38,31 +39,33 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           </Link>
         }
       />
-      <FilterBar
-        oneRow
-        action="/clients"
-        label={t("clients.search")}
-        applyLabel={t("clients.apply")}
-        clearHref={filtered ? "/clients" : undefined}
-        search={<SearchBox id="clients-q" label={t("clients.search")} placeholder={t("clients.searchPlaceholder")} defaultValue={filters.q} />}
-      >
-        <FilterSelect
-          id="clients-city"
-          name="city"
-          label={t("clients.city")}
-          value={filters.city}
-          any={t("clients.anyCity")}
-          options={options.cities.map((c) => ({ value: c, label: c }))}
-        />
-        <FilterSelect
-          id="clients-manager"
-          name="manager"
-          label={t("clients.accountManager")}
-          value={filters.manager}
-          any={t("clients.anyManager")}
-          options={options.managers.map((m) => ({ value: m.id, label: m.name }))}
-        />
-      </FilterBar>
+      <FilterPanel active={[filters.q, filters.city, filters.manager].filter(Boolean).length}>
+        <FilterBar
+          oneRow
+          action="/clients"
+          label={t("clients.search")}
+          applyLabel={t("clients.apply")}
+          clearHref={filtered ? "/clients" : undefined}
+          search={<SearchBox id="clients-q" label={t("clients.search")} placeholder={t("clients.searchPlaceholder")} defaultValue={filters.q} />}
+        >
+          <FilterSelect
+            id="clients-city"
+            name="city"
+            label={t("clients.city")}
+            value={filters.city}
+            any={t("clients.anyCity")}
+            options={options.cities.map((c) => ({ value: c, label: c }))}
+          />
+          <FilterSelect
+            id="clients-manager"
+            name="manager"
+            label={t("clients.accountManager")}
+            value={filters.manager}
+            any={t("clients.anyManager")}
+            options={options.managers.map((m) => ({ value: m.id, label: m.name }))}
+          />
+        </FilterBar>
+      </FilterPanel>
       <p className="mb-2 text-xs text-slate-500" role="status">
         {tc("results", { count: total })}
       </p>
@@ -93,7 +96,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                 </Td>
                 <Td className="text-slate-700">{c.city ?? ""}</Td>
                 <Td className="font-mono text-xs text-slate-600 tabular-nums">{c.taxId ?? ""}</Td>
-                <Td className="whitespace-nowrap text-slate-700">{c.accountManagerName ?? <span className="text-slate-400">{t("notSet")}</span>}</Td>
+                <Td className="whitespace-nowrap text-slate-700">{c.accountManagerName ?? <span className="text-muted">{t("notSet")}</span>}</Td>
                 <Td className="text-right tabular-nums">
                   {c.openCases > 0 ? (
                     <Link
@@ -104,7 +107,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                       {c.openCases}
                     </Link>
                   ) : (
-                    <span className="text-slate-400">0</span>
+                    <span className="text-muted">0</span>
                   )}
                 </Td>
               </tr>

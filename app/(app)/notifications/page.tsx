@@ -97,7 +97,13 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       ) : (
         <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
           {items.map((item) => (
-            <li key={item.id} className={clsx("flex items-start gap-3 px-4 py-2.5", !item.readAt && "bg-brand-50/40")}>
+            <li
+              key={item.id}
+              data-unread={!item.readAt || undefined}
+              className={clsx("flex items-start gap-3 border-l-4 px-4 py-2.5", item.readAt ? "border-l-transparent" : "border-l-brand-600 bg-brand-50/40")}
+            >
+              {/* Unread is a dot and a word, not only a tint: it must show in grey scale and be read out. */}
+              <span aria-hidden className={clsx("mt-1.5 h-2 w-2 shrink-0 rounded-full", item.readAt ? "bg-transparent" : "bg-brand-600")} />
               <Badge tone={priorityTone[item.priority]} className="mt-0.5 shrink-0">
                 {tc(`priority.${item.priority}`)}
               </Badge>
@@ -106,11 +112,17 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   href={item.link ?? `/notifications/${item.id}`}
                   className={clsx("block text-sm hover:underline", item.readAt ? "text-slate-700" : "font-semibold text-slate-900")}
                 >
+                  {item.readAt ? null : <span className="sr-only">{t("unreadMark")}: </span>}
                   {item.title}
                 </Link>
                 {item.body ? <p className="text-xs text-slate-500">{item.body}</p> : null}
                 {item.kind.startsWith("reminder") ? <SnoozeControl notificationId={item.id} /> : null}
-                <p className="mt-0.5 text-[11px] text-slate-400">
+                <p className="mt-0.5 text-[11px] text-muted">
+                  {item.readAt ? null : (
+                    <span aria-hidden className="mr-1.5 font-semibold text-brand-700 uppercase">
+                      {t("unreadMark")}
+                    </span>
+                  )}
                   {format.dateTime(item.createdAt, "dateTime")}
                   {item.actorName ? ` · ${t("from", { name: item.actorName })}` : ""}
                 </p>

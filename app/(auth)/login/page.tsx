@@ -45,7 +45,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm callbackUrl={callbackUrl} />
           {providers.length ? (
             <div className="mt-4 space-y-2">
-              <p className="text-center text-xs text-slate-400">{t("or")}</p>
+              <p className="text-center text-xs text-muted">{t("or")}</p>
               {providers.map((p) => (
                 <form key={p.id} action={ssoSignInAction}>
                   <input type="hidden" name="provider" value={p.id} />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/app/require-viewer";
 import { EscalationSettingsForm } from "@/components/reminders/escalation-settings-form";
-import { Card } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { escalationSettings } from "@/lib/reminders/settings";
 
@@ -15,9 +15,11 @@ export default async function EscalationPage() {
   const t = await getTranslations("reminders.admin");
   const settings = await escalationSettings(await getDb());
   return (
-    <Card title={t("title")}>
-      <p className="mb-4 text-sm text-slate-500">{t("description")}</p>
-      <EscalationSettingsForm initial={settings} zones={Intl.supportedValuesOf("timeZone")} />
-    </Card>
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Card>
+        <EscalationSettingsForm initial={settings} zones={Intl.supportedValuesOf("timeZone")} />
+      </Card>
+    </>
   );
 }

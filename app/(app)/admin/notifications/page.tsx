@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/app/require-viewer";
 import { OrganizationDefaultsForm } from "@/components/notify/organization-defaults-form";
-import { Card } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { disabledChannels } from "@/lib/notify/deployment-channels";
 import { organizationMatrix } from "@/lib/notify/plan";
@@ -17,16 +17,18 @@ export default async function OrganizationNotificationsPage() {
   const matrix = await organizationMatrix(await getDb());
   const switchedOff = disabledChannels();
   return (
-    <Card title={t("orgTitle")}>
-      <p className="mb-4 text-sm text-slate-500">{t("orgDescription")}</p>
-      {switchedOff.length ? (
-        <ul data-testid="channels-disabled" className="mb-4 grid gap-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {switchedOff.map((channel) => (
-            <li key={channel}>{t(channel === "email" ? "emailDisabled" : "smsDisabled")}</li>
-          ))}
-        </ul>
-      ) : null}
-      <OrganizationDefaultsForm initial={matrix} />
-    </Card>
+    <>
+      <PageHeader title={t("orgTitle")} description={t("orgDescription")} />
+      <Card>
+        {switchedOff.length ? (
+          <ul data-testid="channels-disabled" className="mb-4 grid gap-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {switchedOff.map((channel) => (
+              <li key={channel}>{t(channel === "email" ? "emailDisabled" : "smsDisabled")}</li>
+            ))}
+          </ul>
+        ) : null}
+        <OrganizationDefaultsForm initial={matrix} />
+      </Card>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { UserFilterBar } from "@/components/admin/user-filters";
 import { UsersTable } from "@/components/admin/users-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { FilterPanel } from "@/components/ui/filter-panel";
 import { getDb } from "@/db";
 import { listUsers, organisationTree, USER_LIST_LIMIT } from "@/lib/org/queries";
 import { userFilters } from "@/lib/org/schema";
@@ -37,7 +38,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Link>
         }
       />
-      <UserFilterBar filters={filters} departments={departments} />
+      <FilterPanel active={[filters.q, filters.departmentId, filters.role, filters.active].filter(Boolean).length}>
+        <UserFilterBar filters={filters} departments={departments} />
+      </FilterPanel>
       <p className="mb-2 text-xs text-slate-500" role="status">
         {truncated ? t("truncated", { limit: USER_LIST_LIMIT }) : tc("results", { count: rows.length })}
       </p>

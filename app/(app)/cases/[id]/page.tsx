@@ -77,7 +77,7 @@ export default async function CasePage({ params }: Props) {
             {c.description ? (
               <p className="text-sm leading-relaxed whitespace-pre-line text-slate-800">{c.description}</p>
             ) : (
-              <p className="text-sm text-slate-400">{t("case.noDescription")}</p>
+              <p className="text-sm text-muted">{t("case.noDescription")}</p>
             )}
           </Card>
           <RelatedTasks db={await getDb()} caseId={id} />

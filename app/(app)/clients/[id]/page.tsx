@@ -41,7 +41,7 @@ export default async function ClientPage({ params }: Props) {
   const { viewer, db, client } = await load(id);
   const clientCases = await casesOfClient(db, viewer, id, now());
   const t = await getTranslations("crm");
-  const dash = <span className="text-slate-400">{t("notSet")}</span>;
+  const dash = <span className="text-muted">{t("notSet")}</span>;
 
   return (
     <>

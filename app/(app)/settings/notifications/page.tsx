@@ -5,7 +5,7 @@ import { PreferencesForm } from "@/components/notify/preferences-form";
 import { PushToggle } from "@/components/notify/push-toggle";
 import { RemoveDeviceButton } from "@/components/notify/remove-device-button";
 import { ReminderDefaultsForm } from "@/components/reminders/reminder-defaults-form";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { preferencesOf, pushDevicesOf } from "@/lib/notify/preferences";
 import { vapidKeys } from "@/lib/notify/providers/vapid";
@@ -24,8 +24,8 @@ export default async function NotificationSettingsPage() {
   const format = await getFormatter();
   return (
     <div className="grid gap-4">
-      <Card title={t("title")}>
-        <p className="mb-4 text-sm text-slate-500">{t("description")}</p>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Card title={t("preferencesCard")}>
         <PreferencesForm initial={prefs} timeZone={viewer.timeZone} />
       </Card>
       <Card title={tr("title")}>

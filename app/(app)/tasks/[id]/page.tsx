@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ChevronLeft, Pencil } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/app/require-viewer";
+import { NavSection } from "@/components/shell/nav-section";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TaskTimelineCard } from "@/components/reminders/task-timeline-card";
@@ -46,6 +47,7 @@ export default async function Page({ params }: Params) {
 
   return (
     <article aria-labelledby="task-title">
+      {task.assigneeId !== viewer.id && task.createdById === viewer.id ? <NavSection section="delegated" /> : null}
       <Link href={backHref} className="mb-2 inline-flex items-center gap-1 text-xs font-medium text-slate-500 hover:text-slate-800">
         <ChevronLeft aria-hidden className="h-3.5 w-3.5" />
         {t("detail.backToList")}
@@ -142,7 +144,7 @@ export default async function Page({ params }: Params) {
                     {detail.client.name}
                   </Link>
                 ) : (
-                  <span className="text-slate-400">{t("detail.none")}</span>
+                  <span className="text-muted">{t("detail.none")}</span>
                 )}
               </dd>
               <Term>{t("detail.case")}</Term>
@@ -152,7 +154,7 @@ export default async function Page({ params }: Params) {
                     #{detail.case.number} {detail.case.title}
                   </Link>
                 ) : (
-                  <span className="text-slate-400">{t("detail.none")}</span>
+                  <span className="text-muted">{t("detail.none")}</span>
                 )}
               </dd>
               <Term>{t("detail.needsAcceptance")}</Term>
@@ -170,7 +172,7 @@ export default async function Page({ params }: Params) {
                     })}
                   </ul>
                 ) : (
-                  <span className="text-slate-400">{t("detail.noReminders")}</span>
+                  <span className="text-muted">{t("detail.noReminders")}</span>
                 )}
               </dd>
               <Term>{t("detail.created")}</Term>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/app/require-viewer";
+import { NavSection } from "@/components/shell/nav-section";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TaskForm } from "@/components/tasks/task-form";
 import { getDb } from "@/db";
@@ -27,6 +28,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   if (!people.some((p) => p.id === detail.assignee.id)) people.push(detail.assignee);
   return (
     <div className="mx-auto max-w-3xl">
+      {task.assigneeId !== viewer.id && task.createdById === viewer.id ? <NavSection section="delegated" /> : null}
       <PageHeader title={t("editTitle", { number: task.number })} description={task.title} />
       <Card>
         <TaskForm

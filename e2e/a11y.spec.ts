@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { checkPages, expectNoAxeViolations, switchLanguage, VIEWPORTS, type PageToCheck, type ViewportName } from "./axe";
+import { login, logout } from "./support";
+
+/**
+ * Every main page, checked by axe-core at a desktop and a phone width, in Polish and English.
+ * A new page is checked by adding its path to one of these lists (`:task`, `:case`, `:client`,
+ * `:user`, `:notification` stand for the first such item found on its list page; see e2e/axe.ts).
+ */
+const WORK_PAGES: PageToCheck[] = [
+  "/tasks",
+  "/tasks/delegated",
+  "/tasks/team",
+  "/tasks/new",
+  "/tasks/:task",
+  "/tasks/:task/edit",
+  "/clients",
+  "/clients/new",
+  "/clients/:client",
+  "/clients/:client/edit",
+  "/cases",
+  "/cases/new",
+  "/cases/:case",
+  "/cases/:case/edit",
+  "/notifications",
+  "/notifications/:notification",
+  "/calendar",
+  "/resources",
+  "/settings/profile",
+  "/settings/notifications",
+];
+
+const ADMIN_PAGES: PageToCheck[] = [
+  "/admin/users",
+  "/admin/users/new",
+  "/admin/users/:user",
+  "/admin/departments",
+  "/admin/escalation",
+  "/admin/notifications",
+];
+
+/** A foreman: delegates to a team of technicians, and is given work by his manager. */
+const WORKER = "foreman";
+
+// So the notifications pages have something to show: his manager assigns him a task.
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, "servicemgr");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.goto("/tasks/new");
+  await page.getByLabel("Tytuł", { exact: true }).fill(`Przegląd pieców przed audytem ${Date.now().toString(36)}`);
+  await page.getByLabel("Priorytet", { exact: true }).selectOption("urgent");
+  await page.getByLabel("Wykonawca", { exact: true }).selectOption({ label: "Grzegorz Jankowski · Brygadzista serwisu Południe" });
+  await page.getByRole("button", { name: "Utwórz zadanie" }).click();
+  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
+  await context.close();
+});
+
+for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+  for (const locale of ["pl", "en"] as const) {
+    test(`no axe violations on every main page: ${viewport}, ${locale}`, async ({ page }) => {
+      // About 30 pages, each loaded to network idle and analysed: minutes on a shared 2-core machine.
+      test.setTimeout(360_000);
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      const context = `${viewport}, ${locale}`;
+
+      await page.goto("/login");
+      if (locale === "en") await page.getByLabel("Język").selectOption("en");
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expectNoAxeViolations(page, `/login (${context})`);
+
+      await login(page, WORKER);
+      await expect(page).toHaveURL(/\/tasks$/);
+      await switchLanguage(page, locale);
+      await checkPages(page, WORK_PAGES, context);
+      await switchLanguage(page, "pl");
+      await logout(page);
+
+      await login(page, "admin");
+      await expect(page).toHaveURL(/\/tasks$/);
+      await switchLanguage(page, locale);
+      await checkPages(page, ADMIN_PAGES, context);
+      // Leave the demo people speaking Polish for the other specs.
+      await switchLanguage(page, "pl");
+    });
+  }
+}

@@ -7,7 +7,8 @@ import { FormAlert, SavedNote } from "@/components/ui/form-alert";
 import { TimeZoneInput } from "@/components/admin/time-zone-input";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { describedBy, Field, Input } from "@/components/ui/field";
+import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { DATE_FORMATS, type DateFormat } from "@/lib/i18n/format-for";
 import { useAction } from "@/components/ui/use-action";
 import { setLanguageAction } from "@/lib/i18n/actions";
 import { updateProfileAction } from "@/lib/org/actions";
@@ -19,11 +20,21 @@ interface ProfileValues {
   phone: string;
   timeZone: string;
   locale: "pl" | "en";
+  dateFormat: DateFormat;
   workingMode: WorkingMode;
 }
 
-/** The person's own name, phone, time zone, language and working mode. */
-export function ProfileForm({ values, timeZones }: { values: ProfileValues; timeZones: string[] }) {
+/** The person's own name, phone, time zone, language, date format and working mode. */
+export function ProfileForm({
+  values,
+  timeZones,
+  dateFormatExamples,
+}: {
+  values: ProfileValues;
+  timeZones: string[];
+  /** Now, written in each format for this person (the server formats: the browser's zone takes no part). */
+  dateFormatExamples: Record<DateFormat, string>;
+}) {
   const t = useTranslations("settings.profile");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -42,6 +53,7 @@ export function ProfileForm({ values, timeZones }: { values: ProfileValues; time
       phone: text("phone"),
       timeZone: text("timeZone"),
       locale,
+      dateFormat: text("dateFormat") as DateFormat,
       workingMode: text("workingMode") as WorkingMode,
     });
     if (!result.ok) return;
@@ -89,6 +101,21 @@ export function ProfileForm({ values, timeZones }: { values: ProfileValues; time
               <WorkingModeSelect id="profile-mode" name="workingMode" defaultValue={values.workingMode} />
             </Field>
           </div>
+          <Field id="profile-date-format" label={t("dateFormat")} hint={t("dateFormatHint")} errors={err("dateFormat")}>
+            <Select
+              id="profile-date-format"
+              name="dateFormat"
+              defaultValue={values.dateFormat}
+              aria-invalid={!!err("dateFormat")}
+              aria-describedby={describedBy("profile-date-format", err("dateFormat"), true)}
+            >
+              {DATE_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`dateFormats.${f}`, { example: dateFormatExamples[f] })}
+                </option>
+              ))}
+            </Select>
+          </Field>
         </div>
         <p className="text-xs text-slate-500">{t("workingModeHint")}</p>
         <div className="flex items-center justify-end gap-3">

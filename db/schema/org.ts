@@ -4,6 +4,8 @@ import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, time
 export const userRole = pgEnum("user_role", ["admin", "manager", "member"]);
 export const workingMode = pgEnum("working_mode", ["office", "field", "remote", "away"]);
 export const locale = pgEnum("locale", ["pl", "en"]);
+// How a person reads dates; "auto" follows their language and zone (lib/i18n/format-for.ts).
+export const dateFormat = pgEnum("date_format", ["auto", "dmy_numeric", "dmy_text", "mdy", "iso"]);
 
 export const departments = pgTable("departments", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -28,6 +30,7 @@ export const users = pgTable(
     phoneVerifiedAt: timestamp("phone_verified_at", { withTimezone: true }),
     timeZone: text("time_zone").notNull().default("Europe/Warsaw"),
     locale: locale("locale").notNull().default("pl"),
+    dateFormat: dateFormat("date_format").notNull().default("auto"),
     workingMode: workingMode("working_mode").notNull().default("office"),
     active: boolean("active").notNull().default(true),
     // Bumped on deactivation or password change: older sessions stop being accepted.

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { users } from "@/db/schema";
+import type { DateFormat } from "@/lib/i18n/format-for";
 
 /** The signed-in person on whose behalf a query or command runs. */
 export interface Viewer {
@@ -12,6 +13,8 @@ export interface Viewer {
   supervisorId: string | null;
   timeZone: string;
   locale: "pl" | "en";
+  /** How they read dates; absent (a viewer built by hand in a test) means "auto". */
+  dateFormat?: DateFormat;
   workingMode: "office" | "field" | "remote" | "away";
 }
 
@@ -27,6 +30,7 @@ export async function loadViewer(db: DbOrTx, userId: string): Promise<Viewer | n
       supervisorId: users.supervisorId,
       timeZone: users.timeZone,
       locale: users.locale,
+      dateFormat: users.dateFormat,
       workingMode: users.workingMode,
       active: users.active,
     })

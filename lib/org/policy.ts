@@ -16,7 +16,7 @@ export function assertCanManageOrganisation(viewer: Viewer): void {
  * e-mail and the active flag shape what others see and who escalates to whom, so only an
  * administrator sets them.
  */
-export const SELF_EDITABLE_FIELDS = ["name", "phone", "timeZone", "locale", "workingMode"] as const;
+export const SELF_EDITABLE_FIELDS = ["name", "phone", "timeZone", "locale", "dateFormat", "workingMode"] as const;
 export type SelfEditableField = (typeof SELF_EDITABLE_FIELDS)[number];
 
 export function canEditProfileOf(viewer: Viewer, userId: string): boolean {

@@ -14,7 +14,10 @@ import type { ChangePasswordInput, ProfileInput } from "./schema";
  * person has verified is refused.
  */
 export async function updateOwnProfile({ tx, viewer, now }: Work, input: ProfileInput): Promise<{ locale: "pl" | "en" }> {
-  const changes = Object.fromEntries(SELF_EDITABLE_FIELDS.map((field) => [field, input[field]])) as Pick<ProfileInput, SelfEditableField>;
+  const changes = Object.fromEntries(SELF_EDITABLE_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]])) as Pick<
+    ProfileInput,
+    SelfEditableField
+  >;
   const [current] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, viewer.id)).for("update");
   if (!current) throw new NotFound("notFound");
   const phoneChanged = changes.phone !== current.phone;

@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { departments, teamMembers, teams, users } from "@/db/schema";
 import { NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { DateFormat } from "@/lib/i18n/format-for";
 import { assertCanManageOrganisation } from "./policy";
 import type { Role, UserFilters, WorkingMode } from "./schema";
 
@@ -203,6 +204,7 @@ export interface OwnProfile {
   role: Role;
   timeZone: string;
   locale: "pl" | "en";
+  dateFormat: DateFormat;
   workingMode: WorkingMode;
   departmentName: string | null;
   supervisorName: string | null;
@@ -221,6 +223,7 @@ export async function ownProfile(db: DbOrTx, viewer: Viewer): Promise<OwnProfile
       role: users.role,
       timeZone: users.timeZone,
       locale: users.locale,
+      dateFormat: users.dateFormat,
       workingMode: users.workingMode,
       departmentName: departments.name,
       supervisorName: supervisor.name,

@@ -1,6 +1,7 @@
 import { toE164 } from "@/lib/phone/display";
 import { z } from "zod";
 import { lineString } from "@/lib/action/fields";
+import { DATE_FORMATS } from "@/lib/i18n/format-for";
 import { LANGUAGES, ROLES, WORKING_MODES } from "./vocabulary";
 
 export { LANGUAGES, ROLES, WORKING_MODES, type Role, type WorkingMode } from "./vocabulary";
@@ -109,6 +110,8 @@ export const profileInput = z.object({
   phone,
   timeZone,
   locale: z.enum(LANGUAGES),
+  // Left out, the date format stays as it is.
+  dateFormat: z.enum(DATE_FORMATS).optional(),
   workingMode: z.enum(WORKING_MODES),
 });
 export type ProfileInput = z.output<typeof profileInput>;

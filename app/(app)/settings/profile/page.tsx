@@ -11,6 +11,8 @@ import { ownProfile } from "@/lib/org/queries";
 import { supportedTimeZones } from "@/lib/org/schema";
 import { displayPhone } from "@/lib/phone/display";
 import { requireViewer } from "@/app/require-viewer";
+import { DATE_FORMATS, formatInstantFor, type DateFormat } from "@/lib/i18n/format-for";
+import { now } from "@/lib/time/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.profile");
@@ -21,6 +23,7 @@ export default async function ProfilePage() {
   const viewer = await requireViewer();
   const profile = await ownProfile(await getDb(), viewer);
   const t = await getTranslations("settings.profile");
+  const at = now();
   return (
     <div className="max-w-5xl">
       <PageHeader title={t("title")} description={<TimeZoneClock />} />
@@ -33,8 +36,12 @@ export default async function ProfilePage() {
               phone: displayPhone(profile.phone) ?? "",
               timeZone: profile.timeZone,
               locale: profile.locale,
+              dateFormat: profile.dateFormat,
               workingMode: profile.workingMode,
             }}
+            dateFormatExamples={
+              Object.fromEntries(DATE_FORMATS.map((f) => [f, formatInstantFor(at, { ...profile, dateFormat: f })])) as Record<DateFormat, string>
+            }
           />
           <PhoneVerification phone={displayPhone(profile.phone) ?? null} verified={profile.phoneVerified} />
           <PasswordForm />

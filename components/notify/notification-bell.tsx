@@ -18,6 +18,8 @@ interface FeedItem {
   body: string;
   link: string | null;
   createdAt: string;
+  /** The time in the viewer's date format, written by the server. */
+  at: string;
   readAt: string | null;
   actorName: string | null;
 }
@@ -104,7 +106,9 @@ export function NotificationBell() {
                   <span className="min-w-0 flex-1">
                     <span className={clsx("block truncate text-sm", item.readAt ? "text-slate-600" : "font-medium text-slate-900")}>{item.title}</span>
                     {item.body ? <span className="block truncate text-xs text-slate-500">{item.body}</span> : null}
-                    <span className="block text-[11px] text-muted">{format.relativeTime(new Date(item.createdAt))}</span>
+                    <time dateTime={item.createdAt} title={item.at} className="block text-[11px] text-muted">
+                      {format.relativeTime(new Date(item.createdAt))}
+                    </time>
                   </span>
                 </DropdownMenu.Item>
               ))

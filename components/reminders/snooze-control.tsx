@@ -2,7 +2,7 @@
 
 import { AlarmClock } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useAction } from "@/components/ui/use-action";
 import { snoozeReminderAction } from "@/lib/reminders/actions";
 import { SNOOZE_CHOICES } from "@/lib/reminders/schema";
@@ -10,7 +10,6 @@ import { SNOOZE_CHOICES } from "@/lib/reminders/schema";
 /** "Remind me later" on a reminder notification: 10 minutes, an hour, or 09:00 tomorrow. */
 export function SnoozeControl({ notificationId }: { notificationId: string }) {
   const t = useTranslations("reminders.snooze");
-  const format = useFormatter();
   const router = useRouter();
   const { run, pending, result, error } = useAction(snoozeReminderAction, () => router.refresh());
   return (
@@ -29,7 +28,7 @@ export function SnoozeControl({ notificationId }: { notificationId: string }) {
       ))}
       {result?.ok ? (
         <span role="status" className="text-[11px] text-emerald-700">
-          {t("done", { when: format.dateTime(new Date(result.data.fireAt), { dateStyle: "medium", timeStyle: "short" }) })}
+          {t("done", { when: result.data.fireAtText })}
         </span>
       ) : null}
       {error ? (

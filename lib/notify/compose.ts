@@ -1,4 +1,5 @@
 import { oneLine } from "@/lib/text/clean-text";
+import type { DateFormat } from "@/lib/i18n/format-for";
 import type { Locale } from "@/lib/i18n/locale";
 import { renderNotificationEmail } from "./email/email-template";
 import type { EmailMessage } from "./providers/email";
@@ -22,6 +23,8 @@ export interface Recipient {
   phone: string | null;
   locale: Locale;
   timeZone: string;
+  /** Absent: "auto", from their language and zone. */
+  dateFormat?: DateFormat | null;
 }
 
 /** The same colours as the app's priority badges. */
@@ -39,11 +42,11 @@ export function absoluteLink(appUrl: string, link: string | null): string {
  * labels if the kind is still known.
  */
 export function noticeFor(n: OutgoingNotification, r: Recipient): RenderedNotice {
-  const rendered = renderNotice(n.kind, n.payload, r.locale, r.timeZone);
+  const rendered = renderNotice(n.kind, n.payload, r.locale, r.timeZone, { dateFormat: r.dateFormat });
   if (rendered) return rendered;
   const labels = kindLabels(n.kind, r.locale);
   const raw = n.payload.dueAt;
-  const due = typeof raw === "string" ? dueText(raw, noticeContext(r.locale, r.timeZone)) : null;
+  const due = typeof raw === "string" ? dueText(raw, noticeContext(r.locale, r.timeZone, { dateFormat: r.dateFormat })) : null;
   return {
     kind: n.kind,
     link: n.link ?? "/",

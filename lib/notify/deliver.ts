@@ -88,7 +88,7 @@ async function loadForSend(db: Db, deliveryIds: string[]) {
         payload: notifications.payload,
       },
       recipientId: users.id,
-      recipient: { email: users.email, phone: users.phone, locale: users.locale, timeZone: users.timeZone },
+      recipient: { email: users.email, phone: users.phone, locale: users.locale, timeZone: users.timeZone, dateFormat: users.dateFormat },
       phoneVerifiedAt: users.phoneVerifiedAt,
       active: users.active,
     })

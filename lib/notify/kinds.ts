@@ -1,5 +1,6 @@
 import type { createTranslator } from "next-intl";
 import type { z } from "zod";
+import type { InstantStyle } from "@/lib/i18n/format-for";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import type { Channel, Priority } from "@/lib/org/vocabulary";
@@ -63,8 +64,8 @@ export interface NoticeContext {
   locale: Locale;
   timeZone: string;
   t: NoticeTranslator;
-  /** An ISO instant as the reader reads it (`formatInstantFor`). */
-  when(iso: string, style?: "full" | "short"): string;
+  /** An ISO instant as the reader reads it, in their date format (`formatInstantFor`). */
+  when(iso: string, style?: InstantStyle): string;
 }
 
 /** Declares a kind; the literal key and the payload's type are kept for the registry's typed map. */

@@ -7,6 +7,7 @@ import { NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { DeliveryReason } from "./delivery-reasons";
 import type { Channel, Priority } from "@/lib/org/vocabulary";
+import { renderNotice } from "./render";
 
 export interface NotificationItem {
   id: string;
@@ -28,11 +29,24 @@ const itemColumns = {
   priority: notifications.priority,
   title: notifications.title,
   body: notifications.body,
+  payload: notifications.payload,
   link: notifications.link,
   createdAt: notifications.createdAt,
   readAt: notifications.readAt,
   actorName: actor.name,
 };
+
+/**
+ * A notice's title and body as the viewer reads them now: rendered from its kind and payload in
+ * their current language, zone and date format. A row the registry cannot render (a kind nobody
+ * declares any more, a payload written before the registry) keeps the text stored with it.
+ * The payload stays here: what leaves the query is the text, never the raw payload.
+ */
+function readFor<R extends { kind: string; payload: Record<string, unknown>; title: string; body: string }>(row: R, viewer: Viewer): Omit<R, "payload"> {
+  const { payload, ...rest } = row;
+  const rendered = renderNotice(row.kind, payload, viewer.locale, viewer.timeZone, { dateFormat: viewer.dateFormat });
+  return rendered ? { ...rest, title: rendered.inApp.title, body: rendered.inApp.body } : rest;
+}
 
 /** The viewer's own notifications, newest first (the bell and the notifications page). */
 export async function notificationsOf(
@@ -40,7 +54,7 @@ export async function notificationsOf(
   viewer: Viewer,
   options: { limit?: number; unreadOnly?: boolean; before?: Date } = {},
 ): Promise<NotificationItem[]> {
-  return db
+  const rows = await db
     .select(itemColumns)
     .from(notifications)
     .leftJoin(actor, eq(actor.id, notifications.actorId))
@@ -53,6 +67,7 @@ export async function notificationsOf(
     )
     .orderBy(desc(notifications.createdAt))
     .limit(Math.min(options.limit ?? 20, 200));
+  return rows.map((row) => readFor(row, viewer));
 }
 
 export async function unreadCountOf(db: Db, viewer: Viewer): Promise<number> {
@@ -63,15 +78,17 @@ export async function unreadCountOf(db: Db, viewer: Viewer): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Notifications the viewer caused (assigning, returning...), with their overall status. */
+/** Notifications the viewer caused (assigning, returning...), with their overall status, in the viewer's language. */
 export async function notificationsCausedBy(db: Db, viewer: Viewer, limit = 50) {
   const recipient = alias(users, "recipient");
-  return db
+  const rows = await db
     .select({
       id: notifications.id,
       kind: notifications.kind,
       priority: notifications.priority,
       title: notifications.title,
+      body: notifications.body,
+      payload: notifications.payload,
       link: notifications.link,
       status: notifications.status,
       createdAt: notifications.createdAt,
@@ -83,6 +100,7 @@ export async function notificationsCausedBy(db: Db, viewer: Viewer, limit = 50) 
     .where(eq(notifications.actorId, viewer.id))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
+  return rows.map((row) => readFor(row, viewer));
 }
 
 export interface DeliveryLogEntry {
@@ -105,7 +123,7 @@ export interface DeliveryLogEntry {
  */
 export async function notificationWithLog(db: Db, viewer: Viewer, id: string) {
   const recipient = alias(users, "recipient");
-  const [row] = await db
+  const [found] = await db
     .select({
       ...itemColumns,
       status: notifications.status,
@@ -117,7 +135,8 @@ export async function notificationWithLog(db: Db, viewer: Viewer, id: string) {
     .innerJoin(recipient, eq(recipient.id, notifications.recipientId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .where(and(eq(notifications.id, id), or(eq(notifications.recipientId, viewer.id), eq(notifications.actorId, viewer.id))));
-  if (!row) throw new NotFound("notFound");
+  if (!found) throw new NotFound("notFound");
+  const row = readFor(found, viewer);
   if (row.recipientId !== viewer.id) return { notification: row, log: null };
   const log: DeliveryLogEntry[] = await db
     .select({

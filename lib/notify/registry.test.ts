@@ -156,7 +156,7 @@ describe("composing from the kind's entry", () => {
     expect(mail.text).toContain("Tomasz Nowak has assigned “Przegląd pieca Rational” to you.");
     expect(mail.text).toContain(`https://baton.example.com/tasks/${TASK}`);
     expect(composeSms(stored, en, "https://baton.example.com")).toMatch(
-      /^Baton: New task #12: Przegląd pieca Rational · Due: .*03:00 https:\/\/baton\.example\.com\/tasks\//,
+      /^Baton: New task #12: Przegląd pieca Rational · Due: .*03:00 AM https:\/\/baton\.example\.com\/tasks\//,
     );
     expect(composePush(stored, en)).toMatchObject({ title: "New task #12: Przegląd pieca Rational", tag: `task.assigned-${TASK}`, snoozable: false });
   });

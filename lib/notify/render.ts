@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import { formatInstantFor } from "@/lib/i18n/format-for";
+import { formatInstantFor, type DateFormat } from "@/lib/i18n/format-for";
 import { messages } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { NoticeArea, NoticeContext, NoticeKind, NoticeOpens, NoticeTexts, NoticeTranslator } from "./kinds";
@@ -22,6 +22,8 @@ export interface RenderedNotice {
 export interface RenderOptions {
   /** Throw on a missing message instead of logging it (tests of the registry). */
   strict?: boolean;
+  /** The reader's date format; absent: "auto", from their language and zone. */
+  dateFormat?: DateFormat | null;
 }
 
 // One translator per language: next-intl caches parsed messages inside it, so a batch of a
@@ -53,7 +55,7 @@ export function noticeContext(locale: Locale, timeZone: string, options: RenderO
     locale,
     timeZone,
     t: translator(locale, options.strict ?? false),
-    when: (iso, style = "full") => formatInstantFor(new Date(iso), { locale, timeZone }, style),
+    when: (iso, style = "full") => formatInstantFor(new Date(iso), { locale, timeZone, dateFormat: options.dateFormat }, style),
   };
 }
 

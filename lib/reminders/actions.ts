@@ -1,12 +1,21 @@
 "use server";
 
 import { defineAction } from "@/lib/action/define";
+import { formatInstantFor } from "@/lib/i18n/format-for";
 import { saveEscalationSettings, saveReminderDefaults, snoozeReminder } from "./commands";
 import { escalationSettingsInput, reminderDefaultsInput, snoozeInput } from "./schema";
 
-export const snoozeReminderAction = defineAction(snoozeInput, (input, work) => snoozeReminder(work, input), {
-  revalidate: () => ["/notifications"],
-});
+// The new moment goes back already written in the viewer's date format: the browser formats no dates.
+export const snoozeReminderAction = defineAction(
+  snoozeInput,
+  async (input, work) => {
+    const { fireAt } = await snoozeReminder(work, input);
+    return { fireAt, fireAtText: formatInstantFor(fireAt, work.viewer) };
+  },
+  {
+    revalidate: () => ["/notifications"],
+  },
+);
 
 export const saveEscalationSettingsAction = defineAction(escalationSettingsInput, (input, work) => saveEscalationSettings(work, input), {
   revalidate: () => ["/admin/escalation"],

@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { currentUser } from "@/lib/auth/current-user";
+import { formatInstantFor } from "@/lib/i18n/format-for";
 import { notificationsOf, unreadCountOf } from "@/lib/notify/queries";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +11,7 @@ export async function GET() {
   if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
   const db = await getDb();
   const [unread, items] = await Promise.all([unreadCountOf(db, viewer), notificationsOf(db, viewer, { limit: 8 })]);
-  return Response.json({ unread, items }, { headers: { "cache-control": "no-store" } });
+  // Texts come rendered in the viewer's language, and `at` is the time in their date format.
+  const feed = items.map((item) => ({ ...item, at: formatInstantFor(item.createdAt, viewer) }));
+  return Response.json({ unread, items: feed }, { headers: { "cache-control": "no-store" } });
 }

@@ -1,22 +1,22 @@
 import { clsx } from "clsx";
 import { AlertTriangle } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 
 /**
- * A case's due moment in the viewer's zone, overdue ones in red. With `marker`, an overdue one
+ * A case's due moment in the viewer's zone and date format, overdue ones in red. With `marker`, an overdue one
  * also gets a warning sign, named for screen readers, so it stands out in a list without a wider
  * column.
  */
-export function DueDate({ dueAt, overdue, className, marker = false }: { dueAt: Date | null; overdue: boolean; className?: string; marker?: boolean }) {
-  const format = useFormatter();
-  const t = useTranslations("crm");
+export async function DueDate({ dueAt, overdue, className, marker = false }: { dueAt: Date | null; overdue: boolean; className?: string; marker?: boolean }) {
+  const [t, formatInstant] = await Promise.all([getTranslations("crm"), getInstantFormat()]);
   if (!dueAt) return <span className={clsx("text-muted", className)}>{t("case.noDue")}</span>;
   const time = (
     <time
       dateTime={dueAt.toISOString()}
       className={clsx("tabular-nums whitespace-nowrap", overdue ? "font-semibold text-red-700" : "text-slate-700", className)}
     >
-      {format.dateTime(dueAt, "dateTime")}
+      {formatInstant(dueAt)}
     </time>
   );
   if (!marker || !overdue) return time;

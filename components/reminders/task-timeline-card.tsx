@@ -1,6 +1,7 @@
 import { clsx } from "clsx";
 import { AlarmClock, ArrowUpRight, BellRing, CircleAlert } from "lucide-react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { Card } from "@/components/ui/card";
 import type { TaskTimelineView, TimelineRow } from "@/lib/reminders/queries";
 
@@ -11,7 +12,7 @@ const TONE = { reminder: "text-brand-600", overdue: "text-red-600", escalation: 
 export async function TaskTimelineCard({ view }: { view: TaskTimelineView }) {
   const t = await getTranslations("reminders.section");
   const tc = await getTranslations("tasks.channels");
-  const format = await getFormatter();
+  const formatInstant = await getInstantFormat();
   const { escalation } = view;
 
   const what = (row: Pick<TimelineRow, "kind" | "snoozed" | "level">) =>
@@ -27,9 +28,9 @@ export async function TaskTimelineCard({ view }: { view: TaskTimelineView }) {
   let state: { tone: "ok" | "late" | "up"; text: string };
   if (escalation.escalated.length) {
     const last = escalation.escalated[escalation.escalated.length - 1]!;
-    state = { tone: "up", text: t("state.escalatedTo", { name: last.name, when: format.dateTime(last.at, "dateTime") }) };
+    state = { tone: "up", text: t("state.escalatedTo", { name: last.name, when: formatInstant(last.at) }) };
   } else if (escalation.overdueSince) {
-    state = { tone: "late", text: t("state.overdueSince", { since: format.dateTime(escalation.overdueSince, "dateTime") }) };
+    state = { tone: "late", text: t("state.overdueSince", { since: formatInstant(escalation.overdueSince) }) };
   } else {
     state = { tone: "ok", text: t("state.onTime") };
   }
@@ -55,13 +56,13 @@ export async function TaskTimelineCard({ view }: { view: TaskTimelineView }) {
               <span className="text-xs text-slate-600">
                 {escalation.escalated
                   .slice(0, -1)
-                  .map((e) => t("state.escalatedTo", { name: e.name, when: format.dateTime(e.at, "dateTime") }))
+                  .map((e) => t("state.escalatedTo", { name: e.name, when: formatInstant(e.at) }))
                   .join(" · ")}
               </span>
             ) : null}
             {escalation.planned && !escalation.escalated.length ? (
               <span className="text-xs text-slate-500">
-                {t("state.planned", { name: escalation.planned.name, when: format.dateTime(escalation.planned.at, "dateTime") })}
+                {t("state.planned", { name: escalation.planned.name, when: formatInstant(escalation.planned.at) })}
               </span>
             ) : null}
             {escalation.noSupervisor ? <span className="text-xs text-slate-500">{t("state.noSupervisor")}</span> : null}
@@ -74,12 +75,12 @@ export async function TaskTimelineCard({ view }: { view: TaskTimelineView }) {
         <div className="grid gap-4 md:grid-cols-2">
           <MomentList title={t("upcoming")} empty={t("noneUpcoming")}>
             {view.upcoming.map((row) => (
-              <MomentItem key={row.key} row={row} what={what(row)} when={format.dateTime(row.at, "dateTime")} channel={channel(row.channel)} />
+              <MomentItem key={row.key} row={row} what={what(row)} when={formatInstant(row.at)} channel={channel(row.channel)} />
             ))}
           </MomentList>
           <MomentList title={t("sent")} empty={t("noneSent")}>
             {view.sent.map((row) => (
-              <MomentItem key={row.key} row={row} what={what(row)} when={format.dateTime(row.firedAt, "dateTime")} channel={channel(row.channel)} sent />
+              <MomentItem key={row.key} row={row} what={what(row)} when={formatInstant(row.firedAt)} channel={channel(row.channel)} sent />
             ))}
           </MomentList>
         </div>

@@ -7,7 +7,8 @@ import type { Db } from "@/db";
 import { currentUser } from "@/lib/auth/current-user";
 import { relatedTasks, type RelatedTask } from "@/lib/tasks/queries";
 import { now } from "@/lib/time/clock";
-import { DueLabel, PriorityLabel, StatusBadge } from "./task-labels";
+import { DueLabel } from "./due-label";
+import { PriorityLabel, StatusBadge } from "./task-labels";
 
 /**
  * Open and recent tasks tied to a client or a case, shown on their pages. Only tasks the viewer

@@ -1,6 +1,7 @@
 import { clsx } from "clsx";
 import { ArrowRight, Check, MessageSquare, Pencil, Plus, RefreshCw, Undo2, UserRoundPlus } from "lucide-react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import type { HistoryEntry } from "@/lib/tasks/queries";
 import type { Priority, TaskStatus } from "@/lib/tasks/schema";
 import { offsetLabel } from "./reminder-drafts";
@@ -20,13 +21,13 @@ const ICON = {
 export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
   const t = await getTranslations("tasks");
   const tp = await getTranslations("common.priority");
-  const format = await getFormatter();
+  const formatInstant = await getInstantFormat();
 
   const value = (field: string | null, raw: string | null): string => {
     if (raw === null || raw === "") return t("history.empty");
     switch (field) {
       case "dueAt":
-        return format.dateTime(new Date(raw), "dateTime");
+        return formatInstant(new Date(raw));
       case "priority":
         return tp(raw as Priority);
       case "status":
@@ -42,7 +43,7 @@ export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
             const [when, channel] = part.split("@");
             const moment = when!.endsWith("m")
               ? t("detail.reminderBefore", { offset: offsetLabel(t, Number(when!.slice(0, -1))) })
-              : format.dateTime(new Date(when!), "dateTime");
+              : formatInstant(new Date(when!));
             return channel ? t("detail.reminderVia", { when: moment, channel: t(`channels.${channel as "sms"}`) }) : moment;
           })
           .join(", ");
@@ -94,7 +95,7 @@ export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
               <span className="font-medium text-slate-900">{e.actor ?? t("history.unknownActor")}</span>
               <span className="text-slate-600">{what(e)}</span>
               <time dateTime={e.createdAt.toISOString()} className="ml-auto text-xs text-slate-500 tabular-nums">
-                {format.dateTime(e.createdAt, "dateTime")}
+                {formatInstant(e.createdAt)}
               </time>
             </div>
             {showValues ? (

@@ -1,10 +1,9 @@
 import { clsx } from "clsx";
-import { AlertTriangle } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { Priority, TaskStatus } from "@/lib/tasks/schema";
 
-// Shared by server and client components: next-intl's hooks work in both.
+// Shared by server and client components: next-intl's hooks work in both (the due label, which reads the viewer's date format, is a server component of its own: due-label.tsx).
 
 /** One colour per status, used wherever a task status is shown. */
 export const statusTone: Record<TaskStatus, Tone> = {
@@ -56,24 +55,6 @@ export function ProgressBar({ value, label, className }: { value: number; label?
         <span className={clsx("absolute inset-y-0 left-0 rounded-full", value >= 100 ? "bg-emerald-500" : "bg-brand-500")} style={{ width: `${value}%` }} />
       </span>
       <span className="w-8 text-right text-xs text-slate-600 tabular-nums">{value}%</span>
-    </span>
-  );
-}
-
-/** The due moment in the viewer's zone; late work in red with a word, not only a colour. */
-export function DueLabel({ dueAt, overdue }: { dueAt: Date | null; overdue: boolean }) {
-  const t = useTranslations("tasks.list");
-  const format = useFormatter();
-  if (!dueAt) return <span className="text-muted">{t("noDue")}</span>;
-  return (
-    <span className={clsx("inline-flex flex-col leading-tight", overdue ? "text-red-700" : "text-slate-800")}>
-      <span className="whitespace-nowrap tabular-nums">{format.dateTime(dueAt, "dateTime")}</span>
-      {overdue ? (
-        <span className="inline-flex items-center gap-1 text-xs font-medium">
-          <AlertTriangle aria-hidden className="h-3 w-3" />
-          {t("overdue")}
-        </span>
-      ) : null}
     </span>
   );
 }

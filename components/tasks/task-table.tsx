@@ -2,11 +2,13 @@ import { clsx } from "clsx";
 import { ArrowDown, ArrowUp, CheckCircle2 } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listQuery, NATURAL_DIR, type ListSort, type TaskListParams } from "@/lib/tasks/list-params";
 import type { TaskListRow, TaskListView } from "@/lib/tasks/lists";
 import { EscalatedBadge } from "@/components/reminders/escalated-badge";
-import { DueLabel, PriorityLabel, ProgressBar, StatusBadge } from "./task-labels";
+import { DueLabel } from "./due-label";
+import { PriorityLabel, ProgressBar, StatusBadge } from "./task-labels";
 
 type Column = "number" | "title" | "priority" | "status" | "progress" | "due" | "assignee" | "delegator" | "people" | "activity";
 
@@ -59,6 +61,7 @@ export async function TaskTable({
 }) {
   const t = await getTranslations("tasks.list");
   const format = await getFormatter();
+  const formatInstant = await getInstantFormat();
   const columns = COLUMNS[view];
   return (
     <Table caption={t(`${view === "mine" ? "mineTitle" : view === "delegated" ? "delegatedTitle" : "teamTitle"}`)}>
@@ -182,11 +185,7 @@ export async function TaskTable({
         );
       case "activity":
         return (
-          <time
-            dateTime={row.lastActivityAt.toISOString()}
-            title={format.dateTime(row.lastActivityAt, "dateTime")}
-            className="whitespace-nowrap text-slate-600"
-          >
+          <time dateTime={row.lastActivityAt.toISOString()} title={formatInstant(row.lastActivityAt)} className="whitespace-nowrap text-slate-600">
             {format.relativeTime(row.lastActivityAt, now)}
           </time>
         );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { clsx } from "clsx";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
 import { MarkAllReadButton } from "@/components/notify/mark-all-read-button";
 import { SnoozeControl } from "@/components/reminders/snooze-control";
@@ -21,7 +22,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const sent = tab === "sent";
   const t = await getTranslations("inbox");
   const tc = await getTranslations("common");
-  const format = await getFormatter();
+  const formatInstant = await getInstantFormat();
   const db = await getDb();
 
   const tabs = (
@@ -76,8 +77,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   <Td>
                     <Badge tone={r.status === "sent" ? "green" : r.status === "failed" ? "red" : "slate"}>{t(`status.${r.status}`)}</Badge>
                   </Td>
-                  <Td className="text-xs text-slate-500">{r.readAt ? t("readAt", { time: format.dateTime(r.readAt, "dateTime") }) : t("notRead")}</Td>
-                  <Td className="text-xs whitespace-nowrap text-slate-500">{format.dateTime(r.createdAt, "dateTime")}</Td>
+                  <Td className="text-xs text-slate-500">{r.readAt ? t("readAt", { time: formatInstant(r.readAt) }) : t("notRead")}</Td>
+                  <Td className="text-xs whitespace-nowrap text-slate-500">{formatInstant(r.createdAt)}</Td>
                 </tr>
               ))}
             </tbody>
@@ -123,7 +124,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       {t("unreadMark")}
                     </span>
                   )}
-                  {format.dateTime(item.createdAt, "dateTime")}
+                  {formatInstant(item.createdAt)}
                   {item.actorName ? ` · ${t("from", { name: item.actorName })}` : ""}
                 </p>
               </div>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Pencil } from "lucide-react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { z } from "zod";
 import { RelatedEntries } from "@/components/calendar/related-entries";
 import { BackLink } from "@/components/crm/back-link";
@@ -39,7 +40,7 @@ export default async function CasePage({ params }: Props) {
   const { id } = await params;
   const c = await load(id);
   const t = await getTranslations("crm");
-  const format = await getFormatter();
+  const formatInstant = await getInstantFormat();
 
   return (
     <>
@@ -105,8 +106,8 @@ export default async function CasePage({ params }: Props) {
               },
               { label: t("case.kind"), value: t(`kind.${c.kind}`) },
               { label: t("case.createdBy"), value: c.createdByName ?? t("notSet") },
-              { label: t("case.createdAt"), value: <span className="tabular-nums">{format.dateTime(c.createdAt, "dateTime")}</span> },
-              { label: t("case.updatedAt"), value: <span className="tabular-nums">{format.dateTime(c.updatedAt, "dateTime")}</span> },
+              { label: t("case.createdAt"), value: <span className="tabular-nums">{formatInstant(c.createdAt)}</span> },
+              { label: t("case.updatedAt"), value: <span className="tabular-nums">{formatInstant(c.updatedAt)}</span> },
             ]}
           />
           {!c.canEdit ? <p className="mt-3 border-t border-slate-100 pt-2 text-xs text-slate-500">{t("case.readOnly")}</p> : null}

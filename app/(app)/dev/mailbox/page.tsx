@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -17,7 +18,7 @@ export default async function DevMailboxPage() {
   const viewer = await requireViewer();
   if (!devMailboxEnabled()) notFound();
   const t = await getTranslations("inbox");
-  const format = await getFormatter();
+  const formatInstant = await getInstantFormat();
   const messages = await devMailboxOf(await getDb(), viewer);
   return (
     <>
@@ -46,7 +47,7 @@ export default async function DevMailboxPage() {
                     {m.subject ?? m.text.slice(0, 90)}
                   </Link>
                 </Td>
-                <Td className="text-xs whitespace-nowrap text-slate-500">{format.dateTime(m.createdAt, "dateTime")}</Td>
+                <Td className="text-xs whitespace-nowrap text-slate-500">{formatInstant(m.createdAt)}</Td>
               </tr>
             ))}
           </tbody>

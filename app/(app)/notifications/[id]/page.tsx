@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
 import { Badge, priorityTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -29,13 +30,13 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
   const { notification: n, log } = found;
   const t = await getTranslations("inbox");
   const tc = await getTranslations("common");
-  const format = await getFormatter();
+  const formatInstant = await getInstantFormat();
 
   return (
     <>
       <PageHeader
         title={n.title}
-        description={`${format.dateTime(n.createdAt, "dateTime")}${n.actorName ? ` · ${t("from", { name: n.actorName })}` : ""} · ${t("to", { name: n.recipientName })}`}
+        description={`${formatInstant(n.createdAt)}${n.actorName ? ` · ${t("from", { name: n.actorName })}` : ""} · ${t("to", { name: n.recipientName })}`}
         actions={
           n.link ? (
             <Link href={n.link} className={buttonClass("primary")}>
@@ -49,7 +50,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
           <div className="flex flex-wrap items-center gap-2">
             <Badge tone={priorityTone[n.priority]}>{tc(`priority.${n.priority}`)}</Badge>
             <Badge tone={n.status === "sent" ? "green" : n.status === "failed" ? "red" : "slate"}>{t(`status.${n.status}`)}</Badge>
-            <span className="text-xs text-slate-500">{n.readAt ? t("readAt", { time: format.dateTime(n.readAt, "dateTime") }) : t("notRead")}</span>
+            <span className="text-xs text-slate-500">{n.readAt ? t("readAt", { time: formatInstant(n.readAt) }) : t("notRead")}</span>
           </div>
           {n.body ? <p className="mt-2 text-sm text-slate-700">{n.body}</p> : null}
         </Card>
@@ -83,10 +84,10 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
                       <Td>
                         <Badge tone={STATUS_TONE[d.status]}>{t(`deliveryStatus.${d.status}`)}</Badge>
                         {d.status === "pending" && d.deliverAfter ? (
-                          <span className="ml-2 text-xs text-slate-500">{t("heldUntil", { time: format.dateTime(d.deliverAfter, "dateTime") })}</span>
+                          <span className="ml-2 text-xs text-slate-500">{t("heldUntil", { time: formatInstant(d.deliverAfter) })}</span>
                         ) : null}
                       </Td>
-                      <Td className="text-xs whitespace-nowrap text-slate-500">{format.dateTime(d.sentAt ?? d.updatedAt, "dateTime")}</Td>
+                      <Td className="text-xs whitespace-nowrap text-slate-500">{formatInstant(d.sentAt ?? d.updatedAt)}</Td>
                       <Td className="tabular-nums">{d.attempts}</Td>
                       <Td className="max-w-md text-xs break-words text-slate-600">{d.reason && d.status !== "sent" ? t(`reason.${d.reason}`) : ""}</Td>
                     </tr>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
 import { PreferencesForm } from "@/components/notify/preferences-form";
 import { PushToggle } from "@/components/notify/push-toggle";
@@ -21,7 +22,7 @@ export default async function NotificationSettingsPage() {
   const [prefs, devices, defaults] = await Promise.all([preferencesOf(db, viewer), pushDevicesOf(db, viewer), reminderDefaultsOf(db, viewer)]);
   const t = await getTranslations("notifySettings");
   const tr = await getTranslations("reminders.defaults");
-  const format = await getFormatter();
+  const formatInstant = await getInstantFormat();
   return (
     <div className="grid gap-4">
       <PageHeader title={t("title")} description={t("description")} />
@@ -44,9 +45,7 @@ export default async function NotificationSettingsPage() {
               <li key={d.endpoint} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
                 <span>
                   <span className="font-medium text-slate-800">{d.deviceLabel ?? "—"}</span>
-                  <span className="ml-2 text-xs text-slate-500">
-                    {d.lastSuccessAt ? t("lastUsed", { time: format.dateTime(d.lastSuccessAt, "dateTime") }) : t("never")}
-                  </span>
+                  <span className="ml-2 text-xs text-slate-500">{d.lastSuccessAt ? t("lastUsed", { time: formatInstant(d.lastSuccessAt) }) : t("never")}</span>
                 </span>
                 <RemoveDeviceButton endpoint={d.endpoint} label={d.deviceLabel ?? d.endpoint} />
               </li>

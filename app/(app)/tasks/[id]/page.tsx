@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChevronLeft, Pencil } from "lucide-react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
 import { NavSection } from "@/components/shell/nav-section";
 import { buttonClass } from "@/components/ui/button";
@@ -11,7 +12,8 @@ import { CommentForm } from "@/components/tasks/comment-form";
 import { offsetLabel } from "@/components/tasks/reminder-drafts";
 import { TaskDecisionPanel } from "@/components/tasks/task-decision-panel";
 import { TaskHistory } from "@/components/tasks/task-history";
-import { DueLabel, PriorityLabel, ProgressBar, StatusBadge } from "@/components/tasks/task-labels";
+import { DueLabel } from "@/components/tasks/due-label";
+import { PriorityLabel, ProgressBar, StatusBadge } from "@/components/tasks/task-labels";
 import { TaskManagePanel } from "@/components/tasks/task-manage-panel";
 import { TaskWorkPanel } from "@/components/tasks/task-work-panel";
 import { getDb } from "@/db";
@@ -31,7 +33,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function Page({ params }: Params) {
   const viewer = await requireViewer();
   const t = await getTranslations("tasks");
-  const format = await getFormatter();
+  const formatInstant = await getInstantFormat();
   const db = await getDb();
   const { id } = await params;
   const detail = await orRefuse(id, taskDetailFor);
@@ -165,9 +167,7 @@ export default async function Page({ params }: Params) {
                   <ul className="space-y-0.5">
                     {detail.reminders.map((r) => {
                       const when =
-                        r.offsetMinutes !== null
-                          ? t("detail.reminderBefore", { offset: offsetLabel(t, r.offsetMinutes) })
-                          : format.dateTime(r.fireAt!, "dateTime");
+                        r.offsetMinutes !== null ? t("detail.reminderBefore", { offset: offsetLabel(t, r.offsetMinutes) }) : formatInstant(r.fireAt!);
                       return <li key={r.id}>{r.channel ? t("detail.reminderVia", { when, channel: t(`channels.${r.channel}`) }) : when}</li>;
                     })}
                   </ul>
@@ -176,13 +176,13 @@ export default async function Page({ params }: Params) {
                 )}
               </dd>
               <Term>{t("detail.created")}</Term>
-              <dd className="text-slate-700 tabular-nums">{format.dateTime(task.createdAt, "dateTime")}</dd>
+              <dd className="text-slate-700 tabular-nums">{formatInstant(task.createdAt)}</dd>
               <Term>{t("detail.lastActivity")}</Term>
-              <dd className="text-slate-700 tabular-nums">{format.dateTime(task.lastActivityAt, "dateTime")}</dd>
+              <dd className="text-slate-700 tabular-nums">{formatInstant(task.lastActivityAt)}</dd>
               {task.completedAt ? (
                 <>
                   <Term>{t("detail.completed")}</Term>
-                  <dd className="text-slate-700 tabular-nums">{format.dateTime(task.completedAt, "dateTime")}</dd>
+                  <dd className="text-slate-700 tabular-nums">{formatInstant(task.completedAt)}</dd>
                 </>
               ) : null}
             </dl>

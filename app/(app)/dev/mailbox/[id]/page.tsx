@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -18,12 +19,12 @@ export default async function DevMessagePage({ params }: { params: Promise<{ id:
   const message = await devMessageOf(await getDb(), viewer, id);
   if (!message) notFound();
   const t = await getTranslations("inbox");
-  const format = await getFormatter();
+  const formatInstant = await getInstantFormat();
   return (
     <>
       <PageHeader
         title={message.subject ?? t("mailbox.sms")}
-        description={`${t("mailbox.to")}: ${message.recipient} · ${format.dateTime(message.createdAt, "dateTime")}`}
+        description={`${t("mailbox.to")}: ${message.recipient} · ${formatInstant(message.createdAt)}`}
         actions={
           <Link href="/dev/mailbox" className="text-sm text-brand-700 hover:underline">
             {t("mailbox.title")}

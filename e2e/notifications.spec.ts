@@ -92,6 +92,65 @@ test("an assignment reaches the assignee's bell without reloading, and the e-mai
   await foremanContext.close();
 });
 
+test("after switching to English in Berlin, the bell and the notifications page read a Polish-written notice in English with Berlin dates", async ({
+  browser,
+}) => {
+  const title = `Kalibracja pieca konwekcyjnego ${Date.now().toString(36)}`;
+  const due = tomorrowAtTenInWarsaw();
+
+  // The foreman assigns a task to a technician who reads Polish: the notice is written in Polish.
+  const foremanContext = await browser.newContext();
+  const foreman = await foremanContext.newPage();
+  await login(foreman, "foreman");
+  await expect(foreman).toHaveURL(/\/tasks$/);
+  await foreman.goto("/tasks/new");
+  await foreman.getByLabel("Tytuł", { exact: true }).fill(title);
+  await foreman.getByLabel("Wykonawca", { exact: true }).selectOption({ label: "Paweł Krawczyk · Serwisant" });
+  await foreman.getByLabel("Termin", { exact: true }).fill(due.input);
+  await foreman.getByRole("button", { name: "Utwórz zadanie" }).click();
+  await expect(foreman).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
+  await foremanContext.close();
+
+  const techContext = await browser.newContext();
+  const tech = await techContext.newPage();
+  await login(tech, "tech1");
+  await expect(tech).toHaveURL(/\/tasks$/);
+  try {
+    // He moves to Berlin and switches to English on his profile, the date format left automatic.
+    await tech.goto("/settings/profile");
+    await tech.getByLabel("Strefa czasowa", { exact: true }).fill("Europe/Berlin");
+    await tech.getByLabel("Język", { exact: true }).selectOption("en");
+    await expect(tech.getByLabel("Format daty", { exact: true })).toHaveValue("auto");
+    await tech.getByRole("button", { name: "Zapisz", exact: true }).click();
+    await expect(tech.getByRole("heading", { name: "My profile", level: 1 })).toBeVisible();
+
+    // The bell shows the notice in English.
+    await tech.goto("/tasks");
+    await tech.getByRole("button", { name: /^Notifications/ }).click();
+    const item = tech.getByRole("menuitem").filter({ hasText: title });
+    await expect(item).toContainText(/New task #\d+/);
+    await expect(item).not.toContainText("Nowe zadanie");
+    await tech.keyboard.press("Escape");
+
+    // The notifications page too, with the due date and its own time written the Berlin way.
+    await tech.goto("/notifications");
+    const listed = tech.getByRole("listitem").filter({ hasText: title });
+    await expect(listed.getByRole("link", { name: new RegExp(`New task #\\d+: ${title}`) })).toBeVisible();
+    await expect(listed).toContainText("Grzegorz Jankowski has assigned");
+    await expect(listed).toContainText(`Due: ${due.berlin}`);
+    await expect(listed).toContainText(/\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}/);
+    await expect(listed).not.toContainText(/\d{2}\/\d{2}\/\d{4}|AM|PM|Termin/);
+  } finally {
+    // Back to Polish in Warsaw for the other specs.
+    await tech.goto("/settings/profile");
+    await tech.locator("#profile-tz").fill("Europe/Warsaw");
+    await tech.locator("#profile-locale").selectOption("pl");
+    await tech.getByRole("button", { name: /^(Save|Zapisz)$/ }).click();
+    await expect(tech.getByRole("heading", { name: "Mój profil", level: 1 })).toBeVisible();
+    await techContext.close();
+  }
+});
+
 test("a stranger cannot open someone else's notification or mailbox messages", async ({ page }) => {
   await login(page, "sales1");
   await expect(page).toHaveURL(/\/tasks$/);
@@ -111,6 +170,15 @@ test("in production there is no development mailbox, not even for an admin", asy
   await expect(page.getByText("404")).toBeVisible();
   expect((await page.goto("/dev/mailbox/00000000-0000-4000-8000-000000000000"))?.status()).toBe(404);
 });
+
+/** Tomorrow at 10:00 in Warsaw: the datetime-local value the foreman types, and how a Berlin reader in English reads it. */
+function tomorrowAtTenInWarsaw(): { input: string; berlin: string } {
+  const tomorrow = new Date(Date.now() + 24 * 3600_000);
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(tomorrow);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  const berlinDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", day: "numeric", month: "short", year: "numeric" }).format(tomorrow);
+  return { input: `${get("year")}-${get("month")}-${get("day")}T10:00`, berlin: `${berlinDay}, 10:00` };
+}
 
 /** Asks again until the message has arrived (delivery runs after the action, in the background). */
 async function pollFor<T>(find: () => Promise<T | undefined>): Promise<T> {

@@ -22,7 +22,8 @@ export const notifications = pgTable(
     // Dotted product names ("task.assigned", "case.assigned", "event.invited"): open-ended on purpose.
     kind: text("kind").notNull(),
     priority: priority("priority").notNull().default("normal"),
-    // Rendered in the recipient's language when written, so delivery never needs the sender's context.
+    // Rendered in the recipient's language when written: shown only for a row its kind can no
+    // longer render (the app renders kind + payload for each reader), and kept for searching.
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
     // An app path ("/tasks/<id>"); channels prefix it with APP_URL.

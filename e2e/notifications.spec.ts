@@ -118,10 +118,11 @@ test("after switching to English in Berlin, the bell and the notifications page 
   try {
     // He moves to Berlin and switches to English on his profile, the date format left automatic.
     await tech.goto("/settings/profile");
-    await tech.getByLabel("Strefa czasowa", { exact: true }).fill("Europe/Berlin");
-    await tech.getByLabel("Język", { exact: true }).selectOption("en");
-    await expect(tech.getByLabel("Format daty", { exact: true })).toHaveValue("auto");
-    await tech.getByRole("button", { name: "Zapisz", exact: true }).click();
+    const form = tech.getByRole("form", { name: "Dane osobowe" });
+    await form.getByLabel("Strefa czasowa", { exact: true }).fill("Europe/Berlin");
+    await form.getByLabel("Język", { exact: true }).selectOption("en");
+    await expect(form.getByLabel("Format daty", { exact: true })).toHaveValue("auto");
+    await form.getByRole("button", { name: "Zapisz", exact: true }).click();
     await expect(tech.getByRole("heading", { name: "My profile", level: 1 })).toBeVisible();
 
     // The bell shows the notice in English.

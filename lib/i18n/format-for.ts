@@ -41,8 +41,9 @@ export function resolveDateFormat(reader: InstantReader): ResolvedDateFormat {
 // Building an Intl.DateTimeFormat costs far more than using one: one per pattern, language and zone.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function intl(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+/** `pattern` names the options: the cache key is built without serialising them on every call. */
+function intl(pattern: string, locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${pattern}|${locale}|${timeZone}`;
   let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { timeZone, ...options });
@@ -62,7 +63,7 @@ interface WallParts {
 /** The wall clock in the zone, as two-digit strings (hours 00-23). */
 function wallParts(instant: Date, timeZone: string): WallParts {
   const parts: Record<string, string> = {};
-  const numeric = intl("en-US", timeZone, { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  const numeric = intl("parts", "en-US", timeZone, { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   for (const p of numeric.formatToParts(instant)) if (p.type !== "literal") parts[p.type] = p.value;
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute! };
 }
@@ -70,7 +71,7 @@ function wallParts(instant: Date, timeZone: string): WallParts {
 const LANGUAGE_TAG = { pl: "pl-PL", en: "en-GB" } as const;
 
 function weekday(instant: Date, reader: InstantReader): string {
-  return intl(LANGUAGE_TAG[reader.locale], reader.timeZone, { weekday: "short" }).format(instant);
+  return intl("weekday", LANGUAGE_TAG[reader.locale], reader.timeZone, { weekday: "short" }).format(instant);
 }
 
 /** An instant as the reader reads it: their language, their zone and their date format, never the server's. */
@@ -80,18 +81,19 @@ export function formatInstantFor(instant: Date, reader: InstantReader, style: In
   if (format === "mdy") {
     const clock = { hour: "2-digit", minute: "2-digit", hour12: true } as const;
     const date = { month: "2-digit", day: "2-digit", year: "numeric" } as const;
-    if (style === "time") return intl("en-US", timeZone, clock).format(instant);
-    if (style === "date") return intl("en-US", timeZone, date).format(instant);
-    if (style === "short") return `${weekday(instant, reader)} ${intl("en-US", timeZone, { month: "2-digit", day: "2-digit", ...clock }).format(instant)}`;
-    return intl("en-US", timeZone, { ...date, ...clock }).format(instant);
+    if (style === "time") return intl("mdy-time", "en-US", timeZone, clock).format(instant);
+    if (style === "date") return intl("mdy-date", "en-US", timeZone, date).format(instant);
+    if (style === "short")
+      return `${weekday(instant, reader)} ${intl("mdy-short", "en-US", timeZone, { month: "2-digit", day: "2-digit", ...clock }).format(instant)}`;
+    return intl("mdy-full", "en-US", timeZone, { ...date, ...clock }).format(instant);
   }
   if (format === "dmy_text") {
     const tag = LANGUAGE_TAG[reader.locale];
     const clock = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
-    if (style === "time") return intl(tag, timeZone, clock).format(instant);
-    if (style === "date") return intl(tag, timeZone, { day: "numeric", month: "short", year: "numeric" }).format(instant);
-    if (style === "short") return intl(tag, timeZone, { weekday: "short", day: "numeric", month: "short", ...clock }).format(instant);
-    return intl(tag, timeZone, { day: "numeric", month: "short", year: "numeric", ...clock }).format(instant);
+    if (style === "time") return intl("text-time", tag, timeZone, clock).format(instant);
+    if (style === "date") return intl("text-date", tag, timeZone, { day: "numeric", month: "short", year: "numeric" }).format(instant);
+    if (style === "short") return intl("text-short", tag, timeZone, { weekday: "short", day: "numeric", month: "short", ...clock }).format(instant);
+    return intl("text-full", tag, timeZone, { day: "numeric", month: "short", year: "numeric", ...clock }).format(instant);
   }
   const w = wallParts(instant, timeZone);
   const time = `${w.hour}:${w.minute}`;

@@ -36,7 +36,8 @@ const SAYS_DUE: ReadonlySet<TaskNoticeKind> = new Set(["assigned", "returned"]);
 
 /** In an SMS the person handing work over is "from" them; the one who closed or changed it acted "by". */
 const SMS_FROM: ReadonlySet<TaskNoticeKind> = new Set(["assigned", "awaitingAcceptance", "returned"]);
-const SMS_NO_ACTOR: ReadonlySet<TaskNoticeKind> = new Set(["unassigned", "reassigned"]);
+/** Handed over: who has it now matters more than who handed it. */
+const SMS_HANDED_OVER: ReadonlySet<TaskNoticeKind> = new Set(["unassigned", "reassigned"]);
 
 function taskKind<const N extends TaskNoticeKind>(name: N) {
   return defineKind({
@@ -69,10 +70,12 @@ function taskKind<const N extends TaskNoticeKind>(name: N) {
     },
     sms(p, { t, when, name: short }) {
       const kind: TaskNoticeKind = name;
-      const actor = short(p.actor);
+      const who = SMS_HANDED_OVER.has(kind)
+        ? t("sms.now", { name: short(p.assignee ?? "") })
+        : t(SMS_FROM.has(kind) ? "sms.from" : "sms.by", { name: short(p.actor) });
       return {
-        what: t(`sms.task.${kind}`, { number: p.taskNumber, assignee: short(p.assignee ?? "") }),
-        who: SMS_NO_ACTOR.has(kind) ? undefined : t(SMS_FROM.has(kind) ? "sms.from" : "sms.by", { name: actor }),
+        what: t(`sms.task.${kind}`, { number: p.taskNumber }),
+        who,
         when: p.dueAt && SAYS_DUE.has(kind) ? t("sms.due", { due: when(p.dueAt) }) : undefined,
         title: p.title,
       };

@@ -20,6 +20,9 @@ const dev = args.dev;
 // start into a development one (which would, for example, seed demo data).
 process.env.NODE_ENV = dev ? "development" : "production";
 const port = Number(args.port ?? process.env.PORT ?? 3000);
+// The app reads PORT for its default APP_URL outside production (lib/config/env.ts): links in
+// e-mails and SMS then point at the port it really listens on, -p included.
+process.env.PORT = String(port);
 // Not $HOSTNAME: containers set it to their own name. Unset listens on every interface, as `next start`.
 const hostname = args.hostname;
 

@@ -17,6 +17,7 @@ const zoneUnitTests = [
   "lib/notify/compose.test.ts",
   "lib/notify/registry.test.ts",
   "lib/notify/compose-date-format.test.ts",
+  "lib/notify/sms-segments.test.ts",
   "db/seed/**/*.test.ts",
 ];
 const zoneIntegrationTests = ["lib/reminders/**/*.int.test.ts", "lib/tasks/lists.int.test.ts", "lib/tasks/create.int.test.ts", "lib/crm/cases.int.test.ts"];

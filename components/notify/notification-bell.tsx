@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bell } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import { clsx } from "clsx";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notify/actions";
 import type { Priority } from "@/lib/org/vocabulary";
@@ -36,6 +36,8 @@ async function fetchFeed(): Promise<{ unread: number; items: FeedItem[] }> {
 export function NotificationBell() {
   const t = useTranslations("inbox");
   const format = useFormatter();
+  // relativeTime needs a now: without one next-intl logs an error on every render (and a poll renders every 4 s).
+  const now = useNow({ updateInterval: 30_000 });
   const router = useRouter();
   const queryClient = useQueryClient();
   const { data } = useQuery({ queryKey: ["notifications"], queryFn: fetchFeed, refetchInterval: 4_000, refetchIntervalInBackground: false });
@@ -107,7 +109,7 @@ export function NotificationBell() {
                     <span className={clsx("block truncate text-sm", item.readAt ? "text-slate-600" : "font-medium text-slate-900")}>{item.title}</span>
                     {item.body ? <span className="block truncate text-xs text-slate-500">{item.body}</span> : null}
                     <time dateTime={item.createdAt} title={item.at} className="block text-[11px] text-muted">
-                      {format.relativeTime(new Date(item.createdAt))}
+                      {format.relativeTime(new Date(item.createdAt), now)}
                     </time>
                   </span>
                 </DropdownMenu.Item>

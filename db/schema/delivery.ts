@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { notificationChannel, notifications } from "./notify";
 import { users } from "./org";
 
@@ -76,12 +76,14 @@ export const notificationPreferences = pgTable(
   (t) => [check("notification_preferences_quiet_format", sql`(${t.quietStart} IS NULL) = (${t.quietEnd} IS NULL)`)],
 );
 
-/** Organisation-wide settings (one row, id 1): routing defaults admins edit. */
+/** Organisation-wide settings (one row, id 1): routing defaults and the SMS alphabet admins choose. */
 export const organizationSettings = pgTable(
   "organization_settings",
   {
     id: integer("id").primaryKey().default(1),
     notificationMatrix: jsonb("notification_matrix").$type<Record<string, Record<string, string[]>>>().notNull().default({}),
+    // SMS without Polish letters: GSM-7 gives one segment 160 characters, UCS-2 only 70.
+    smsGsm7: boolean("sms_gsm7").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("organization_settings_singleton", sql`${t.id} = 1`)],

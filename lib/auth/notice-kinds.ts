@@ -27,5 +27,6 @@ export const authNoticeKinds = [
       const values = { count: p.failures, since: when(p.since), time: when(p.at), until: when(p.until) };
       return { title: t("auth.notice.failedSignIns.title", values), body: t("auth.notice.failedSignIns.body", values) };
     },
+    sms: (p, { t, when }) => ({ what: t("sms.failedSignIns", { count: p.failures }), when: t("sms.restrictedUntil", { until: when(p.until) }) }),
   }),
 ] as const;

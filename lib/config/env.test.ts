@@ -7,6 +7,17 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.APP_URL).toBe("http://localhost:3000");
   });
+  it("follows PORT outside production when APP_URL is unset, so links point at this server", () => {
+    expect(parseEnv({ PORT: "3360" }).APP_URL).toBe("http://localhost:3360");
+    expect(parseEnv({ NODE_ENV: "development", PORT: "4100" }).APP_URL).toBe("http://localhost:4100");
+    expect(parseEnv({ PORT: "3360", APP_URL: "https://baton.example.com" }).APP_URL).toBe("https://baton.example.com");
+    expect(() => parseEnv({ PORT: "port" })).toThrow(/PORT/);
+  });
+  it("requires APP_URL in production, whatever PORT says", () => {
+    const keys = { RESEND_API_KEY: "re_live", TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "token", TWILIO_FROM_NUMBER: "+48221234567" };
+    expect(() => parseEnv({ NODE_ENV: "production", PORT: "3000", ...keys })).toThrow(/APP_URL is required in production/);
+    expect(parseEnv({ NODE_ENV: "production", APP_URL: "https://baton.example.com", ...keys }).APP_URL).toBe("https://baton.example.com");
+  });
   it("names the variable and its purpose when production lacks a secret", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/baton" })).toThrow(/AUTH_SECRET .*signs session cookies/);
   });
@@ -21,7 +32,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PUSH_ALLOWED_HOSTS: "push.example.org,https://evil.example/x" })).toThrow(/PUSH_ALLOWED_HOSTS .*https:\/\/evil\.example\/x/);
   });
 
-  const keys = { RESEND_API_KEY: "re_live", TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "token", TWILIO_FROM_NUMBER: "+48221234567" };
+  const keys = {
+    APP_URL: "https://baton.example.com",
+    RESEND_API_KEY: "re_live",
+    TWILIO_ACCOUNT_SID: "AC123",
+    TWILIO_AUTH_TOKEN: "token",
+    TWILIO_FROM_NUMBER: "+48221234567",
+  };
 
   it("stops a production start without a Resend key or a Twilio account, naming the variables", () => {
     const noEmail = { NODE_ENV: "production", ...keys, RESEND_API_KEY: undefined };
@@ -32,7 +49,7 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "production", ...keys }).NODE_ENV).toBe("production");
   });
   it("lets production run without e-mail or SMS only when the channel is switched off explicitly", () => {
-    const env = parseEnv({ NODE_ENV: "production", EMAIL_DELIVERY: "disabled", SMS_DELIVERY: "disabled" });
+    const env = parseEnv({ NODE_ENV: "production", APP_URL: "https://baton.example.com", EMAIL_DELIVERY: "disabled", SMS_DELIVERY: "disabled" });
     expect(env).toMatchObject({ EMAIL_DELIVERY: "disabled", SMS_DELIVERY: "disabled" });
     expect(() => parseEnv({ NODE_ENV: "production", ...keys, EMAIL_DELIVERY: "off" })).toThrow(/EMAIL_DELIVERY must be auto or disabled/);
     // Outside production a missing key means the development mailbox.

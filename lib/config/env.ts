@@ -20,7 +20,15 @@ const envSchema = z
         .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset to use the embedded PGlite database)")
         .optional(),
     ),
-    APP_URL: z.url("must be the public base URL of the app, for example https://baton.example.com").default("http://localhost:3000"),
+    // Unset outside production: http://localhost and the port this process listens on (PORT, as server.mjs reads it).
+    APP_URL: optionalString.pipe(z.url("must be the public base URL of the app, for example https://baton.example.com").optional()),
+    PORT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, "must be a TCP port number")
+        .transform(Number)
+        .optional(),
+    ),
     AUTH_SECRET: optionalString,
     // auto: only `npm run dev` on the embedded database; always: any empty database, production too.
     SEED_DEMO: z.enum(["auto", "always", "never"], "must be auto, always or never").default("auto"),
@@ -137,6 +145,15 @@ const envSchema = z
       });
     }
     if (env.NODE_ENV !== "production") return;
+    // Links in e-mails and SMS must point where people open Baton, not where this process happens to listen.
+    if (!env.APP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message:
+          "is required in production: the public base URL people open, for example https://baton.example.com (links in e-mails, SMS and feeds point there)",
+      });
+    }
     // The dev server accepts unsigned calls and sends nothing durable: never in production.
     if (inngestDevMode(env.INNGEST_DEV)) {
       ctx.addIssue({
@@ -162,7 +179,8 @@ const envSchema = z
           "is required in production, with TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER (or TWILIO_MESSAGING_SERVICE_SID), to send SMS through Twilio; set SMS_DELIVERY=disabled to run without SMS",
       });
     }
-  });
+  })
+  .transform((env) => ({ ...env, APP_URL: env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}` }));
 
 export type Env = z.infer<typeof envSchema>;
 

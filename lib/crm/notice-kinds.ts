@@ -23,6 +23,7 @@ export const caseNoticeKinds = [
     area: "case",
     opens: "case",
     link: (p) => `/cases/${p.caseId}`,
+    smsLink: (p) => `/c/${p.caseNumber}`,
     routing: { priority: (p) => p.priority },
     dedupeKey: (p, recipientId) => `case:${p.caseId}:assigned:${recipientId}:${p.assignedAt}`,
     about: (p) => p.caseId,
@@ -33,5 +34,11 @@ export const caseNoticeKinds = [
       if (p.dueAt) lines.push(t("crm.notice.assigned.dueLine", values));
       return { title: t("crm.notice.assigned.title", values), body: lines.join("\n") };
     },
+    sms: (p, { t, when, name }) => ({
+      what: t("sms.caseAssigned", { number: p.caseNumber }),
+      who: t("sms.from", { name: name(p.actor) }),
+      when: p.dueAt ? t("sms.due", { due: when(p.dueAt) }) : undefined,
+      title: t("sms.caseTitle", { client: p.client, title: p.title }),
+    }),
   }),
 ] as const;

@@ -21,11 +21,13 @@ import plNotify from "./messages/pl/notify.json";
 import enNotify from "./messages/en/notify.json";
 import plReminders from "./messages/pl/reminders.json";
 import enReminders from "./messages/en/reminders.json";
+import plSms from "./messages/pl/sms.json";
+import enSms from "./messages/en/sms.json";
 
 // One file per area keeps parallel work from colliding; the keys are checked for parity in tests.
 export const messages = {
-  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork, ...plTasks, ...plCalendar, ...plNotify, ...plReminders },
-  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork, ...enTasks, ...enCalendar, ...enNotify, ...enReminders },
+  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork, ...plTasks, ...plCalendar, ...plNotify, ...plReminders, ...plSms },
+  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork, ...enTasks, ...enCalendar, ...enNotify, ...enReminders, ...enSms },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)["pl"];

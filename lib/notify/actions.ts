@@ -6,10 +6,19 @@ import {
   markNotificationRead,
   saveNotificationPreferences,
   saveOrganizationDefaults,
+  saveSmsSettings,
   subscribeToPush,
   unsubscribeFromPush,
 } from "./commands";
-import { markAllReadInput, markReadInput, organizationDefaultsInput, preferencesInput, pushEndpointInput, pushSubscriptionInput } from "./schema";
+import {
+  markAllReadInput,
+  markReadInput,
+  organizationDefaultsInput,
+  preferencesInput,
+  pushEndpointInput,
+  pushSubscriptionInput,
+  smsSettingsInput,
+} from "./schema";
 
 export const markNotificationReadAction = defineAction(markReadInput, (input, work) => markNotificationRead(work, input), {
   revalidate: () => ["/notifications"],
@@ -24,6 +33,10 @@ export const saveNotificationPreferencesAction = defineAction(preferencesInput, 
 });
 
 export const saveOrganizationDefaultsAction = defineAction(organizationDefaultsInput, (input, work) => saveOrganizationDefaults(work, input), {
+  revalidate: () => ["/admin/notifications"],
+});
+
+export const saveSmsSettingsAction = defineAction(smsSettingsInput, (input, work) => saveSmsSettings(work, input), {
   revalidate: () => ["/admin/notifications"],
 });
 

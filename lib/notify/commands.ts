@@ -8,7 +8,7 @@ import { organizationMatrix } from "./plan";
 import { configuredPushHostRules } from "./push-allowlist";
 import { pushEndpointProblem, type PushHostRule } from "./push-endpoints";
 import { DEFAULT_MATRIX, PRIORITIES, WORKING_MODES, type ChannelMatrix } from "./routing";
-import type { organizationDefaultsInput, preferencesInput, pushSubscriptionInput } from "./schema";
+import type { organizationDefaultsInput, preferencesInput, pushSubscriptionInput, smsSettingsInput } from "./schema";
 
 export async function markNotificationRead({ tx, viewer, now }: Work, { id }: { id: string }): Promise<void> {
   const updated = await tx
@@ -57,6 +57,15 @@ export async function saveNotificationPreferences({ tx, viewer, now }: Work, inp
 export async function saveOrganizationDefaults({ tx, viewer, now }: Work, input: z.output<typeof organizationDefaultsInput>): Promise<void> {
   if (viewer.role !== "admin") throw new Forbidden("adminOnly");
   const values = { notificationMatrix: differences(input.matrix, DEFAULT_MATRIX), updatedAt: now };
+  await tx
+    .insert(organizationSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: organizationSettings.id, set: values });
+}
+
+export async function saveSmsSettings({ tx, viewer, now }: Work, input: z.output<typeof smsSettingsInput>): Promise<void> {
+  if (viewer.role !== "admin") throw new Forbidden("adminOnly");
+  const values = { smsGsm7: input.gsm7, updatedAt: now };
   await tx
     .insert(organizationSettings)
     .values({ id: 1, ...values })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composeEmail, composePush, composeSms, type OutgoingNotification, type Recipient } from "./compose";
+import { toGsm7 } from "./sms/gsm7";
+import { smsSize } from "./sms/segments";
 
 const n: OutgoingNotification = {
   id: "8f0b7c44-7a36-4c55-9d43-0d3c9f0e1a11",
@@ -35,14 +37,17 @@ describe("composeEmail", () => {
 describe("composeSms", () => {
   it("fits the title, due time in the recipient's zone and the link", () => {
     // 07:00Z on the day clocks go forward is 09:00 in Warsaw and 03:00 in New York.
-    const sms = composeSms(n, pl, "https://baton.example.com");
-    expect(sms).toMatch(/^Baton: Nowe zadanie: przegląd pieca Rational · Termin: .*09:00 https:\/\/baton\.example\.com\/tasks\/8f0b7c44$/);
-    expect(composeSms(n, en, "https://baton.example.com")).toMatch(/Due: .*03:00/);
+    const sms = composeSms(n, pl, "https://baton.example.com", { gsm7: true });
+    expect(sms).toBe("Baton: termin 29.03 09:00: Nowe zadanie: przeglad pieca Rational https://baton.example.com/tasks/8f0b7c44");
+    expect(composeSms(n, en, "https://baton.example.com", { gsm7: true })).toMatch(/due 29 Mar 03:00/);
   });
-  it("cuts long titles but keeps the whole link", () => {
-    const sms = composeSms({ ...n, title: "x".repeat(600) }, pl, "https://baton.example.com");
-    expect(sms.length).toBeLessThanOrEqual(320);
-    expect(sms.endsWith("https://baton.example.com/tasks/8f0b7c44")).toBe(true);
+  it("cuts long titles but keeps the whole link, in one segment", () => {
+    for (const gsm7 of [true, false]) {
+      const sms = composeSms({ ...n, title: "x".repeat(600) }, pl, "https://baton.example.com", { gsm7 });
+      expect(sms.length).toBeLessThanOrEqual(160);
+      expect(smsSize(sms).segments).toBe(1);
+      expect(sms.endsWith("https://baton.example.com/tasks/8f0b7c44")).toBe(true);
+    }
   });
 });
 
@@ -70,8 +75,9 @@ describe("subjects and SMS texts from hostile or old titles", () => {
       ] as const) {
         const mail = await composeEmail({ ...n, title, priority }, recipient, "https://baton.example.com");
         expect(mail.subject).toBe(`${prefix}${clean}`);
-        const sms = composeSms({ ...n, title }, recipient, "https://baton.example.com");
-        expect(sms.startsWith(`Baton: ${clean} · ${recipient.locale === "pl" ? "Termin" : "Due"}: `)).toBe(true);
+        const sms = composeSms({ ...n, title }, recipient, "https://baton.example.com", { gsm7: true });
+        expect(sms.startsWith(`Baton: ${recipient.locale === "pl" ? "termin" : "due"} `)).toBe(true);
+        expect(sms).toContain(`: ${toGsm7(clean)} https://`);
         for (const text of [mail.subject, sms, composePush({ ...n, title }, recipient).title]) {
           expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/);
         }

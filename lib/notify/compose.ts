@@ -5,8 +5,9 @@ import { renderNotificationEmail } from "./email/email-template";
 import type { EmailMessage } from "./providers/email";
 import type { PushPayload } from "./providers/push";
 import { notifyTranslator } from "./messages";
-import { dueText, kindLabels, noticeContext, renderNotice, type RenderedNotice } from "./render";
+import { dueText, kindLabels, noticeContext, renderNotice, smsContext, type RenderedNotice } from "./render";
 import type { Priority } from "./routing";
+import { fitSms, type SmsOptions } from "./sms/fit";
 
 export interface OutgoingNotification {
   id: string;
@@ -29,7 +30,6 @@ export interface Recipient {
 
 /** The same colours as the app's priority badges. */
 const ACCENT: Record<Priority, string> = { low: "#94a3b8", normal: "#3b82f6", high: "#f59e0b", urgent: "#dc2626" };
-const SMS_MAX = 320;
 
 export function absoluteLink(appUrl: string, link: string | null): string {
   return new URL(link ?? "/", appUrl).toString();
@@ -46,7 +46,9 @@ export function noticeFor(n: OutgoingNotification, r: Recipient): RenderedNotice
   if (rendered) return rendered;
   const labels = kindLabels(n.kind, r.locale);
   const raw = n.payload.dueAt;
-  const due = typeof raw === "string" ? dueText(raw, noticeContext(r.locale, r.timeZone, { dateFormat: r.dateFormat })) : null;
+  const context = noticeContext(r.locale, r.timeZone, { dateFormat: r.dateFormat });
+  const due = typeof raw === "string" ? dueText(raw, context) : null;
+  const sms = smsContext(context);
   return {
     kind: n.kind,
     link: n.link ?? "/",
@@ -55,7 +57,8 @@ export function noticeFor(n: OutgoingNotification, r: Recipient): RenderedNotice
     inApp: { title: n.title, body: n.body },
     // The body was written for this recipient and already says when things are due.
     email: { subject: n.title, heading: n.title, body: n.body, buttonLabel: labels.buttonLabel, areaLabel: labels.areaLabel },
-    sms: `Baton: ${n.title}${due ? ` · ${due}` : ""}`,
+    sms: { what: "", title: n.title, when: typeof raw === "string" && due ? sms.t("sms.due", { due: sms.when(raw) }) : undefined },
+    smsLink: n.link ?? "/",
     push: { title: n.title, body: [n.body, due].filter(Boolean).join(" · ") },
   };
 }
@@ -88,19 +91,13 @@ export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl
   };
 }
 
-/** A short SMS: the kind's text (title, due time in the recipient's zone), then the link. Cut to stay within two segments. */
-export function composeSms(n: OutgoingNotification, r: Recipient, appUrl: string): string {
+/**
+ * The SMS: the kind's text written for SMS, then its short link, fitted into one segment (see
+ * fitSms); with the organisation's GSM-7 setting Polish letters are transliterated.
+ */
+export function composeSms(n: OutgoingNotification, r: Recipient, appUrl: string, options: SmsOptions = { gsm7: false }): string {
   const notice = noticeFor(n, r);
-  const link = absoluteLink(appUrl, notice.link);
-  const head = oneLine(notice.sms);
-  const room = SMS_MAX - link.length - 1;
-  return `${head.length > room ? `${cutBeforeUnit(head, Math.max(0, room - 1))}…` : head} ${link}`;
-}
-
-/** The first `units` UTF-16 units, never half of an emoji (a lone surrogate breaks the SMS). */
-function cutBeforeUnit(text: string, units: number): string {
-  const cut = text.slice(0, units);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+  return fitSms(notice.sms, absoluteLink(appUrl, notice.smsLink), options);
 }
 
 export function composePush(n: OutgoingNotification, r: Recipient): PushPayload {

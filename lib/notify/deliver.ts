@@ -11,6 +11,7 @@ import type { EmailMessage, EmailSender } from "./providers/email";
 import { PermanentDeliveryError } from "./providers/errors";
 import type { PushSender } from "./providers/push";
 import type { SmsSender } from "./providers/sms";
+import { smsOptions } from "./sms/settings";
 import { now as clockNow } from "@/lib/time/clock";
 
 export interface DeliveryProviders {
@@ -188,7 +189,8 @@ export async function sendDelivery(rt: DeliveryRuntime, deliveryId: string): Pro
         await markClosed(rt.db, deliveryId, "skipped", reason);
         return { status: "skipped", reason };
       }
-      providerId = (await rt.providers.sms.send(recipient.phone, composeSms(n, recipient, rt.appUrl), key)).providerId;
+      const text = composeSms(n, recipient, rt.appUrl, await smsOptions(rt.db));
+      providerId = (await rt.providers.sms.send(recipient.phone, text, key)).providerId;
     } else if (row.channel === "push") {
       const outcome = await sendPush(rt, row.recipientId, n, recipient);
       if (outcome.status !== "sent") {

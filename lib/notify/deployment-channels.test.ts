@@ -3,7 +3,13 @@ import { parseEnv } from "@/lib/config/env";
 import { channelDelivery, disabledChannels } from "./deployment-channels";
 import { devMailboxEnabled } from "./mailbox";
 
-const keys = { RESEND_API_KEY: "re_live", TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "token", TWILIO_FROM_NUMBER: "+48221234567" };
+const keys = {
+  APP_URL: "https://baton.example.com",
+  RESEND_API_KEY: "re_live",
+  TWILIO_ACCOUNT_SID: "AC123",
+  TWILIO_AUTH_TOKEN: "token",
+  TWILIO_FROM_NUMBER: "+48221234567",
+};
 
 describe("channelDelivery", () => {
   it("uses the development mailbox on a laptop without keys", () => {
@@ -16,7 +22,7 @@ describe("channelDelivery", () => {
     const withKeys = parseEnv({ NODE_ENV: "production", ...keys });
     expect(channelDelivery(withKeys)).toEqual({ email: "provider", sms: "provider" });
     expect(devMailboxEnabled(withKeys)).toBe(false);
-    const withoutSms = parseEnv({ NODE_ENV: "production", RESEND_API_KEY: "re_live", SMS_DELIVERY: "disabled" });
+    const withoutSms = parseEnv({ NODE_ENV: "production", APP_URL: "https://baton.example.com", RESEND_API_KEY: "re_live", SMS_DELIVERY: "disabled" });
     expect(channelDelivery(withoutSms)).toEqual({ email: "provider", sms: "disabled" });
     expect(devMailboxEnabled(withoutSms)).toBe(false);
     expect(disabledChannels(withoutSms)).toEqual(["sms"]);

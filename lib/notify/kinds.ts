@@ -4,6 +4,7 @@ import type { InstantStyle } from "@/lib/i18n/format-for";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import type { Channel, Priority } from "@/lib/org/vocabulary";
+import type { SmsTexts } from "./sms/fit";
 
 /**
  * A kind of notification ("task.assigned", "case.assigned", later "event.invited"): what its
@@ -21,6 +22,8 @@ export interface NoticeKind<K extends string = string, S extends z.ZodType = z.Z
   opens: NoticeOpens;
   /** An app path; channels prefix it with APP_URL. */
   link(payload: z.output<S>): string;
+  /** The path an SMS links to when shorter than `link` ("/t/18"): an SMS has one segment for everything. */
+  smsLink?(payload: z.output<S>): string;
   /** The inputs of lib/notify/routing.ts: the priority, and a channel the notice goes to alone. */
   routing: {
     priority(payload: z.output<S>): Priority;
@@ -35,7 +38,8 @@ export interface NoticeKind<K extends string = string, S extends z.ZodType = z.Z
   /** The moment SMS and push state in the recipient's zone (their text is short, the body is not sent). */
   dueAt?(payload: z.output<S>): string | undefined;
   email?(payload: z.output<S>, context: NoticeContext, inApp: NoticeTexts): Partial<EmailTexts>;
-  sms?(payload: z.output<S>, context: NoticeContext, inApp: NoticeTexts): string;
+  /** The SMS written for SMS (what and number, who, when, title); the sender cuts it to one segment. */
+  sms?(payload: z.output<S>, context: SmsContext): SmsTexts;
   push?(payload: z.output<S>, context: NoticeContext, inApp: NoticeTexts): NoticeTexts;
   /** The service worker offers "snooze" on it. */
   snoozable?: boolean;
@@ -66,6 +70,16 @@ export interface NoticeContext {
   t: NoticeTranslator;
   /** An ISO instant as the reader reads it, in their date format (`formatInstantFor`). */
   when(iso: string, style?: InstantStyle): string;
+}
+
+/** What a kind's SMS is written with: the reader's language, moments and names as short as an SMS wants them. */
+export interface SmsContext {
+  locale: Locale;
+  t: NoticeTranslator;
+  /** "03.12 09:00" / "3 Dec 09:00" in the reader's zone. */
+  when(iso: string): string;
+  /** "M. Woźniak". */
+  name(full: string): string;
 }
 
 /** Declares a kind; the literal key and the payload's type are kept for the registry's typed map. */

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { notificationDeliveries, notificationPreferences, notifications, organizationSettings, pushSubscriptions, users } from "@/db/schema";
+import { devMessages, notificationDeliveries, notificationPreferences, notifications, organizationSettings, pushSubscriptions, users } from "@/db/schema";
 import { createCaseAction } from "@/lib/crm/actions";
 import { actAs, recordedEvents } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
@@ -12,10 +12,15 @@ import {
   markNotificationReadAction,
   saveNotificationPreferencesAction,
   saveOrganizationDefaultsAction,
+  saveSmsSettingsAction,
   subscribeToPushAction,
   unsubscribeFromPushAction,
 } from "./actions";
+import { sendDelivery } from "./deliver";
+import { notice } from "./notice";
 import { writeOutbox } from "./outbox";
+import { devMailboxEmail, devMailboxSms } from "./providers/dev-mailbox";
+import { smsSize } from "./sms/segments";
 import { DEFAULT_MATRIX } from "./routing";
 import { unitOf } from "@/lib/testing/perform";
 
@@ -114,6 +119,54 @@ describe("notification actions refuse other people", () => {
     const [row] = await db.select().from(organizationSettings);
     expect(row!.notificationMatrix).toEqual({ away: { low: ["email"] } });
     await db.delete(organizationSettings);
+  });
+
+  it("lets only admins send SMS without Polish letters, and the SMS then goes as one GSM-7 segment with a short link", async () => {
+    const db = await testDb();
+    const manager = await makeUser(db, { role: "manager" });
+    const admin = await makeUser(db, { role: "admin" });
+    const phone = `+4860${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+    const reader = await makeUser(db, { phone, phoneVerifiedAt: new Date("2026-01-01T00:00:00Z") });
+    const rt = { db, appUrl: "https://baton.test", providers: { email: devMailboxEmail(db), sms: devMailboxSms(db), push: null } };
+    const title = "Przegląd pieców konwekcyjno–parowych „Rational” w restauracji Pod Wierzbą, Łódź ".repeat(3);
+    const sendOne = async () => {
+      const row = notice(
+        "task.assigned",
+        { taskId: randomUUID(), taskNumber: 4242, title, priority: "urgent", version: 1, actor: "Marta Woźniak", dueAt: "2026-12-03T08:00:00.000Z" },
+        { id: reader.id, locale: "pl", timeZone: "Europe/Warsaw" },
+      );
+      const [id] = await db.transaction((tx) => writeOutbox(unitOf(tx), [row]));
+      const [delivery] = await db
+        .select({ id: notificationDeliveries.id })
+        .from(notificationDeliveries)
+        .where(and(eq(notificationDeliveries.notificationId, id!), eq(notificationDeliveries.channel, "sms")));
+      expect(await sendDelivery(rt, delivery!.id)).toMatchObject({ status: "sent" });
+      const [sent] = await db
+        .select()
+        .from(devMessages)
+        .where(and(eq(devMessages.recipient, phone), eq(devMessages.idempotencyKey, `baton:${id}:sms`)));
+      return sent!.text;
+    };
+    try {
+      actAs(manager.viewer);
+      expect(await saveSmsSettingsAction({ gsm7: true })).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await db.select().from(organizationSettings)).toEqual([]);
+      const kept = await sendOne();
+      expect(smsSize(kept)).toEqual({ encoding: "GSM-7", segments: 1 });
+      expect(kept).toBe("Baton: nowe zadanie #4242, termin 03.12 09:00 https://baton.test/t/4242");
+
+      actAs(admin.viewer);
+      expect(await saveSmsSettingsAction({ gsm7: true })).toMatchObject({ ok: true });
+      const [row] = await db.select().from(organizationSettings);
+      expect(row).toMatchObject({ smsGsm7: true, notificationMatrix: {} });
+      const plain = await sendOne();
+      expect(smsSize(plain)).toEqual({ encoding: "GSM-7", segments: 1 });
+      expect(plain).toMatch(
+        /^Baton: nowe zadanie #4242 od M\. Wozniak, termin 03\.12 09:00: Przeglad piecow konwekcyjno-parowych "Rational" w .*\.\.\. https:\/\/baton\.test\/t\/4242$/,
+      );
+    } finally {
+      await db.delete(organizationSettings);
+    }
   });
 
   it("saves a person's own preferences and refuses bad quiet hours without writing", async () => {

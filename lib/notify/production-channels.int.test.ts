@@ -13,7 +13,7 @@ import { planDeliveries } from "./plan";
 import { configuredProviders } from "./runtime";
 
 const vapid = webpush.generateVAPIDKeys();
-const base = { NODE_ENV: "production", VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey };
+const base = { NODE_ENV: "production", APP_URL: "https://baton.example.com", VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey };
 const keys = { RESEND_API_KEY: "re_live", TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "token", TWILIO_FROM_NUMBER: "+48221234567" };
 const switchedOff = parseEnv({ ...base, EMAIL_DELIVERY: "disabled", SMS_DELIVERY: "disabled" });
 

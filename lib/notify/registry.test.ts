@@ -57,7 +57,8 @@ function texts(key: string, payload: unknown, r: Recipient): string[] {
   const rendered = renderNotice(key, payload, r.locale, r.timeZone, { strict: true });
   expect(rendered, key).not.toBeNull();
   const { inApp, email, sms, push } = rendered!;
-  return [inApp.title, inApp.body, email.subject, email.heading, email.body, email.buttonLabel, email.areaLabel, sms, push.title, push.body];
+  const smsText = [sms.what, sms.who, sms.when, sms.title].filter(Boolean).join(" ");
+  return [inApp.title, inApp.body, email.subject, email.heading, email.body, email.buttonLabel, email.areaLabel, smsText, push.title, push.body];
 }
 
 describe("the registry of notification kinds", () => {
@@ -155,8 +156,8 @@ describe("composing from the kind's entry", () => {
     expect(mail.html).toContain("Open task");
     expect(mail.text).toContain("Tomasz Nowak has assigned “Przegląd pieca Rational” to you.");
     expect(mail.text).toContain(`https://baton.example.com/tasks/${TASK}`);
-    expect(composeSms(stored, en, "https://baton.example.com")).toMatch(
-      /^Baton: New task #12: Przegląd pieca Rational · Due: .*03:00 AM https:\/\/baton\.example\.com\/tasks\//,
+    expect(composeSms(stored, en, "https://baton.example.com", { gsm7: true })).toBe(
+      "Baton: new task #12 from T. Nowak, due 29 Mar 03:00: Przeglad pieca Rational https://baton.example.com/t/12",
     );
     expect(composePush(stored, en)).toMatchObject({ title: "New task #12: Przegląd pieca Rational", tag: `task.assigned-${TASK}`, snoozable: false });
   });

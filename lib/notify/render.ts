@@ -2,8 +2,10 @@ import { createTranslator } from "next-intl";
 import { formatInstantFor, type DateFormat } from "@/lib/i18n/format-for";
 import { messages } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
-import type { NoticeArea, NoticeContext, NoticeKind, NoticeOpens, NoticeTexts, NoticeTranslator } from "./kinds";
+import type { NoticeArea, NoticeContext, NoticeKind, NoticeOpens, NoticeTexts, NoticeTranslator, SmsContext } from "./kinds";
 import { kindOf } from "./registry";
+import type { SmsTexts } from "./sms/fit";
+import { shortName, smsMoment } from "./sms/words";
 
 /** A notice's texts on every channel, in one reader's language and zone. */
 export interface RenderedNotice {
@@ -14,8 +16,10 @@ export interface RenderedNotice {
   snoozable: boolean;
   inApp: NoticeTexts;
   email: { subject: string; heading: string; body: string; buttonLabel: string; areaLabel: string };
-  /** The SMS without its link: the sender appends the link and shortens this to fit. */
-  sms: string;
+  /** The SMS without its link: the sender appends the link and fits this into one segment. */
+  sms: SmsTexts;
+  /** The path the SMS links to: a short link where the kind has one. */
+  smsLink: string;
   push: NoticeTexts;
 }
 
@@ -76,20 +80,33 @@ export function dueText(iso: string | undefined, context: NoticeContext): string
   return context.t("notify.due", { due: context.when(iso, "short") });
 }
 
+export function smsContext(context: NoticeContext): SmsContext {
+  return {
+    locale: context.locale,
+    t: context.t,
+    when: (iso) => smsMoment(iso, context.locale, context.timeZone),
+    name: shortName,
+  };
+}
+
 /** Renders a payload already checked against its kind's schema. */
 export function renderParsed(kind: NoticeKind, payload: unknown, context: NoticeContext): RenderedNotice {
   const inApp = kind.inApp(payload, context);
   const labels = kindLabels(kind.key, context.locale);
   const email = { subject: inApp.title, heading: inApp.title, body: inApp.body, buttonLabel: labels.buttonLabel, ...kind.email?.(payload, context, inApp) };
-  const due = dueText(kind.dueAt?.(payload), context);
+  const dueAt = kind.dueAt?.(payload);
+  const due = dueText(dueAt, context);
+  const sms = smsContext(context);
+  const link = kind.link(payload);
   return {
     kind: kind.key,
-    link: kind.link(payload),
+    link,
     about: kind.about(payload),
     snoozable: labels.snoozable,
     inApp,
     email: { ...email, areaLabel: labels.areaLabel },
-    sms: kind.sms?.(payload, context, inApp) ?? `Baton: ${inApp.title}${due ? ` · ${due}` : ""}`,
+    sms: kind.sms?.(payload, sms) ?? { what: inApp.title, when: dueAt ? sms.t("sms.due", { due: sms.when(dueAt) }) : undefined },
+    smsLink: kind.smsLink?.(payload) ?? link,
     push: kind.push?.(payload, context, inApp) ?? { title: inApp.title, body: [inApp.body, due].filter(Boolean).join(" · ") },
   };
 }

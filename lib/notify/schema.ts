@@ -26,6 +26,8 @@ export const preferencesInput = z
 
 export const organizationDefaultsInput = z.object({ matrix: matrixInput });
 
+export const smsSettingsInput = z.object({ gsm7: z.boolean() });
+
 export const pushSubscriptionInput = z.object({
   endpoint: lineString().pipe(z.url().startsWith("https://", "notify.errors.pushEndpoint").max(2000)),
   keys: z.object({ p256dh: lineString().min(10).max(200), auth: lineString().min(8).max(100) }),

@@ -9,6 +9,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { refuseAfterCommit, runUnit, type Work } from "@/lib/effects/unit";
 import { messages } from "@/lib/i18n/messages";
 import type { SmsSender } from "@/lib/notify/providers/sms";
+import { toGsm7 } from "@/lib/notify/sms/gsm7";
+import { smsOptions } from "@/lib/notify/sms/settings";
 import { isUniqueViolation } from "./unique-violation";
 
 /**
@@ -68,8 +70,9 @@ export function phoneConflictOr(error: unknown): unknown {
 export async function sendPhoneCode(db: Db, viewer: Viewer, sms: SmsSender, options: { now?: Date } = {}): Promise<{ expiresAt: Date }> {
   const issued = await runUnit(db, viewer, issuePhoneCode, options);
   const t = createTranslator({ locale: issued.locale, messages: messages[issued.locale], namespace: "settings.phoneVerification" });
+  const text = t("sms", { code: issued.code, minutes: PHONE_CODE_RULES.validForMs / 60_000 });
   try {
-    await sms.send(issued.phone, t("sms", { code: issued.code, minutes: PHONE_CODE_RULES.validForMs / 60_000 }), `baton:phone-code:${issued.id}`);
+    await sms.send(issued.phone, (await smsOptions(db)).gsm7 ? toGsm7(text) : text, `baton:phone-code:${issued.id}`);
   } catch (error) {
     // The code still counts against the limits: a failing provider must not become a way around them.
     console.error(`[phone-code] sending a verification code for user ${viewer.id} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineKind, type NoticeContext } from "@/lib/notify/kinds";
+import { defineKind, type NoticeContext, type SmsContext } from "@/lib/notify/kinds";
 import { CHANNELS, PRIORITIES } from "@/lib/org/vocabulary";
 
 /** What a timeline moment of a task says: a reminder, an overdue notice, an escalation. */
@@ -22,6 +22,7 @@ const common = {
   area: "task",
   opens: "task",
   link: (p: MomentNoticePayload) => `/tasks/${p.taskId}`,
+  smsLink: (p: MomentNoticePayload) => `/t/${p.taskNumber}`,
   routing: { priority: (p: MomentNoticePayload) => p.priority, channel: (p: MomentNoticePayload) => p.channel },
   dedupeKey: (p: MomentNoticePayload) => p.momentKey,
   about: (p: MomentNoticePayload) => p.taskId,
@@ -30,6 +31,10 @@ const common = {
 
 function values(p: MomentNoticePayload, { when }: NoticeContext) {
   return { number: p.taskNumber, title: p.title, assignee: p.assignee, due: p.dueAt ? when(p.dueAt) : "" };
+}
+
+function smsDue(p: MomentNoticePayload, { t, when }: SmsContext): string | undefined {
+  return p.dueAt ? t("sms.due", { due: when(p.dueAt) }) : undefined;
 }
 
 function withDue(p: MomentNoticePayload, context: NoticeContext, lines: string[]): string {
@@ -53,6 +58,7 @@ export const reminderNoticeKinds = [
       if (p.snoozed) lines.push(t("reminders.notice.reminder.snoozed"));
       return { title: t("reminders.notice.reminder.title", values(p, context)), body: withDue(p, context, lines) };
     },
+    sms: (p, context) => ({ what: context.t("sms.reminder", { number: p.taskNumber }), when: smsDue(p, context), title: p.title }),
   }),
   defineKind({
     ...common,
@@ -66,6 +72,12 @@ export const reminderNoticeKinds = [
           : t("reminders.notice.overdue.delegatorBody", values(p, context));
       return { title: t("reminders.notice.overdue.title", values(p, context)), body: withDue(p, context, [body]) };
     },
+    sms: (p, context) => ({
+      what: context.t("sms.overdue", { number: p.taskNumber }),
+      who: p.audience === "delegator" ? context.t("sms.assigneeIs", { name: context.name(p.assignee) }) : undefined,
+      when: smsDue(p, context),
+      title: p.title,
+    }),
   }),
   defineKind({
     ...common,
@@ -77,5 +89,11 @@ export const reminderNoticeKinds = [
       if (p.level === 2) lines.push(t("reminders.notice.escalation.secondLevel"));
       return { title: t("reminders.notice.escalation.title", values(p, context)), body: withDue(p, context, lines) };
     },
+    sms: (p, context) => ({
+      what: context.t(p.level === 2 ? "sms.escalatedSecond" : "sms.escalated", { number: p.taskNumber }),
+      who: context.t("sms.assigneeIs", { name: context.name(p.assignee) }),
+      when: smsDue(p, context),
+      title: p.title,
+    }),
   }),
 ] as const;

@@ -7,7 +7,14 @@ import { parseEnv } from "@/lib/config/env";
 import { emptyDatabase } from "@/lib/testing/empty-database";
 import { FIRST_ADMIN_COMMAND, firstAdminInstructions, prepareFirstRun } from "./first-run";
 
-const production = { NODE_ENV: "production", RESEND_API_KEY: "re_x", TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "t", TWILIO_FROM_NUMBER: "+48221234567" };
+const production = {
+  NODE_ENV: "production",
+  APP_URL: "https://baton.example.com",
+  RESEND_API_KEY: "re_x",
+  TWILIO_ACCOUNT_SID: "AC1",
+  TWILIO_AUTH_TOKEN: "t",
+  TWILIO_FROM_NUMBER: "+48221234567",
+};
 
 async function userCount(handle: Awaited<ReturnType<typeof emptyDatabase>>) {
   const [row] = await handle.db.select({ n: count() }).from(users);

@@ -34,6 +34,11 @@ export type TaskNoticePayload = z.output<typeof taskNoticePayload>;
 /** The assignee reads the due moment where it decides the work: a new or returned task. */
 const SAYS_DUE: ReadonlySet<TaskNoticeKind> = new Set(["assigned", "returned"]);
 
+/** In an SMS the person handing work over is "from" them; the one who closed or changed it acted "by". */
+const SMS_FROM: ReadonlySet<TaskNoticeKind> = new Set(["assigned", "awaitingAcceptance", "returned"]);
+/** Handed over: who has it now matters more than who handed it. */
+const SMS_HANDED_OVER: ReadonlySet<TaskNoticeKind> = new Set(["unassigned", "reassigned"]);
+
 function taskKind<const N extends TaskNoticeKind>(name: N) {
   return defineKind({
     key: `task.${name}`,
@@ -41,6 +46,7 @@ function taskKind<const N extends TaskNoticeKind>(name: N) {
     area: "task",
     opens: "task",
     link: (p) => `/tasks/${p.taskId}`,
+    smsLink: (p) => `/t/${p.taskNumber}`,
     routing: { priority: (p) => p.priority },
     // The version makes each change notify once, however often the command is retried.
     dedupeKey: (p, recipientId) => `task:${p.taskId}:v${p.version}:${name}:${recipientId}`,
@@ -61,6 +67,18 @@ function taskKind<const N extends TaskNoticeKind>(name: N) {
       if (p.dueAt && SAYS_DUE.has(kind)) lines.push(t("tasks.notice.dueLine", values));
       if (p.comment) lines.push(t("tasks.notice.commentLine", values));
       return { title: t(`tasks.notice.${kind}.title`, values), body: lines.join("\n") };
+    },
+    sms(p, { t, when, name: short }) {
+      const kind: TaskNoticeKind = name;
+      const who = SMS_HANDED_OVER.has(kind)
+        ? t("sms.now", { name: short(p.assignee ?? "") })
+        : t(SMS_FROM.has(kind) ? "sms.from" : "sms.by", { name: short(p.actor) });
+      return {
+        what: t(`sms.task.${kind}`, { number: p.taskNumber }),
+        who,
+        when: p.dueAt && SAYS_DUE.has(kind) ? t("sms.due", { due: when(p.dueAt) }) : undefined,
+        title: p.title,
+      };
     },
   });
 }

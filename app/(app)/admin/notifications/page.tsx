@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/app/require-viewer";
 import { OrganizationDefaultsForm } from "@/components/notify/organization-defaults-form";
+import { SmsSettingsForm } from "@/components/notify/sms-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { disabledChannels } from "@/lib/notify/deployment-channels";
 import { organizationMatrix } from "@/lib/notify/plan";
+import { smsOptions } from "@/lib/notify/sms/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifySettings"))("orgTitle") };
@@ -14,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrganizationNotificationsPage() {
   await requireAdmin();
   const t = await getTranslations("notifySettings");
-  const matrix = await organizationMatrix(await getDb());
+  const db = await getDb();
+  const [matrix, sms] = await Promise.all([organizationMatrix(db), smsOptions(db)]);
   const switchedOff = disabledChannels();
   return (
     <>
@@ -28,6 +31,9 @@ export default async function OrganizationNotificationsPage() {
           </ul>
         ) : null}
         <OrganizationDefaultsForm initial={matrix} />
+      </Card>
+      <Card className="mt-4" title={(await getTranslations("sms.admin"))("heading")}>
+        <SmsSettingsForm initial={sms} />
       </Card>
     </>
   );

@@ -1,0 +1,40 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
+import { saveSmsSettingsAction } from "@/lib/notify/actions";
+
+/** Admin → Notifications: whether SMS go without Polish letters (GSM-7, 160 characters a segment). */
+export function SmsSettingsForm({ initial }: { initial: { gsm7: boolean } }) {
+  const t = useTranslations("sms.admin");
+  const tc = useTranslations("common");
+  const [gsm7, setGsm7] = useState(initial.gsm7);
+  const { run, pending, error, result } = useAction(saveSmsSettingsAction);
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run({ gsm7 });
+      }}
+    >
+      <div>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" name="gsm7" checked={gsm7} onChange={(e) => setGsm7(e.target.checked)} className="h-4 w-4 rounded border-slate-300" />
+          {t("gsm7")}
+        </label>
+        <p className="mt-0.5 text-xs text-slate-600">{t("gsm7Help")}</p>
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? tc("saving") : tc("save")}
+        </Button>
+        <p role="status" className="text-sm">
+          {error ? <span className="text-red-700">{error}</span> : result?.ok ? <span className="text-emerald-700">{t("saved")}</span> : null}
+        </p>
+      </div>
+    </form>
+  );
+}

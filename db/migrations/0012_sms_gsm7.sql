@@ -1,0 +1,1 @@
+ALTER TABLE "organization_settings" ADD COLUMN "sms_gsm7" boolean DEFAULT false NOT NULL;

@@ -35,6 +35,10 @@ describe("channels write dates in the recipient's date format", () => {
     const iso: Recipient = { ...base, dateFormat: "iso" };
     expect((await composeEmail(stored(), iso, "https://baton.example.com")).text).toContain("2026-12-03 09:00");
     expect(composeSms(stored(), iso, "https://baton.example.com")).toContain("2026-12-03 09:00");
+    // SMS dates are short (no year but for ISO) and ASCII, in the reader's format too.
+    expect(composeSms(stored(), base, "https://baton.example.com")).toContain("3 Dec 09:00");
+    expect(composeSms(stored(), { ...base, dateFormat: "mdy" }, "https://baton.example.com")).toContain("12/03 09:00 AM");
+    expect(composeSms(stored(), { ...base, dateFormat: "dmy_numeric" }, "https://baton.example.com")).toContain("03.12 09:00");
     expect(composePush(stored(), { ...base, dateFormat: "mdy" }).body).toContain("12/03, 09:00 AM");
     expect(composePush(stored(), { ...base, locale: "pl", dateFormat: "dmy_text" }).body).toContain("3 gru, 09:00");
   });

@@ -1,6 +1,6 @@
 import type { createTranslator } from "next-intl";
 import type { z } from "zod";
-import type { InstantStyle } from "@/lib/i18n/format-for";
+import type { DateFormat, InstantStyle } from "@/lib/i18n/format-for";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import type { Channel, Priority } from "@/lib/org/vocabulary";
@@ -68,6 +68,8 @@ export interface NoticeContext {
   locale: Locale;
   timeZone: string;
   t: NoticeTranslator;
+  /** The reader's date format; absent: "auto", from their language and zone. */
+  dateFormat?: DateFormat | null;
   /** An ISO instant as the reader reads it, in their date format (`formatInstantFor`). */
   when(iso: string, style?: InstantStyle): string;
 }

@@ -157,7 +157,7 @@ describe("composing from the kind's entry", () => {
     expect(mail.text).toContain("Tomasz Nowak has assigned “Przegląd pieca Rational” to you.");
     expect(mail.text).toContain(`https://baton.example.com/tasks/${TASK}`);
     expect(composeSms(stored, en, "https://baton.example.com", { gsm7: true })).toBe(
-      "Baton: new task #12 from T. Nowak, due 29 Mar 03:00: Przeglad pieca Rational https://baton.example.com/t/12",
+      "Baton: new task #12 from T. Nowak, due 03/29 03:00 AM: Przeglad pieca Rational https://baton.example.com/t/12",
     );
     expect(composePush(stored, en)).toMatchObject({ title: "New task #12: Przegląd pieca Rational", tag: `task.assigned-${TASK}`, snoozable: false });
   });

@@ -59,6 +59,7 @@ export function noticeContext(locale: Locale, timeZone: string, options: RenderO
     locale,
     timeZone,
     t: translator(locale, options.strict ?? false),
+    dateFormat: options.dateFormat ?? null,
     when: (iso, style = "full") => formatInstantFor(new Date(iso), { locale, timeZone, dateFormat: options.dateFormat }, style),
   };
 }
@@ -84,7 +85,7 @@ export function smsContext(context: NoticeContext): SmsContext {
   return {
     locale: context.locale,
     t: context.t,
-    when: (iso) => smsMoment(iso, context.locale, context.timeZone),
+    when: (iso) => smsMoment(iso, { locale: context.locale, timeZone: context.timeZone, dateFormat: context.dateFormat }),
     name: shortName,
   };
 }

@@ -127,8 +127,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   {formatInstant(item.createdAt)}
                   {item.actorName ? ` · ${t("from", { name: item.actorName })}` : ""}
                 </p>
+                {/* On a phone the link sits under the text, which then keeps the row's width. */}
+                <Link href={`/notifications/${item.id}`} className="mt-0.5 inline-block text-xs text-slate-500 hover:text-brand-700 hover:underline sm:hidden">
+                  {t("details")}
+                </Link>
               </div>
-              <Link href={`/notifications/${item.id}`} className="shrink-0 text-xs text-slate-500 hover:text-brand-700 hover:underline">
+              <Link href={`/notifications/${item.id}`} className="hidden shrink-0 text-xs text-slate-500 hover:text-brand-700 hover:underline sm:block">
                 {t("details")}
               </Link>
             </li>

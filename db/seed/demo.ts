@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../index";
-import { caseStatus, cases, clientContacts, clients, departments, teamMembers, teams, users } from "../schema";
+import { caseActivity, caseAssignRights, caseStatus, cases, clientContacts, clients, departments, teamMembers, teams, users } from "../schema";
 import { demoDayAt } from "./demo-dates";
 
 /** The password of every demo account (shown in the README). */
@@ -566,18 +566,32 @@ export async function seedDemo(db: Db, passwordHash: string, now: Date = new Dat
     for (const c of CASES) {
       // Due mid-afternoon N days from today in Warsaw.
       const due = c.dueInDays === null ? null : demoDayAt(now, c.dueInDays, 16);
-      await tx.insert(cases).values({
-        kind: c.kind,
-        title: c.title,
-        description: c.description,
-        status: c.status,
-        priority: c.priority,
-        ownerId: userIds[c.owner]!,
-        clientId: clientIds[c.client]!,
-        dueAt: due,
-        createdById: userIds.salesdir!,
+      const [row] = await tx
+        .insert(cases)
+        .values({
+          kind: c.kind,
+          title: c.title,
+          description: c.description,
+          status: c.status,
+          priority: c.priority,
+          ownerId: userIds[c.owner]!,
+          clientId: clientIds[c.client]!,
+          dueAt: due,
+          createdById: userIds.salesdir!,
+        })
+        .returning({ id: cases.id, createdAt: cases.createdAt });
+      // The case's history starts with its opening, as a case opened in the app does.
+      await tx.insert(caseActivity).values({
+        caseId: row!.id,
+        actorId: userIds.salesdir!,
+        kind: "created",
+        field: "ownerId",
+        newValue: userIds[c.owner]!,
+        createdAt: row!.createdAt,
       });
     }
+    // The service dispatcher hands service requests out to the technicians: an admin gave her the right.
+    await tx.insert(caseAssignRights).values({ userId: userIds.dispatcher!, kind: "service_request", grantedById: userIds.admin! });
     await (await import("./demo-tasks")).seedDemoTasks(tx, now);
   });
   return true;

@@ -1,14 +1,18 @@
 "use server";
 
 import { defineAction } from "@/lib/action/define";
-import { changeCaseStatus, createCase, updateCase } from "./case-commands";
+import { grantCaseAssignRight, revokeCaseAssignRight } from "./assign-rights";
+import { changeCaseStatus, createCase, reassignCase, updateCase } from "./case-commands";
 import { addContact, createClient, removeContact, updateClient, updateContact } from "./commands";
 import {
   addContactInput,
   changeCaseStatusInput,
   createCaseInput,
   createClientInput,
+  grantCaseAssignRightInput,
+  reassignCaseInput,
   removeContactInput,
+  revokeCaseAssignRightInput,
   updateCaseInput,
   updateClientInput,
   updateContactInput,
@@ -44,4 +48,17 @@ export const updateCaseAction = defineAction(updateCaseInput, (input, work) => u
 
 export const changeCaseStatusAction = defineAction(changeCaseStatusInput, (input, work) => changeCaseStatus(work, input), {
   revalidate: (input, result) => ["/cases", `/cases/${input.id}`, `/clients/${result.clientId}`],
+});
+
+export const reassignCaseAction = defineAction(reassignCaseInput, (input, work) => reassignCase(work, input), {
+  revalidate: (input, result) => ["/cases", `/cases/${input.id}`, `/clients/${result.clientId}`],
+});
+
+// Rights are the administrators' to give (the commands check it): they show on the person's admin page.
+export const grantCaseAssignRightAction = defineAction(grantCaseAssignRightInput, (input, work) => grantCaseAssignRight(work, input), {
+  revalidate: (input) => [`/admin/users/${input.userId}`],
+});
+
+export const revokeCaseAssignRightAction = defineAction(revokeCaseAssignRightInput, (input, work) => revokeCaseAssignRight(work, input), {
+  revalidate: (_input, result) => [`/admin/users/${result.userId}`],
 });

@@ -1,9 +1,9 @@
 import type { Viewer } from "@/lib/auth/viewer";
 
 /**
- * A case handed to someone by someone else: the event the assignee must hear about. Case
- * commands compute it inside their transaction and return it, so the notification outbox row
- * can be written in that same transaction.
+ * A case moved from one person to another (or opened for someone): the event its new and
+ * previous owners must hear about. Case commands compute it inside their transaction and return
+ * it, so the notification outbox rows are written in that same transaction.
  */
 export interface CaseAssignment {
   caseId: string;
@@ -12,8 +12,20 @@ export interface CaseAssignment {
   assignedById: string;
 }
 
-/** Null when the owner did not change or people took the case themselves. */
+/** Null when the owner did not change, or when people opened a case for themselves. */
 export function caseAssignment(viewer: Viewer, caseId: string, previousOwnerId: string | null, ownerId: string): CaseAssignment | null {
-  if (previousOwnerId === ownerId || ownerId === viewer.id) return null;
+  if (previousOwnerId === ownerId) return null;
+  if (previousOwnerId === null && ownerId === viewer.id) return null;
   return { caseId, previousOwnerId, ownerId, assignedById: viewer.id };
+}
+
+/**
+ * Who is told: the new owner that the case is theirs, the previous owner that it is not any more;
+ * never the person who made the change about their own change.
+ */
+export function assignmentAudience(a: CaseAssignment): { newOwner: string | null; previousOwner: string | null } {
+  return {
+    newOwner: a.ownerId === a.assignedById ? null : a.ownerId,
+    previousOwner: a.previousOwnerId === null || a.previousOwnerId === a.assignedById ? null : a.previousOwnerId,
+  };
 }

@@ -1,5 +1,6 @@
 import { Forbidden } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { CaseKind } from "./case-states";
 
 // Baton is a company CRM: every active user (inactive ones have no session) reads every client
 // and case and may open new ones, so reads and creation need no rule here. Changing a record
@@ -20,6 +21,33 @@ export function canManageContacts(viewer: Viewer, client: { accountManagerId: st
 
 export function canEditCase(viewer: Viewer, c: { ownerId: string; createdById: string | null }): boolean {
   return isManagerOrAdmin(viewer) || c.ownerId === viewer.id || c.createdById === viewer.id;
+}
+
+/**
+ * A right to hand cases to other people without owning them (a service dispatcher's), given by an
+ * administrator: for every case of one kind, or for the cases owned by the people of one department.
+ */
+export type CaseAssignRight = { kind: CaseKind; departmentId: null } | { kind: null; departmentId: string };
+
+/** The case facts the rights look at: its kind and its current owner's department. */
+export interface CaseForReassign {
+  ownerId: string;
+  createdById: string | null;
+  kind: CaseKind;
+  ownerDepartmentId: string | null;
+}
+
+export function rightCoversCase(right: CaseAssignRight, c: Pick<CaseForReassign, "kind" | "ownerDepartmentId">): boolean {
+  return right.kind !== null ? right.kind === c.kind : c.ownerDepartmentId !== null && right.departmentId === c.ownerDepartmentId;
+}
+
+/** Whoever may edit a case may hand it on; so may the holder of a right that covers it. */
+export function canReassignCase(viewer: Viewer, c: CaseForReassign, rights: readonly CaseAssignRight[]): boolean {
+  return canEditCase(viewer, c) || rights.some((r) => rightCoversCase(r, c));
+}
+
+export function assertCanReassignCase(viewer: Viewer, c: CaseForReassign, rights: readonly CaseAssignRight[]): void {
+  if (!canReassignCase(viewer, c, rights)) throw new Forbidden("crm.errors.caseReassignForbidden");
 }
 
 export function assertCanEditClient(viewer: Viewer, client: { accountManagerId: string | null }): void {

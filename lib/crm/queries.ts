@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { cases, clientContacts, clients, users } from "@/db/schema";
+import { caseActivity, cases, clientContacts, clients, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { OPEN_STATUSES, isCaseOverdue, type CaseKind, type CaseStatus, type Priority } from "./case-states";
-import { canEditCase, canEditClient } from "./policy";
+import { caseAssignRightsOf } from "./assign-rights";
+import type { CaseActivityKind } from "./case-history";
+import { canEditCase, canEditClient, canReassignCase } from "./policy";
 import type { CaseListFilters, ClientListFilters } from "./schema";
 
 // Every read takes the viewer: all active users see the whole CRM today, and this is where a
@@ -234,7 +236,18 @@ export interface CaseDetail extends CaseListRow {
   ownerActive: boolean;
   createdAt: Date;
   updatedAt: Date;
+  ownerDepartmentId: string | null;
   canEdit: boolean;
+  /** Whether the viewer may hand the case to someone else (editors, and holders of a right covering it). */
+  canReassign: boolean;
+}
+
+/**
+ * Every active person reads every case (lib/crm/policy.ts). The scope stays in the query all the
+ * same, so a viewer whose account was closed after the request began reads nothing.
+ */
+function visibleTo(viewer: Viewer): SQL {
+  return sql`exists (select 1 from ${users} as viewer_account where viewer_account.id = ${viewer.id} and viewer_account.active)`;
 }
 
 export async function getCase(db: DbOrTx, viewer: Viewer, id: string, now: Date): Promise<CaseDetail | null> {
@@ -248,14 +261,64 @@ export async function getCase(db: DbOrTx, viewer: Viewer, id: string, now: Date)
       ownerActive: users.active,
       createdAt: cases.createdAt,
       updatedAt: cases.updatedAt,
+      ownerDepartmentId: users.departmentId,
     })
     .from(cases)
     .innerJoin(clients, eq(clients.id, cases.clientId))
     .innerJoin(users, eq(users.id, cases.ownerId))
     .leftJoin(creators, eq(creators.id, cases.createdById))
-    .where(eq(cases.id, id));
+    .where(and(eq(cases.id, id), visibleTo(viewer)));
   if (!row) return null;
-  return { ...row, overdue: isCaseOverdue(row, now), canEdit: canEditCase(viewer, row) };
+  const canEdit = canEditCase(viewer, row);
+  const canReassign = canEdit || canReassignCase(viewer, row, await caseAssignRightsOf(db, viewer.id));
+  return { ...row, overdue: isCaseOverdue(row, now), canEdit, canReassign };
+}
+
+export interface CaseHistoryEntry {
+  id: number;
+  kind: CaseActivityKind;
+  actor: string | null;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  comment: string | null;
+  createdAt: Date;
+}
+
+/**
+ * A case's history, oldest first, for a viewer who may see the case (null otherwise). Owners and
+ * clients in old and new values come back as names, so the page never shows a bare id.
+ */
+export async function caseHistory(db: DbOrTx, viewer: Viewer, caseId: string): Promise<CaseHistoryEntry[] | null> {
+  const [visible] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), visibleTo(viewer)));
+  if (!visible) return null;
+  const actor = alias(users, "actor");
+  const rows = await db
+    .select({
+      id: caseActivity.id,
+      kind: caseActivity.kind,
+      actor: actor.name,
+      field: caseActivity.field,
+      oldValue: caseActivity.oldValue,
+      newValue: caseActivity.newValue,
+      comment: caseActivity.comment,
+      createdAt: caseActivity.createdAt,
+    })
+    .from(caseActivity)
+    .leftJoin(actor, eq(actor.id, caseActivity.actorId))
+    .where(eq(caseActivity.caseId, caseId))
+    .orderBy(asc(caseActivity.createdAt), asc(caseActivity.id));
+  const idsOf = (field: string) => [...new Set(rows.filter((r) => r.field === field).flatMap((r) => [r.oldValue, r.newValue].filter((v): v is string => !!v)))];
+  const [people, clientIds] = [idsOf("ownerId"), idsOf("clientId")];
+  const names = new Map<string, string>();
+  if (people.length) for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people))) names.set(u.id, u.name);
+  if (clientIds.length)
+    for (const c of await db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds))) names.set(c.id, c.name);
+  const named = (field: string | null, value: string | null) => (value && (field === "ownerId" || field === "clientId") ? (names.get(value) ?? value) : value);
+  return rows.map((r) => ({ ...r, oldValue: named(r.field, r.oldValue), newValue: named(r.field, r.newValue) }));
 }
 
 export interface PersonChoice {

@@ -78,6 +78,23 @@ export const changeCaseStatusInput = z.object({
   status: z.enum(CASE_STATUSES, "crm.errors.invalidStatus"),
 });
 
+export const reassignCaseInput = z.object({
+  id: z.uuid("caseNotFound"),
+  ownerId: ref("ownerNotFound"),
+});
+
+/** A right's scope as one choice of a select: "kind:service_request" or "department:<id>". */
+const rightScope = lineString("required").transform((value, ctx) => {
+  const [type, rest] = [value.slice(0, value.indexOf(":")), value.slice(value.indexOf(":") + 1)];
+  if (type === "kind" && (CASE_KINDS as readonly string[]).includes(rest)) return { kind: rest as CaseKind, departmentId: null };
+  if (type === "department" && z.uuid().safeParse(rest).success) return { kind: null, departmentId: rest };
+  ctx.addIssue({ code: "custom", message: "crm.errors.invalidRightScope" });
+  return z.NEVER;
+});
+
+export const grantCaseAssignRightInput = z.object({ userId: z.uuid("notFound"), scope: rightScope });
+export const revokeCaseAssignRightInput = z.object({ id: z.uuid("notFound") });
+
 export type CreateClientInput = z.output<typeof createClientInput>;
 export type UpdateClientInput = z.output<typeof updateClientInput>;
 export type ClientFormValues = z.input<typeof createClientInput>;
@@ -87,6 +104,8 @@ export type CreateCaseInput = z.output<typeof createCaseInput>;
 export type UpdateCaseInput = z.output<typeof updateCaseInput>;
 export type CaseFormValues = z.input<typeof createCaseInput>;
 export type ChangeCaseStatusInput = z.output<typeof changeCaseStatusInput>;
+export type ReassignCaseInput = z.output<typeof reassignCaseInput>;
+export type GrantCaseAssignRightInput = z.output<typeof grantCaseAssignRightInput>;
 
 // List filters come from the URL: anything unexpected falls back to "no filter" instead of failing.
 const param = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);

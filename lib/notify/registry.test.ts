@@ -46,6 +46,16 @@ const SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
     assignedAt: "2026-03-28T10:00:00.000Z",
     dueAt: DUE,
   },
+  "case.unassigned": {
+    caseId: CASE,
+    caseNumber: 7,
+    title: "Awaria zmywarki",
+    client: "Polmet",
+    priority: "normal",
+    actor: "Joanna Kozłowska",
+    owner: "Paweł Krawczyk",
+    assignedAt: "2026-03-28T10:00:00.000Z",
+  },
   "auth.failedSignIns": { failures: 10, since: "2026-03-28T10:00:00.000Z", at: "2026-03-28T10:05:00.000Z", until: "2026-03-28T10:20:00.000Z" },
 };
 

@@ -60,8 +60,20 @@ const LONG_SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
     client: "Przedsiębiorstwo Handlowo-Usługowe „Żuraw” sp. z o.o.",
     priority: "urgent",
     actor: NAME,
+    // A hand-over: its SMS says more than a new case's.
+    previous: NAME,
     assignedAt: "2026-12-01T10:00:00.000Z",
     dueAt: DUE,
+  },
+  "case.unassigned": {
+    caseId: "2b9d1c3e-0c8e-4d1e-9a57-4f3b2a1c0d99",
+    caseNumber: 1_234_567,
+    title: LONG,
+    client: "Przedsiębiorstwo Handlowo-Usługowe „Żuraw” sp. z o.o.",
+    priority: "urgent",
+    actor: NAME,
+    owner: NAME,
+    assignedAt: "2026-12-01T10:00:00.000Z",
   },
   "auth.failedSignIns": { failures: 1000, since: "2026-12-01T10:00:00.000Z", at: "2026-12-01T10:05:00.000Z", until: "2026-12-01T10:20:00.000Z" },
 };

@@ -9,6 +9,8 @@ import { z } from "zod";
 import { RelatedEntries } from "@/components/calendar/related-entries";
 import { BackLink } from "@/components/crm/back-link";
 import { KindBadge, OverdueBadge, PriorityBadge, StatusBadge } from "@/components/crm/case-badges";
+import { CaseHistory } from "@/components/crm/case-history";
+import { CaseReassignControl } from "@/components/crm/case-reassign-control";
 import { CaseStatusControl } from "@/components/crm/case-status-control";
 import { DetailList } from "@/components/crm/detail-list";
 import { DueDate } from "@/components/crm/due-date";
@@ -16,7 +18,7 @@ import { RelatedTasks } from "@/components/tasks/related-tasks";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getCase } from "@/lib/crm/queries";
+import { assignablePeople, caseHistory, getCase } from "@/lib/crm/queries";
 import { now } from "@/lib/time/clock";
 import { requireViewer } from "@/app/require-viewer";
 
@@ -28,17 +30,19 @@ const load = cache(async (id: string) => {
   const viewer = await requireViewer();
   const found = await getCase(await getDb(), viewer, id, now());
   if (!found) notFound();
-  return found;
+  return { c: found, viewer };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const c = await load((await params).id);
+  const { c } = await load((await params).id);
   return { title: `#${c.number} ${c.title}` };
 }
 
 export default async function CasePage({ params }: Props) {
   const { id } = await params;
-  const c = await load(id);
+  const { c, viewer } = await load(id);
+  const db = await getDb();
+  const [history, people] = await Promise.all([caseHistory(db, viewer, id), c.canReassign ? assignablePeople(db, viewer) : Promise.resolve([])]);
   const t = await getTranslations("crm");
   const formatInstant = await getInstantFormat();
 
@@ -81,8 +85,11 @@ export default async function CasePage({ params }: Props) {
               <p className="text-sm text-muted">{t("case.noDescription")}</p>
             )}
           </Card>
-          <RelatedTasks db={await getDb()} caseId={id} />
+          <RelatedTasks db={db} caseId={id} />
           <RelatedEntries caseId={id} />
+          <Card title={t("case.history")}>
+            <CaseHistory entries={history ?? []} />
+          </Card>
         </div>
         <Card title={t("case.details")} className="h-fit">
           <DetailList
@@ -93,7 +100,16 @@ export default async function CasePage({ params }: Props) {
                 wide: true,
               },
               { label: t("case.due"), value: <DueDate dueAt={c.dueAt} overdue={c.overdue} />, wide: true },
-              { label: t("case.owner"), value: c.ownerActive ? c.ownerName : t("case.inactiveOwner", { name: c.ownerName }) },
+              {
+                label: t("case.owner"),
+                value: (
+                  <>
+                    {c.ownerActive ? c.ownerName : t("case.inactiveOwner", { name: c.ownerName })}
+                    {c.canReassign ? <CaseReassignControl caseId={id} ownerId={c.ownerId} people={people} /> : null}
+                  </>
+                ),
+                wide: c.canReassign,
+              },
               { label: t("case.priority"), value: <PriorityBadge priority={c.priority} /> },
               {
                 label: t("case.client"),

@@ -4,10 +4,12 @@ import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/admin/back-link";
 import { DirectReports } from "@/components/admin/direct-reports";
+import { CaseAssignRights } from "@/components/crm/case-assign-rights";
 import { UserForm } from "@/components/admin/user-form";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { NotFound } from "@/lib/action/errors";
+import { caseAssignRightsForAdmin } from "@/lib/crm/assign-rights";
 import { activeUserOptions, organisationTree, userForEdit } from "@/lib/org/queries";
 import { supportedTimeZones } from "@/lib/org/schema";
 import { displayPhone } from "@/lib/phone/display";
@@ -28,7 +30,11 @@ export default async function EditUserPage({ params, searchParams }: { params: P
     throw error;
   });
   if (!user) notFound();
-  const [departments, supervisors] = await Promise.all([organisationTree(db, viewer), activeUserOptions(db, viewer)]);
+  const [departments, supervisors, caseRights] = await Promise.all([
+    organisationTree(db, viewer),
+    activeUserOptions(db, viewer),
+    caseAssignRightsForAdmin(db, viewer, user.id),
+  ]);
   const t = await getTranslations("admin.userForm");
   const created = (await searchParams).created === "1";
 
@@ -64,7 +70,14 @@ export default async function EditUserPage({ params, searchParams }: { params: P
             active: user.active,
           }}
         />
-        <DirectReports reports={user.directReports} />
+        <div className="space-y-4">
+          <DirectReports reports={user.directReports} />
+          <CaseAssignRights
+            userId={user.id}
+            rights={caseRights.map((r) => ({ id: r.id, kind: r.kind, departmentName: r.departmentName }))}
+            departments={departments.map((d) => ({ id: d.id, name: d.name }))}
+          />
+        </div>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { demoEmail, login, logout, sentMessages } from "./support";
 const CASE = "Nieszczelność drzwi komory chłodniczej";
 
 test("the service dispatcher hands a service request to another technician; both hear of it and the case page shows who did it", async ({ page }) => {
+  test.setTimeout(120_000);
   // A technician without the right sees no control on a colleague's service request.
   await login(page, "tech2");
   await expect(page).toHaveURL(/\/tasks$/);
@@ -54,26 +55,48 @@ test("the service dispatcher hands a service request to another technician; both
   expect((await sentMessages(demoEmail("dispatcher"))).emails.filter((m) => m.subject.includes(`#${number}`))).toEqual([]);
 });
 
-test("an administrator gives and takes back a case assignment right on a person's page", async ({ page }) => {
-  await login(page, "admin");
-  await expect(page).toHaveURL(/\/tasks$/);
-  await page.goto("/admin/users");
-  await page.getByRole("link", { name: "Joanna Kozłowska" }).click();
-  const rights = page.getByRole("list", { name: "Uprawnienia do przydzielania spraw" });
+test("an administrator gives the receptionist the right for quote requests and takes it back; her control, now stale, is refused", async ({ browser }) => {
+  // Two people signed in side by side on a shared 2-core machine.
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext()).newPage();
+  const reception = await (await browser.newContext()).newPage();
+  await login(admin, "admin");
+  await expect(admin).toHaveURL(/\/tasks$/);
+  await admin.goto("/admin/users");
+  await admin.getByRole("link", { name: "Joanna Kozłowska" }).click();
+  const rights = admin.getByRole("list", { name: "Uprawnienia do przydzielania spraw" });
   await expect(rights).toContainText("Wszystkie sprawy: Zgłoszenie serwisowe");
 
-  await page.goto("/admin/users");
-  await page.getByRole("link", { name: "Grzegorz Jankowski" }).click();
-  await expect(page.getByText("Brak uprawnień do przydzielania spraw.")).toBeVisible();
-  const grant = page.getByRole("form", { name: "Nadaj uprawnienie do przydzielania spraw" });
-  await grant.getByLabel("Sprawy").selectOption({ label: "Serwis" });
+  await admin.goto("/admin/users");
+  await admin.getByRole("link", { name: "Zofia Michalska" }).click();
+  await expect(admin.getByText("Brak uprawnień do przydzielania spraw.")).toBeVisible();
+  const grant = admin.getByRole("form", { name: "Nadaj uprawnienie do przydzielania spraw" });
+  await grant.getByLabel("Sprawy").selectOption({ label: "Zapytanie ofertowe" });
   await grant.getByRole("button", { name: "Nadaj uprawnienie" }).click();
-  await expect(rights).toContainText("Sprawy osób z działu: Serwis");
+  await expect(rights).toContainText("Wszystkie sprawy: Zapytanie ofertowe");
   // The same right twice is refused with a clear message.
-  await grant.getByLabel("Sprawy").selectOption({ label: "Serwis" });
+  await grant.getByLabel("Sprawy").selectOption({ label: "Zapytanie ofertowe" });
   await grant.getByRole("button", { name: "Nadaj uprawnienie" }).click();
   await expect(grant.getByRole("alert")).toHaveText("Ta osoba ma już to uprawnienie.");
 
-  await rights.getByRole("button", { name: "Odbierz uprawnienie Sprawy osób z działu: Serwis" }).click();
-  await expect(page.getByText("Brak uprawnień do przydzielania spraw.")).toBeVisible();
+  // With the right, she may hand over a quote request she does not own.
+  await login(reception, "reception");
+  await expect(reception).toHaveURL(/\/tasks$/);
+  await reception.goto(`/cases?q=${encodeURIComponent("kotły warzelne")}`);
+  await reception.getByRole("link", { name: "Oferta na kotły warzelne 300 l" }).click();
+  const handOver = reception.getByRole("form", { name: "Przekaż sprawę" });
+  await expect(handOver).toBeVisible();
+
+  await rights.getByRole("button", { name: "Odbierz uprawnienie Wszystkie sprawy: Zapytanie ofertowe" }).click();
+  await expect(admin.getByText("Brak uprawnień do przydzielania spraw.")).toBeVisible();
+
+  // Her page still shows the control; the action refuses it and nothing changes.
+  await handOver.getByLabel("Przekaż osobie").selectOption({ label: "Piotr Kamiński" });
+  await handOver.getByRole("button", { name: "Przekaż" }).click();
+  await expect(handOver.getByRole("alert")).toContainText("Sprawę może przekazać tylko osoba odpowiedzialna");
+  await reception.reload();
+  await expect(reception.getByRole("form", { name: "Przekaż sprawę" })).toHaveCount(0);
+  await expect(reception.locator("dl")).toContainText("Agnieszka Szymańska");
+  await admin.context().close();
+  await reception.context().close();
 });

@@ -18,9 +18,16 @@ const zoneUnitTests = [
   "lib/notify/registry.test.ts",
   "lib/notify/compose-date-format.test.ts",
   "lib/notify/sms-segments.test.ts",
+  "lib/crm/notice-kinds.test.ts",
   "db/seed/**/*.test.ts",
 ];
-const zoneIntegrationTests = ["lib/reminders/**/*.int.test.ts", "lib/tasks/lists.int.test.ts", "lib/tasks/create.int.test.ts", "lib/crm/cases.int.test.ts"];
+const zoneIntegrationTests = [
+  "lib/reminders/**/*.int.test.ts",
+  "lib/tasks/lists.int.test.ts",
+  "lib/tasks/create.int.test.ts",
+  "lib/crm/cases.int.test.ts",
+  "lib/crm/case-history.int.test.ts",
+];
 
 const unit = (name: string, include: string[], timeZone: string) => ({
   resolve: { alias },

@@ -9,6 +9,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { saveEscalationSettingsAction } from "@/lib/reminders/actions";
 import type { EscalationSettings } from "@/lib/reminders/settings";
+import { HOLIDAY_COUNTRIES } from "@/lib/reminders/holidays";
 import { DELAY_UNITS, type DelayUnit } from "@/lib/reminders/working-time";
 import { PRIORITIES_URGENT_FIRST } from "@/lib/org/vocabulary";
 
@@ -33,6 +34,7 @@ export function EscalationSettingsForm({ initial, zones }: { initial: Escalation
       workDays: form.getAll("workDays").map(Number),
       dayStart: String(form.get("dayStart") ?? ""),
       dayEnd: String(form.get("dayEnd") ?? ""),
+      holidayCountry: String(form.get("holidayCountry") ?? ""),
     } as unknown as Parameters<typeof saveEscalationSettingsAction>[0]);
   }
 
@@ -146,6 +148,15 @@ export function EscalationSettingsForm({ initial, zones }: { initial: Escalation
           </Field>
           <Field id="dayEnd" label={t("dayEnd")} errors={errorsFor("dayEnd")}>
             <Input id="dayEnd" type="time" name="dayEnd" defaultValue={initial.schedule.dayEnd} />
+          </Field>
+          <Field id="holidayCountry" label={t("holidayCountry")} errors={errorsFor("holidayCountry")}>
+            <Select id="holidayCountry" name="holidayCountry" defaultValue={initial.schedule.holidays.country}>
+              {HOLIDAY_COUNTRIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`countries.${c}`)}
+                </option>
+              ))}
+            </Select>
           </Field>
         </div>
       </fieldset>

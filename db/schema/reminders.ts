@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { priority } from "./crm";
 import { notificationChannel, notifications } from "./notify";
 import { users } from "./org";
@@ -36,14 +36,31 @@ export const workSchedule = pgTable(
     secondLevelEnabled: boolean("second_level_enabled").notNull().default(false),
     secondLevelDelay: integer("second_level_delay").notNull().default(1),
     secondLevelUnit: delayUnit("second_level_unit").notNull().default("working_days"),
+    // Whose public holidays working time skips: "PL" (computed for any year) or "none".
+    holidayCountry: text("holiday_country").notNull().default("PL"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("work_schedule_singleton", sql`${t.id} = 1`),
     check("work_schedule_day_order", sql`${t.dayStart} < ${t.dayEnd}`),
     check("work_schedule_second_delay_positive", sql`${t.secondLevelDelay} > 0`),
+    check("work_schedule_holiday_country", sql`${t.holidayCountry} IN ('PL', 'none')`),
   ],
 );
+
+export const holidayChange = pgEnum("holiday_change", ["added", "removed"]);
+
+/**
+ * The admins' changes to the public holidays: a company day off added, or a public holiday
+ * removed (worked). One row per calendar date of the work schedule's zone.
+ */
+export const holidayOverrides = pgTable("holiday_overrides", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  change: holidayChange("change").notNull(),
+  note: text("note"),
+  createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** A person's default reminders: used on every task of theirs that has no reminders of its own. */
 export const reminderDefaults = pgTable(

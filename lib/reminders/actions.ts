@@ -2,8 +2,8 @@
 
 import { defineAction } from "@/lib/action/define";
 import { formatInstantFor } from "@/lib/i18n/format-for";
-import { saveEscalationSettings, saveReminderDefaults, snoozeReminder } from "./commands";
-import { escalationSettingsInput, reminderDefaultsInput, snoozeInput } from "./schema";
+import { addDayOff, removeDayOff, saveEscalationSettings, saveReminderDefaults, snoozeReminder } from "./commands";
+import { addDayOffInput, escalationSettingsInput, reminderDefaultsInput, removeDayOffInput, snoozeInput } from "./schema";
 
 // The new moment goes back already written in the viewer's date format: the browser formats no dates.
 export const snoozeReminderAction = defineAction(
@@ -18,6 +18,14 @@ export const snoozeReminderAction = defineAction(
 );
 
 export const saveEscalationSettingsAction = defineAction(escalationSettingsInput, (input, work) => saveEscalationSettings(work, input), {
+  revalidate: () => ["/admin/escalation"],
+});
+
+export const addDayOffAction = defineAction(addDayOffInput, (input, work) => addDayOff(work, input), {
+  revalidate: () => ["/admin/escalation"],
+});
+
+export const removeDayOffAction = defineAction(removeDayOffInput, (input, work) => removeDayOff(work, input), {
   revalidate: () => ["/admin/escalation"],
 });
 

@@ -1,13 +1,32 @@
 import { and, eq, inArray, isNotNull, isNull, notExists, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { escalationPolicies, moments, notifications, reminderDefaults, reminderSnoozes, taskReminders, tasks, workSchedule } from "@/db/schema";
-import { Conflict, Forbidden, NotFound } from "@/lib/action/errors";
+import {
+  escalationPolicies,
+  holidayOverrides,
+  moments,
+  notifications,
+  reminderDefaults,
+  reminderSnoozes,
+  taskReminders,
+  tasks,
+  workSchedule,
+} from "@/db/schema";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/action/errors";
 import { addCalendarDays, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
 import type { Work } from "@/lib/effects/unit";
 import { rescheduleTimelines } from "@/lib/timelines/reschedule";
 import { writeTimeline } from "@/lib/timelines/write";
 import { REMINDER_KIND } from "./notices";
-import { ESCALATION_PRIORITIES, type EscalationSettingsInput, type ReminderDefaultsInput, type SnoozeChoice, type SnoozeInput } from "./schema";
+import { isDayOff } from "./holidays";
+import {
+  ESCALATION_PRIORITIES,
+  type AddDayOffInput,
+  type EscalationSettingsInput,
+  type ReminderDefaultsInput,
+  type RemoveDayOffInput,
+  type SnoozeChoice,
+  type SnoozeInput,
+} from "./schema";
 import { escalationSettings } from "./settings";
 import { isUnfinished } from "./timeline";
 
@@ -52,7 +71,8 @@ export async function snoozeReminder({ tx, viewer, now, effects }: Work, input: 
 }
 
 /**
- * Admins set the escalation delays per priority, the second level and the working week. The
+ * Admins set the escalation delays per priority, the second level, the working week and whose
+ * public holidays it skips. The
  * pending escalations of unfinished tasks move with it in the same transaction (reminders and
  * overdue notices do not depend on either), and each such task gets a fresh run after commit;
  * escalations already sent stay sent.
@@ -75,6 +95,7 @@ export async function saveEscalationSettings({ tx, viewer, now, effects }: Work,
     secondLevelEnabled: input.secondLevelEnabled,
     secondLevelDelay: input.secondLevelDelay,
     secondLevelUnit: input.secondLevelUnit,
+    holidayCountry: input.holidayCountry,
     updatedAt: now,
   };
   await tx
@@ -84,6 +105,47 @@ export async function saveEscalationSettings({ tx, viewer, now, effects }: Work,
   const after = await escalationSettings(tx);
   const ids = await tasksWithEscalationsToMove(tx, JSON.stringify(before.policy.secondLevel) !== JSON.stringify(after.policy.secondLevel));
   return { rescheduled: await rescheduleTimelines(tx, "task", ids, now, effects, `policy-${now.getTime()}`) };
+}
+
+/**
+ * Admins add a company day off, or give back a public holiday they had removed. A day that is
+ * already off is refused (a field error, nothing written). Pending escalations of unfinished
+ * tasks move in the same transaction, as when the working week is saved.
+ */
+export async function addDayOff(work: Work, input: AddDayOffInput): Promise<{ rescheduled: number }> {
+  const { tx, viewer, now } = work;
+  if (viewer.role !== "admin") throw new Forbidden("adminOnly");
+  await lockHolidays(tx);
+  const { holidays } = (await escalationSettings(tx)).schedule;
+  if (isDayOff(holidays, input.day)) throw new Invalid("reminders.errors.holidayDuplicate", { day: ["reminders.errors.holidayDuplicate"] });
+  if (holidays.removed.includes(input.day)) await tx.delete(holidayOverrides).where(eq(holidayOverrides.day, input.day));
+  else await tx.insert(holidayOverrides).values({ day: input.day, change: "added", note: input.note, createdById: viewer.id, createdAt: now });
+  return moveEscalationsWithDaysOff(work, input.day);
+}
+
+/**
+ * Admins remove a day off: a company day they added goes, a public holiday becomes a working
+ * day (kept as a "removed" row, so it can be given back). A day that is not off is refused.
+ */
+export async function removeDayOff(work: Work, input: RemoveDayOffInput): Promise<{ rescheduled: number }> {
+  const { tx, viewer, now } = work;
+  if (viewer.role !== "admin") throw new Forbidden("adminOnly");
+  await lockHolidays(tx);
+  const { holidays } = (await escalationSettings(tx)).schedule;
+  if (!isDayOff(holidays, input.day)) throw new Invalid("reminders.errors.notDayOff", { day: ["reminders.errors.notDayOff"] });
+  if (holidays.added.includes(input.day)) await tx.delete(holidayOverrides).where(eq(holidayOverrides.day, input.day));
+  else await tx.insert(holidayOverrides).values({ day: input.day, change: "removed", note: null, createdById: viewer.id, createdAt: now });
+  return moveEscalationsWithDaysOff(work, input.day);
+}
+
+/** Two admins changing days off at once take turns, so neither decides on a calendar the other is changing. */
+async function lockHolidays(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('baton.holiday_overrides'))`);
+}
+
+async function moveEscalationsWithDaysOff({ tx, now, effects }: Work, day: string): Promise<{ rescheduled: number }> {
+  const ids = await tasksWithEscalationsToMove(tx, false);
+  return { rescheduled: await rescheduleTimelines(tx, "task", ids, now, effects, `holidays-${day}-${now.getTime()}`) };
 }
 
 /**

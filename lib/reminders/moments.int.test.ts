@@ -217,6 +217,50 @@ describe("firing", () => {
   });
 });
 
+describe("escalation and the delegator", () => {
+  it("tells nobody twice about one due moment, and escalates to no one about a task they delegated", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    await db.insert(workSchedule).values({ id: 1, secondLevelEnabled: true, secondLevelDelay: 30, secondLevelUnit: "minutes" });
+    try {
+      const delegate = async (delegator: Org["manager"]) => {
+        const due = minuteFromNow(2 * MINUTE);
+        const task = await perform(
+          db,
+          delegator.viewer,
+          createTask,
+          createTaskInput.parse({
+            title: "Przegląd kotła",
+            assigneeId: org.tech.id,
+            dueAt: instantToWallClock(due, delegator.viewer.timeZone),
+            priority: "urgent",
+          }),
+        );
+        await fire(db, task.id, { upTo: new Date(due.getTime() + 2 * HOUR) });
+        return timelineNotices(db, task.id);
+      };
+      // The supervisor's supervisor delegated it: the overdue notice is theirs, the supervisor gets the escalation.
+      expect(await delegate(org.manager)).toEqual(
+        [
+          ["task.escalated", org.lead.id],
+          ["task.overdue", org.manager.id],
+          ["task.overdue", org.tech.id],
+        ].sort(),
+      );
+      // The supervisor delegated it: the second level is told at its own time, the supervisor only as delegator.
+      expect(await delegate(org.lead)).toEqual(
+        [
+          ["task.escalated", org.manager.id],
+          ["task.overdue", org.lead.id],
+          ["task.overdue", org.tech.id],
+        ].sort(),
+      );
+    } finally {
+      await db.delete(workSchedule);
+    }
+  });
+});
+
 describe("saveEscalationSettings", () => {
   const settings = (urgentMinutes: number) =>
     escalationSettingsInput.parse({

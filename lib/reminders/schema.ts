@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { lineString } from "@/lib/action/fields";
+import { lineString, optionalText } from "@/lib/action/fields";
+import { isLocalDate } from "@/lib/time/calendar-date";
 import { isTimeZone } from "@/lib/time/wall-clock";
+import { HOLIDAY_COUNTRIES } from "./holidays";
 import { DELAY_UNITS } from "./working-time";
 
 // Messages are translation keys: bare ones live under "errors", "reminders.errors.*" in reminders.json.
@@ -33,10 +35,25 @@ export const escalationSettingsInput = z
       .transform((days) => [...new Set(days)].sort()),
     dayStart: localTime,
     dayEnd: localTime,
+    holidayCountry: z.enum(HOLIDAY_COUNTRIES, "invalidInput").default("PL"),
   })
   .refine((v) => v.dayStart < v.dayEnd, { message: "reminders.errors.dayOrder", path: ["dayEnd"] });
 export type EscalationSettingsInput = z.output<typeof escalationSettingsInput>;
 export { PRIORITIES as ESCALATION_PRIORITIES };
+
+// A calendar date of the work schedule's zone, as a date input sends it.
+const dayOff = lineString("reminders.errors.holidayDate")
+  .trim()
+  .refine((v) => isLocalDate(v) && v >= "2000-01-01" && v <= "2199-12-31", "reminders.errors.holidayDate");
+
+export const addDayOffInput = z.object({
+  day: dayOff,
+  note: optionalText(80),
+});
+export type AddDayOffInput = z.output<typeof addDayOffInput>;
+
+export const removeDayOffInput = z.object({ day: dayOff });
+export type RemoveDayOffInput = z.output<typeof removeDayOffInput>;
 
 const channel = z
   .union([z.enum(CHANNELS), z.literal("")])

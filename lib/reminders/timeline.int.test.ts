@@ -305,6 +305,7 @@ describe("saveEscalationSettingsAction", () => {
     workDays: [1, 2, 3, 4, 5, 6],
     dayStart: "07:00",
     dayEnd: "15:00",
+    holidayCountry: "none",
   } as const;
 
   it("is for admins only, refuses a bad schedule, and changes the timeline when saved", async () => {
@@ -322,12 +323,20 @@ describe("saveEscalationSettingsAction", () => {
       const bad = await saveEscalationSettingsAction({ ...valid, workDays: [], dayEnd: "06:00", timeZone: "Mars/Base" });
       expect(bad).toMatchObject({ ok: false, code: "invalid" });
       expect(Object.keys(bad.ok ? {} : (bad.fieldErrors ?? {})).sort()).toEqual(["dayEnd", "timeZone", "workDays"].sort());
+      const badCountry = await saveEscalationSettingsAction({ ...valid, workDays: [...valid.workDays], holidayCountry: "XX" as "PL" });
+      expect(badCountry).toMatchObject({ ok: false, code: "invalid", fieldErrors: { holidayCountry: [expect.any(String)] } });
       expect(await escalationSettings(db)).toEqual(before);
 
       expect(await saveEscalationSettingsAction({ ...valid, workDays: [...valid.workDays] })).toMatchObject({ ok: true });
       const saved = await escalationSettings(db);
       expect(saved.policy.byPriority.urgent).toEqual({ delay: 30, unit: "minutes" });
-      expect(saved.schedule).toEqual({ timeZone: "Europe/Warsaw", workDays: [1, 2, 3, 4, 5, 6], dayStart: "07:00", dayEnd: "15:00" });
+      expect(saved.schedule).toEqual({
+        timeZone: "Europe/Warsaw",
+        workDays: [1, 2, 3, 4, 5, 6],
+        dayStart: "07:00",
+        dayEnd: "15:00",
+        holidays: { country: "none", added: [], removed: [] },
+      });
       const due = new Date(Math.ceil((Date.now() + 24 * HOUR) / 60_000) * 60_000);
       const task = await delegate(db, org.boss, org.tech.id, due, [], { priority: "urgent" });
       const escalation = (await pendingMoments(db, task.id, 1)).find((m) => m.kind === "escalation" && m.level === 1);

@@ -128,4 +128,60 @@ describe("timelineOf", () => {
     const moments = timelineOf({ ...input(), people: { assignee: { id: "tech", timeZone: WAW }, supervisor: null, secondSupervisor: null } });
     expect(moments.some((m) => m.kind === "escalation")).toBe(false);
   });
+
+  describe("escalates to nobody who already knows", () => {
+    const twoLevels = { policy: { ...DEFAULT_POLICY, secondLevel: { enabled: true, delay: 2, unit: "working_hours" as const } } };
+    const told = (task: Partial<TimelineInput["task"]>, people: Partial<TimelineInput["people"]>) =>
+      timelineOf(input(task, { ...twoLevels, people: { assignee: { id: "tech", timeZone: WAW }, supervisor: "lead", secondSupervisor: "manager", ...people } }))
+        .filter((m) => m.kind !== "reminder")
+        .map((m) => [m.kind, m.recipientId, m.level ?? null]);
+
+    it("leaves out a delegator who is the second level: the supervisor's supervisor delegated the task", () => {
+      expect(told({ createdById: "manager" }, {})).toEqual([
+        ["overdue", "manager", null],
+        ["overdue", "tech", null],
+        ["escalation", "lead", 1],
+      ]);
+    });
+
+    it("leaves out a delegator who is the supervisor, and still tells the second level at its own time", () => {
+      const moments = timelineOf(input({ createdById: "lead" }, twoLevels));
+      expect(moments.filter((m) => m.kind === "escalation").map((m) => [m.recipientId, m.level, instantToWallClock(m.at, WAW)])).toEqual([
+        ["manager", 2, "2026-10-28T14:00"],
+      ]);
+      expect(moments.filter((m) => m.recipientId === "lead").map((m) => m.kind)).toEqual(["overdue"]);
+    });
+
+    it("does not pass a dropped level up the chain when the second level is off", () => {
+      expect(timelineOf(input({ createdById: "lead" })).filter((m) => m.kind === "escalation")).toEqual([]);
+    });
+
+    it("never escalates to the assignee, and tells a person who is both levels once, at the first", () => {
+      expect(told({}, { supervisor: "tech", secondSupervisor: "manager" })).toEqual([
+        ["overdue", "boss", null],
+        ["overdue", "tech", null],
+        ["escalation", "manager", 2],
+      ]);
+      expect(told({}, { supervisor: "lead", secondSupervisor: "lead" })).toEqual([
+        ["overdue", "boss", null],
+        ["overdue", "tech", null],
+        ["escalation", "lead", 1],
+      ]);
+    });
+
+    it("gives each person at most one overdue or escalation notice per due moment", () => {
+      for (const createdById of ["boss", "tech", "lead", "manager"]) {
+        for (const [supervisor, secondSupervisor] of [
+          ["lead", "manager"],
+          ["lead", "lead"],
+          ["tech", "lead"],
+          ["manager", "boss"],
+        ] as const) {
+          const recipients = told({ createdById }, { supervisor, secondSupervisor }).map(([, who]) => who);
+          expect(new Set(recipients).size).toBe(recipients.length);
+          expect(recipients.filter((who) => who === createdById || who === "tech")).toEqual(createdById === "tech" ? ["tech"] : [createdById, "tech"].sort());
+        }
+      }
+    });
+  });
 });

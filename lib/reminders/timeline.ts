@@ -87,9 +87,32 @@ export function escalationMoments(dueAt: Date, priority: Priority, policy: Escal
 }
 
 /**
+ * Who each escalation level goes to. An escalation tells someone who does not know yet: the
+ * assignee and the delegator already have the overdue notice, so neither is escalated to, and a
+ * person who would be both levels hears once, at the first. A level whose person is left out is
+ * dropped, not passed up the chain: the level-1 time then tells nobody new (whoever it was, they
+ * already know), and the level-2 person is told at the level-2 time only when the organisation
+ * enabled that level, exactly as if level 1 had been someone else. Passing it up would bring a
+ * director in at the first level's time, earlier than the policy says, and even where the second
+ * level is switched off.
+ */
+export function escalationRecipients(
+  task: Pick<TimelineTask, "assigneeId" | "createdById">,
+  people: TimelinePeople,
+): { first: string | null; second: string | null } {
+  const alreadyTold = new Set([task.assigneeId, task.createdById]);
+  // Level 2 is the supervisor's supervisor: without a (active) level-1 supervisor there is no chain to climb.
+  if (!people.supervisor) return { first: null, second: null };
+  const first = alreadyTold.has(people.supervisor) ? null : people.supervisor;
+  const second =
+    people.secondSupervisor && !alreadyTold.has(people.secondSupervisor) && people.secondSupervisor !== people.supervisor ? people.secondSupervisor : null;
+  return { first, second };
+}
+
+/**
  * Every moment in a task's life that tells someone something, in time order: each reminder
  * for the assignee, the overdue notice to the assignee and the delegator, and the escalations
- * up the supervisor chain. A finished or cancelled task has none. Pure: the caller reads the
+ * up the supervisor chain (never to either of those two: see escalationRecipients). A finished or cancelled task has none. Pure: the caller reads the
  * rows; writeTimeline (lib/timelines) stores them, skipping those already past when set.
  */
 export function timelineOf(input: TimelineInput): Moment[] {
@@ -126,27 +149,28 @@ export function timelineOf(input: TimelineInput): Moment[] {
       moments.push({ key: `overdue:task:${task.id}:${dueIso}:${recipientId}`, kind: "overdue", at: due, recipientId, channel: null, dueAt: due });
     }
     const { first, second } = escalationMoments(due, task.priority, input.policy, input.schedule);
-    if (people.supervisor) {
+    const levels = escalationRecipients(task, people);
+    if (levels.first) {
       moments.push({
-        key: `escalation:task:${task.id}:${dueIso}:l1:${people.supervisor}`,
+        key: `escalation:task:${task.id}:${dueIso}:l1:${levels.first}`,
         kind: "escalation",
         at: first,
-        recipientId: people.supervisor,
+        recipientId: levels.first,
         channel: null,
         level: 1,
         dueAt: due,
       });
-      if (second && people.secondSupervisor) {
-        moments.push({
-          key: `escalation:task:${task.id}:${dueIso}:l2:${people.secondSupervisor}`,
-          kind: "escalation",
-          at: second,
-          recipientId: people.secondSupervisor,
-          channel: null,
-          level: 2,
-          dueAt: due,
-        });
-      }
+    }
+    if (second && levels.second) {
+      moments.push({
+        key: `escalation:task:${task.id}:${dueIso}:l2:${levels.second}`,
+        kind: "escalation",
+        at: second,
+        recipientId: levels.second,
+        channel: null,
+        level: 2,
+        dueAt: due,
+      });
     }
   }
   return moments.sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));

@@ -1,4 +1,5 @@
 import { addCalendarDays, isoWeekdayOf, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
+import { DEFAULT_HOLIDAYS, isDayOff, type HolidayCalendar } from "./holidays";
 
 export const DELAY_UNITS = ["minutes", "working_hours", "working_days"] as const;
 export type DelayUnit = (typeof DELAY_UNITS)[number];
@@ -11,9 +12,17 @@ export interface WorkSchedule {
   /** "08:00" and "16:00": local wall-clock times. */
   dayStart: string;
   dayEnd: string;
+  /** Public holidays and company days off: calendar dates in `timeZone` that are not worked. */
+  holidays: HolidayCalendar;
 }
 
-export const DEFAULT_SCHEDULE: WorkSchedule = { timeZone: "Europe/Warsaw", workDays: [1, 2, 3, 4, 5], dayStart: "08:00", dayEnd: "16:00" };
+export const DEFAULT_SCHEDULE: WorkSchedule = {
+  timeZone: "Europe/Warsaw",
+  workDays: [1, 2, 3, 4, 5],
+  dayStart: "08:00",
+  dayEnd: "16:00",
+  holidays: DEFAULT_HOLIDAYS,
+};
 
 const MINUTE = 60_000;
 // Ten years of calendar days: a schedule with no working day at all must not loop forever.
@@ -31,14 +40,14 @@ export function workingDayMinutes(schedule: WorkSchedule): number {
 
 /**
  * The instant `minutes` working minutes after `from`, counting only the schedule's working
- * hours in its own zone. Each day's window is computed from wall-clock times, so a day of
+ * hours in its own zone, on its working weekdays that are not days off. Each day's window is computed from wall-clock times, so a day of
  * 23 or 25 hours still works 08:00–16:00 local.
  */
 export function addWorkingMinutes(from: Date, minutes: number, schedule: WorkSchedule): Date {
   let remaining = minutes * MINUTE;
   let day = localDateOf(from, schedule.timeZone);
   for (let scanned = 0; scanned < MAX_DAYS_SCANNED; scanned++) {
-    if (schedule.workDays.includes(isoWeekdayOf(day))) {
+    if (schedule.workDays.includes(isoWeekdayOf(day)) && !isDayOff(schedule.holidays, day)) {
       const start = wallClockToInstant(`${day}T${schedule.dayStart}`, schedule.timeZone)!;
       const end = wallClockToInstant(`${day}T${schedule.dayEnd}`, schedule.timeZone)!;
       const cursor = Math.max(from.getTime(), start.getTime());
@@ -56,7 +65,8 @@ export function addWorkingMinutes(from: Date, minutes: number, schedule: WorkSch
 /**
  * Adds a policy delay. Minutes are plain elapsed time; working hours count inside the working
  * windows; a working day is one full window's length of working time ("1 working day" after
- * Friday 14:00 is Monday 14:00; after Saturday 10:00 it is the end of Monday).
+ * Friday 14:00 is Monday 14:00; after Saturday 10:00 it is the end of Monday; after Wednesday
+ * 23 December 14:00 in Poland it is Monday 28 December 14:00).
  */
 export function addDelay(from: Date, amount: number, unit: DelayUnit, schedule: WorkSchedule): Date {
   if (unit === "minutes") return new Date(from.getTime() + amount * MINUTE);

@@ -8,14 +8,22 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, Textarea } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { acceptTaskAction, returnTaskAction } from "@/lib/tasks/actions";
+import { useAnnounce } from "./task-action-status";
 
 /** The delegator's check of a result: accept it, or return it saying what is missing. */
 export function TaskDecisionPanel({ taskId, assigneeName }: { taskId: string; assigneeName: string }) {
   const t = useTranslations("tasks.work");
+  const ts = useTranslations("tasks.announce");
   const router = useRouter();
-  const refresh = () => router.refresh();
-  const accept = useAction(acceptTaskAction, refresh);
-  const giveBack = useAction(returnTaskAction, refresh);
+  const announce = useAnnounce();
+  const accept = useAction(acceptTaskAction, () => {
+    announce(ts("accepted"));
+    router.refresh();
+  });
+  const giveBack = useAction(returnTaskAction, () => {
+    announce(ts("returned", { name: assigneeName }));
+    router.refresh();
+  });
   const [comment, setComment] = useState("");
   const errors = giveBack.fieldErrors?.comment;
   const error = accept.error ?? (errors ? undefined : giveBack.error);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { login, logout } from "./support";
 
 async function signInAs(page: Page, who: string) {
@@ -12,6 +13,8 @@ async function unreadCount(page: Page): Promise<number> {
 }
 
 test("a result goes for acceptance with a note, the task page says so truthfully, and opening a task reads its notices", async ({ page }) => {
+  // Four sign-ins and two axe runs: more than the default minute on a shared machine.
+  test.setTimeout(150_000);
   const title = `Kalibracja pieca konwekcyjnego ${Date.now().toString(36)}`;
 
   // The foreman delegates a task that needs his acceptance.
@@ -30,6 +33,7 @@ test("a result goes for acceptance with a note, the task page says so truthfully
   await expect(handOver.locator("option", { hasText: "Łukasz Piotrowski" })).toHaveCount(1);
   await expect(handOver).toHaveValue("");
   await expect(page.getByRole("button", { name: "Przekaż", exact: true })).toBeDisabled();
+  await expectNoAxeViolations(page, "task page of its delegator");
   await logout(page);
 
   // The technician has an unread notice about it, until he opens the task.
@@ -55,6 +59,9 @@ test("a result goes for acceptance with a note, the task page says so truthfully
   await page.getByRole("button", { name: "Zgłoś do akceptacji…" }).click();
   const finish = page.getByRole("form", { name: "Zgłoś do akceptacji" });
   await expect(finish).toContainText("Wynik trafi do sprawdzenia: Grzegorz Jankowski.");
+  // The step and the status line shown together pass axe too.
+  await expectNoAxeViolations(page, "task page with the finishing step and a status line");
+  await page.screenshot({ path: "/tmp/taskpage-finish.png", fullPage: true });
   await finish.getByRole("button", { name: "Wróć" }).click();
   await expect(finish).toHaveCount(0);
   await expect(page.locator("article header").getByText("W toku")).toBeVisible();

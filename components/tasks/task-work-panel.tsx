@@ -114,7 +114,8 @@ export function TaskWorkPanel({
         <Button
           id="work-finish-toggle"
           size="sm"
-          variant="primary"
+          // While the step is open its confirm button is the one primary action.
+          variant={finishing ? "secondary" : "primary"}
           aria-expanded={finishing}
           aria-controls="work-finish"
           onClick={() => setFinishing((open) => !open)}

@@ -89,6 +89,8 @@ test("a result goes for acceptance with a note, the task page says so truthfully
   await expect(waiting).toContainText("Notatka o wyniku: Skalibrowano, protokół w załączniku u klienta.");
   await page.goto(taskUrl);
   await expect(page.getByRole("list").filter({ hasText: "Notatka o wyniku" })).toContainText("Skalibrowano, protokół w załączniku u klienta.");
+  await expect(page.getByRole("figure")).toContainText("Notatka o wyniku od: Paweł Krawczyk");
+  await expect(page.getByRole("figure")).toContainText("Skalibrowano, protokół w załączniku u klienta.");
   await page.getByRole("button", { name: "Akceptuj" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Zaakceptowano wynik: zadanie jest wykonane." })).toBeVisible();
   await expect(page.locator("article header").getByText("Wykonane")).toBeVisible();

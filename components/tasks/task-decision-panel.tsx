@@ -11,7 +11,7 @@ import { acceptTaskAction, returnTaskAction } from "@/lib/tasks/actions";
 import { useAnnounce } from "./task-action-status";
 
 /** The delegator's check of a result: accept it, or return it saying what is missing. */
-export function TaskDecisionPanel({ taskId, assigneeName }: { taskId: string; assigneeName: string }) {
+export function TaskDecisionPanel({ taskId, assigneeName, resultNote }: { taskId: string; assigneeName: string; resultNote: string | null }) {
   const t = useTranslations("tasks.work");
   const ts = useTranslations("tasks.announce");
   const router = useRouter();
@@ -30,6 +30,12 @@ export function TaskDecisionPanel({ taskId, assigneeName }: { taskId: string; as
   return (
     <div className="space-y-2">
       <p className="text-xs text-slate-600">{t("decisionInfo", { name: assigneeName })}</p>
+      {resultNote ? (
+        <figure className="rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5">
+          <figcaption className="text-xs font-medium text-slate-600">{t("resultNoteOf", { name: assigneeName })}</figcaption>
+          <blockquote className="text-sm whitespace-pre-line text-slate-800">{resultNote}</blockquote>
+        </figure>
+      ) : null}
       {error ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-xs text-red-800">
           {error}

@@ -49,6 +49,8 @@ export default async function Page({ params }: Params) {
   const { task, permissions: can } = detail;
   const canEdit = can.editDetails || can.editReminders || can.reassign;
   const waiting = task.status === "awaiting_acceptance";
+  // The delegator checks the result next to the note that came with it (the latest submission's).
+  const resultNote = waiting ? (history.findLast((e) => e.kind === "status" && e.newValue === "awaiting_acceptance")?.comment ?? null) : null;
   const backHref = task.assigneeId === viewer.id ? "/tasks" : task.createdById === viewer.id ? "/tasks/delegated" : "/tasks/team";
 
   return (
@@ -121,7 +123,7 @@ export default async function Page({ params }: Params) {
             ) : null}
             {can.decide ? (
               <Card title={t("work.decisionHeading")} className="border-violet-300">
-                <TaskDecisionPanel taskId={task.id} assigneeName={detail.assignee.name} />
+                <TaskDecisionPanel taskId={task.id} assigneeName={detail.assignee.name} resultNote={resultNote} />
               </Card>
             ) : null}
             {can.reassign || can.cancel || can.reopen ? (

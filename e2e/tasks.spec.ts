@@ -50,11 +50,17 @@ test("a foreman delegates, the technician works it through, the foreman follows 
   await expect(page).toHaveURL(new RegExp(`${taskUrl}$`));
   await page.getByRole("slider", { name: "Postęp" }).fill("60");
   await page.getByRole("button", { name: "Zapisz postęp" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Zapisano postęp: 60%." })).toBeVisible();
   await expect(page.locator("article header").getByText("W toku")).toBeVisible();
   await expect(page.locator("article header").getByRole("progressbar")).toHaveAttribute("aria-valuenow", "60");
-  await page.getByRole("button", { name: "Oznacz jako wykonane" }).click();
+  // Finishing is a second step, with a note about the result for the foreman.
+  await page.getByRole("button", { name: "Oznacz jako wykonane…" }).click();
+  await expect(page.getByLabel("Notatka o wyniku (opcjonalnie)")).toBeFocused();
+  await page.getByLabel("Notatka o wyniku (opcjonalnie)").fill("Wymieniono obie grzałki, szafa grzeje.");
+  await page.getByRole("button", { name: "Potwierdź wykonanie" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Zadanie oznaczone jako wykonane." })).toBeVisible();
   await expect(page.locator("article header").getByText("Wykonane")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Oznacz jako wykonane" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Oznacz jako wykonane/ })).toHaveCount(0);
   await logout(page);
 
   // The foreman sees the change in Delegated and the history on the task page.
@@ -74,6 +80,7 @@ test("a foreman delegates, the technician works it through, the foreman follows 
   await expect(history).toContainText("utworzenie zadania, wykonawca: Paweł Krawczyk");
   await expect(history.getByRole("listitem").filter({ hasText: "postęp" }).first()).toContainText("60%");
   await expect(history.getByRole("listitem").filter({ hasText: "status" }).last()).toContainText("Wykonane");
+  await expect(history.getByRole("listitem").filter({ hasText: "Notatka o wyniku" })).toContainText("Wymieniono obie grzałki, szafa grzeje.");
   await expect(history).toContainText("Paweł Krawczyk");
   await logout(page);
 

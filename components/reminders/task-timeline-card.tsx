@@ -8,8 +8,11 @@ import type { TaskTimelineView, TimelineRow } from "@/lib/reminders/queries";
 const ICON = { reminder: BellRing, overdue: CircleAlert, escalation: ArrowUpRight } as const;
 const TONE = { reminder: "text-brand-600", overdue: "text-red-600", escalation: "text-amber-600" } as const;
 
-/** The task page's "Reminders and escalation": what will be sent, what was, and where escalation stands. */
-export async function TaskTimelineCard({ view }: { view: TaskTimelineView }) {
+/**
+ * The task page's "Reminders and escalation": what will be sent, what was, and where escalation stands.
+ * `awaitingAcceptanceBy`: the task waits for this person's check, so nothing is sent for now but it is not closed.
+ */
+export async function TaskTimelineCard({ view, awaitingAcceptanceBy }: { view: TaskTimelineView; awaitingAcceptanceBy?: string }) {
   const t = await getTranslations("reminders.section");
   const tc = await getTranslations("tasks.channels");
   const formatInstant = await getInstantFormat();
@@ -68,7 +71,9 @@ export async function TaskTimelineCard({ view }: { view: TaskTimelineView }) {
             {escalation.noSupervisor ? <span className="text-xs text-slate-500">{t("state.noSupervisor")}</span> : null}
           </div>
         ) : null}
-        {view.finished ? <p className="text-sm text-slate-500">{t("finished")}</p> : null}
+        {view.finished ? (
+          <p className="text-sm text-slate-500">{awaitingAcceptanceBy ? t("awaitingAcceptance", { name: awaitingAcceptanceBy }) : t("finished")}</p>
+        ) : null}
         {!view.hasDue && !view.finished ? <p className="text-xs text-slate-500">{t("noDue")}</p> : null}
         {view.usesDefaults ? <p className="text-xs text-slate-500">{t("defaults")}</p> : null}
 

@@ -7,13 +7,17 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Textarea } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { commentOnTaskAction } from "@/lib/tasks/actions";
+import { useAnnounce } from "./task-action-status";
 
 export function CommentForm({ taskId }: { taskId: string }) {
   const t = useTranslations("tasks.comments");
+  const ts = useTranslations("tasks.announce");
   const router = useRouter();
+  const announce = useAnnounce();
   const [text, setText] = useState("");
   const add = useAction(commentOnTaskAction, () => {
     setText("");
+    announce(ts("commented"));
     router.refresh();
   });
   const errors = add.fieldErrors?.comment ?? (add.error && !add.fieldErrors ? [add.error] : undefined);

@@ -8,20 +8,34 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, Textarea } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { acceptTaskAction, returnTaskAction } from "@/lib/tasks/actions";
+import { useAnnounce } from "./task-action-status";
 
 /** The delegator's check of a result: accept it, or return it saying what is missing. */
-export function TaskDecisionPanel({ taskId, assigneeName }: { taskId: string; assigneeName: string }) {
+export function TaskDecisionPanel({ taskId, assigneeName, resultNote }: { taskId: string; assigneeName: string; resultNote: string | null }) {
   const t = useTranslations("tasks.work");
+  const ts = useTranslations("tasks.announce");
   const router = useRouter();
-  const refresh = () => router.refresh();
-  const accept = useAction(acceptTaskAction, refresh);
-  const giveBack = useAction(returnTaskAction, refresh);
+  const announce = useAnnounce();
+  const accept = useAction(acceptTaskAction, () => {
+    announce(ts("accepted"));
+    router.refresh();
+  });
+  const giveBack = useAction(returnTaskAction, () => {
+    announce(ts("returned", { name: assigneeName }));
+    router.refresh();
+  });
   const [comment, setComment] = useState("");
   const errors = giveBack.fieldErrors?.comment;
   const error = accept.error ?? (errors ? undefined : giveBack.error);
   return (
     <div className="space-y-2">
       <p className="text-xs text-slate-600">{t("decisionInfo", { name: assigneeName })}</p>
+      {resultNote ? (
+        <figure className="rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5">
+          <figcaption className="text-xs font-medium text-slate-600">{t("resultNoteOf", { name: assigneeName })}</figcaption>
+          <blockquote className="text-sm whitespace-pre-line text-slate-800">{resultNote}</blockquote>
+        </figure>
+      ) : null}
       {error ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-xs text-red-800">
           {error}

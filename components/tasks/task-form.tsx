@@ -37,7 +37,18 @@ type Props = {
   choices: TaskFormChoices;
   me: { id: string; name: string };
   timeZone: string;
-} & ({ mode: "create" } | { mode: "edit"; taskId: string; number: number; version: number; can: { details: boolean; reminders: boolean; reassign: boolean } });
+} & (
+  | { mode: "create" }
+  | {
+      mode: "edit";
+      taskId: string;
+      number: number;
+      version: number;
+      can: { details: boolean; reminders: boolean; reassign: boolean };
+      /** Who checks the result, and how the viewer stands to the task: the acceptance wording is theirs. */
+      acceptance: { delegatorName: string; viewerIs: "delegator" | "assignee" | "other" };
+    }
+);
 
 function remindersInput(drafts: ReminderDraft[]) {
   return drafts.map((r) =>
@@ -54,6 +65,8 @@ export function TaskForm(props: Props) {
   const router = useRouter();
   const { initial, choices, me, timeZone } = props;
   const can = props.mode === "edit" ? props.can : { details: true, reminders: true, reassign: true };
+  // "Needs my acceptance" is the delegator's sentence; anyone else reads whose acceptance it is.
+  const acceptanceOf = props.mode === "edit" && props.acceptance.viewerIs !== "delegator" ? props.acceptance : null;
   const [v, setV] = useState<TaskFormValues>(initial);
   const set = <K extends keyof TaskFormValues>(key: K, value: TaskFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
 
@@ -236,10 +249,12 @@ export function TaskForm(props: Props) {
             />
             <div>
               <label htmlFor="needsAcceptance" className="font-medium text-slate-800">
-                {t("needsAcceptance")}
+                {acceptanceOf ? t("needsAcceptanceOf", { name: acceptanceOf.delegatorName }) : t("needsAcceptance")}
               </label>
               <p id="needsAcceptance-hint" className="text-xs text-slate-500">
-                {t("needsAcceptanceHint")}
+                {acceptanceOf
+                  ? t(acceptanceOf.viewerIs === "assignee" ? "needsAcceptanceOfHintMine" : "needsAcceptanceOfHint", { name: acceptanceOf.delegatorName })
+                  : t("needsAcceptanceHint")}
               </p>
             </div>
           </div>

@@ -17,6 +17,9 @@ const ICON = {
   comment: MessageSquare,
 } as const;
 
+/** The assignee's note kept with the status change that finished the task. */
+const isResultNote = (e: HistoryEntry) => e.kind === "status" && (e.newValue === "done" || e.newValue === "awaiting_acceptance");
+
 /** The task's history and comments as one timeline: who, when, which field, old → new. */
 export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
   const t = await getTranslations("tasks");
@@ -106,7 +109,10 @@ export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
               </div>
             ) : null}
             {e.comment ? (
-              <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm whitespace-pre-line text-slate-800">{e.comment}</p>
+              <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm whitespace-pre-line text-slate-800">
+                {isResultNote(e) ? <span className="block text-xs font-medium text-slate-600">{t("history.resultNote")}</span> : null}
+                {e.comment}
+              </p>
             ) : null}
           </li>
         );

@@ -8,8 +8,12 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { cancelTaskAction, reassignTaskAction, reopenTaskAction } from "@/lib/tasks/actions";
+import { useAnnounce } from "./task-action-status";
 
-/** Handing the task over, cancelling it and reopening it: each shown only to those who may. */
+/**
+ * Handing the task over, cancelling it and reopening it: each shown only to those who may.
+ * The hand-over offers everyone but the current assignee (the server refuses them too).
+ */
 export function TaskManagePanel({
   taskId,
   assigneeId,
@@ -22,13 +26,19 @@ export function TaskManagePanel({
   can: { reassign: boolean; cancel: boolean; reopen: boolean };
 }) {
   const t = useTranslations("tasks.work");
+  const ts = useTranslations("tasks.announce");
   const router = useRouter();
-  const refresh = () => router.refresh();
-  const hand = useAction(reassignTaskAction, refresh);
-  const cancel = useAction(cancelTaskAction, refresh);
-  const reopen = useAction(reopenTaskAction, refresh);
-  const [to, setTo] = useState(assigneeId);
+  const announce = useAnnounce();
+  const after = (message: string) => {
+    announce(message);
+    router.refresh();
+  };
+  const candidates = people.filter((p) => p.id !== assigneeId);
+  const [to, setTo] = useState("");
   const [note, setNote] = useState("");
+  const hand = useAction(reassignTaskAction, () => after(ts("handedOver", { name: candidates.find((p) => p.id === to)?.name ?? "" })));
+  const cancel = useAction(cancelTaskAction, () => after(ts("cancelled")));
+  const reopen = useAction(reopenTaskAction, () => after(ts("reopened")));
   const error = (hand.fieldErrors ? undefined : hand.error) ?? cancel.error ?? reopen.error;
 
   return (
@@ -43,7 +53,12 @@ export function TaskManagePanel({
           className="space-y-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void hand.run({ taskId, assigneeId: to, comment: note }).then((r) => r.ok && setNote(""));
+            void hand.run({ taskId, assigneeId: to, comment: note }).then((r) => {
+              if (r.ok) {
+                setNote("");
+                setTo("");
+              }
+            });
           }}
         >
           <Field id="reassign-to" label={t("reassignTo")} errors={hand.fieldErrors?.assigneeId}>
@@ -51,9 +66,11 @@ export function TaskManagePanel({
               id="reassign-to"
               value={to}
               onChange={(e) => setTo(e.target.value)}
+              aria-invalid={hand.fieldErrors?.assigneeId ? true : undefined}
               aria-describedby={describedBy("reassign-to", hand.fieldErrors?.assigneeId)}
             >
-              {people.map((p) => (
+              <option value="">{t("reassignChoose")}</option>
+              {candidates.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.title ? `${p.name} · ${p.title}` : p.name}
                 </option>
@@ -63,7 +80,7 @@ export function TaskManagePanel({
           <Field id="reassign-note" label={t("reassignComment")} errors={hand.fieldErrors?.comment}>
             <Input id="reassign-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
           </Field>
-          <Button type="submit" size="sm" disabled={hand.pending || to === assigneeId}>
+          <Button type="submit" size="sm" disabled={hand.pending || !to}>
             <UserRoundPlus aria-hidden className="h-3.5 w-3.5" />
             {t("reassign")}
           </Button>

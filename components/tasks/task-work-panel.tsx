@@ -3,32 +3,63 @@
 import { CheckCircle2, Pause, Play } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { describedBy, Field, Textarea } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { changeStatusAction, setProgressAction } from "@/lib/tasks/actions";
-import type { TaskStatus } from "@/lib/tasks/schema";
+import { MAX_RESULT_NOTE, type TaskStatus } from "@/lib/tasks/schema";
+import { useAnnounce } from "./task-action-status";
 
-/** The assignee's controls: start, pause, report progress, mark done (or submit for acceptance). */
+/**
+ * The assignee's controls: start, pause, report progress, finish. Finishing is a second step
+ * with an optional result note for the delegator; on a task that needs acceptance that step
+ * also says who checks the result, so nobody submits it by a stray click.
+ */
 export function TaskWorkPanel({
   taskId,
   status,
   progress,
   needsAcceptance,
+  delegatorName,
 }: {
   taskId: string;
   status: TaskStatus;
   progress: number;
   needsAcceptance: boolean;
+  delegatorName: string;
 }) {
   const t = useTranslations("tasks.work");
+  const ts = useTranslations("tasks.announce");
   const router = useRouter();
-  const refresh = () => router.refresh();
-  const move = useAction(changeStatusAction, refresh);
-  const report = useAction(setProgressAction, refresh);
+  const announce = useAnnounce();
+  const move = useAction(changeStatusAction, (task) => {
+    announce(
+      task.status === "in_progress"
+        ? ts("started")
+        : task.status === "open"
+          ? ts("paused")
+          : task.status === "awaiting_acceptance"
+            ? ts("submitted", { name: delegatorName })
+            : ts("done"),
+    );
+    router.refresh();
+  });
+  const report = useAction(setProgressAction, (task) => {
+    announce(ts("progressSaved", { progress: task.progress }));
+    router.refresh();
+  });
   const [value, setValue] = useState(progress);
-  const error = move.error ?? report.error;
+  const [finishing, setFinishing] = useState(false);
+  const [note, setNote] = useState("");
+  // The note is what the second step is for: it takes the focus when the step opens.
+  useEffect(() => {
+    if (finishing) document.getElementById("work-note")?.focus();
+  }, [finishing]);
+  const noteErrors = move.fieldErrors?.note;
+  const error = (noteErrors ? undefined : move.error) ?? report.error;
   const progressErrors = report.fieldErrors?.progress;
+  const finishLabel = needsAcceptance ? t("submitForAcceptance") : t("markDone");
 
   return (
     <div className="space-y-3">
@@ -80,11 +111,65 @@ export function TaskWorkPanel({
             {t("pause")}
           </Button>
         )}
-        <Button size="sm" variant="primary" onClick={() => void move.run({ taskId, status: "done" })} disabled={move.pending}>
+        <Button
+          id="work-finish-toggle"
+          size="sm"
+          // While the step is open its confirm button is the one primary action.
+          variant={finishing ? "secondary" : "primary"}
+          aria-expanded={finishing}
+          aria-controls="work-finish"
+          onClick={() => setFinishing((open) => !open)}
+          disabled={move.pending}
+        >
           <CheckCircle2 aria-hidden className="h-3.5 w-3.5" />
-          {needsAcceptance ? t("submitForAcceptance") : t("markDone")}
+          {`${finishLabel}…`}
         </Button>
       </div>
+      {finishing ? (
+        <form
+          id="work-finish"
+          aria-label={finishLabel}
+          className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-2.5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void move.run({ taskId, status: "done", note }).then((r) => {
+              if (r.ok) {
+                setFinishing(false);
+                setNote("");
+              }
+            });
+          }}
+        >
+          <p className="text-xs text-slate-700">{needsAcceptance ? t("finishAcceptanceInfo", { name: delegatorName }) : t("finishInfo")}</p>
+          <Field id="work-note" label={t("resultNote")} hint={t("resultNoteHint", { name: delegatorName })} errors={noteErrors}>
+            <Textarea
+              id="work-note"
+              rows={2}
+              value={note}
+              maxLength={MAX_RESULT_NOTE}
+              onChange={(e) => setNote(e.target.value)}
+              aria-invalid={noteErrors ? true : undefined}
+              aria-describedby={describedBy("work-note", noteErrors, true)}
+            />
+          </Field>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" size="sm" variant="primary" disabled={move.pending}>
+              <CheckCircle2 aria-hidden className="h-3.5 w-3.5" />
+              {needsAcceptance ? t("confirmSubmit") : t("confirmDone")}
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setFinishing(false);
+                document.getElementById("work-finish-toggle")?.focus();
+              }}
+            >
+              {t("finishBack")}
+            </Button>
+          </div>
+        </form>
+      ) : null}
     </div>
   );
 }

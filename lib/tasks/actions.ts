@@ -10,8 +10,10 @@ import {
   reassignTaskInput,
   returnTaskInput,
   setProgressInput,
+  taskNoticesReadInput,
   updateTaskInput,
 } from "./schema";
+import { markTaskNoticesRead } from "./read-notices";
 import { acceptTask, cancelTask, changeStatus, commentOnTask, reassignTask, reopenTask, returnTask, setProgress } from "./workflow";
 
 // Lists show status, progress and last activity of every task, so any change makes them stale.
@@ -55,3 +57,6 @@ export const reopenTaskAction = defineAction(decisionInput, (input, work) => reo
 });
 
 export const commentOnTaskAction = defineAction(commentInput, (input, work) => commentOnTask(work, input), { revalidate: touched });
+
+// Nothing to revalidate: the bell refetches its own feed, and the notifications page is rendered per request.
+export const markTaskNoticesReadAction = defineAction(taskNoticesReadInput, (input, work) => markTaskNoticesRead(work, input));

@@ -34,6 +34,9 @@ export type TaskNoticePayload = z.output<typeof taskNoticePayload>;
 /** The assignee reads the due moment where it decides the work: a new or returned task. */
 const SAYS_DUE: ReadonlySet<TaskNoticeKind> = new Set(["assigned", "returned"]);
 
+/** The assignee's comment on these is the result note: it reads as such, and an SMS carries it when it fits. */
+const IS_RESULT: ReadonlySet<TaskNoticeKind> = new Set(["completed", "awaitingAcceptance"]);
+
 /** In an SMS the person handing work over is "from" them; the one who closed or changed it acted "by". */
 const SMS_FROM: ReadonlySet<TaskNoticeKind> = new Set(["assigned", "awaitingAcceptance", "returned"]);
 /** Handed over: who has it now matters more than who handed it. */
@@ -65,7 +68,7 @@ function taskKind<const N extends TaskNoticeKind>(name: N) {
       };
       const lines = [t(`tasks.notice.${kind}.body`, values)];
       if (p.dueAt && SAYS_DUE.has(kind)) lines.push(t("tasks.notice.dueLine", values));
-      if (p.comment) lines.push(t("tasks.notice.commentLine", values));
+      if (p.comment) lines.push(t(IS_RESULT.has(kind) ? "tasks.notice.resultLine" : "tasks.notice.commentLine", values));
       return { title: t(`tasks.notice.${kind}.title`, values), body: lines.join("\n") };
     },
     sms(p, { t, when, name: short }) {
@@ -78,6 +81,7 @@ function taskKind<const N extends TaskNoticeKind>(name: N) {
         who,
         when: p.dueAt && SAYS_DUE.has(kind) ? t("sms.due", { due: when(p.dueAt) }) : undefined,
         title: p.title,
+        note: p.comment && IS_RESULT.has(kind) ? t("sms.resultNote", { note: p.comment }) : undefined,
       };
     },
   });

@@ -90,7 +90,12 @@ const requiredComment = requiredParagraph(2000, "tasks.errors.commentRequired");
 export const WORK_STATUSES = ["open", "in_progress", "done"] as const;
 export type WorkStatus = (typeof WORK_STATUSES)[number];
 
-export const changeStatusInput = z.object({ taskId, status: z.enum(WORK_STATUSES, "invalidInput") });
+/** What the assignee says about the result when finishing: the delegator reads it in the notice and the history. */
+export const MAX_RESULT_NOTE = 1000;
+
+export const changeStatusInput = z
+  .object({ taskId, status: z.enum(WORK_STATUSES, "invalidInput"), note: optionalParagraph(MAX_RESULT_NOTE).optional() })
+  .refine((v) => !v.note || v.status === "done", { message: "tasks.errors.noteOnlyWhenDone", path: ["note"] });
 export const setProgressInput = z.object({ taskId, progress });
 export const reassignTaskInput = z.object({
   taskId,
@@ -98,6 +103,7 @@ export const reassignTaskInput = z.object({
   comment: optionalComment,
 });
 export const commentInput = z.object({ taskId, comment: requiredComment });
+export const taskNoticesReadInput = z.object({ taskId });
 export const returnTaskInput = z.object({ taskId, comment: requiredComment });
 export const decisionInput = z.object({ taskId, comment: optionalComment });
 
@@ -107,3 +113,4 @@ export type ReassignTaskInput = z.output<typeof reassignTaskInput>;
 export type CommentInput = z.output<typeof commentInput>;
 export type ReturnTaskInput = z.output<typeof returnTaskInput>;
 export type DecisionInput = z.output<typeof decisionInput>;
+export type TaskNoticesReadInput = z.output<typeof taskNoticesReadInput>;

@@ -172,6 +172,20 @@ describe("reassignment", () => {
     expect(await footprint(db, id)).toEqual(before);
   });
 
+  it("refuses the current assignee with a clear field error, writing nothing", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...base, assigneeId: org.tech.id });
+    const before = await footprint(db, id);
+    actAs(org.lead.viewer);
+    expect(await reassignTaskAction({ taskId: id, assigneeId: org.tech.id, comment: "Jeszcze raz" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { assigneeId: ["The task is already assigned to this person. Choose someone else."] },
+    });
+    expect(await footprint(db, id)).toEqual(before);
+  });
+
   it("refuses an inactive or unknown person and a closed task", async () => {
     const db = await testDb();
     const org = await makeTaskOrg(db);

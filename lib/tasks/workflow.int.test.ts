@@ -104,6 +104,56 @@ describe("the assignee's work", () => {
   });
 });
 
+describe("the result note", () => {
+  it("goes with done into the history and the delegator's notice", async () => {
+    const { db, org, id } = await delegated();
+    actAs(org.tech.viewer);
+    expect(await changeStatusAction({ taskId: id, status: "done", note: "  Wymieniono obie grzałki.\r\nProtokół u klienta.  " })).toMatchObject({
+      ok: true,
+      data: { status: "done" },
+    });
+    const finished = (await historyOf(db, id)).filter((h) => h.kind === "status");
+    expect(finished.map((h) => [h.newValue, h.comment])).toEqual([["done", "Wymieniono obie grzałki.\nProtokół u klienta."]]);
+    const completed = (await noticesOf(db, id)).find((n) => n.kind === "task.completed")!;
+    expect(completed.recipientId).toBe(org.lead.id);
+    expect(completed.payload).toMatchObject({ comment: "Wymieniono obie grzałki.\nProtokół u klienta." });
+    expect(completed.body).toContain("Notatka o wyniku: Wymieniono obie grzałki."); // the lead reads Polish
+  });
+
+  it("goes with a submission for acceptance, and the acceptance step is a separate decision", async () => {
+    const { db, org, id } = await delegated(true);
+    actAs(org.tech.viewer);
+    expect(await changeStatusAction({ taskId: id, status: "done", note: "Gotowe do odbioru" })).toMatchObject({
+      ok: true,
+      data: { status: "awaiting_acceptance" },
+    });
+    expect((await historyOf(db, id)).filter((h) => h.kind === "status").map((h) => [h.newValue, h.comment])).toEqual([
+      ["awaiting_acceptance", "Gotowe do odbioru"],
+    ]);
+    const waiting = (await noticesOf(db, id)).find((n) => n.kind === "task.awaitingAcceptance")!;
+    expect([waiting.recipientId, waiting.body]).toEqual([org.lead.id, expect.stringContaining("Notatka o wyniku: Gotowe do odbioru")]);
+  });
+
+  it("is refused with a field error, writing nothing, when it holds control characters, is too long or comes with another status", async () => {
+    const { db, org, id } = await delegated();
+    const before = await footprint(db, id);
+    actAs(org.tech.viewer);
+    for (const [input, message] of [
+      [
+        { status: "done", note: "zły\u0000znak" },
+        "The text contains control or invisible characters (such as a line break or a text-direction mark); remove them and try again.",
+      ],
+      [{ status: "done", note: "x".repeat(1001) }, undefined],
+      [{ status: "in_progress", note: "Zaczynam" }, "A result note goes with marking the task done."],
+    ] as const) {
+      const r = await changeStatusAction({ taskId: id, ...input });
+      expect(r, JSON.stringify(input).slice(0, 60)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { note: [expect.any(String)] } });
+      if (message && !r.ok) expect(r.fieldErrors?.note).toEqual([message]);
+    }
+    expect(await footprint(db, id)).toEqual(before);
+  });
+});
+
 describe("acceptance", () => {
   it("waits for the delegator, who returns it with a comment and later accepts it", async () => {
     const { db, org, id } = await delegated(true);

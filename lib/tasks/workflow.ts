@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { tasks } from "@/db/schema";
-import { Conflict } from "@/lib/action/errors";
+import { Conflict, Invalid } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { loadVisibleTask, type TaskRow } from "./access";
 import { applyChange, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
@@ -25,7 +25,8 @@ async function personOf(db: Parameters<typeof peopleById>[0], id: string) {
 
 /**
  * The assignee moves the task: open ⇄ in progress → done. Done on a task that needs the
- * delegator's acceptance waits for it instead; either way the delegator is told.
+ * delegator's acceptance waits for it instead; either way the delegator is told, with the
+ * assignee's result note when there is one (it is also kept on the status row of the history).
  */
 export async function changeStatus(work: Work, input: ChangeStatusInput): Promise<TaskVersion> {
   const { tx, viewer, now, effects } = work;
@@ -36,14 +37,15 @@ export async function changeStatus(work: Work, input: ChangeStatusInput): Promis
 
   const finished = next === "done" || next === "awaiting_acceptance";
   const patch: TaskPatch = { status: next, completedAt: next === "done" ? now : null };
-  const entries: ActivityEntry[] = [{ kind: "status", field: "status", oldValue: task.status, newValue: next }];
+  const note = finished ? (input.note ?? null) : null;
+  const entries: ActivityEntry[] = [{ kind: "status", field: "status", oldValue: task.status, newValue: next, comment: note }];
   if (finished && task.progress !== 100) {
     patch.progress = 100;
     entries.push({ kind: "progress", field: "progress", oldValue: String(task.progress), newValue: "100" });
   }
   const updated = await applyChange(tx, task, viewer.id, patch, entries, now, effects);
   const delegator = finished ? await personOf(tx, task.createdById) : undefined;
-  if (delegator) await notify(work, updated, viewer, [{ kind: next === "done" ? "completed" : "awaitingAcceptance", recipient: delegator }]);
+  if (delegator) await notify(work, updated, viewer, [{ kind: next === "done" ? "completed" : "awaitingAcceptance", recipient: delegator, comment: note }]);
   return versionOf(updated);
 }
 
@@ -72,7 +74,8 @@ export async function reassignTask(work: Work, input: ReassignTaskInput): Promis
   const problems = new FieldProblems();
   const next = await checkAssignee(tx, input.assigneeId, problems);
   problems.throwIfAny();
-  if (next!.id === task.assigneeId) return versionOf(task);
+  // The choice never offers the current assignee; a request naming them anyway changes nothing and says so.
+  if (next!.id === task.assigneeId) throw new Invalid("tasks.errors.sameAssignee", { assigneeId: ["tasks.errors.sameAssignee"] });
   const moved = await reassignmentOf(tx, viewer, task, next!, input.comment);
   const updated = await applyChange(tx, task, viewer.id, moved.patch, moved.entries, now, effects);
   await notify(work, updated, viewer, moved.notices);

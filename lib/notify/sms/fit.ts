@@ -12,6 +12,8 @@ export interface SmsTexts {
   when?: string;
   /** The item's title: cut to the room that is left. */
   title?: string;
+  /** A note that goes after the title ("(wynik: wymieniono grzałki)"): sent only whole, and only when all the rest fits with it. */
+  note?: string;
 }
 
 export interface SmsOptions {
@@ -69,14 +71,19 @@ function withCutTitle(head: string, title: string, link: string): string | null 
 /**
  * One segment whatever the title: GSM-7 has 160 characters (extension-table ones count 2),
  * UCS-2 only 70, so a title with Polish letters is cut harder when they are kept. What the
- * SMS is about, its number and the link are always there; who did it goes first, then the
- * title, then the moment.
+ * SMS is about, its number and the link are always there; a note goes first (it is never cut),
+ * then who did it, then the title, then the moment.
  */
 export function fitSms(texts: SmsTexts, link: string, options: SmsOptions): string {
   const what = clean(texts.what, options);
   const who = clean(texts.who, options);
   const when = clean(texts.when, options);
   const title = clean(texts.title, options);
+  const note = clean(texts.note, options);
+  if (note) {
+    const whole = joined(headOf(what, who, when), [title, note].filter(Boolean).join(" "), link);
+    if (fitsOneSegment(whole)) return whole;
+  }
   const variants: [string, string, string][] = [
     [who, when, title],
     ["", when, title],

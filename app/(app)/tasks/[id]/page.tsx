@@ -10,6 +10,8 @@ import { Card } from "@/components/ui/card";
 import { TaskTimelineCard } from "@/components/reminders/task-timeline-card";
 import { CommentForm } from "@/components/tasks/comment-form";
 import { offsetLabel } from "@/components/tasks/reminder-drafts";
+import { MarkTaskNoticesRead } from "@/components/tasks/mark-task-notices-read";
+import { TaskActionStatusProvider } from "@/components/tasks/task-action-status";
 import { TaskDecisionPanel } from "@/components/tasks/task-decision-panel";
 import { TaskHistory } from "@/components/tasks/task-history";
 import { DueLabel } from "@/components/tasks/due-label";
@@ -20,6 +22,7 @@ import { getDb } from "@/db";
 import { timelineOfTask } from "@/lib/reminders/queries";
 import { requiresAcceptance } from "@/lib/tasks/policy";
 import { assignablePeople, historyOfTask } from "@/lib/tasks/queries";
+import { hasUnreadNoticesAbout } from "@/lib/tasks/read-notices";
 import { orRefuse, taskDetailFor } from "../load-task";
 
 type Params = { params: Promise<{ id: string }> };
@@ -37,159 +40,171 @@ export default async function Page({ params }: Params) {
   const db = await getDb();
   const { id } = await params;
   const detail = await orRefuse(id, taskDetailFor);
-  const [history, people, timeline] = await Promise.all([
+  const [history, people, timeline, unread] = await Promise.all([
     historyOfTask(db, detail.task),
     detail.permissions.reassign ? assignablePeople(db) : Promise.resolve([]),
     timelineOfTask(db, detail.task),
+    hasUnreadNoticesAbout(db, viewer, detail.task.id),
   ]);
   const { task, permissions: can } = detail;
   const canEdit = can.editDetails || can.editReminders || can.reassign;
   const waiting = task.status === "awaiting_acceptance";
+  // The delegator checks the result next to the note that came with it (the latest submission's).
+  const resultNote = waiting ? (history.findLast((e) => e.kind === "status" && e.newValue === "awaiting_acceptance")?.comment ?? null) : null;
   const backHref = task.assigneeId === viewer.id ? "/tasks" : task.createdById === viewer.id ? "/tasks/delegated" : "/tasks/team";
 
   return (
-    <article aria-labelledby="task-title">
-      {task.assigneeId !== viewer.id && task.createdById === viewer.id ? <NavSection section="delegated" /> : null}
-      <Link href={backHref} className="mb-2 inline-flex items-center gap-1 text-xs font-medium text-slate-500 hover:text-slate-800">
-        <ChevronLeft aria-hidden className="h-3.5 w-3.5" />
-        {t("detail.backToList")}
-      </Link>
-      <header className="mb-4 flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">
-          <p className="text-xs font-medium text-slate-500 tabular-nums">{t("detail.heading", { number: task.number })}</p>
-          <h1 id="task-title" className="mt-0.5 text-xl">
-            {task.title}
-          </h1>
-          <div className="mt-1.5 flex flex-wrap items-center gap-3 text-sm">
-            <StatusBadge status={task.status} />
-            <PriorityLabel priority={task.priority} />
-            <ProgressBar value={task.progress} label={t("detail.progress")} />
-            {detail.overdue ? <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white">{t("list.overdue")}</span> : null}
+    <TaskActionStatusProvider>
+      <article aria-labelledby="task-title">
+        {unread ? <MarkTaskNoticesRead taskId={task.id} /> : null}
+        {task.assigneeId !== viewer.id && task.createdById === viewer.id ? <NavSection section="delegated" /> : null}
+        <Link href={backHref} className="mb-2 inline-flex items-center gap-1 text-xs font-medium text-slate-500 hover:text-slate-800">
+          <ChevronLeft aria-hidden className="h-3.5 w-3.5" />
+          {t("detail.backToList")}
+        </Link>
+        <header className="mb-4 flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <p className="text-xs font-medium text-slate-500 tabular-nums">{t("detail.heading", { number: task.number })}</p>
+            <h1 id="task-title" className="mt-0.5 text-xl">
+              {task.title}
+            </h1>
+            <div className="mt-1.5 flex flex-wrap items-center gap-3 text-sm">
+              <StatusBadge status={task.status} />
+              <PriorityLabel priority={task.priority} />
+              <ProgressBar value={task.progress} label={t("detail.progress")} />
+              {detail.overdue ? <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white">{t("list.overdue")}</span> : null}
+            </div>
           </div>
-        </div>
-        {canEdit ? (
-          <Link href={`/tasks/${task.id}/edit`} className={buttonClass("secondary")}>
-            <Pencil aria-hidden className="h-3.5 w-3.5" />
-            {t("detail.edit")}
-          </Link>
-        ) : null}
-      </header>
+          {canEdit ? (
+            <Link href={`/tasks/${task.id}/edit`} className={buttonClass("secondary")}>
+              <Pencil aria-hidden className="h-3.5 w-3.5" />
+              {t("detail.edit")}
+            </Link>
+          ) : null}
+        </header>
 
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
-        <div className="space-y-4 lg:col-span-2">
-          <Card title={t("detail.description")}>
-            {task.description ? (
-              <p className="text-sm whitespace-pre-line text-slate-800">{task.description}</p>
-            ) : (
-              <p className="text-sm text-slate-500">{t("detail.noDescription")}</p>
-            )}
-          </Card>
-          <TaskTimelineCard view={timeline} />
-          <Card title={t("comments.heading")}>
-            <TaskHistory entries={history} />
-            {can.comment ? (
-              <div className="mt-4 border-t border-slate-200 pt-3">
-                <CommentForm taskId={task.id} />
-              </div>
-            ) : null}
-          </Card>
-        </div>
-
-        {/* On a phone the actions (progress, done) come first: that is what a technician opens the task for. */}
-        <aside className="order-first space-y-4 lg:order-none">
-          {can.work ? (
-            <Card title={t("work.heading")}>
-              <TaskWorkPanel taskId={task.id} status={task.status} progress={task.progress} needsAcceptance={requiresAcceptance(task)} />
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+          <div className="space-y-4 lg:col-span-2">
+            <Card title={t("detail.description")}>
+              {task.description ? (
+                <p className="text-sm whitespace-pre-line text-slate-800">{task.description}</p>
+              ) : (
+                <p className="text-sm text-slate-500">{t("detail.noDescription")}</p>
+              )}
             </Card>
-          ) : null}
-          {waiting && task.assigneeId === viewer.id ? (
-            <p className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-800">
-              {t("work.awaitingInfo", { name: detail.delegator.name })}
-            </p>
-          ) : null}
-          {can.decide ? (
-            <Card title={t("work.decisionHeading")} className="border-violet-300">
-              <TaskDecisionPanel taskId={task.id} assigneeName={detail.assignee.name} />
-            </Card>
-          ) : null}
-          {can.reassign || can.cancel || can.reopen ? (
-            <Card title={t("work.manageHeading")}>
-              <TaskManagePanel
-                taskId={task.id}
-                assigneeId={task.assigneeId}
-                people={people}
-                can={{ reassign: can.reassign, cancel: can.cancel, reopen: can.reopen }}
-              />
-            </Card>
-          ) : null}
-
-          <Card title={t("detail.details")}>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-              <Term>{t("detail.assignee")}</Term>
-              <dd>
-                <span className="font-medium text-slate-900">{detail.assignee.name}</span>
-                {detail.assignee.title ? <span className="block text-xs text-slate-500">{detail.assignee.title}</span> : null}
-              </dd>
-              <Term>{t("detail.delegator")}</Term>
-              <dd>
-                <span className="text-slate-900">{detail.delegator.name}</span>
-                {detail.delegator.title ? <span className="block text-xs text-slate-500">{detail.delegator.title}</span> : null}
-              </dd>
-              <Term>{t("detail.due")}</Term>
-              <dd>
-                <DueLabel dueAt={task.dueAt} overdue={detail.overdue} />
-              </dd>
-              <Term>{t("detail.client")}</Term>
-              <dd>
-                {detail.client ? (
-                  <Link href={`/clients/${detail.client.id}`} className="text-brand-700 hover:underline">
-                    {detail.client.name}
-                  </Link>
-                ) : (
-                  <span className="text-muted">{t("detail.none")}</span>
-                )}
-              </dd>
-              <Term>{t("detail.case")}</Term>
-              <dd>
-                {detail.case ? (
-                  <Link href={`/cases/${detail.case.id}`} className="text-brand-700 hover:underline">
-                    #{detail.case.number} {detail.case.title}
-                  </Link>
-                ) : (
-                  <span className="text-muted">{t("detail.none")}</span>
-                )}
-              </dd>
-              <Term>{t("detail.needsAcceptance")}</Term>
-              <dd className="text-slate-800">{task.needsAcceptance ? t("detail.required") : t("detail.notRequired")}</dd>
-              <Term>{t("detail.reminders")}</Term>
-              <dd>
-                {detail.reminders.length ? (
-                  <ul className="space-y-0.5">
-                    {detail.reminders.map((r) => {
-                      const when =
-                        r.offsetMinutes !== null ? t("detail.reminderBefore", { offset: offsetLabel(t, r.offsetMinutes) }) : formatInstant(r.fireAt!);
-                      return <li key={r.id}>{r.channel ? t("detail.reminderVia", { when, channel: t(`channels.${r.channel}`) }) : when}</li>;
-                    })}
-                  </ul>
-                ) : (
-                  <span className="text-muted">{t("detail.noReminders")}</span>
-                )}
-              </dd>
-              <Term>{t("detail.created")}</Term>
-              <dd className="text-slate-700 tabular-nums">{formatInstant(task.createdAt)}</dd>
-              <Term>{t("detail.lastActivity")}</Term>
-              <dd className="text-slate-700 tabular-nums">{formatInstant(task.lastActivityAt)}</dd>
-              {task.completedAt ? (
-                <>
-                  <Term>{t("detail.completed")}</Term>
-                  <dd className="text-slate-700 tabular-nums">{formatInstant(task.completedAt)}</dd>
-                </>
+            <TaskTimelineCard view={timeline} awaitingAcceptanceBy={waiting ? detail.delegator.name : undefined} />
+            <Card title={t("comments.heading")}>
+              <TaskHistory entries={history} />
+              {can.comment ? (
+                <div className="mt-4 border-t border-slate-200 pt-3">
+                  <CommentForm taskId={task.id} />
+                </div>
               ) : null}
-            </dl>
-          </Card>
-        </aside>
-      </div>
-    </article>
+            </Card>
+          </div>
+
+          {/* On a phone the actions (progress, done) come first: that is what a technician opens the task for. */}
+          <aside className="order-first space-y-4 lg:order-none">
+            {can.work ? (
+              <Card title={t("work.heading")}>
+                <TaskWorkPanel
+                  taskId={task.id}
+                  status={task.status}
+                  progress={task.progress}
+                  needsAcceptance={requiresAcceptance(task)}
+                  delegatorName={detail.delegator.name}
+                />
+              </Card>
+            ) : null}
+            {waiting && task.assigneeId === viewer.id ? (
+              <p className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-800">
+                {t("work.awaitingInfo", { name: detail.delegator.name })}
+              </p>
+            ) : null}
+            {can.decide ? (
+              <Card title={t("work.decisionHeading")} className="border-violet-300">
+                <TaskDecisionPanel taskId={task.id} assigneeName={detail.assignee.name} resultNote={resultNote} />
+              </Card>
+            ) : null}
+            {can.reassign || can.cancel || can.reopen ? (
+              <Card title={t("work.manageHeading")}>
+                <TaskManagePanel
+                  taskId={task.id}
+                  assigneeId={task.assigneeId}
+                  people={people}
+                  can={{ reassign: can.reassign, cancel: can.cancel, reopen: can.reopen }}
+                />
+              </Card>
+            ) : null}
+
+            <Card title={t("detail.details")}>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+                <Term>{t("detail.assignee")}</Term>
+                <dd>
+                  <span className="font-medium text-slate-900">{detail.assignee.name}</span>
+                  {detail.assignee.title ? <span className="block text-xs text-slate-500">{detail.assignee.title}</span> : null}
+                </dd>
+                <Term>{t("detail.delegator")}</Term>
+                <dd>
+                  <span className="text-slate-900">{detail.delegator.name}</span>
+                  {detail.delegator.title ? <span className="block text-xs text-slate-500">{detail.delegator.title}</span> : null}
+                </dd>
+                <Term>{t("detail.due")}</Term>
+                <dd>
+                  <DueLabel dueAt={task.dueAt} overdue={detail.overdue} />
+                </dd>
+                <Term>{t("detail.client")}</Term>
+                <dd>
+                  {detail.client ? (
+                    <Link href={`/clients/${detail.client.id}`} className="text-brand-700 hover:underline">
+                      {detail.client.name}
+                    </Link>
+                  ) : (
+                    <span className="text-muted">{t("detail.none")}</span>
+                  )}
+                </dd>
+                <Term>{t("detail.case")}</Term>
+                <dd>
+                  {detail.case ? (
+                    <Link href={`/cases/${detail.case.id}`} className="text-brand-700 hover:underline">
+                      #{detail.case.number} {detail.case.title}
+                    </Link>
+                  ) : (
+                    <span className="text-muted">{t("detail.none")}</span>
+                  )}
+                </dd>
+                <Term>{t("detail.needsAcceptance")}</Term>
+                <dd className="text-slate-800">{task.needsAcceptance ? t("detail.required") : t("detail.notRequired")}</dd>
+                <Term>{t("detail.reminders")}</Term>
+                <dd>
+                  {detail.reminders.length ? (
+                    <ul className="space-y-0.5">
+                      {detail.reminders.map((r) => {
+                        const when =
+                          r.offsetMinutes !== null ? t("detail.reminderBefore", { offset: offsetLabel(t, r.offsetMinutes) }) : formatInstant(r.fireAt!);
+                        return <li key={r.id}>{r.channel ? t("detail.reminderVia", { when, channel: t(`channels.${r.channel}`) }) : when}</li>;
+                      })}
+                    </ul>
+                  ) : (
+                    <span className="text-muted">{t("detail.noReminders")}</span>
+                  )}
+                </dd>
+                <Term>{t("detail.created")}</Term>
+                <dd className="text-slate-700 tabular-nums">{formatInstant(task.createdAt)}</dd>
+                <Term>{t("detail.lastActivity")}</Term>
+                <dd className="text-slate-700 tabular-nums">{formatInstant(task.lastActivityAt)}</dd>
+                {task.completedAt ? (
+                  <>
+                    <Term>{t("detail.completed")}</Term>
+                    <dd className="text-slate-700 tabular-nums">{formatInstant(task.completedAt)}</dd>
+                  </>
+                ) : null}
+              </dl>
+            </Card>
+          </aside>
+        </div>
+      </article>
+    </TaskActionStatusProvider>
   );
 }
 

@@ -37,6 +37,10 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           number={task.number}
           version={task.version}
           can={can}
+          acceptance={{
+            delegatorName: detail.delegator.name,
+            viewerIs: task.createdById === viewer.id ? "delegator" : task.assigneeId === viewer.id ? "assignee" : "other",
+          }}
           me={{ id: viewer.id, name: viewer.name }}
           timeZone={viewer.timeZone}
           choices={{ people, clients, cases }}

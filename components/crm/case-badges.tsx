@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
-import { Badge, priorityTone, type Tone } from "@/components/ui/badge";
-import type { CaseKind, CaseStatus, Priority } from "@/lib/crm/case-states";
+import { Badge, type Tone } from "@/components/ui/badge";
+import type { CaseKind, CaseStatus } from "@/lib/crm/case-states";
 
 /** Open work in cool colours, good outcomes green, the rest neutral. */
 export const statusTone: Record<CaseStatus, Tone> = {
@@ -30,11 +30,6 @@ export function KindBadge({ kind, short = false }: { kind: CaseKind; short?: boo
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const t = useTranslations("crm.status");
   return <Badge tone={statusTone[status]}>{t(status)}</Badge>;
-}
-
-export function PriorityBadge({ priority }: { priority: Priority }) {
-  const t = useTranslations("common.priority");
-  return <Badge tone={priorityTone[priority]}>{t(priority)}</Badge>;
 }
 
 export function OverdueBadge() {

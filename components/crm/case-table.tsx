@@ -3,7 +3,8 @@ import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { CaseListRow } from "@/lib/crm/queries";
-import { KindBadge, PriorityBadge, StatusBadge } from "./case-badges";
+import { PriorityLabel } from "@/components/ui/priority-label";
+import { KindBadge, StatusBadge } from "./case-badges";
 import { DueDate } from "./due-date";
 
 /** The dense list of cases used on the case list and on a client's page. */
@@ -26,7 +27,7 @@ export function CaseTable({ rows, showClient = true }: { rows: CaseListRow[]; sh
       <tbody className="divide-y divide-slate-100">
         {rows.map((c) => (
           <tr key={c.id} className={clsx("hover:bg-slate-50", c.overdue && "bg-red-50/50 shadow-[inset_3px_0_0_var(--color-red-500)] hover:bg-red-50")}>
-            <Td className="font-mono text-xs text-slate-500 tabular-nums">{t("caseNumber", { number: c.number })}</Td>
+            <Td className="text-xs text-slate-500 tabular-nums">{t("caseNumber", { number: c.number })}</Td>
             <Td className="max-w-md min-w-56">
               <Link href={`/cases/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                 {c.title}
@@ -46,7 +47,7 @@ export function CaseTable({ rows, showClient = true }: { rows: CaseListRow[]; sh
               <StatusBadge status={c.status} />
             </Td>
             <Td>
-              <PriorityBadge priority={c.priority} />
+              <PriorityLabel priority={c.priority} />
             </Td>
             <Td className="whitespace-nowrap text-slate-700">{c.ownerName}</Td>
             <Td className="whitespace-nowrap">

@@ -101,7 +101,7 @@ export function ReminderDefaultsForm({ initial }: { initial: { offsetMinutes: nu
           <Plus aria-hidden className="h-3.5 w-3.5" />
           {t("add")}
         </Button>
-        <Button type="submit" size="sm" variant="primary" disabled={pending}>
+        <Button type="submit" variant="primary" disabled={pending}>
           {t("save")}
         </Button>
         <SavedNote show={saved}>{t("saved")}</SavedNote>

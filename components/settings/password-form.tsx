@@ -75,7 +75,7 @@ export function PasswordForm() {
         </div>
         <div className="flex items-center justify-between gap-3">
           <p className="text-xs text-slate-500">{t("signOutNote")}</p>
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" variant="primary" disabled={busy}>
             {busy ? tc("saving") : t("submit")}
           </Button>
         </div>

@@ -1,7 +1,9 @@
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import { Badge, type Tone } from "@/components/ui/badge";
-import type { Priority, TaskStatus } from "@/lib/tasks/schema";
+import type { TaskStatus } from "@/lib/tasks/schema";
+
+export { PriorityLabel } from "@/components/ui/priority-label";
 
 // Shared by server and client components: next-intl's hooks work in both (the due label, which reads the viewer's date format, is a server component of its own: due-label.tsx).
 
@@ -20,24 +22,6 @@ export function StatusBadge({ status }: { status: TaskStatus }) {
     <Badge tone={statusTone[status]} className={clsx("whitespace-nowrap", status === "cancelled" && "line-through decoration-slate-400")}>
       {t(status)}
     </Badge>
-  );
-}
-
-const priorityDot: Record<Priority, string> = {
-  low: "bg-slate-300",
-  normal: "bg-blue-500",
-  high: "bg-amber-500",
-  urgent: "bg-red-600",
-};
-
-/** Priority as a coloured dot and a word, so it never competes with the status badge. */
-export function PriorityLabel({ priority }: { priority: Priority }) {
-  const t = useTranslations("common.priority");
-  return (
-    <span className={clsx("inline-flex items-center gap-1.5 whitespace-nowrap", priority === "urgent" ? "font-semibold text-red-700" : "text-slate-700")}>
-      <span aria-hidden className={clsx("h-2 w-2 shrink-0 rounded-full", priorityDot[priority])} />
-      {t(priority)}
-    </span>
   );
 }
 

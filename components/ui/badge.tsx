@@ -1,6 +1,5 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
-import type { Priority } from "@/lib/org/vocabulary";
 
 export type Tone = "slate" | "blue" | "green" | "amber" | "red" | "violet";
 
@@ -18,11 +17,3 @@ export function Badge({ tone = "slate", children, className }: { tone?: Tone; ch
     <span className={clsx("inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)}>{children}</span>
   );
 }
-
-/** One colour per priority, used everywhere a priority is shown. */
-export const priorityTone: Record<Priority, Tone> = {
-  low: "slate",
-  normal: "blue",
-  high: "amber",
-  urgent: "red",
-};

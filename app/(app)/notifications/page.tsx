@@ -6,7 +6,8 @@ import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
 import { MarkAllReadButton } from "@/components/notify/mark-all-read-button";
 import { SnoozeControl } from "@/components/reminders/snooze-control";
-import { Badge, priorityTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
+import { PriorityLabel } from "@/components/ui/priority-label";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
@@ -21,7 +22,6 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const { tab } = await searchParams;
   const sent = tab === "sent";
   const t = await getTranslations("inbox");
-  const tc = await getTranslations("common");
   const formatInstant = await getInstantFormat();
   const db = await getDb();
 
@@ -105,9 +105,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             >
               {/* Unread is a dot and a word, not only a tint: it must show in grey scale and be read out. */}
               <span aria-hidden className={clsx("mt-1.5 h-2 w-2 shrink-0 rounded-full", item.readAt ? "bg-transparent" : "bg-brand-600")} />
-              <Badge tone={priorityTone[item.priority]} className="mt-0.5 shrink-0">
-                {tc(`priority.${item.priority}`)}
-              </Badge>
+              <PriorityLabel priority={item.priority} className="mt-0.5 w-20 shrink-0 text-xs" />
               <div className="min-w-0 flex-1">
                 <Link
                   href={item.link ?? `/notifications/${item.id}`}

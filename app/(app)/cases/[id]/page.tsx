@@ -8,7 +8,8 @@ import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { z } from "zod";
 import { RelatedEntries } from "@/components/calendar/related-entries";
 import { BackLink } from "@/components/crm/back-link";
-import { KindBadge, OverdueBadge, PriorityBadge, StatusBadge } from "@/components/crm/case-badges";
+import { PriorityLabel } from "@/components/ui/priority-label";
+import { KindBadge, OverdueBadge, StatusBadge } from "@/components/crm/case-badges";
 import { CaseHistory } from "@/components/crm/case-history";
 import { CaseReassignControl } from "@/components/crm/case-reassign-control";
 import { CaseStatusControl } from "@/components/crm/case-status-control";
@@ -52,13 +53,13 @@ export default async function CasePage({ params }: Props) {
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1>
-            <span className="mr-2 font-mono text-base font-medium text-slate-500 tabular-nums">{t("caseNumber", { number: c.number })}</span>
+            <span className="mr-2 text-base font-medium text-slate-500 tabular-nums">{t("caseNumber", { number: c.number })}</span>
             {c.title}
           </h1>
           <div className="mt-1.5 flex flex-wrap items-center gap-1.5 text-sm text-slate-600">
             <KindBadge kind={c.kind} />
             <StatusBadge status={c.status} />
-            <PriorityBadge priority={c.priority} />
+            <PriorityLabel priority={c.priority} />
             {c.overdue ? <OverdueBadge /> : null}
             <span aria-hidden className="text-slate-300">
               ·
@@ -110,7 +111,7 @@ export default async function CasePage({ params }: Props) {
                 ),
                 wide: c.canReassign,
               },
-              { label: t("case.priority"), value: <PriorityBadge priority={c.priority} /> },
+              { label: t("case.priority"), value: <PriorityLabel priority={c.priority} /> },
               {
                 label: t("case.client"),
                 value: (

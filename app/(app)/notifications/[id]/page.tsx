@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
-import { Badge, priorityTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
+import { PriorityLabel } from "@/components/ui/priority-label";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -29,7 +30,6 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
   });
   const { notification: n, log } = found;
   const t = await getTranslations("inbox");
-  const tc = await getTranslations("common");
   const formatInstant = await getInstantFormat();
 
   return (
@@ -48,7 +48,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
       <div className="grid gap-4">
         <Card>
           <div className="flex flex-wrap items-center gap-2">
-            <Badge tone={priorityTone[n.priority]}>{tc(`priority.${n.priority}`)}</Badge>
+            <PriorityLabel priority={n.priority} className="text-xs" />
             <Badge tone={n.status === "sent" ? "green" : n.status === "failed" ? "red" : "slate"}>{t(`status.${n.status}`)}</Badge>
             <span className="text-xs text-slate-500">{n.readAt ? t("readAt", { time: formatInstant(n.readAt) }) : t("notRead")}</span>
           </div>

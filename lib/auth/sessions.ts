@@ -19,6 +19,8 @@ export interface SessionLifetime {
 export interface LiveSession {
   userId: string;
   expiresAt: Date;
+  /** An admin typed the password: the person must choose their own before using the app. */
+  mustChangePassword: boolean;
 }
 
 /** How stale last_seen_at may get before a request writes it again (one write per user per window, not per request). */
@@ -61,6 +63,7 @@ export async function liveSession(db: DbOrTx, id: string, at: Date = systemNow()
       sessionVersion: authSessions.sessionVersion,
       active: users.active,
       currentVersion: users.sessionVersion,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
@@ -69,7 +72,7 @@ export async function liveSession(db: DbOrTx, id: string, at: Date = systemNow()
   if (at.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_MS) {
     await db.update(authSessions).set({ lastSeenAt: at }).where(eq(authSessions.idHash, idHash));
   }
-  return { userId: row.userId, expiresAt: row.expiresAt };
+  return { userId: row.userId, expiresAt: row.expiresAt, mustChangePassword: row.mustChangePassword };
 }
 
 /** Ends one session (sign-out). Revoking an unknown or already revoked session changes nothing. */

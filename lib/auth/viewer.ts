@@ -20,6 +20,14 @@ export interface Viewer {
 
 /** Loads an active user as a viewer; null when the account is gone or inactive (sessions are checked in lib/auth/sessions.ts). */
 export async function loadViewer(db: DbOrTx, userId: string): Promise<Viewer | null> {
+  return (await loadAccount(db, userId))?.viewer ?? null;
+}
+
+/**
+ * An active user as a viewer, and whether they must choose their own password before using the
+ * app (an admin typed the current one). One primary-key read; null for a gone or inactive account.
+ */
+export async function loadAccount(db: DbOrTx, userId: string): Promise<{ viewer: Viewer; mustChangePassword: boolean } | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -33,10 +41,17 @@ export async function loadViewer(db: DbOrTx, userId: string): Promise<Viewer | n
       dateFormat: users.dateFormat,
       workingMode: users.workingMode,
       active: users.active,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .where(eq(users.id, userId));
   if (!row || !row.active) return null;
-  const { active: _active, ...viewer } = row;
-  return viewer;
+  const { active: _active, mustChangePassword, ...viewer } = row;
+  return { viewer, mustChangePassword };
+}
+
+/** Whether the account with this e-mail (if any) must replace an admin's password at sign-in. */
+export async function mustChangePasswordOf(db: DbOrTx, email: string): Promise<boolean> {
+  const [row] = await db.select({ mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return row?.mustChangePassword ?? false;
 }

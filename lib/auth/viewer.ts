@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { users } from "@/db/schema";
 import type { DateFormat } from "@/lib/i18n/format-for";
@@ -28,7 +28,17 @@ export async function loadViewer(db: DbOrTx, userId: string): Promise<Viewer | n
  * app (an admin typed the current one). One primary-key read; null for a gone or inactive account.
  */
 export async function loadAccount(db: DbOrTx, userId: string): Promise<{ viewer: Viewer; mustChangePassword: boolean } | null> {
-  const [row] = await db
+  let query = preparedAccount.get(db);
+  if (!query) preparedAccount.set(db, (query = accountQuery(db)));
+  const [row] = await query.execute({ userId });
+  if (!row || !row.active) return null;
+  const { active: _active, mustChangePassword, ...viewer } = row;
+  return { viewer, mustChangePassword };
+}
+
+// Prepared once per database: every signed-in request reads it.
+function accountQuery(db: DbOrTx) {
+  return db
     .select({
       id: users.id,
       email: users.email,
@@ -44,11 +54,10 @@ export async function loadAccount(db: DbOrTx, userId: string): Promise<{ viewer:
       mustChangePassword: users.mustChangePassword,
     })
     .from(users)
-    .where(eq(users.id, userId));
-  if (!row || !row.active) return null;
-  const { active: _active, mustChangePassword, ...viewer } = row;
-  return { viewer, mustChangePassword };
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare("load_account");
 }
+const preparedAccount = new WeakMap<DbOrTx, ReturnType<typeof accountQuery>>();
 
 /** Whether the account with this e-mail (if any) must replace an admin's password at sign-in. */
 export async function mustChangePasswordOf(db: DbOrTx, email: string): Promise<boolean> {

@@ -21,23 +21,33 @@ export const BELL_ITEMS = 8;
  * BELL_ITEMS rows: the cost does not grow with how many notices a person has had.
  */
 export async function bellVersionOf(db: Db, viewer: Viewer): Promise<string> {
-  const [row] = await db
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = bellVersionQuery(db)));
+  const [row] = await query.execute({ userId: viewer.id });
+  const state = row ? [viewer.id, row.locale, row.timeZone, row.dateFormat, row.unread, row.head ?? ""].join("|") : viewer.id;
+  return `"${createHash("sha256").update(state).digest("base64url").slice(0, 32)}"`;
+}
+
+// A prepared statement per database: the bell asks it every few seconds for every signed-in person.
+function bellVersionQuery(db: Db) {
+  const userId = sql.placeholder("userId");
+  return db
     .select({
       locale: users.locale,
       timeZone: users.timeZone,
       dateFormat: users.dateFormat,
-      unread: sql<number>`(SELECT count(*)::int FROM notifications n WHERE n.recipient_id = ${viewer.id} AND n.read_at IS NULL)`,
+      unread: sql<number>`(SELECT count(*)::int FROM notifications n WHERE n.recipient_id = ${userId} AND n.read_at IS NULL)`,
       head: sql<
         string | null
       >`(SELECT string_agg(h.id::text || '/' || coalesce((extract(epoch FROM h.read_at) * 1000000)::bigint::text, '-'), ',' ORDER BY h.created_at DESC, h.id DESC)
-        FROM (SELECT n.id, n.read_at, n.created_at FROM notifications n WHERE n.recipient_id = ${viewer.id}
-              ORDER BY n.created_at DESC, n.id DESC LIMIT ${BELL_ITEMS}) h)`,
+        FROM (SELECT n.id, n.read_at, n.created_at FROM notifications n WHERE n.recipient_id = ${userId}
+              ORDER BY n.created_at DESC, n.id DESC LIMIT ${sql.raw(String(BELL_ITEMS))}) h)`,
     })
     .from(users)
-    .where(eq(users.id, viewer.id));
-  const state = row ? [viewer.id, row.locale, row.timeZone, row.dateFormat, row.unread, row.head ?? ""].join("|") : viewer.id;
-  return `"${createHash("sha256").update(state).digest("base64url").slice(0, 32)}"`;
+    .where(eq(users.id, userId))
+    .prepare("bell_version");
 }
+const prepared = new WeakMap<Db, ReturnType<typeof bellVersionQuery>>();
 
 export interface BellItem {
   id: string;

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/nextauth";
+import { PASSWORD_CHANGE_PATH, passwordChangeGate } from "@/lib/auth/password-change-gate";
 import { isPublicPath } from "@/lib/auth/public-paths";
 import { env } from "@/lib/config/env";
 import { newNonce, securityHeaders, signInOrigins } from "@/lib/http/security-headers";
@@ -31,6 +32,12 @@ export async function proxy(request: NextRequest) {
       const login = new URL("/login", request.nextUrl.origin);
       login.searchParams.set("callbackUrl", `${pathname}${search}`);
       return withHeaders(NextResponse.redirect(login), headers);
+    }
+    if (session.mustChangePassword) {
+      // An admin typed this password: nothing else until the person has chosen their own.
+      const gate = passwordChangeGate(pathname, request.method);
+      if (gate === "refuse") return withHeaders(NextResponse.json({ error: "password_change_required" }, { status: 403 }), headers);
+      if (gate === "redirect") return withHeaders(NextResponse.redirect(new URL(PASSWORD_CHANGE_PATH, request.nextUrl.origin)), headers);
     }
     requestHeaders.set("x-baton-path", `${pathname}${search}`);
   }

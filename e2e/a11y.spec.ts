@@ -39,6 +39,9 @@ const ADMIN_PAGES: PageToCheck[] = [
   "/admin/notifications",
 ];
 
+/** Pages for signed-out visitors besides /login (the reset form and the first-password page are checked in password-reset.spec.ts). */
+const SIGNED_OUT_PAGES: PageToCheck[] = ["/forgot-password", "/reset-password/no-such-link"];
+
 /** A foreman: delegates to a team of technicians, and is given work by his manager. */
 const WORKER = "foreman";
 
@@ -69,6 +72,7 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
       if (locale === "en") await page.getByLabel("Język").selectOption("en");
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expectNoAxeViolations(page, `/login (${context})`);
+      await checkPages(page, SIGNED_OUT_PAGES, context);
 
       await login(page, WORKER);
       await expect(page).toHaveURL(/\/tasks$/);

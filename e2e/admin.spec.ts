@@ -37,6 +37,14 @@ test("an admin creates a user with a password, and the new user signs in", async
 
   await logout(page);
   await login(page, "hanna.testowa@polmet.example", "Hanna-start-2026");
+  // The admin typed that password: she chooses her own first (e2e/password-reset.spec.ts has the details).
+  await expect(page).toHaveURL(/\/change-password$/);
+  await page.getByLabel("Hasło od administratora").fill("Hanna-start-2026");
+  await page.locator("#first-new").fill("Hanna-wlasne-2026");
+  await page.locator("#first-confirm").fill("Hanna-wlasne-2026");
+  await page.getByRole("button", { name: "Ustaw hasło" }).click();
+  await expect(page).toHaveURL(/\/login\?passwordChanged=1$/);
+  await login(page, "hanna.testowa@polmet.example", "Hanna-wlasne-2026");
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(page.getByRole("navigation", { name: "Nawigacja główna" }).first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Konto" })).toBeVisible();

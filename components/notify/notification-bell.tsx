@@ -27,7 +27,8 @@ interface FeedItem {
 const DOT: Record<FeedItem["priority"], string> = { low: "bg-slate-400", normal: "bg-blue-500", high: "bg-amber-500", urgent: "bg-red-600" };
 
 async function fetchFeed(): Promise<{ unread: number; items: FeedItem[] }> {
-  const res = await fetch("/api/notifications", { cache: "no-store" });
+  // "no-cache": the browser keeps the last answer and asks with its ETag; an unchanged feed comes back 304, with no body.
+  const res = await fetch("/api/notifications", { cache: "no-cache" });
   if (!res.ok) throw new Error(`feed ${res.status}`);
   return res.json() as Promise<{ unread: number; items: FeedItem[] }>;
 }
@@ -40,7 +41,14 @@ export function NotificationBell() {
   const now = useNow({ updateInterval: 30_000 });
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { data } = useQuery({ queryKey: ["notifications"], queryFn: fetchFeed, refetchInterval: 4_000, refetchIntervalInBackground: false });
+  const { data } = useQuery({
+    queryKey: ["notifications"],
+    queryFn: fetchFeed,
+    refetchInterval: 4_000,
+    // A hidden tab does not poll; it asks once when it comes back.
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+  });
   const unread = data?.unread ?? 0;
 
   const markRead = useMutation({

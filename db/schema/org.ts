@@ -35,6 +35,9 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     // Bumped on deactivation or password change: older sessions stop being accepted.
     sessionVersion: integer("session_version").notNull().default(0),
+    // Set when an admin typed the password (creating the account or resetting it): the person
+    // must choose their own at the next sign-in before using the app. Cleared by any password change.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -7,7 +7,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { runUnit } from "@/lib/effects/unit";
 import type { ActionResult } from "./result";
-import { runAction, type ActionContext, type ActionDeps, type ActionOptions } from "./run";
+import { runAction, runPublicAction, type ActionContext, type ActionDeps, type ActionOptions } from "./run";
 
 type Bindings = Omit<ActionDeps, "unit">;
 
@@ -58,4 +58,24 @@ export function defineActionOutsideUnit<S extends z.ZodType, R>(
   options: ActionOptions<z.output<S>, R> = {},
 ): (input: z.input<S> | FormData) => Promise<ActionResult<R>> {
   return async (raw) => runAction({ ...nextBindings, unit: async (viewer, fn) => fn({ viewer, db: await getDb() }) }, schema, handler, options, raw);
+}
+
+/**
+ * An action run as whoever `viewer` names rather than `currentUser()`: the password change of a
+ * person who must replace an admin's password first (whom `currentUser()` refuses).
+ */
+export function defineActionAs<S extends z.ZodType, R>(
+  viewer: () => Promise<Viewer | null>,
+  schema: S,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>,
+): (input: z.input<S> | FormData) => Promise<ActionResult<R>> {
+  return async (raw) => runAction({ ...nextBindings, viewer, unit: async (v, fn) => runUnit(await getDb(), v, fn) }, schema, handler, {}, raw);
+}
+
+/** An action for signed-out visitors (see `runPublicAction`); the handler gets the database. */
+export function definePublicAction<S extends z.ZodType, R>(
+  schema: S,
+  handler: (input: z.output<S>, db: Db) => Promise<R>,
+): (input: z.input<S> | FormData) => Promise<ActionResult<R>> {
+  return async (raw) => runPublicAction(nextBindings, schema, async (input) => handler(input, await getDb()), raw);
 }

@@ -42,7 +42,32 @@ export async function runAction<S extends z.ZodType, R, C = ActionContext>(
 ): Promise<ActionResult<R>> {
   const viewer = await deps.viewer();
   if (!viewer) return { ok: false, code: "unauthenticated", error: await deps.translate("unauthenticated") };
+  return runParsed(deps, schema, (input) => deps.unit(viewer, (work) => handler(input, work)), options, raw);
+}
 
+/** The bindings an action for signed-out visitors needs (no session, no unit). */
+export type PublicActionDeps = Omit<ActionDeps, "viewer" | "unit">;
+
+/**
+ * An action for a signed-out visitor (asking for a password-reset link, using it): the same
+ * parse, typed errors and result shape as `runAction`, with no session; the handler runs its own units.
+ */
+export async function runPublicAction<S extends z.ZodType, R>(
+  deps: PublicActionDeps,
+  schema: S,
+  handler: (input: z.output<S>) => Promise<R>,
+  raw: unknown,
+): Promise<ActionResult<R>> {
+  return runParsed(deps, schema, handler, {}, raw);
+}
+
+async function runParsed<S extends z.ZodType, R>(
+  deps: PublicActionDeps,
+  schema: S,
+  call: (input: z.output<S>) => Promise<R>,
+  options: ActionOptions<z.output<S>, R>,
+  raw: unknown,
+): Promise<ActionResult<R>> {
   const locale = await deps.locale();
   const input = raw instanceof FormData ? formDataToObject(raw) : raw;
   const parsed = schema.safeParse(input, { error: zodLocales[locale].localeError });
@@ -57,7 +82,7 @@ export async function runAction<S extends z.ZodType, R, C = ActionContext>(
 
   try {
     // A handler that threw rolled its unit back: nothing it declared is dispatched.
-    const data = await deps.unit(viewer, (work) => handler(parsed.data, work));
+    const data = await call(parsed.data);
     for (const path of options.revalidate?.(parsed.data, data) ?? []) deps.revalidate(path);
     return { ok: true, data };
   } catch (error) {
@@ -84,7 +109,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-async function translateFieldErrors<C>(deps: ActionDeps<C>, errors: Record<string, string[]>): Promise<Record<string, string[]>> {
+async function translateFieldErrors(deps: PublicActionDeps, errors: Record<string, string[]>): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(errors)) {
     out[field] = await Promise.all(messages.map((m) => deps.translate(m)));

@@ -27,6 +27,8 @@ const credentialsInput = z.object({ email: lineString().trim().min(1).max(320), 
 declare module "next-auth" {
   interface Session {
     userId?: string;
+    /** The person must replace the password an admin gave them before anything else (proxy.ts). */
+    mustChangePassword?: boolean;
   }
 }
 
@@ -37,6 +39,8 @@ declare module "@auth/core/jwt" {
     sid?: string;
     /** The session's absolute end (seconds since the epoch): no re-issued cookie may outlive it. */
     sxp?: number;
+    /** Read from the session row on every request: the person must choose their own password first. */
+    mcp?: boolean;
   }
 }
 
@@ -113,10 +117,11 @@ function buildConfig(): NextAuthConfig {
         if (typeof token.sid !== "string" || typeof token.uid !== "string") return null;
         const live = await liveSession(db, token.sid);
         if (!live || live.userId !== token.uid) return null;
-        return token;
+        return { ...token, mcp: live.mustChangePassword };
       },
       session({ session, token }) {
         if (typeof token.uid === "string") session.userId = token.uid;
+        session.mustChangePassword = token.mcp === true;
         return session;
       },
     },

@@ -11,6 +11,9 @@ export const failedSignInsPayload = z.object({
 });
 export type FailedSignInsPayload = z.output<typeof failedSignInsPayload>;
 
+/** The password was set through an e-mailed reset link. Nothing about the link itself. */
+export const passwordResetPayload = z.object({ at: z.iso.datetime() });
+
 export const authNoticeKinds = [
   defineKind({
     key: "auth.failedSignIns",
@@ -28,5 +31,20 @@ export const authNoticeKinds = [
       return { title: t("auth.notice.failedSignIns.title", values), body: t("auth.notice.failedSignIns.body", values) };
     },
     sms: (p, { t, when }) => ({ what: t("sms.failedSignIns", { count: p.failures }), when: t("sms.restrictedUntil", { until: when(p.until) }) }),
+  }),
+  defineKind({
+    key: "auth.passwordReset",
+    payload: passwordResetPayload,
+    area: "account",
+    opens: "default",
+    link: () => "/settings/profile",
+    // By e-mail whatever the routing matrix says: if it was not the owner, they must hear of it off the app.
+    routing: { priority: () => "high", channel: () => "email" },
+    dedupeKey: (p, recipientId) => `auth:password-reset:${recipientId}:${p.at}`,
+    about: (p) => p.at,
+    inApp(p, { t, when }) {
+      return { title: t("auth.notice.passwordReset.title"), body: t("auth.notice.passwordReset.body", { time: when(p.at) }) };
+    },
+    sms: (p, { t, when }) => ({ what: t("sms.passwordReset"), when: when(p.at) }),
   }),
 ] as const;

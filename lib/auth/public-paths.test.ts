@@ -15,6 +15,8 @@ describe("public paths", () => {
     "/sw.js",
     "/manifest.webmanifest",
     "/favicon.ico",
+    "/forgot-password",
+    "/reset-password/abc_DEF-123",
   ])("%s is open to signed-out visitors", (path) => expect(isPublicPath(path)).toBe(true));
 
   it.each([
@@ -32,5 +34,8 @@ describe("public paths", () => {
     "/tasks",
     "/",
     "/api/notifications",
+    "/forgot-passwordx",
+    "/reset-passwords",
+    "/change-password",
   ])("%s needs a signed-in user", (path) => expect(isPublicPath(path)).toBe(false));
 });

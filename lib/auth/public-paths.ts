@@ -2,7 +2,20 @@
  * Paths a signed-out visitor may open. Each one is a whole path segment: `/login` and
  * `/login/...` are public, `/loginanything` is not.
  */
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/api/inngest", "/_next", "/fonts", "/icons", "/favicon.ico", "/sw.js", "/manifest.webmanifest"];
+const PUBLIC_PATHS = [
+  "/login",
+  "/forgot-password",
+  "/reset-password",
+  "/api/auth",
+  "/api/health",
+  "/api/inngest",
+  "/_next",
+  "/fonts",
+  "/icons",
+  "/favicon.ico",
+  "/sw.js",
+  "/manifest.webmanifest",
+];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));

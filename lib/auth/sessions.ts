@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { authSessions, users } from "@/db/schema";
 import { systemNow } from "@/lib/time/clock";
@@ -19,6 +19,8 @@ export interface SessionLifetime {
 export interface LiveSession {
   userId: string;
   expiresAt: Date;
+  /** An admin typed the password: the person must choose their own before using the app. */
+  mustChangePassword: boolean;
 }
 
 /** How stale last_seen_at may get before a request writes it again (one write per user per window, not per request). */
@@ -52,7 +54,19 @@ export async function startSession(
  */
 export async function liveSession(db: DbOrTx, id: string, at: Date = systemNow()): Promise<LiveSession | null> {
   const idHash = hashSessionId(id);
-  const [row] = await db
+  let query = preparedLiveSession.get(db);
+  if (!query) preparedLiveSession.set(db, (query = liveSessionQuery(db)));
+  const [row] = await query.execute({ idHash });
+  if (!row || row.revokedAt || row.expiresAt <= at || !row.active || row.sessionVersion !== row.currentVersion) return null;
+  if (at.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_MS) {
+    await db.update(authSessions).set({ lastSeenAt: at }).where(eq(authSessions.idHash, idHash));
+  }
+  return { userId: row.userId, expiresAt: row.expiresAt, mustChangePassword: row.mustChangePassword };
+}
+
+// Prepared once per database: every request of every signed-in person runs it (twice: proxy.ts and the page or route).
+function liveSessionQuery(db: DbOrTx) {
+  return db
     .select({
       userId: authSessions.userId,
       expiresAt: authSessions.expiresAt,
@@ -61,16 +75,14 @@ export async function liveSession(db: DbOrTx, id: string, at: Date = systemNow()
       sessionVersion: authSessions.sessionVersion,
       active: users.active,
       currentVersion: users.sessionVersion,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(eq(authSessions.idHash, idHash));
-  if (!row || row.revokedAt || row.expiresAt <= at || !row.active || row.sessionVersion !== row.currentVersion) return null;
-  if (at.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_MS) {
-    await db.update(authSessions).set({ lastSeenAt: at }).where(eq(authSessions.idHash, idHash));
-  }
-  return { userId: row.userId, expiresAt: row.expiresAt };
+    .where(eq(authSessions.idHash, sql.placeholder("idHash")))
+    .prepare("live_session");
 }
+const preparedLiveSession = new WeakMap<DbOrTx, ReturnType<typeof liveSessionQuery>>();
 
 /** Ends one session (sign-out). Revoking an unknown or already revoked session changes nothing. */
 export async function revokeSession(db: DbOrTx, id: string, at: Date = systemNow()): Promise<void> {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { loginThrottle } from "@/db/schema";
-import { ACCOUNT_RULE, ADDRESS_RULE, KNOWN_PAIR_MS, PAIR_RULE } from "./throttle";
+import { ACCOUNT_RULE, ADDRESS_RULE, KNOWN_PAIR_MS, PAIR_RULE, RESET_ACCOUNT_RULE } from "./throttle";
 
 const PRUNE_EVERY_MS = 60_000;
 const PRUNE_BATCH = 1_000;
@@ -20,6 +20,7 @@ export async function pruneLoginThrottle(db: Db, now: Date, limit = PRUNE_BATCH)
     WHEN ${t.key} LIKE 'known:%' THEN ${before(now, KNOWN_PAIR_MS)}
     WHEN ${t.key} LIKE 'account:%' THEN ${before(now, ACCOUNT_RULE.windowMs)}
     WHEN ${t.key} LIKE 'ip:%' THEN ${before(now, ADDRESS_RULE.windowMs)}
+    WHEN ${t.key} LIKE 'reset%' THEN ${before(now, RESET_ACCOUNT_RULE.windowMs)}
     ELSE ${before(now, PAIR_RULE.windowMs)} END`;
   const blockEnded = sql`(${t.blockedUntil} IS NULL OR ${t.blockedUntil} <= ${now.toISOString()}::timestamptz)`;
   const deleted = await db

@@ -25,6 +25,10 @@ export const ADDRESS_RULE: ThrottleRule = { maxAttempts: 30, windowMs: 15 * 60_0
 export const ACCOUNT_RULE: ThrottleRule = { maxAttempts: 100, windowMs: 60 * 60_000, blockMs: 60 * 60_000 };
 /** Guesses at the current password from inside a session (a borrowed laptop). */
 export const PASSWORD_CHANGE_RULE: ThrottleRule = { maxAttempts: 5, windowMs: 15 * 60_000, blockMs: 15 * 60_000 };
+/** Password-reset e-mails asked for one address: a few an hour, so nobody can flood someone's inbox. */
+export const RESET_ACCOUNT_RULE: ThrottleRule = { maxAttempts: 3, windowMs: 60 * 60_000, blockMs: 60 * 60_000 };
+/** Password-reset requests from one client address, whatever addresses they name. Same window as RESET_ACCOUNT_RULE (pruning relies on it). */
+export const RESET_ADDRESS_RULE: ThrottleRule = { maxAttempts: 10, windowMs: 60 * 60_000, blockMs: 60 * 60_000 };
 /** How long a successful sign-in from an address keeps that address exempt from ACCOUNT_RULE. */
 export const KNOWN_PAIR_MS = 30 * 24 * 3600_000;
 
@@ -43,6 +47,14 @@ export function addressKey(address: string): string {
 
 export function accountKey(email: string): string {
   return `account:${normalEmail(email)}`;
+}
+
+export function resetAccountKey(email: string): string {
+  return `reset:${normalEmail(email)}`;
+}
+
+export function resetAddressKey(address: string): string {
+  return `reset-ip:${address}`;
 }
 
 export function passwordChangeKey(userId: string): string {

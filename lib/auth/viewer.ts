@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { users } from "@/db/schema";
 import type { DateFormat } from "@/lib/i18n/format-for";
@@ -20,7 +20,25 @@ export interface Viewer {
 
 /** Loads an active user as a viewer; null when the account is gone or inactive (sessions are checked in lib/auth/sessions.ts). */
 export async function loadViewer(db: DbOrTx, userId: string): Promise<Viewer | null> {
-  const [row] = await db
+  return (await loadAccount(db, userId))?.viewer ?? null;
+}
+
+/**
+ * An active user as a viewer, and whether they must choose their own password before using the
+ * app (an admin typed the current one). One primary-key read; null for a gone or inactive account.
+ */
+export async function loadAccount(db: DbOrTx, userId: string): Promise<{ viewer: Viewer; mustChangePassword: boolean } | null> {
+  let query = preparedAccount.get(db);
+  if (!query) preparedAccount.set(db, (query = accountQuery(db)));
+  const [row] = await query.execute({ userId });
+  if (!row || !row.active) return null;
+  const { active: _active, mustChangePassword, ...viewer } = row;
+  return { viewer, mustChangePassword };
+}
+
+// Prepared once per database: every signed-in request reads it.
+function accountQuery(db: DbOrTx) {
+  return db
     .select({
       id: users.id,
       email: users.email,
@@ -33,10 +51,16 @@ export async function loadViewer(db: DbOrTx, userId: string): Promise<Viewer | n
       dateFormat: users.dateFormat,
       workingMode: users.workingMode,
       active: users.active,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
-    .where(eq(users.id, userId));
-  if (!row || !row.active) return null;
-  const { active: _active, ...viewer } = row;
-  return viewer;
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare("load_account");
+}
+const preparedAccount = new WeakMap<DbOrTx, ReturnType<typeof accountQuery>>();
+
+/** Whether the account with this e-mail (if any) must replace an admin's password at sign-in. */
+export async function mustChangePasswordOf(db: DbOrTx, email: string): Promise<boolean> {
+  const [row] = await db.select({ mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return row?.mustChangePassword ?? false;
 }

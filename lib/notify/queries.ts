@@ -65,7 +65,8 @@ export async function notificationsOf(
         options.before ? lt(notifications.createdAt, options.before) : undefined,
       ),
     )
-    .orderBy(desc(notifications.createdAt))
+    // The id breaks ties (a fan-out writes several notices at one instant): the bell's validator reads the same order.
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(Math.min(options.limit ?? 20, 200));
   return rows.map((row) => readFor(row, viewer));
 }

@@ -66,7 +66,7 @@ describe("a notice is read in its reader's language, zone and date format, not t
     // The page of the notice, and the bell's feed, say the same.
     expect((await notificationWithLog(db, english, id)).notification).toMatchObject({ title: `New task #318: ${title}`, body: item!.body });
     actAs(english);
-    const feed = (await (await GET()).json()) as Feed;
+    const feed = (await (await GET(new Request("http://localhost/api/notifications"))).json()) as Feed;
     expect(feed.items[0]).toMatchObject({ id, title: `New task #318: ${title}`, body: item!.body });
     expect(feed.items[0]).not.toHaveProperty("payload");
     expect(feed.items[0]!.at).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
@@ -79,7 +79,7 @@ describe("a notice is read in its reader's language, zone and date format, not t
     expect(iso.dateFormat).toBe("iso");
     expect((await notificationsOf(db, iso))[0]!.body).toContain("2026-12-03 09:00");
     actAs(iso);
-    expect(((await (await GET()).json()) as Feed).items[0]!.body).toContain("2026-12-03 09:00");
+    expect(((await (await GET(new Request("http://localhost/api/notifications"))).json()) as Feed).items[0]!.body).toContain("2026-12-03 09:00");
 
     // Saving the profile without a date format keeps the one chosen.
     expect(await updateProfileAction({ name: recipient.name, phone: null, timeZone: "Europe/Berlin", locale: "en", workingMode: "office" })).toMatchObject({
@@ -136,14 +136,14 @@ describe("nobody reads another person's rendered notice", () => {
     expect(await notificationsCausedBy(db, stranger.viewer)).toEqual([]);
     await expect(notificationWithLog(db, stranger.viewer, id)).rejects.toBeInstanceOf(NotFound);
     actAs(stranger.viewer);
-    const body = await (await GET()).text();
+    const body = await (await GET(new Request("http://localhost/api/notifications"))).text();
     expect(body).not.toContain(title);
     expect(JSON.parse(body)).toEqual({ unread: 0, items: [] });
 
     // Its recipient, now reading English, gets it rendered for them, and only the text.
     await db.update(users).set({ locale: "en" }).where(eq(users.id, recipient.id));
     actAs(await viewerOf(db, recipient.id));
-    const own = (await (await GET()).json()) as Feed;
+    const own = (await (await GET(new Request("http://localhost/api/notifications"))).json()) as Feed;
     expect(own.items.map((i) => i.title)).toEqual([`New task #318: ${title}`]);
     expect(own.items[0]).not.toHaveProperty("payload");
   });

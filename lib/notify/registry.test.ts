@@ -57,6 +57,7 @@ const SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
     assignedAt: "2026-03-28T10:00:00.000Z",
   },
   "auth.failedSignIns": { failures: 10, since: "2026-03-28T10:00:00.000Z", at: "2026-03-28T10:05:00.000Z", until: "2026-03-28T10:20:00.000Z" },
+  "auth.passwordReset": { at: "2026-03-28T10:05:00.000Z" },
 };
 
 const pl: Recipient = { email: "jan@test.example", phone: "+48601234567", locale: "pl", timeZone: "Europe/Warsaw" };

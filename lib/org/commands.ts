@@ -9,7 +9,7 @@ import { assertCanManageOrganisation, assertNotLockingSelfOut, supervisorProblem
 import type { CreateUserInput, UpdateUserInput } from "./schema";
 import { isUniqueViolation } from "./unique-violation";
 
-/** Creates a user with an initial password; the admin hands the password over. */
+/** Creates a user with an initial password; the admin hands it over, and the person replaces it at the first sign-in. */
 export async function createUser({ tx, viewer, now }: Work, input: CreateUserInput): Promise<{ id: string }> {
   assertCanManageOrganisation(viewer);
   const passwordHash = await hashPassword(input.password);
@@ -22,6 +22,8 @@ export async function createUser({ tx, viewer, now }: Work, input: CreateUserInp
       .values({
         ...userColumns(input),
         passwordHash,
+        // The admin typed it: the person chooses their own at the first sign-in.
+        mustChangePassword: true,
         createdAt: now,
         updatedAt: now,
       })
@@ -65,7 +67,8 @@ export async function updateUser({ tx, viewer, now }: Work, input: UpdateUserInp
       .set({
         ...userColumns(input),
         updatedAt: now,
-        ...(passwordHash ? { passwordHash } : {}),
+        // A password the admin typed for someone else must be replaced at their next sign-in.
+        ...(passwordHash ? { passwordHash, mustChangePassword: input.id !== viewer.id } : {}),
         ...(phoneChanged ? { phoneVerifiedAt: null } : {}),
         ...(endsSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
       })

@@ -35,6 +35,7 @@ export async function updateOwnProfile({ tx, viewer, now }: Work, input: Profile
  * before the check (atomically, like sign-in), so a borrowed session cannot be used to guess
  * the password. The session version is bumped: every session, this one included, ends.
  * The counted try stays counted when the answer is a refusal: those refusals commit the unit.
+ * It is also how a person replaces a password an admin typed (users.must_change_password).
  */
 export async function changeOwnPassword({ tx, viewer, now }: Work, input: ChangePasswordInput): Promise<{ signedOut: true }> {
   const key = passwordChangeKey(viewer.id);
@@ -47,7 +48,7 @@ export async function changeOwnPassword({ tx, viewer, now }: Work, input: Change
   const passwordHash = await hashPassword(input.newPassword);
   await tx
     .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+    .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
     .where(eq(users.id, viewer.id));
   await clearKey(tx, key);
   return { signedOut: true };

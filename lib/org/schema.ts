@@ -33,7 +33,7 @@ export function isTimeZone(value: string): boolean {
 }
 
 const name = lineString().trim().min(1, "required").max(200, "tooLong");
-const email = lineString().trim().toLowerCase().min(1, "required").max(320, "tooLong").pipe(z.email("invalidEmail"));
+export const email = lineString().trim().toLowerCase().min(1, "required").max(320, "tooLong").pipe(z.email("invalidEmail"));
 const optionalText = lineString()
   .trim()
   .max(200, "tooLong")
@@ -59,7 +59,8 @@ const optionalId = z
   .nullish()
   .transform((v) => v || null);
 const id = z.uuid("notFound");
-const newPassword = lineString().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(1024, "tooLong");
+/** The rule for every new password, whoever sets it (an admin, the person, a reset link). */
+export const newPassword = lineString().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(1024, "tooLong");
 
 const userFields = {
   name,

@@ -219,6 +219,24 @@ describe("editing users", () => {
     expect(await userRow(db, user.id)).toMatchObject({ active: false, sessionVersion: 2, title: "Były pracownik" });
   });
 
+  it("a password the admin typed must be replaced at the first sign-in: new accounts and resets are flagged, nothing else", async () => {
+    const db = await testDb();
+    const admin = await makeUser(db, { role: "admin" });
+    actAs(admin.viewer);
+    const created = await createUserAction(newUserInput());
+    if (!created.ok) throw new Error(created.error);
+    expect((await userRow(db, created.data.id)).mustChangePassword).toBe(true);
+
+    const user = await makeUser(db);
+    expect(await updateUserAction(await editInput(db, user.id, { title: "Kierowca" }))).toMatchObject({ ok: true });
+    expect((await userRow(db, user.id)).mustChangePassword).toBe(false);
+    expect(await updateUserAction(await editInput(db, user.id, { newPassword: "typed by the admin" }))).toMatchObject({ ok: true });
+    expect((await userRow(db, user.id)).mustChangePassword).toBe(true);
+    // An admin setting their own password on the user form chose it themself.
+    expect(await updateUserAction(await editInput(db, admin.id, { newPassword: "my own new password" }))).toMatchObject({ ok: true });
+    expect((await userRow(db, admin.id)).mustChangePassword).toBe(false);
+  });
+
   it("an admin cannot deactivate or demote themself", async () => {
     const db = await testDb();
     const admin = await makeUser(db, { role: "admin" });

@@ -21,7 +21,14 @@ setDispatcher(dispatcher);
 // Server actions run here without a Next.js server: the session comes from actAs(), the cache
 // is a no-op, and messages are English. Everything below the wrapper is the real code.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => actingViewer() }));
+vi.mock("@/lib/auth/current-user", () => ({
+  currentUser: async () => actingViewer(),
+  signedInAccount: async () => {
+    const viewer = actingViewer();
+    return viewer ? { viewer, mustChangePassword: false } : null;
+  },
+  viewerAwaitingPasswordChange: async () => null,
+}));
 vi.mock("next-intl/server", () => ({
   getLocale: async () => "en",
   getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages: messages.en, namespace: namespace as never }),

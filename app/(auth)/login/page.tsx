@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await currentUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");
   const providers = ssoProviders();
-  const notice = params.error === "sso" ? t("sso") : params.signedOut ? t("signedOut") : null;
+  const notice = params.error === "sso" ? t("sso") : params.passwordChanged ? t("passwordChanged") : params.signedOut ? t("signedOut") : null;
 
   return (
     <main className="flex min-h-screen flex-col items-center justify-center bg-gradient-to-b from-slate-100 to-slate-50 px-4">
@@ -43,6 +44,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </p>
           ) : null}
           <LoginForm callbackUrl={callbackUrl} />
+          <p className="mt-3 text-center text-sm">
+            <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+              {t("forgotLink")}
+            </Link>
+          </p>
           {providers.length ? (
             <div className="mt-4 space-y-2">
               <p className="text-center text-xs text-muted">{t("or")}</p>

@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { formatInstantFor } from "@/lib/i18n/format-for";
+import { notificationsOf, unreadCountOf } from "./queries";
+
+/** How many notices the bell's menu shows. */
+export const BELL_ITEMS = 8;
+
+/**
+ * The bell's validator: a hash of everything its answer depends on, read in one indexed query
+ * and without rendering anything. The answer is the viewer's unread count and their latest
+ * BELL_ITEMS notices (ids and read state; a notice's text is rendered from its kind and payload,
+ * which never change), in their language, zone and date format. So a new notice, a read (one,
+ * all, or by snoozing), a deleted notice and a change of those three settings each change it.
+ * The viewer's id is in the hash, so one person's validator never matches another's.
+ *
+ * Reads go through the partial unread index and the (recipient, created_at) index, at most
+ * BELL_ITEMS rows: the cost does not grow with how many notices a person has had.
+ */
+export async function bellVersionOf(db: Db, viewer: Viewer): Promise<string> {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = bellVersionQuery(db)));
+  const [row] = await query.execute({ userId: viewer.id });
+  const state = row ? [viewer.id, row.locale, row.timeZone, row.dateFormat, row.unread, row.head ?? ""].join("|") : viewer.id;
+  return `"${createHash("sha256").update(state).digest("base64url").slice(0, 32)}"`;
+}
+
+// A prepared statement per database: the bell asks it every few seconds for every signed-in person.
+function bellVersionQuery(db: Db) {
+  const userId = sql.placeholder("userId");
+  return db
+    .select({
+      locale: users.locale,
+      timeZone: users.timeZone,
+      dateFormat: users.dateFormat,
+      unread: sql<number>`(SELECT count(*)::int FROM notifications n WHERE n.recipient_id = ${userId} AND n.read_at IS NULL)`,
+      head: sql<
+        string | null
+      >`(SELECT string_agg(h.id::text || '/' || coalesce((extract(epoch FROM h.read_at) * 1000000)::bigint::text, '-'), ',' ORDER BY h.created_at DESC, h.id DESC)
+        FROM (SELECT n.id, n.read_at, n.created_at FROM notifications n WHERE n.recipient_id = ${userId}
+              ORDER BY n.created_at DESC, n.id DESC LIMIT ${sql.raw(String(BELL_ITEMS))}) h)`,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .prepare("bell_version");
+}
+const prepared = new WeakMap<Db, ReturnType<typeof bellVersionQuery>>();
+
+export interface BellItem {
+  id: string;
+  kind: string;
+  priority: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Date;
+  /** The time in the viewer's date format. */
+  at: string;
+  readAt: Date | null;
+  actorName: string | null;
+}
+
+/** The bell's answer: unread count and the latest notices, rendered in the viewer's language. */
+export async function bellFeedOf(db: Db, viewer: Viewer): Promise<{ unread: number; items: BellItem[] }> {
+  const [unread, items] = await Promise.all([unreadCountOf(db, viewer), notificationsOf(db, viewer, { limit: BELL_ITEMS })]);
+  return { unread, items: items.map((item) => ({ ...item, at: formatInstantFor(item.createdAt, viewer) })) };
+}
+
+/** Whether an If-None-Match header names this validator (a list, a weak form, or "*"). */
+export function matchesValidator(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t === etag || t === `W/${etag}`;
+  });
+}

@@ -2,11 +2,10 @@
 
 import { X } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useTransition, type FormEvent } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 import type { TaskListParams } from "@/lib/tasks/list-params";
 import { PRIORITIES_URGENT_FIRST } from "@/lib/org/vocabulary";
@@ -20,9 +19,8 @@ export interface FilterChoices {
 }
 
 /**
- * The filter bar. It is a plain GET form (works without JavaScript); with JavaScript a change
- * applies at once, as in every list's filters. Status and sorting ride along so a filter never
- * loses them.
+ * The task lists' filter bar, applied on change like every list's (FilterForm). Status and
+ * sorting ride along so a filter never loses them.
  */
 export function TaskFilters({
   path,
@@ -46,51 +44,17 @@ export function TaskFilters({
 }) {
   const t = useTranslations("tasks.filters");
   const tp = useTranslations("common.priority");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const formRef = useRef<HTMLFormElement>(null);
-
-  function apply(form: HTMLFormElement) {
-    const query = new URLSearchParams();
-    for (const [key, value] of new FormData(form)) if (typeof value === "string" && value) query.set(key, value);
-    const qs = query.toString();
-    startTransition(() => router.push(qs ? `${path}?${qs}` : path));
-  }
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    apply(e.currentTarget);
-  };
-  // A picker's hidden input changes without a change event: its choice applies the form itself.
-  const applyNow = () => formRef.current && apply(formRef.current);
-
   return (
-    <form
-      ref={formRef}
-      method="get"
+    <FilterForm
       action={path}
-      onSubmit={onSubmit}
-      onChange={(e) => {
-        // Typing in a picker is a search, not a choice.
-        if ((e.target as HTMLElement).getAttribute("role") === "combobox") return;
-        apply(e.currentTarget);
-      }}
-      aria-label={t("label")}
-      aria-busy={pending}
+      label={t("label")}
       className="mb-3 flex flex-wrap items-end gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm"
     >
       {carry.map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <Filter id="f-person" label={t(personRole)} width="w-44">
-        <SearchPicker
-          id="f-person"
-          name="person"
-          source="people"
-          params={{ scope: personScope }}
-          defaultValue={choices.person}
-          emptyLabel={t("anyone")}
-          onChange={applyNow}
-        />
+        <SearchPicker id="f-person" name="person" source="people" params={{ scope: personScope }} defaultValue={choices.person} emptyLabel={t("anyone")} />
       </Filter>
       <Filter id="f-priority" label={t("priority")} width="w-28">
         <Select id="f-priority" name="priority" defaultValue={params.priority ?? ""}>
@@ -119,11 +83,8 @@ export function TaskFilters({
           source="clients"
           defaultValue={choices.client}
           emptyLabel={t("anyClient")}
-          onChange={() => {
-            // A new client makes the chosen case meaningless.
-            formRef.current?.querySelector<HTMLSelectElement>("select[name=case]")?.setAttribute("disabled", "");
-            applyNow();
-          }}
+          // A new client makes the chosen case meaningless (this runs before the form applies).
+          onChange={() => document.querySelector<HTMLSelectElement>("#f-case")?.setAttribute("disabled", "")}
         />
       </Filter>
       {params.client ? (
@@ -149,7 +110,7 @@ export function TaskFilters({
           {t("clear")}
         </Link>
       ) : null}
-    </form>
+    </FilterForm>
   );
 }
 

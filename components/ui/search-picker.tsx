@@ -23,7 +23,8 @@ const NONE: PickerItem = { id: "", label: "" };
  * on the server as one types, instead of a select holding every choice in the page. The page
  * passes only the chosen item (id and label); the list comes from `/api/pickers/<source>`, at
  * most 20 at a time, as far as the viewer may see or choose them. A hidden input named `name`
- * carries the chosen id, so a plain form submit works too. `emptyLabel` offers "nothing" as the
+ * carries the chosen id, so a plain form submit works too, and a choice fires a `change` event
+ * there, as a select would (filter bars apply on it). `emptyLabel` offers "nothing" as the
  * first choice (Anyone, No client); without it a choice can be changed but not removed.
  */
 export function SearchPicker({
@@ -89,6 +90,16 @@ export function SearchPicker({
   });
   const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = combobox;
 
+  // A choice is a change of the form, as a select's would be: the hidden input announces it once rendered.
+  const hidden = useRef<HTMLInputElement>(null);
+  const chosenId = selected?.id ?? "";
+  const announced = useRef(chosenId);
+  useEffect(() => {
+    if (announced.current === chosenId) return;
+    announced.current = chosenId;
+    hidden.current?.dispatchEvent(new Event("change", { bubbles: true }));
+  }, [chosenId]);
+
   const status = !isOpen ? "" : loading ? t("searching") : found.length === 0 ? t("noMatches") : "";
 
   return (
@@ -143,7 +154,7 @@ export function SearchPicker({
       <span role="status" className="sr-only">
         {isOpen && !loading ? (found.length ? t("count", { count: found.length }) : t("noMatches")) : ""}
       </span>
-      {name ? <input type="hidden" name={name} value={selected?.id ?? ""} disabled={disabled} /> : null}
+      <input ref={hidden} type="hidden" name={name} value={chosenId} disabled={disabled || !name} />
     </div>
   );
 }

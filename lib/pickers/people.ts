@@ -53,15 +53,21 @@ export async function searchPeople(
 /**
  * The label of an already chosen person, for the first render of a picker (the page passes only
  * the chosen one, never the whole list). Someone outside `scope` comes back as null, so a URL
- * cannot make the page name a person the viewer may not pick. `anyState` also names inactive
- * people (a task or case may still belong to someone deactivated since).
+ * cannot make the page name a person the viewer may not pick. `inactiveToo` also names people
+ * deactivated since they were chosen (a task's assignee, someone's supervisor).
  */
-export async function chosenPerson(db: DbOrTx, viewer: Viewer, scope: PeopleScope, id: string | null | undefined, anyState = false): Promise<PickerItem | null> {
+export async function chosenPerson(
+  db: DbOrTx,
+  viewer: Viewer,
+  scope: PeopleScope,
+  id: string | null | undefined,
+  inactiveToo = false,
+): Promise<PickerItem | null> {
   if (!id || !UUID.test(id)) return null;
-  const condition = anyState && scope === "active" ? undefined : scopeCondition(viewer, scope);
+  const condition = scopeCondition(viewer, scope);
   const [row] = await db
     .select({ id: users.id, name: users.name, title: users.title })
     .from(users)
-    .where(and(eq(users.id, id), condition));
+    .where(and(eq(users.id, id), inactiveToo && scope !== "team" ? undefined : condition));
   return row ? toItem(row) : null;
 }

@@ -8,7 +8,8 @@ import { UserForm } from "@/components/admin/user-form";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { NotFound } from "@/lib/action/errors";
-import { activeUserOptions, organisationTree, userForEdit } from "@/lib/org/queries";
+import { chosenPerson } from "@/lib/pickers/people";
+import { organisationTree, userForEdit } from "@/lib/org/queries";
 import { supportedTimeZones } from "@/lib/org/schema";
 import { displayPhone } from "@/lib/phone/display";
 import { requireAdmin } from "@/app/require-viewer";
@@ -28,7 +29,8 @@ export default async function EditUserPage({ params, searchParams }: { params: P
     throw error;
   });
   if (!user) notFound();
-  const [departments, supervisors] = await Promise.all([organisationTree(db, viewer), activeUserOptions(db, viewer)]);
+  // A supervisor deactivated since still shows as the current choice.
+  const [departments, supervisor] = await Promise.all([organisationTree(db, viewer), chosenPerson(db, viewer, "supervisor", user.supervisorId, true)]);
   const t = await getTranslations("admin.userForm");
   const created = (await searchParams).created === "1";
 
@@ -47,7 +49,7 @@ export default async function EditUserPage({ params, searchParams }: { params: P
           id={user.id}
           isSelf={user.id === viewer.id}
           departments={departments}
-          supervisors={supervisors}
+          supervisor={supervisor}
           timeZones={supportedTimeZones()}
           values={{
             name: user.name,

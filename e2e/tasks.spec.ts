@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { login, logout, pick } from "./support";
 
 /** Tomorrow at 10:00 as a datetime-local value in Warsaw, where the demo people work. */
@@ -119,6 +120,7 @@ test("people and clients are picked by typing: a new task's assignee and client,
   const person = filters.getByRole("combobox", { name: "Wykonawca", exact: true });
   await person.fill("Grabo");
   await expect(filters.getByRole("option", { name: "Adam Grabowski" })).toBeVisible();
+  await expectNoAxeViolations(page, "/tasks/delegated with the person picker open");
   await person.press("ArrowDown");
   await person.press("Enter");
   await expect(page).toHaveURL(/[?&]person=[0-9a-f-]{36}/);

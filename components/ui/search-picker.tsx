@@ -18,6 +18,10 @@ export const SEARCH_DELAY_MS = 200;
 
 const NONE: PickerItem = { id: "", label: "" };
 
+function itemToString(item: PickerItem | null): string {
+  return item && item.id ? item.label : "";
+}
+
 /**
  * A person, client or case picker: an ARIA 1.2 combobox (downshift's `useCombobox`) that searches
  * on the server as one types, instead of a select holding every choice in the page. The page
@@ -71,9 +75,17 @@ export function SearchPicker({
     id: `${id}-picker`,
     inputId: id,
     items,
-    itemToString: (item) => (item && item.id ? item.label : ""),
+    itemToString,
     itemToKey: (item) => item?.id ?? "",
     selectedItem: selected ?? (emptyLabel ? { ...NONE, label: emptyLabel } : null),
+    stateReducer: (state, { type, changes }) => {
+      const { InputBlur, InputKeyDownEscape } = useCombobox.stateChangeTypes;
+      // Leaving or escaping without a choice shows the choice again, never half-typed text
+      // that the form would not submit; a required picker (no empty label) is never cleared.
+      if (type === InputKeyDownEscape && !emptyLabel) return { ...changes, selectedItem: state.selectedItem, inputValue: itemToString(state.selectedItem) };
+      if (type === InputBlur && changes.selectedItem === state.selectedItem) return { ...changes, inputValue: itemToString(state.selectedItem) };
+      return changes;
+    },
     onSelectedItemChange: ({ selectedItem }) => {
       const next = selectedItem && selectedItem.id ? selectedItem : null;
       setOwn(next);

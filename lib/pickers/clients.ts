@@ -10,12 +10,14 @@ import { PICKER_LIMIT, UUID, containing, startingWith, type PickerItem } from ".
 /** Clients whose name, city or tax id contains `q`: names starting with it first, then by name. */
 export async function searchClients(db: DbOrTx, _viewer: Viewer, input: { q: string; limit?: number }): Promise<PickerItem[]> {
   const q = input.q.trim();
-  const where: SQL | undefined = q ? or(ilike(clients.name, containing(q)), ilike(clients.city, containing(q)), ilike(clients.taxId, containing(q))) : undefined;
+  const where: SQL | undefined = q
+    ? or(ilike(clients.name, containing(q)), ilike(clients.city, containing(q)), ilike(clients.taxId, containing(q)))
+    : undefined;
   const rows = await db
     .select({ id: clients.id, name: clients.name, city: clients.city })
     .from(clients)
     .where(where)
-    .orderBy(q ? sql`${clients.name} ILIKE ${startingWith(q)} DESC` : sql`true`, asc(sql`lower(${clients.name})`), asc(clients.id))
+    .orderBy(...(q ? [sql`${clients.name} ILIKE ${startingWith(q)} DESC`] : []), asc(sql`lower(${clients.name})`), asc(clients.id))
     .limit(Math.min(input.limit ?? PICKER_LIMIT, PICKER_LIMIT));
   return rows.map((r) => ({ id: r.id, label: r.name, detail: r.city }));
 }

@@ -45,7 +45,7 @@ export async function searchPeople(
     .select({ id: users.id, name: users.name, title: users.title })
     .from(users)
     .where(and(...where))
-    .orderBy(q ? sql`${users.name} ILIKE ${startingWith(q)} DESC` : sql`true`, asc(sql`lower(${users.name})`), asc(users.id))
+    .orderBy(...(q ? [sql`${users.name} ILIKE ${startingWith(q)} DESC`] : []), asc(sql`lower(${users.name})`), asc(users.id))
     .limit(Math.min(input.limit ?? PICKER_LIMIT, PICKER_LIMIT));
   return rows.map(toItem);
 }

@@ -56,6 +56,11 @@ describe("GET /api/pickers/* (search as you type)", () => {
     const without = await ask(peopleGET, `/api/pickers/people?q=${encodeURIComponent(`Ada ${tag}`)}&exclude=${ada.id}`);
     expect(without.items.map((i) => i.id)).not.toContain(ada.id);
 
+    // Opening a picker before typing lists the first 20.
+    const opened = await ask(peopleGET, "/api/pickers/people");
+    expect(opened.status).toBe(200);
+    expect(opened.items).toHaveLength(20);
+
     // `%` is a character like any other, not a wildcard.
     expect((await ask(peopleGET, `/api/pickers/people?q=${encodeURIComponent(`${tag}%`)}`)).items).toEqual([]);
   });
@@ -115,6 +120,7 @@ describe("GET /api/pickers/* (search as you type)", () => {
     for (let i = 0; i < 21; i++) await makeClient(db, { name: `Hurt ${tag} ${i}` });
 
     actAs(viewer.viewer);
+    expect((await ask(clientsGET, "/api/pickers/clients")).items).toHaveLength(20);
     const all = await ask(clientsGET, `/api/pickers/clients?q=${tag}`);
     expect(all.items).toHaveLength(20);
     const mills = await ask(clientsGET, `/api/pickers/clients?q=${encodeURIComponent(`młyn ${tag}`)}`);

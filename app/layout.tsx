@@ -3,7 +3,6 @@ import "./globals.css";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ZodWithoutEval } from "@/components/providers/zod-without-eval";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
@@ -15,7 +14,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        <ZodWithoutEval />
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, demoEmail, login, logout } from "./support";
+import { DEMO_PASSWORD, demoEmail, login, logout, pick } from "./support";
 
 test("an admin creates a user with a password, and the new user signs in", async ({ page }) => {
   await login(page, "admin");
@@ -15,7 +15,7 @@ test("an admin creates a user with a password, and the new user signs in", async
   await page.locator("#user-phone").fill("601 234 567");
   await page.locator("#user-title").fill("Koordynatorka projektów");
   await page.locator("#user-department").selectOption({ label: "Serwis" });
-  await page.locator("#user-supervisor").selectOption({ label: "Marek Woźniak · Kierownik serwisu" });
+  await pick(page, "Przełożony", "Woźniak", "Marek Woźniak");
   await page.getByRole("checkbox", { name: "Koordynacja serwisu" }).check();
   await page.locator("#user-password").fill("short");
   await page.getByRole("button", { name: "Utwórz użytkownika" }).click();

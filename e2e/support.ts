@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from "../db/seed/demo";
 import { fakeProvidersPort } from "./serve";
 
@@ -34,4 +34,15 @@ export function demoPhone(key: string): string {
   const user = DEMO_USERS.find((u) => u.key === key);
   if (!user) throw new Error(`unknown demo user ${key}`);
   return user.phone;
+}
+
+/**
+ * Chooses in a search picker (components/ui/search-picker.tsx) as a person does: types `text`
+ * into the combobox labelled `label` and clicks the offered option whose name contains `option`.
+ */
+export async function pick(scope: Page | Locator, label: string, text: string, option = text) {
+  const box = scope.getByRole("combobox", { name: label, exact: true });
+  await box.fill(text);
+  await scope.getByRole("listbox").getByRole("option", { name: option }).first().click();
+  await expect(box).toHaveAttribute("aria-expanded", "false");
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { login, logout } from "./support";
+import { expectNoAxeViolations } from "./axe";
+import { login, logout, pick } from "./support";
 
 /** Tomorrow at 10:00 as a datetime-local value in Warsaw, where the demo people work. */
 function tomorrowAtTenInWarsaw(): { input: string; shown: string } {
@@ -27,7 +28,7 @@ test("a foreman delegates, the technician works it through, the foreman follows 
   await page.getByLabel("Opis", { exact: true }).fill("Dwie grzałki przepalone, części czekają w magazynie.");
   await page.getByLabel("Priorytet", { exact: true }).selectOption("high");
   await page.getByLabel("Termin", { exact: true }).fill(due.input);
-  await page.getByLabel("Wykonawca", { exact: true }).selectOption({ label: "Paweł Krawczyk · Serwisant" });
+  await pick(page, "Wykonawca", "krawcz", "Paweł Krawczyk");
   await page.getByRole("button", { name: "Utwórz zadanie" }).click();
   await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
   const taskUrl = new URL(page.url()).pathname;
@@ -105,4 +106,38 @@ test("a delegator returns a result for rework, saying what is missing", async ({
   await expect(page.locator("article header").getByText("W toku")).toBeVisible();
   await expect(page.getByText("Brak podpisu klienta na protokole.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Akceptacja wykonania" })).toHaveCount(0);
+});
+
+test("people and clients are picked by typing: a new task's assignee and client, then the Delegated filter", async ({ page }) => {
+  const title = `Przegląd zmywarki tunelowej ${Date.now().toString(36)}`;
+  await signInAs(page, "foreman");
+  await page.goto("/tasks/new");
+  await page.getByLabel("Tytuł", { exact: true }).fill(title);
+  // The pickers hold no list: the choices come from the server as one types.
+  await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(0);
+  await pick(page, "Wykonawca", "grabow", "Adam Grabowski");
+  await pick(page, "Klient", "podhala", "Catering Smaki Podhala");
+  await page.getByRole("button", { name: "Utwórz zadanie" }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await expect(page.getByText("Catering Smaki Podhala sp. z o.o.").first()).toBeVisible();
+
+  // Delegated, filtered by the assignee chosen by typing with the keyboard only.
+  await page.goto("/tasks/delegated");
+  const filters = page.getByRole("form", { name: "Filtry" });
+  const person = filters.getByRole("combobox", { name: "Wykonawca", exact: true });
+  await person.fill("Grabo");
+  await expect(filters.getByRole("listbox").getByRole("option", { name: "Adam Grabowski" })).toBeVisible();
+  await expectNoAxeViolations(page, "/tasks/delegated with the person picker open");
+  await person.press("ArrowDown");
+  await person.press("Enter");
+  await expect(page).toHaveURL(/[?&]person=[0-9a-f-]{36}/);
+  const rows = page.getByRole("row").filter({ has: page.getByRole("cell") });
+  await expect(rows.filter({ hasText: title })).toHaveCount(1);
+  for (const row of await rows.all()) await expect(row).toContainText("Adam Grabowski");
+
+  // The chosen person is named on the first render, without a search; "Wszyscy" clears the filter.
+  await page.reload();
+  await expect(person).toHaveValue("Adam Grabowski");
+  await pick(filters, "Wykonawca", "", "Wszyscy");
+  await expect(page).not.toHaveURL(/person=/);
 });

@@ -3,16 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { Search } from "lucide-react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import type { DepartmentSummary } from "@/lib/org/queries";
 import { ROLES, type UserFilters } from "@/lib/org/schema";
 
-/** Search and filters of the user list: a plain GET form, so every filtered view has its own URL. */
+/** Search and filters of the user list: a plain GET form, so every filtered view has its own URL; applied on change like every list's. */
 export async function UserFilterBar({ filters, departments }: { filters: UserFilters; departments: DepartmentSummary[] }) {
   const t = await getTranslations("admin.users");
   const tc = await getTranslations("common");
   const filtered = Boolean(filters.q || filters.departmentId || filters.role || filters.active);
   return (
-    <form role="search" aria-label={t("filtersLabel")} className="mb-3 flex flex-wrap items-end gap-2" action="/admin/users">
+    <FilterForm role="search" label={t("filtersLabel")} className="mb-3 flex flex-wrap items-end gap-2" action="/admin/users">
       <div className="relative min-w-56 flex-1 sm:max-w-xs">
         <label htmlFor="filter-q" className="sr-only">
           {t("searchLabel")}
@@ -38,13 +39,15 @@ export async function UserFilterBar({ filters, departments }: { filters: UserFil
         <option value="active">{t("active")}</option>
         <option value="inactive">{t("inactive")}</option>
       </FilterSelect>
-      <Button type="submit">{tc("filter")}</Button>
+      <noscript>
+        <Button type="submit">{tc("filter")}</Button>
+      </noscript>
       {filtered ? (
         <Link href="/admin/users" className={buttonClass("ghost")}>
           {tc("clearFilters")}
         </Link>
       ) : null}
-    </form>
+    </FilterForm>
   );
 }
 

@@ -9,10 +9,11 @@ import { Card } from "@/components/ui/card";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { createUserAction, updateUserAction } from "@/lib/org/actions";
-import type { DepartmentSummary, UserOption } from "@/lib/org/queries";
+import type { DepartmentSummary } from "@/lib/org/queries";
 import { ROLES, type Role, type WorkingMode } from "@/lib/org/vocabulary";
 import { LanguageSelect, WorkingModeSelect } from "@/components/settings/person-selects";
 import { FormAlert, SavedNote } from "@/components/ui/form-alert";
+import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 import { TeamChoices } from "./team-choices";
 import { TimeZoneInput } from "./time-zone-input";
 
@@ -34,13 +35,14 @@ export interface UserFormValues {
 type Props = {
   values: UserFormValues;
   departments: DepartmentSummary[];
-  supervisors: UserOption[];
+  /** The current supervisor only: the picker searches the others on the server. */
+  supervisor: PickerItem | null;
   timeZones: string[];
 } & ({ mode: "create" } | { mode: "edit"; id: string; isSelf: boolean });
 
 /** The admin's form for one user: create with an initial password, or edit (optionally resetting it). */
 export function UserForm(props: Props) {
-  const { values, departments, supervisors, timeZones } = props;
+  const { values, departments, supervisor, timeZones } = props;
   const t = useTranslations("admin.userForm");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -79,8 +81,6 @@ export function UserForm(props: Props) {
     if (props.mode === "create") void create.run({ ...fields, password: text("password") });
     else void update.run({ ...fields, id: props.id, newPassword: text("newPassword") });
   }
-
-  const supervisorChoices = props.mode === "edit" ? supervisors.filter((s) => s.id !== props.id) : supervisors;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={props.mode === "create" ? t("createLabel") : t("editLabel")}>
@@ -169,24 +169,17 @@ export function UserForm(props: Props) {
             </Select>
           </Field>
           <Field id="user-supervisor" label={t("supervisor")} hint={t("supervisorHint")} errors={err("supervisorId")}>
-            <Select
+            <SearchPicker
               id="user-supervisor"
               name="supervisorId"
-              defaultValue={values.supervisorId}
+              source="people"
+              // Nobody supervises themself: their own account is not offered.
+              params={{ scope: "supervisor", exclude: props.mode === "edit" ? props.id : undefined }}
+              defaultValue={supervisor}
+              emptyLabel={t("noSupervisor")}
               aria-invalid={!!err("supervisorId")}
               aria-describedby={describedBy("user-supervisor", err("supervisorId"), true)}
-            >
-              <option value="">{t("noSupervisor")}</option>
-              {supervisorChoices.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title ? `${s.name} · ${s.title}` : s.name}
-                </option>
-              ))}
-              {/* A supervisor who has since been deactivated stays selectable until changed. */}
-              {values.supervisorId && !supervisorChoices.some((s) => s.id === values.supervisorId) ? (
-                <option value={values.supervisorId}>{t("inactiveSupervisor")}</option>
-              ) : null}
-            </Select>
+            />
           </Field>
         </div>
         <TeamChoices departments={departments} selected={values.teamIds} errors={err("teamIds")} />

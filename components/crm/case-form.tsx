@@ -10,6 +10,7 @@ import { useAction } from "@/components/ui/use-action";
 import { createCaseAction, updateCaseAction } from "@/lib/crm/actions";
 import { CASE_KINDS, PRIORITIES, isStatusAllowedForKind, statusesForKind, type CaseKind, type CaseStatus, type Priority } from "@/lib/crm/case-states";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 
 export interface CaseFormInitial {
   id?: string;
@@ -24,9 +25,10 @@ export interface CaseFormInitial {
   dueAt: string;
 }
 
+/** The chosen client and owner only: the pickers search the others on the server as one types. */
 export interface CaseFormChoices {
-  people: { id: string; name: string; inactive?: boolean }[];
-  clients: { id: string; name: string; city: string | null }[];
+  client: PickerItem | null;
+  owner: PickerItem;
 }
 
 export function CaseForm({
@@ -94,14 +96,14 @@ export function CaseForm({
           </Select>
         </Field>
         <Field id="case-clientId" label={t("case.client")} errors={errors("clientId")}>
-          <Select id="case-clientId" name="clientId" defaultValue={initial.clientId} required {...a11y("case-clientId", "clientId")}>
-            <option value="">{t("case.chooseClient")}</option>
-            {choices.clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.city ? `${c.name} (${c.city})` : c.name}
-              </option>
-            ))}
-          </Select>
+          <SearchPicker
+            id="case-clientId"
+            name="clientId"
+            source="clients"
+            defaultValue={choices.client}
+            placeholder={t("case.chooseClient")}
+            {...a11y("case-clientId", "clientId")}
+          />
         </Field>
         <Field id="case-status" label={t("case.status")} errors={errors("status")}>
           <Select id="case-status" name="status" value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)} {...a11y("case-status", "status")}>
@@ -122,13 +124,7 @@ export function CaseForm({
           </Select>
         </Field>
         <Field id="case-ownerId" label={t("case.owner")} errors={errors("ownerId")}>
-          <Select id="case-ownerId" name="ownerId" defaultValue={initial.ownerId} required {...a11y("case-ownerId", "ownerId")}>
-            {choices.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.inactive ? t("case.inactiveOwner", { name: p.name }) : p.name}
-              </option>
-            ))}
-          </Select>
+          <SearchPicker id="case-ownerId" name="ownerId" source="people" defaultValue={choices.owner} {...a11y("case-ownerId", "ownerId")} />
         </Field>
         <Field id="case-dueAt" label={t("case.due")} errors={errors("dueAt")} hint={t("case.dueHint", { zone: timeZone })}>
           <Input id="case-dueAt" name="dueAt" type="datetime-local" defaultValue={initial.dueAt} {...a11y("case-dueAt", "dueAt", true)} />

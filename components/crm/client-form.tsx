@@ -4,11 +4,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button, buttonClass } from "@/components/ui/button";
-import { Field, Input, Select, Textarea, describedBy } from "@/components/ui/field";
+import { Field, Input, Textarea, describedBy } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { createClientAction, updateClientAction } from "@/lib/crm/actions";
-import type { PersonChoice } from "@/lib/crm/queries";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 
 export interface ClientFormInitial {
   id?: string;
@@ -22,7 +22,8 @@ export interface ClientFormInitial {
   accountManagerId: string;
 }
 
-export function ClientForm({ initial, people }: { initial: ClientFormInitial; people: PersonChoice[] }) {
+/** `manager` is the chosen account manager only: the picker searches the others on the server. */
+export function ClientForm({ initial, manager }: { initial: ClientFormInitial; manager: PickerItem | null }) {
   const t = useTranslations("crm.client");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -66,20 +67,15 @@ export function ClientForm({ initial, people }: { initial: ClientFormInitial; pe
         {text("address", t("address"), { maxLength: 300 })}
         {text("city", t("city"), { maxLength: 100 })}
         <Field id="client-accountManagerId" label={t("accountManager")} errors={errors("accountManagerId")}>
-          <Select
+          <SearchPicker
             id="client-accountManagerId"
             name="accountManagerId"
-            defaultValue={initial.accountManagerId}
+            source="people"
+            defaultValue={manager}
+            emptyLabel={t("noManager")}
             aria-invalid={errors("accountManagerId") ? true : undefined}
             aria-describedby={describedBy("client-accountManagerId", errors("accountManagerId"))}
-          >
-            <option value="">{t("noManager")}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
+          />
         </Field>
         <Field id="client-notes" label={t("notes")} errors={errors("notes")} className="sm:col-span-2">
           <Textarea

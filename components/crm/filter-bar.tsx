@@ -4,10 +4,13 @@ import { Search } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
+import { SearchPicker, type PickerItem, type PickerSource } from "@/components/ui/search-picker";
 
 /**
  * A list's search and filters as a plain GET form: the URL holds the state, so filtered views
- * can be bookmarked and shared, and it works before any JavaScript has loaded.
+ * can be bookmarked and shared, and it works before any JavaScript has loaded. Like every list's
+ * filters (FilterForm), a change applies at once; the button is there without JavaScript only.
  */
 export function FilterBar({
   action,
@@ -30,9 +33,11 @@ export function FilterBar({
   const t = useTranslations("common");
   const buttons = (
     <>
-      <Button type="submit" variant="primary">
-        {applyLabel}
-      </Button>
+      <noscript>
+        <Button type="submit" variant="primary">
+          {applyLabel}
+        </Button>
+      </noscript>
       {clearHref ? (
         <Link href={clearHref} className={buttonClass("ghost")}>
           {t("clearFilters")}
@@ -42,27 +47,26 @@ export function FilterBar({
   );
   if (oneRow) {
     return (
-      <form
-        method="get"
+      <FilterForm
         action={action}
         role="search"
-        aria-label={label}
+        label={label}
         className="mb-3 flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-2.5 shadow-sm"
       >
         {search}
         {children}
         {buttons}
-      </form>
+      </FilterForm>
     );
   }
   return (
-    <form method="get" action={action} role="search" aria-label={label} className="mb-3 space-y-2 rounded-lg border border-slate-200 bg-white p-2.5 shadow-sm">
+    <FilterForm action={action} role="search" label={label} className="mb-3 space-y-2 rounded-lg border border-slate-200 bg-white p-2.5 shadow-sm">
       <div className="flex flex-wrap items-end gap-2">
         {search}
         {buttons}
       </div>
       <div className="flex flex-wrap items-end gap-2">{children}</div>
-    </form>
+    </FilterForm>
   );
 }
 
@@ -110,6 +114,32 @@ export function FilterSelect({
           </option>
         ))}
       </Select>
+    </div>
+  );
+}
+
+/** A person or client filter: a search picker, since a select would carry every choice in the page. */
+export function FilterPicker({
+  id,
+  name,
+  label,
+  source,
+  value,
+  any,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  source: PickerSource;
+  value: PickerItem | null;
+  any: string;
+}) {
+  return (
+    <div className="w-56 max-w-64">
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <SearchPicker id={id} name={name} source={source} defaultValue={value} emptyLabel={any} />
     </div>
   );
 }

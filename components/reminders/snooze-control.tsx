@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "@/components/ui/use-action";
 import { snoozeReminderAction } from "@/lib/reminders/actions";
-import { SNOOZE_CHOICES } from "@/lib/reminders/schema";
+import { SNOOZE_CHOICES } from "@/lib/reminders/snooze-choices";
 
 /** "Remind me later" on a reminder notification: 10 minutes, an hour, or 09:00 tomorrow. */
 export function SnoozeControl({ notificationId }: { notificationId: string }) {

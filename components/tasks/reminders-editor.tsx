@@ -4,7 +4,8 @@ import { Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
-import { CHANNELS, MAX_REMINDERS } from "@/lib/tasks/schema";
+import { CHANNELS } from "@/lib/org/vocabulary";
+import { MAX_REMINDERS } from "@/lib/tasks/reminder-limits";
 import { offsetLabel, REMINDER_OFFSETS, type ReminderDraft } from "./reminder-drafts";
 
 let counter = 0;

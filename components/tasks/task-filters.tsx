@@ -2,81 +2,59 @@
 
 import { X } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useTransition, type FormEvent } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
-import { isDefault, type TaskListParams } from "@/lib/tasks/list-params";
+import { FilterForm } from "@/components/ui/filter-form";
+import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
+import type { TaskListParams } from "@/lib/tasks/list-params";
 import { PRIORITIES_URGENT_FIRST } from "@/lib/org/vocabulary";
 
 export interface FilterChoices {
-  people: { id: string; name: string }[];
-  clients: { id: string; name: string }[];
+  /** The chosen person and client only: the pickers search the rest on the server. */
+  person: PickerItem | null;
+  client: PickerItem | null;
   /** The chosen client's cases; empty until a client is chosen. */
   cases: { id: string; number: number; title: string }[];
 }
 
 /**
- * The filter bar. It is a plain GET form (works without JavaScript); with JavaScript a change
- * applies at once. Status and sorting ride along so a filter never loses them.
+ * The task lists' filter bar, applied on change like every list's (FilterForm). Status and
+ * sorting ride along so a filter never loses them.
  */
 export function TaskFilters({
   path,
   params,
   choices,
   personRole,
+  personScope,
+  filtered,
+  carry,
 }: {
   path: string;
   params: TaskListParams;
   choices: FilterChoices;
   personRole: "delegator" | "assignee";
+  /** Whom the person filter offers: anyone active, or the viewer's team. */
+  personScope: "active" | "team";
+  /** Whether any filter is applied (the server knows; the bar then offers to clear them). */
+  filtered: boolean;
+  /** Status and sorting, as hidden fields, so that filtering keeps them. */
+  carry: [name: string, value: string][];
 }) {
   const t = useTranslations("tasks.filters");
   const tp = useTranslations("common.priority");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-
-  function apply(form: HTMLFormElement) {
-    const query = new URLSearchParams();
-    for (const [key, value] of new FormData(form)) if (typeof value === "string" && value) query.set(key, value);
-    const qs = query.toString();
-    startTransition(() => router.push(qs ? `${path}?${qs}` : path));
-  }
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    apply(e.currentTarget);
-  };
-  const filtered = (["person", "priority", "due", "client", "case"] as const).some((k) => !isDefault(params, k));
-
   return (
-    <form
-      method="get"
+    <FilterForm
       action={path}
-      onSubmit={onSubmit}
-      onChange={(e) => {
-        const form = e.currentTarget;
-        // A new client makes the chosen case meaningless.
-        if ((e.target as HTMLElement).getAttribute("name") === "client")
-          (form.elements.namedItem("case") as HTMLSelectElement | null)?.setAttribute("disabled", "");
-        apply(form);
-      }}
-      aria-label={t("label")}
-      aria-busy={pending}
+      label={t("label")}
       className="mb-3 flex flex-wrap items-end gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm"
     >
-      {!isDefault(params, "status") ? <input type="hidden" name="status" value={params.status} /> : null}
-      {!isDefault(params, "sort") ? <input type="hidden" name="sort" value={params.sort} /> : null}
-      <input type="hidden" name="dir" value={params.dir} />
+      {carry.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <Filter id="f-person" label={t(personRole)} width="w-44">
-        <Select id="f-person" name="person" defaultValue={params.person ?? ""}>
-          <option value="">{t("anyone")}</option>
-          {choices.people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </Select>
+        <SearchPicker id="f-person" name="person" source="people" params={{ scope: personScope }} defaultValue={choices.person} emptyLabel={t("anyone")} />
       </Filter>
       <Filter id="f-priority" label={t("priority")} width="w-28">
         <Select id="f-priority" name="priority" defaultValue={params.priority ?? ""}>
@@ -99,14 +77,15 @@ export function TaskFilters({
         </Select>
       </Filter>
       <Filter id="f-client" label={t("client")} width="w-60">
-        <Select id="f-client" name="client" defaultValue={params.client ?? ""}>
-          <option value="">{t("anyClient")}</option>
-          {choices.clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
+        <SearchPicker
+          id="f-client"
+          name="client"
+          source="clients"
+          defaultValue={choices.client}
+          emptyLabel={t("anyClient")}
+          // A new client makes the chosen case meaningless (this runs before the form applies).
+          onChange={() => document.querySelector<HTMLSelectElement>("#f-case")?.setAttribute("disabled", "")}
+        />
       </Filter>
       {params.client ? (
         <Filter id="f-case" label={t("case")} width="w-60">
@@ -131,7 +110,7 @@ export function TaskFilters({
           {t("clear")}
         </Link>
       ) : null}
-    </form>
+    </FilterForm>
   );
 }
 

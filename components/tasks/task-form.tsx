@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
-import { PRIORITIES, type Priority } from "@/lib/tasks/schema";
+import { PRIORITIES, type Priority } from "@/lib/org/vocabulary";
 import type { ReminderDraft } from "./reminder-drafts";
 import { RemindersEditor } from "./reminders-editor";
 
@@ -26,10 +27,11 @@ export interface TaskFormValues {
   reminders: ReminderDraft[];
 }
 
+/** What the pickers show before anyone searches: the chosen assignee, client and case, nothing more. */
 export interface TaskFormChoices {
-  people: { id: string; name: string; title: string | null }[];
-  clients: { id: string; name: string }[];
-  cases: { id: string; number: number; title: string; clientId: string }[];
+  assignee: PickerItem;
+  client: PickerItem | null;
+  case: PickerItem | null;
 }
 
 type Props = {
@@ -77,17 +79,26 @@ export function TaskForm(props: Props) {
   const action = props.mode === "create" ? create : update;
   const errors = (field: string) => action.fieldErrors?.[field];
 
-  const casesShown = useMemo(() => (v.clientId ? choices.cases.filter((c) => c.clientId === v.clientId) : choices.cases), [choices.cases, v.clientId]);
+  const [assignee, setAssignee] = useState<PickerItem>(choices.assignee);
+  const [client, setClient] = useState<PickerItem | null>(choices.client);
+  const [kase, setCase] = useState<PickerItem | null>(choices.case);
 
-  function chooseClient(clientId: string) {
-    setV((prev) => {
-      const kase = choices.cases.find((c) => c.id === prev.caseId);
-      return { ...prev, clientId, caseId: kase && kase.clientId === clientId ? prev.caseId : "" };
-    });
+  function chooseAssignee(item: PickerItem | null) {
+    if (!item) return;
+    setAssignee(item);
+    set("assigneeId", item.id);
   }
-  function chooseCase(caseId: string) {
-    const kase = choices.cases.find((c) => c.id === caseId);
-    setV((prev) => ({ ...prev, caseId, clientId: kase ? kase.clientId : prev.clientId }));
+  function chooseClient(item: PickerItem | null) {
+    setClient(item);
+    // A case of another client cannot stay.
+    const keepCase = kase?.client && item && kase.client.id === item.id;
+    if (!keepCase) setCase(null);
+    setV((prev) => ({ ...prev, clientId: item?.id ?? "", caseId: keepCase ? prev.caseId : "" }));
+  }
+  function chooseCase(item: PickerItem | null) {
+    setCase(item);
+    if (item?.client) setClient({ id: item.client.id, label: item.client.label });
+    setV((prev) => ({ ...prev, caseId: item?.id ?? "", clientId: item?.client ? item.client.id : prev.clientId }));
   }
 
   function submit(e: FormEvent) {
@@ -185,57 +196,46 @@ export function TaskForm(props: Props) {
 
       <fieldset disabled={!can.reassign} className="grid grid-cols-1 gap-4 md:grid-cols-6">
         <Field id="assigneeId" label={t("assignee")} errors={errors("assigneeId")} className="md:col-span-3">
-          <Select
+          <SearchPicker
             id="assigneeId"
-            value={v.assigneeId}
-            onChange={(e) => set("assigneeId", e.target.value)}
+            name="assigneeId"
+            source="people"
+            value={assignee.id === me.id ? { ...assignee, label: t("me", { name: me.name }) } : assignee}
+            onChange={chooseAssignee}
+            disabled={!can.reassign}
             aria-invalid={errors("assigneeId") ? true : undefined}
             aria-describedby={describedBy("assigneeId", errors("assigneeId"))}
-          >
-            <option value={me.id}>{t("me", { name: me.name })}</option>
-            {choices.people
-              .filter((p) => p.id !== me.id)
-              .map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title ? `${p.name} · ${p.title}` : p.name}
-                </option>
-              ))}
-          </Select>
+          />
         </Field>
       </fieldset>
 
       <fieldset disabled={!can.details} className="grid grid-cols-1 gap-4 md:grid-cols-6">
         <Field id="clientId" label={t("client")} errors={errors("clientId")} className="md:col-span-3">
-          <Select
+          <SearchPicker
             id="clientId"
-            value={v.clientId}
-            onChange={(e) => chooseClient(e.target.value)}
+            name="clientId"
+            source="clients"
+            value={client}
+            onChange={chooseClient}
+            emptyLabel={t("noClient")}
+            disabled={!can.details}
             aria-invalid={errors("clientId") ? true : undefined}
             aria-describedby={describedBy("clientId", errors("clientId"))}
-          >
-            <option value="">{t("noClient")}</option>
-            {choices.clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+          />
         </Field>
         <Field id="caseId" label={t("case")} hint={t("caseHint")} errors={errors("caseId")} className="md:col-span-3">
-          <Select
+          <SearchPicker
             id="caseId"
-            value={v.caseId}
-            onChange={(e) => chooseCase(e.target.value)}
+            name="caseId"
+            source="cases"
+            params={{ client: client?.id }}
+            value={kase}
+            onChange={chooseCase}
+            emptyLabel={t("noCase")}
+            disabled={!can.details}
             aria-invalid={errors("caseId") ? true : undefined}
             aria-describedby={describedBy("caseId", errors("caseId"), true)}
-          >
-            <option value="">{t("noCase")}</option>
-            {casesShown.map((c) => (
-              <option key={c.id} value={c.id}>
-                #{c.number} {c.title}
-              </option>
-            ))}
-          </Select>
+          />
         </Field>
         <div className="md:col-span-6">
           <div className="flex items-start gap-2 text-sm">

@@ -9,7 +9,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { isDefault, parseListParams, type SearchParams } from "@/lib/tasks/list-params";
 import { escalatedTaskIds } from "@/lib/reminders/queries";
 import { listTasks, type TaskListView } from "@/lib/tasks/lists";
-import { assignablePeople, casesOfClient, clientChoices, peopleUnder } from "@/lib/tasks/queries";
+import { chosenClient } from "@/lib/pickers/clients";
+import { chosenPerson } from "@/lib/pickers/people";
+import { casesOfClient, hasPeopleUnder } from "@/lib/tasks/queries";
 import { Pager } from "./pager";
 import { StatusChips } from "./status-chips";
 import { TaskFilters } from "./task-filters";
@@ -32,16 +34,19 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
   const path = VIEW_PATH[view];
   // The list's overdue flags and its table read one instant of the product's clock.
   const at = now();
-  const [list, under, everyone, clients, cases] = await Promise.all([
+  const personScope = view === "team" ? "team" : "active";
+  // The filters get only what is chosen: the pickers search the rest on the server as one types.
+  const [list, showTeam, person, client, cases] = await Promise.all([
     listTasks(db, viewer, view, params, at),
-    peopleUnder(db, viewer),
-    view === "team" ? Promise.resolve([]) : assignablePeople(db),
-    clientChoices(db),
+    hasPeopleUnder(db, viewer),
+    chosenPerson(db, viewer, personScope, params.person, true),
+    chosenClient(db, viewer, params.client),
     params.client ? casesOfClient(db, params.client) : Promise.resolve([]),
   ]);
   // Delegated follows work up: show where an overdue task already reached the assignee's supervisor.
   const escalated = view === "delegated" ? await escalatedTaskIds(db, list.rows) : undefined;
   const text = TEXT[view];
+  const active = FILTERS.filter((k) => !isDefault(params, k)).length;
   return (
     <>
       <PageHeader
@@ -54,14 +59,20 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
           </Link>
         }
       />
-      <TaskTabs view={view} showTeam={under.length > 0} />
+      <TaskTabs view={view} showTeam={showTeam} />
       <StatusChips counts={list.counts} params={params} path={path} />
-      <FilterPanel active={FILTERS.filter((k) => !isDefault(params, k)).length}>
+      <FilterPanel active={active}>
         <TaskFilters
           path={path}
           params={params}
           personRole={view === "mine" ? "delegator" : "assignee"}
-          choices={{ people: view === "team" ? under : everyone, clients, cases }}
+          personScope={personScope}
+          filtered={active > 0}
+          carry={[
+            ...(["status", "sort"] as const).filter((k) => !isDefault(params, k)).map((k): [string, string] => [k, String(params[k])]),
+            ["dir", params.dir],
+          ]}
+          choices={{ person, client, cases }}
         />
       </FilterPanel>
       {list.rows.length ? (

@@ -3,12 +3,12 @@ import { lineString, optionalText } from "@/lib/action/fields";
 import { isLocalDate } from "@/lib/time/calendar-date";
 import { isTimeZone } from "@/lib/time/wall-clock";
 import { HOLIDAY_COUNTRIES } from "./holidays";
+import { SNOOZE_CHOICES } from "./snooze-choices";
 import { DELAY_UNITS } from "./working-time";
 
 // Messages are translation keys: bare ones live under "errors", "reminders.errors.*" in reminders.json.
 
-export const SNOOZE_CHOICES = ["10m", "1h", "tomorrow"] as const;
-export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
+export { SNOOZE_CHOICES, type SnoozeChoice } from "./snooze-choices";
 
 export const snoozeInput = z.object({
   notificationId: lineString("required").trim().pipe(z.uuid("notFound")),

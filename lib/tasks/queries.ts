@@ -187,27 +187,10 @@ export async function assignablePeople(db: DbOrTx): Promise<PersonRef[]> {
   return db.select({ id: users.id, name: users.name, title: users.title }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
 }
 
-/** The people under the viewer in the supervisor chain, for the team view. */
-export async function peopleUnder(db: DbOrTx, viewer: Viewer): Promise<PersonRef[]> {
-  return db
-    .select({ id: users.id, name: users.name, title: users.title })
-    .from(users)
-    .where(and(isUnder(users.id, viewer.id), ne(users.id, viewer.id)))
-    .orderBy(asc(users.name));
-}
-
-export async function clientChoices(db: DbOrTx): Promise<{ id: string; name: string }[]> {
-  return db.select({ id: clients.id, name: clients.name }).from(clients).orderBy(asc(clients.name));
-}
-
-/** Cases a task can be tied to: those still being worked on, plus `include` (the task's current case). */
-export async function caseChoices(db: DbOrTx, include?: string | null): Promise<{ id: string; number: number; title: string; clientId: string }[]> {
-  const openCase = inArray(cases.status, ["new", "in_progress", "waiting"]);
-  return db
-    .select({ id: cases.id, number: cases.number, title: cases.title, clientId: cases.clientId })
-    .from(cases)
-    .where(include ? or(openCase, eq(cases.id, include)) : openCase)
-    .orderBy(desc(cases.number));
+/** Whether anyone is under the viewer in the supervisor chain (the lists then show a Team tab). */
+export async function hasPeopleUnder(db: DbOrTx, viewer: Viewer): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.supervisorId, viewer.id)).limit(1);
+  return !!row;
 }
 
 /** The cases of one client, newest first: the case filter once a client is chosen. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { lineString, optionalParagraph, optionalRef, optionalWallClock, requiredParagraph, requiredText, wallClock } from "@/lib/action/fields";
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from "@/lib/org/vocabulary";
+import { MAX_REMINDERS } from "./reminder-limits";
 
 // Messages are translation keys: bare ones live under "errors", "tasks.errors.*" in tasks.json.
 
@@ -12,7 +13,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** Reminder lead times: from five minutes to two weeks before the due moment. */
 export const MIN_REMINDER_OFFSET = 5;
 export const MAX_REMINDER_OFFSET = 14 * 24 * 60;
-export const MAX_REMINDERS = 5;
+export { MAX_REMINDERS } from "./reminder-limits";
 
 const title = requiredText(200);
 const description = optionalParagraph(5000);

@@ -3,14 +3,16 @@ import Link from "next/link";
 import { Plus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { CaseTable } from "@/components/crm/case-table";
-import { FilterBar, FilterSelect, SearchBox } from "@/components/crm/filter-bar";
+import { FilterBar, FilterPicker, FilterSelect, SearchBox } from "@/components/crm/filter-bar";
 import { Pagination } from "@/components/crm/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterPanel } from "@/components/ui/filter-panel";
 import { getDb } from "@/db";
 import { CASE_KINDS, CASE_STATUSES, PRIORITIES } from "@/lib/crm/case-states";
-import { assignablePeople, clientChoices, listCases } from "@/lib/crm/queries";
+import { listCases } from "@/lib/crm/queries";
+import { chosenClient } from "@/lib/pickers/clients";
+import { chosenPerson } from "@/lib/pickers/people";
 import { caseListFilters } from "@/lib/crm/schema";
 import { now } from "@/lib/time/clock";
 import { requireViewer } from "@/app/require-viewer";
@@ -24,10 +26,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const viewer = await requireViewer();
   const filters = caseListFilters.parse(await searchParams);
   const db = await getDb();
-  const [{ rows, total, overdueTotal, pageSize }, people, clients] = await Promise.all([
+  // The owner and client filters get only what is chosen; their pickers search the rest.
+  const [{ rows, total, overdueTotal, pageSize }, owner, client] = await Promise.all([
     listCases(db, viewer, filters, now()),
-    assignablePeople(db, viewer),
-    clientChoices(db, viewer),
+    filters.owner && filters.owner !== "mine" ? chosenPerson(db, viewer, "active", filters.owner, true) : Promise.resolve(null),
+    chosenClient(db, viewer, filters.client),
   ]);
   const t = await getTranslations("crm");
   const tc = await getTranslations("common");
@@ -80,22 +83,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             any={t("cases.anyPriority")}
             options={PRIORITIES.map((p) => ({ value: p, label: tc(`priority.${p}`) }))}
           />
-          <FilterSelect
+          <FilterPicker
             id="cases-owner"
             name="owner"
             label={t("cases.owner")}
-            value={filters.owner ?? ""}
+            source="people"
+            value={filters.owner === "mine" ? { id: "mine", label: t("cases.mine") } : owner}
             any={t("cases.anyOwner")}
-            options={[{ value: "mine", label: t("cases.mine") }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
           />
-          <FilterSelect
-            id="cases-client"
-            name="client"
-            label={t("cases.client")}
-            value={filters.client}
-            any={t("cases.anyClient")}
-            options={clients.map((c) => ({ value: c.id, label: c.name }))}
-          />
+          <FilterPicker id="cases-client" name="client" label={t("cases.client")} source="clients" value={client} any={t("cases.anyClient")} />
         </FilterBar>
       </FilterPanel>
       <p className="mb-2 flex gap-2 text-xs text-slate-500" role="status">

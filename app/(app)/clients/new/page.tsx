@@ -3,8 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/crm/back-link";
 import { ClientForm } from "@/components/crm/client-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db";
-import { assignablePeople } from "@/lib/crm/queries";
 import { requireViewer } from "@/app/require-viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,14 +12,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewClientPage() {
   const viewer = await requireViewer();
-  const people = await assignablePeople(await getDb(), viewer);
   const t = await getTranslations("crm");
   return (
     <>
       <BackLink href="/clients">{t("clients.title")}</BackLink>
       <PageHeader title={t("client.newTitle")} description={t("client.newDescription")} />
       <Card className="max-w-3xl">
-        <ClientForm people={people} initial={{ name: "", taxId: "", email: "", phone: "", city: "", address: "", notes: "", accountManagerId: viewer.id }} />
+        <ClientForm
+          manager={{ id: viewer.id, label: viewer.name }}
+          initial={{ name: "", taxId: "", email: "", phone: "", city: "", address: "", notes: "", accountManagerId: viewer.id }}
+        />
       </Card>
     </>
   );

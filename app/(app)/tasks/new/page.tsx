@@ -4,7 +4,7 @@ import { requireViewer } from "@/app/require-viewer";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TaskForm } from "@/components/tasks/task-form";
 import { getDb } from "@/db";
-import { assignablePeople, caseChoices, clientChoices } from "@/lib/tasks/queries";
+import { chosenCase, chosenClient } from "@/lib/pickers/clients";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tasks.form");
@@ -20,9 +20,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const t = await getTranslations("tasks.form");
   const search = await searchParams;
   const db = await getDb();
-  const [people, clients, cases] = await Promise.all([assignablePeople(db), clientChoices(db), caseChoices(db, one(search.caseId) || null)]);
-  const kase = cases.find((c) => c.id === one(search.caseId));
-  const clientId = kase?.clientId ?? (clients.some((c) => c.id === one(search.clientId)) ? one(search.clientId) : "");
+  // Only the prefilled client and case reach the form; its pickers search the rest as one types.
+  const [kase, chosen] = await Promise.all([chosenCase(db, viewer, one(search.caseId)), chosenClient(db, viewer, one(search.clientId))]);
+  const client = kase?.client ?? chosen;
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("createTitle")} description={t("createDescription")} />
@@ -31,14 +31,14 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
           mode="create"
           me={{ id: viewer.id, name: viewer.name }}
           timeZone={viewer.timeZone}
-          choices={{ people, clients, cases }}
+          choices={{ assignee: { id: viewer.id, label: viewer.name }, client, case: kase }}
           initial={{
             title: "",
             description: "",
             priority: "normal",
             dueAt: "",
             assigneeId: viewer.id,
-            clientId,
+            clientId: client?.id ?? "",
             caseId: kase?.id ?? "",
             needsAcceptance: false,
             progress: 0,

@@ -10,7 +10,8 @@ import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { NotFound } from "@/lib/action/errors";
 import { caseAssignRightsForAdmin } from "@/lib/crm/assign-rights";
-import { activeUserOptions, organisationTree, userForEdit } from "@/lib/org/queries";
+import { chosenPerson } from "@/lib/pickers/people";
+import { organisationTree, userForEdit } from "@/lib/org/queries";
 import { supportedTimeZones } from "@/lib/org/schema";
 import { displayPhone } from "@/lib/phone/display";
 import { requireAdmin } from "@/app/require-viewer";
@@ -30,9 +31,10 @@ export default async function EditUserPage({ params, searchParams }: { params: P
     throw error;
   });
   if (!user) notFound();
-  const [departments, supervisors, caseRights] = await Promise.all([
+  // A supervisor deactivated since still shows as the current choice.
+  const [departments, supervisor, caseRights] = await Promise.all([
     organisationTree(db, viewer),
-    activeUserOptions(db, viewer),
+    chosenPerson(db, viewer, "supervisor", user.supervisorId, true),
     caseAssignRightsForAdmin(db, viewer, user.id),
   ]);
   const t = await getTranslations("admin.userForm");
@@ -53,7 +55,7 @@ export default async function EditUserPage({ params, searchParams }: { params: P
           id={user.id}
           isSelf={user.id === viewer.id}
           departments={departments}
-          supervisors={supervisors}
+          supervisor={supervisor}
           timeZones={supportedTimeZones()}
           values={{
             name: user.name,

@@ -5,7 +5,7 @@ import { UserForm } from "@/components/admin/user-form";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { DEFAULT_TIME_ZONE } from "@/lib/i18n/locale";
-import { activeUserOptions, organisationTree } from "@/lib/org/queries";
+import { organisationTree } from "@/lib/org/queries";
 import { supportedTimeZones } from "@/lib/org/schema";
 import { requireAdmin } from "@/app/require-viewer";
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewUserPage() {
   const viewer = await requireAdmin();
   const db = await getDb();
-  const [departments, supervisors] = await Promise.all([organisationTree(db, viewer), activeUserOptions(db, viewer)]);
+  const departments = await organisationTree(db, viewer);
   const t = await getTranslations("admin.userForm");
   return (
     <div className="max-w-5xl">
@@ -26,7 +26,7 @@ export default async function NewUserPage() {
       <UserForm
         mode="create"
         departments={departments}
-        supervisors={supervisors}
+        supervisor={null}
         timeZones={supportedTimeZones()}
         values={{
           name: "",

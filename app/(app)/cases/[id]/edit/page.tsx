@@ -7,7 +7,7 @@ import { CaseForm } from "@/components/crm/case-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { instantToWallClock } from "@/lib/time/wall-clock";
-import { assignablePeople, clientChoices, getCase } from "@/lib/crm/queries";
+import { getCase } from "@/lib/crm/queries";
 import { now } from "@/lib/time/clock";
 import { requireViewer } from "@/app/require-viewer";
 
@@ -24,10 +24,13 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
   const c = await getCase(db, viewer, id, now());
   if (!c) notFound();
   if (!c.canEdit) forbidden();
-  const [people, clients] = await Promise.all([assignablePeople(db, viewer), clientChoices(db, viewer)]);
   const t = await getTranslations("crm");
   const number = t("caseNumber", { number: c.number });
-  const owners = c.ownerActive ? people : [...people, { id: c.ownerId, name: c.ownerName, title: null, inactive: true }];
+  // Only the chosen client and owner reach the form; a deactivated owner stays named until changed.
+  const choices = {
+    client: { id: c.clientId, label: c.clientName },
+    owner: { id: c.ownerId, label: c.ownerActive ? c.ownerName : t("case.inactiveOwner", { name: c.ownerName }) },
+  };
 
   return (
     <>
@@ -37,7 +40,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
         <CaseForm
           timeZone={viewer.timeZone}
           cancelHref={`/cases/${id}`}
-          choices={{ people: owners, clients }}
+          choices={choices}
           initial={{
             id,
             kind: c.kind,

@@ -7,7 +7,7 @@ import { ClientForm } from "@/components/crm/client-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { displayPhone } from "@/lib/phone/display";
-import { assignablePeople, getClient } from "@/lib/crm/queries";
+import { getClient } from "@/lib/crm/queries";
 import { requireViewer } from "@/app/require-viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,11 +23,8 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
   const client = await getClient(db, viewer, id);
   if (!client) notFound();
   if (!client.canEdit) forbidden();
-  const people = await assignablePeople(db, viewer);
-  // A manager who has left stays selectable so saving other fields does not drop them.
-  if (client.accountManagerId && client.accountManagerName && !people.some((p) => p.id === client.accountManagerId)) {
-    people.push({ id: client.accountManagerId, name: client.accountManagerName, title: null });
-  }
+  // Only the chosen manager reaches the form; one who has left stays chosen until changed.
+  const manager = client.accountManagerId && client.accountManagerName ? { id: client.accountManagerId, label: client.accountManagerName } : null;
   const t = await getTranslations("crm");
 
   return (
@@ -36,7 +33,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
       <PageHeader title={t("client.editTitle")} />
       <Card className="max-w-3xl">
         <ClientForm
-          people={people}
+          manager={manager}
           initial={{
             id,
             name: client.name,

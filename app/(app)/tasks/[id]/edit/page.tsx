@@ -5,8 +5,7 @@ import { requireViewer } from "@/app/require-viewer";
 import { NavSection } from "@/components/shell/nav-section";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TaskForm } from "@/components/tasks/task-form";
-import { getDb } from "@/db";
-import { assignablePeople, caseChoices, clientChoices } from "@/lib/tasks/queries";
+import { caseLabel } from "@/lib/pickers/clients";
 import { instantToWallClock } from "@/lib/time/zoned";
 import { orRefuse, taskDetailFor } from "../../load-task";
 
@@ -18,14 +17,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer();
   const t = await getTranslations("tasks.form");
-  const db = await getDb();
   const detail = await orRefuse((await params).id, taskDetailFor);
   const { task, permissions } = detail;
   const can = { details: permissions.editDetails, reminders: permissions.editReminders, reassign: permissions.reassign };
   if (!can.details && !can.reminders && !can.reassign) forbidden();
-  const [people, clients, cases] = await Promise.all([assignablePeople(db), clientChoices(db), caseChoices(db, task.caseId)]);
-  // A deactivated assignee still shows as the current choice.
-  if (!people.some((p) => p.id === detail.assignee.id)) people.push(detail.assignee);
+  // Only the current assignee, client and case reach the form; its pickers search the rest as one types.
+  const client = detail.client ? { id: detail.client.id, label: detail.client.name } : null;
+  const choices = {
+    assignee: { id: detail.assignee.id, label: detail.assignee.name, detail: detail.assignee.title },
+    client,
+    case: detail.case && client ? { id: detail.case.id, label: caseLabel(detail.case), client } : null,
+  };
   return (
     <div className="mx-auto max-w-3xl">
       {task.assigneeId !== viewer.id && task.createdById === viewer.id ? <NavSection section="delegated" /> : null}
@@ -43,7 +45,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           }}
           me={{ id: viewer.id, name: viewer.name }}
           timeZone={viewer.timeZone}
-          choices={{ people, clients, cases }}
+          choices={choices}
           initial={{
             title: task.title,
             description: task.description ?? "",

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench -- delegated-page [--url http://127.0.0.1:3000] [--email someone@x] [--password P] [--requests 60]`
+ *
+ * The Delegated page as a browser gets it, from a running production server (`npm run build`,
+ * then `npm start`) on the database DATABASE_URL names, seeded at scale
+ * (`npm run db:seed -- --users 200 --tasks 100000 --clients 500 --cases 2000`). Signs in as the
+ * manager who delegated the most (or `--email`), fetches /tasks/delegated `--requests` times one
+ * after another and reports the server's render time (request to last byte, p50/p95), the HTML's
+ * size raw and gzipped, and the first-load JavaScript: every script the HTML references (except the
+ * `nomodule` polyfills that current browsers skip), gzipped.
+ */
+import { gzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
+import { numberArg, type BenchContext } from "./context";
+import { measure, round } from "./measure";
+
+function stringArg(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(`--${name}`);
+  return i < 0 ? fallback : (args[i + 1] ?? fallback);
+}
+
+/** A tiny cookie jar: enough for Auth.js's CSRF and session cookies on one origin. */
+class Jar {
+  private cookies = new Map<string, string>();
+  take(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+async function signIn(base: string, email: string, password: string): Promise<Jar> {
+  const jar = new Jar();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  jar.take(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/tasks` }),
+  });
+  jar.take(response);
+  if (!/session-token=/.test(jar.header())) throw new Error(`signing in as ${email} failed (${response.status} ${response.headers.get("location") ?? ""})`);
+  return jar;
+}
+
+export default async function delegatedPage(ctx: BenchContext) {
+  const { handle, log, args } = ctx;
+  const base = stringArg(args, "url", "http://127.0.0.1:3000").replace(/\/$/, "");
+  const password = stringArg(args, "password", "Baton-scale-2026");
+  const requests = numberArg(args, "requests", 60);
+
+  let email = stringArg(args, "email", "");
+  if (!email) {
+    // The manager with the most delegated tasks: the heaviest Delegated page in the database.
+    const rows = await handle.db.execute<{ email: string; n: number }>(sql`
+      SELECT u.email, count(*)::int AS n FROM tasks t JOIN users u ON u.id = t.created_by_id
+      WHERE u.role = 'manager' AND u.active AND u.email LIKE 'scale-%' AND t.assignee_id <> t.created_by_id
+      GROUP BY u.email ORDER BY n DESC LIMIT 1`);
+    const first = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { email: string; n: number }[] }).rows)[0];
+    if (!first) throw new Error("no scale manager with delegated tasks: seed with `npm run db:seed -- --users 200 --tasks 100000`");
+    email = first.email;
+    log(`viewer: ${email}, ${first.n} delegated tasks`);
+  }
+
+  const jar = await signIn(base, email, password);
+  const page = async () => {
+    const response = await fetch(`${base}/tasks/delegated`, { headers: { cookie: jar.header() }, redirect: "manual" });
+    if (response.status !== 200) throw new Error(`/tasks/delegated answered ${response.status}`);
+    return response.text();
+  };
+
+  const html = await page();
+  // What a current browser loads: the page's scripts, not the `nomodule` polyfills only old ones fetch.
+  const scripts = [
+    ...new Set(
+      [...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\snomodule\b/i.test(m[1]!)).flatMap((m) => /\ssrc="([^"]+\.js)"/.exec(m[1]!)?.[1] ?? []),
+    ),
+  ];
+  let jsRaw = 0;
+  let jsGzip = 0;
+  for (const src of scripts) {
+    const body = Buffer.from(await (await fetch(new URL(src.replace(/&amp;/g, "&"), base))).arrayBuffer());
+    jsRaw += body.length;
+    jsGzip += gzipSync(body).length;
+  }
+  const htmlRaw = Buffer.byteLength(html);
+  const htmlGzip = gzipSync(html).length;
+  const options = (html.match(/<option\b/g) ?? []).length;
+  log(`HTML ${round(htmlRaw / 1024, 1)} KB (${round(htmlGzip / 1024, 1)} KB gzip), ${options} <option> elements`);
+  log(`first-load JS: ${scripts.length} scripts, ${round(jsRaw / 1024, 1)} KB (${round(jsGzip / 1024, 1)} KB gzip)`);
+
+  const render = await measure(page, { iterations: requests, warmup: Math.min(10, requests) });
+  log(`server render p50 ${render.p50} ms  p95 ${render.p95} ms (${requests} requests)`);
+  return {
+    render_p50_ms: render.p50,
+    render_p95_ms: render.p95,
+    html_kb: round(htmlRaw / 1024, 1),
+    html_gzip_kb: round(htmlGzip / 1024, 1),
+    options,
+    first_load_js_gzip_kb: round(jsGzip / 1024, 1),
+    first_load_js_kb: round(jsRaw / 1024, 1),
+    scripts: scripts.length,
+    requests,
+  };
+}

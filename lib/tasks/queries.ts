@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { cases, clients, taskActivity, taskReminders, tasks, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { loadVisibleTask, visibleTo, type TaskRow } from "./access";
-import { isUnder } from "./chain";
 import { isOverdue } from "./due-window";
 import type { ActivityKind } from "./history";
 import { permissionsFor, type TaskPermissions } from "./policy";

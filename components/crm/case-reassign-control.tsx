@@ -3,17 +3,19 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
 import { reassignCaseAction } from "@/lib/crm/actions";
 
-/** Hands a case to another person from the case page; the new and the previous owner are told. */
-export function CaseReassignControl({ caseId, ownerId, people }: { caseId: string; ownerId: string; people: { id: string; name: string }[] }) {
+/**
+ * Hands a case to another person from the case page; the new and the previous owner are told. The
+ * choice searches active colleagues on the server, leaving out the current owner.
+ */
+export function CaseReassignControl({ caseId, ownerId }: { caseId: string; ownerId: string }) {
   const t = useTranslations("crm.reassign");
-  const [choice, setChoice] = useState("");
+  const [choice, setChoice] = useState<PickerItem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const reassign = useAction(reassignCaseAction);
-  const others = people.filter((p) => p.id !== ownerId);
   const error = reassign.errorsFor("ownerId")?.join(" ") ?? reassign.error;
 
   return (
@@ -23,11 +25,11 @@ export function CaseReassignControl({ caseId, ownerId, people }: { caseId: strin
       onSubmit={async (e) => {
         e.preventDefault();
         if (!choice) return;
-        const name = others.find((p) => p.id === choice)?.name ?? "";
+        const name = choice.label;
         setDone(null);
-        const r = await reassign.run({ id: caseId, ownerId: choice });
+        const r = await reassign.run({ id: caseId, ownerId: choice.id });
         if (r.ok) {
-          setChoice("");
+          setChoice(null);
           setDone(t("done", { name }));
         }
       }}
@@ -36,23 +38,18 @@ export function CaseReassignControl({ caseId, ownerId, people }: { caseId: strin
         {t("label")}
       </label>
       <div className="flex gap-1.5">
-        <Select
+        <SearchPicker
           id="case-reassign-owner"
+          source="people"
+          params={{ exclude: ownerId }}
           value={choice}
-          required
+          onChange={setChoice}
+          placeholder={t("choose")}
           disabled={reassign.pending}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "case-reassign-error" : undefined}
-          className="h-7 py-0 text-xs"
-          onChange={(e) => setChoice(e.target.value)}
-        >
-          <option value="">{t("choose")}</option>
-          {others.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </Select>
+          className="min-w-0 flex-1"
+        />
         <Button type="submit" size="sm" disabled={reassign.pending || !choice}>
           {t("submit")}
         </Button>

@@ -5,24 +5,24 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { describedBy, Field, Input } from "@/components/ui/field";
+import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
 import { cancelTaskAction, reassignTaskAction, reopenTaskAction } from "@/lib/tasks/actions";
 import { useAnnounce } from "./task-action-status";
 
 /**
  * Handing the task over, cancelling it and reopening it: each shown only to those who may.
- * The hand-over offers everyone but the current assignee (the server refuses them too).
+ * The hand-over searches active colleagues on the server, leaving out the current assignee (the
+ * server refuses them too).
  */
 export function TaskManagePanel({
   taskId,
   assigneeId,
-  people,
   can,
 }: {
   taskId: string;
   assigneeId: string;
-  people: { id: string; name: string; title: string | null }[];
   can: { reassign: boolean; cancel: boolean; reopen: boolean };
 }) {
   const t = useTranslations("tasks.work");
@@ -33,10 +33,9 @@ export function TaskManagePanel({
     announce(message);
     router.refresh();
   };
-  const candidates = people.filter((p) => p.id !== assigneeId);
-  const [to, setTo] = useState("");
+  const [to, setTo] = useState<PickerItem | null>(null);
   const [note, setNote] = useState("");
-  const hand = useAction(reassignTaskAction, () => after(ts("handedOver", { name: candidates.find((p) => p.id === to)?.name ?? "" })));
+  const hand = useAction(reassignTaskAction, () => after(ts("handedOver", { name: to?.label ?? "" })));
   const cancel = useAction(cancelTaskAction, () => after(ts("cancelled")));
   const reopen = useAction(reopenTaskAction, () => after(ts("reopened")));
   const error = (hand.fieldErrors ? undefined : hand.error) ?? cancel.error ?? reopen.error;
@@ -53,29 +52,26 @@ export function TaskManagePanel({
           className="space-y-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void hand.run({ taskId, assigneeId: to, comment: note }).then((r) => {
+            void hand.run({ taskId, assigneeId: to?.id ?? "", comment: note }).then((r) => {
               if (r.ok) {
                 setNote("");
-                setTo("");
+                setTo(null);
               }
             });
           }}
         >
           <Field id="reassign-to" label={t("reassignTo")} errors={hand.fieldErrors?.assigneeId}>
-            <Select
+            <SearchPicker
               id="reassign-to"
+              source="people"
+              params={{ exclude: assigneeId }}
               value={to}
-              onChange={(e) => setTo(e.target.value)}
+              onChange={setTo}
+              placeholder={t("reassignChoose")}
+              disabled={hand.pending}
               aria-invalid={hand.fieldErrors?.assigneeId ? true : undefined}
               aria-describedby={describedBy("reassign-to", hand.fieldErrors?.assigneeId)}
-            >
-              <option value="">{t("reassignChoose")}</option>
-              {candidates.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title ? `${p.name} · ${p.title}` : p.name}
-                </option>
-              ))}
-            </Select>
+            />
           </Field>
           <Field id="reassign-note" label={t("reassignComment")} errors={hand.fieldErrors?.comment}>
             <Input id="reassign-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />

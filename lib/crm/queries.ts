@@ -320,23 +320,3 @@ export async function caseHistory(db: DbOrTx, viewer: Viewer, caseId: string): P
   const named = (field: string | null, value: string | null) => (value && (field === "ownerId" || field === "clientId") ? (names.get(value) ?? value) : value);
   return rows.map((r) => ({ ...r, oldValue: named(r.field, r.oldValue), newValue: named(r.field, r.newValue) }));
 }
-
-export interface PersonChoice {
-  id: string;
-  name: string;
-  title: string | null;
-}
-
-/** Who can own a case or manage a client: every active user. */
-export async function assignablePeople(db: DbOrTx, _viewer: Viewer): Promise<PersonChoice[]> {
-  return db.select({ id: users.id, name: users.name, title: users.title }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
-}
-
-/** Clients to pick from on the case form, by name. */
-export async function clientChoices(db: DbOrTx, _viewer: Viewer): Promise<{ id: string; name: string; city: string | null }[]> {
-  return db
-    .select({ id: clients.id, name: clients.name, city: clients.city })
-    .from(clients)
-    .orderBy(sql`lower(${clients.name})`)
-    .limit(5000);
-}

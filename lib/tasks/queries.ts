@@ -181,11 +181,6 @@ export async function relatedTasks(
   return { open: open.map(withFlag), recent: recent.map(withFlag) };
 }
 
-/** Everyone a task may be given to: active accounts. */
-export async function assignablePeople(db: DbOrTx): Promise<PersonRef[]> {
-  return db.select({ id: users.id, name: users.name, title: users.title }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
-}
-
 /** Whether anyone is under the viewer in the supervisor chain (the lists then show a Team tab). */
 export async function hasPeopleUnder(db: DbOrTx, viewer: Viewer): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.supervisorId, viewer.id)).limit(1);

@@ -19,7 +19,7 @@ import { RelatedTasks } from "@/components/tasks/related-tasks";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { assignablePeople, caseHistory, getCase } from "@/lib/crm/queries";
+import { caseHistory, getCase } from "@/lib/crm/queries";
 import { now } from "@/lib/time/clock";
 import { requireViewer } from "@/app/require-viewer";
 
@@ -43,7 +43,7 @@ export default async function CasePage({ params }: Props) {
   const { id } = await params;
   const { c, viewer } = await load(id);
   const db = await getDb();
-  const [history, people] = await Promise.all([caseHistory(db, viewer, id), c.canReassign ? assignablePeople(db, viewer) : Promise.resolve([])]);
+  const history = await caseHistory(db, viewer, id);
   const t = await getTranslations("crm");
   const formatInstant = await getInstantFormat();
 
@@ -106,7 +106,7 @@ export default async function CasePage({ params }: Props) {
                 value: (
                   <>
                     {c.ownerActive ? c.ownerName : t("case.inactiveOwner", { name: c.ownerName })}
-                    {c.canReassign ? <CaseReassignControl caseId={id} ownerId={c.ownerId} people={people} /> : null}
+                    {c.canReassign ? <CaseReassignControl caseId={id} ownerId={c.ownerId} /> : null}
                   </>
                 ),
                 wide: c.canReassign,

@@ -21,7 +21,7 @@ import { TaskWorkPanel } from "@/components/tasks/task-work-panel";
 import { getDb } from "@/db";
 import { timelineOfTask } from "@/lib/reminders/queries";
 import { requiresAcceptance } from "@/lib/tasks/policy";
-import { assignablePeople, historyOfTask } from "@/lib/tasks/queries";
+import { historyOfTask } from "@/lib/tasks/queries";
 import { hasUnreadNoticesAbout } from "@/lib/tasks/read-notices";
 import { orRefuse, taskDetailFor } from "../load-task";
 
@@ -40,9 +40,8 @@ export default async function Page({ params }: Params) {
   const db = await getDb();
   const { id } = await params;
   const detail = await orRefuse(id, taskDetailFor);
-  const [history, people, timeline, unread] = await Promise.all([
+  const [history, timeline, unread] = await Promise.all([
     historyOfTask(db, detail.task),
-    detail.permissions.reassign ? assignablePeople(db) : Promise.resolve([]),
     timelineOfTask(db, detail.task),
     hasUnreadNoticesAbout(db, viewer, detail.task.id),
   ]);
@@ -128,12 +127,7 @@ export default async function Page({ params }: Params) {
             ) : null}
             {can.reassign || can.cancel || can.reopen ? (
               <Card title={t("work.manageHeading")}>
-                <TaskManagePanel
-                  taskId={task.id}
-                  assigneeId={task.assigneeId}
-                  people={people}
-                  can={{ reassign: can.reassign, cancel: can.cancel, reopen: can.reopen }}
-                />
+                <TaskManagePanel taskId={task.id} assigneeId={task.assigneeId} can={{ reassign: can.reassign, cancel: can.cancel, reopen: can.reopen }} />
               </Card>
             ) : null}
 

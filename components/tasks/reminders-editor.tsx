@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { CHANNELS } from "@/lib/org/vocabulary";
-import { MAX_REMINDERS } from "@/lib/tasks/reminder-limits";
+import { MAX_REMINDERS } from "@/lib/tasks/input-limits";
 import { offsetLabel, REMINDER_OFFSETS, type ReminderDraft } from "./reminder-drafts";
 
 let counter = 0;

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, Textarea } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { changeStatusAction, setProgressAction } from "@/lib/tasks/actions";
-import { MAX_RESULT_NOTE, type TaskStatus } from "@/lib/tasks/schema";
+import { MAX_RESULT_NOTE } from "@/lib/tasks/input-limits";
+import type { TaskStatus } from "@/lib/tasks/schema";
 import { useAnnounce } from "./task-action-status";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { lineString, optionalParagraph, optionalRef, optionalWallClock, requiredParagraph, requiredText, wallClock } from "@/lib/action/fields";
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from "@/lib/org/vocabulary";
-import { MAX_REMINDERS } from "./reminder-limits";
+import { MAX_REMINDERS, MAX_RESULT_NOTE } from "./input-limits";
 
 // Messages are translation keys: bare ones live under "errors", "tasks.errors.*" in tasks.json.
 
@@ -13,7 +13,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** Reminder lead times: from five minutes to two weeks before the due moment. */
 export const MIN_REMINDER_OFFSET = 5;
 export const MAX_REMINDER_OFFSET = 14 * 24 * 60;
-export { MAX_REMINDERS } from "./reminder-limits";
+export { MAX_REMINDERS, MAX_RESULT_NOTE } from "./input-limits";
 
 const title = requiredText(200);
 const description = optionalParagraph(5000);
@@ -90,9 +90,6 @@ const requiredComment = requiredParagraph(2000, "tasks.errors.commentRequired");
 /** The statuses the assignee moves a task through. */
 export const WORK_STATUSES = ["open", "in_progress", "done"] as const;
 export type WorkStatus = (typeof WORK_STATUSES)[number];
-
-/** What the assignee says about the result when finishing: the delegator reads it in the notice and the history. */
-export const MAX_RESULT_NOTE = 1000;
 
 export const changeStatusInput = z
   .object({ taskId, status: z.enum(WORK_STATUSES, "invalidInput"), note: optionalParagraph(MAX_RESULT_NOTE).optional() })

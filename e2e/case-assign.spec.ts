@@ -25,7 +25,7 @@ test("the service dispatcher hands a service request to another technician; both
   const handOver = page.getByRole("form", { name: "Przekaż sprawę" });
   await pick(handOver, "Przekaż osobie", "Schmidt", "Oliver Schmidt");
   await handOver.getByRole("button", { name: "Przekaż" }).click();
-  await expect(handOver.getByRole("status")).toHaveText("Przekazano: Oliver Schmidt. Obie osoby dostały powiadomienie.");
+  await expect(handOver.locator("p[role=status]")).toHaveText("Przekazano: Oliver Schmidt. Obie osoby dostały powiadomienie.");
   await expect(details).toContainText("Oliver Schmidt");
 
   const history = page.getByRole("heading", { name: "Historia" }).locator("xpath=ancestor::section[1]");

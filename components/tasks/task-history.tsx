@@ -1,6 +1,6 @@
-import { clsx } from "clsx";
-import { ArrowRight, Check, MessageSquare, Pencil, Plus, RefreshCw, Undo2, UserRoundPlus } from "lucide-react";
+import { Check, MessageSquare, Pencil, Plus, RefreshCw, Undo2, UserRoundPlus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
+import { HistoryTimeline } from "@/components/ui/history-timeline";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import type { HistoryEntry } from "@/lib/tasks/queries";
 import type { Priority, TaskStatus } from "@/lib/tasks/schema";
@@ -16,6 +16,13 @@ const ICON = {
   accepted: Check,
   comment: MessageSquare,
 } as const;
+
+/** The dot's colours of the entries that stand out; the others are grey. */
+const TONE: Partial<Record<HistoryEntry["kind"], string>> = {
+  comment: "bg-brand-100 text-brand-700",
+  returned: "bg-red-100 text-red-700",
+  accepted: "bg-emerald-100 text-emerald-700",
+};
 
 /** The assignee's note kept with the status change that finished the task. */
 const isResultNote = (e: HistoryEntry) => e.kind === "status" && (e.newValue === "done" || e.newValue === "awaiting_acceptance");
@@ -73,50 +80,26 @@ export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
 
   if (!entries.length) return <p className="text-sm text-slate-500">{t("comments.empty")}</p>;
   return (
-    <ol className="relative space-y-3 border-l border-slate-200 pl-5">
-      {entries.map((e) => {
-        const Icon = ICON[e.kind];
-        const showValues = e.kind !== "created" && e.kind !== "comment" && (e.oldValue !== null || e.newValue !== null);
-        return (
-          <li key={e.id} className="relative">
-            <span
-              aria-hidden
-              className={clsx(
-                "absolute top-0.5 -left-[29px] flex h-[18px] w-[18px] items-center justify-center rounded-full ring-4 ring-white",
-                e.kind === "comment"
-                  ? "bg-brand-100 text-brand-700"
-                  : e.kind === "returned"
-                    ? "bg-red-100 text-red-700"
-                    : e.kind === "accepted"
-                      ? "bg-emerald-100 text-emerald-700"
-                      : "bg-slate-100 text-slate-600",
-              )}
-            >
-              <Icon className="h-3 w-3" />
-            </span>
-            <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
-              <span className="font-medium text-slate-900">{e.actor ?? t("history.unknownActor")}</span>
-              <span className="text-slate-600">{what(e)}</span>
-              <time dateTime={e.createdAt.toISOString()} className="ml-auto text-xs text-slate-500 tabular-nums">
-                {formatInstant(e.createdAt)}
-              </time>
-            </div>
-            {showValues ? (
-              <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs">
-                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600 line-through decoration-slate-400">{value(e.field, e.oldValue)}</span>
-                <ArrowRight aria-label="→" className="h-3 w-3 text-muted" />
-                <span className="rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-800">{value(e.field, e.newValue)}</span>
-              </div>
-            ) : null}
-            {e.comment ? (
-              <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm whitespace-pre-line text-slate-800">
-                {isResultNote(e) ? <span className="block text-xs font-medium text-slate-600">{t("history.resultNote")}</span> : null}
-                {e.comment}
-              </p>
-            ) : null}
-          </li>
-        );
-      })}
-    </ol>
+    <HistoryTimeline
+      items={entries.map((e) => ({
+        id: e.id,
+        icon: ICON[e.kind],
+        tone: TONE[e.kind],
+        actor: e.actor ?? t("history.unknownActor"),
+        what: what(e),
+        at: e.createdAt,
+        atLabel: formatInstant(e.createdAt),
+        change:
+          e.kind !== "created" && e.kind !== "comment" && (e.oldValue !== null || e.newValue !== null)
+            ? { from: value(e.field, e.oldValue), to: value(e.field, e.newValue) }
+            : null,
+        extra: e.comment ? (
+          <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm whitespace-pre-line text-slate-800">
+            {isResultNote(e) ? <span className="block text-xs font-medium text-slate-600">{t("history.resultNote")}</span> : null}
+            {e.comment}
+          </p>
+        ) : null,
+      }))}
+    />
   );
 }

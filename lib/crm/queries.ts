@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { caseActivity, cases, clientContacts, clients, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
+import { withReferenceNames } from "@/lib/history/names";
 import { OPEN_STATUSES, isCaseOverdue, type CaseKind, type CaseStatus, type Priority } from "./case-states";
 import { caseAssignRightsOf } from "./assign-rights";
 import type { CaseActivityKind } from "./case-history";
@@ -311,12 +312,5 @@ export async function caseHistory(db: DbOrTx, viewer: Viewer, caseId: string): P
     .leftJoin(actor, eq(actor.id, caseActivity.actorId))
     .where(eq(caseActivity.caseId, caseId))
     .orderBy(asc(caseActivity.createdAt), asc(caseActivity.id));
-  const idsOf = (field: string) => [...new Set(rows.filter((r) => r.field === field).flatMap((r) => [r.oldValue, r.newValue].filter((v): v is string => !!v)))];
-  const [people, clientIds] = [idsOf("ownerId"), idsOf("clientId")];
-  const names = new Map<string, string>();
-  if (people.length) for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people))) names.set(u.id, u.name);
-  if (clientIds.length)
-    for (const c of await db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds))) names.set(c.id, c.name);
-  const named = (field: string | null, value: string | null) => (value && (field === "ownerId" || field === "clientId") ? (names.get(value) ?? value) : value);
-  return rows.map((r) => ({ ...r, oldValue: named(r.field, r.oldValue), newValue: named(r.field, r.newValue) }));
+  return withReferenceNames(db, rows, { ownerId: "person", clientId: "client" });
 }

@@ -2,18 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { taskActivity, tasks } from "@/db/schema";
 import type { Effects } from "@/lib/effects";
+import { historyRows, type HistoryEntryDraft } from "@/lib/history/entries";
 import { writeTimeline } from "@/lib/timelines/write";
 import type { TaskRow } from "./access";
 
 export type ActivityKind = (typeof taskActivity.kind.enumValues)[number];
 
-export interface ActivityEntry {
-  kind: ActivityKind;
-  field?: string | null;
-  oldValue?: string | null;
-  newValue?: string | null;
-  comment?: string | null;
-}
+export type ActivityEntry = HistoryEntryDraft<ActivityKind>;
 
 export type TaskPatch = Partial<
   Pick<
@@ -49,23 +44,5 @@ export async function applyChange(
 
 export async function recordActivity(tx: DbOrTx, taskId: string, actorId: string, entries: ActivityEntry[], now: Date): Promise<void> {
   if (!entries.length) return;
-  await tx.insert(taskActivity).values(
-    entries.map((e) => ({
-      taskId,
-      actorId,
-      kind: e.kind,
-      field: e.field ?? null,
-      oldValue: e.oldValue ?? null,
-      newValue: e.newValue ?? null,
-      comment: e.comment ?? null,
-      createdAt: now,
-    })),
-  );
-}
-
-/** How a value is kept in the history: ids and instants as text, absence as null. */
-export function historyValue(value: string | number | boolean | Date | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
+  await tx.insert(taskActivity).values(historyRows(entries, actorId, now).map((row) => ({ ...row, taskId })));
 }

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { cases, clients, taskActivity, taskReminders, tasks, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
+import { withReferenceNames } from "@/lib/history/names";
 import { loadVisibleTask, visibleTo, type TaskRow } from "./access";
 import { isOverdue } from "./due-window";
 import type { ActivityKind } from "./history";
@@ -94,33 +95,7 @@ export async function historyOfTask(db: DbOrTx, task: Pick<TaskRow, "id">): Prom
     .leftJoin(actor, eq(actor.id, taskActivity.actorId))
     .where(eq(taskActivity.taskId, taskId))
     .orderBy(asc(taskActivity.createdAt), asc(taskActivity.id));
-  const names = await namesOf(db, rows);
-  const named = (field: string | null, value: string | null) => (value && field && REFERENCE_FIELDS.has(field) ? (names.get(value) ?? value) : value);
-  return rows.map((r) => ({ ...r, oldValue: named(r.field, r.oldValue), newValue: named(r.field, r.newValue) }));
-}
-
-const REFERENCE_FIELDS = new Set(["assigneeId", "clientId", "caseId"]);
-
-async function namesOf(db: DbOrTx, rows: { field: string | null; oldValue: string | null; newValue: string | null }[]): Promise<Map<string, string>> {
-  const ids = (field: string) => [
-    ...new Set(
-      rows
-        .filter((r) => r.field === field)
-        .flatMap((r) => [r.oldValue, r.newValue])
-        .filter((v): v is string => !!v),
-    ),
-  ];
-  const [people, clientIds, caseIds] = [ids("assigneeId"), ids("clientId"), ids("caseId")];
-  const out = new Map<string, string>();
-  if (people.length) for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people))) out.set(u.id, u.name);
-  if (clientIds.length)
-    for (const c of await db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds))) out.set(c.id, c.name);
-  if (caseIds.length) {
-    for (const c of await db.select({ id: cases.id, number: cases.number, title: cases.title }).from(cases).where(inArray(cases.id, caseIds))) {
-      out.set(c.id, `#${c.number} ${c.title}`);
-    }
-  }
-  return out;
+  return withReferenceNames(db, rows, { assigneeId: "person", clientId: "client", caseId: "case" });
 }
 
 export interface RelatedTask {

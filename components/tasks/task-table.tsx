@@ -1,16 +1,14 @@
 import { clsx } from "clsx";
-import { ArrowDown, ArrowUp, CheckCircle2 } from "lucide-react";
+import { ArrowDown, ArrowUp } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Th } from "@/components/ui/table";
 import { listQuery, NATURAL_DIR, type ListSort, type TaskListParams } from "@/lib/tasks/list-params";
 import type { TaskListRow, TaskListView } from "@/lib/tasks/lists";
-import { EscalatedBadge } from "@/components/reminders/escalated-badge";
-import { DueLabel } from "./due-label";
-import { PriorityLabel, ProgressBar, StatusBadge } from "./task-labels";
+import { TaskRows, type RowColumn, type RowData } from "./task-rows";
 
-type Column = "number" | "title" | "priority" | "status" | "progress" | "due" | "assignee" | "delegator" | "people" | "activity";
+type Column = RowColumn;
 
 const COLUMNS: Record<TaskListView, Column[]> = {
   mine: ["number", "title", "priority", "status", "progress", "due", "delegator", "activity"],
@@ -20,7 +18,7 @@ const COLUMNS: Record<TaskListView, Column[]> = {
 };
 
 // On a phone (a technician in the field) the list keeps what to do and by when; the rest
-// returns as the screen widens.
+// returns as the screen widens (the body's cells: task-rows.tsx).
 const RESPONSIVE: Partial<Record<Column, string>> = {
   number: "hidden sm:table-cell",
   priority: "hidden sm:table-cell",
@@ -99,96 +97,30 @@ export async function TaskTable({
           })}
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((row) => (
-          <tr key={row.id} className={clsx("group hover:bg-slate-50", row.overdue && "bg-red-50/50 hover:bg-red-50")} data-overdue={row.overdue || undefined}>
-            {columns.map((column) => (
-              <Td
-                key={column}
-                className={clsx(
-                  RESPONSIVE[column],
-                  column === "number" && "border-l-2 text-xs tabular-nums text-slate-500",
-                  column === "number" && (row.overdue ? "border-l-red-500" : "border-l-transparent"),
-                  column === "title" && row.overdue && "max-sm:border-l-2 max-sm:border-l-red-500",
-                )}
-              >
-                {cell(column, row)}
-              </Td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
+      <TaskRows columns={columns} rows={rows.map(rowData)} />
     </Table>
   );
 
-  function cell(column: Column, row: TaskListRow) {
-    switch (column) {
-      case "number":
-        return `#${row.number}`;
-      case "title":
-        return (
-          <div className="min-w-40 sm:min-w-48 xl:max-w-[28rem]">
-            <div className="flex items-start gap-1.5">
-              {/* Two lines, then an ellipsis: on a phone a title cut after 25 characters says nothing. */}
-              <Link
-                href={`/tasks/${row.id}`}
-                title={row.title}
-                className="line-clamp-2 font-medium break-words text-slate-900 hover:text-brand-700 hover:underline"
-              >
-                {row.title}
-              </Link>
-              {row.needsAcceptance ? <CheckCircle2 aria-label={t("needsAcceptance")} className="mt-0.5 h-3.5 w-3.5 shrink-0 text-violet-500" /> : null}
-            </div>
-            {/* A phone has no room for the priority and status columns: they ride under the title, so urgent still looks urgent. */}
-            <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 sm:hidden">
-              <PriorityLabel priority={row.priority} />
-              <StatusBadge status={row.status} />
-              {escalated?.has(row.id) ? <EscalatedBadge /> : null}
-            </div>
-            {row.client || row.case ? (
-              <div
-                className="line-clamp-1 text-xs text-slate-500"
-                title={[row.client?.name, row.case ? `#${row.case.number} ${row.case.title}` : null].filter(Boolean).join(" · ")}
-              >
-                {row.client?.name}
-                {row.client && row.case ? " · " : ""}
-                {row.case ? `#${row.case.number} ${row.case.title}` : ""}
-              </div>
-            ) : null}
-          </div>
-        );
-      case "priority":
-        return <PriorityLabel priority={row.priority} />;
-      case "status":
-        return escalated?.has(row.id) ? (
-          <div className="flex flex-col items-start gap-0.5">
-            <StatusBadge status={row.status} />
-            <EscalatedBadge />
-          </div>
-        ) : (
-          <StatusBadge status={row.status} />
-        );
-      case "progress":
-        return <ProgressBar value={row.progress} label={t("columns.progress")} />;
-      case "due":
-        return <DueLabel dueAt={row.dueAt} overdue={row.overdue} />;
-      case "assignee":
-        return <span className="whitespace-nowrap">{row.assignee.name}</span>;
-      case "delegator":
-        return <span className="whitespace-nowrap">{row.delegator.name}</span>;
-      case "people":
-        return (
-          <div className="leading-tight whitespace-nowrap">
-            <div>{row.assignee.name}</div>
-            {row.delegator.id !== row.assignee.id ? <div className="text-xs text-slate-500">{t("from", { name: row.delegator.name })}</div> : null}
-          </div>
-        );
-      case "activity":
-        return (
-          <time dateTime={row.lastActivityAt.toISOString()} title={formatInstant(row.lastActivityAt)} className="whitespace-nowrap text-slate-600">
-            {format.relativeTime(row.lastActivityAt, now)}
-          </time>
-        );
-    }
+  /** What the rows need, already formatted here in the viewer's zone and language: the payload carries only this. */
+  function rowData(row: TaskListRow): RowData {
+    const data: RowData = {
+      id: row.id,
+      number: row.number,
+      title: row.title,
+      priority: row.priority,
+      status: row.status,
+      progress: row.progress,
+      assignee: row.assignee.name,
+      activity: [row.lastActivityAt.toISOString(), formatInstant(row.lastActivityAt), format.relativeTime(row.lastActivityAt, now)],
+    };
+    if (row.dueAt) data.due = formatInstant(row.dueAt);
+    if (row.overdue) data.overdue = true;
+    if (row.needsAcceptance) data.needsAcceptance = true;
+    if (escalated?.has(row.id)) data.escalated = true;
+    // Mine names who asked; Team names them under the assignee when that is someone else.
+    if (view === "mine" || (view === "team" && row.delegator.id !== row.assignee.id)) data.delegator = row.delegator.name;
+    const context = [row.client?.name, row.case ? `#${row.case.number} ${row.case.title}` : null].filter(Boolean).join(" · ");
+    if (context) data.context = context;
+    return data;
   }
 }

@@ -1,0 +1,157 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { Priority } from "@/lib/org/vocabulary";
+import type { TaskStatus } from "@/lib/tasks/schema";
+
+export type RowColumn = "number" | "title" | "priority" | "status" | "progress" | "due" | "assignee" | "delegator" | "people" | "activity";
+
+/**
+ * One row of a task list as the page sends it: plain strings the server already formatted in the
+ * viewer's zone and language, and no key for what is absent or false. The page's payload carries
+ * this once, and the markup below is drawn from it (the server's HTML and the browser's alike).
+ */
+export interface RowData {
+  id: string;
+  number: number;
+  title: string;
+  priority: Priority;
+  status: TaskStatus;
+  progress: number;
+  /** The due moment, formatted; absent: no due date. */
+  due?: string;
+  overdue?: true;
+  needsAcceptance?: true;
+  escalated?: true;
+  assignee: string;
+  /** The team view's delegator, when someone else than the assignee; the mine view's delegator. */
+  delegator?: string;
+  /** Client and case, one line. */
+  context?: string;
+  /** Last activity: ISO instant, the full moment and how long ago. */
+  activity: [string, string, string];
+}
+
+// On a phone (a technician in the field) the list keeps what to do and by when; the rest returns
+// as the screen widens (the column classes in app/globals.css hide them).
+const CELL: Record<RowColumn, string | undefined> = {
+  number: "tl-n",
+  title: "tl-ti",
+  priority: "tl-sm",
+  status: "tl-sm",
+  progress: "tl-md",
+  due: undefined,
+  assignee: "tl-md",
+  delegator: "tl-md",
+  people: "tl-md",
+  activity: "tl-lg",
+};
+
+/** The body of the dense task table (task-table.tsx draws its head and sorting). */
+export function TaskRows({ columns, rows }: { columns: RowColumn[]; rows: RowData[] }) {
+  const t = useTranslations("tasks");
+  const tp = useTranslations("common.priority");
+  const te = useTranslations("reminders.badge");
+  const priority = (row: RowData) => (
+    <span className="tl-pri" data-priority={row.priority}>
+      {tp(row.priority)}
+    </span>
+  );
+  const status = (row: RowData) => <span className={`tl-st tl-st-${row.status}`}>{t(`status.${row.status}`)}</span>;
+  const escalated = (
+    <span className="tl-esc" data-escalated>
+      {te("escalated")}
+    </span>
+  );
+
+  function cell(column: RowColumn, row: RowData) {
+    switch (column) {
+      case "number":
+        return `#${row.number}`;
+      case "title":
+        return (
+          <div className="tl-tw">
+            <div className="tl-th">
+              {/* Two lines, then an ellipsis: on a phone a title cut after 25 characters says nothing. */}
+              <Link href={`/tasks/${row.id}`} title={row.title} className="tl-a">
+                {row.title}
+              </Link>
+              {row.needsAcceptance ? <span role="img" aria-label={t("list.needsAcceptance")} className="tl-acc" /> : null}
+            </div>
+            {/* A phone has no room for the priority and status columns: they ride under the title, so urgent still looks urgent. */}
+            <div className="tl-ph">
+              {priority(row)}
+              {status(row)}
+              {row.escalated ? escalated : null}
+            </div>
+            {row.context ? (
+              <div className="tl-cx" title={row.context}>
+                {row.context}
+              </div>
+            ) : null}
+          </div>
+        );
+      case "priority":
+        return priority(row);
+      case "status":
+        return row.escalated ? (
+          <div className="tl-se">
+            {status(row)}
+            {escalated}
+          </div>
+        ) : (
+          status(row)
+        );
+      case "progress":
+        return (
+          <span className="tl-pg">
+            <span role="progressbar" aria-valuenow={row.progress} aria-valuemin={0} aria-valuemax={100} aria-label={t("list.columns.progress")}>
+              <span className={row.progress >= 100 ? "tl-pg-done" : undefined} style={{ width: `${row.progress}%` }} />
+            </span>
+            <span>{row.progress}%</span>
+          </span>
+        );
+      case "due":
+        return row.due ? (
+          <span className="tl-due">
+            {row.due}
+            {row.overdue ? <span className="tl-late">{t("list.overdue")}</span> : null}
+          </span>
+        ) : (
+          <span className="text-muted">{t("list.noDue")}</span>
+        );
+      case "assignee":
+        return row.assignee;
+      case "delegator":
+        return row.delegator;
+      case "people":
+        return (
+          <>
+            {row.assignee}
+            {row.delegator ? <div className="tl-from">{t("list.from", { name: row.delegator })}</div> : null}
+          </>
+        );
+      case "activity":
+        return (
+          <time dateTime={row.activity[0]} title={row.activity[1]}>
+            {row.activity[2]}
+          </time>
+        );
+    }
+  }
+
+  return (
+    <tbody className="tl">
+      {rows.map((row) => (
+        <tr key={row.id} data-overdue={row.overdue}>
+          {columns.map((column) => (
+            <td key={column} className={CELL[column]}>
+              {cell(column, row)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  );
+}

@@ -86,8 +86,22 @@ export const calendarEntryAttendees = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     response: attendeeResponse("response").notNull().default("needs_action"),
     respondedAt: timestamp("responded_at", { withTimezone: true }),
+    // The entry's start, copied here (and kept in step by the commands) so "what is this person
+    // invited to this week" is an index range per person, not a walk over every invitation.
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    startDate: date("start_date", { mode: "string" }),
   },
-  (t) => [primaryKey({ columns: [t.entryId, t.userId] }), index("calendar_entry_attendees_user_idx").on(t.userId, t.entryId)],
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.userId] }),
+    // "Is the viewer invited to this entry?", asked of every row a view shows.
+    index("calendar_entry_attendees_user_idx").on(t.userId, t.entryId),
+    index("calendar_entry_attendees_user_timed_idx")
+      .on(t.userId, t.startsAt)
+      .where(sql`${t.startsAt} IS NOT NULL`),
+    index("calendar_entry_attendees_user_all_day_idx")
+      .on(t.userId, t.startDate)
+      .where(sql`${t.startDate} IS NOT NULL`),
+  ],
 );
 
 /** What an owner lets a colleague do with their calendar: edit it, see private details, or both. */

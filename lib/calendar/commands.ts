@@ -69,6 +69,11 @@ async function checkAttendees(tx: DbOrTx, ids: string[], ownerId: string, proble
   return wanted;
 }
 
+/** The entry's start as its attendee rows keep it (see the schema: the window query's index). */
+function attendeeTime(time: StoredTime): { startsAt: Date | null; startDate: string | null } {
+  return { startsAt: time.startsAt, startDate: time.startDate };
+}
+
 async function writeHistory(tx: Tx, entryId: string, entries: HistoryEntryDraft<ActivityKind>[], actorId: string, now: Date) {
   if (!entries.length) return;
   await tx.insert(calendarEntryActivity).values(historyRows(entries, actorId, now).map((row) => ({ ...row, entryId })));
@@ -101,7 +106,7 @@ export async function createEntry({ tx, viewer, now }: Work, input: CreateEntryI
       updatedAt: now,
     })
     .returning({ id: calendarEntries.id });
-  if (attendees.length) await tx.insert(calendarEntryAttendees).values(attendees.map((userId) => ({ entryId: entry!.id, userId })));
+  if (attendees.length) await tx.insert(calendarEntryAttendees).values(attendees.map((userId) => ({ entryId: entry!.id, userId, ...attendeeTime(time) })));
   await writeHistory(tx, entry!.id, [{ kind: "created" }], viewer.id, now);
   return { id: entry!.id, ownerId };
 }
@@ -150,7 +155,10 @@ async function applyChange(
     })
     .where(eq(calendarEntries.id, entry.id));
   if (timeChanged) {
-    await tx.update(calendarEntryAttendees).set({ response: "needs_action", respondedAt: null }).where(eq(calendarEntryAttendees.entryId, entry.id));
+    await tx
+      .update(calendarEntryAttendees)
+      .set({ response: "needs_action", respondedAt: null, ...attendeeTime(time) })
+      .where(eq(calendarEntryAttendees.entryId, entry.id));
   }
   await writeHistory(tx, entry.id, history, actorId, now);
   return { timeChanged, changed: true };
@@ -172,7 +180,7 @@ export async function updateEntry({ tx, viewer, now }: Work, input: UpdateEntryI
   const had = new Set(current.map((a) => a.userId));
   const added = wanted.filter((id) => !had.has(id));
   const removed = [...had].filter((id) => !wanted.includes(id));
-  if (added.length) await tx.insert(calendarEntryAttendees).values(added.map((userId) => ({ entryId: entry.id, userId })));
+  if (added.length) await tx.insert(calendarEntryAttendees).values(added.map((userId) => ({ entryId: entry.id, userId, ...attendeeTime(time) })));
   if (removed.length)
     await tx.delete(calendarEntryAttendees).where(and(eq(calendarEntryAttendees.entryId, entry.id), inArray(calendarEntryAttendees.userId, removed)));
   await writeHistory(

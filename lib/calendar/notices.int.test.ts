@@ -9,6 +9,7 @@ import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { perform } from "@/lib/testing/perform";
 import { answerEntry, cancelEntry, createEntry, moveEntry, updateEntry } from "./commands";
+import { invitationAnswersFor } from "./invitations";
 import { notifyAboutEntry } from "./notices";
 import { answerInput, createEntryInput, moveEntryInput, updateEntryInput } from "./schema";
 
@@ -252,5 +253,34 @@ describe("notices about private entries", () => {
       .from(notifications)
       .where(like(notifications.dedupeKey, `calendar:${entry.id}:v${row!.version + 100}:%`));
     expect(new Set(told.map((r) => r.recipientId))).toEqual(new Set([o.anna.id, o.director.id]));
+  });
+});
+
+describe("answering from the notification", () => {
+  it("offers the invitee the answer on their own invitation until the entry is cancelled, and nobody else", async () => {
+    const db = await testDb();
+    const o = await office(db);
+    const entry = await create(db, o.director.viewer, { attendeeIds: [o.anna.id] });
+    const [invitation] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.link, `/calendar/entries/${entry.id}`), eq(notifications.recipientId, o.anna.id)));
+
+    expect((await invitationAnswersFor(db, o.anna.viewer, [invitation!.id])).get(invitation!.id)).toEqual({ entryId: entry.id, response: "needs_action" });
+    // Someone else's notification, even one they could guess the id of, answers nothing.
+    expect((await invitationAnswersFor(db, o.colleague.viewer, [invitation!.id])).size).toBe(0);
+    expect((await invitationAnswersFor(db, o.director.viewer, [invitation!.id])).size).toBe(0);
+
+    await perform(db, o.anna.viewer, answerEntry, answerInput.parse({ entryId: entry.id, response: "tentative" }));
+    expect((await invitationAnswersFor(db, o.anna.viewer, [invitation!.id])).get(invitation!.id)?.response).toBe("tentative");
+    // The owner's notice of that answer is not an invitation.
+    const [answered] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.link, `/calendar/entries/${entry.id}`), eq(notifications.kind, "calendar.answered")));
+    expect((await invitationAnswersFor(db, o.director.viewer, [answered!.id])).size).toBe(0);
+
+    await perform(db, o.director.viewer, cancelEntry, { id: entry.id });
+    expect((await invitationAnswersFor(db, o.anna.viewer, [invitation!.id])).size).toBe(0);
   });
 });

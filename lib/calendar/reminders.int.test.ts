@@ -11,6 +11,7 @@ import { fireItemMoments } from "@/lib/timelines/fire";
 import { pendingMomentsOf } from "@/lib/timelines/pending";
 import { instantToWallClock } from "@/lib/time/zoned";
 import { answerEntry, cancelEntry, createEntry, moveEntry, updateEntry } from "./commands";
+import { entryForViewer } from "./queries";
 import { answerInput, createEntryInput, moveEntryInput, updateEntryInput } from "./schema";
 
 const zone = { timeZone: "Europe/Warsaw" };
@@ -112,6 +113,15 @@ describe("entry reminders", () => {
         [t.anna.id, "2027-05-10T06:30:00.000Z"],
       ]),
     );
+    expect((await entryForViewer(db, t.anna.viewer, entry.id)).reminders).toEqual([{ offsetMinutes: 30, fireAt: null, channel: "sms" }]);
+  });
+
+  it("shows a private entry's reminders only to those who see its details", async () => {
+    const db = await testDb();
+    const t = await team(db);
+    const entry = await create(db, t.owner.viewer, { visibility: "private", reminders: [{ type: "before", offsetMinutes: 45 }] });
+    expect((await entryForViewer(db, t.owner.viewer, entry.id)).reminders).toEqual([{ offsetMinutes: 45, fireAt: null, channel: null }]);
+    expect(await entryForViewer(db, t.anna.viewer, entry.id)).toMatchObject({ masked: true, reminders: [] });
   });
 
   it("fires a moved entry's reminders at the new time only", async () => {

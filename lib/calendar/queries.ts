@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendars, cases, clients, users } from "@/db/schema";
 import { NotFound } from "@/lib/action/errors";
@@ -146,4 +146,60 @@ async function historyOf(db: DbOrTx, entryId: string): Promise<EntryHistoryRow[]
     rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),
   );
   return rows.map(({ actorId, ...r }) => ({ ...r, actorName: actorId ? (names.get(actorId)?.name ?? null) : null }));
+}
+
+export type RelatedEntry = EntryTime & { id: string; title: string; location: string | null; ownerName: string; visibility: EntryVisibility };
+
+/**
+ * A client's or a case's entries for its page: the next ones and the latest past ones. A private
+ * entry the viewer may not see is left out entirely: even as "Busy" it would tell them whom it
+ * is with.
+ */
+export async function entriesAbout(
+  db: DbOrTx,
+  viewer: Viewer,
+  about: { clientId: string } | { caseId: string },
+  now: Date,
+  limit = 10,
+): Promise<{ upcoming: RelatedEntry[]; past: RelatedEntry[] }> {
+  const e = calendarEntries;
+  const sees = seesDetailsSql({ entryId: e.id, ownerId: calendars.userId, visibility: e.visibility }, viewer.id);
+  // All-day entries count from the start of their first day in UTC: close enough to sort by.
+  const startKey = sql`coalesce(${e.startsAt}, ${e.startDate}::timestamp AT TIME ZONE 'UTC')`;
+  const endKey = sql`coalesce(${e.endsAt}, ${e.endDate}::timestamp AT TIME ZONE 'UTC')`;
+  const base = () =>
+    db
+      .select({
+        id: e.id,
+        title: e.title,
+        location: e.location,
+        visibility: e.visibility,
+        allDay: e.allDay,
+        startsAt: e.startsAt,
+        endsAt: e.endsAt,
+        startDate: e.startDate,
+        endDate: e.endDate,
+        ownerName: users.name,
+      })
+      .from(e)
+      .innerJoin(calendars, eq(calendars.id, e.calendarId))
+      .innerJoin(users, eq(users.id, calendars.userId));
+  const scope = and("clientId" in about ? eq(e.clientId, about.clientId) : eq(e.caseId, about.caseId), isNull(e.cancelledAt), sees);
+  const [upcoming, past] = await Promise.all([
+    base()
+      .where(and(scope, sql`${endKey} > ${now.toISOString()}::timestamptz`))
+      .orderBy(asc(startKey), asc(e.id))
+      .limit(limit),
+    base()
+      .where(and(scope, sql`${endKey} <= ${now.toISOString()}::timestamptz`))
+      .orderBy(desc(startKey), asc(e.id))
+      .limit(limit),
+  ]);
+  const toRelated = (r: (typeof upcoming)[number]): RelatedEntry => {
+    const common = { id: r.id, title: r.title, location: r.location, ownerName: r.ownerName, visibility: r.visibility };
+    return r.allDay
+      ? { ...common, allDay: true, startDate: r.startDate!, endDate: r.endDate! }
+      : { ...common, allDay: false, start: r.startsAt!.toISOString(), end: r.endsAt!.toISOString() };
+  };
+  return { upcoming: upcoming.map(toRelated), past: past.map(toRelated) };
 }

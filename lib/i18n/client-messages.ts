@@ -42,6 +42,7 @@ export const CLIENT_NAMESPACES = [
   "settings.profile",
   "settings.password",
   "settings.phoneVerification",
+  "settings.calendarSharing",
   "sms.admin",
 ] as const;
 

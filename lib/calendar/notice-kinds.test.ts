@@ -43,7 +43,7 @@ describe("calendar notices", () => {
     const body = renderNotice("calendar.invited", entry, "pl", "Europe/Warsaw")!.inApp.body;
     // 22:00Z on 27 March is 23:00 winter time; 01:00Z on the 28th is 03:00 summer time, after the change.
     expect(body).toContain("Kiedy: 27.03.2027, 23:00 – 28.03.2027, 03:00");
-    expect(renderNotice("calendar.invited", entry, "en", "Asia/Tokyo")!.inApp.body).toContain("When: 28 Mar 2027, 07:00 – 10:00");
+    expect(renderNotice("calendar.invited", entry, "en", "Asia/Tokyo")!.inApp.body).toContain("When: 28 Mar 2027, 07:00–10:00");
   });
 
   it("states an all-day entry's days, the last one inclusive, whatever the reader's zone", () => {

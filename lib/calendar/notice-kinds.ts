@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { defineKind, type NoticeContext, type SmsContext } from "@/lib/notify/kinds";
 import { CHANNELS } from "@/lib/org/vocabulary";
-import { addCalendarDays } from "@/lib/time/calendar-date";
-import { localDateOf, startOfLocalDay } from "@/lib/time/zoned";
+import { formatEntryTime } from "./entry-format";
 import type { EntryTime } from "./types";
 
 /** An entry's time as a notice keeps it: instants, or local dates with the end exclusive (types.ts). */
@@ -53,18 +52,9 @@ export const entryReminderPayload = z.object({
 /** The instant a timed entry starts; an all-day one has none (push and SMS then state no moment). */
 const startOf = (time: EntryTime) => (time.allDay ? undefined : time.start);
 
-/**
- * "3 Dec 2026, 09:00 – 10:00", "3 Dec 2026, 22:00 – 4 Dec 2026, 01:00" or, all day,
- * "3 Dec 2026" / "3 Dec 2026 – 5 Dec 2026", in the reader's zone and date format.
- */
-export function entryTimeText(time: EntryTime, { when, timeZone }: NoticeContext): string {
-  if (time.allDay) {
-    const day = (date: string) => when(startOfLocalDay(date, timeZone)!.toISOString(), "date");
-    const last = addCalendarDays(time.endDate, -1);
-    return last === time.startDate ? day(time.startDate) : `${day(time.startDate)} – ${day(last)}`;
-  }
-  const sameDay = localDateOf(new Date(time.start), timeZone) === localDateOf(new Date(time.end), timeZone);
-  return `${when(time.start)} – ${when(time.end, sameDay ? "time" : "full")}`;
+/** When the entry happens, as the pages show it, in the reader's zone and date format. */
+export function entryTimeText(time: EntryTime, { locale, timeZone, dateFormat }: NoticeContext): string {
+  return formatEntryTime(time, { locale, timeZone, dateFormat });
 }
 
 function factLines(p: EntryNoticePayload, context: NoticeContext, options: { previous?: EntryTime } = {}): string[] {

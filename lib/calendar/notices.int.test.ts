@@ -141,8 +141,8 @@ describe("invitation notices", () => {
       previous: { allDay: false, start: "2027-05-10T07:00:00.000Z", end: "2027-05-10T08:00:00.000Z" },
       time: { allDay: false, start: "2027-05-11T11:00:00.000Z", end: "2027-05-11T12:00:00.000Z" },
     });
-    expect(rescheduled!.body).toContain("Było: 10.05.2027, 09:00 – 10:00");
-    expect(rescheduled!.body).toContain("Teraz: 11.05.2027, 13:00 – 14:00");
+    expect(rescheduled!.body).toContain("Było: 10.05.2027, 09:00–10:00");
+    expect(rescheduled!.body).toContain("Teraz: 11.05.2027, 13:00–14:00");
     expect((await payloadOf(db, entry.id, "calendar.changedForYou", o.director.id))!.payload).toMatchObject({ change: "moved" });
 
     // A move to where it already is, is no change: nobody is told again.

@@ -24,4 +24,9 @@ describe("formatEntryTime", () => {
       "02.03.2027 – 04.03.2027",
     );
   });
+
+  it("writes an American reader's all-day dates month first, as their timed ones", () => {
+    const newYork = { locale: "en" as const, timeZone: "America/New_York" };
+    expect(formatEntryTime({ allDay: true, startDate: "2027-03-02", endDate: "2027-03-03" }, newYork)).toBe("03/02/2027");
+  });
 });

@@ -3,14 +3,23 @@ import type { DbOrTx } from "@/db";
 import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendars, cases, clients, users } from "@/db/schema";
 import { NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { Channel } from "@/lib/org/vocabulary";
 import { peopleById } from "@/lib/tasks/references";
 import { editsSql, masked, relationSql, seesDetailsSql, type EntryColumns } from "./access";
+import { remindersOfEntry } from "./reminders";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "./types";
 
 export interface EntryAttendee {
   id: string;
   name: string;
   response: AttendeeResponse;
+}
+
+/** One of the entry's own reminders: a lead time in minutes before its start, or a moment (ISO). */
+export interface EntryReminder {
+  offsetMinutes: number | null;
+  fireAt: string | null;
+  channel: Channel | null;
 }
 
 export interface EntryHistoryRow {
@@ -39,6 +48,8 @@ export type EntryDetail = EntryTime & {
   attendees: EntryAttendee[];
   /** The viewer's own answer when invited. */
   myResponse: AttendeeResponse | null;
+  /** The entry's own reminders; empty: each person's defaults (15 minutes before without any). */
+  reminders: EntryReminder[];
   canEdit: boolean;
   sequence: number;
   history: EntryHistoryRow[];
@@ -82,7 +93,9 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
     .where(eq(e.id, entryId));
   if (!row || row.cancelledAt) throw new NotFound("calendar.errors.entryNotFound");
 
-  const [attendees, history] = row.sees ? await Promise.all([attendeesOf(db, entryId), historyOf(db, entryId)]) : [[], []];
+  const [attendees, history, reminders] = row.sees
+    ? await Promise.all([attendeesOf(db, entryId), historyOf(db, entryId), remindersOfEntry(db, entryId)])
+    : [[], [], []];
   const time: EntryTime = row.allDay
     ? { allDay: true, startDate: row.startDate!, endDate: row.endDate! }
     : { allDay: false, start: row.startsAt!.toISOString(), end: row.endsAt!.toISOString() };
@@ -99,6 +112,7 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
     case: row.caseId ? { id: row.caseId, number: row.caseNumber!, title: row.caseTitle! } : null,
     attendees,
     myResponse: row.isAttendee ? (attendees.find((a) => a.id === viewer.id)?.response ?? null) : null,
+    reminders: reminders.map((r) => ({ offsetMinutes: r.offsetMinutes, fireAt: r.fireAt?.toISOString() ?? null, channel: r.channel })),
     canEdit: row.canEdit,
     sequence: row.sequence,
     history,

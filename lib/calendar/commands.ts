@@ -7,8 +7,7 @@ import { historyRows, historyValue, type HistoryEntryDraft } from "@/lib/history
 import { checkClientAndCase, FieldProblems, peopleById } from "@/lib/tasks/references";
 import { relationSql } from "./access";
 import { afterEntryChange } from "./after-change";
-import { sameTime, storedTime, timeForHistory, type StoredTime } from "./entry-time";
-import { entryTimeOf } from "./notices";
+import { sameTime, storedTime, timeForHistory, type StoredTime, entryTimeOf } from "./entry-time";
 import { canAddTo, canEditEntry, canSeeDetails, type EntryRelation } from "./policy";
 import { entryRemindersFromInput, replaceEntryReminders } from "./reminders";
 import type { CreateEntryInput, MoveEntryInput, UpdateEntryInput } from "./schema";

@@ -6,6 +6,7 @@ import { writeOutbox, type OutboxRow, type OutboxWork } from "@/lib/notify/outbo
 import { peopleById, type Person } from "@/lib/tasks/references";
 import type { EntryChange } from "./notice-kinds";
 import { canSeeDetails } from "./policy";
+import { entryTimeOf } from "./entry-time";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "./types";
 
 /** The entry as its notices describe it: after the change. */
@@ -28,12 +29,6 @@ export type EntryNotice =
   | { kind: "cancelled"; recipientId: string }
   | { kind: "answered"; recipientId: string; attendee: string; response: Exclude<AttendeeResponse, "needs_action"> }
   | { kind: "changedForYou"; recipientId: string; change: EntryChange; previous?: EntryTime };
-
-export function entryTimeOf(t: Pick<NoticeEntry, "allDay" | "startsAt" | "endsAt" | "startDate" | "endDate">): EntryTime {
-  return t.allDay
-    ? { allDay: true, startDate: t.startDate!, endDate: t.endDate! }
-    : { allDay: false, start: t.startsAt!.toISOString(), end: t.endsAt!.toISOString() };
-}
 
 /**
  * Of `ids`, those who may read the entry's details now (policy.ts): everyone for a normal

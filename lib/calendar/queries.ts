@@ -5,6 +5,7 @@ import { NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Channel } from "@/lib/org/vocabulary";
 import { peopleById } from "@/lib/tasks/references";
+import { entryTimeOf } from "./entry-time";
 import { editsSql, masked, relationSql, seesDetailsSql, type EntryColumns } from "./access";
 import { remindersOfEntry } from "./reminders";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "./types";
@@ -55,6 +56,15 @@ export type EntryDetail = EntryTime & {
   history: EntryHistoryRow[];
 };
 
+/** An entry's time as stored; `entryTimeOf` turns a row of them into an EntryTime. */
+const timeColumns = {
+  allDay: calendarEntries.allDay,
+  startsAt: calendarEntries.startsAt,
+  endsAt: calendarEntries.endsAt,
+  startDate: calendarEntries.startDate,
+  endDate: calendarEntries.endDate,
+};
+
 /** The entry page's read. A cancelled entry is gone for everyone. */
 export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string): Promise<EntryDetail> {
   const e = calendarEntries;
@@ -66,11 +76,7 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
       ownerId: calendars.userId,
       ownerName: users.name,
       visibility: e.visibility,
-      allDay: e.allDay,
-      startsAt: e.startsAt,
-      endsAt: e.endsAt,
-      startDate: e.startDate,
-      endDate: e.endDate,
+      ...timeColumns,
       sequence: e.sequence,
       cancelledAt: e.cancelledAt,
       sees: sql<boolean>`${sees}`,
@@ -96,9 +102,7 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
   const [attendees, history, reminders] = row.sees
     ? await Promise.all([attendeesOf(db, entryId), historyOf(db, entryId), remindersOfEntry(db, entryId)])
     : [[], [], []];
-  const time: EntryTime = row.allDay
-    ? { allDay: true, startDate: row.startDate!, endDate: row.endDate! }
-    : { allDay: false, start: row.startsAt!.toISOString(), end: row.endsAt!.toISOString() };
+  const time = entryTimeOf(row);
   return {
     ...time,
     id: row.id,
@@ -174,11 +178,7 @@ export async function entriesAbout(
         title: e.title,
         location: e.location,
         visibility: e.visibility,
-        allDay: e.allDay,
-        startsAt: e.startsAt,
-        endsAt: e.endsAt,
-        startDate: e.startDate,
-        endDate: e.endDate,
+        ...timeColumns,
         ownerName: users.name,
       })
       .from(e)
@@ -197,9 +197,7 @@ export async function entriesAbout(
   ]);
   const toRelated = (r: (typeof upcoming)[number]): RelatedEntry => {
     const common = { id: r.id, title: r.title, location: r.location, ownerName: r.ownerName, visibility: r.visibility };
-    return r.allDay
-      ? { ...common, allDay: true, startDate: r.startDate!, endDate: r.endDate! }
-      : { ...common, allDay: false, start: r.startsAt!.toISOString(), end: r.endsAt!.toISOString() };
+    return { ...common, ...entryTimeOf(r) };
   };
   return { upcoming: upcoming.map(toRelated), past: past.map(toRelated) };
 }

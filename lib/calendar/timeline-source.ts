@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { calendarEntries, calendarEntryAttendees, calendars, reminderDefaults, users } from "@/db/schema";
 import { notice } from "@/lib/notify/notice";
+import { entryTimeOf } from "./entry-time";
 import type { ReminderSpec } from "@/lib/reminders/moments";
 import type { TimelineSource } from "@/lib/timelines/types";
-import { entryTimeOf } from "./notices";
 import { remindersOfEntry } from "./reminders";
 import { entryTimelineOf, type EntryRecipient } from "./timeline";
 

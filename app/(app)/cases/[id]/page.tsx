@@ -61,10 +61,11 @@ export default async function CasePage({ params }: Props) {
             <StatusBadge status={c.status} />
             <PriorityLabel priority={c.priority} />
             {c.overdue ? <OverdueBadge /> : null}
-            <span aria-hidden className="text-slate-300">
+            {/* A phone gives the client a line of its own rather than leaving the dot at a line's end. */}
+            <span aria-hidden className="hidden text-slate-300 sm:inline">
               ·
             </span>
-            <Link href={`/clients/${c.clientId}`} className="font-medium text-brand-700 hover:underline">
+            <Link href={`/clients/${c.clientId}`} className="w-full font-medium text-brand-700 hover:underline sm:w-auto">
               {c.clientName}
             </Link>
           </div>

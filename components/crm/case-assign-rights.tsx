@@ -103,7 +103,7 @@ export function CaseAssignRights({
             {error}
           </p>
         ) : null}
-        <Button type="submit" size="sm" disabled={grant.pending || !scope}>
+        <Button type="submit" size="sm" disabled={grant.pending || !scope} className="mt-1">
           {t("grant")}
         </Button>
       </form>

@@ -93,7 +93,8 @@ export default async function CasePage({ params }: Props) {
             <CaseHistory entries={history ?? []} />
           </Card>
         </div>
-        <Card title={t("case.details")} className="h-fit">
+        {/* As on the task page, a phone shows who owns it and when it is due before the long sections. */}
+        <Card title={t("case.details")} className="order-first h-fit lg:order-none">
           <DetailList
             items={[
               {

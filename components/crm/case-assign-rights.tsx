@@ -44,6 +44,8 @@ export function CaseAssignRights({
               <Button
                 size="sm"
                 variant="ghost"
+                // The ghost button's words line up with the select's edge below.
+                className="-mr-2.5"
                 disabled={revoke.pending}
                 aria-label={t("revoke", { right: label(r) })}
                 onClick={() => revoke.run({ id: r.id })}

@@ -137,12 +137,14 @@ function orderOf(sort: ListSort, dir: "asc" | "desc"): SQL[] {
 
 /**
  * Delegated follows work up: whether an overdue task already reached the assignee's supervisor,
- * for the due moment it has now (moments_escalated_idx), read with the row instead of after it.
+ * for the due moment it has now, read with the row instead of after it. A scalar subquery with
+ * LIMIT 1, not EXISTS: Postgres would turn EXISTS into a hashed scan of every escalation ever sent;
+ * this probes moments_escalated_idx once per row of the page.
  */
 function escalatedOf(view: TaskListView): SQL<boolean> {
   if (view !== "delegated") return sql<boolean>`false`;
-  return sql<boolean>`EXISTS (SELECT 1 FROM ${moments} WHERE ${moments.kind} = 'escalation' AND ${moments.sentAt} IS NOT NULL
-    AND ${moments.itemId} = ${tasks.id} AND ${moments.dueAt} = ${tasks.dueAt})`;
+  return sql<boolean>`COALESCE((SELECT true FROM ${moments} WHERE ${moments.kind} = 'escalation' AND ${moments.sentAt} IS NOT NULL
+    AND ${moments.itemId} = ${tasks.id} AND ${moments.dueAt} = ${tasks.dueAt} LIMIT 1), false)`;
 }
 
 function rowsQuery(db: DbOrTx, shape: Shape, params: TaskListParams, name: string) {

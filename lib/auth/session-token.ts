@@ -1,4 +1,4 @@
-import { decode, type JWT } from "@auth/core/jwt";
+import { decode, type JWT } from "next-auth/jwt";
 import type { DbOrTx } from "@/db";
 import { liveSession, type LiveSession } from "./sessions";
 

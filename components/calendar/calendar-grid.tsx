@@ -86,6 +86,10 @@ export default function CalendarGrid(props: CalendarGridProps) {
         selectable
         selectMirror
         eventContent={(info: EventDisplayInfo) => <EventBody info={info} labels={labels} />}
+        // Lets a closing dialog give focus back to its entry even after the grid redrew it.
+        eventDidMount={(info) => {
+          info.el.dataset.gridEvent = info.event.id;
+        }}
         eventClick={(info) => {
           const kind = (info.event.extendedProps as GridEvent["extendedProps"]).kind;
           info.jsEvent.preventDefault();

@@ -26,6 +26,7 @@ export function EntryDetailsDialog({
   onChangeTime,
   onChanged,
   onClose,
+  onCloseAutoFocus,
 }: {
   item: CalendarItem;
   title: string;
@@ -35,6 +36,7 @@ export function EntryDetailsDialog({
   /** After an answer or a cancellation: the windows are read again. */
   onChanged: (message: string) => void;
   onClose: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const t = useTranslations("calendar.entry");
   const tr = useTranslations("calendar.response");
@@ -63,7 +65,7 @@ export function EntryDetailsDialog({
   }
 
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={title} closeLabel={t("close")}>
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={title} closeLabel={t("close")} onCloseAutoFocus={onCloseAutoFocus}>
       <div className="space-y-3 text-sm">
         {error ? (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800">

@@ -20,12 +20,14 @@ export function EntryTimeDialog({
   timeZone,
   onMove,
   onClose,
+  onCloseAutoFocus,
 }: {
   time: EntryTime;
   title: string;
   timeZone: string;
   onMove: (time: EntryTime) => Promise<MoveOutcome>;
   onClose: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const t = useTranslations("calendar.entry");
   const tf = useTranslations("calendar.form");
@@ -61,7 +63,7 @@ export function EntryTimeDialog({
   }
 
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={t("changeTimeOf", { title })} closeLabel={t("close")}>
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={t("changeTimeOf", { title })} closeLabel={t("close")} onCloseAutoFocus={onCloseAutoFocus}>
       <form onSubmit={submit} noValidate className="space-y-3">
         {error ? (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { CalendarItem, EntryTime } from "@/lib/calendar/types";
@@ -96,6 +96,16 @@ export function MyCalendar({
     [move, t, busyLabel],
   );
 
+  // A closing dialog hands focus back to its entry in the grid, found afresh since the grid may
+  // have redrawn it; not when one dialog hands over to the next.
+  const handingOver = useRef(false);
+  const focusEntry = (id: string) => (event: Event) => {
+    const entry = document.querySelector<HTMLElement>(`[data-grid-event="entry:${CSS.escape(id)}"]`);
+    if (handingOver.current || entry) event.preventDefault();
+    if (handingOver.current) handingOver.current = false;
+    else entry?.focus();
+  };
+
   const openNewEntry = useCallback((time?: EntryTime) => setDraft(newEntryValues(time, date, timeZone)), [date, timeZone]);
 
   return (
@@ -158,6 +168,7 @@ export function MyCalendar({
           reader={reader}
           meId={me.id}
           onChangeTime={() => {
+            handingOver.current = true;
             setTiming(opened);
             setOpened(null);
           }}
@@ -166,6 +177,7 @@ export function MyCalendar({
             void refresh();
           }}
           onClose={() => setOpened(null)}
+          onCloseAutoFocus={focusEntry(opened.id)}
         />
       ) : null}
       {timing ? (
@@ -179,13 +191,13 @@ export function MyCalendar({
             return outcome;
           }}
           onClose={() => setTiming(null)}
+          onCloseAutoFocus={focusEntry(timing.id)}
         />
       ) : null}
       {draft ? (
-        <Dialog open onOpenChange={(open) => !open && setDraft(null)} title={tf("newTitle")} titleId="new-entry-title" closeLabel={te("close")} wide>
+        <Dialog open onOpenChange={(open) => !open && setDraft(null)} title={tf("newTitle")} closeLabel={te("close")} wide>
           <EntryForm
             mode="create"
-            labelledBy="new-entry-title"
             initial={draft}
             timeZone={timeZone}
             me={me}

@@ -13,19 +13,20 @@ export function Dialog({
   open,
   onOpenChange,
   title,
-  titleId,
   description,
   closeLabel,
   wide,
+  onCloseAutoFocus,
   children,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: ReactNode;
-  titleId?: string;
   description?: ReactNode;
   closeLabel: string;
   wide?: boolean;
+  /** Where focus goes once closed, when not back to what opened the dialog (which may have been redrawn meanwhile). */
+  onCloseAutoFocus?: (event: Event) => void;
   children: ReactNode;
 }) {
   return (
@@ -33,6 +34,7 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
         <RadixDialog.Content
+          onCloseAutoFocus={onCloseAutoFocus}
           // Without a description Radix must be told so, or it points aria-describedby at nothing.
           {...(description ? {} : { "aria-describedby": undefined })}
           className={clsx(
@@ -42,9 +44,7 @@ export function Dialog({
         >
           <div className="mb-3 flex items-start justify-between gap-3">
             <div className="min-w-0">
-              <RadixDialog.Title id={titleId} className="text-base font-semibold break-words text-slate-900">
-                {title}
-              </RadixDialog.Title>
+              <RadixDialog.Title className="text-base font-semibold break-words text-slate-900">{title}</RadixDialog.Title>
               {description ? <RadixDialog.Description className="mt-0.5 text-sm text-slate-600">{description}</RadixDialog.Description> : null}
             </div>
             <RadixDialog.Close aria-label={closeLabel} className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800">

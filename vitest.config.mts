@@ -27,6 +27,7 @@ const zoneIntegrationTests = [
   "lib/tasks/create.int.test.ts",
   "lib/crm/cases.int.test.ts",
   "lib/crm/case-history.int.test.ts",
+  "lib/calendar/**/*.int.test.ts",
 ];
 
 const unit = (name: string, include: string[], timeZone: string) => ({

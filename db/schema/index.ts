@@ -7,3 +7,4 @@ export * from "./delivery";
 export * from "./reminders";
 export * from "./sessions";
 export * from "./timelines";
+export * from "./calendar";

@@ -45,6 +45,7 @@ export const CLIENT_NAMESPACES = [
   "settings.profile",
   "settings.password",
   "settings.phoneVerification",
+  "settings.calendarSharing",
   "sms.admin",
 ] as const;
 

@@ -87,7 +87,7 @@ export default async function CasePage({ params }: Props) {
             )}
           </Card>
           <RelatedTasks db={db} caseId={id} />
-          <RelatedEntries caseId={id} />
+          <RelatedEntries db={db} viewer={viewer} clientId={c.clientId} caseId={id} />
           <Card title={t("case.history")}>
             <CaseHistory entries={history ?? []} />
           </Card>

@@ -1,0 +1,165 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { cases, clients } from "./crm";
+import { users } from "./org";
+
+export const entryVisibility = pgEnum("entry_visibility", ["normal", "private"]);
+export const attendeeResponse = pgEnum("attendee_response", ["needs_action", "accepted", "tentative", "declined"]);
+export const entryActivityKind = pgEnum("entry_activity_kind", ["created", "changed", "cancelled", "answered", "attendee_added", "attendee_removed"]);
+
+/** One calendar per person (resources get theirs later); made on first use. */
+export const calendars = pgTable("calendars", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A calendar entry. A timed entry holds instants; an all-day entry holds local dates (end
+ * exclusive), since "Friday" is Friday in every zone. Cancelled entries stay (history, feeds'
+ * CANCEL) but leave every view.
+ */
+export const calendarEntries = pgTable(
+  "calendar_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    calendarId: uuid("calendar_id")
+      .notNull()
+      .references(() => calendars.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description"),
+    location: text("location"),
+    visibility: entryVisibility("visibility").notNull().default("normal"),
+    allDay: boolean("all_day").notNull().default(false),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    startDate: date("start_date", { mode: "string" }),
+    endDate: date("end_date", { mode: "string" }),
+    clientId: uuid("client_id").references(() => clients.id, { onDelete: "set null" }),
+    caseId: uuid("case_id").references(() => cases.id, { onDelete: "set null" }),
+    // iCalendar SEQUENCE: raised when time, place or content changes (invitations and feeds).
+    sequence: integer("sequence").notNull().default(0),
+    // Bumped on every change; the entry's timeline acts only on the version it saw.
+    version: integer("version").notNull().default(1),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // "Entries of these calendars in this window": timed entries are at most a few weeks long,
+    // so a range on the start finds every overlap (see lib/calendar/limits.ts).
+    index("calendar_entries_timed_idx")
+      .on(t.calendarId, t.startsAt)
+      .where(sql`NOT ${t.allDay} AND ${t.cancelledAt} IS NULL`),
+    index("calendar_entries_all_day_idx")
+      .on(t.calendarId, t.startDate)
+      .where(sql`${t.allDay} AND ${t.cancelledAt} IS NULL`),
+    index("calendar_entries_client_idx")
+      .on(t.clientId, t.startsAt)
+      .where(sql`${t.clientId} IS NOT NULL`),
+    index("calendar_entries_case_idx")
+      .on(t.caseId, t.startsAt)
+      .where(sql`${t.caseId} IS NOT NULL`),
+    check("calendar_entries_title_not_blank", sql`length(btrim(${t.title})) > 0`),
+    check(
+      "calendar_entries_time_shape",
+      sql`(NOT ${t.allDay} AND ${t.startsAt} IS NOT NULL AND ${t.endsAt} > ${t.startsAt} AND ${t.startDate} IS NULL AND ${t.endDate} IS NULL)
+        OR (${t.allDay} AND ${t.startDate} IS NOT NULL AND ${t.endDate} > ${t.startDate} AND ${t.startsAt} IS NULL AND ${t.endsAt} IS NULL)`,
+    ),
+    check("calendar_entries_case_has_client", sql`${t.caseId} IS NULL OR ${t.clientId} IS NOT NULL`),
+  ],
+);
+
+/** Colleagues invited to an entry and their answers (client contacts come with e-mail invitations). */
+export const calendarEntryAttendees = pgTable(
+  "calendar_entry_attendees",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => calendarEntries.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    response: attendeeResponse("response").notNull().default("needs_action"),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    // The entry's start, copied here (and kept in step by the commands) so "what is this person
+    // invited to this week" is an index range per person, not a walk over every invitation.
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    startDate: date("start_date", { mode: "string" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.userId] }),
+    // "Is the viewer invited to this entry?", asked of every row a view shows.
+    index("calendar_entry_attendees_user_idx").on(t.userId, t.entryId),
+    index("calendar_entry_attendees_user_timed_idx")
+      .on(t.userId, t.startsAt)
+      .where(sql`${t.startsAt} IS NOT NULL`),
+    index("calendar_entry_attendees_user_all_day_idx")
+      .on(t.userId, t.startDate)
+      .where(sql`${t.startDate} IS NOT NULL`),
+  ],
+);
+
+/** What an owner lets a colleague do with their calendar: edit it, see private details, or both. */
+export const calendarGrants = pgTable(
+  "calendar_grants",
+  {
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    granteeId: uuid("grantee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    canEdit: boolean("can_edit").notNull().default(false),
+    canSeePrivate: boolean("can_see_private").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerId, t.granteeId] }),
+    index("calendar_grants_grantee_idx").on(t.granteeId),
+    check("calendar_grants_not_self", sql`${t.ownerId} <> ${t.granteeId}`),
+    check("calendar_grants_grant_something", sql`${t.canEdit} OR ${t.canSeePrivate}`),
+  ],
+);
+
+/** Who changed what on an entry, and for whom (an assistant acting in the owner's calendar). */
+export const calendarEntryActivity = pgTable(
+  "calendar_entry_activity",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => calendarEntries.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    kind: entryActivityKind("kind").notNull(),
+    field: text("field"),
+    oldValue: text("old_value"),
+    newValue: text("new_value"),
+    comment: text("comment"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("calendar_entry_activity_entry_idx").on(t.entryId, t.createdAt)],
+);
+
+/** A named set of people a person looks at together ("Serwis – technicy"). */
+export const calendarGroups = pgTable(
+  "calendar_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    memberIds: uuid("member_ids").array().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("calendar_groups_owner_name_key").on(t.ownerId, sql`lower(${t.name})`),
+    check("calendar_groups_name_not_blank", sql`length(btrim(${t.name})) > 0`),
+  ],
+);

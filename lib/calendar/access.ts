@@ -1,0 +1,44 @@
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { calendarEntryAttendees, calendarGrants } from "@/db/schema";
+
+/**
+ * The rules of policy.ts as SQL over an entry row, so a query masks in the database and a
+ * private entry's details never reach the server's memory for a viewer who may not see them.
+ * `entryId`, `ownerId` and `visibility` are the columns of the row being decided.
+ */
+export interface EntryColumns {
+  entryId: AnyPgColumn | SQL;
+  ownerId: AnyPgColumn | SQL;
+  visibility: AnyPgColumn | SQL;
+}
+
+function grantHas(ownerId: AnyPgColumn | SQL, viewerId: string, flag: "canEdit" | "canSeePrivate"): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${calendarGrants} WHERE ${and(eq(calendarGrants.ownerId, ownerId), eq(calendarGrants.granteeId, viewerId), eq(calendarGrants[flag], true))})`;
+}
+
+export function relationSql(c: EntryColumns, viewerId: string) {
+  return {
+    isOwner: sql<boolean>`(${c.ownerId} = ${viewerId})`,
+    isAttendee: sql<boolean>`EXISTS (SELECT 1 FROM ${calendarEntryAttendees} WHERE ${and(eq(calendarEntryAttendees.entryId, c.entryId), eq(calendarEntryAttendees.userId, viewerId))})`,
+    grantEdit: grantHas(c.ownerId, viewerId, "canEdit"),
+    grantSeePrivate: grantHas(c.ownerId, viewerId, "canSeePrivate"),
+  };
+}
+
+/** canSeeDetails of policy.ts. */
+export function seesDetailsSql(c: EntryColumns, viewerId: string): SQL<boolean> {
+  const r = relationSql(c, viewerId);
+  return sql<boolean>`(${c.visibility} = 'normal' OR ${r.isOwner} OR ${r.grantSeePrivate} OR ${r.isAttendee})`;
+}
+
+/** canEditEntry of policy.ts. */
+export function editsSql(c: EntryColumns, viewerId: string): SQL<boolean> {
+  const r = relationSql(c, viewerId);
+  return sql<boolean>`(${r.isOwner} OR (${r.grantEdit} AND (${c.visibility} = 'normal' OR ${r.grantSeePrivate})))`;
+}
+
+/** A column's value for a viewer who may see the details, NULL for anyone else. */
+export function masked<T>(sees: SQL<boolean>, column: AnyPgColumn | SQL): SQL<T | null> {
+  return sql<T | null>`CASE WHEN ${sees} THEN ${column} END`;
+}

@@ -1,0 +1,54 @@
+"use server";
+
+import { defineAction } from "@/lib/action/define";
+import { answerEntry, cancelEntry, createEntry, moveEntry, updateEntry } from "./commands";
+import { deleteCalendarGroup, grantCalendarAccess, revokeCalendarAccess, saveCalendarGroup } from "./grants";
+import {
+  answerInput,
+  cancelEntryInput,
+  createEntryInput,
+  deleteGroupInput,
+  grantInput,
+  moveEntryInput,
+  revokeInput,
+  saveGroupInput,
+  updateEntryInput,
+} from "./schema";
+
+const entryPaths = (id: string) => ["/calendar", `/calendar/entries/${id}`];
+
+export const createEntryAction = defineAction(createEntryInput, (input, work) => createEntry(work, input), {
+  revalidate: (_input, result) => entryPaths(result.id),
+});
+
+export const updateEntryAction = defineAction(updateEntryInput, (input, work) => updateEntry(work, input), {
+  revalidate: (input) => entryPaths(input.id),
+});
+
+export const moveEntryAction = defineAction(moveEntryInput, (input, work) => moveEntry(work, input), {
+  revalidate: (input) => entryPaths(input.id),
+});
+
+export const cancelEntryAction = defineAction(cancelEntryInput, (input, work) => cancelEntry(work, input), {
+  revalidate: (input) => entryPaths(input.id),
+});
+
+export const answerEntryAction = defineAction(answerInput, (input, work) => answerEntry(work, input), {
+  revalidate: (input) => entryPaths(input.entryId),
+});
+
+export const grantCalendarAccessAction = defineAction(grantInput, (input, work) => grantCalendarAccess(work, input), {
+  revalidate: () => ["/settings/calendar"],
+});
+
+export const revokeCalendarAccessAction = defineAction(revokeInput, (input, work) => revokeCalendarAccess(work, input), {
+  revalidate: () => ["/settings/calendar"],
+});
+
+export const saveCalendarGroupAction = defineAction(saveGroupInput, (input, work) => saveCalendarGroup(work, input), {
+  revalidate: () => ["/calendar"],
+});
+
+export const deleteCalendarGroupAction = defineAction(deleteGroupInput, (input, work) => deleteCalendarGroup(work, input), {
+  revalidate: () => ["/calendar"],
+});

@@ -1,0 +1,238 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/db";
+import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarGrants, calendars } from "@/db/schema";
+import { Forbidden, NotFound } from "@/lib/action/errors";
+import type { Work } from "@/lib/effects/unit";
+import { historyRows, historyValue, type HistoryEntryDraft } from "@/lib/history/entries";
+import { checkClientAndCase, FieldProblems, peopleById } from "@/lib/tasks/references";
+import { relationSql } from "./access";
+import { sameTime, storedTime, timeForHistory, type StoredTime } from "./entry-time";
+import { canAddTo, canEditEntry, canSeeDetails, type EntryRelation } from "./policy";
+import type { CreateEntryInput, MoveEntryInput, UpdateEntryInput } from "./schema";
+
+type EntryRow = typeof calendarEntries.$inferSelect;
+type ActivityKind = (typeof calendarEntryActivity.$inferInsert)["kind"];
+
+/** The person's calendar, made the first time anything is put in it. */
+export async function calendarIdOf(tx: DbOrTx, userId: string): Promise<string> {
+  const [made] = await tx.insert(calendars).values({ userId }).onConflictDoNothing().returning({ id: calendars.id });
+  if (made) return made.id;
+  const [found] = await tx.select({ id: calendars.id }).from(calendars).where(eq(calendars.userId, userId));
+  return found!.id;
+}
+
+async function grantEditOf(tx: DbOrTx, ownerId: string, viewerId: string): Promise<boolean> {
+  const [grant] = await tx
+    .select({ canEdit: calendarGrants.canEdit })
+    .from(calendarGrants)
+    .where(and(eq(calendarGrants.ownerId, ownerId), eq(calendarGrants.granteeId, viewerId)));
+  return grant?.canEdit === true;
+}
+
+/**
+ * The entry, locked, with the viewer's relation to it. A stranger asking for an entry they may
+ * not change learns nothing of it: a private entry's id guessed by them gives the same answer
+ * as one that does not exist.
+ */
+export async function lockedEntryFor(tx: Tx, viewerId: string, entryId: string): Promise<{ entry: EntryRow; ownerId: string; relation: EntryRelation }> {
+  const r = relationSql({ entryId: calendarEntries.id, ownerId: calendars.userId, visibility: calendarEntries.visibility }, viewerId);
+  const [row] = await tx
+    .select({
+      entry: calendarEntries,
+      ownerId: calendars.userId,
+      isOwner: sql<boolean>`${r.isOwner}`,
+      isAttendee: sql<boolean>`${r.isAttendee}`,
+      grantEdit: sql<boolean>`${r.grantEdit}`,
+      grantSeePrivate: sql<boolean>`${r.grantSeePrivate}`,
+    })
+    .from(calendarEntries)
+    .innerJoin(calendars, eq(calendars.id, calendarEntries.calendarId))
+    .where(eq(calendarEntries.id, entryId))
+    .for("update", { of: calendarEntries });
+  if (!row || row.entry.cancelledAt) throw new NotFound("calendar.errors.entryNotFound");
+  const { entry, ownerId, ...relation } = row;
+  if (!canSeeDetails(entry.visibility, relation)) throw new NotFound("calendar.errors.entryNotFound");
+  return { entry, ownerId, relation };
+}
+
+async function editableEntry(tx: Tx, viewerId: string, entryId: string) {
+  const found = await lockedEntryFor(tx, viewerId, entryId);
+  if (!canEditEntry(found.entry.visibility, found.relation)) throw new Forbidden("calendar.errors.notEditable");
+  return found;
+}
+
+/** Attendees must be active colleagues; the owner is in the entry already and is not listed. */
+async function checkAttendees(tx: DbOrTx, ids: string[], ownerId: string, problems: FieldProblems): Promise<string[]> {
+  const wanted = ids.filter((id) => id !== ownerId);
+  const people = await peopleById(tx, wanted);
+  if (wanted.some((id) => !people.get(id)?.active)) problems.add("attendeeIds", "calendar.errors.attendeeUnknown");
+  return wanted;
+}
+
+/** The entry's start as its attendee rows keep it (see the schema: the window query's index). */
+function attendeeTime(time: StoredTime): { startsAt: Date | null; startDate: string | null } {
+  return { startsAt: time.startsAt, startDate: time.startDate };
+}
+
+async function writeHistory(tx: Tx, entryId: string, entries: HistoryEntryDraft<ActivityKind>[], actorId: string, now: Date) {
+  if (!entries.length) return;
+  await tx.insert(calendarEntryActivity).values(historyRows(entries, actorId, now).map((row) => ({ ...row, entryId })));
+}
+
+export async function createEntry({ tx, viewer, now }: Work, input: CreateEntryInput): Promise<{ id: string; ownerId: string }> {
+  const ownerId = input.ownerId ?? viewer.id;
+  if (!canAddTo(viewer.id, ownerId, ownerId !== viewer.id && (await grantEditOf(tx, ownerId, viewer.id)))) {
+    throw new Forbidden("calendar.errors.notYourCalendar");
+  }
+  const problems = new FieldProblems();
+  if (ownerId !== viewer.id && !(await peopleById(tx, [ownerId])).get(ownerId)?.active) problems.add("ownerId", "calendar.errors.calendarUnknown");
+  const time = storedTime(input.time, viewer.timeZone, problems);
+  const refs = await checkClientAndCase(tx, { clientId: input.clientId, caseId: input.caseId }, problems);
+  const attendees = await checkAttendees(tx, input.attendeeIds, ownerId, problems);
+  problems.throwIfAny();
+
+  const [entry] = await tx
+    .insert(calendarEntries)
+    .values({
+      calendarId: await calendarIdOf(tx, ownerId),
+      title: input.title,
+      description: input.description,
+      location: input.location,
+      visibility: input.visibility,
+      ...time,
+      ...refs,
+      createdById: viewer.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: calendarEntries.id });
+  if (attendees.length) await tx.insert(calendarEntryAttendees).values(attendees.map((userId) => ({ entryId: entry!.id, userId, ...attendeeTime(time) })));
+  await writeHistory(tx, entry!.id, [{ kind: "created" }], viewer.id, now);
+  return { id: entry!.id, ownerId };
+}
+
+/** What the history and the sequence number see of a change. */
+function detailChanges(
+  entry: EntryRow,
+  next: Omit<EntryRow, "id" | "calendarId" | "sequence" | "version" | "createdById" | "cancelledAt" | "createdAt" | "updatedAt">,
+) {
+  const fields = ["title", "description", "location", "visibility", "clientId", "caseId"] as const;
+  return fields
+    .filter((f) => entry[f] !== next[f])
+    .map((f) => ({ kind: "changed" as const, field: f, oldValue: historyValue(entry[f]), newValue: historyValue(next[f]) }));
+}
+
+/**
+ * Applies a new time and details to a locked entry: raises SEQUENCE when time, place or content
+ * changed, and asks every attendee again when the time moved (their answers go back to
+ * "needs action").
+ */
+async function applyChange(
+  tx: Tx,
+  entry: EntryRow,
+  time: StoredTime,
+  details: HistoryEntryDraft<ActivityKind>[],
+  values: Partial<EntryRow>,
+  actorId: string,
+  now: Date,
+): Promise<{ timeChanged: boolean; changed: boolean }> {
+  const before: StoredTime = { allDay: entry.allDay, startsAt: entry.startsAt, endsAt: entry.endsAt, startDate: entry.startDate, endDate: entry.endDate };
+  const timeChanged = !sameTime(before, time);
+  const history = [
+    ...(timeChanged ? [{ kind: "changed" as const, field: "time", oldValue: timeForHistory(before), newValue: timeForHistory(time) }] : []),
+    ...details,
+  ];
+  const raisesSequence = timeChanged || details.some((d) => d.field !== "visibility" && d.field !== "clientId" && d.field !== "caseId");
+  if (!history.length) return { timeChanged: false, changed: false };
+  await tx
+    .update(calendarEntries)
+    .set({
+      ...values,
+      ...time,
+      sequence: raisesSequence ? entry.sequence + 1 : entry.sequence,
+      version: entry.version + 1,
+      updatedAt: now,
+    })
+    .where(eq(calendarEntries.id, entry.id));
+  if (timeChanged) {
+    await tx
+      .update(calendarEntryAttendees)
+      .set({ response: "needs_action", respondedAt: null, ...attendeeTime(time) })
+      .where(eq(calendarEntryAttendees.entryId, entry.id));
+  }
+  await writeHistory(tx, entry.id, history, actorId, now);
+  return { timeChanged, changed: true };
+}
+
+export async function updateEntry({ tx, viewer, now }: Work, input: UpdateEntryInput): Promise<{ id: string; ownerId: string }> {
+  const { entry, ownerId } = await editableEntry(tx, viewer.id, input.id);
+  const problems = new FieldProblems();
+  const time = storedTime(input.time, viewer.timeZone, problems);
+  const refs = await checkClientAndCase(tx, { clientId: input.clientId, caseId: input.caseId }, problems);
+  const wanted = await checkAttendees(tx, input.attendeeIds, ownerId, problems);
+  problems.throwIfAny();
+
+  const values = { title: input.title, description: input.description, location: input.location, visibility: input.visibility, ...refs };
+  const details = detailChanges(entry, { ...values, ...time });
+  await applyChange(tx, entry, time, details, values, viewer.id, now);
+
+  const current = await tx.select({ userId: calendarEntryAttendees.userId }).from(calendarEntryAttendees).where(eq(calendarEntryAttendees.entryId, entry.id));
+  const had = new Set(current.map((a) => a.userId));
+  const added = wanted.filter((id) => !had.has(id));
+  const removed = [...had].filter((id) => !wanted.includes(id));
+  if (added.length) await tx.insert(calendarEntryAttendees).values(added.map((userId) => ({ entryId: entry.id, userId, ...attendeeTime(time) })));
+  if (removed.length)
+    await tx.delete(calendarEntryAttendees).where(and(eq(calendarEntryAttendees.entryId, entry.id), inArray(calendarEntryAttendees.userId, removed)));
+  await writeHistory(
+    tx,
+    entry.id,
+    [...added.map((id) => ({ kind: "attendee_added" as const, newValue: id })), ...removed.map((id) => ({ kind: "attendee_removed" as const, oldValue: id }))],
+    viewer.id,
+    now,
+  );
+  return { id: entry.id, ownerId };
+}
+
+export async function moveEntry({ tx, viewer, now }: Work, input: MoveEntryInput): Promise<{ id: string; ownerId: string }> {
+  const { entry, ownerId } = await editableEntry(tx, viewer.id, input.id);
+  const problems = new FieldProblems();
+  const time = storedTime(input.time, viewer.timeZone, problems);
+  problems.throwIfAny();
+  await applyChange(tx, entry, time, [], {}, viewer.id, now);
+  return { id: entry.id, ownerId };
+}
+
+/** Cancelling keeps the row (history, and the CANCEL invitations and feeds send later) and frees everyone's time. */
+export async function cancelEntry({ tx, viewer, now }: Work, input: { id: string }): Promise<{ id: string; ownerId: string }> {
+  const { entry, ownerId } = await editableEntry(tx, viewer.id, input.id);
+  await tx
+    .update(calendarEntries)
+    .set({ cancelledAt: now, sequence: entry.sequence + 1, version: entry.version + 1, updatedAt: now })
+    .where(eq(calendarEntries.id, entry.id));
+  await writeHistory(tx, entry.id, [{ kind: "cancelled" }], viewer.id, now);
+  return { id: entry.id, ownerId };
+}
+
+/** An attendee's answer; only they give it. */
+export async function answerEntry(
+  { tx, viewer, now }: Work,
+  input: { entryId: string; response: "accepted" | "tentative" | "declined" },
+): Promise<{ id: string; ownerId: string }> {
+  const { entry, ownerId, relation } = await lockedEntryFor(tx, viewer.id, input.entryId);
+  if (!relation.isAttendee) throw new Forbidden("calendar.errors.notInvited");
+  const [current] = await tx
+    .select({ response: calendarEntryAttendees.response })
+    .from(calendarEntryAttendees)
+    .where(and(eq(calendarEntryAttendees.entryId, entry.id), eq(calendarEntryAttendees.userId, viewer.id)));
+  if (current?.response === input.response) return { id: entry.id, ownerId };
+  await tx
+    .update(calendarEntryAttendees)
+    .set({ response: input.response, respondedAt: now })
+    .where(and(eq(calendarEntryAttendees.entryId, entry.id), eq(calendarEntryAttendees.userId, viewer.id)));
+  await tx
+    .update(calendarEntries)
+    .set({ version: entry.version + 1 })
+    .where(eq(calendarEntries.id, entry.id));
+  await writeHistory(tx, entry.id, [{ kind: "answered", oldValue: current?.response ?? null, newValue: input.response }], viewer.id, now);
+  return { id: entry.id, ownerId };
+}

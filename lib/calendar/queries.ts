@@ -1,0 +1,191 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendars, cases, clients, users } from "@/db/schema";
+import { NotFound } from "@/lib/action/errors";
+import type { Viewer } from "@/lib/auth/viewer";
+import { peopleById } from "@/lib/tasks/references";
+import { editsSql, masked, relationSql, seesDetailsSql, type EntryColumns } from "./access";
+import type { AttendeeResponse, EntryTime, EntryVisibility } from "./types";
+
+export interface EntryAttendee {
+  id: string;
+  name: string;
+  response: AttendeeResponse;
+}
+
+export interface EntryHistoryRow {
+  at: Date;
+  actorName: string | null;
+  kind: (typeof calendarEntryActivity.$inferSelect)["kind"];
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+/**
+ * An entry as the viewer may see it. When `masked`, every detail is null and the lists are
+ * empty: the database returned only its time.
+ */
+export type EntryDetail = EntryTime & {
+  id: string;
+  owner: { id: string; name: string };
+  masked: boolean;
+  visibility: EntryVisibility;
+  title: string | null;
+  description: string | null;
+  location: string | null;
+  client: { id: string; name: string } | null;
+  case: { id: string; number: number; title: string } | null;
+  attendees: EntryAttendee[];
+  /** The viewer's own answer when invited. */
+  myResponse: AttendeeResponse | null;
+  canEdit: boolean;
+  sequence: number;
+  history: EntryHistoryRow[];
+};
+
+/** The entry page's read. A cancelled entry is gone for everyone. */
+export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string): Promise<EntryDetail> {
+  const e = calendarEntries;
+  const columns: EntryColumns = { entryId: e.id, ownerId: calendars.userId, visibility: e.visibility };
+  const sees = seesDetailsSql(columns, viewer.id);
+  const [row] = await db
+    .select({
+      id: e.id,
+      ownerId: calendars.userId,
+      ownerName: users.name,
+      visibility: e.visibility,
+      allDay: e.allDay,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      sequence: e.sequence,
+      cancelledAt: e.cancelledAt,
+      sees: sql<boolean>`${sees}`,
+      canEdit: sql<boolean>`${editsSql(columns, viewer.id)}`,
+      isAttendee: sql<boolean>`${relationSql(columns, viewer.id).isAttendee}`,
+      title: masked<string>(sees, e.title),
+      description: masked<string>(sees, e.description),
+      location: masked<string>(sees, e.location),
+      clientId: masked<string>(sees, clients.id),
+      clientName: masked<string>(sees, clients.name),
+      caseId: masked<string>(sees, cases.id),
+      caseNumber: masked<number>(sees, cases.number),
+      caseTitle: masked<string>(sees, cases.title),
+    })
+    .from(e)
+    .innerJoin(calendars, eq(calendars.id, e.calendarId))
+    .innerJoin(users, eq(users.id, calendars.userId))
+    .leftJoin(clients, eq(clients.id, e.clientId))
+    .leftJoin(cases, eq(cases.id, e.caseId))
+    .where(eq(e.id, entryId));
+  if (!row || row.cancelledAt) throw new NotFound("calendar.errors.entryNotFound");
+
+  const [attendees, history] = row.sees ? await Promise.all([attendeesOf(db, entryId), historyOf(db, entryId)]) : [[], []];
+  const time: EntryTime = row.allDay
+    ? { allDay: true, startDate: row.startDate!, endDate: row.endDate! }
+    : { allDay: false, start: row.startsAt!.toISOString(), end: row.endsAt!.toISOString() };
+  return {
+    ...time,
+    id: row.id,
+    owner: { id: row.ownerId, name: row.ownerName },
+    masked: !row.sees,
+    visibility: row.visibility,
+    title: row.title,
+    description: row.description,
+    location: row.location,
+    client: row.clientId ? { id: row.clientId, name: row.clientName! } : null,
+    case: row.caseId ? { id: row.caseId, number: row.caseNumber!, title: row.caseTitle! } : null,
+    attendees,
+    myResponse: row.isAttendee ? (attendees.find((a) => a.id === viewer.id)?.response ?? null) : null,
+    canEdit: row.canEdit,
+    sequence: row.sequence,
+    history,
+  };
+}
+
+async function attendeesOf(db: DbOrTx, entryId: string): Promise<EntryAttendee[]> {
+  return db
+    .select({ id: users.id, name: users.name, response: calendarEntryAttendees.response })
+    .from(calendarEntryAttendees)
+    .innerJoin(users, eq(users.id, calendarEntryAttendees.userId))
+    .where(eq(calendarEntryAttendees.entryId, entryId))
+    .orderBy(asc(users.name));
+}
+
+async function historyOf(db: DbOrTx, entryId: string): Promise<EntryHistoryRow[]> {
+  const rows = await db
+    .select({
+      at: calendarEntryActivity.createdAt,
+      actorId: calendarEntryActivity.actorId,
+      kind: calendarEntryActivity.kind,
+      field: calendarEntryActivity.field,
+      oldValue: calendarEntryActivity.oldValue,
+      newValue: calendarEntryActivity.newValue,
+    })
+    .from(calendarEntryActivity)
+    .where(eq(calendarEntryActivity.entryId, entryId))
+    .orderBy(asc(calendarEntryActivity.id));
+  const names = await peopleById(
+    db,
+    rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),
+  );
+  return rows.map(({ actorId, ...r }) => ({ ...r, actorName: actorId ? (names.get(actorId)?.name ?? null) : null }));
+}
+
+export type RelatedEntry = EntryTime & { id: string; title: string; location: string | null; ownerName: string; visibility: EntryVisibility };
+
+/**
+ * A client's or a case's entries for its page: the next ones and the latest past ones. A private
+ * entry the viewer may not see is left out entirely: even as "Busy" it would tell them whom it
+ * is with.
+ */
+export async function entriesAbout(
+  db: DbOrTx,
+  viewer: Viewer,
+  about: { clientId: string } | { caseId: string },
+  now: Date,
+  limit = 10,
+): Promise<{ upcoming: RelatedEntry[]; past: RelatedEntry[] }> {
+  const e = calendarEntries;
+  const sees = seesDetailsSql({ entryId: e.id, ownerId: calendars.userId, visibility: e.visibility }, viewer.id);
+  // All-day entries count from the start of their first day in UTC: close enough to sort by.
+  const startKey = sql`coalesce(${e.startsAt}, ${e.startDate}::timestamp AT TIME ZONE 'UTC')`;
+  const endKey = sql`coalesce(${e.endsAt}, ${e.endDate}::timestamp AT TIME ZONE 'UTC')`;
+  const base = () =>
+    db
+      .select({
+        id: e.id,
+        title: e.title,
+        location: e.location,
+        visibility: e.visibility,
+        allDay: e.allDay,
+        startsAt: e.startsAt,
+        endsAt: e.endsAt,
+        startDate: e.startDate,
+        endDate: e.endDate,
+        ownerName: users.name,
+      })
+      .from(e)
+      .innerJoin(calendars, eq(calendars.id, e.calendarId))
+      .innerJoin(users, eq(users.id, calendars.userId));
+  const scope = and("clientId" in about ? eq(e.clientId, about.clientId) : eq(e.caseId, about.caseId), isNull(e.cancelledAt), sees);
+  const [upcoming, past] = await Promise.all([
+    base()
+      .where(and(scope, sql`${endKey} > ${now.toISOString()}::timestamptz`))
+      .orderBy(asc(startKey), asc(e.id))
+      .limit(limit),
+    base()
+      .where(and(scope, sql`${endKey} <= ${now.toISOString()}::timestamptz`))
+      .orderBy(desc(startKey), asc(e.id))
+      .limit(limit),
+  ]);
+  const toRelated = (r: (typeof upcoming)[number]): RelatedEntry => {
+    const common = { id: r.id, title: r.title, location: r.location, ownerName: r.ownerName, visibility: r.visibility };
+    return r.allDay
+      ? { ...common, allDay: true, startDate: r.startDate!, endDate: r.endDate! }
+      : { ...common, allDay: false, start: r.startsAt!.toISOString(), end: r.endsAt!.toISOString() };
+  };
+  return { upcoming: upcoming.map(toRelated), past: past.map(toRelated) };
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { lineString, optionalParagraph, optionalRef, optionalText, requiredText } from "@/lib/action/fields";
+import { isLocalDate } from "@/lib/time/calendar-date";
+import { isWallClock } from "@/lib/time/wall-clock";
+import { MAX_ATTENDEES, MAX_ENTRY_DESCRIPTION, MAX_ENTRY_LOCATION, MAX_ENTRY_TITLE, MAX_GROUP_NAME, MAX_PEOPLE_IN_VIEW } from "./limits";
+import { ATTENDEE_RESPONSES, ENTRY_VISIBILITIES } from "./types";
+
+const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .transform((v) => v === true || v === "on" || v === "true");
+
+const id = (notFound: string) => lineString(notFound).trim().pipe(z.uuid(notFound));
+const wallClock = lineString("required").trim().refine(isWallClock, "invalidDate");
+const localDate = lineString("required").trim().refine(isLocalDate, "invalidDate");
+
+/**
+ * When: a timed entry's start and end are wall-clock times ("2026-03-29T09:30") in the viewer's
+ * zone; an all-day entry's are local dates, `endDate` being its last day (inclusive, as a person
+ * types it). The commands check order and length.
+ */
+export const entryTimeInput = z.discriminatedUnion("allDay", [
+  z.object({ allDay: z.literal(false), start: wallClock, end: wallClock }),
+  z.object({ allDay: z.literal(true), startDate: localDate, endDate: localDate }),
+]);
+export type EntryTimeInput = z.output<typeof entryTimeInput>;
+
+const attendeeIds = z
+  .array(id("calendar.errors.attendeeUnknown"))
+  .max(MAX_ATTENDEES, "calendar.errors.tooManyAttendees")
+  .default([])
+  .transform((ids) => [...new Set(ids)]);
+
+const entryFields = {
+  title: requiredText(MAX_ENTRY_TITLE),
+  description: optionalParagraph(MAX_ENTRY_DESCRIPTION),
+  location: optionalText(MAX_ENTRY_LOCATION),
+  visibility: z.enum(ENTRY_VISIBILITIES, "required").default("normal"),
+  clientId: optionalRef("calendar.errors.clientUnknown"),
+  caseId: optionalRef("calendar.errors.caseUnknown"),
+};
+
+export const createEntryInput = z.object({
+  // Whose calendar: empty means mine; someone else's needs their "may edit" grant.
+  ownerId: optionalRef("calendar.errors.calendarUnknown"),
+  time: entryTimeInput,
+  ...entryFields,
+  attendeeIds,
+});
+export type CreateEntryInput = z.output<typeof createEntryInput>;
+
+/** Editing sends the whole form; the command records what changed. */
+export const updateEntryInput = z.object({
+  id: id("calendar.errors.entryNotFound"),
+  time: entryTimeInput,
+  ...entryFields,
+  attendeeIds,
+});
+export type UpdateEntryInput = z.output<typeof updateEntryInput>;
+
+/** A drag, a resize or the "Move…" dialog: only the time changes. */
+export const moveEntryInput = z.object({ id: id("calendar.errors.entryNotFound"), time: entryTimeInput });
+export type MoveEntryInput = z.output<typeof moveEntryInput>;
+
+export const cancelEntryInput = z.object({ id: id("calendar.errors.entryNotFound") });
+
+export const answerInput = z.object({
+  entryId: id("calendar.errors.entryNotFound"),
+  response: z.enum(ATTENDEE_RESPONSES.filter((r) => r !== "needs_action") as ["accepted", "tentative", "declined"], "required"),
+});
+export type AnswerInput = z.output<typeof answerInput>;
+
+export const grantInput = z
+  .object({ granteeId: id("calendar.errors.granteeUnknown"), canEdit: checkbox.default(false), canSeePrivate: checkbox.default(false) })
+  .refine((g) => g.canEdit || g.canSeePrivate, { message: "calendar.errors.grantNothing", path: ["canEdit"] });
+export type GrantInput = z.output<typeof grantInput>;
+
+export const revokeInput = z.object({ granteeId: id("calendar.errors.granteeUnknown") });
+
+export const saveGroupInput = z.object({
+  name: requiredText(MAX_GROUP_NAME),
+  memberIds: z
+    .array(id("calendar.errors.personUnknown"))
+    .min(1, "calendar.errors.groupEmpty")
+    .max(MAX_PEOPLE_IN_VIEW, "calendar.errors.tooManyPeople")
+    .transform((ids) => [...new Set(ids)]),
+});
+export type SaveGroupInput = z.output<typeof saveGroupInput>;
+
+export const deleteGroupInput = z.object({ id: id("calendar.errors.groupNotFound") });

@@ -1,0 +1,193 @@
+import { and, asc, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { calendarEntries, calendarEntryAttendees, calendars, tasks, users } from "@/db/schema";
+import { Invalid } from "@/lib/action/errors";
+import type { Viewer } from "@/lib/auth/viewer";
+import { visibleTo } from "@/lib/tasks/access";
+import { addCalendarDays } from "@/lib/time/calendar-date";
+import { localDateOf } from "@/lib/time/zoned";
+import { editsSql, seesDetailsSql, type EntryColumns } from "./access";
+import { MAX_ALL_DAY_ENTRY_DAYS, MAX_PEOPLE_IN_VIEW, MAX_TIMED_ENTRY_DAYS, MAX_WINDOW_DAYS } from "./limits";
+import type { AttendeeResponse, CalendarItem, CalendarWindow, DueMarker, EntryVisibility } from "./types";
+
+const DAY = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface WindowRequest {
+  /** Whose calendars, in the order shown; empty means the viewer's own. */
+  people: string[];
+  from: Date;
+  to: Date;
+}
+
+/** Refuses a window no view asks for, before any query runs. */
+export function checkWindow(request: WindowRequest): void {
+  const { from, to, people } = request;
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from) throw new Invalid("calendar.errors.badWindow");
+  if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY) throw new Invalid("calendar.errors.windowTooWide");
+  if (people.length > MAX_PEOPLE_IN_VIEW) throw new Invalid("calendar.errors.tooManyPeople");
+  // The ids travel to the database as one array literal: anything but a uuid stops here.
+  if (people.some((id) => !UUID.test(id))) throw new Invalid("calendar.errors.personUnknown");
+}
+
+/**
+ * Everything the people shown have in a window, as the viewer may see it: entries in their own
+ * calendars and those they are invited to (one row per person, so lanes and declined marks come
+ * straight from it), and their tasks due in the window that the viewer may see.
+ *
+ * One query for the entries of all people shown (not one per person); private details are
+ * masked inside it, so no caller can forget to.
+ */
+export async function calendarWindow(db: DbOrTx, viewer: Viewer, request: WindowRequest): Promise<CalendarWindow> {
+  checkWindow(request);
+  const peopleIds = request.people.length ? [...new Set(request.people)] : [viewer.id];
+  const [people, entries, dueTasks] = await Promise.all([
+    db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, peopleIds)),
+    entriesOf(db, viewer, peopleIds, request),
+    dueMarkersOf(db, viewer, peopleIds, request),
+  ]);
+  const order = new Map(peopleIds.map((id, i) => [id, i]));
+  people.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const known = new Set(people.map((p) => p.id));
+  return {
+    from: request.from.toISOString(),
+    to: request.to.toISOString(),
+    people,
+    entries: entries.filter((e) => known.has(e.personId)),
+    tasks: dueTasks,
+  };
+}
+
+/**
+ * The overlap of an entry with [from, to), split by kind so each arm of the query matches one
+ * partial index: instants for timed entries, the viewer's local dates for all-day ones. `start`
+ * is the indexed copy of the entry's start (its own column, or its attendee rows' copy); the
+ * lower bound on it follows from the longest entry allowed.
+ */
+function windowBounds(request: WindowRequest, timeZone: string) {
+  const fromDate = localDateOf(request.from, timeZone);
+  return {
+    earliestStart: new Date(request.from.getTime() - MAX_TIMED_ENTRY_DAYS * DAY),
+    fromDate,
+    earliestStartDate: addCalendarDays(fromDate, -MAX_ALL_DAY_ENTRY_DAYS),
+    toDate: addCalendarDays(localDateOf(new Date(request.to.getTime() - 1), timeZone), 1),
+  };
+}
+
+interface RawEntryRow {
+  id: string;
+  person_id: string;
+  owner_id: string;
+  visibility: EntryVisibility;
+  all_day: boolean;
+  starts_at: Date | string | null;
+  ends_at: Date | string | null;
+  start_date: string | null;
+  end_date: string | null;
+  title: string | null;
+  location: string | null;
+  response: AttendeeResponse | null;
+  sees: boolean;
+  can_edit: boolean;
+}
+
+/**
+ * Four arms, each one index range per person (own timed, own all-day, invited timed, invited
+ * all-day: the partial indexes of db/schema/calendar.ts), then the viewer's rights decided once
+ * per row by the rules of access.ts, and the details of rows they may not see replaced by NULL
+ * in the database. The people travel as one array parameter, so the statement's text (and its
+ * cached plan) is the same whoever is shown.
+ */
+async function entriesOf(db: DbOrTx, viewer: Viewer, peopleIds: string[], request: WindowRequest): Promise<CalendarItem[]> {
+  const b = windowBounds(request, viewer.timeZone);
+  const people = sql`${`{${peopleIds.join(",")}}`}::uuid[]`;
+  const from = request.from.toISOString();
+  const to = request.to.toISOString();
+  const earliest = b.earliestStart.toISOString();
+  const columns = "e.id, e.visibility, e.all_day, e.starts_at, e.ends_at, e.start_date, e.end_date, e.title, e.location";
+  const timed = sql`NOT e.all_day AND e.cancelled_at IS NULL AND e.ends_at > ${from}::timestamptz`;
+  const allDay = sql`e.all_day AND e.cancelled_at IS NULL AND e.end_date > ${b.fromDate}::date`;
+  const r: EntryColumns = { entryId: sql`r.id`, ownerId: sql`r.owner_id`, visibility: sql`r.visibility` };
+  const result = await db.execute(sql`
+    WITH r AS (
+      SELECT ${sql.raw(columns)}, c.user_id AS person_id, c.user_id AS owner_id, NULL::attendee_response AS response
+      FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
+      WHERE c.user_id = ANY(${people}) AND e.starts_at >= ${earliest}::timestamptz AND e.starts_at < ${to}::timestamptz AND ${timed}
+      UNION ALL
+      SELECT ${sql.raw(columns)}, c.user_id, c.user_id, NULL::attendee_response
+      FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
+      WHERE c.user_id = ANY(${people}) AND e.start_date >= ${b.earliestStartDate}::date AND e.start_date < ${b.toDate}::date AND ${allDay}
+      UNION ALL
+      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response
+      FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
+      WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id
+        AND a.starts_at >= ${earliest}::timestamptz AND a.starts_at < ${to}::timestamptz AND ${timed}
+      UNION ALL
+      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response
+      FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
+      WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id
+        AND a.start_date >= ${b.earliestStartDate}::date AND a.start_date < ${b.toDate}::date AND ${allDay}
+    )
+    SELECT r.id, r.person_id, r.owner_id, r.response, r.visibility, r.all_day, r.starts_at, r.ends_at, r.start_date::text AS start_date, r.end_date::text AS end_date,
+      CASE WHEN v.sees THEN r.title END AS title, CASE WHEN v.sees THEN r.location END AS location, v.sees, v.can_edit
+    FROM r CROSS JOIN LATERAL (SELECT ${seesDetailsSql(r, viewer.id)} AS sees, ${editsSql(r, viewer.id)} AS can_edit) v`);
+  return rowsOf<RawEntryRow>(result).map(toItem).sort(byStart);
+}
+
+/** drizzle's execute() answers an array on postgres.js and `{ rows }` on PGlite. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+const instant = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
+
+function toItem(row: RawEntryRow): CalendarItem {
+  const common = {
+    kind: "entry" as const,
+    id: row.id,
+    personId: row.person_id,
+    ownerId: row.owner_id,
+    masked: !row.sees,
+    visibility: row.visibility,
+    title: row.sees ? row.title : null,
+    location: row.sees ? row.location : null,
+    response: row.response,
+    canEdit: row.can_edit,
+  };
+  return row.all_day
+    ? { ...common, allDay: true, startDate: row.start_date!, endDate: row.end_date! }
+    : { ...common, allDay: false, start: instant(row.starts_at!), end: instant(row.ends_at!) };
+}
+
+function byStart(a: CalendarItem, b: CalendarItem): number {
+  const key = (i: CalendarItem) => (i.allDay ? i.startDate : i.start);
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+async function dueMarkersOf(db: DbOrTx, viewer: Viewer, peopleIds: string[], request: WindowRequest): Promise<DueMarker[]> {
+  const rows = await db
+    .select({
+      id: tasks.id,
+      number: tasks.number,
+      personId: tasks.assigneeId,
+      title: tasks.title,
+      priority: tasks.priority,
+      dueAt: tasks.dueAt,
+      status: tasks.status,
+    })
+    .from(tasks)
+    .where(
+      and(inArray(tasks.assigneeId, peopleIds), ne(tasks.status, "cancelled"), gte(tasks.dueAt, request.from), lt(tasks.dueAt, request.to), visibleTo(viewer)),
+    )
+    .orderBy(asc(tasks.dueAt), asc(tasks.number));
+  return rows.map((t) => ({
+    kind: "task",
+    id: t.id,
+    number: t.number,
+    personId: t.personId,
+    title: t.title,
+    priority: t.priority,
+    dueAt: t.dueAt!.toISOString(),
+    done: t.status === "done",
+  }));
+}

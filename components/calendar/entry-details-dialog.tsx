@@ -10,7 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { answerEntryAction, cancelEntryAction } from "@/lib/calendar/actions";
 import type { AttendeeResponse, CalendarItem } from "@/lib/calendar/types";
 import type { InstantReader } from "@/lib/i18n/format-for";
-import { entryWhen } from "./entry-when";
+import { formatEntryTime } from "@/lib/calendar/entry-format";
 
 const ANSWERS = ["accepted", "tentative", "declined"] as const;
 
@@ -78,7 +78,7 @@ export function EntryDetailsDialog({
               <Clock aria-hidden className="mt-0.5 h-4 w-4 text-slate-400" />
               <span className="sr-only">{t("when")}</span>
             </dt>
-            <dd>{entryWhen(item, reader)}</dd>
+            <dd>{formatEntryTime(item, reader)}</dd>
           </div>
           {item.location ? (
             <div className="flex items-start gap-2">

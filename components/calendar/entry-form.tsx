@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
@@ -8,7 +8,9 @@ import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
 import { createEntryAction, updateEntryAction } from "@/lib/calendar/actions";
 import { MAX_ENTRY_DESCRIPTION, MAX_ENTRY_LOCATION, MAX_ENTRY_TITLE } from "@/lib/calendar/limits";
+import type { DateFormat } from "@/lib/i18n/format-for";
 import { AttendeePicker } from "./attendee-picker";
+import { EntryConflicts } from "./entry-conflicts";
 
 export interface EntryFormValues {
   title: string;
@@ -30,6 +32,9 @@ export interface EntryFormValues {
 type Props = {
   initial: EntryFormValues;
   timeZone: string;
+  /** How the reader writes dates, for the conflict warning; "auto" when not given. */
+  dateFormat?: DateFormat;
+  /** Whose calendar the entry is in (the viewer, unless they edit someone else's). */
   me: { id: string; name: string };
   onDone: (entryId: string) => void;
   onCancel: () => void;
@@ -45,6 +50,7 @@ type Props = {
 export function EntryForm(props: Props) {
   const t = useTranslations("calendar.form");
   const { initial, timeZone, me } = props;
+  const locale = useLocale() === "en" ? "en" : "pl";
   const [v, setV] = useState<EntryFormValues>(initial);
   const set = <K extends keyof EntryFormValues>(key: K, value: EntryFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
 
@@ -216,6 +222,13 @@ export function EntryForm(props: Props) {
             aria-describedby={describedBy("entry-case", errors("caseId"))}
           />
         </Field>
+
+        <EntryConflicts
+          time={v}
+          people={[me.id, ...v.attendees.map((a) => a.id)]}
+          exceptEntryId={props.mode === "edit" ? props.entryId : undefined}
+          reader={{ locale, timeZone, dateFormat: props.dateFormat }}
+        />
 
         <AttendeePicker className="md:col-span-6" value={v.attendees} onChange={(list) => set("attendees", list)} exclude={[me.id]} errors={attendeeErrors} />
 

@@ -4,7 +4,7 @@ import { HistoryTimeline } from "@/components/ui/history-timeline";
 import type { EntryHistoryRow } from "@/lib/calendar/queries";
 import type { AttendeeResponse, EntryTime } from "@/lib/calendar/types";
 import { formatInstantFor, type InstantReader } from "@/lib/i18n/format-for";
-import { entryWhen } from "./entry-when";
+import { formatEntryTime } from "@/lib/calendar/entry-format";
 
 const ICON = { created: Plus, changed: Pencil, cancelled: X, answered: Check, attendee_added: UserPlus, attendee_removed: UserMinus } as const;
 const FIELDS = ["title", "description", "location", "visibility", "clientId", "caseId", "time"] as const;
@@ -14,7 +14,7 @@ function historyTime(raw: string, reader: InstantReader): string {
   const [a, b] = raw.split("/");
   if (!a || !b) return raw;
   const time: EntryTime = a.includes("T") ? { allDay: false, start: a, end: b } : { allDay: true, startDate: a, endDate: b };
-  return entryWhen(time, reader);
+  return formatEntryTime(time, reader);
 }
 
 /** Who created, changed, moved, answered or cancelled the entry, and when; old → new for what reads as text. */

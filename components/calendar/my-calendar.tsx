@@ -200,6 +200,7 @@ export function MyCalendar({
             mode="create"
             initial={draft}
             timeZone={timeZone}
+            dateFormat={reader.dateFormat}
             me={me}
             onCancel={() => setDraft(null)}
             onDone={() => {

@@ -13,11 +13,11 @@ export const CALENDAR_WINDOWS = ["calendar-window"] as const;
 // A window the page showed a moment ago is shown again at once; a refetch follows in the background.
 const FRESH_MS = 30_000;
 
-function windowKey(from: string, to: string, people: readonly string[]) {
+export function windowKey(from: string, to: string, people: readonly string[]) {
   return [...CALENDAR_WINDOWS, from, to, people.join(",")] as const;
 }
 
-async function fetchWindow(from: string, to: string, people: readonly string[], signal?: AbortSignal): Promise<CalendarWindow> {
+export async function fetchWindow(from: string, to: string, people: readonly string[], signal?: AbortSignal): Promise<CalendarWindow> {
   const search = new URLSearchParams({ from, to });
   if (people.length) search.set("people", people.join(","));
   const response = await fetch(`/api/calendar/window?${search}`, { signal, headers: { accept: "application/json" } });

@@ -24,4 +24,10 @@ describe("formatEntryTime", () => {
       "02.03.2027 – 04.03.2027",
     );
   });
+
+  it("writes an all-day entry's dates the way the reader's own zone chose, not UTC's", () => {
+    expect(formatEntryTime({ allDay: true, startDate: "2027-03-02", endDate: "2027-03-05" }, { locale: "en", timeZone: "America/New_York" })).toBe(
+      "03/02/2027 – 03/04/2027",
+    );
+  });
 });

@@ -1,11 +1,14 @@
 import { addCalendarDays } from "@/lib/time/calendar-date";
 import { localDateOf } from "@/lib/time/zoned";
-import { formatInstantFor, type InstantReader } from "@/lib/i18n/format-for";
+import { formatInstantFor, resolveDateFormat, type InstantReader } from "@/lib/i18n/format-for";
 import type { EntryTime } from "./types";
 
-/** A local date ("2027-03-02") in the reader's date format; the zone plays no part in a date. */
+/**
+ * A local date ("2027-03-02") in the reader's date format; the zone plays no part in a date, but
+ * "auto" is resolved with the reader's own zone first (a New York reader reads 03/02/2027).
+ */
 function formatLocalDate(date: string, reader: InstantReader): string {
-  return formatInstantFor(new Date(`${date}T12:00:00Z`), { ...reader, timeZone: "UTC" }, "date");
+  return formatInstantFor(new Date(`${date}T12:00:00Z`), { ...reader, timeZone: "UTC", dateFormat: resolveDateFormat(reader) }, "date");
 }
 
 /**

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { EntryHistory } from "@/components/calendar/entry-history";
 import { EntryPageActions } from "@/components/calendar/entry-page-actions";
 import { ResponseBadge } from "@/components/calendar/response-badge";
-import { entryWhen } from "@/components/calendar/entry-when";
+import { formatEntryTime } from "@/lib/calendar/entry-format";
 import { Card } from "@/components/ui/card";
 import { calendarReaderOf } from "../../calendar-reader";
 import { entryDetailFor } from "../load-entry";
@@ -48,7 +48,7 @@ export default async function Page({ params }: Params) {
           </h1>
           <p className="mt-1 flex items-center gap-1.5 text-sm text-slate-700">
             <CalendarDays aria-hidden className="h-4 w-4 text-slate-400" />
-            {entryWhen(entry, reader)}
+            {formatEntryTime(entry, reader)}
           </p>
         </div>
         {entry.masked ? null : (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { EntryEditForm } from "@/components/calendar/entry-edit-form";
+import { EntryFormPage } from "@/components/calendar/entry-form-page";
 import { entryTimeInput } from "@/components/calendar/calendar-items";
 import { Card, PageHeader } from "@/components/ui/card";
 import { caseLabel } from "@/lib/pickers/clients";
@@ -23,10 +23,11 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("editTitle")} description={entry.title ?? undefined} />
       <Card>
-        <EntryEditForm
+        <EntryFormPage
           entryId={entry.id}
           timeZone={viewer.timeZone}
-          me={{ id: entry.owner.id, name: entry.owner.name }}
+          dateFormat={viewer.dateFormat}
+          owner={{ id: entry.owner.id, name: entry.owner.name }}
           initial={{
             title: entry.title ?? "",
             allDay: time.allDay,

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { login } from "./support";
 
 /** A day two weeks ahead in Warsaw, where the demo people work: a week nobody else's spec touches. */
@@ -88,4 +89,51 @@ test("a person drags an entry two hours later and finds it there after a reload"
   await expect(page.getByRole("status").filter({ hasText: `Przeniesiono „${title}”.` })).toBeAttached();
   await page.reload();
   await expect(entryIn(page, title)).toContainText("11:00–12:00");
+});
+
+test("the calendar's views, dialogs and entry pages pass axe", async ({ page }) => {
+  test.setTimeout(120_000);
+  const title = `Odprawa serwisu ${Date.now().toString(36)}`;
+  const date = dayAheadInWarsaw(17);
+  await login(page, "foreman");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await openWeek(page, date);
+
+  await page.getByRole("button", { name: "Nowy wpis" }).click();
+  const form = page.getByRole("dialog", { name: "Nowy wpis" });
+  await form.getByLabel("Tytuł", { exact: true }).fill(title);
+  await form.getByLabel("Miejsce", { exact: true }).fill("Sala 2");
+  await form.getByLabel("Prywatny", { exact: true }).check();
+  await expectNoAxeViolations(page, "New entry dialog");
+  await form.getByRole("button", { name: "Utwórz wpis" }).click();
+  await expect(form).toBeHidden();
+
+  const entry = entryIn(page, title);
+  await expect(entry).toContainText("prywatny");
+  await expectNoAxeViolations(page, "week view");
+  await entry.click();
+  const details = page.getByRole("dialog", { name: title });
+  await expect(details).toContainText("Sala 2");
+  await expectNoAxeViolations(page, "entry dialog");
+  await details.getByRole("button", { name: "Zmień termin…" }).click();
+  const timeDialog = page.getByRole("dialog", { name: `Zmiana terminu: ${title}` });
+  await expect(timeDialog.getByLabel("Początek", { exact: true })).toBeFocused();
+  await expectNoAxeViolations(page, "Change time dialog");
+  await page.keyboard.press("Escape");
+  await expect(timeDialog).toBeHidden();
+
+  for (const view of ["Dzień", "Miesiąc", "Lista"]) {
+    await page.getByRole("group", { name: "Widok" }).getByRole("button", { name: view }).click();
+    await expect(entryIn(page, title)).toBeVisible();
+    await expectNoAxeViolations(page, `${view} view`);
+  }
+
+  await entryIn(page, title).click();
+  await page.getByRole("dialog", { name: title }).getByRole("link", { name: "Otwórz" }).click();
+  await expect(page).toHaveURL(/\/calendar\/entries\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page, "entry page");
+  await page.getByRole("link", { name: "Edytuj" }).click();
+  await expect(page.getByLabel("Tytuł", { exact: true })).toHaveValue(title);
+  await expectNoAxeViolations(page, "entry edit page");
 });

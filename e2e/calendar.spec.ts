@@ -123,7 +123,7 @@ test("the calendar's views, dialogs and entry pages pass axe", async ({ page }) 
   await expect(timeDialog).toBeHidden();
 
   for (const view of ["Dzień", "Miesiąc", "Lista"]) {
-    await page.getByRole("group", { name: "Widok" }).getByRole("button", { name: view }).click();
+    await page.getByRole("group", { name: "Widok" }).getByRole("button", { name: view, exact: true }).click();
     await expect(entryIn(page, title)).toBeVisible();
     await expectNoAxeViolations(page, `${view} view`);
   }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cases, clients } from "./crm";
+import { notificationChannel } from "./notify";
 import { users } from "./org";
 
 export const entryVisibility = pgEnum("entry_visibility", ["normal", "private"]);
@@ -161,5 +162,29 @@ export const calendarGroups = pgTable(
   (t) => [
     uniqueIndex("calendar_groups_owner_name_key").on(t.ownerId, sql`lower(${t.name})`),
     check("calendar_groups_name_not_blank", sql`length(btrim(${t.name})) > 0`),
+  ],
+);
+
+/**
+ * An entry's own reminders: a lead time before its start or an absolute moment, for the owner
+ * and every attendee who has not declined. An entry without any uses each person's defaults.
+ */
+export const calendarEntryReminders = pgTable(
+  "calendar_entry_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => calendarEntries.id, { onDelete: "cascade" }),
+    offsetMinutes: integer("offset_minutes"),
+    fireAt: timestamp("fire_at", { withTimezone: true }),
+    // Null: each recipient's preferences decide.
+    channel: notificationChannel("channel"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("calendar_entry_reminders_entry_idx").on(t.entryId),
+    check("calendar_entry_reminders_one_moment", sql`(${t.offsetMinutes} IS NULL) <> (${t.fireAt} IS NULL)`),
+    check("calendar_entry_reminders_offset_range", sql`${t.offsetMinutes} IS NULL OR ${t.offsetMinutes} BETWEEN 5 AND 20160`),
   ],
 );

@@ -4,11 +4,11 @@ import { formatInstantFor, resolveDateFormat, type InstantReader } from "@/lib/i
 import type { EntryTime } from "./types";
 
 /**
- * A local date ("2027-03-02") in the reader's date format; the zone plays no part in a date, but
- * "auto" is resolved with the reader's own zone first (a New York reader reads 03/02/2027).
+ * A local date ("2027-03-02") in the reader's date format; the zone plays no part in a date,
+ * except in choosing the "auto" format (an American zone reads 03/02/2027), so that is resolved first.
  */
 function formatLocalDate(date: string, reader: InstantReader): string {
-  return formatInstantFor(new Date(`${date}T12:00:00Z`), { ...reader, timeZone: "UTC", dateFormat: resolveDateFormat(reader) }, "date");
+  return formatInstantFor(new Date(`${date}T12:00:00Z`), { ...reader, dateFormat: resolveDateFormat(reader), timeZone: "UTC" }, "date");
 }
 
 /**

@@ -3,14 +3,24 @@ import type { DbOrTx } from "@/db";
 import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendars, cases, clients, users } from "@/db/schema";
 import { NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { Channel } from "@/lib/org/vocabulary";
 import { peopleById } from "@/lib/tasks/references";
+import { entryTimeOf } from "./entry-time";
 import { editsSql, masked, relationSql, seesDetailsSql, type EntryColumns } from "./access";
+import { remindersOfEntry } from "./reminders";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "./types";
 
 export interface EntryAttendee {
   id: string;
   name: string;
   response: AttendeeResponse;
+}
+
+/** One of the entry's own reminders: a lead time in minutes before its start, or a moment (ISO). */
+export interface EntryReminder {
+  offsetMinutes: number | null;
+  fireAt: string | null;
+  channel: Channel | null;
 }
 
 export interface EntryHistoryRow {
@@ -39,9 +49,20 @@ export type EntryDetail = EntryTime & {
   attendees: EntryAttendee[];
   /** The viewer's own answer when invited. */
   myResponse: AttendeeResponse | null;
+  /** The entry's own reminders; empty: each person's defaults (15 minutes before without any). */
+  reminders: EntryReminder[];
   canEdit: boolean;
   sequence: number;
   history: EntryHistoryRow[];
+};
+
+/** An entry's time as stored; `entryTimeOf` turns a row of them into an EntryTime. */
+const timeColumns = {
+  allDay: calendarEntries.allDay,
+  startsAt: calendarEntries.startsAt,
+  endsAt: calendarEntries.endsAt,
+  startDate: calendarEntries.startDate,
+  endDate: calendarEntries.endDate,
 };
 
 /** The entry page's read. A cancelled entry is gone for everyone. */
@@ -55,11 +76,7 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
       ownerId: calendars.userId,
       ownerName: users.name,
       visibility: e.visibility,
-      allDay: e.allDay,
-      startsAt: e.startsAt,
-      endsAt: e.endsAt,
-      startDate: e.startDate,
-      endDate: e.endDate,
+      ...timeColumns,
       sequence: e.sequence,
       cancelledAt: e.cancelledAt,
       sees: sql<boolean>`${sees}`,
@@ -82,10 +99,10 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
     .where(eq(e.id, entryId));
   if (!row || row.cancelledAt) throw new NotFound("calendar.errors.entryNotFound");
 
-  const [attendees, history] = row.sees ? await Promise.all([attendeesOf(db, entryId), historyOf(db, entryId)]) : [[], []];
-  const time: EntryTime = row.allDay
-    ? { allDay: true, startDate: row.startDate!, endDate: row.endDate! }
-    : { allDay: false, start: row.startsAt!.toISOString(), end: row.endsAt!.toISOString() };
+  const [attendees, history, reminders] = row.sees
+    ? await Promise.all([attendeesOf(db, entryId), historyOf(db, entryId), remindersOfEntry(db, entryId)])
+    : [[], [], []];
+  const time = entryTimeOf(row);
   return {
     ...time,
     id: row.id,
@@ -99,6 +116,7 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
     case: row.caseId ? { id: row.caseId, number: row.caseNumber!, title: row.caseTitle! } : null,
     attendees,
     myResponse: row.isAttendee ? (attendees.find((a) => a.id === viewer.id)?.response ?? null) : null,
+    reminders: reminders.map((r) => ({ offsetMinutes: r.offsetMinutes, fireAt: r.fireAt?.toISOString() ?? null, channel: r.channel })),
     canEdit: row.canEdit,
     sequence: row.sequence,
     history,
@@ -160,11 +178,7 @@ export async function entriesAbout(
         title: e.title,
         location: e.location,
         visibility: e.visibility,
-        allDay: e.allDay,
-        startsAt: e.startsAt,
-        endsAt: e.endsAt,
-        startDate: e.startDate,
-        endDate: e.endDate,
+        ...timeColumns,
         ownerName: users.name,
       })
       .from(e)
@@ -183,9 +197,7 @@ export async function entriesAbout(
   ]);
   const toRelated = (r: (typeof upcoming)[number]): RelatedEntry => {
     const common = { id: r.id, title: r.title, location: r.location, ownerName: r.ownerName, visibility: r.visibility };
-    return r.allDay
-      ? { ...common, allDay: true, startDate: r.startDate!, endDate: r.endDate! }
-      : { ...common, allDay: false, start: r.startsAt!.toISOString(), end: r.endsAt!.toISOString() };
+    return { ...common, ...entryTimeOf(r) };
   };
   return { upcoming: upcoming.map(toRelated), past: past.map(toRelated) };
 }

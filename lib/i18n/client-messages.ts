@@ -9,6 +9,7 @@ export const CLIENT_NAMESPACES = [
   "common",
   "nav",
   "auth",
+  "inbox.answer",
   "inbox.bell",
   "inbox.channel",
   "inbox.empty",

@@ -1,0 +1,89 @@
+"use client";
+
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo } from "react";
+import { moveEntryAction } from "@/lib/calendar/actions";
+import type { CalendarWindow, EntryTime } from "@/lib/calendar/types";
+import { entryTimeInput, withEntryMoved } from "./calendar-items";
+import { shiftDate, visibleDays, windowOf, type CalendarView } from "./calendar-range";
+
+/** Every window fetched lives under this key, so a change anywhere refreshes them all. */
+export const CALENDAR_WINDOWS = ["calendar-window"] as const;
+
+// A window the page showed a moment ago is shown again at once; a refetch follows in the background.
+const FRESH_MS = 30_000;
+
+export function windowKey(from: string, to: string, people: readonly string[]) {
+  return [...CALENDAR_WINDOWS, from, to, people.join(",")] as const;
+}
+
+export async function fetchWindow(from: string, to: string, people: readonly string[], signal?: AbortSignal): Promise<CalendarWindow> {
+  const search = new URLSearchParams({ from, to });
+  if (people.length) search.set("people", people.join(","));
+  const response = await fetch(`/api/calendar/window?${search}`, { signal, headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`calendar window answered ${response.status}`);
+  return (await response.json()) as CalendarWindow;
+}
+
+export interface WindowRequest {
+  view: CalendarView;
+  date: string;
+  firstDay: number;
+  timeZone: string;
+  /** Whose calendars; empty is the viewer's own. */
+  people: readonly string[];
+}
+
+/**
+ * The entries and due tasks of the days a view shows, fetched per visible range and cached per
+ * range, with the next range fetched ahead so "next" draws at once. The people lanes use it too.
+ */
+export function useCalendarWindow({ view, date, firstDay, timeZone, people }: WindowRequest) {
+  const client = useQueryClient();
+  const range = useMemo(() => windowOf(visibleDays(view, date, firstDay), timeZone), [view, date, firstDay, timeZone]);
+  const query = useQuery({
+    queryKey: windowKey(range.from, range.to, people),
+    queryFn: ({ signal }) => fetchWindow(range.from, range.to, people, signal),
+    staleTime: FRESH_MS,
+    placeholderData: keepPreviousData,
+  });
+
+  useEffect(() => {
+    const next = windowOf(visibleDays(view, shiftDate(view, date, 1), firstDay), timeZone);
+    void client.prefetchQuery({ queryKey: windowKey(next.from, next.to, people), queryFn: () => fetchWindow(next.from, next.to, people), staleTime: FRESH_MS });
+  }, [client, view, date, firstDay, timeZone, people]);
+
+  return { range, window: query.data, fetching: query.isFetching, failed: query.isError && !query.data, retry: query.refetch };
+}
+
+export type MoveOutcome = { ok: true } | { ok: false; error: string };
+
+/**
+ * Moves an entry at once in every cached window, then asks the server; when it refuses, every
+ * window goes back as it was and the caller shows why. Drags and the "Change time…" dialog both
+ * come through here.
+ */
+export function useMoveEntry(timeZone: string, genericError: string) {
+  const client = useQueryClient();
+  return useCallback(
+    async (entryId: string, time: EntryTime): Promise<MoveOutcome> => {
+      await client.cancelQueries({ queryKey: CALENDAR_WINDOWS });
+      const before = client.getQueriesData<CalendarWindow>({ queryKey: CALENDAR_WINDOWS });
+      client.setQueriesData<CalendarWindow>({ queryKey: CALENDAR_WINDOWS }, (w) => (w ? withEntryMoved(w, entryId, time) : w));
+      const result = await moveEntryAction({ id: entryId, time: entryTimeInput(time, timeZone) }).catch(() => null);
+      if (!result?.ok) {
+        for (const [key, data] of before) client.setQueryData(key, data);
+        return { ok: false, error: result?.error ?? genericError };
+      }
+      void client.invalidateQueries({ queryKey: CALENDAR_WINDOWS });
+      return { ok: true };
+    },
+    [client, timeZone, genericError],
+  );
+}
+
+/** After a create, an edit, an answer or a cancellation: every cached window is read again. */
+export function useRefreshWindows() {
+  const client = useQueryClient();
+  return useCallback(() => client.invalidateQueries({ queryKey: CALENDAR_WINDOWS }), [client]);
+}

@@ -25,6 +25,7 @@ const WORK_PAGES: PageToCheck[] = [
   "/notifications",
   "/notifications/:notification",
   "/calendar",
+  "/calendar/people",
   "/resources",
   "/settings/profile",
   "/settings/notifications",

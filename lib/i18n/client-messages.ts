@@ -42,6 +42,7 @@ export const CLIENT_NAMESPACES = [
   "settings.password",
   "settings.phoneVerification",
   "sms.admin",
+  "calendar.lanes",
 ] as const;
 
 type Tree = { [key: string]: unknown };

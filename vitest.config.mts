@@ -20,7 +20,7 @@ const zoneUnitTests = [
   "lib/notify/sms-segments.test.ts",
   "lib/crm/notice-kinds.test.ts",
   "db/seed/**/*.test.ts",
-  "components/calendar/lanes/lane-layout.test.ts",
+  "components/calendar/lanes/*.test.ts",
 ];
 const zoneIntegrationTests = [
   "lib/reminders/**/*.int.test.ts",

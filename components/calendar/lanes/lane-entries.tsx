@@ -23,37 +23,41 @@ function toneOf(entry: CalendarItem): string {
 export function LaneEntry({ entry, reader, showDay }: { entry: CalendarItem; reader: LanesReader; showDay: boolean }) {
   const t = useTranslations("calendar.lanes");
   const title = entry.masked || !entry.title ? t("busy") : entry.title;
-  const when = entry.allDay
-    ? [dateLabel(reader, entry.startDate, { weekday: "short", day: "numeric", month: "short" }), t("allDay")].join(", ")
-    : [
-        showDay ? dateLabel(reader, wallTimeOf(entry.start, reader.timeZone).date, { weekday: "short", day: "numeric", month: "short" }) : null,
-        `${clockOf(reader, entry.start)}–${clockOf(reader, entry.end)}`,
-      ]
-        .filter(Boolean)
-        .join(", ");
+  const day = (date: string) => dateLabel(reader, date, { weekday: "short", day: "numeric", month: "short" });
   const notes = [
     entry.response === "declined" ? t("declined") : null,
     entry.response === "tentative" ? t("tentative") : null,
     entry.response === "needs_action" ? t("needsAction") : null,
     !entry.masked && entry.visibility === "private" ? t("private") : null,
   ].filter(Boolean);
-  const name = [when, title, ...notes].join(", ");
+  const start = entry.allDay ? "" : clockOf(reader, entry.start);
+  const end = entry.allDay ? "" : clockOf(reader, entry.end);
+  // The name starts with the visible words ("10:00 Busy"); screen readers then hear the end, the day and the answer.
+  const more = [
+    entry.allDay ? `${day(entry.startDate)}, ${t("allDay")}` : t("until", { time: end }),
+    !entry.allDay && showDay ? day(wallTimeOf(entry.start, reader.timeZone).date) : null,
+    ...notes,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const tooltip = `${entry.allDay ? `${day(entry.startDate)}, ${t("allDay")}` : `${start}–${end}`}, ${title}${notes.length ? `, ${notes.join(", ")}` : ""}${entry.location ? ` · ${entry.location}` : ""}`;
 
   return (
     <Link
       href={`/calendar/entries/${entry.id}`}
-      aria-label={name}
-      title={entry.location ? `${name} · ${entry.location}` : name}
+      title={tooltip}
       data-entry-id={entry.id}
       data-masked={entry.masked || undefined}
       className={clsx(
-        "flex h-full items-center gap-1 overflow-hidden rounded border border-l-[3px] px-1 text-xs leading-tight whitespace-nowrap",
+        "block h-full truncate rounded border border-l-[3px] px-1 text-xs",
+        entry.allDay ? "leading-4" : "leading-[22px]",
         toneOf(entry),
         focusRing,
       )}
     >
-      {entry.allDay ? null : <span className="shrink-0 tabular-nums opacity-80">{clockOf(reader, entry.start)}</span>}
-      <span className={clsx("truncate", entry.masked ? "italic" : "font-medium")}>{title}</span>
+      {entry.allDay ? null : <span className="tabular-nums opacity-80">{start} </span>}
+      <span className={entry.masked ? "italic" : "font-medium"}>{title}</span>
+      <span className="sr-only">, {more}</span>
     </Link>
   );
 }

@@ -79,7 +79,7 @@ export function LaneGrid({
 }) {
   return (
     <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <div className="grid grid-cols-[9.5rem_1fr] sm:grid-cols-[11rem_1fr]" style={{ minWidth: `calc(${minTrackWidth}px + 9.5rem)` }}>
+      <div className="grid grid-cols-[7.5rem_1fr] sm:grid-cols-[11rem_1fr]" style={{ minWidth: `calc(${minTrackWidth}px + 7.5rem)` }}>
         <div className="sticky left-0 z-20 border-r border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-xs font-medium text-slate-600">{cornerLabel}</div>
         <div aria-hidden className="relative h-8 border-b border-slate-200 bg-slate-50">
           {columns.map((column) => (

@@ -42,22 +42,24 @@ export function LanesToolbar({
           <ChevronRight aria-hidden className="h-4 w-4" />
         </Button>
       </div>
-      <h2 className="min-w-0 flex-1 truncate text-base font-semibold" aria-live="polite">
+      <h2 className="min-w-0 flex-1 basis-48 truncate text-base font-semibold" aria-live="polite">
         {heading}
         {busy ? <span className="ml-2 text-xs font-normal text-slate-500">{t("loading")}</span> : null}
       </h2>
-      <label htmlFor="lanes-date" className="sr-only">
-        {t("goToDate")}
-      </label>
-      <input
-        id="lanes-date"
-        type="date"
-        value={date}
-        onChange={(e) => {
-          if (isLocalDate(e.target.value)) onDate(e.target.value);
-        }}
-        className={clsx(controlClass, "w-auto")}
-      />
+      <div className="w-40">
+        <label htmlFor="lanes-date" className="sr-only">
+          {t("goToDate")}
+        </label>
+        <input
+          id="lanes-date"
+          type="date"
+          value={date}
+          onChange={(e) => {
+            if (isLocalDate(e.target.value)) onDate(e.target.value);
+          }}
+          className={clsx(controlClass, "py-1")}
+        />
+      </div>
       <fieldset className="flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm">
         <legend className="sr-only">{t("scale")}</legend>
         {(["day", "week"] as const).map((s) => (

@@ -55,7 +55,8 @@ export function LaneEntry({ entry, reader, showDay }: { entry: CalendarItem; rea
         focusRing,
       )}
     >
-      {entry.allDay ? null : <span className="tabular-nums opacity-80">{start} </span>}
+      {/* A week's hour is a sliver: the start is left to the tooltip and screen readers, the title gets the room. */}
+      {entry.allDay ? null : <span className={showDay ? "sr-only" : "tabular-nums opacity-80"}>{start} </span>}
       <span className={entry.masked ? "italic" : "font-medium"}>{title}</span>
       <span className="sr-only">, {more}</span>
     </Link>

@@ -127,7 +127,9 @@ function LaneRow({
   return (
     <>
       <div className="sticky left-0 z-20 flex items-start border-r border-b border-slate-200 bg-white px-2 py-1.5 text-sm font-medium text-slate-800">
-        <div className="min-w-0 truncate">{lane.label}</div>
+        <div className="min-w-0 truncate" title={typeof lane.label === "string" ? lane.label : undefined}>
+          {lane.label}
+        </div>
       </div>
       <div className="relative border-b border-slate-200" style={{ height }}>
         {columns.map((column) => (

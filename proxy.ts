@@ -1,14 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { auth } from "@/lib/auth/nextauth";
+import { getDb } from "@/db";
 import { PASSWORD_CHANGE_PATH, passwordChangeGate } from "@/lib/auth/password-change-gate";
 import { isPublicPath } from "@/lib/auth/public-paths";
+import { authSecret } from "@/lib/auth/secret";
+import { sessionCookieName, sessionOfToken, sessionTokenOf } from "@/lib/auth/session-token";
 import { env } from "@/lib/config/env";
 import { newNonce, securityHeaders, signInOrigins } from "@/lib/http/security-headers";
 
 /**
  * Sends signed-out visitors to the login page, remembering where they were going so a deep
- * link (an e-mail's "open task" button) lands on its page after sign-in. Pages still check the
- * user in the database: a deactivated account is refused there.
+ * link (an e-mail's "open task" button) lands on its page after sign-in. The session row is
+ * read here and again by the page (lib/auth/current-user.ts), which trusts nothing the proxy says.
  *
  * Every answer it passes or makes carries the security headers; the CSP also goes on the
  * request, where Next finds the nonce for the scripts it renders.
@@ -26,8 +28,10 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
 
   if (!isPublicPath(pathname)) {
-    const session = await auth();
-    if (!session?.userId) {
+    const cookie = sessionCookieName(e.APP_URL);
+    const token = sessionTokenOf(request.cookies.getAll(), cookie);
+    const session = token ? await sessionOfToken(await getDb(), token, authSecret(), cookie) : null;
+    if (!session) {
       if (pathname.startsWith("/api/")) return withHeaders(NextResponse.json({ error: "unauthenticated" }, { status: 401 }), headers);
       const login = new URL("/login", request.nextUrl.origin);
       login.searchParams.set("callbackUrl", `${pathname}${search}`);

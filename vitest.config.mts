@@ -19,6 +19,7 @@ const zoneUnitTests = [
   "lib/notify/compose-date-format.test.ts",
   "lib/notify/sms-segments.test.ts",
   "lib/crm/notice-kinds.test.ts",
+  "lib/calendar/**/*.test.ts",
   "db/seed/**/*.test.ts",
   "components/calendar/lanes/*.test.ts",
 ];

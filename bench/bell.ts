@@ -4,9 +4,8 @@
  * 1,000 signed-in people whose bells poll every 4 s (250 polls a second). Each has a live
  * session and `--notices` notifications (a few unread). A poll costs, in the real functions the
  * request runs:
- *   - the session check, twice (proxy.ts and the route each call auth()): the JWT cookie decoded
- *     and re-encoded by Auth.js, then the session row (lib/auth/sessions.ts liveSession), and once
- *     the viewer (loadViewer);
+ *   - the session check, twice (proxy.ts and the route's currentUser()): the JWT cookie decoded,
+ *     then the session row with its person (lib/auth/session-token.ts sessionOfToken);
  *   - then either the validator alone (lib/notify/bell.ts bellVersionOf; a matching If-None-Match
  *     makes the answer 304) or the validator, the unread count and the rendered list (200).
  * Reports p50 of one poll each way, the validator against bare SQL doing the same read, and how
@@ -15,9 +14,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { decode, encode } from "@auth/core/jwt";
+import { encode } from "@auth/core/jwt";
 import { users } from "../db/schema";
-import { startSession, liveSession } from "../lib/auth/sessions";
+import { sessionOfToken } from "../lib/auth/session-token";
+import { startSession } from "../lib/auth/sessions";
 import { loadViewer } from "../lib/auth/viewer";
 import { bellFeedOf, bellVersionOf, BELL_ITEMS } from "../lib/notify/bell";
 import { numberArg, type BenchContext } from "./context";
@@ -80,21 +80,15 @@ export default async function bell(ctx: BenchContext) {
     `seeded ${people} people with ${perUser} notices each (${people * perUser} notices) and a session each in ${((Date.now() - started) / 1000).toFixed(1)} s (${handle.kind})`,
   );
 
-  /** What auth() does for one request: the cookie decoded, its session row read, the cookie re-issued. */
+  /** One request's session check: the cookie decoded, its session row and person read. */
   const sessionCheck = async (cookie: string) => {
-    const token = await decode({ secret, salt: SALT, token: cookie });
-    if (!token?.sid || !token.uid) throw new Error("bad cookie");
-    const live = await liveSession(db, token.sid);
+    const live = await sessionOfToken(db, cookie, secret, SALT);
     if (!live) throw new Error("session gone");
-    await encode({ secret, salt: SALT, token });
-    return live.userId;
+    return live.viewer;
   };
   const viewerOf = async (i: number) => {
     await sessionCheck(cookies[i]!); // proxy.ts
-    const userId = await sessionCheck(cookies[i]!); // the route's currentUser()
-    const viewer = await loadViewer(db, userId);
-    if (!viewer) throw new Error("viewer gone");
-    return viewer;
+    return sessionCheck(cookies[i]!); // the route's currentUser()
   };
   const unchangedPoll = async (i: number) => bellVersionOf(db, await viewerOf(i));
   const fullPoll = async (i: number) => {
@@ -130,7 +124,7 @@ export default async function bell(ctx: BenchContext) {
   const bareSql = await measure(() => bareCheck(ids[next()]!), { iterations: 500, warmup: 50 });
   const unchanged = await measure(() => unchangedPoll(next()), { iterations: 500, warmup: 50 });
   const full = await measure(() => fullPoll(next()), { iterations: 300, warmup: 30 });
-  log(`session check (one auth())  p50 ${session.p50} ms  p95 ${session.p95} ms`);
+  log(`session check (one)         p50 ${session.p50} ms  p95 ${session.p95} ms`);
   log(`validator                   p50 ${check.p50} ms  p95 ${check.p95} ms; bare SQL p50 ${bareSql.p50} ms`);
   log(`unchanged poll (304)        p50 ${unchanged.p50} ms  p95 ${unchanged.p95} ms  p99 ${unchanged.p99} ms`);
   log(`full poll (200)             p50 ${full.p50} ms  p95 ${full.p95} ms  p99 ${full.p99} ms (${((Date.now() - started) / 1000).toFixed(1)} s measuring)`);

@@ -29,6 +29,7 @@ const WORK_PAGES: PageToCheck[] = [
   "/resources",
   "/settings/profile",
   "/settings/notifications",
+  "/settings/calendar",
 ];
 
 const ADMIN_PAGES: PageToCheck[] = [
@@ -38,6 +39,7 @@ const ADMIN_PAGES: PageToCheck[] = [
   "/admin/departments",
   "/admin/escalation",
   "/admin/notifications",
+  "/admin/calendar-grants",
 ];
 
 /** Pages for signed-out visitors besides /login (the reset form and the first-password page are checked in password-reset.spec.ts). */

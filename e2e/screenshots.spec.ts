@@ -1,30 +1,132 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { resolvePath, switchLanguage, VIEWPORTS, type ViewportName } from "./axe";
-import { login } from "./support";
+import { login, logout, pick } from "./support";
 
 /**
  * Not a check: pictures of the pages people live in, for before/after notes. Runs only when
  * SHOTS_DIR names a folder (outside the repository), e.g. SHOTS_DIR=/tmp/shots/after.
+ * Files are named page-viewport-locale.png, e.g. case-desktop-en.png.
  */
 const SHOTS_DIR = process.env.SHOTS_DIR;
-const PAGES = { "my-tasks": "/tasks", delegated: "/tasks/delegated", notifications: "/notifications", task: "/tasks/:task" };
+const LOCALES = ["pl", "en"] as const;
+
+/** What a foreman sees: his work, and his own settings. */
+const WORKER_PAGES = {
+  "my-tasks": "/tasks",
+  delegated: "/tasks/delegated",
+  notifications: "/notifications",
+  task: "/tasks/:task",
+  "settings-profile": "/settings/profile",
+  "settings-notifications": "/settings/notifications",
+};
+const SIGNED_OUT_PAGES = { login: "/login", "forgot-password": "/forgot-password", "reset-password": "/reset-password/no-such-link" };
+/** A service request the dispatcher may hand over (db/seed/demo-tasks). */
+const CASE = "Nieszczelność drzwi komory chłodniczej";
+/** A person with the right to assign cases, so the admin's user page lists it. */
+const ASSIGNER = "Joanna Kozłowska";
+const ADMIN_TYPED_PASSWORD = "Haslo-od-admina-2026";
 
 test.skip(!SHOTS_DIR, "set SHOTS_DIR to take screenshots");
 
+async function shoot(page: Page, name: string, viewport: ViewportName, locale: string) {
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}-${viewport}-${locale}.png`, fullPage: true });
+}
+
+// So the case page's history has more than its opening: the dispatcher hands it over once.
+test.beforeAll(async ({ browser }) => {
+  if (!SHOTS_DIR) return;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, "dispatcher");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.goto(`/cases?q=${encodeURIComponent("komory chłodniczej")}`);
+  await page.getByRole("link", { name: CASE }).click();
+  const handOver = page.getByRole("form", { name: "Przekaż sprawę" });
+  await pick(handOver, "Przekaż osobie", "Schmidt", "Oliver Schmidt");
+  await handOver.getByRole("button", { name: "Przekaż" }).click();
+  await expect(handOver.locator("p[role=status]")).not.toBeEmpty();
+  await context.close();
+});
+
 for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
   test(`screenshots: ${viewport}`, async ({ page }) => {
+    test.setTimeout(300_000);
     await page.setViewportSize(VIEWPORTS[viewport]);
+
+    await page.goto("/login");
+    for (const locale of LOCALES) {
+      await switchLanguage(page, locale);
+      for (const [name, path] of Object.entries(SIGNED_OUT_PAGES)) {
+        await page.goto(path);
+        await shoot(page, name, viewport, locale);
+      }
+    }
+
     await login(page, "foreman");
     await expect(page).toHaveURL(/\/tasks$/);
     const found = new Map<string, string>();
-    for (const locale of ["pl", "en"] as const) {
+    for (const locale of LOCALES) {
       await switchLanguage(page, locale);
-      for (const [name, path] of Object.entries(PAGES)) {
+      for (const [name, path] of Object.entries(WORKER_PAGES)) {
         await page.goto(await resolvePath(page, path, found));
-        await page.waitForLoadState("networkidle");
-        await page.screenshot({ path: `${SHOTS_DIR}/${name}-${viewport}-${locale}.png`, fullPage: true });
+        await shoot(page, name, viewport, locale);
       }
     }
     await switchLanguage(page, "pl");
+    await logout(page);
+
+    await login(page, "dispatcher");
+    await expect(page).toHaveURL(/\/tasks$/);
+    await page.goto(`/cases?q=${encodeURIComponent("komory chłodniczej")}`);
+    await page.getByRole("link", { name: CASE }).click();
+    await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseUrl = page.url();
+    for (const locale of LOCALES) {
+      await switchLanguage(page, locale);
+      await page.goto(caseUrl);
+      await shoot(page, "case", viewport, locale);
+      // The hand-over picker with its choices open.
+      const box = page.locator("#case-reassign-owner");
+      // Centred, so a phone shows the open list below the sticky header rather than past the fold.
+      await box.evaluate((el) => el.scrollIntoView({ block: "center" }));
+      await box.fill("a");
+      await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
+      await page.screenshot({ path: `${SHOTS_DIR}/case-handover-${viewport}-${locale}.png` });
+    }
+    await switchLanguage(page, "pl");
+    await logout(page);
+
+    // A newcomer the admin typed a password for, who lands on the first-password page.
+    const newcomer = `zmiana.hasla.${viewport}.${Date.now().toString(36)}@polmet.example`;
+    await login(page, "admin");
+    await expect(page).toHaveURL(/\/tasks$/);
+    await page.goto("/admin/users/new");
+    await page.locator("#user-name").fill("Hanna Nowicka");
+    await page.locator("#user-email").fill(newcomer);
+    await page.locator("#user-password").fill(ADMIN_TYPED_PASSWORD);
+    await page.getByRole("button", { name: "Utwórz użytkownika" }).click();
+    await expect(page.getByText("Użytkownik utworzony.")).toBeVisible();
+    await page.goto("/admin/users");
+    await page.getByRole("link", { name: ASSIGNER }).click();
+    await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+    const userUrl = page.url();
+    for (const locale of LOCALES) {
+      await switchLanguage(page, locale);
+      await page.goto(userUrl);
+      await shoot(page, "admin-user", viewport, locale);
+      await page.goto("/admin/escalation");
+      await shoot(page, "admin-escalation", viewport, locale);
+    }
+    await switchLanguage(page, "pl");
+    await logout(page);
+
+    await login(page, newcomer, ADMIN_TYPED_PASSWORD);
+    await expect(page).toHaveURL(/\/change-password$/);
+    for (const locale of LOCALES) {
+      await switchLanguage(page, locale);
+      await page.goto("/change-password");
+      await shoot(page, "change-password", viewport, locale);
+    }
   });
 }

@@ -19,6 +19,11 @@ export const taskScheduled = eventType("baton/task.scheduled", {
   schema: z.object({ taskId: z.uuid(), version: z.number().int().positive() }),
 });
 
+/** A calendar entry's timeline changed (its time, attendees, answers, reminders): a fresh run for this version. */
+export const entryScheduled = eventType("baton/entry.scheduled", {
+  schema: z.object({ entryId: z.uuid(), version: z.number().int().positive() }),
+});
+
 // Production: INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY; a developer with internet runs
 // `npx inngest-cli@latest dev` and sets INNGEST_DEV=1. The client itself opens nothing at import.
 // The SDK reads those variables itself; lib/config/env.ts checks them at start (an event key

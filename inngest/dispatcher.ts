@@ -1,4 +1,4 @@
-import { inngest, notificationCreated, taskScheduled } from "@/inngest/client";
+import { entryScheduled, inngest, notificationCreated, taskScheduled } from "@/inngest/client";
 import { env } from "@/lib/config/env";
 import { withinTimeout, type Dispatcher, type Effect } from "@/lib/effects";
 
@@ -18,16 +18,14 @@ export const inngestDispatcher: Dispatcher = {
       }
       return [];
     });
-    const scheduled = effects.flatMap((effect) =>
-      effect.kind === "schedule"
-        ? [
-            taskScheduled.create(
-              { taskId: effect.item.id, version: effect.item.version },
-              { id: `task-${effect.item.id}-v${effect.item.version}${effect.item.reason ? `-${effect.item.reason}` : ""}` },
-            ),
-          ]
-        : [],
-    );
+    const scheduled = effects.flatMap((effect) => {
+      if (effect.kind !== "schedule") return [];
+      const { type, id, version, reason } = effect.item;
+      const eventId = `${type}-${id}-v${version}${reason ? `-${reason}` : ""}`;
+      const created: ReturnType<typeof entryScheduled.create> | ReturnType<typeof taskScheduled.create> =
+        type === "entry" ? entryScheduled.create({ entryId: id, version }, { id: eventId }) : taskScheduled.create({ taskId: id, version }, { id: eventId });
+      return [created];
+    });
     const events = [...notified, ...scheduled];
     if (!events.length) return;
     try {

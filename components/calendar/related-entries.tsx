@@ -1,14 +1,88 @@
+import { CalendarPlus, Lock } from "lucide-react";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
+import type { Db } from "@/db";
+import type { Viewer } from "@/lib/auth/viewer";
+import { formatEntryTime } from "@/lib/calendar/entry-format";
+import { entriesAbout, type RelatedEntry } from "@/lib/calendar/queries";
+import { now } from "@/lib/time/clock";
 
-/** Calendar entries tied to a client or a case, shown on their pages. */
-export async function RelatedEntries({ clientId, caseId }: { clientId?: string; caseId?: string }) {
-  const t = await getTranslations("calendar");
-  void clientId;
-  void caseId;
+/**
+ * Meetings and visits tied to a client or a case, next ones first, and a "Plan a meeting" that
+ * opens the entry form with them filled in. Private entries the viewer may not see are not listed.
+ */
+export async function RelatedEntries({ db, viewer, clientId, caseId }: { db: Db; viewer: Viewer; clientId: string; caseId?: string }) {
+  const t = await getTranslations("calendar.related");
+  const { upcoming, past } = await entriesAbout(db, viewer, caseId ? { caseId } : { clientId }, now());
+  const query = new URLSearchParams({ clientId });
+  if (caseId) query.set("caseId", caseId);
+  const reader = { locale: viewer.locale, timeZone: viewer.timeZone, dateFormat: viewer.dateFormat };
   return (
-    <Card title={t("related.title")}>
-      <EmptyState title={t("related.empty")}>{t("related.hint")}</EmptyState>
+    <Card
+      title={t("title")}
+      actions={
+        <Link href={`/calendar/entries/new?${query}`} className={buttonClass("secondary", "sm")}>
+          <CalendarPlus aria-hidden className="h-3.5 w-3.5" />
+          {t("plan")}
+        </Link>
+      }
+    >
+      {upcoming.length || past.length ? (
+        <div className="space-y-3">
+          {upcoming.length ? (
+            <EntryGroup label={t("upcoming")} entries={upcoming} format={(e) => formatEntryTime(e, reader)} privateLabel={t("private")} />
+          ) : null}
+          {past.length ? <EntryGroup label={t("past")} entries={past} format={(e) => formatEntryTime(e, reader)} privateLabel={t("private")} /> : null}
+        </div>
+      ) : (
+        <EmptyState title={t("empty")}>{t("hint")}</EmptyState>
+      )}
     </Card>
+  );
+}
+
+function EntryGroup({
+  label,
+  entries,
+  format,
+  privateLabel,
+}: {
+  label: string;
+  entries: RelatedEntry[];
+  format: (e: RelatedEntry) => string;
+  privateLabel: string;
+}) {
+  return (
+    <section>
+      <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</h3>
+      <ul className="divide-y divide-slate-100">
+        {entries.map((entry) => (
+          <li key={entry.id} className="py-2">
+            <div className="flex items-center gap-2 text-sm">
+              <Link
+                href={`/calendar/entries/${entry.id}`}
+                title={entry.title}
+                className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+              >
+                {entry.title}
+              </Link>
+              {entry.visibility === "private" ? (
+                <span className="inline-flex items-center gap-1 text-xs text-slate-600">
+                  <Lock aria-hidden className="h-3 w-3" />
+                  {privateLabel}
+                </span>
+              ) : null}
+            </div>
+            <div className="mt-0.5 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+              <span className="tabular-nums">{format(entry)}</span>
+              <span>{entry.ownerName}</span>
+              {entry.location ? <span>{entry.location}</span> : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

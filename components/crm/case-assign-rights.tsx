@@ -44,6 +44,8 @@ export function CaseAssignRights({
               <Button
                 size="sm"
                 variant="ghost"
+                // The ghost button's words line up with the select's edge below.
+                className="-mr-2.5"
                 disabled={revoke.pending}
                 aria-label={t("revoke", { right: label(r) })}
                 onClick={() => revoke.run({ id: r.id })}
@@ -103,7 +105,7 @@ export function CaseAssignRights({
             {error}
           </p>
         ) : null}
-        <Button type="submit" size="sm" disabled={grant.pending || !scope}>
+        <Button type="submit" size="sm" disabled={grant.pending || !scope} className="mt-1">
           {t("grant")}
         </Button>
       </form>

@@ -37,7 +37,7 @@ export function CaseReassignControl({ caseId, ownerId }: { caseId: string; owner
       <label htmlFor="case-reassign-owner" className="block text-xs font-medium text-slate-600">
         {t("label")}
       </label>
-      <div className="flex gap-1.5">
+      <div className="flex items-center gap-1.5">
         <SearchPicker
           id="case-reassign-owner"
           source="people"
@@ -50,7 +50,7 @@ export function CaseReassignControl({ caseId, ownerId }: { caseId: string; owner
           aria-describedby={error ? "case-reassign-error" : undefined}
           className="min-w-0 flex-1"
         />
-        <Button type="submit" size="sm" disabled={reassign.pending || !choice}>
+        <Button type="submit" disabled={reassign.pending || !choice}>
           {t("submit")}
         </Button>
       </div>

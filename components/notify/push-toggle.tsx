@@ -102,13 +102,13 @@ export function PushToggle({ publicKey }: { publicKey: string }) {
       {state === "on" ? (
         <div className="flex items-center gap-3">
           <p className="text-sm text-emerald-700">{t("pushEnabled")}</p>
-          <Button size="sm" disabled={busy} onClick={() => void turnOff()}>
+          <Button disabled={busy} onClick={() => void turnOff()}>
             {t("pushOff")}
           </Button>
         </div>
       ) : null}
       {state === "off" ? (
-        <Button variant="primary" size="sm" disabled={busy} onClick={() => void turnOn()}>
+        <Button variant="primary" disabled={busy} onClick={() => void turnOn()}>
           {t("pushOn")}
         </Button>
       ) : null}

@@ -54,7 +54,7 @@ export function DaysOffEditor({ days, noPublicHolidays }: { days: DayOffLine[]; 
             <th scope="col" className="py-1 pr-3 font-medium">
               {t("name")}
             </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
+            <th scope="col" className="hidden py-1 pr-3 font-medium sm:table-cell">
               {t("status")}
             </th>
             <th scope="col" className="py-1 text-right font-medium">
@@ -66,12 +66,18 @@ export function DaysOffEditor({ days, noPublicHolidays }: { days: DayOffLine[]; 
           {days.map((row) => (
             <tr key={row.day} className={row.status === "removed" ? "text-slate-500" : undefined}>
               <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">{row.dayText}</td>
-              <td className="py-1.5 pr-3">{row.name ? t(`names.${row.name}`) : (row.note ?? t("added"))}</td>
-              <td className="py-1.5 pr-3 text-xs">{t(row.status)}</td>
+              <td className="py-1.5 pr-3">
+                {row.name ? t(`names.${row.name}`) : (row.note ?? t("added"))}
+                {/* A phone has no room for a status column: the status goes under the name. */}
+                <span className="block text-xs text-slate-500 sm:hidden">{t(row.status)}</span>
+              </td>
+              <td className="hidden py-1.5 pr-3 text-xs sm:table-cell">{t(row.status)}</td>
               <td className="py-1 text-right">
                 <Button
                   size="sm"
                   variant={row.status === "removed" ? "secondary" : "ghost"}
+                  // A ghost button's words line up with the column's heading; a framed one keeps its edge there.
+                  className={row.status === "removed" ? undefined : "-mr-2.5"}
                   disabled={pending}
                   aria-label={t(row.status === "removed" ? "restoreLabel" : "removeLabel", { day: row.dayText })}
                   onClick={() => void change(row)}

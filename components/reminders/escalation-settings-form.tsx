@@ -80,7 +80,7 @@ export function EscalationSettingsForm({ initial, zones }: { initial: Escalation
                     {errors.length ? <p className="mt-0.5 text-xs text-red-700">{errors.join(" ")}</p> : null}
                   </td>
                   <td className="py-1.5">
-                    <Select name={`${p}.unit`} defaultValue={rule.unit} aria-label={`${t("unit")}: ${tp(p)}`} className="w-48">
+                    <Select name={`${p}.unit`} defaultValue={rule.unit} aria-label={`${t("unit")}: ${tp(p)}`} className="w-full sm:w-48">
                       {unitOptions}
                     </Select>
                   </td>

@@ -90,7 +90,6 @@ export function ReminderDefaultsForm({ initial }: { initial: { offsetMinutes: nu
       <FormAlert error={error} />
       <div className="flex flex-wrap items-center gap-2">
         <Button
-          size="sm"
           disabled={rows.length >= MAX}
           onClick={() => {
             setSaved(false);

@@ -7,7 +7,6 @@ import { FilterPanel } from "@/components/ui/filter-panel";
 import type { Db } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { isDefault, parseListParams, type SearchParams } from "@/lib/tasks/list-params";
-import { escalatedTaskIds } from "@/lib/reminders/queries";
 import { listTasks, type TaskListView } from "@/lib/tasks/lists";
 import { chosenClient } from "@/lib/pickers/clients";
 import { chosenPerson } from "@/lib/pickers/people";
@@ -43,8 +42,6 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
     chosenClient(db, viewer, params.client),
     params.client ? casesOfClient(db, params.client) : Promise.resolve([]),
   ]);
-  // Delegated follows work up: show where an overdue task already reached the assignee's supervisor.
-  const escalated = view === "delegated" ? await escalatedTaskIds(db, list.rows) : undefined;
   const text = TEXT[view];
   const active = FILTERS.filter((k) => !isDefault(params, k)).length;
   return (
@@ -77,7 +74,7 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
       </FilterPanel>
       {list.rows.length ? (
         <>
-          <TaskTable view={view} rows={list.rows} params={params} path={path} now={at} escalated={escalated} />
+          <TaskTable view={view} rows={list.rows} params={params} path={path} now={at} />
           <Pager total={list.total} params={params} path={path} />
         </>
       ) : (

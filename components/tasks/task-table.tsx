@@ -47,15 +47,12 @@ export async function TaskTable({
   params,
   path,
   now,
-  escalated,
 }: {
   view: TaskListView;
   rows: TaskListRow[];
   params: TaskListParams;
   path: string;
   now: Date;
-  /** Tasks escalated to the assignee's supervisor (Delegated only). */
-  escalated?: Set<string>;
 }) {
   const t = await getTranslations("tasks.list");
   const format = await getFormatter();
@@ -116,7 +113,7 @@ export async function TaskTable({
     if (row.dueAt) data.due = formatInstant(row.dueAt);
     if (row.overdue) data.overdue = true;
     if (row.needsAcceptance) data.needsAcceptance = true;
-    if (escalated?.has(row.id)) data.escalated = true;
+    if (row.escalated) data.escalated = true;
     // Mine names who asked; Team names them under the assignee when that is someone else.
     if (view === "mine" || (view === "team" && row.delegator.id !== row.assignee.id)) data.delegator = row.delegator.name;
     const context = [row.client?.name, row.case ? `#${row.case.number} ${row.case.title}` : null].filter(Boolean).join(" · ");

@@ -2,7 +2,7 @@ import { clsx } from "clsx";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 export const controlClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm placeholder:text-muted focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200 aria-[invalid=true]:border-red-500 disabled:bg-slate-100";
+  "block rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm placeholder:text-muted focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200 aria-[invalid=true]:border-red-500 disabled:bg-slate-100";
 
 /** A labelled form control with its hint and errors wired to it for screen readers. */
 export function Field({
@@ -45,14 +45,22 @@ export function describedBy(id: string, errors?: string[], hint?: boolean): stri
   return hint ? `${id}-hint` : undefined;
 }
 
+/**
+ * A control fills its column unless the caller gives it a width. Both classes set `width`, and the
+ * stylesheet (not the class order) decides which wins: `w-full` beat every `w-24`, so it is left out.
+ */
+function sizedControlClass(className?: string): string {
+  return clsx(controlClass, !/(^|\s)w-/.test(className ?? "") && "w-full", className);
+}
+
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={clsx(controlClass, className)} {...props} />;
+  return <input className={sizedControlClass(className)} {...props} />;
 }
 
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={clsx(controlClass, "pr-8", className)} {...props} />;
+  return <select className={sizedControlClass(clsx("pr-8", className))} {...props} />;
 }
 
 export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <textarea className={clsx(controlClass, className)} {...props} />;
+  return <textarea className={sizedControlClass(className)} {...props} />;
 }

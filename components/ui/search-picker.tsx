@@ -126,7 +126,7 @@ export function SearchPicker({
           })}
           autoComplete="off"
           spellCheck={false}
-          className={clsx(controlClass, "truncate pr-8")}
+          className={clsx(controlClass, "w-full truncate pr-8")}
         />
         <button
           type="button"

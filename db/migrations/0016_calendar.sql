@@ -44,6 +44,8 @@ CREATE TABLE "calendar_entry_attendees" (
 	"user_id" uuid NOT NULL,
 	"response" "attendee_response" DEFAULT 'needs_action' NOT NULL,
 	"responded_at" timestamp with time zone,
+	"starts_at" timestamp with time zone,
+	"start_date" date,
 	CONSTRAINT "calendar_entry_attendees_entry_id_user_id_pk" PRIMARY KEY("entry_id","user_id")
 );
 --> statement-breakpoint
@@ -93,5 +95,7 @@ CREATE INDEX "calendar_entries_client_idx" ON "calendar_entries" USING btree ("c
 CREATE INDEX "calendar_entries_case_idx" ON "calendar_entries" USING btree ("case_id","starts_at") WHERE "calendar_entries"."case_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "calendar_entry_activity_entry_idx" ON "calendar_entry_activity" USING btree ("entry_id","created_at");--> statement-breakpoint
 CREATE INDEX "calendar_entry_attendees_user_idx" ON "calendar_entry_attendees" USING btree ("user_id","entry_id");--> statement-breakpoint
+CREATE INDEX "calendar_entry_attendees_user_timed_idx" ON "calendar_entry_attendees" USING btree ("user_id","starts_at") WHERE "calendar_entry_attendees"."starts_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "calendar_entry_attendees_user_all_day_idx" ON "calendar_entry_attendees" USING btree ("user_id","start_date") WHERE "calendar_entry_attendees"."start_date" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "calendar_grants_grantee_idx" ON "calendar_grants" USING btree ("grantee_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "calendar_groups_owner_name_key" ON "calendar_groups" USING btree ("owner_id",lower("name"));

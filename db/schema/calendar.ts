@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cases, clients } from "./crm";
+import { notificationChannel } from "./notify";
 import { users } from "./org";
 
 export const entryVisibility = pgEnum("entry_visibility", ["normal", "private"]);
@@ -86,8 +87,22 @@ export const calendarEntryAttendees = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     response: attendeeResponse("response").notNull().default("needs_action"),
     respondedAt: timestamp("responded_at", { withTimezone: true }),
+    // The entry's start, copied here (and kept in step by the commands) so "what is this person
+    // invited to this week" is an index range per person, not a walk over every invitation.
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    startDate: date("start_date", { mode: "string" }),
   },
-  (t) => [primaryKey({ columns: [t.entryId, t.userId] }), index("calendar_entry_attendees_user_idx").on(t.userId, t.entryId)],
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.userId] }),
+    // "Is the viewer invited to this entry?", asked of every row a view shows.
+    index("calendar_entry_attendees_user_idx").on(t.userId, t.entryId),
+    index("calendar_entry_attendees_user_timed_idx")
+      .on(t.userId, t.startsAt)
+      .where(sql`${t.startsAt} IS NOT NULL`),
+    index("calendar_entry_attendees_user_all_day_idx")
+      .on(t.userId, t.startDate)
+      .where(sql`${t.startDate} IS NOT NULL`),
+  ],
 );
 
 /** What an owner lets a colleague do with their calendar: edit it, see private details, or both. */
@@ -147,5 +162,29 @@ export const calendarGroups = pgTable(
   (t) => [
     uniqueIndex("calendar_groups_owner_name_key").on(t.ownerId, sql`lower(${t.name})`),
     check("calendar_groups_name_not_blank", sql`length(btrim(${t.name})) > 0`),
+  ],
+);
+
+/**
+ * An entry's own reminders: a lead time before its start or an absolute moment, for the owner
+ * and every attendee who has not declined. An entry without any uses each person's defaults.
+ */
+export const calendarEntryReminders = pgTable(
+  "calendar_entry_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => calendarEntries.id, { onDelete: "cascade" }),
+    offsetMinutes: integer("offset_minutes"),
+    fireAt: timestamp("fire_at", { withTimezone: true }),
+    // Null: each recipient's preferences decide.
+    channel: notificationChannel("channel"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("calendar_entry_reminders_entry_idx").on(t.entryId),
+    check("calendar_entry_reminders_one_moment", sql`(${t.offsetMinutes} IS NULL) <> (${t.fireAt} IS NULL)`),
+    check("calendar_entry_reminders_offset_range", sql`${t.offsetMinutes} IS NULL OR ${t.offsetMinutes} BETWEEN 5 AND 20160`),
   ],
 );

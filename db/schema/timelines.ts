@@ -4,8 +4,8 @@ import { notificationChannel, notifications } from "./notify";
 import { users } from "./org";
 import { timelineMomentKind } from "./reminders";
 
-/** The kinds of item that have a timeline; calendar entries will be the next. */
-export type TimelineItemType = "task";
+/** The kinds of item that have a timeline: tasks and calendar entries. */
+export type TimelineItemType = "task" | "entry";
 
 /**
  * Why a moment was settled without being sent: it was already past when it was set (a task

@@ -593,6 +593,7 @@ export async function seedDemo(db: Db, passwordHash: string, now: Date = new Dat
     // The service dispatcher hands service requests out to the technicians: an admin gave her the right.
     await tx.insert(caseAssignRights).values({ userId: userIds.dispatcher!, kind: "service_request", grantedById: userIds.admin! });
     await (await import("./demo-tasks")).seedDemoTasks(tx, now);
+    await (await import("./demo-calendar")).seedDemoCalendar(tx, now, userIds, clientIds);
   });
   return true;
 }

@@ -1,14 +1,22 @@
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { auth } from "./nextauth";
-import { loadAccount, type Viewer } from "./viewer";
+import { env } from "@/lib/config/env";
+import { authSecret } from "./secret";
+import { sessionCookieName, sessionOfToken, sessionTokenOf } from "./session-token";
+import type { Viewer } from "./viewer";
 
-/** The signed-in, active account of this request (read once per request), or null. */
+/**
+ * The signed-in, active account of this request (read once per request), or null. The session
+ * row and the person come in one read (lib/auth/sessions.ts): a revoked or expired session, a
+ * changed password or a deactivated account is refused on the very next request.
+ */
 export const signedInAccount = cache(async (): Promise<{ viewer: Viewer; mustChangePassword: boolean } | null> => {
-  const session = await auth();
-  if (!session?.userId) return null;
-  // The session row was checked by auth() (lib/auth/sessions.ts); this refuses a deactivated account.
-  return loadAccount(await getDb(), session.userId);
+  const name = sessionCookieName(env().APP_URL);
+  const token = sessionTokenOf((await cookies()).getAll(), name);
+  if (!token) return null;
+  const live = await sessionOfToken(await getDb(), token, authSecret(), name);
+  return live ? { viewer: live.viewer, mustChangePassword: live.mustChangePassword } : null;
 });
 
 /**

@@ -16,7 +16,8 @@ import {
   revokeCalendarAccessAction,
   updateEntryAction,
 } from "./actions";
-import { entryForViewer } from "./queries";
+import { allGrants, grantsOf } from "./grants";
+import { entriesAbout, entryForViewer } from "./queries";
 import type { CalendarWindow } from "./types";
 
 const SECRET = `Rozmowa o podwyżce ${randomUUID().slice(0, 8)}`;
@@ -121,6 +122,30 @@ describe("calendar privacy", () => {
   });
 });
 
+describe("entries on client and case pages", () => {
+  it("lists a client's entries, leaving out private ones the viewer may not see (not even as Busy)", async () => {
+    const db = await testDb();
+    const o = await directorsOffice();
+    actAs(o.director.viewer);
+    const visit = await createEntryAction({
+      time: { allDay: false, start: "2027-03-05T09:00", end: "2027-03-05T10:00" },
+      title: "Wizyta u klienta",
+      clientId: o.client.id,
+    });
+    expect(visit.ok).toBe(true);
+    const at = new Date("2027-03-01T00:00:00Z");
+    const ofDirector = await entriesAbout(db, o.director.viewer, { clientId: o.client.id }, at);
+    expect(ofDirector.upcoming.map((e) => e.title)).toEqual([SECRET, "Wizyta u klienta"]);
+    for (const viewer of [o.stranger.viewer, o.assistant.viewer, o.admin.viewer]) {
+      const seen = await entriesAbout(db, viewer, { clientId: o.client.id }, at);
+      expect(seen.upcoming.map((e) => e.title)).toEqual(["Wizyta u klienta"]);
+      expect(JSON.stringify(seen)).not.toContain("podwyżce");
+    }
+    const later = await entriesAbout(db, o.attendee.viewer, { clientId: o.client.id }, new Date("2027-04-01T00:00:00Z"));
+    expect(later).toMatchObject({ upcoming: [], past: [{ title: "Wizyta u klienta" }, { title: SECRET }] });
+  });
+});
+
 describe("calendar editing", () => {
   it("lets an assistant with 'may edit' create and move entries in the owner's calendar, and refuses a colleague without it", async () => {
     const o = await directorsOffice();
@@ -160,6 +185,26 @@ describe("calendar editing", () => {
       code: "forbidden",
     });
     expect(await entryRow(id)).toEqual(before);
+  });
+
+  it("lists grants to the owner and the grantee, and all of them to admins only", async () => {
+    const db = await testDb();
+    const o = await directorsOffice();
+    const mine = await grantsOf(db, o.director.viewer);
+    expect(mine.given.map((g) => [g.granteeId, g.canEdit, g.canSeePrivate]).sort()).toEqual(
+      [
+        [o.assistant.id, true, false],
+        [o.confidant.id, false, true],
+      ].sort(),
+    );
+    expect((await grantsOf(db, o.assistant.viewer)).received.map((g) => g.ownerId)).toEqual([o.director.id]);
+    expect((await grantsOf(db, o.stranger.viewer)).received).toEqual([]);
+    await expect(allGrants(db, o.stranger.viewer)).rejects.toThrow();
+    expect((await allGrants(db, o.admin.viewer)).filter((g) => g.ownerId === o.director.id)).toHaveLength(2);
+    // Only the owner takes a grant back.
+    actAs(o.stranger.viewer);
+    expect(await revokeCalendarAccessAction({ granteeId: o.assistant.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect((await grantsOf(db, o.director.viewer)).given).toHaveLength(2);
   });
 
   it("takes a grant back at once for private details too", async () => {

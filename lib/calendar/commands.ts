@@ -6,8 +6,10 @@ import type { Work } from "@/lib/effects/unit";
 import { historyRows, historyValue, type HistoryEntryDraft } from "@/lib/history/entries";
 import { checkClientAndCase, FieldProblems, peopleById } from "@/lib/tasks/references";
 import { relationSql } from "./access";
-import { sameTime, storedTime, timeForHistory, type StoredTime } from "./entry-time";
+import { afterEntryChange } from "./after-change";
+import { sameTime, storedTime, timeForHistory, type StoredTime, entryTimeOf } from "./entry-time";
 import { canAddTo, canEditEntry, canSeeDetails, type EntryRelation } from "./policy";
+import { entryRemindersFromInput, replaceEntryReminders } from "./reminders";
 import type { CreateEntryInput, MoveEntryInput, UpdateEntryInput } from "./schema";
 
 type EntryRow = typeof calendarEntries.$inferSelect;
@@ -69,12 +71,25 @@ async function checkAttendees(tx: DbOrTx, ids: string[], ownerId: string, proble
   return wanted;
 }
 
+/** The entry's start as its attendee rows keep it (see the schema: the window query's index). */
+function attendeeTime(time: StoredTime): { startsAt: Date | null; startDate: string | null } {
+  return { startsAt: time.startsAt, startDate: time.startDate };
+}
+
+async function attendeesOf(tx: DbOrTx, entryId: string) {
+  return tx
+    .select({ userId: calendarEntryAttendees.userId, response: calendarEntryAttendees.response })
+    .from(calendarEntryAttendees)
+    .where(eq(calendarEntryAttendees.entryId, entryId));
+}
+
 async function writeHistory(tx: Tx, entryId: string, entries: HistoryEntryDraft<ActivityKind>[], actorId: string, now: Date) {
   if (!entries.length) return;
   await tx.insert(calendarEntryActivity).values(historyRows(entries, actorId, now).map((row) => ({ ...row, entryId })));
 }
 
-export async function createEntry({ tx, viewer, now }: Work, input: CreateEntryInput): Promise<{ id: string; ownerId: string }> {
+export async function createEntry(work: Work, input: CreateEntryInput): Promise<{ id: string; ownerId: string }> {
+  const { tx, viewer, now } = work;
   const ownerId = input.ownerId ?? viewer.id;
   if (!canAddTo(viewer.id, ownerId, ownerId !== viewer.id && (await grantEditOf(tx, ownerId, viewer.id)))) {
     throw new Forbidden("calendar.errors.notYourCalendar");
@@ -84,6 +99,7 @@ export async function createEntry({ tx, viewer, now }: Work, input: CreateEntryI
   const time = storedTime(input.time, viewer.timeZone, problems);
   const refs = await checkClientAndCase(tx, { clientId: input.clientId, caseId: input.caseId }, problems);
   const attendees = await checkAttendees(tx, input.attendeeIds, ownerId, problems);
+  const reminders = entryRemindersFromInput(input.reminders ?? [], viewer.timeZone, problems);
   problems.throwIfAny();
 
   const [entry] = await tx
@@ -101,8 +117,13 @@ export async function createEntry({ tx, viewer, now }: Work, input: CreateEntryI
       updatedAt: now,
     })
     .returning({ id: calendarEntries.id });
-  if (attendees.length) await tx.insert(calendarEntryAttendees).values(attendees.map((userId) => ({ entryId: entry!.id, userId })));
+  if (attendees.length) await tx.insert(calendarEntryAttendees).values(attendees.map((userId) => ({ entryId: entry!.id, userId, ...attendeeTime(time) })));
+  if (reminders.length) await replaceEntryReminders(tx, entry!.id, reminders);
   await writeHistory(tx, entry!.id, [{ kind: "created" }], viewer.id, now);
+  await afterEntryChange(work, entry!.id, ownerId, [
+    ...attendees.map((recipientId) => ({ kind: "invited" as const, recipientId })),
+    { kind: "changedForYou", recipientId: ownerId, change: "created" },
+  ]);
   return { id: entry!.id, ownerId };
 }
 
@@ -150,29 +171,34 @@ async function applyChange(
     })
     .where(eq(calendarEntries.id, entry.id));
   if (timeChanged) {
-    await tx.update(calendarEntryAttendees).set({ response: "needs_action", respondedAt: null }).where(eq(calendarEntryAttendees.entryId, entry.id));
+    await tx
+      .update(calendarEntryAttendees)
+      .set({ response: "needs_action", respondedAt: null, ...attendeeTime(time) })
+      .where(eq(calendarEntryAttendees.entryId, entry.id));
   }
   await writeHistory(tx, entry.id, history, actorId, now);
   return { timeChanged, changed: true };
 }
 
-export async function updateEntry({ tx, viewer, now }: Work, input: UpdateEntryInput): Promise<{ id: string; ownerId: string }> {
+export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<{ id: string; ownerId: string }> {
+  const { tx, viewer, now } = work;
   const { entry, ownerId } = await editableEntry(tx, viewer.id, input.id);
   const problems = new FieldProblems();
   const time = storedTime(input.time, viewer.timeZone, problems);
   const refs = await checkClientAndCase(tx, { clientId: input.clientId, caseId: input.caseId }, problems);
   const wanted = await checkAttendees(tx, input.attendeeIds, ownerId, problems);
+  const reminders = input.reminders ? entryRemindersFromInput(input.reminders, viewer.timeZone, problems) : null;
   problems.throwIfAny();
 
   const values = { title: input.title, description: input.description, location: input.location, visibility: input.visibility, ...refs };
   const details = detailChanges(entry, { ...values, ...time });
-  await applyChange(tx, entry, time, details, values, viewer.id, now);
+  const { timeChanged, changed } = await applyChange(tx, entry, time, details, values, viewer.id, now);
 
   const current = await tx.select({ userId: calendarEntryAttendees.userId }).from(calendarEntryAttendees).where(eq(calendarEntryAttendees.entryId, entry.id));
   const had = new Set(current.map((a) => a.userId));
   const added = wanted.filter((id) => !had.has(id));
   const removed = [...had].filter((id) => !wanted.includes(id));
-  if (added.length) await tx.insert(calendarEntryAttendees).values(added.map((userId) => ({ entryId: entry.id, userId })));
+  if (added.length) await tx.insert(calendarEntryAttendees).values(added.map((userId) => ({ entryId: entry.id, userId, ...attendeeTime(time) })));
   if (removed.length)
     await tx.delete(calendarEntryAttendees).where(and(eq(calendarEntryAttendees.entryId, entry.id), inArray(calendarEntryAttendees.userId, removed)));
   await writeHistory(
@@ -182,34 +208,75 @@ export async function updateEntry({ tx, viewer, now }: Work, input: UpdateEntryI
     viewer.id,
     now,
   );
+  const remindersChange = reminders ? await replaceEntryReminders(tx, entry.id, reminders) : null;
+  if (remindersChange?.changed) {
+    await writeHistory(
+      tx,
+      entry.id,
+      [{ kind: "changed", field: "reminders", oldValue: remindersChange.before, newValue: remindersChange.after }],
+      viewer.id,
+      now,
+    );
+  }
+  const touched = changed || added.length > 0 || removed.length > 0 || remindersChange?.changed === true;
+  if (!touched) return { id: entry.id, ownerId };
+  // Attendees and reminders are not the entry's row, but its timeline follows them: a new version.
+  if (!changed)
+    await tx
+      .update(calendarEntries)
+      .set({ version: entry.version + 1, updatedAt: now })
+      .where(eq(calendarEntries.id, entry.id));
+  const previous = entryTimeOf(entry);
+  const stayed = [...had].filter((id) => wanted.includes(id));
+  await afterEntryChange(work, entry.id, ownerId, [
+    ...added.map((recipientId) => ({ kind: "invited" as const, recipientId })),
+    ...(timeChanged ? stayed.map((recipientId) => ({ kind: "rescheduled" as const, recipientId, previous })) : []),
+    { kind: "changedForYou", recipientId: ownerId, change: timeChanged ? "moved" : "changed", ...(timeChanged ? { previous } : {}) },
+  ]);
   return { id: entry.id, ownerId };
 }
 
-export async function moveEntry({ tx, viewer, now }: Work, input: MoveEntryInput): Promise<{ id: string; ownerId: string }> {
+export async function moveEntry(work: Work, input: MoveEntryInput): Promise<{ id: string; ownerId: string }> {
+  const { tx, viewer, now } = work;
   const { entry, ownerId } = await editableEntry(tx, viewer.id, input.id);
   const problems = new FieldProblems();
   const time = storedTime(input.time, viewer.timeZone, problems);
   problems.throwIfAny();
-  await applyChange(tx, entry, time, [], {}, viewer.id, now);
+  const { timeChanged } = await applyChange(tx, entry, time, [], {}, viewer.id, now);
+  if (!timeChanged) return { id: entry.id, ownerId };
+  const previous = entryTimeOf(entry);
+  const attendees = await attendeesOf(tx, entry.id);
+  await afterEntryChange(work, entry.id, ownerId, [
+    ...attendees.map((a) => ({ kind: "rescheduled" as const, recipientId: a.userId, previous })),
+    { kind: "changedForYou", recipientId: ownerId, change: "moved", previous },
+  ]);
   return { id: entry.id, ownerId };
 }
 
 /** Cancelling keeps the row (history, and the CANCEL invitations and feeds send later) and frees everyone's time. */
-export async function cancelEntry({ tx, viewer, now }: Work, input: { id: string }): Promise<{ id: string; ownerId: string }> {
+export async function cancelEntry(work: Work, input: { id: string }): Promise<{ id: string; ownerId: string }> {
+  const { tx, viewer, now } = work;
   const { entry, ownerId } = await editableEntry(tx, viewer.id, input.id);
   await tx
     .update(calendarEntries)
     .set({ cancelledAt: now, sequence: entry.sequence + 1, version: entry.version + 1, updatedAt: now })
     .where(eq(calendarEntries.id, entry.id));
   await writeHistory(tx, entry.id, [{ kind: "cancelled" }], viewer.id, now);
+  // Those who declined had already freed their time: the cancellation tells them nothing.
+  const attendees = (await attendeesOf(tx, entry.id)).filter((a) => a.response !== "declined");
+  await afterEntryChange(work, entry.id, ownerId, [
+    ...attendees.map((a) => ({ kind: "cancelled" as const, recipientId: a.userId })),
+    { kind: "changedForYou", recipientId: ownerId, change: "cancelled" },
+  ]);
   return { id: entry.id, ownerId };
 }
 
 /** An attendee's answer; only they give it. */
 export async function answerEntry(
-  { tx, viewer, now }: Work,
+  work: Work,
   input: { entryId: string; response: "accepted" | "tentative" | "declined" },
 ): Promise<{ id: string; ownerId: string }> {
+  const { tx, viewer, now } = work;
   const { entry, ownerId, relation } = await lockedEntryFor(tx, viewer.id, input.entryId);
   if (!relation.isAttendee) throw new Forbidden("calendar.errors.notInvited");
   const [current] = await tx
@@ -226,5 +293,6 @@ export async function answerEntry(
     .set({ version: entry.version + 1 })
     .where(eq(calendarEntries.id, entry.id));
   await writeHistory(tx, entry.id, [{ kind: "answered", oldValue: current?.response ?? null, newValue: input.response }], viewer.id, now);
+  await afterEntryChange(work, entry.id, ownerId, [{ kind: "answered", recipientId: ownerId, attendee: viewer.name, response: input.response }]);
   return { id: entry.id, ownerId };
 }

@@ -3,6 +3,7 @@ import { wallClockToInstant } from "@/lib/time/zoned";
 import type { FieldProblems } from "@/lib/tasks/references";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_TIMED_ENTRY_DAYS } from "./limits";
 import type { EntryTimeInput } from "./schema";
+import type { EntryTime } from "./types";
 
 /** An entry's time as stored: instants for a timed entry, dates (end exclusive) for an all-day one. */
 export interface StoredTime {
@@ -55,4 +56,11 @@ export function sameTime(a: StoredTime, b: StoredTime): boolean {
 /** How the history keeps a time: "2026-03-29T07:00:00.000Z/2026-03-29T08:00:00.000Z" or "2026-03-29/2026-03-31". */
 export function timeForHistory(t: StoredTime): string {
   return t.allDay ? `${t.startDate}/${t.endDate}` : `${t.startsAt!.toISOString()}/${t.endsAt!.toISOString()}`;
+}
+
+/** A stored time as pages and notices read it: ISO instants, or dates with the end exclusive. */
+export function entryTimeOf(t: StoredTime): EntryTime {
+  return t.allDay
+    ? { allDay: true, startDate: t.startDate!, endDate: t.endDate! }
+    : { allDay: false, start: t.startsAt!.toISOString(), end: t.endsAt!.toISOString() };
 }

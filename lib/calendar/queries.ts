@@ -1,16 +1,26 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendars, cases, clients, users } from "@/db/schema";
 import { NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { Channel } from "@/lib/org/vocabulary";
 import { peopleById } from "@/lib/tasks/references";
+import { entryTimeOf } from "./entry-time";
 import { editsSql, masked, relationSql, seesDetailsSql, type EntryColumns } from "./access";
+import { remindersOfEntry } from "./reminders";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "./types";
 
 export interface EntryAttendee {
   id: string;
   name: string;
   response: AttendeeResponse;
+}
+
+/** One of the entry's own reminders: a lead time in minutes before its start, or a moment (ISO). */
+export interface EntryReminder {
+  offsetMinutes: number | null;
+  fireAt: string | null;
+  channel: Channel | null;
 }
 
 export interface EntryHistoryRow {
@@ -39,9 +49,20 @@ export type EntryDetail = EntryTime & {
   attendees: EntryAttendee[];
   /** The viewer's own answer when invited. */
   myResponse: AttendeeResponse | null;
+  /** The entry's own reminders; empty: each person's defaults (15 minutes before without any). */
+  reminders: EntryReminder[];
   canEdit: boolean;
   sequence: number;
   history: EntryHistoryRow[];
+};
+
+/** An entry's time as stored; `entryTimeOf` turns a row of them into an EntryTime. */
+const timeColumns = {
+  allDay: calendarEntries.allDay,
+  startsAt: calendarEntries.startsAt,
+  endsAt: calendarEntries.endsAt,
+  startDate: calendarEntries.startDate,
+  endDate: calendarEntries.endDate,
 };
 
 /** The entry page's read. A cancelled entry is gone for everyone. */
@@ -55,11 +76,7 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
       ownerId: calendars.userId,
       ownerName: users.name,
       visibility: e.visibility,
-      allDay: e.allDay,
-      startsAt: e.startsAt,
-      endsAt: e.endsAt,
-      startDate: e.startDate,
-      endDate: e.endDate,
+      ...timeColumns,
       sequence: e.sequence,
       cancelledAt: e.cancelledAt,
       sees: sql<boolean>`${sees}`,
@@ -82,10 +99,10 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
     .where(eq(e.id, entryId));
   if (!row || row.cancelledAt) throw new NotFound("calendar.errors.entryNotFound");
 
-  const [attendees, history] = row.sees ? await Promise.all([attendeesOf(db, entryId), historyOf(db, entryId)]) : [[], []];
-  const time: EntryTime = row.allDay
-    ? { allDay: true, startDate: row.startDate!, endDate: row.endDate! }
-    : { allDay: false, start: row.startsAt!.toISOString(), end: row.endsAt!.toISOString() };
+  const [attendees, history, reminders] = row.sees
+    ? await Promise.all([attendeesOf(db, entryId), historyOf(db, entryId), remindersOfEntry(db, entryId)])
+    : [[], [], []];
+  const time = entryTimeOf(row);
   return {
     ...time,
     id: row.id,
@@ -99,6 +116,7 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
     case: row.caseId ? { id: row.caseId, number: row.caseNumber!, title: row.caseTitle! } : null,
     attendees,
     myResponse: row.isAttendee ? (attendees.find((a) => a.id === viewer.id)?.response ?? null) : null,
+    reminders: reminders.map((r) => ({ offsetMinutes: r.offsetMinutes, fireAt: r.fireAt?.toISOString() ?? null, channel: r.channel })),
     canEdit: row.canEdit,
     sequence: row.sequence,
     history,
@@ -132,4 +150,54 @@ async function historyOf(db: DbOrTx, entryId: string): Promise<EntryHistoryRow[]
     rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),
   );
   return rows.map(({ actorId, ...r }) => ({ ...r, actorName: actorId ? (names.get(actorId)?.name ?? null) : null }));
+}
+
+export type RelatedEntry = EntryTime & { id: string; title: string; location: string | null; ownerName: string; visibility: EntryVisibility };
+
+/**
+ * A client's or a case's entries for its page: the next ones and the latest past ones. A private
+ * entry the viewer may not see is left out entirely: even as "Busy" it would tell them whom it
+ * is with.
+ */
+export async function entriesAbout(
+  db: DbOrTx,
+  viewer: Viewer,
+  about: { clientId: string } | { caseId: string },
+  now: Date,
+  limit = 10,
+): Promise<{ upcoming: RelatedEntry[]; past: RelatedEntry[] }> {
+  const e = calendarEntries;
+  const sees = seesDetailsSql({ entryId: e.id, ownerId: calendars.userId, visibility: e.visibility }, viewer.id);
+  // All-day entries count from the start of their first day in UTC: close enough to sort by.
+  const startKey = sql`coalesce(${e.startsAt}, ${e.startDate}::timestamp AT TIME ZONE 'UTC')`;
+  const endKey = sql`coalesce(${e.endsAt}, ${e.endDate}::timestamp AT TIME ZONE 'UTC')`;
+  const base = () =>
+    db
+      .select({
+        id: e.id,
+        title: e.title,
+        location: e.location,
+        visibility: e.visibility,
+        ...timeColumns,
+        ownerName: users.name,
+      })
+      .from(e)
+      .innerJoin(calendars, eq(calendars.id, e.calendarId))
+      .innerJoin(users, eq(users.id, calendars.userId));
+  const scope = and("clientId" in about ? eq(e.clientId, about.clientId) : eq(e.caseId, about.caseId), isNull(e.cancelledAt), sees);
+  const [upcoming, past] = await Promise.all([
+    base()
+      .where(and(scope, sql`${endKey} > ${now.toISOString()}::timestamptz`))
+      .orderBy(asc(startKey), asc(e.id))
+      .limit(limit),
+    base()
+      .where(and(scope, sql`${endKey} <= ${now.toISOString()}::timestamptz`))
+      .orderBy(desc(startKey), asc(e.id))
+      .limit(limit),
+  ]);
+  const toRelated = (r: (typeof upcoming)[number]): RelatedEntry => {
+    const common = { id: r.id, title: r.title, location: r.location, ownerName: r.ownerName, visibility: r.visibility };
+    return { ...common, ...entryTimeOf(r) };
+  };
+  return { upcoming: upcoming.map(toRelated), past: past.map(toRelated) };
 }

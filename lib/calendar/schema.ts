@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { lineString, optionalParagraph, optionalRef, optionalText, requiredText } from "@/lib/action/fields";
+import { reminderInput } from "@/lib/tasks/schema";
+import { MAX_REMINDERS } from "@/lib/tasks/input-limits";
 import { isLocalDate } from "@/lib/time/calendar-date";
 import { isWallClock } from "@/lib/time/wall-clock";
 import { MAX_ATTENDEES, MAX_ENTRY_DESCRIPTION, MAX_ENTRY_LOCATION, MAX_ENTRY_TITLE, MAX_GROUP_NAME, MAX_PEOPLE_IN_VIEW } from "./limits";
@@ -30,6 +32,11 @@ const attendeeIds = z
   .default([])
   .transform((ids) => [...new Set(ids)]);
 
+/** An entry's reminders, as for tasks: a lead time before its start, or a moment. */
+export type EntryReminderInput = z.output<typeof reminderInput>;
+// Absent on an update: the entry keeps its reminders. Empty: each person's defaults apply.
+const reminders = z.array(reminderInput).max(MAX_REMINDERS, "tasks.errors.tooManyReminders").optional();
+
 const entryFields = {
   title: requiredText(MAX_ENTRY_TITLE),
   description: optionalParagraph(MAX_ENTRY_DESCRIPTION),
@@ -45,6 +52,7 @@ export const createEntryInput = z.object({
   time: entryTimeInput,
   ...entryFields,
   attendeeIds,
+  reminders,
 });
 export type CreateEntryInput = z.output<typeof createEntryInput>;
 
@@ -54,6 +62,7 @@ export const updateEntryInput = z.object({
   time: entryTimeInput,
   ...entryFields,
   attendeeIds,
+  reminders,
 });
 export type UpdateEntryInput = z.output<typeof updateEntryInput>;
 

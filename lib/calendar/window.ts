@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, not, sql, type SQL } from "drizzle-orm";
+import { and, asc, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { calendarEntries, calendarEntryAttendees, calendars, tasks, users } from "@/db/schema";
 import { Invalid } from "@/lib/action/errors";
@@ -6,11 +6,12 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { visibleTo } from "@/lib/tasks/access";
 import { addCalendarDays } from "@/lib/time/calendar-date";
 import { localDateOf } from "@/lib/time/zoned";
-import { editsSql, masked, seesDetailsSql, type EntryColumns } from "./access";
+import { editsSql, seesDetailsSql, type EntryColumns } from "./access";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_PEOPLE_IN_VIEW, MAX_TIMED_ENTRY_DAYS, MAX_WINDOW_DAYS } from "./limits";
 import type { AttendeeResponse, CalendarItem, CalendarWindow, DueMarker, EntryVisibility } from "./types";
 
 const DAY = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface WindowRequest {
   /** Whose calendars, in the order shown; empty means the viewer's own. */
@@ -25,6 +26,8 @@ export function checkWindow(request: WindowRequest): void {
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from) throw new Invalid("calendar.errors.badWindow");
   if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY) throw new Invalid("calendar.errors.windowTooWide");
   if (people.length > MAX_PEOPLE_IN_VIEW) throw new Invalid("calendar.errors.tooManyPeople");
+  // The ids travel to the database as one array literal: anything but a uuid stops here.
+  if (people.some((id) => !UUID.test(id))) throw new Invalid("calendar.errors.personUnknown");
 }
 
 /**
@@ -55,85 +58,105 @@ export async function calendarWindow(db: DbOrTx, viewer: Viewer, request: Window
   };
 }
 
-/** The overlap of an entry with [from, to): instants for timed entries, the viewer's local dates for all-day ones. */
-function overlapsWindow(request: WindowRequest, timeZone: string): SQL {
+/**
+ * The overlap of an entry with [from, to), split by kind so each arm of the query matches one
+ * partial index: instants for timed entries, the viewer's local dates for all-day ones. `start`
+ * is the indexed copy of the entry's start (its own column, or its attendee rows' copy); the
+ * lower bound on it follows from the longest entry allowed.
+ */
+function windowBounds(request: WindowRequest, timeZone: string) {
   const fromDate = localDateOf(request.from, timeZone);
-  const toDate = addCalendarDays(localDateOf(new Date(request.to.getTime() - 1), timeZone), 1);
-  const e = calendarEntries;
-  return sql`((${not(e.allDay)} AND ${gte(e.startsAt, new Date(request.from.getTime() - MAX_TIMED_ENTRY_DAYS * DAY))} AND ${lt(e.startsAt, request.to)} AND ${gt(e.endsAt, request.from)})
-    OR (${e.allDay} AND ${gte(e.startDate, addCalendarDays(fromDate, -MAX_ALL_DAY_ENTRY_DAYS))} AND ${lt(e.startDate, toDate)} AND ${gt(e.endDate, fromDate)}))`;
+  return {
+    earliestStart: new Date(request.from.getTime() - MAX_TIMED_ENTRY_DAYS * DAY),
+    fromDate,
+    earliestStartDate: addCalendarDays(fromDate, -MAX_ALL_DAY_ENTRY_DAYS),
+    toDate: addCalendarDays(localDateOf(new Date(request.to.getTime() - 1), timeZone), 1),
+  };
 }
 
-interface EntryRow {
+interface RawEntryRow {
   id: string;
-  personId: string;
-  ownerId: string;
+  person_id: string;
+  owner_id: string;
   visibility: EntryVisibility;
-  allDay: boolean;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  startDate: string | null;
-  endDate: string | null;
+  all_day: boolean;
+  starts_at: Date | string | null;
+  ends_at: Date | string | null;
+  start_date: string | null;
+  end_date: string | null;
   title: string | null;
   location: string | null;
   response: AttendeeResponse | null;
   sees: boolean;
-  canEdit: boolean;
+  can_edit: boolean;
 }
 
+/**
+ * Four arms, each one index range per person (own timed, own all-day, invited timed, invited
+ * all-day: the partial indexes of db/schema/calendar.ts), then the viewer's rights decided once
+ * per row by the rules of access.ts, and the details of rows they may not see replaced by NULL
+ * in the database. The people travel as one array parameter, so the statement's text (and its
+ * cached plan) is the same whoever is shown.
+ */
 async function entriesOf(db: DbOrTx, viewer: Viewer, peopleIds: string[], request: WindowRequest): Promise<CalendarItem[]> {
-  const e = calendarEntries;
-  const columns: EntryColumns = { entryId: e.id, ownerId: calendars.userId, visibility: e.visibility };
-  const sees = seesDetailsSql(columns, viewer.id);
-  const shape = (personId: SQL | typeof calendars.userId, response: SQL) => ({
-    id: e.id,
-    personId: sql<string>`${personId}`.as("person_id"),
-    ownerId: calendars.userId,
-    visibility: e.visibility,
-    allDay: e.allDay,
-    startsAt: e.startsAt,
-    endsAt: e.endsAt,
-    startDate: e.startDate,
-    endDate: e.endDate,
-    title: masked<string>(sees, e.title).as("title"),
-    location: masked<string>(sees, e.location).as("location"),
-    response: sql<AttendeeResponse | null>`${response}`.as("response"),
-    sees: sql<boolean>`${sees}`.as("sees"),
-    canEdit: sql<boolean>`${editsSql(columns, viewer.id)}`.as("can_edit"),
-  });
-  const overlap = overlapsWindow(request, viewer.timeZone);
-  const own = db
-    .select(shape(calendars.userId, sql`NULL::attendee_response`))
-    .from(e)
-    .innerJoin(calendars, eq(calendars.id, e.calendarId))
-    .where(and(inArray(calendars.userId, peopleIds), isNull(e.cancelledAt), overlap));
-  const invited = db
-    .select(shape(sql`${calendarEntryAttendees.userId}`, sql`${calendarEntryAttendees.response}`))
-    .from(calendarEntryAttendees)
-    .innerJoin(e, eq(e.id, calendarEntryAttendees.entryId))
-    .innerJoin(calendars, eq(calendars.id, e.calendarId))
-    // The owner listed as an attendee of their own entry is shown once, as the owner.
-    .where(and(inArray(calendarEntryAttendees.userId, peopleIds), ne(calendarEntryAttendees.userId, calendars.userId), isNull(e.cancelledAt), overlap));
-  const rows: EntryRow[] = await own.unionAll(invited);
-  return rows.map(toItem).sort(byStart);
+  const b = windowBounds(request, viewer.timeZone);
+  const people = sql`${`{${peopleIds.join(",")}}`}::uuid[]`;
+  const from = request.from.toISOString();
+  const to = request.to.toISOString();
+  const earliest = b.earliestStart.toISOString();
+  const columns = "e.id, e.visibility, e.all_day, e.starts_at, e.ends_at, e.start_date, e.end_date, e.title, e.location";
+  const timed = sql`NOT e.all_day AND e.cancelled_at IS NULL AND e.ends_at > ${from}::timestamptz`;
+  const allDay = sql`e.all_day AND e.cancelled_at IS NULL AND e.end_date > ${b.fromDate}::date`;
+  const r: EntryColumns = { entryId: sql`r.id`, ownerId: sql`r.owner_id`, visibility: sql`r.visibility` };
+  const result = await db.execute(sql`
+    WITH r AS (
+      SELECT ${sql.raw(columns)}, c.user_id AS person_id, c.user_id AS owner_id, NULL::attendee_response AS response
+      FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
+      WHERE c.user_id = ANY(${people}) AND e.starts_at >= ${earliest}::timestamptz AND e.starts_at < ${to}::timestamptz AND ${timed}
+      UNION ALL
+      SELECT ${sql.raw(columns)}, c.user_id, c.user_id, NULL::attendee_response
+      FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
+      WHERE c.user_id = ANY(${people}) AND e.start_date >= ${b.earliestStartDate}::date AND e.start_date < ${b.toDate}::date AND ${allDay}
+      UNION ALL
+      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response
+      FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
+      WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id
+        AND a.starts_at >= ${earliest}::timestamptz AND a.starts_at < ${to}::timestamptz AND ${timed}
+      UNION ALL
+      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response
+      FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
+      WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id
+        AND a.start_date >= ${b.earliestStartDate}::date AND a.start_date < ${b.toDate}::date AND ${allDay}
+    )
+    SELECT r.id, r.person_id, r.owner_id, r.response, r.visibility, r.all_day, r.starts_at, r.ends_at, r.start_date::text AS start_date, r.end_date::text AS end_date,
+      CASE WHEN v.sees THEN r.title END AS title, CASE WHEN v.sees THEN r.location END AS location, v.sees, v.can_edit
+    FROM r CROSS JOIN LATERAL (SELECT ${seesDetailsSql(r, viewer.id)} AS sees, ${editsSql(r, viewer.id)} AS can_edit) v`);
+  return rowsOf<RawEntryRow>(result).map(toItem).sort(byStart);
 }
 
-function toItem(row: EntryRow): CalendarItem {
+/** drizzle's execute() answers an array on postgres.js and `{ rows }` on PGlite. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+const instant = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
+
+function toItem(row: RawEntryRow): CalendarItem {
   const common = {
     kind: "entry" as const,
     id: row.id,
-    personId: row.personId,
-    ownerId: row.ownerId,
+    personId: row.person_id,
+    ownerId: row.owner_id,
     masked: !row.sees,
     visibility: row.visibility,
     title: row.sees ? row.title : null,
     location: row.sees ? row.location : null,
     response: row.response,
-    canEdit: row.canEdit,
+    canEdit: row.can_edit,
   };
-  return row.allDay
-    ? { ...common, allDay: true, startDate: row.startDate!, endDate: row.endDate! }
-    : { ...common, allDay: false, start: row.startsAt!.toISOString(), end: row.endsAt!.toISOString() };
+  return row.all_day
+    ? { ...common, allDay: true, startDate: row.start_date!, endDate: row.end_date! }
+    : { ...common, allDay: false, start: instant(row.starts_at!), end: instant(row.ends_at!) };
 }
 
 function byStart(a: CalendarItem, b: CalendarItem): number {

@@ -5,7 +5,8 @@
  * commit. Nothing here knows a domain or a job engine.
  */
 export type ScheduleItem = {
-  type: "task";
+  /** A task or a calendar entry (the timelines' item types). */
+  type: "task" | "entry";
   id: string;
   version: number;
   /** Distinguishes a new run for the same version (a snooze) from a resent event. */

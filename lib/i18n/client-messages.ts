@@ -9,6 +9,7 @@ export const CLIENT_NAMESPACES = [
   "common",
   "nav",
   "auth",
+  "inbox.answer",
   "inbox.bell",
   "inbox.channel",
   "inbox.empty",
@@ -41,6 +42,7 @@ export const CLIENT_NAMESPACES = [
   "settings.profile",
   "settings.password",
   "settings.phoneVerification",
+  "settings.calendarSharing",
   "sms.admin",
   "calendar.lanes",
 ] as const;

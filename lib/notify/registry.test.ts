@@ -10,6 +10,16 @@ const TASK = "8f0b7c44-7a36-4c55-9d43-0d3c9f0e1a11";
 const CASE = "2b9d1c3e-0c8e-4d1e-9a57-4f3b2a1c0d99";
 const DUE = "2026-03-29T07:00:00.000Z";
 const task = { taskId: TASK, taskNumber: 12, title: "Przegląd pieca Rational", priority: "high", version: 3, actor: "Tomasz Nowak", dueAt: DUE } as const;
+const ENTRY = "c3a1f0e2-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
+const entry = {
+  entryId: ENTRY,
+  title: "Przegląd kwartalny",
+  location: "Sala 2",
+  time: { allDay: false, start: DUE, end: "2026-03-29T08:00:00.000Z" },
+  version: 4,
+  owner: "Tomasz Nowak",
+  actor: "Magdalena Wójcik",
+} as const;
 const moment = {
   taskId: TASK,
   taskNumber: 12,
@@ -58,6 +68,19 @@ const SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
   },
   "auth.failedSignIns": { failures: 10, since: "2026-03-28T10:00:00.000Z", at: "2026-03-28T10:05:00.000Z", until: "2026-03-28T10:20:00.000Z" },
   "auth.passwordReset": { at: "2026-03-28T10:05:00.000Z" },
+  "calendar.invited": entry,
+  "calendar.rescheduled": { ...entry, previous: { allDay: false, start: "2026-03-27T08:00:00.000Z", end: "2026-03-27T09:00:00.000Z" } },
+  "calendar.cancelled": { ...entry, time: { allDay: true, startDate: "2026-03-30", endDate: "2026-04-01" } },
+  "calendar.answered": { ...entry, attendee: "Anna Wiśniewska", response: "tentative" },
+  "calendar.changedForYou": { ...entry, change: "moved", previous: { allDay: false, start: "2026-03-27T08:00:00.000Z", end: "2026-03-27T09:00:00.000Z" } },
+  "calendar.reminder": {
+    entryId: ENTRY,
+    title: "Przegląd kwartalny",
+    time: entry.time,
+    momentKey: `reminder:entry:${ENTRY}:u:2026-03-29T06:45:00.000Z:auto`,
+    momentAt: "2026-03-29T06:45:00.000Z",
+    channel: null,
+  },
 };
 
 const pl: Recipient = { email: "jan@test.example", phone: "+48601234567", locale: "pl", timeZone: "Europe/Warsaw" };
@@ -83,7 +106,7 @@ describe("the registry of notification kinds", () => {
       for (const text of [...plTexts!, ...enTexts!]) {
         expect(text.trim()).not.toBe("");
         // An unresolved message shows its key or an ICU placeholder.
-        expect(text).not.toMatch(/\{|\}|\b(tasks|reminders|crm|auth|notify)\.[a-z]/);
+        expect(text).not.toMatch(/\{|\}|\b(tasks|reminders|crm|auth|notify|calendar)\.[a-z]/);
       }
       expect(plTexts![0]).not.toBe(enTexts![0]);
     });

@@ -39,6 +39,17 @@ const moment = {
   dueAt: DUE,
 } as const;
 
+const ENTRY = "c3a1f0e2-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
+const entry = {
+  entryId: ENTRY,
+  title: LONG,
+  location: LONG,
+  time: { allDay: false, start: DUE, end: "2026-12-03T09:00:00.000Z" },
+  version: 1_234_567,
+  owner: NAME,
+  actor: NAME,
+} as const;
+
 /** A long sample of every kind: a kind added to the registry without one fails the typecheck here. */
 const LONG_SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
   "task.assigned": task,
@@ -77,6 +88,20 @@ const LONG_SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
   },
   "auth.failedSignIns": { failures: 1000, since: "2026-12-01T10:00:00.000Z", at: "2026-12-01T10:05:00.000Z", until: "2026-12-01T10:20:00.000Z" },
   "auth.passwordReset": { at: "2026-12-01T10:05:00.000Z" },
+  "calendar.invited": entry,
+  "calendar.rescheduled": { ...entry, previous: entry.time },
+  "calendar.cancelled": entry,
+  "calendar.answered": { ...entry, attendee: NAME, response: "tentative" },
+  "calendar.changedForYou": { ...entry, change: "cancelled", previous: entry.time },
+  "calendar.reminder": {
+    entryId: ENTRY,
+    title: LONG,
+    location: LONG,
+    time: entry.time,
+    momentKey: `reminder:entry:${ENTRY}:u:2026-12-03T07:45:00.000Z:sms`,
+    momentAt: "2026-12-03T07:45:00.000Z",
+    channel: "sms",
+  },
 };
 
 const APP_URL = "https://baton.przyklad-firmy.example.com";
@@ -116,7 +141,10 @@ describe("every SMS Baton sends is one segment", () => {
           expect(text.startsWith("Baton: ")).toBe(true);
           expect(text.isWellFormed()).toBe(true);
           if (gsm7) expect(isGsm7(text), text).toBe(true);
-          if (!key.startsWith("auth.")) {
+          if (key.startsWith("calendar.")) {
+            // Entries have no number: the link to the entry is the SMS's anchor.
+            expect(text).toMatch(new RegExp(` ${APP_URL.replace(/\./g, "\\.")}/calendar/entries/${ENTRY}$`));
+          } else if (!key.startsWith("auth.")) {
             // What and which number, and a short link to the item.
             expect(text).toContain("#1234567");
             expect(text).toMatch(new RegExp(` ${APP_URL.replace(/\./g, "\\.")}/[tc]/1234567$`));

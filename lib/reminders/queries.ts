@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { moments, reminderDefaults, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -96,27 +96,6 @@ export async function timelineOfTask(db: Db, task: TaskRow, now: Date = clockNow
       noSupervisor: Boolean(task.dueAt) && !timeline.input.people.supervisor,
     },
   };
-}
-
-/** Of these tasks, the ones escalated for their current due moment (Delegated's badge). */
-export async function escalatedTaskIds(db: Db, tasks: { id: string; dueAt: Date | null }[]): Promise<Set<string>> {
-  const withDue = tasks.filter((t) => t.dueAt);
-  if (!withDue.length) return new Set();
-  const rows = await db
-    .select({ taskId: moments.itemId, dueAt: moments.dueAt })
-    .from(moments)
-    .where(
-      and(
-        eq(moments.kind, "escalation"),
-        isNotNull(moments.sentAt),
-        inArray(
-          moments.itemId,
-          withDue.map((t) => t.id),
-        ),
-      ),
-    );
-  const due = new Map(withDue.map((t) => [t.id, t.dueAt!.getTime()]));
-  return new Set(rows.filter((r) => r.dueAt && due.get(r.taskId) === r.dueAt.getTime()).map((r) => r.taskId));
 }
 
 /** The viewer's own default reminders, shortest lead time first. */

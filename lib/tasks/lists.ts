@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, isNotNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { cases, clients, tasks, users } from "@/db/schema";
+import { cases, clients, moments, tasks, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { relationFacts } from "./access";
 import { dueWindow, isOverdue, LATE_STATUSES } from "./due-window";
@@ -21,6 +21,8 @@ export interface TaskListRow {
   dueAt: Date | null;
   overdue: boolean;
   needsAcceptance: boolean;
+  /** Delegated only: escalated to the assignee's supervisor for its current due moment (always false in the other views). */
+  escalated: boolean;
   lastActivityAt: Date;
   assignee: { id: string; name: string };
   delegator: { id: string; name: string };
@@ -133,6 +135,18 @@ function orderOf(sort: ListSort, dir: "asc" | "desc"): SQL[] {
   }
 }
 
+/**
+ * Delegated follows work up: whether an overdue task already reached the assignee's supervisor,
+ * for the due moment it has now, read with the row instead of after it. A scalar subquery with
+ * LIMIT 1, not EXISTS: Postgres would turn EXISTS into a hashed scan of every escalation ever sent;
+ * this probes moments_escalated_idx once per row of the page.
+ */
+function escalatedOf(view: TaskListView): SQL<boolean> {
+  if (view !== "delegated") return sql<boolean>`false`;
+  return sql<boolean>`COALESCE((SELECT true FROM ${moments} WHERE ${moments.kind} = 'escalation' AND ${moments.sentAt} IS NOT NULL
+    AND ${moments.itemId} = ${tasks.id} AND ${moments.dueAt} = ${tasks.dueAt} LIMIT 1), false)`;
+}
+
 function rowsQuery(db: DbOrTx, shape: Shape, params: TaskListParams, name: string) {
   return db
     .select({
@@ -144,6 +158,7 @@ function rowsQuery(db: DbOrTx, shape: Shape, params: TaskListParams, name: strin
       progress: tasks.progress,
       dueAt: tasks.dueAt,
       needsAcceptance: tasks.needsAcceptance,
+      escalated: escalatedOf(shape.view),
       lastActivityAt: tasks.lastActivityAt,
       assigneeId: tasks.assigneeId,
       assigneeName: assignee.name,
@@ -202,6 +217,7 @@ export async function taskListRows(db: DbOrTx, viewer: Viewer, view: TaskListVie
     dueAt: r.dueAt,
     overdue: isOverdue(r, now),
     needsAcceptance: r.needsAcceptance,
+    escalated: r.escalated,
     lastActivityAt: r.lastActivityAt,
     assignee: { id: r.assigneeId, name: r.assigneeName },
     delegator: { id: r.delegatorId, name: r.delegatorName },

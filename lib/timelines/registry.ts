@@ -1,7 +1,9 @@
+import { entryTimelineSource } from "@/lib/calendar/timeline-source";
 import { taskTimelineSource } from "@/lib/reminders/task-source";
 import type { TimelineItemType, TimelineSource } from "./types";
 
 /** Every kind of item with a timeline, by the `item_type` its moments carry. */
 export const timelineSources: Record<TimelineItemType, TimelineSource> = {
   task: taskTimelineSource,
+  entry: entryTimelineSource,
 };

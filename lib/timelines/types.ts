@@ -5,7 +5,7 @@ import type { Moment } from "@/lib/reminders/timeline";
 
 export type { Moment, TimelineItemType };
 
-/** An item that has a timeline: a task today, a calendar entry next. */
+/** An item that has a timeline: a task or a calendar entry. */
 export interface ItemRef {
   type: TimelineItemType;
   id: string;

@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/departments", label: t("departments") },
           { href: "/admin/notifications", label: t("notifications") },
           { href: "/admin/escalation", label: t("escalation") },
+          { href: "/admin/calendar-grants", label: t("calendarGrants") },
         ]}
       />
       {children}

@@ -4,6 +4,7 @@ import { clsx } from "clsx";
 import { getTranslations } from "next-intl/server";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
+import { InvitationAnswer } from "@/components/notify/invitation-answer";
 import { MarkAllReadButton } from "@/components/notify/mark-all-read-button";
 import { SnoozeControl } from "@/components/reminders/snooze-control";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +12,7 @@ import { PriorityLabel } from "@/components/ui/priority-label";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
+import { invitationAnswersFor } from "@/lib/calendar/invitations";
 import { notificationsCausedBy, notificationsOf } from "@/lib/notify/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -89,6 +91,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   }
 
   const items = await notificationsOf(db, viewer, { limit: 100 });
+  const answers = await invitationAnswersFor(
+    db,
+    viewer,
+    items.map((i) => i.id),
+  );
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} actions={items.some((i) => !i.readAt) ? <MarkAllReadButton /> : null} />
@@ -116,6 +123,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 </Link>
                 {item.body ? <p className="text-xs text-slate-500">{item.body}</p> : null}
                 {item.kind.startsWith("reminder") ? <SnoozeControl notificationId={item.id} /> : null}
+                {answers.has(item.id) ? <InvitationAnswer entryId={answers.get(item.id)!.entryId} response={answers.get(item.id)!.response} /> : null}
                 <p className="mt-0.5 text-[11px] text-muted">
                   {item.readAt ? null : (
                     <span aria-hidden className="mr-1.5 font-semibold text-brand-700 uppercase">

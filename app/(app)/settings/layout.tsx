@@ -13,6 +13,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
         items={[
           { href: "/settings/profile", label: t("profile") },
           { href: "/settings/notifications", label: t("notifications") },
+          { href: "/settings/calendar", label: t("calendar") },
         ]}
       />
       {children}

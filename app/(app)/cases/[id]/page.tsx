@@ -61,10 +61,11 @@ export default async function CasePage({ params }: Props) {
             <StatusBadge status={c.status} />
             <PriorityLabel priority={c.priority} />
             {c.overdue ? <OverdueBadge /> : null}
-            <span aria-hidden className="text-slate-300">
+            {/* A phone gives the client a line of its own rather than leaving the dot at a line's end. */}
+            <span aria-hidden className="hidden text-slate-300 sm:inline">
               ·
             </span>
-            <Link href={`/clients/${c.clientId}`} className="font-medium text-brand-700 hover:underline">
+            <Link href={`/clients/${c.clientId}`} className="w-full font-medium text-brand-700 hover:underline sm:w-auto">
               {c.clientName}
             </Link>
           </div>
@@ -87,12 +88,13 @@ export default async function CasePage({ params }: Props) {
             )}
           </Card>
           <RelatedTasks db={db} caseId={id} />
-          <RelatedEntries caseId={id} />
+          <RelatedEntries db={db} viewer={viewer} clientId={c.clientId} caseId={id} />
           <Card title={t("case.history")}>
             <CaseHistory entries={history ?? []} />
           </Card>
         </div>
-        <Card title={t("case.details")} className="h-fit">
+        {/* As on the task page, a phone shows who owns it and when it is due before the long sections. */}
+        <Card title={t("case.details")} className="order-first h-fit lg:order-none">
           <DetailList
             items={[
               {

@@ -125,7 +125,7 @@ export default async function ClientPage({ params }: Props) {
         <div className="lg:col-span-2">
           <RelatedTasks db={await getDb()} clientId={id} />
         </div>
-        <RelatedEntries clientId={id} />
+        <RelatedEntries db={await getDb()} viewer={viewer} clientId={id} />
       </div>
     </>
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
+import { InvitationAnswer } from "@/components/notify/invitation-answer";
 import { Badge } from "@/components/ui/badge";
 import { PriorityLabel } from "@/components/ui/priority-label";
 import { buttonClass } from "@/components/ui/button";
@@ -11,6 +12,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { NotFound } from "@/lib/action/errors";
+import { invitationAnswersFor } from "@/lib/calendar/invitations";
 import { notificationWithLog } from "@/lib/notify/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,6 +31,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
     throw error;
   });
   const { notification: n, log } = found;
+  const answer = (await invitationAnswersFor(db, viewer, [n.id])).get(n.id);
   const t = await getTranslations("inbox");
   const formatInstant = await getInstantFormat();
 
@@ -53,6 +56,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
             <span className="text-xs text-slate-500">{n.readAt ? t("readAt", { time: formatInstant(n.readAt) }) : t("notRead")}</span>
           </div>
           {n.body ? <p className="mt-2 text-sm text-slate-700">{n.body}</p> : null}
+          {answer ? <InvitationAnswer entryId={answer.entryId} response={answer.response} /> : null}
         </Card>
         {log === null ? (
           // The status badge above is all the causer learns: channels and addresses are the recipient's.

@@ -41,7 +41,7 @@ export default async function EditUserPage({ params, searchParams }: { params: P
   const created = (await searchParams).created === "1";
 
   return (
-    <div className="max-w-5xl">
+    <div className="max-w-6xl">
       <BackLink href="/admin/users" />
       <PageHeader title={user.name} description={user.active ? user.email : `${user.email} · ${t("inactiveNote")}`} />
       {created ? (
@@ -49,7 +49,7 @@ export default async function EditUserPage({ params, searchParams }: { params: P
           {t("createdNotice")}
         </p>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <UserForm
           mode="edit"
           id={user.id}

@@ -1,0 +1,204 @@
+import { z } from "zod";
+import { defineKind, type NoticeContext, type SmsContext } from "@/lib/notify/kinds";
+import { CHANNELS } from "@/lib/org/vocabulary";
+import { formatEntryTime } from "./entry-format";
+import type { EntryTime } from "./types";
+
+/** An entry's time as a notice keeps it: instants, or local dates with the end exclusive (types.ts). */
+const entryTimePayload = z.discriminatedUnion("allDay", [
+  z.object({ allDay: z.literal(false), start: z.iso.datetime(), end: z.iso.datetime() }),
+  z.object({ allDay: z.literal(true), startDate: z.iso.date(), endDate: z.iso.date() }),
+]);
+
+/**
+ * What every calendar notice says about its entry. Names are as they were at the change; only
+ * people who may see the entry's details are ever sent one (lib/calendar/notices.ts), so the
+ * title may stand in it even for a private entry.
+ */
+const entryFacts = {
+  entryId: z.string().min(1),
+  title: z.string(),
+  location: z.string().optional(),
+  time: entryTimePayload,
+  /** The entry's version after the change: each change notifies once, however often it is retried. */
+  version: z.number().int(),
+  /** Whose calendar the entry is in: the organiser. */
+  owner: z.string(),
+  /** Who made the change; differs from the owner when someone with "may edit" acted for them. */
+  actor: z.string(),
+};
+
+export const entryNoticePayload = z.object(entryFacts);
+export type EntryNoticePayload = z.output<typeof entryNoticePayload>;
+
+export const rescheduledPayload = z.object({ ...entryFacts, previous: entryTimePayload });
+export const answeredPayload = z.object({ ...entryFacts, attendee: z.string(), response: z.enum(["accepted", "tentative", "declined"]) });
+
+export const ENTRY_CHANGES = ["created", "moved", "changed", "cancelled"] as const;
+export type EntryChange = (typeof ENTRY_CHANGES)[number];
+export const changedForYouPayload = z.object({ ...entryFacts, change: z.enum(ENTRY_CHANGES), previous: entryTimePayload.optional() });
+
+export const entryReminderPayload = z.object({
+  entryId: z.string().min(1),
+  title: z.string(),
+  location: z.string().optional(),
+  time: entryTimePayload,
+  /** The moment's key: one notification per moment, however many runs reach it. */
+  momentKey: z.string().min(1),
+  momentAt: z.iso.datetime(),
+  channel: z.enum(CHANNELS).nullable(),
+});
+
+/** The instant a timed entry starts; an all-day one has none (push and SMS then state no moment). */
+const startOf = (time: EntryTime) => (time.allDay ? undefined : time.start);
+
+/** When the entry happens, as the pages show it, in the reader's zone and date format. */
+export function entryTimeText(time: EntryTime, { locale, timeZone, dateFormat }: NoticeContext): string {
+  return formatEntryTime(time, { locale, timeZone, dateFormat });
+}
+
+function factLines(p: EntryNoticePayload, context: NoticeContext, options: { previous?: EntryTime } = {}): string[] {
+  const { t } = context;
+  const lines: string[] = [];
+  if (options.previous) {
+    lines.push(t("calendar.notice.wasLine", { time: entryTimeText(options.previous, context) }));
+    lines.push(t("calendar.notice.nowLine", { time: entryTimeText(p.time, context) }));
+  } else {
+    lines.push(t("calendar.notice.whenLine", { time: entryTimeText(p.time, context) }));
+  }
+  if (p.location) lines.push(t("calendar.notice.whereLine", { location: p.location }));
+  lines.push(t("calendar.notice.organiserLine", { owner: p.owner }));
+  return lines;
+}
+
+/** "By: Magdalena Wójcik for Tomasz Nowak" when an editor acted for the owner, else "By: Tomasz Nowak". */
+function byLine(p: EntryNoticePayload, { t }: NoticeContext): string {
+  return p.actor === p.owner ? t("calendar.notice.byLine", { actor: p.actor }) : t("calendar.notice.byForLine", { actor: p.actor, owner: p.owner });
+}
+
+function smsWhen(time: EntryTime, { t, when }: SmsContext): string | undefined {
+  const start = startOf(time);
+  return start ? t("sms.calendar.at", { at: when(start) }) : undefined;
+}
+
+const common = {
+  area: "event",
+  opens: "event",
+  link: (p: { entryId: string }) => `/calendar/entries/${p.entryId}`,
+  // Entries have no priority: routing uses the normal default (SMS only where a person's preferences say so).
+  routing: { priority: () => "normal" as const },
+  about: (p: { entryId: string }) => p.entryId,
+  dueAt: (p: { time: EntryTime }) => startOf(p.time),
+} as const;
+
+const dedupe =
+  (what: string) =>
+  (p: { entryId: string; version: number }, recipientId: string): string =>
+    `calendar:${p.entryId}:v${p.version}:${what}:${recipientId}`;
+
+export const CALENDAR_INVITED = "calendar.invited";
+/** The kinds whose notice offers accept / tentative / decline. */
+export const ANSWERABLE_KINDS: readonly string[] = ["calendar.invited", "calendar.rescheduled"];
+
+export const calendarNoticeKinds = [
+  defineKind({
+    ...common,
+    key: CALENDAR_INVITED,
+    payload: entryNoticePayload,
+    dedupeKey: dedupe("invited"),
+    inApp(p, context) {
+      const { t } = context;
+      const lines = [t("calendar.notice.invited.body"), ...factLines(p, context), byLine(p, context)];
+      return { title: t("calendar.notice.invited.title", { title: p.title }), body: lines.join("\n") };
+    },
+    sms: (p, context) => ({
+      what: context.t("sms.calendar.invited"),
+      who: context.t("sms.from", { name: context.name(p.actor) }),
+      when: smsWhen(p.time, context),
+      title: p.title,
+    }),
+  }),
+  defineKind({
+    ...common,
+    key: "calendar.rescheduled",
+    payload: rescheduledPayload,
+    dedupeKey: dedupe("rescheduled"),
+    inApp(p, context) {
+      const { t } = context;
+      const lines = [t("calendar.notice.rescheduled.body"), ...factLines(p, context, { previous: p.previous }), byLine(p, context)];
+      return { title: t("calendar.notice.rescheduled.title", { title: p.title }), body: lines.join("\n") };
+    },
+    sms: (p, context) => ({
+      what: context.t("sms.calendar.rescheduled"),
+      who: context.t("sms.by", { name: context.name(p.actor) }),
+      when: smsWhen(p.time, context),
+      title: p.title,
+    }),
+  }),
+  defineKind({
+    ...common,
+    key: "calendar.cancelled",
+    payload: entryNoticePayload,
+    dedupeKey: dedupe("cancelled"),
+    inApp(p, context) {
+      const { t } = context;
+      const lines = [t("calendar.notice.cancelled.body"), ...factLines(p, context), byLine(p, context)];
+      return { title: t("calendar.notice.cancelled.title", { title: p.title }), body: lines.join("\n") };
+    },
+    sms: (p, context) => ({
+      what: context.t("sms.calendar.cancelled"),
+      who: context.t("sms.by", { name: context.name(p.actor) }),
+      when: smsWhen(p.time, context),
+      title: p.title,
+    }),
+  }),
+  defineKind({
+    ...common,
+    key: "calendar.answered",
+    payload: answeredPayload,
+    dedupeKey: dedupe("answered"),
+    inApp(p, context) {
+      const { t } = context;
+      const lines = [t(`calendar.notice.answered.${p.response}`, { attendee: p.attendee }), ...factLines(p, context)];
+      return { title: t("calendar.notice.answered.title", { title: p.title }), body: lines.join("\n") };
+    },
+    sms: (p, context) => ({
+      what: context.t(`sms.calendar.answered.${p.response}`),
+      who: context.t("sms.calendar.answeredBy", { name: context.name(p.attendee) }),
+      when: smsWhen(p.time, context),
+      title: p.title,
+    }),
+  }),
+  defineKind({
+    ...common,
+    key: "calendar.changedForYou",
+    payload: changedForYouPayload,
+    dedupeKey: dedupe("changedForYou"),
+    inApp(p, context) {
+      const { t } = context;
+      const lines = [t(`calendar.notice.changedForYou.${p.change}`), byLine(p, context), ...factLines(p, context, { previous: p.previous })];
+      return { title: t("calendar.notice.changedForYou.title", { title: p.title }), body: lines.join("\n") };
+    },
+    sms: (p, context) => ({
+      what: context.t(`sms.calendar.changedForYou.${p.change}`),
+      who: context.t("sms.by", { name: context.name(p.actor) }),
+      when: smsWhen(p.time, context),
+      title: p.title,
+    }),
+  }),
+  defineKind({
+    ...common,
+    key: "calendar.reminder",
+    area: "reminder",
+    payload: entryReminderPayload,
+    routing: { priority: () => "normal" as const, channel: (p) => p.channel },
+    dedupeKey: (p) => p.momentKey,
+    inApp(p, context) {
+      const { t } = context;
+      const lines = [t("calendar.notice.whenLine", { time: entryTimeText(p.time, context) })];
+      if (p.location) lines.push(t("calendar.notice.whereLine", { location: p.location }));
+      return { title: t("calendar.notice.reminder.title", { title: p.title }), body: lines.join("\n") };
+    },
+    sms: (p, context) => ({ what: context.t("sms.calendar.reminder"), when: smsWhen(p.time, context), title: p.title }),
+  }),
+] as const;

@@ -1,0 +1,13 @@
+import type { Db } from "@/db";
+import { runUnit } from "@/lib/effects/unit";
+import { fireItemMoments } from "./fire";
+import type { ItemRef } from "./types";
+
+/** Sends the moments of one item version that are due up to `upTo` (a timeline run waking), as one unit. */
+export async function fireItemJob(db: Db, item: ItemRef, options: { version: number; upTo: Date; now: Date }): Promise<{ stale: boolean; sent: number }> {
+  const fired = await runUnit(db, null, (work) => fireItemMoments(work, item, { version: options.version, upTo: options.upTo }), {
+    now: options.now,
+    awaitDispatch: true,
+  });
+  return { stale: fired.stale, sent: fired.notificationIds.length };
+}

@@ -21,6 +21,7 @@ const zoneUnitTests = [
   "lib/crm/notice-kinds.test.ts",
   "lib/calendar/**/*.test.ts",
   "db/seed/**/*.test.ts",
+  "components/calendar/lanes/*.test.ts",
 ];
 const zoneIntegrationTests = [
   "lib/reminders/**/*.int.test.ts",

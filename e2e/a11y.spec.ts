@@ -26,6 +26,7 @@ const WORK_PAGES: PageToCheck[] = [
   "/notifications/:notification",
   "/calendar",
   "/calendar/entries/new",
+  "/calendar/people",
   "/resources",
   "/settings/profile",
   "/settings/notifications",

@@ -8,3 +8,4 @@ export * from "./reminders";
 export * from "./sessions";
 export * from "./timelines";
 export * from "./calendar";
+export * from "./calendar-lanes";

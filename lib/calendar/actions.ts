@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/action/define";
 import { answerEntry, cancelEntry, createEntry, moveEntry, updateEntry } from "./commands";
 import { deleteCalendarGroup, grantCalendarAccess, revokeCalendarAccess, saveCalendarGroup } from "./grants";
+import { rememberPeopleChoice } from "./lanes";
 import {
   answerInput,
   cancelEntryInput,
@@ -10,6 +11,7 @@ import {
   deleteGroupInput,
   grantInput,
   moveEntryInput,
+  rememberPeopleInput,
   revokeInput,
   saveGroupInput,
   updateEntryInput,
@@ -52,3 +54,6 @@ export const saveCalendarGroupAction = defineAction(saveGroupInput, (input, work
 export const deleteCalendarGroupAction = defineAction(deleteGroupInput, (input, work) => deleteCalendarGroup(work, input), {
   revalidate: () => ["/calendar"],
 });
+
+// No page to refresh: the people view holds the choice itself and reads it back on the next visit.
+export const rememberPeopleChoiceAction = defineAction(rememberPeopleInput, (input, work) => rememberPeopleChoice(work, input));

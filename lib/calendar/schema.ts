@@ -96,3 +96,12 @@ export const saveGroupInput = z.object({
 export type SaveGroupInput = z.output<typeof saveGroupInput>;
 
 export const deleteGroupInput = z.object({ id: id("calendar.errors.groupNotFound") });
+
+/** The people last shown side by side, remembered for the next visit; empty means "only me". */
+export const rememberPeopleInput = z.object({
+  memberIds: z
+    .array(id("calendar.errors.personUnknown"))
+    .max(MAX_PEOPLE_IN_VIEW, "calendar.errors.tooManyPeople")
+    .transform((ids) => [...new Set(ids)]),
+});
+export type RememberPeopleInput = z.output<typeof rememberPeopleInput>;

@@ -48,6 +48,7 @@ export const CLIENT_NAMESPACES = [
   "settings.phoneVerification",
   "settings.calendarSharing",
   "sms.admin",
+  "calendar.lanes",
 ] as const;
 
 type Tree = { [key: string]: unknown };

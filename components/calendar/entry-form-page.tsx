@@ -14,6 +14,7 @@ export function EntryFormPage({
   timeZone,
   dateFormat,
   owner,
+  otherCalendars,
 }: {
   /** The entry being edited; none for a new one. */
   entryId?: string;
@@ -21,6 +22,8 @@ export function EntryFormPage({
   timeZone: string;
   dateFormat?: DateFormat;
   owner: { id: string; name: string };
+  /** For a new entry: calendars of owners who let the viewer edit theirs. */
+  otherCalendars?: { id: string; name: string }[];
 }) {
   const router = useRouter();
   const open = (id: string) => router.push(`/calendar/entries/${id}`);
@@ -28,6 +31,15 @@ export function EntryFormPage({
   return entryId ? (
     <EntryForm mode="edit" entryId={entryId} initial={initial} timeZone={timeZone} dateFormat={dateFormat} me={owner} onDone={open} onCancel={leave} />
   ) : (
-    <EntryForm mode="create" initial={initial} timeZone={timeZone} dateFormat={dateFormat} me={owner} onDone={open} onCancel={leave} />
+    <EntryForm
+      mode="create"
+      otherCalendars={otherCalendars}
+      initial={initial}
+      timeZone={timeZone}
+      dateFormat={dateFormat}
+      me={owner}
+      onDone={open}
+      onCancel={leave}
+    />
   );
 }

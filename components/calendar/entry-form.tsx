@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
+import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
 import { createEntryAction, updateEntryAction } from "@/lib/calendar/actions";
@@ -40,7 +40,15 @@ type Props = {
   onCancel: () => void;
   /** The id of the element that names the form (a dialog's title). */
   labelledBy?: string;
-} & ({ mode: "create"; ownerId?: string } | { mode: "edit"; entryId: string });
+} & (
+  | {
+      mode: "create";
+      ownerId?: string;
+      /** Calendars the viewer may add to besides their own (owners who let them edit): a choice when there are any. */
+      otherCalendars?: { id: string; name: string }[];
+    }
+  | { mode: "edit"; entryId: string }
+);
 
 /**
  * The New entry form and the edit form: title, when (hours or whole days), place, description,
@@ -52,6 +60,8 @@ export function EntryForm(props: Props) {
   const { initial, timeZone, me } = props;
   const locale = useLocale() === "en" ? "en" : "pl";
   const [v, setV] = useState<EntryFormValues>(initial);
+  const otherCalendars = props.mode === "create" ? (props.otherCalendars ?? []) : [];
+  const [ownerId, setOwnerId] = useState(props.mode === "create" ? (props.ownerId ?? me.id) : me.id);
   const set = <K extends keyof EntryFormValues>(key: K, value: EntryFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
 
   const create = useAction(createEntryAction, (data) => props.onDone(data.id));
@@ -80,7 +90,7 @@ export function EntryForm(props: Props) {
       attendeeIds: v.attendees.map((a) => a.id),
       time: v.allDay ? { allDay: true as const, startDate: v.startDate, endDate: v.endDate } : { allDay: false as const, start: v.start, end: v.end },
     };
-    if (props.mode === "create") void create.run({ ...fields, ownerId: props.ownerId ?? "" });
+    if (props.mode === "create") void create.run({ ...fields, ownerId: ownerId === me.id ? "" : ownerId });
     else void update.run({ ...fields, id: props.entryId });
   }
 
@@ -101,6 +111,18 @@ export function EntryForm(props: Props) {
         </div>
       ) : null}
       <div className="grid grid-cols-1 gap-3 md:grid-cols-6">
+        {otherCalendars.length ? (
+          <Field id="entry-owner" label={t("calendar")} errors={errors("ownerId")} className="md:col-span-6">
+            <Select id="entry-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} className="md:w-80">
+              <option value={me.id}>{t("myCalendar")}</option>
+              {otherCalendars.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
         <Field id="entry-title" label={t("title")} errors={errors("title")} className="md:col-span-6">
           <Input
             id="entry-title"
@@ -225,12 +247,12 @@ export function EntryForm(props: Props) {
 
         <EntryConflicts
           time={v}
-          people={[me.id, ...v.attendees.map((a) => a.id)]}
+          people={[ownerId, ...v.attendees.map((a) => a.id)]}
           exceptEntryId={props.mode === "edit" ? props.entryId : undefined}
           reader={{ locale, timeZone, dateFormat: props.dateFormat }}
         />
 
-        <AttendeePicker className="md:col-span-6" value={v.attendees} onChange={(list) => set("attendees", list)} exclude={[me.id]} errors={attendeeErrors} />
+        <AttendeePicker className="md:col-span-6" value={v.attendees} onChange={(list) => set("attendees", list)} exclude={[ownerId]} errors={attendeeErrors} />
 
         <div className="flex items-start gap-2 text-sm md:col-span-6">
           <input

@@ -48,11 +48,14 @@ type Notice = { tone: "info" | "error"; text: string };
 export function MyCalendar({
   reader,
   me,
+  otherCalendars,
   initialView,
   initialDate,
 }: {
   reader: CalendarReader;
   me: { id: string; name: string };
+  /** Calendars of owners who let the viewer edit theirs: the New entry form offers them. */
+  otherCalendars?: { id: string; name: string }[];
   initialView: CalendarView;
   initialDate: string;
 }) {
@@ -202,6 +205,7 @@ export function MyCalendar({
             timeZone={timeZone}
             dateFormat={reader.dateFormat}
             me={me}
+            otherCalendars={otherCalendars}
             onCancel={() => setDraft(null)}
             onDone={() => {
               setNotice({ tone: "info", text: t("created") });

@@ -7,6 +7,8 @@ import { clsx } from "clsx";
 export interface SectionNavItem {
   href: string;
   label: string;
+  /** Active on this path only, not on the paths below it (a section's first tab whose siblings live under it). */
+  exact?: boolean;
 }
 
 /** The tabs under a section's heading (Admin: Users, Departments & teams; Settings: Profile, ...). */
@@ -16,7 +18,7 @@ export function SectionNav({ label, items }: { label: string; items: SectionNavI
     <nav aria-label={label} className="mb-5 border-b border-slate-200">
       <ul className="-mb-px flex gap-4 overflow-x-auto">
         {items.map((item) => {
-          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const active = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <Link

@@ -105,3 +105,9 @@ export async function calendarGroupsOf(db: DbOrTx, viewer: Viewer): Promise<{ id
     .where(eq(calendarGroups.ownerId, viewer.id))
     .orderBy(asc(calendarGroups.name));
 }
+
+/** Calendars the viewer may add entries to besides their own: owners who let them edit. */
+export async function editableCalendarsOf(db: DbOrTx, viewer: Viewer): Promise<{ id: string; name: string }[]> {
+  const received = await grantRows(db, { granteeId: viewer.id });
+  return received.filter((g) => g.canEdit).map((g) => ({ id: g.ownerId, name: g.ownerName }));
+}

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/app/require-viewer";
 import { isCalendarView } from "@/components/calendar/calendar-range";
+import { CalendarNav } from "@/components/calendar/calendar-nav";
 import { MyCalendar } from "@/components/calendar/my-calendar";
+import { getDb } from "@/db";
+import { editableCalendarsOf } from "@/lib/calendar/grants";
 import { isLocalDate } from "@/lib/time/calendar-date";
 import { now } from "@/lib/time/clock";
 import { localDateOf } from "@/lib/time/zoned";
@@ -20,13 +23,14 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const viewer = await requireViewer();
   const t = await getTranslations("work");
   const search = await searchParams;
-  const reader = await calendarReaderOf(viewer);
+  const [reader, otherCalendars] = await Promise.all([calendarReaderOf(viewer), editableCalendarsOf(await getDb(), viewer)]);
   const view = isCalendarView(search.view) ? search.view : "week";
   const date = typeof search.date === "string" && isLocalDate(search.date) ? search.date : localDateOf(now(), viewer.timeZone);
   return (
     <>
       <h1 className="sr-only">{t("calendarTitle")}</h1>
-      <MyCalendar reader={reader} me={{ id: viewer.id, name: viewer.name }} initialView={view} initialDate={date} />
+      <CalendarNav />
+      <MyCalendar reader={reader} me={{ id: viewer.id, name: viewer.name }} otherCalendars={otherCalendars} initialView={view} initialDate={date} />
     </>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/app/require-viewer";
-import { buttonClass } from "@/components/ui/button";
+import { CalendarNav } from "@/components/calendar/calendar-nav";
 import { PageHeader } from "@/components/ui/card";
 import { PeopleLanes } from "@/components/calendar/lanes/people-lanes";
 import { daysShown, windowOfDays, type LaneScale } from "@/components/calendar/lanes/lane-layout";
@@ -38,15 +37,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
 
   return (
     <>
-      <PageHeader
-        title={t("title")}
-        description={t("description", { zone: viewer.timeZone })}
-        actions={
-          <Link href="/calendar" className={buttonClass("secondary")}>
-            {t("myCalendar")}
-          </Link>
-        }
-      />
+      <PageHeader title={t("title")} description={t("description", { zone: viewer.timeZone })} />
+      <CalendarNav />
       <PeopleLanes reader={reader} setup={setup} initialScale={scale} initialDate={date} initialWindow={initialWindow} nowIso={at.toISOString()} />
     </>
   );

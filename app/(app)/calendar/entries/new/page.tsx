@@ -5,6 +5,7 @@ import { EntryFormPage } from "@/components/calendar/entry-form-page";
 import { newEntryValues } from "@/components/calendar/new-entry-values";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { editableCalendarsOf } from "@/lib/calendar/grants";
 import { chosenCase, chosenClient } from "@/lib/pickers/clients";
 import { isLocalDate } from "@/lib/time/calendar-date";
 import { now } from "@/lib/time/clock";
@@ -24,7 +25,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const t = await getTranslations("calendar.form");
   const search = await searchParams;
   const db = await getDb();
-  const [kase, chosen] = await Promise.all([chosenCase(db, viewer, one(search.caseId)), chosenClient(db, viewer, one(search.clientId))]);
+  const [kase, chosen, otherCalendars] = await Promise.all([
+    chosenCase(db, viewer, one(search.caseId)),
+    chosenClient(db, viewer, one(search.clientId)),
+    editableCalendarsOf(db, viewer),
+  ]);
   const client = kase?.client ?? chosen;
   const date = isLocalDate(one(search.date)) ? one(search.date) : localDateOf(now(), viewer.timeZone);
   return (
@@ -35,6 +40,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
           timeZone={viewer.timeZone}
           dateFormat={viewer.dateFormat}
           owner={{ id: viewer.id, name: viewer.name }}
+          otherCalendars={otherCalendars}
           initial={{ ...newEntryValues(undefined, date, viewer.timeZone), client, case: kase }}
         />
       </Card>

@@ -1,0 +1,65 @@
+import { expect, test, type Page } from "@playwright/test";
+import { login, logout, pick } from "./support";
+
+/** A day three weeks ahead in Warsaw: a week no other spec touches. */
+function dayAheadInWarsaw(days: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(Date.now() + days * 24 * 3600_000),
+  );
+}
+
+async function signInAs(page: Page, who: string) {
+  await login(page, who);
+  await expect(page).toHaveURL(/\/tasks$/);
+}
+
+/**
+ * The sales director's assistant, who may edit his calendar (demo data), plans a meeting in it
+ * with a client and two colleagues; one accepts from her notifications, the other declines on
+ * the entry's page, and the director sees both answers on his entry, made "for" him.
+ */
+test("an assistant schedules a meeting in the director's calendar; invitees answer and the director sees who answered what", async ({ page }) => {
+  const title = `Negocjacje z hotelem ${Date.now().toString(36)}`;
+  await signInAs(page, "assistant");
+  await page.goto(`/calendar?view=week&date=${dayAheadInWarsaw(22)}`);
+  await page.getByRole("button", { name: "Nowy wpis" }).click();
+  const form = page.getByRole("dialog", { name: "Nowy wpis" });
+  await form.getByLabel("Kalendarz", { exact: true }).selectOption({ label: "Tomasz Nowak" });
+  await form.getByLabel("Tytuł", { exact: true }).fill(title);
+  await pick(form, "Klient", "Wawel", "Hotel Wawel Residence sp. z o.o.");
+  await pick(form, "Zaproś osoby", "Katarzyna", "Katarzyna Lewandowska");
+  await pick(form, "Zaproś osoby", "Piotr Kam", "Piotr Kamiński");
+  await form.getByRole("button", { name: "Utwórz wpis" }).click();
+  await expect(form).toBeHidden();
+  await logout(page);
+
+  // Katarzyna accepts from her notifications.
+  await signInAs(page, "sales1");
+  await page.goto("/notifications");
+  const invitation = page.getByRole("listitem").filter({ hasText: title });
+  await expect(invitation).toBeVisible();
+  await invitation.getByRole("button", { name: "Akceptuję" }).click();
+  await expect(invitation.getByRole("button", { name: "Akceptuję" })).toHaveAttribute("aria-pressed", "true");
+  await logout(page);
+
+  // Piotr opens the invitation and declines on the entry's page.
+  await signInAs(page, "salesmgr");
+  await page.goto("/notifications");
+  await page.getByRole("link", { name: new RegExp(title) }).click();
+  await expect(page).toHaveURL(/\/calendar\/entries\/[0-9a-f-]{36}$/);
+  const entryUrl = page.url();
+  await page.getByRole("button", { name: "Odrzuć" }).click();
+  await expect(page.getByText("Zapisano odpowiedź")).toBeVisible();
+  await logout(page);
+
+  // The director sees the entry in his calendar with both answers, and that his assistant made it.
+  await signInAs(page, "salesdir");
+  await page.goto(entryUrl);
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  const attendees = page.getByRole("region", { name: "Uczestnicy" }).or(page.locator("section").filter({ hasText: "Uczestnicy" }));
+  await expect(attendees.first()).toContainText("Katarzyna Lewandowska");
+  await expect(attendees.first()).toContainText("Zaakceptowane");
+  await expect(attendees.first()).toContainText("Piotr Kamiński");
+  await expect(attendees.first()).toContainText("Odrzucone");
+  await expect(page.getByText("Magdalena Wójcik").first()).toBeVisible();
+});

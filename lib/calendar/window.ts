@@ -1,12 +1,12 @@
 import { and, asc, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { calendarEntries, calendarEntryAttendees, calendars, tasks, users } from "@/db/schema";
+import { calendarEntries, calendarEntryAttendees, calendarGrants, calendars, tasks, users } from "@/db/schema";
 import { Invalid } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { visibleTo } from "@/lib/tasks/access";
 import { addCalendarDays } from "@/lib/time/calendar-date";
 import { localDateOf } from "@/lib/time/zoned";
-import { editsSql, seesDetailsSql, type EntryColumns } from "./access";
+import { editsFrom, seesDetailsFrom } from "./access";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_PEOPLE_IN_VIEW, MAX_TIMED_ENTRY_DAYS, MAX_WINDOW_DAYS } from "./limits";
 import type { AttendeeResponse, CalendarItem, CalendarWindow, DueMarker, EntryVisibility } from "./types";
 
@@ -107,7 +107,13 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, peopleIds: string[], reques
   const columns = "e.id, e.visibility, e.all_day, e.starts_at, e.ends_at, e.start_date, e.end_date, e.title, e.location";
   const timed = sql`NOT e.all_day AND e.cancelled_at IS NULL AND e.ends_at > ${from}::timestamptz`;
   const allDay = sql`e.all_day AND e.cancelled_at IS NULL AND e.end_date > ${b.fromDate}::date`;
-  const r: EntryColumns = { entryId: sql`r.id`, ownerId: sql`r.owner_id`, visibility: sql`r.visibility` };
+  // The viewer's relation to each row from two joins, not per-row subqueries: one pass over the rows.
+  const relation = {
+    isOwner: sql<boolean>`(r.owner_id = ${viewer.id}::uuid)`,
+    isAttendee: sql<boolean>`(me.user_id IS NOT NULL)`,
+    grantEdit: sql<boolean>`coalesce(g.can_edit, false)`,
+    grantSeePrivate: sql<boolean>`coalesce(g.can_see_private, false)`,
+  };
   const result = await db.execute(sql`
     WITH r AS (
       SELECT ${sql.raw(columns)}, c.user_id AS person_id, c.user_id AS owner_id, NULL::attendee_response AS response
@@ -130,7 +136,10 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, peopleIds: string[], reques
     )
     SELECT r.id, r.person_id, r.owner_id, r.response, r.visibility, r.all_day, r.starts_at, r.ends_at, r.start_date::text AS start_date, r.end_date::text AS end_date,
       CASE WHEN v.sees THEN r.title END AS title, CASE WHEN v.sees THEN r.location END AS location, v.sees, v.can_edit
-    FROM r CROSS JOIN LATERAL (SELECT ${seesDetailsSql(r, viewer.id)} AS sees, ${editsSql(r, viewer.id)} AS can_edit) v`);
+    FROM r
+    LEFT JOIN ${calendarGrants} g ON g.owner_id = r.owner_id AND g.grantee_id = ${viewer.id}::uuid
+    LEFT JOIN ${calendarEntryAttendees} me ON me.entry_id = r.id AND me.user_id = ${viewer.id}::uuid
+    CROSS JOIN LATERAL (SELECT ${seesDetailsFrom(sql`r.visibility`, relation)} AS sees, ${editsFrom(sql`r.visibility`, relation)} AS can_edit) v`);
   return rowsOf<RawEntryRow>(result).map(toItem).sort(byStart);
 }
 

@@ -130,3 +130,38 @@ for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
     }
   });
 }
+
+/** The calendar as the sales director sees it: his week and month, the entry form, the sales and service people side by side, and his sharing settings. */
+test("screenshots: calendar", async ({ page }) => {
+  test.setTimeout(300_000);
+  await login(page, "salesdir");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.goto("/calendar/people");
+  const sets = page.getByLabel("Dodaj zespół lub dział");
+  for (const prefix of ["Sprzedaż (", "Serwis ("]) {
+    const label = await sets.locator("option").evaluateAll((options, p) => options.map((o) => o.textContent ?? "").find((text) => text.startsWith(p)), prefix);
+    await sets.selectOption({ label: label! });
+    await page.getByRole("button", { name: "Dodaj", exact: true }).click();
+  }
+  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+    await page.setViewportSize(VIEWPORTS[viewport]);
+    for (const locale of LOCALES) {
+      await switchLanguage(page, locale);
+      for (const view of ["week", "month"]) {
+        await page.goto(`/calendar?view=${view}`);
+        await expect(page.getByRole("button", { name: /^(Nowy wpis|New entry)$/ })).toBeVisible();
+        await page.waitForTimeout(1500);
+        await shoot(page, `calendar-${view}`, viewport, locale);
+      }
+      await page.getByRole("button", { name: /^(Nowy wpis|New entry)$/ }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await page.screenshot({ path: `${SHOTS_DIR}/calendar-entry-form-${viewport}-${locale}.png` });
+      await page.keyboard.press("Escape");
+      await page.goto("/calendar/people");
+      await shoot(page, "calendar-people-week", viewport, locale);
+      await page.goto("/settings/calendar");
+      await shoot(page, "calendar-sharing", viewport, locale);
+    }
+  }
+  await switchLanguage(page, "pl");
+});

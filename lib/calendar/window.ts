@@ -1,5 +1,6 @@
 import { and, asc, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { preparedRows } from "@/db/prepared";
 import { calendarEntries, calendarEntryAttendees, calendarGrants, calendars, tasks, users } from "@/db/schema";
 import { Invalid } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -114,7 +115,9 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, peopleIds: string[], reques
     grantEdit: sql<boolean>`coalesce(g.can_edit, false)`,
     grantSeePrivate: sql<boolean>`coalesce(g.can_see_private, false)`,
   };
-  const result = await db.execute(sql`
+  const rows = await preparedRows<RawEntryRow>(
+    db,
+    sql`
     WITH r AS (
       SELECT ${sql.raw(columns)}, c.user_id AS person_id, c.user_id AS owner_id, NULL::attendee_response AS response
       FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
@@ -139,13 +142,9 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, peopleIds: string[], reques
     FROM r
     LEFT JOIN ${calendarGrants} g ON g.owner_id = r.owner_id AND g.grantee_id = ${viewer.id}::uuid
     LEFT JOIN ${calendarEntryAttendees} me ON me.entry_id = r.id AND me.user_id = ${viewer.id}::uuid
-    CROSS JOIN LATERAL (SELECT ${seesDetailsFrom(sql`r.visibility`, relation)} AS sees, ${editsFrom(sql`r.visibility`, relation)} AS can_edit) v`);
-  return rowsOf<RawEntryRow>(result).map(toItem).sort(byStart);
-}
-
-/** drizzle's execute() answers an array on postgres.js and `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+    CROSS JOIN LATERAL (SELECT ${seesDetailsFrom(sql`r.visibility`, relation)} AS sees, ${editsFrom(sql`r.visibility`, relation)} AS can_edit) v`,
+  );
+  return rows.map(toItem).sort(byStart);
 }
 
 const instant = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/app/require-viewer";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -37,8 +38,16 @@ export default async function CalendarGrantsPage() {
           <tbody className="divide-y divide-slate-100">
             {grants.map((g) => (
               <tr key={`${g.ownerId}:${g.granteeId}`}>
-                <Td className="font-medium">{g.ownerName}</Td>
-                <Td>{g.granteeName}</Td>
+                <Td className="font-medium">
+                  <Link href={`/admin/users/${g.ownerId}`} className="hover:text-brand-700 hover:underline">
+                    {g.ownerName}
+                  </Link>
+                </Td>
+                <Td>
+                  <Link href={`/admin/users/${g.granteeId}`} className="hover:text-brand-700 hover:underline">
+                    {g.granteeName}
+                  </Link>
+                </Td>
                 <Td>{yesNo(g.canEdit)}</Td>
                 <Td>{yesNo(g.canSeePrivate)}</Td>
                 <Td className="tabular-nums">{formatInstant(g.since)}</Td>

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- calendar-week [--users 200] [--entries 200000] [--tasks 20000] [--url http://127.0.0.1:3000] [--path "/calendar/people?people={people}"] [--requests 40]`
+ * `npm run bench -- calendar-week [--users 200] [--entries 200000] [--tasks 20000] [--url http://127.0.0.1:3000] [--path "/calendar/people?view=week"] [--requests 40]`
  *
  * A department head looks at the week of the 50 people under them in a database of 200,000
  * calendar entries (15 % private, a fifth with colleagues invited). Measures the data path the
@@ -10,6 +10,7 @@
  */
 import { hash } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
+import { calendarPeopleChoices } from "../db/schema";
 import { seedScaleCalendar } from "../db/seed/scale-calendar";
 import { seedScale } from "../db/seed/scale";
 import { loadViewer } from "../lib/auth/viewer";
@@ -72,7 +73,7 @@ export default async function calendarWeek(ctx: BenchContext) {
     tasks: numberArg(args, "tasks", 20_000),
   };
   const url = stringArg(args, "url", "");
-  const pathTemplate = stringArg(args, "path", "/calendar/people?people={people}");
+  const pagePath = stringArg(args, "path", "/calendar/people?view=week");
   const requests = numberArg(args, "requests", 40);
 
   let started = Date.now();
@@ -144,8 +145,13 @@ export default async function calendarWeek(ctx: BenchContext) {
 
   if (url) {
     const base = url.replace(/\/$/, "");
+    // The people view shows the head's remembered choice: the whole team, as if they had picked it.
+    await db
+      .insert(calendarPeopleChoices)
+      .values({ userId: head.id, memberIds: people, updatedAt: now })
+      .onConflictDoUpdate({ target: calendarPeopleChoices.userId, set: { memberIds: people, updatedAt: now } });
     const jar = await signIn(base, head.email, PASSWORD);
-    const target = `${base}${pathTemplate.replace("{people}", people.join(","))}`;
+    const target = `${base}${pagePath}`;
     const page = async () => {
       const response = await fetch(target, { headers: { cookie: jar.header() }, redirect: "manual" });
       if (response.status !== 200) throw new Error(`${target} answered ${response.status}`);

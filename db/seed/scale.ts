@@ -141,11 +141,13 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleRes
         (ARRAY['Restauracja','Hotel','Piekarnia','Stołówka','Catering','Bistro','Pensjonat','Zakłady Mięsne','Cukiernia','Szpital'])[1 + g % 10]
           || ' ' || (ARRAY['Pod Lipami','Wawel','Złoty Kłos','Bałtyk','Mazury','Smaki Podhala','Polonia','Kasztelan','Sielanka','Pod Dębem'])[1 + (g / 10) % 10]
           || ' ' || g || ' sp. z o.o.',
-        lpad((1000000000 + g)::text, 10, '0'),
+        -- Tax ids continue after those of an earlier run into the same database, so a benchmark can run again.
+        lpad((1000000000 + n.taken + g)::text, 10, '0'),
         (ARRAY['Kraków','Warszawa','Poznań','Gdańsk','Wrocław','Łódź','Katowice','Lublin','Olsztyn','Rzeszów'])[1 + g % 10],
         'biuro' || g || '@klient-${sql.raw(tag)}.example',
         p.id, ${nowIso}::timestamptz, ${nowIso}::timestamptz
       FROM generate_series(1, ${options.clients}::int) g
+      CROSS JOIN (SELECT count(*)::int AS taken FROM clients) n
       JOIN LATERAL (SELECT id FROM users WHERE email LIKE ${emailPattern} ORDER BY email OFFSET (g * 7) % ${people.length}::int LIMIT 1) p ON true`);
   }
   if (options.cases > 0 && options.clients > 0) {

@@ -1,4 +1,4 @@
-import { and, asc, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedRows } from "@/db/prepared";
 import { calendarEntries, calendarEntryAttendees, calendarGrants, calendars, tasks, users } from "@/db/schema";
@@ -42,10 +42,12 @@ export function checkWindow(request: WindowRequest): void {
 export async function calendarWindow(db: DbOrTx, viewer: Viewer, request: WindowRequest): Promise<CalendarWindow> {
   checkWindow(request);
   const peopleIds = request.people.length ? [...new Set(request.people)] : [viewer.id];
+  // The ids travel as one array parameter, so each statement's text (and its cached plan) is the same whoever is shown.
+  const ids = sql`${`{${peopleIds.join(",")}}`}::uuid[]`;
   const [people, entries, dueTasks] = await Promise.all([
-    db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, peopleIds)),
-    entriesOf(db, viewer, peopleIds, request),
-    dueMarkersOf(db, viewer, peopleIds, request),
+    preparedRows<{ id: string; name: string }>(db, sql`SELECT ${users.id} AS id, ${users.name} AS name FROM ${users} WHERE ${users.id} = ANY(${ids})`),
+    entriesOf(db, viewer, ids, request),
+    dueMarkersOf(db, viewer, ids, request),
   ]);
   const order = new Map(peopleIds.map((id, i) => [id, i]));
   people.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
@@ -96,12 +98,10 @@ interface RawEntryRow {
  * Four arms, each one index range per person (own timed, own all-day, invited timed, invited
  * all-day: the partial indexes of db/schema/calendar.ts), then the viewer's rights decided once
  * per row by the rules of access.ts, and the details of rows they may not see replaced by NULL
- * in the database. The people travel as one array parameter, so the statement's text (and its
- * cached plan) is the same whoever is shown.
+ * in the database.
  */
-async function entriesOf(db: DbOrTx, viewer: Viewer, peopleIds: string[], request: WindowRequest): Promise<CalendarItem[]> {
+async function entriesOf(db: DbOrTx, viewer: Viewer, people: SQL, request: WindowRequest): Promise<CalendarItem[]> {
   const b = windowBounds(request, viewer.timeZone);
-  const people = sql`${`{${peopleIds.join(",")}}`}::uuid[]`;
   const from = request.from.toISOString();
   const to = request.to.toISOString();
   const earliest = b.earliestStart.toISOString();
@@ -172,30 +172,36 @@ function byStart(a: CalendarItem, b: CalendarItem): number {
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-async function dueMarkersOf(db: DbOrTx, viewer: Viewer, peopleIds: string[], request: WindowRequest): Promise<DueMarker[]> {
-  const rows = await db
-    .select({
-      id: tasks.id,
-      number: tasks.number,
-      personId: tasks.assigneeId,
-      title: tasks.title,
-      priority: tasks.priority,
-      dueAt: tasks.dueAt,
-      status: tasks.status,
-    })
-    .from(tasks)
-    .where(
-      and(inArray(tasks.assigneeId, peopleIds), ne(tasks.status, "cancelled"), gte(tasks.dueAt, request.from), lt(tasks.dueAt, request.to), visibleTo(viewer)),
-    )
-    .orderBy(asc(tasks.dueAt), asc(tasks.number));
+interface RawDueRow {
+  id: string;
+  number: number;
+  person_id: string;
+  title: string;
+  priority: DueMarker["priority"];
+  due_at: Date | string;
+  status: string;
+}
+
+/** The shown people's tasks due in the window that the viewer may see, as one prepared statement (the lists' own visibility rule). */
+async function dueMarkersOf(db: DbOrTx, viewer: Viewer, people: SQL, request: WindowRequest): Promise<DueMarker[]> {
+  const rows = await preparedRows<RawDueRow>(
+    db,
+    sql`SELECT ${tasks.id} AS id, ${tasks.number} AS number, ${tasks.assigneeId} AS person_id, ${tasks.title} AS title,
+        ${tasks.priority} AS priority, ${tasks.dueAt} AS due_at, ${tasks.status} AS status
+      FROM ${tasks}
+      WHERE ${tasks.assigneeId} = ANY(${people}) AND ${tasks.status} <> 'cancelled'
+        AND ${tasks.dueAt} >= ${request.from.toISOString()}::timestamptz AND ${tasks.dueAt} < ${request.to.toISOString()}::timestamptz
+        AND ${visibleTo(viewer) ?? sql`true`}
+      ORDER BY ${tasks.dueAt}, ${tasks.number}`,
+  );
   return rows.map((t) => ({
     kind: "task",
     id: t.id,
     number: t.number,
-    personId: t.personId,
+    personId: t.person_id,
     title: t.title,
     priority: t.priority,
-    dueAt: t.dueAt!.toISOString(),
+    dueAt: instant(t.due_at),
     done: t.status === "done",
   }));
 }

@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { authSessions, users } from "@/db/schema";
 import { systemNow } from "@/lib/time/clock";
-import type { Viewer } from "./viewer";
+import { viewerColumns, type Viewer } from "./viewer";
 
 /**
  * Server-side sessions behind the JWT cookie. The cookie proves who signed in; the row decides
@@ -64,13 +64,8 @@ export async function liveSession(db: DbOrTx, id: string, at: Date = systemNow()
   if (at.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_MS) {
     await db.update(authSessions).set({ lastSeenAt: at }).where(eq(authSessions.idHash, idHash));
   }
-  const { userId, expiresAt, mustChangePassword, email, name, role, departmentId, supervisorId, timeZone, locale, dateFormat, workingMode } = row;
-  return {
-    userId,
-    expiresAt,
-    mustChangePassword,
-    viewer: { id: userId, email, name, role, departmentId, supervisorId, timeZone, locale, dateFormat, workingMode },
-  };
+  const { userId, expiresAt, mustChangePassword, viewer } = row;
+  return { userId, expiresAt, mustChangePassword, viewer };
 }
 
 // Prepared once per database: every request of every signed-in person runs it (twice: proxy.ts and the page or route).
@@ -85,15 +80,7 @@ function liveSessionQuery(db: DbOrTx) {
       active: users.active,
       currentVersion: users.sessionVersion,
       mustChangePassword: users.mustChangePassword,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      departmentId: users.departmentId,
-      supervisorId: users.supervisorId,
-      timeZone: users.timeZone,
-      locale: users.locale,
-      dateFormat: users.dateFormat,
-      workingMode: users.workingMode,
+      viewer: viewerColumns,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))

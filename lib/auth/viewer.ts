@@ -32,27 +32,27 @@ export async function loadAccount(db: DbOrTx, userId: string): Promise<{ viewer:
   if (!query) preparedAccount.set(db, (query = accountQuery(db)));
   const [row] = await query.execute({ userId });
   if (!row || !row.active) return null;
-  const { active: _active, mustChangePassword, ...viewer } = row;
-  return { viewer, mustChangePassword };
+  return { viewer: row.viewer, mustChangePassword: row.mustChangePassword };
 }
+
+/** The columns a Viewer is read from: every query that builds one selects these (sessions.ts too). */
+export const viewerColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  departmentId: users.departmentId,
+  supervisorId: users.supervisorId,
+  timeZone: users.timeZone,
+  locale: users.locale,
+  dateFormat: users.dateFormat,
+  workingMode: users.workingMode,
+};
 
 // Prepared once per database: every signed-in request reads it.
 function accountQuery(db: DbOrTx) {
   return db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      departmentId: users.departmentId,
-      supervisorId: users.supervisorId,
-      timeZone: users.timeZone,
-      locale: users.locale,
-      dateFormat: users.dateFormat,
-      workingMode: users.workingMode,
-      active: users.active,
-      mustChangePassword: users.mustChangePassword,
-    })
+    .select({ viewer: viewerColumns, active: users.active, mustChangePassword: users.mustChangePassword })
     .from(users)
     .where(eq(users.id, sql.placeholder("userId")))
     .prepare("load_account");

@@ -4,7 +4,7 @@
  * A department head looks at the week of the 50 people under them in a database of 200,000
  * calendar entries (15 % private, a fifth with colleagues invited). Measures the data path the
  * page uses (calendarWindow: one query for every lane, private details masked in it, plus the
- * due tasks) against bare SQL returning the same entry rows through the driver, checks both
+ * due tasks) against bare SQL returning the same rows (entries, due tasks, the lanes' names) through the driver, checks both
  * answer the same, and reports p50 and their ratio. With --url (a production server running on
  * the same database), it also signs in as the head and times the whole team-week page.
  */
@@ -52,9 +52,12 @@ const ENTRIES_SQL = `
   LEFT JOIN calendar_grants g ON g.owner_id = r.owner_id AND g.grantee_id = $2
   CROSS JOIN LATERAL (SELECT r.visibility = 'normal' OR r.owner_id = $2 OR coalesce(g.can_see_private, false)
     OR EXISTS (SELECT 1 FROM calendar_entry_attendees m WHERE m.entry_id = r.id AND m.user_id = $2) AS sees) s`;
+// The same columns the data path returns for due markers and lane names.
 const TASKS_SQL = `
-  SELECT id FROM tasks WHERE assignee_id = ANY($1::uuid[]) AND status <> 'cancelled' AND due_at >= $2 AND due_at < $3
+  SELECT id, number, assignee_id, title, priority, due_at, status FROM tasks
+  WHERE assignee_id = ANY($1::uuid[]) AND status <> 'cancelled' AND due_at >= $2 AND due_at < $3
   ORDER BY due_at, number`;
+const PEOPLE_SQL = `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`;
 
 type Row = Record<string, unknown>;
 interface PostgresClient {
@@ -110,6 +113,7 @@ export default async function calendarWeek(ctx: BenchContext) {
     Promise.all([
       bare(ENTRIES_SQL, [people, viewer.id, from.toISOString(), to.toISOString(), monday, nextMonday]),
       bare(TASKS_SQL, [people, from.toISOString(), to.toISOString()]),
+      bare(PEOPLE_SQL, [people]),
     ]);
 
   // Same answer both ways, or the comparison means nothing.

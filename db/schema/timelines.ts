@@ -4,8 +4,12 @@ import { notificationChannel, notifications } from "./notify";
 import { users } from "./org";
 import { timelineMomentKind } from "./reminders";
 
-/** The kinds of item that have a timeline: tasks and calendar entries. */
-export type TimelineItemType = "task" | "entry";
+/**
+ * The kinds of item that have a timeline: tasks and calendar entries. Each has its source in
+ * lib/timelines/registry.ts; its durable run, schedule event and backfill follow from the name.
+ */
+export const timelineItemTypes = ["task", "entry"] as const;
+export type TimelineItemType = (typeof timelineItemTypes)[number];
 
 /**
  * Why a moment was settled without being sent: it was already past when it was set (a task

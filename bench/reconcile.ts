@@ -9,9 +9,10 @@
  * starts with.
  */
 import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { moments, tasks, timelineBackfill } from "../db/schema";
+import { moments, tasks } from "../db/schema";
 import { seedScale } from "../db/seed/scale";
 import { reconcileTimelines } from "../lib/reminders/reconcile";
+import { markTimelinesBackfilled } from "../lib/timelines/backfill";
 import { numberArg, type BenchContext } from "./context";
 import { measure, round } from "./measure";
 
@@ -64,8 +65,8 @@ export default async function reconcile({ handle, args, log }: BenchContext) {
   await db.execute(sql`
     UPDATE moments SET sent_at = NULL
     WHERE id IN (SELECT id FROM moments WHERE kind = 'overdue' AND sent_at IS NOT NULL ORDER BY random() LIMIT ${lost}::int)`);
-  // The moments were seeded above; nothing is left for the backfill of older tasks.
-  await db.update(timelineBackfill).set({ doneAt: now });
+  // The moments were seeded above; nothing is left for the backfill of older items.
+  await markTimelinesBackfilled(db, now);
   await db.execute(sql`VACUUM ANALYZE moments`);
   await db.execute(sql`VACUUM ANALYZE tasks`);
   const [active] = await db

@@ -1,4 +1,4 @@
-import { entryScheduled, inngest, notificationCreated, taskScheduled } from "@/inngest/client";
+import { inngest, notificationCreated, scheduledEvent } from "@/inngest/client";
 import { env } from "@/lib/config/env";
 import { withinTimeout, type Dispatcher, type Effect } from "@/lib/effects";
 
@@ -21,10 +21,7 @@ export const inngestDispatcher: Dispatcher = {
     const scheduled = effects.flatMap((effect) => {
       if (effect.kind !== "schedule") return [];
       const { type, id, version, reason } = effect.item;
-      const eventId = `${type}-${id}-v${version}${reason ? `-${reason}` : ""}`;
-      const created: ReturnType<typeof entryScheduled.create> | ReturnType<typeof taskScheduled.create> =
-        type === "entry" ? entryScheduled.create({ entryId: id, version }, { id: eventId }) : taskScheduled.create({ taskId: id, version }, { id: eventId });
-      return [created];
+      return [scheduledEvent(effect.item, `${type}-${id}-v${version}${reason ? `-${reason}` : ""}`)];
     });
     const events = [...notified, ...scheduled];
     if (!events.length) return;

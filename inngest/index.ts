@@ -1,8 +1,7 @@
 import { deliverNotification } from "./functions/deliver-notification";
-import { entryTimeline } from "./functions/entry-timeline";
+import { itemTimelines } from "./functions/item-timeline";
 import { reconcileTimelinesFn } from "./functions/reconcile-timelines";
 import { sendEmailBatchFn } from "./functions/send-email-batch";
 import { sweepOutboxFn } from "./functions/sweep-outbox";
-import { taskTimeline } from "./functions/task-timeline";
 
-export const functions = [deliverNotification, sendEmailBatchFn, sweepOutboxFn, taskTimeline, entryTimeline, reconcileTimelinesFn];
+export const functions = [deliverNotification, sendEmailBatchFn, sweepOutboxFn, ...Object.values(itemTimelines), reconcileTimelinesFn];

@@ -4,8 +4,12 @@ import { notificationChannel, notifications } from "./notify";
 import { users } from "./org";
 import { timelineMomentKind } from "./reminders";
 
-/** The kinds of item that have a timeline: tasks and calendar entries. */
-export type TimelineItemType = "task" | "entry";
+/**
+ * The kinds of item that have a timeline: tasks and calendar entries. Each has its source in
+ * lib/timelines/registry.ts; its durable run, schedule event and backfill follow from the name.
+ */
+export const timelineItemTypes = ["task", "entry"] as const;
+export type TimelineItemType = (typeof timelineItemTypes)[number];
 
 /**
  * Why a moment was settled without being sent: it was already past when it was set (a task
@@ -62,15 +66,13 @@ export const moments = pgTable(
 );
 
 /**
- * Writing the timelines of items that existed before the moments table (and of seeded ones):
- * one row, id 1, walked in item id order by the reconcile in small batches until done.
+ * Writing the timelines of items that existed before their kind had one (tasks before the
+ * moments table, calendar entries before their reminders) and of seeded ones: one row per kind,
+ * walked in item id order by the reconcile in small batches until done. A kind with no row has
+ * not started, so a new kind is backfilled without a migration.
  */
-export const timelineBackfill = pgTable(
-  "timeline_backfill",
-  {
-    id: integer("id").primaryKey().default(1),
-    afterId: uuid("after_id"),
-    doneAt: timestamp("done_at", { withTimezone: true }),
-  },
-  (t) => [check("timeline_backfill_singleton", sql`${t.id} = 1`)],
-);
+export const timelineBackfill = pgTable("timeline_backfill", {
+  itemType: text("item_type").$type<TimelineItemType>().primaryKey(),
+  afterId: uuid("after_id"),
+  doneAt: timestamp("done_at", { withTimezone: true }),
+});

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { calendarEntries, moments, users } from "@/db/schema";
 import { demoEmail, seedDemo } from "@/db/seed/demo";
 import { loadViewer } from "@/lib/auth/viewer";
 import { emptyDatabase } from "@/lib/testing/empty-database";
+import { reconcileTimelines } from "@/lib/reminders/reconcile";
 import { FACTORY_PASSWORD_HASH } from "@/lib/testing/factories";
 import { calendarWindow } from "./window";
 
@@ -34,6 +35,43 @@ describe("the demo calendar", () => {
       expect(seen.entries.find((e) => e.title === "Spotkanie z dyrekcją hotelu Wawel")).toMatchObject({ canEdit: true });
       // The Monday meeting at 09:00 Warsaw.
       expect(own.entries.find((e) => e.title === "Odprawa działu sprzedaży")).toMatchObject({ start: "2027-03-01T08:00:00.000Z" });
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("gets its reminders from the first reconcile, though the seed writes no timelines: not for last week, not for whoever declined", async () => {
+    const handle = await emptyDatabase();
+    try {
+      const { db } = handle;
+      // The next Monday at 05:00 UTC (before the demo's first meeting that day): the seed's week and its reminders lie ahead.
+      const today = new Date();
+      const now = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + ((8 - today.getUTCDay()) % 7 || 7), 5));
+      await seedDemo(db, FACTORY_PASSWORD_HASH, now);
+      const people = new Map((await db.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.id, u.email]));
+      const remindedOf = async (title: string) => {
+        const entries = await db.select({ id: calendarEntries.id }).from(calendarEntries).where(eq(calendarEntries.title, title));
+        const rows = await db
+          .select({ entryId: moments.itemId, recipientId: moments.recipientId })
+          .from(moments)
+          .where(
+            and(
+              eq(moments.itemType, "entry"),
+              inArray(
+                moments.itemId,
+                entries.map((e) => e.id),
+              ),
+            ),
+          );
+        return rows.map((r) => people.get(r.recipientId!)).sort();
+      };
+      expect(await remindedOf("Posiedzenie zarządu")).toEqual([]);
+
+      await reconcileTimelines(db, now);
+      // The board meeting on Tuesday: the CEO and the sales director; the service manager declined.
+      expect(await remindedOf("Posiedzenie zarządu")).toEqual([demoEmail("ceo"), demoEmail("salesdir")].sort());
+      // The Monday briefing of this week and the next, for the director and five attendees each; last week's is past.
+      expect(await remindedOf("Odprawa działu sprzedaży")).toHaveLength(2 * 6);
     } finally {
       await handle.close();
     }

@@ -1,46 +1,22 @@
-import { InngestTestEngine } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { notifications } from "@/db/schema";
-import { entryTimeline } from "@/inngest/functions/entry-timeline";
-import { setFunctionRuntime } from "@/inngest/runtime";
-import type { DeliveryRuntime } from "@/lib/notify/deliver";
-import { resendSender } from "@/lib/notify/providers/email";
-import { twilioSender } from "@/lib/notify/providers/sms";
+import { itemTimelines } from "@/inngest/functions/item-timeline";
 import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
-import { startFakeProviders, type FakeProviders } from "@/lib/testing/fake-providers";
+import { planOf, runItemTimeline, withFakeFunctionRuntime } from "@/lib/testing/function-runtime";
 import { perform } from "@/lib/testing/perform";
-import { pendingMomentsOf } from "@/lib/timelines/pending";
 import { instantToWallClock } from "@/lib/time/zoned";
 import { createEntry } from "./commands";
 import { createEntryInput } from "./schema";
 
-let fake: FakeProviders;
-
-beforeAll(async () => {
-  fake = await startFakeProviders();
-  const db = await testDb();
-  const runtime: DeliveryRuntime = {
-    db,
-    appUrl: "https://baton.test",
-    providers: {
-      email: resendSender({ apiKey: "re_test", from: "Baton <b@test.example>", baseUrl: fake.url }),
-      sms: twilioSender({ accountSid: "AC00000000000000000000000000000000", authToken: "t", from: "+48221234567", baseUrl: fake.url }),
-      push: { send: async () => ({ statusCode: 201 }) },
-    },
-  };
-  setFunctionRuntime(async () => runtime);
-});
-afterAll(async () => {
-  setFunctionRuntime(undefined);
-  await fake.close();
-});
+withFakeFunctionRuntime();
 
 describe("entry-timeline (Inngest)", () => {
   it("is cancelled by the next schedule event of the same entry", () => {
-    expect(entryTimeline.opts.cancelOn).toEqual([expect.objectContaining({ match: "data.entryId" })]);
-    expect(entryTimeline.opts.cancelOn?.[0]?.event).toMatchObject({ name: "baton/entry.scheduled" });
+    expect(itemTimelines.entry.opts.id).toBe("entry-timeline");
+    expect(itemTimelines.entry.opts.cancelOn).toEqual([expect.objectContaining({ match: "data.entryId" })]);
+    expect(itemTimelines.entry.opts.cancelOn?.[0]?.event).toMatchObject({ name: "baton/entry.scheduled" });
   });
 
   it("sleeps until each reminder of the version and sends it to its person, once", async () => {
@@ -63,15 +39,10 @@ describe("entry-timeline (Inngest)", () => {
         attendeeIds: [guest.id],
       }),
     );
-    const plan = (await pendingMomentsOf(db, { type: "entry", id: entry.id }, 1)).map((m) => ({ key: m.key, at: m.at.toISOString() }));
+    const item = { type: "entry" as const, id: entry.id };
+    const plan = await planOf(db, item, 1);
     expect(plan).toHaveLength(2);
-    const run = () =>
-      new InngestTestEngine({
-        function: entryTimeline,
-        events: [{ name: "baton/entry.scheduled", data: { entryId: entry.id, version: 1 } }],
-        steps: plan.map((m) => ({ id: m.key, handler: () => undefined })),
-      }).execute();
-    const { ctx } = await run();
+    const { ctx } = await runItemTimeline(db, item, 1);
     expect(ctx.step.sleepUntil).toHaveBeenCalledWith(plan[0]!.key, new Date(start.getTime() - 15 * 60_000).toISOString());
 
     const sent = async () =>
@@ -80,7 +51,8 @@ describe("entry-timeline (Inngest)", () => {
         .from(notifications)
         .where(and(eq(notifications.link, `/calendar/entries/${entry.id}`), eq(notifications.kind, "calendar.reminder")));
     expect((await sent()).map((r) => r.recipientId).sort()).toEqual([owner.id, guest.id].sort());
-    await run();
+    // A second run of the same version, with the plan it made (an overlap or a retry), sends nothing more.
+    await runItemTimeline(db, item, 1, plan);
     expect(await sent()).toHaveLength(2);
   });
 });

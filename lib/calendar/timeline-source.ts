@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { calendarEntries, calendarEntryAttendees, calendars, reminderDefaults, users } from "@/db/schema";
 import { notice } from "@/lib/notify/notice";
+import { localDateOf } from "@/lib/time/zoned";
 import { entryTimeOf } from "./entry-time";
 import type { ReminderSpec } from "@/lib/reminders/moments";
 import type { TimelineSource } from "@/lib/timelines/types";
@@ -71,11 +72,18 @@ export const entryTimelineSource: TimelineSource = {
       },
     };
   },
-  async idsAfter(db, afterId, limit) {
+  async idsAfter(db, afterId, limit, now) {
+    // Only entries not yet begun: a reminder of a meeting under way, or past, is late for
+    // everyone. An all-day entry counts as begun from its first day in UTC (in zones east of UTC
+    // that day begins a few hours earlier, and a reminder counted from it may come those hours late).
+    const notBegun = or(
+      and(eq(calendarEntries.allDay, false), gt(calendarEntries.startsAt, now)),
+      and(eq(calendarEntries.allDay, true), gt(calendarEntries.startDate, localDateOf(now, "UTC"))),
+    );
     const rows = await db
       .select({ id: calendarEntries.id })
       .from(calendarEntries)
-      .where(and(isNull(calendarEntries.cancelledAt), afterId ? gt(calendarEntries.id, afterId) : undefined))
+      .where(and(isNull(calendarEntries.cancelledAt), notBegun, afterId ? gt(calendarEntries.id, afterId) : undefined))
       .orderBy(asc(calendarEntries.id))
       .limit(limit);
     return rows.map((r) => r.id);

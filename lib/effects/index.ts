@@ -4,9 +4,11 @@
  * command (the action wrapper, a route handler, a job) hands the list to the dispatcher after
  * commit. Nothing here knows a domain or a job engine.
  */
+import type { TimelineItemType } from "@/db/schema";
+
 export type ScheduleItem = {
-  /** A task or a calendar entry (the timelines' item types). */
-  type: "task" | "entry";
+  /** One of the timelines' item types (a task, a calendar entry). */
+  type: TimelineItemType;
   id: string;
   version: number;
   /** Distinguishes a new run for the same version (a snooze) from a resent event. */

@@ -3,7 +3,7 @@ import { env } from "@/lib/config/env";
 import { setDispatcher, type Dispatcher, type Effect } from "@/lib/effects";
 import { deliverNow, sweepJob } from "@/lib/notify/jobs";
 import { deliveryRuntime } from "@/lib/notify/runtime";
-import { reconcileJob } from "@/lib/reminders/jobs";
+import { reconcileJob } from "@/lib/timelines/jobs";
 import { now } from "@/lib/time/clock";
 
 const SWEEP_INTERVAL_MS = 30_000;

@@ -8,12 +8,11 @@ import { sendEmailBatchFn } from "@/inngest/functions/send-email-batch";
 import { setFunctionRuntime } from "@/inngest/runtime";
 import { testDb } from "@/lib/testing/db";
 import { startFakeProviders, type FakeProviders } from "@/lib/testing/fake-providers";
+import { fakeDeliveryRuntime } from "@/lib/testing/function-runtime";
 import { makeUser } from "@/lib/testing/factories";
 import type { Db } from "@/db";
 import { deliveryPlan, type DeliveryRuntime } from "./deliver";
 import { writeOutbox } from "./outbox";
-import { resendSender } from "./providers/email";
-import { twilioSender } from "./providers/sms";
 import type { PushSender } from "./providers/push";
 import { PermanentDeliveryError } from "./providers/errors";
 import { devMailboxEmail } from "./providers/dev-mailbox";
@@ -36,16 +35,7 @@ const pushSender: PushSender = {
 };
 
 function runtime(db: Db): DeliveryRuntime {
-  return {
-    db,
-    appUrl: "https://baton.test",
-    providers: {
-      email: resendSender({ apiKey: "re_test", from: "Baton <b@test.example>", baseUrl: fake.url }),
-      sms: twilioSender({ accountSid: "AC00000000000000000000000000000000", authToken: "t", from: "+48221234567", baseUrl: fake.url }),
-      push: pushSender,
-    },
-    pushHosts: pushHostRules(["push.test"]),
-  };
+  return fakeDeliveryRuntime(db, fake, { push: pushSender, pushHosts: pushHostRules(["push.test"]) });
 }
 
 beforeAll(async () => {

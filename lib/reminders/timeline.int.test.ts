@@ -2,49 +2,26 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { perform } from "@/lib/testing/perform";
 import { InngestTestEngine } from "@inngest/test";
 import { and, eq, isNotNull, like } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { moments, notifications, workSchedule } from "@/db/schema";
 import { deliverNotification } from "@/inngest/functions/deliver-notification";
+import { itemTimelines } from "@/inngest/functions/item-timeline";
 import { reconcileTimelinesFn } from "@/inngest/functions/reconcile-timelines";
-import { taskTimeline } from "@/inngest/functions/task-timeline";
-import { setFunctionRuntime } from "@/inngest/runtime";
-import type { DeliveryRuntime } from "@/lib/notify/deliver";
-import { twilioSender } from "@/lib/notify/providers/sms";
-import { resendSender } from "@/lib/notify/providers/email";
 import { createTask, updateTask } from "@/lib/tasks/commands";
 import { createTaskInput, updateTaskInput } from "@/lib/tasks/schema";
 import { makeTaskOrg } from "@/lib/testing/task-org";
 import { changeStatus } from "@/lib/tasks/workflow";
 import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
-import { startFakeProviders, type FakeProviders } from "@/lib/testing/fake-providers";
+import { runItemTimeline, withFakeFunctionRuntime, type PlannedMoment } from "@/lib/testing/function-runtime";
 import { instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
 import { pendingMoments } from "./fire";
 import { reconcileTimelines } from "./reconcile";
 
 const WAW = "Europe/Warsaw";
 const HOUR = 3_600_000;
-let fake: FakeProviders;
-
-beforeAll(async () => {
-  fake = await startFakeProviders();
-  const db = await testDb();
-  const runtime: DeliveryRuntime = {
-    db,
-    appUrl: "https://baton.test",
-    providers: {
-      email: resendSender({ apiKey: "re_test", from: "Baton <b@test.example>", baseUrl: fake.url }),
-      sms: twilioSender({ accountSid: "AC00000000000000000000000000000000", authToken: "t", from: "+48221234567", baseUrl: fake.url }),
-      push: { send: async () => ({ statusCode: 201 }) },
-    },
-  };
-  setFunctionRuntime(async () => runtime);
-});
-afterAll(async () => {
-  setFunctionRuntime(undefined);
-  await fake.close();
-});
+const providers = withFakeFunctionRuntime();
 
 const local = (instant: Date) => instantToWallClock(instant, WAW);
 
@@ -60,15 +37,7 @@ async function delegate(db: Db, boss: { viewer: Viewer }, assigneeId: string, du
 }
 
 /** Executes the timeline run for a task version, with every sleep mocked by its moment key. */
-async function runTimeline(db: Db, taskId: string, version: number, plan?: { key: string; at: string }[]) {
-  const moments = plan ?? (await pendingMoments(db, taskId, version)).map((m) => ({ key: m.key, at: m.at.toISOString() }));
-  const engine = new InngestTestEngine({
-    function: taskTimeline,
-    events: [{ name: "baton/task.scheduled", data: { taskId, version } }],
-    steps: [...(plan ? [{ id: "plan", handler: () => plan }] : []), ...moments.map((m) => ({ id: m.key, handler: () => undefined }))],
-  });
-  return { ...(await engine.execute()), moments };
-}
+const runTimeline = (db: Db, taskId: string, version: number, plan?: PlannedMoment[]) => runItemTimeline(db, { type: "task", id: taskId }, version, plan);
 
 async function sentFor(db: Db, taskId: string) {
   return db
@@ -82,8 +51,9 @@ const timelineKinds = <T extends { kind: string }>(rows: T[]) =>
 
 describe("task-timeline (Inngest)", () => {
   it("declares cancellation by the next schedule event of the same task", () => {
-    expect(taskTimeline.opts.cancelOn).toEqual([expect.objectContaining({ match: "data.taskId" })]);
-    expect(taskTimeline.opts.cancelOn?.[0]?.event).toMatchObject({ name: "baton/task.scheduled" });
+    expect(itemTimelines.task.opts.id).toBe("task-timeline");
+    expect(itemTimelines.task.opts.cancelOn).toEqual([expect.objectContaining({ match: "data.taskId" })]);
+    expect(itemTimelines.task.opts.cancelOn?.[0]?.event).toMatchObject({ name: "baton/task.scheduled" });
   });
 
   it("reminds the assignee at a lead time before the due moment, once", async () => {
@@ -232,14 +202,14 @@ describe("task-timeline (Inngest)", () => {
         events: [{ name: "baton/notification.created", data: { notificationId: reminder!.id } }],
       }).execute();
     await deliver();
-    expect(fake.sms.filter((s) => s.to === phone)).toHaveLength(1);
+    expect(providers.fake.sms.filter((s) => s.to === phone)).toHaveLength(1);
 
     // Inngest retries the whole run (the step's result was lost after the SMS went out).
     await runTimeline(db, task.id, 1, plan);
     await deliver();
     await reconcileTimelines(db, new Date(Date.parse(plan[0]!.at) + 60_000));
     expect((await sentFor(db, task.id)).filter((r) => r.kind === "reminder.task")).toHaveLength(1);
-    expect(fake.sms.filter((s) => s.to === phone)).toHaveLength(1);
+    expect(providers.fake.sms.filter((s) => s.to === phone)).toHaveLength(1);
   });
 });
 

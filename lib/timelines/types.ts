@@ -5,7 +5,7 @@ import type { Moment } from "@/lib/reminders/timeline";
 
 export type { Moment, TimelineItemType };
 
-/** An item that has a timeline: a task or a calendar entry. */
+/** An item that has a timeline: one of the kinds in the registry. */
 export interface ItemRef {
   type: TimelineItemType;
   id: string;
@@ -42,11 +42,15 @@ export interface LoadedTimeline {
 
 /**
  * One kind of item with a timeline. The timelines module knows items only through this: a new
- * kind (calendar entries with reminders per attendee) is one more entry in the registry.
+ * kind is one more name in `timelineItemTypes` and its source in the registry; its writes, runs,
+ * reconcile and backfill are the same code.
  */
 export interface TimelineSource {
   /** The item now (under its row lock when `lock`), or null when it is gone. */
   load(tx: DbOrTx, id: string, options: { lock: boolean; shared?: SharedReads }): Promise<LoadedTimeline | null>;
-  /** Items in id order after `afterId`, for writing the timelines of items older than the moments table. */
-  idsAfter(db: DbOrTx, afterId: string | null, limit: number): Promise<string[]>;
+  /**
+   * Items in id order after `afterId` whose timeline may still send something at `now` (an open
+   * task, an entry not yet begun), for writing the timelines of items older than their kind's.
+   */
+  idsAfter(db: DbOrTx, afterId: string | null, limit: number, now: Date): Promise<string[]>;
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
-import { LanguageSwitch } from "@/components/shell/language-switch";
+import { AuthFrame } from "@/components/auth/auth-frame";
 import { buttonClass } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/current-user";
 import { ssoSignInAction } from "@/lib/auth/actions";
@@ -24,47 +24,32 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const notice = params.error === "sso" ? t("sso") : params.passwordChanged ? t("passwordChanged") : params.signedOut ? t("signedOut") : null;
 
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center bg-gradient-to-b from-slate-100 to-slate-50 px-4">
-      <div className="absolute top-4 right-4">
-        <LanguageSwitch />
-      </div>
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center gap-2.5">
-          <span aria-hidden className="flex h-9 w-9 items-center justify-center rounded-lg bg-brand-600 text-base font-bold text-white shadow">
-            B
-          </span>
-          <span className="text-xl font-semibold tracking-tight text-slate-900">Baton</span>
+    <AuthFrame title={t("title")} intro={t("subtitle")}>
+      {notice ? (
+        <p role="status" className="mb-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          {notice}
+        </p>
+      ) : null}
+      <LoginForm callbackUrl={callbackUrl} />
+      <p className="mt-3 text-center text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+          {t("forgotLink")}
+        </Link>
+      </p>
+      {providers.length ? (
+        <div className="mt-4 space-y-2">
+          <p className="text-center text-xs text-muted">{t("or")}</p>
+          {providers.map((p) => (
+            <form key={p.id} action={ssoSignInAction}>
+              <input type="hidden" name="provider" value={p.id} />
+              <input type="hidden" name="callbackUrl" value={callbackUrl} />
+              <button type="submit" className={buttonClass("secondary", "md", "w-full")}>
+                {t("continueWith", { provider: p.name })}
+              </button>
+            </form>
+          ))}
         </div>
-        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          <h1 className="text-base">{t("title")}</h1>
-          <p className="mt-1 mb-4 text-sm text-slate-500">{t("subtitle")}</p>
-          {notice ? (
-            <p role="status" className="mb-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
-              {notice}
-            </p>
-          ) : null}
-          <LoginForm callbackUrl={callbackUrl} />
-          <p className="mt-3 text-center text-sm">
-            <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
-              {t("forgotLink")}
-            </Link>
-          </p>
-          {providers.length ? (
-            <div className="mt-4 space-y-2">
-              <p className="text-center text-xs text-muted">{t("or")}</p>
-              {providers.map((p) => (
-                <form key={p.id} action={ssoSignInAction}>
-                  <input type="hidden" name="provider" value={p.id} />
-                  <input type="hidden" name="callbackUrl" value={callbackUrl} />
-                  <button type="submit" className={buttonClass("secondary", "md", "w-full")}>
-                    {t("continueWith", { provider: p.name })}
-                  </button>
-                </form>
-              ))}
-            </div>
-          ) : null}
-        </div>
-      </div>
-    </main>
+      ) : null}
+    </AuthFrame>
   );
 }

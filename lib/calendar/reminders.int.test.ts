@@ -176,6 +176,35 @@ describe("entry reminders", () => {
     expect((await pending(db, other.id)).map(([who]) => who)).toEqual(sorted([t.owner.id, t.piotr.id]));
   });
 
+  it("stops a removed attendee's reminders, and keeps everyone else's", async () => {
+    const db = await testDb();
+    const t = await team(db);
+    const entry = await create(db, t.owner.viewer, { attendeeIds: [t.anna.id, t.piotr.id] });
+    await perform(
+      db,
+      t.owner.viewer,
+      updateEntry,
+      updateEntryInput.parse({
+        id: entry.id,
+        time: { allDay: false, start: "2027-05-10T09:00", end: "2027-05-10T10:00" },
+        title: "Odprawa",
+        attendeeIds: [t.piotr.id],
+      }),
+      { now: SET_AT },
+    );
+
+    expect((await pending(db, entry.id)).map(([who]) => who)).toEqual(sorted([t.owner.id, t.piotr.id]));
+    // No moment of hers is left in the table, whatever its version: no run or reconcile can find one.
+    expect(
+      await db
+        .select()
+        .from(moments)
+        .where(and(eq(moments.itemId, entry.id), eq(moments.recipientId, t.anna.id))),
+    ).toEqual([]);
+    await fire(db, entry.id, at("2027-05-10T06:45:00Z"));
+    expect((await remindersSent(db, entry.id)).map(([who]) => who)).toEqual(sorted([t.owner.id, t.piotr.id]));
+  });
+
   it("sends nothing for a cancelled entry", async () => {
     const db = await testDb();
     const t = await team(db);

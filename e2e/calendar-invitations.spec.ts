@@ -20,6 +20,8 @@ async function signInAs(page: Page, who: string) {
  * the entry's page, and the director sees both answers on his entry, made "for" him.
  */
 test("an assistant schedules a meeting in the director's calendar; invitees answer and the director sees who answered what", async ({ page }) => {
+  // Four people sign in one after another.
+  test.setTimeout(150_000);
   const title = `Negocjacje z hotelem ${Date.now().toString(36)}`;
   await signInAs(page, "assistant");
   await page.goto(`/calendar?view=week&date=${dayAheadInWarsaw(22)}`);

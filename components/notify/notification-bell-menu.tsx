@@ -77,69 +77,68 @@ export default function NotificationBellMenu({
       <span role="alert" className="sr-only">
         {said.error}
       </span>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 w-96 rounded-md border border-slate-200 bg-white shadow-lg">
-          <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
-            <p className="text-sm font-semibold text-slate-800">{t("bell")}</p>
-            {unread > 0 ? (
-              <DropdownMenu.Item
-                onSelect={(event) => {
-                  event.preventDefault();
-                  onReadAll();
-                }}
-                className="cursor-pointer rounded text-xs font-medium text-brand-600 outline-none hover:underline data-[highlighted]:underline"
-              >
-                {t("markAllRead")}
-              </DropdownMenu.Item>
-            ) : null}
-          </div>
-          <div className="max-h-96 overflow-y-auto py-1">
-            {!data?.items.length ? (
-              <p className="px-3 py-4 text-sm text-slate-500">{t("empty")}</p>
-            ) : (
-              data.items.map((item) => (
-                <div key={item.id} className={clsx(!item.readAt && "bg-brand-50/40")}>
-                  <DropdownMenu.Item
-                    onSelect={() => {
-                      if (!item.readAt) onRead(item.id);
-                      router.push(item.link ?? "/notifications");
-                    }}
-                    className="flex cursor-pointer gap-2.5 px-3 py-2 outline-none data-[highlighted]:bg-slate-50"
-                  >
-                    <span aria-hidden className={clsx("mt-1.5 h-2 w-2 shrink-0 rounded-full", item.readAt ? "bg-transparent" : DOT[item.priority])} />
-                    <span className="min-w-0 flex-1">
-                      <span className={clsx("block truncate text-sm", item.readAt ? "text-slate-600" : "font-medium text-slate-900")}>{item.title}</span>
-                      {item.body ? <span className="block truncate text-xs text-slate-500">{item.body}</span> : null}
-                      <time dateTime={item.createdAt} title={item.at} className="block text-[11px] text-muted">
-                        {format.relativeTime(new Date(item.createdAt), now)}
-                      </time>
-                    </span>
-                  </DropdownMenu.Item>
-                  {item.answer ? (
-                    <EntryAnswer
-                      {...item.answer}
-                      about={item.title}
-                      renderChoice={menuChoice}
-                      announce={(message, tone) => setSaid(tone === "error" ? { status: "", error: message } : { status: message, error: "" })}
-                      onAnswered={() => {
-                        if (!item.readAt) onRead(item.id);
-                      }}
-                      className="pr-3 pb-2 pl-7"
-                    />
-                  ) : null}
-                </div>
-              ))
-            )}
-          </div>
-          <div className="border-t border-slate-100 px-3 py-2">
-            <DropdownMenu.Item asChild>
-              <Link href="/notifications" className="text-xs font-medium text-brand-600 outline-none hover:underline data-[highlighted]:underline">
-                {t("showAll")}
-              </Link>
+      {/* No portal: in the status bar (a landmark) the menu's content is where a screen reader's landmark list finds it. */}
+      <DropdownMenu.Content align="end" sideOffset={6} className="z-50 w-96 rounded-md border border-slate-200 bg-white shadow-lg">
+        <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
+          <p className="text-sm font-semibold text-slate-800">{t("bell")}</p>
+          {unread > 0 ? (
+            <DropdownMenu.Item
+              onSelect={(event) => {
+                event.preventDefault();
+                onReadAll();
+              }}
+              className="cursor-pointer rounded text-xs font-medium text-brand-600 outline-none hover:underline data-[highlighted]:underline"
+            >
+              {t("markAllRead")}
             </DropdownMenu.Item>
-          </div>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+          ) : null}
+        </div>
+        <div className="max-h-96 overflow-y-auto py-1">
+          {!data?.items.length ? (
+            <p className="px-3 py-4 text-sm text-slate-500">{t("empty")}</p>
+          ) : (
+            data.items.map((item) => (
+              <div key={item.id} className={clsx(!item.readAt && "bg-brand-50/40")}>
+                <DropdownMenu.Item
+                  onSelect={() => {
+                    if (!item.readAt) onRead(item.id);
+                    router.push(item.link ?? "/notifications");
+                  }}
+                  className="flex cursor-pointer gap-2.5 px-3 py-2 outline-none data-[highlighted]:bg-slate-50"
+                >
+                  <span aria-hidden className={clsx("mt-1.5 h-2 w-2 shrink-0 rounded-full", item.readAt ? "bg-transparent" : DOT[item.priority])} />
+                  <span className="min-w-0 flex-1">
+                    <span className={clsx("block truncate text-sm", item.readAt ? "text-slate-600" : "font-medium text-slate-900")}>{item.title}</span>
+                    {item.body ? <span className="block truncate text-xs text-slate-500">{item.body}</span> : null}
+                    <time dateTime={item.createdAt} title={item.at} className="block text-[11px] text-muted">
+                      {format.relativeTime(new Date(item.createdAt), now)}
+                    </time>
+                  </span>
+                </DropdownMenu.Item>
+                {item.answer ? (
+                  <EntryAnswer
+                    {...item.answer}
+                    about={item.title}
+                    renderChoice={menuChoice}
+                    announce={(message, tone) => setSaid(tone === "error" ? { status: "", error: message } : { status: message, error: "" })}
+                    onAnswered={() => {
+                      if (!item.readAt) onRead(item.id);
+                    }}
+                    className="pr-3 pb-2 pl-7"
+                  />
+                ) : null}
+              </div>
+            ))
+          )}
+        </div>
+        <div className="border-t border-slate-100 px-3 py-2">
+          <DropdownMenu.Item asChild>
+            <Link href="/notifications" className="text-xs font-medium text-brand-600 outline-none hover:underline data-[highlighted]:underline">
+              {t("showAll")}
+            </Link>
+          </DropdownMenu.Item>
+        </div>
+      </DropdownMenu.Content>
     </DropdownMenu.Root>
   );
 }

@@ -19,6 +19,7 @@ import { users } from "../db/schema";
 import { sessionOfToken } from "../lib/auth/session-token";
 import { startSession } from "../lib/auth/sessions";
 import { loadViewer } from "../lib/auth/viewer";
+import { invitationAnswersFor } from "../lib/calendar/invitations";
 import { bellFeedOf, bellVersionOf, BELL_ITEMS } from "../lib/notify/bell";
 import { numberArg, type BenchContext } from "./context";
 import { measure, round } from "./measure";
@@ -26,8 +27,12 @@ import { measure, round } from "./measure";
 const BARE_CHECK_SQL = `
   SELECT u.locale, u.time_zone, u.date_format,
     (SELECT count(*)::int FROM notifications n WHERE n.recipient_id = u.id AND n.read_at IS NULL) AS unread,
-    (SELECT string_agg(h.id::text || '/' || coalesce((extract(epoch FROM h.read_at) * 1000000)::bigint::text, '-'), ',' ORDER BY h.created_at DESC, h.id DESC)
-       FROM (SELECT n.id, n.read_at, n.created_at FROM notifications n WHERE n.recipient_id = u.id ORDER BY n.created_at DESC, n.id DESC LIMIT ${BELL_ITEMS}) h) AS head
+    (SELECT string_agg(h.id::text || '/' || coalesce((extract(epoch FROM h.read_at) * 1000000)::bigint::text, '-') || '/' || coalesce(
+         CASE WHEN h.kind IN ('calendar.invited', 'calendar.rescheduled') THEN (
+           SELECT a.response::text FROM calendar_entry_attendees a JOIN calendar_entries e ON e.id = a.entry_id AND e.cancelled_at IS NULL
+           WHERE a.entry_id = (h.payload ->> 'entryId')::uuid AND a.user_id = h.recipient_id) END, ''), ',' ORDER BY h.created_at DESC, h.id DESC)
+       FROM (SELECT n.id, n.read_at, n.created_at, n.kind, n.payload, n.recipient_id FROM notifications n WHERE n.recipient_id = u.id
+             ORDER BY n.created_at DESC, n.id DESC LIMIT ${BELL_ITEMS}) h) AS head
   FROM users u WHERE u.id = $1`;
 
 type Row = Record<string, unknown>;
@@ -94,7 +99,14 @@ export default async function bell(ctx: BenchContext) {
   const fullPoll = async (i: number) => {
     const viewer = await viewerOf(i);
     await bellVersionOf(db, viewer);
-    return bellFeedOf(db, viewer);
+    const feed = await bellFeedOf(db, viewer);
+    // The route adds each invitation's answer (app/api/notifications/route.ts).
+    await invitationAnswersFor(
+      db,
+      viewer,
+      feed.items.map((item) => item.id),
+    );
+    return feed;
   };
 
   const client = (db as unknown as { $client: PostgresClient | PgliteClient }).$client;

@@ -1,18 +1,16 @@
 "use client";
 
-import { clsx } from "clsx";
 import { Clock, ExternalLink, Lock, MapPin } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { answerEntryAction, cancelEntryAction } from "@/lib/calendar/actions";
-import type { AttendeeResponse, CalendarItem } from "@/lib/calendar/types";
+import { cancelEntryAction } from "@/lib/calendar/actions";
+import type { CalendarItem } from "@/lib/calendar/types";
 import type { InstantReader } from "@/lib/i18n/format-for";
 import { formatEntryTime } from "@/lib/calendar/entry-format";
-
-const ANSWERS = ["accepted", "tentative", "declined"] as const;
+import { EntryAnswer } from "./entry-answer";
 
 /**
  * What a click (or Enter) on an entry opens: its time, place and privacy, the viewer's answer
@@ -33,27 +31,17 @@ export function EntryDetailsDialog({
   reader: InstantReader;
   meId: string;
   onChangeTime: () => void;
-  /** After an answer or a cancellation: the windows are read again. */
+  /** After a cancellation: the windows are read again. (An answer refreshes them itself.) */
   onChanged: (message: string) => void;
   onClose: () => void;
   onCloseAutoFocus?: (event: Event) => void;
 }) {
   const t = useTranslations("calendar.entry");
-  const tr = useTranslations("calendar.response");
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const mine = item.personId === meId;
   const invited = mine && item.response !== null;
-
-  async function answer(response: (typeof ANSWERS)[number]) {
-    setPending(true);
-    const result = await answerEntryAction({ entryId: item.id, response }).catch(() => null);
-    setPending(false);
-    if (!result?.ok) return setError(result?.error ?? t("failed"));
-    onChanged(t("answered", { answer: tr(response) }));
-    onClose();
-  }
 
   async function cancelEntry() {
     setPending(true);
@@ -101,25 +89,10 @@ export function EntryDetailsDialog({
         </dl>
 
         {invited ? (
-          <fieldset className="rounded-md border border-slate-200 p-2.5">
-            <legend className="px-1 text-xs font-medium text-slate-600">
-              {t("yourAnswer")}: <ResponseText response={item.response!} />
-            </legend>
-            <div className="flex flex-wrap gap-1.5">
-              {ANSWERS.map((r) => (
-                <Button
-                  key={r}
-                  size="sm"
-                  disabled={pending}
-                  aria-pressed={item.response === r}
-                  onClick={() => void answer(r)}
-                  className={clsx(item.response === r && "ring-2 ring-brand-200")}
-                >
-                  {t(`answer.${r}`)}
-                </Button>
-              ))}
-            </div>
-          </fieldset>
+          <div className="rounded-md border border-slate-200 p-2.5">
+            <p className="mb-1.5 text-xs font-medium text-slate-600">{t("yourAnswer")}</p>
+            <EntryAnswer entryId={item.id} response={item.response!} />
+          </div>
         ) : null}
 
         {confirming ? (
@@ -154,12 +127,5 @@ export function EntryDetailsDialog({
         </div>
       </div>
     </Dialog>
-  );
-}
-
-export function ResponseText({ response }: { response: AttendeeResponse }) {
-  const tr = useTranslations("calendar.response");
-  return (
-    <span className={clsx("font-semibold", response === "declined" && "text-red-700", response === "accepted" && "text-emerald-700")}>{tr(response)}</span>
   );
 }

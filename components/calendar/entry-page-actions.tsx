@@ -6,12 +6,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
-import { answerEntryAction, cancelEntryAction, moveEntryAction } from "@/lib/calendar/actions";
+import { cancelEntryAction, moveEntryAction } from "@/lib/calendar/actions";
 import type { AttendeeResponse, EntryTime } from "@/lib/calendar/types";
 import { entryTimeInput } from "./calendar-items";
+import { EntryAnswer } from "./entry-answer";
 import { EntryTimeDialog } from "./entry-time-dialog";
-
-const ANSWERS = ["accepted", "tentative", "declined"] as const;
 
 /** The entry page's buttons: answer (when invited), Edit, Change time… and Cancel entry (when the viewer may edit). */
 export function EntryPageActions({
@@ -32,11 +31,9 @@ export function EntryPageActions({
   const t = useTranslations("calendar.entry");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState("");
   const [pending, setPending] = useState(false);
   const [timing, setTiming] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const tr = useTranslations("calendar.response");
 
   async function run<T>(call: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>, done: () => void) {
     setPending(true);
@@ -50,29 +47,7 @@ export function EntryPageActions({
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        {myResponse !== null ? (
-          <div role="group" aria-label={t("yourAnswer")} className="flex flex-wrap gap-1.5">
-            {ANSWERS.map((r) => (
-              <Button
-                key={r}
-                disabled={pending}
-                aria-pressed={myResponse === r}
-                variant={myResponse === r ? "primary" : "secondary"}
-                onClick={() =>
-                  void run(
-                    () => answerEntryAction({ entryId, response: r }),
-                    () => {
-                      setStatus(t("answered", { answer: tr(r) }));
-                      router.refresh();
-                    },
-                  )
-                }
-              >
-                {t(`answer.${r}`)}
-              </Button>
-            ))}
-          </div>
-        ) : null}
+        {myResponse !== null ? <EntryAnswer entryId={entryId} response={myResponse} size="md" /> : null}
         {canEdit ? (
           <>
             <Link href={`/calendar/entries/${entryId}/edit`} className={buttonClass("secondary")}>
@@ -118,9 +93,6 @@ export function EntryPageActions({
           {error}
         </p>
       ) : null}
-      <p role="status" className="sr-only">
-        {status}
-      </p>
       {timing ? (
         <EntryTimeDialog
           time={time}

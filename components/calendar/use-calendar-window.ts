@@ -6,9 +6,9 @@ import { moveEntryAction } from "@/lib/calendar/actions";
 import type { CalendarWindow, EntryTime } from "@/lib/calendar/types";
 import { entryTimeInput, withEntryMoved } from "./calendar-items";
 import { shiftDate, visibleDays, windowOf, type CalendarView } from "./calendar-range";
+import { CALENDAR_WINDOWS } from "./window-key";
 
-/** Every window fetched lives under this key, so a change anywhere refreshes them all. */
-export const CALENDAR_WINDOWS = ["calendar-window"] as const;
+export { CALENDAR_WINDOWS };
 
 // A window the page showed a moment ago is shown again at once; a refetch follows in the background.
 const FRESH_MS = 30_000;

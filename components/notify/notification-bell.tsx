@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { lazy } from "react";
 import { LazyMenu } from "@/components/ui/lazy-menu";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notify/actions";
+import type { InvitationAnswer } from "@/lib/calendar/invitations";
 import type { Priority } from "@/lib/org/vocabulary";
 
 export interface FeedItem {
@@ -20,6 +21,8 @@ export interface FeedItem {
   at: string;
   readAt: string | null;
   actorName: string | null;
+  /** An invitation the viewer can still answer: its entry and their answer now (app/api/notifications). */
+  answer: InvitationAnswer | null;
 }
 
 const load = () => import("./notification-bell-menu");

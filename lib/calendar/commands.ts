@@ -230,6 +230,8 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
   const stayed = [...had].filter((id) => wanted.includes(id));
   await afterEntryChange(work, entry.id, ownerId, [
     ...added.map((recipientId) => ({ kind: "invited" as const, recipientId })),
+    // Their reminders go with them: the timeline is rewritten from the attendees left.
+    ...removed.map((recipientId) => ({ kind: "removed" as const, recipientId, was: entry })),
     ...(timeChanged ? stayed.map((recipientId) => ({ kind: "rescheduled" as const, recipientId, previous })) : []),
     { kind: "changedForYou", recipientId: ownerId, change: timeChanged ? "moved" : "changed", ...(timeChanged ? { previous } : {}) },
   ]);
@@ -262,8 +264,8 @@ export async function cancelEntry(work: Work, input: { id: string }): Promise<{ 
     .set({ cancelledAt: now, sequence: entry.sequence + 1, version: entry.version + 1, updatedAt: now })
     .where(eq(calendarEntries.id, entry.id));
   await writeHistory(tx, entry.id, [{ kind: "cancelled" }], viewer.id, now);
-  // Those who declined had already freed their time: the cancellation tells them nothing.
-  const attendees = (await attendeesOf(tx, entry.id)).filter((a) => a.response !== "declined");
+  // Everyone invited is told, those who declined too: a decline can be changed until the entry is gone.
+  const attendees = await attendeesOf(tx, entry.id);
   await afterEntryChange(work, entry.id, ownerId, [
     ...attendees.map((a) => ({ kind: "cancelled" as const, recipientId: a.userId })),
     { kind: "changedForYou", recipientId: ownerId, change: "cancelled" },

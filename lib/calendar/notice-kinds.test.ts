@@ -16,6 +16,7 @@ const samples: Record<string, unknown> = {
   "calendar.invited": entry,
   "calendar.rescheduled": { ...entry, previous: { allDay: true, startDate: "2027-03-26", endDate: "2027-03-27" } },
   "calendar.cancelled": entry,
+  "calendar.removed": { ...entry, canOpen: true },
   "calendar.answered": { ...entry, attendee: "Anna Nowak-Kowalska Sr.", response: "accepted" },
   "calendar.changedForYou": { ...entry, change: "created" },
   "calendar.reminder": { ...entry, momentKey: "k", momentAt: "2027-03-27T21:45:00.000Z", channel: null },
@@ -50,6 +51,13 @@ describe("calendar notices", () => {
     const allDay = { ...entry, time: { allDay: true, startDate: "2027-05-10", endDate: "2027-05-12" } };
     expect(renderNotice("calendar.cancelled", allDay, "pl", "Pacific/Kiritimati")!.inApp.body).toContain("Kiedy: 10.05.2027 – 11.05.2027");
     expect(renderNotice("calendar.cancelled", allDay, "en", "America/Los_Angeles")!.inApp.body).toContain("When: 05/10/2027 – 05/11/2027");
+  });
+
+  it("links a removed attendee to the entry only while they may still open it", () => {
+    expect(renderNotice("calendar.removed", { ...entry, canOpen: true }, "pl", "Europe/Warsaw")!.link).toBe(`/calendar/entries/${entry.entryId}`);
+    const hidden = renderNotice("calendar.removed", { ...entry, canOpen: false }, "en", "Europe/Warsaw")!;
+    expect(hidden.link).toBe("/calendar");
+    expect(hidden.inApp.title).toBe(`Removed from: ${entry.title}`);
   });
 
   it("offers no snooze on an entry reminder (snoozing is a task's)", () => {

@@ -31,6 +31,12 @@ const entryFacts = {
 export const entryNoticePayload = z.object(entryFacts);
 export type EntryNoticePayload = z.output<typeof entryNoticePayload>;
 
+/**
+ * A removed attendee's notice describes the entry as it was before the change (what they were
+ * invited to and could see), and links to it only when they may still open it.
+ */
+export const removedPayload = z.object({ ...entryFacts, canOpen: z.boolean() });
+
 export const rescheduledPayload = z.object({ ...entryFacts, previous: entryTimePayload });
 export const answeredPayload = z.object({ ...entryFacts, attendee: z.string(), response: z.enum(["accepted", "tentative", "declined"]) });
 
@@ -147,6 +153,26 @@ export const calendarNoticeKinds = [
     },
     sms: (p, context) => ({
       what: context.t("sms.calendar.cancelled"),
+      who: context.t("sms.by", { name: context.name(p.actor) }),
+      when: smsWhen(p.time, context),
+      title: p.title,
+    }),
+  }),
+  defineKind({
+    ...common,
+    key: "calendar.removed",
+    payload: removedPayload,
+    // A private entry they may no longer see would answer "not found": their calendar instead.
+    opens: "default",
+    link: (p) => (p.canOpen ? `/calendar/entries/${p.entryId}` : "/calendar"),
+    dedupeKey: dedupe("removed"),
+    inApp(p, context) {
+      const { t } = context;
+      const lines = [t("calendar.notice.removed.body"), ...factLines(p, context), byLine(p, context)];
+      return { title: t("calendar.notice.removed.title", { title: p.title }), body: lines.join("\n") };
+    },
+    sms: (p, context) => ({
+      what: context.t("sms.calendar.removed"),
       who: context.t("sms.by", { name: context.name(p.actor) }),
       when: smsWhen(p.time, context),
       title: p.title,

@@ -10,6 +10,7 @@ import { makeUser } from "@/lib/testing/factories";
 import { perform } from "@/lib/testing/perform";
 import { answerEntry, cancelEntry, createEntry, moveEntry, updateEntry } from "./commands";
 import { invitationAnswersFor } from "./invitations";
+import { notificationsOf } from "@/lib/notify/queries";
 import { notifyAboutEntry } from "./notices";
 import { answerInput, createEntryInput, moveEntryInput, updateEntryInput } from "./schema";
 
@@ -182,7 +183,7 @@ describe("invitation notices", () => {
     expect(after!.version).toBe(before[0]!.version + 1);
   });
 
-  it("tells every attendee who had not declined that the entry is cancelled", async () => {
+  it("tells every attendee that the entry is cancelled, those who declined too", async () => {
     const db = await testDb();
     const o = await office(db);
     const entry = await create(db, o.assistant.viewer, { ownerId: o.director.id, attendeeIds: [o.anna.id, o.piotr.id, o.colleague.id] });
@@ -194,13 +195,113 @@ describe("invitation notices", () => {
     expect(cancelled).toEqual(
       sorted([
         ["calendar.cancelled", o.anna.id],
+        ["calendar.cancelled", o.piotr.id],
         ["calendar.cancelled", o.colleague.id],
         ["calendar.changedForYou", o.director.id],
         ["calendar.changedForYou", o.director.id],
       ]),
     );
+    expect((await payloadOf(db, entry.id, "calendar.cancelled", o.piotr.id))!.title).toBe("Cancelled: Przegląd kwartalny");
     const [row] = await db.select({ cancelledAt: calendarEntries.cancelledAt }).from(calendarEntries).where(eq(calendarEntries.id, entry.id));
     expect(row!.cancelledAt).not.toBeNull();
+  });
+});
+
+describe("removing an attendee", () => {
+  const edit = (db: Db, viewer: Viewer, id: string, input: Record<string, unknown>) =>
+    perform(
+      db,
+      viewer,
+      updateEntry,
+      updateEntryInput.parse({ id, time: { allDay: false, start: "2027-05-10T09:00", end: "2027-05-10T10:00" }, title: "Przegląd kwartalny", ...input }),
+    );
+
+  it("tells the removed attendee in their language, and nobody who stays", async () => {
+    const db = await testDb();
+    const o = await office(db);
+    const entry = await create(db, o.director.viewer, { attendeeIds: [o.anna.id, o.piotr.id, o.colleague.id], location: "Sala 2" });
+    await perform(db, o.anna.viewer, answerEntry, answerInput.parse({ entryId: entry.id, response: "accepted" }));
+    const before = await noticesAbout(db, entry.id);
+
+    await edit(db, o.assistant.viewer, entry.id, { attendeeIds: [o.colleague.id], location: "Sala 2" });
+
+    const fresh = [...(await noticesAbout(db, entry.id))];
+    for (const [kind, who] of before)
+      fresh.splice(
+        fresh.findIndex(([k, w]) => k === kind && w === who),
+        1,
+      );
+    expect(fresh).toEqual(
+      sorted([
+        ["calendar.removed", o.anna.id],
+        ["calendar.removed", o.piotr.id],
+        ["calendar.changedForYou", o.director.id],
+      ]),
+    );
+    const anna = await payloadOf(db, entry.id, "calendar.removed", o.anna.id);
+    expect(anna).toMatchObject({ title: "Usunięto Cię z wpisu: Przegląd kwartalny", actorId: o.assistant.id, link: `/calendar/entries/${entry.id}` });
+    expect(anna!.body).toContain("Kiedy: 10.05.2027, 09:00–10:00");
+    expect(anna!.body).toContain("Gdzie: Sala 2");
+    expect(anna!.body).toContain("Kto: Magdalena Wójcik w imieniu: Tomasz Nowak");
+    expect(anna!.payload).toMatchObject({ canOpen: true });
+    // Piotr reads English, on the page as in the stored row.
+    expect((await payloadOf(db, entry.id, "calendar.removed", o.piotr.id))!.title).toBe("Removed from: Przegląd kwartalny");
+    expect((await notificationsOf(db, o.piotr.viewer)).map((n) => n.title)).toContain("Removed from: Przegląd kwartalny");
+
+    // Her invitation can no longer be answered, from the bell or anywhere.
+    const [invitation] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        and(eq(notifications.link, `/calendar/entries/${entry.id}`), eq(notifications.recipientId, o.anna.id), eq(notifications.kind, "calendar.invited")),
+      );
+    expect((await invitationAnswersFor(db, o.anna.viewer, [invitation!.id])).size).toBe(0);
+    await expect(perform(db, o.anna.viewer, answerEntry, answerInput.parse({ entryId: entry.id, response: "declined" }))).rejects.toThrow();
+  });
+
+  it("removes and moves in one edit: the removed hear they were removed, those who stay are asked again", async () => {
+    const db = await testDb();
+    const o = await office(db);
+    const entry = await create(db, o.director.viewer, { attendeeIds: [o.anna.id, o.piotr.id] });
+    await edit(db, o.director.viewer, entry.id, { attendeeIds: [o.piotr.id], time: { allDay: false, start: "2027-05-11T13:00", end: "2027-05-11T14:00" } });
+
+    const kinds = (await noticesAbout(db, entry.id)).filter(([kind]) => kind !== "calendar.invited");
+    expect(kinds).toEqual(
+      sorted([
+        ["calendar.removed", o.anna.id],
+        ["calendar.rescheduled", o.piotr.id],
+      ]),
+    );
+    // The removed attendee is told of the entry she knew, at its old time.
+    expect((await payloadOf(db, entry.id, "calendar.removed", o.anna.id))!.payload).toMatchObject({
+      time: { allDay: false, start: "2027-05-10T07:00:00.000Z" },
+    });
+  });
+
+  it("tells someone removed from a private entry what they knew of it, nothing the same edit changed, and links to their calendar", async () => {
+    const db = await testDb();
+    const o = await office(db);
+    const secret = `Rozmowa o podwyżce ${randomUUID().slice(0, 8)}`;
+    const renamed = `Rozmowa o awansie ${randomUUID().slice(0, 8)}`;
+    const entry = await create(db, o.director.viewer, { title: secret, visibility: "private", location: "Gabinet", attendeeIds: [o.anna.id, o.piotr.id] });
+
+    await edit(db, o.director.viewer, entry.id, { title: renamed, visibility: "private", location: "Kawiarnia", attendeeIds: [o.piotr.id] });
+
+    // Not linked to the entry (she would get "not found"), so found by its key.
+    const [removed] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, "calendar.removed"), like(notifications.dedupeKey, `calendar:${entry.id}:%`)));
+    expect(removed).toMatchObject({ recipientId: o.anna.id, title: `Usunięto Cię z wpisu: ${secret}`, link: "/calendar" });
+    expect(removed!.payload).toMatchObject({ title: secret, location: "Gabinet", canOpen: false });
+    const annas = await db.select().from(notifications).where(eq(notifications.recipientId, o.anna.id));
+    for (const n of annas) expect(JSON.stringify(n)).not.toMatch(/awansie|Kawiarnia/);
+    // Nobody else who may not see it heard of it.
+    const told = await db
+      .select({ recipientId: notifications.recipientId })
+      .from(notifications)
+      .where(like(notifications.title, `%${secret}%`));
+    expect(new Set(told.map((r) => r.recipientId))).toEqual(new Set([o.anna.id, o.piotr.id]));
   });
 });
 

@@ -27,6 +27,8 @@ export type EntryNotice =
   | { kind: "invited"; recipientId: string }
   | { kind: "rescheduled"; recipientId: string; previous: EntryTime }
   | { kind: "cancelled"; recipientId: string }
+  /** `was`: the entry before the change, as the removed attendee knew it; the caller vouches they attended until this change. */
+  | { kind: "removed"; recipientId: string; was: NoticeEntry }
   | { kind: "answered"; recipientId: string; attendee: string; response: Exclude<AttendeeResponse, "needs_action"> }
   | { kind: "changedForYou"; recipientId: string; change: EntryChange; previous?: EntryTime };
 
@@ -56,15 +58,20 @@ async function readersOf(tx: DbOrTx, entry: NoticeEntry, ownerId: string, ids: s
   );
 }
 
-function rowOf(entry: NoticeEntry, names: { owner: string; actor: string }, n: EntryNotice, recipient: Person, actorId: string): OutboxRow {
-  const facts = {
+/** What a notice says of the entry; `version` is always the one after the change (one notice per change). */
+function factsOf(entry: NoticeEntry, version: number, names: { owner: string; actor: string }) {
+  return {
     entryId: entry.id,
     title: entry.title,
     ...(entry.location ? { location: entry.location } : {}),
     time: entryTimeOf(entry),
-    version: entry.version,
+    version,
     ...names,
   };
+}
+
+function rowOf(entry: NoticeEntry, names: { owner: string; actor: string }, n: EntryNotice, recipient: Person, actorId: string, readsNow: boolean): OutboxRow {
+  const facts = factsOf(entry, entry.version, names);
   const options = { actorId };
   switch (n.kind) {
     case "invited":
@@ -73,6 +80,8 @@ function rowOf(entry: NoticeEntry, names: { owner: string; actor: string }, n: E
       return notice("calendar.rescheduled", { ...facts, previous: n.previous }, recipient, options);
     case "cancelled":
       return notice("calendar.cancelled", facts, recipient, options);
+    case "removed":
+      return notice("calendar.removed", { ...factsOf(n.was, entry.version, names), canOpen: readsNow }, recipient, options);
     case "answered":
       return notice("calendar.answered", { ...facts, attendee: n.attendee, response: n.response }, recipient, options);
     case "changedForYou":
@@ -83,7 +92,9 @@ function rowOf(entry: NoticeEntry, names: { owner: string; actor: string }, n: E
 /**
  * Writes the notices of one change to an entry in its unit of work. Nobody is told about their
  * own action, nor is a deactivated account; and a private entry's notice, which names its
- * title, goes only to people who may see its details.
+ * title, goes only to people who may see its details. The one exception is a removed
+ * attendee, who may no longer see a private entry: they are told, with the entry as it was
+ * before the change, which they could see as an attendee (nothing changed in the same edit).
  */
 export async function notifyAboutEntry(
   work: OutboxWork,
@@ -104,7 +115,8 @@ export async function notifyAboutEntry(
   const names = { owner: people.get(ownerId)?.name ?? actor.name, actor: actor.name };
   const rows = wanted.flatMap((n) => {
     const recipient = people.get(n.recipientId);
-    return recipient?.active && readers.has(n.recipientId) ? [rowOf(entry, names, n, recipient, actor.id)] : [];
+    const readsNow = readers.has(n.recipientId);
+    return recipient?.active && (readsNow || n.kind === "removed") ? [rowOf(entry, names, n, recipient, actor.id, readsNow)] : [];
   });
   return writeOutbox(work, rows);
 }

@@ -37,6 +37,17 @@ function create(db: Db, viewer: Viewer, input: Record<string, unknown>) {
   );
 }
 
+/** The owner's form sent again for the entry `create` made, with `input` changed. */
+function edit(db: Db, viewer: Viewer, id: string, input: Record<string, unknown>) {
+  return perform(
+    db,
+    viewer,
+    updateEntry,
+    updateEntryInput.parse({ id, time: { allDay: false, start: "2027-05-10T09:00", end: "2027-05-10T10:00" }, title: "Odprawa", ...input }),
+    { now: SET_AT },
+  );
+}
+
 /** The entry's pending reminders: [recipient, instant], sorted. */
 async function pending(db: Db, entryId: string) {
   const [entry] = await db.select({ version: calendarEntries.version }).from(calendarEntries).where(eq(calendarEntries.id, entryId));
@@ -91,19 +102,7 @@ describe("entry reminders", () => {
       ]),
     );
 
-    await perform(
-      db,
-      t.owner.viewer,
-      updateEntry,
-      updateEntryInput.parse({
-        id: entry.id,
-        time: { allDay: false, start: "2027-05-10T09:00", end: "2027-05-10T10:00" },
-        title: "Odprawa",
-        attendeeIds: [t.anna.id],
-        reminders: [{ type: "before", offsetMinutes: 30, channel: "sms" }],
-      }),
-      { now: SET_AT },
-    );
+    await edit(db, t.owner.viewer, entry.id, { attendeeIds: [t.anna.id], reminders: [{ type: "before", offsetMinutes: 30, channel: "sms" }] });
     expect(await db.select().from(calendarEntryReminders).where(eq(calendarEntryReminders.entryId, entry.id))).toMatchObject([
       { offsetMinutes: 30, fireAt: null, channel: "sms" },
     ]);
@@ -174,6 +173,24 @@ describe("entry reminders", () => {
     await perform(db, t.piotr.viewer, answerEntry, answerInput.parse({ entryId: other.id, response: "declined" }), { now: SET_AT });
     await perform(db, t.piotr.viewer, answerEntry, answerInput.parse({ entryId: other.id, response: "accepted" }), { now: SET_AT });
     expect((await pending(db, other.id)).map(([who]) => who)).toEqual(sorted([t.owner.id, t.piotr.id]));
+  });
+
+  it("stops a removed attendee's reminders, and keeps everyone else's", async () => {
+    const db = await testDb();
+    const t = await team(db);
+    const entry = await create(db, t.owner.viewer, { attendeeIds: [t.anna.id, t.piotr.id] });
+    await edit(db, t.owner.viewer, entry.id, { attendeeIds: [t.piotr.id] });
+
+    expect((await pending(db, entry.id)).map(([who]) => who)).toEqual(sorted([t.owner.id, t.piotr.id]));
+    // No moment of hers is left in the table, whatever its version: no run or reconcile can find one.
+    expect(
+      await db
+        .select()
+        .from(moments)
+        .where(and(eq(moments.itemId, entry.id), eq(moments.recipientId, t.anna.id))),
+    ).toEqual([]);
+    await fire(db, entry.id, at("2027-05-10T06:45:00Z"));
+    expect((await remindersSent(db, entry.id)).map(([who]) => who)).toEqual(sorted([t.owner.id, t.piotr.id]));
   });
 
   it("sends nothing for a cancelled entry", async () => {

@@ -9,7 +9,6 @@ export const CLIENT_NAMESPACES = [
   "common",
   "nav",
   "auth",
-  "inbox.answer",
   "inbox.bell",
   "inbox.channel",
   "inbox.empty",

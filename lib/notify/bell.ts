@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatInstantFor } from "@/lib/i18n/format-for";
 import { notificationsOf, unreadCountOf } from "./queries";
+import { NOTICE_LIVE_STATES } from "./registry";
 
 /** How many notices the bell's menu shows. */
 export const BELL_ITEMS = 8;
@@ -12,13 +13,16 @@ export const BELL_ITEMS = 8;
 /**
  * The bell's validator: a hash of everything its answer depends on, read in one indexed query
  * and without rendering anything. The answer is the viewer's unread count and their latest
- * BELL_ITEMS notices (ids and read state; a notice's text is rendered from its kind and payload,
- * which never change), in their language, zone and date format. So a new notice, a read (one,
- * all, or by snoozing), a deleted notice and a change of those three settings each change it.
- * The viewer's id is in the hash, so one person's validator never matches another's.
+ * BELL_ITEMS notices (ids, read state, and what the registry's live states say of each, such as
+ * an invitation's current answer; a notice's text is rendered from its kind and payload, which
+ * never change), in their language, zone and date format. So a new notice, a read (one, all, or
+ * by snoozing), a deleted notice, an invitation answered anywhere, and a change of those three
+ * settings each change it. The viewer's id is in the hash, so one person's validator never
+ * matches another's.
  *
  * Reads go through the partial unread index and the (recipient, created_at) index, at most
- * BELL_ITEMS rows: the cost does not grow with how many notices a person has had.
+ * BELL_ITEMS rows (and a primary-key lookup for each answerable one): the cost does not grow
+ * with how many notices a person has had.
  */
 export async function bellVersionOf(db: Db, viewer: Viewer): Promise<string> {
   let query = prepared.get(db);
@@ -26,6 +30,16 @@ export async function bellVersionOf(db: Db, viewer: Viewer): Promise<string> {
   const [row] = await query.execute({ userId: viewer.id });
   const state = row ? [viewer.id, row.locale, row.timeZone, row.dateFormat, row.unread, row.head ?? ""].join("|") : viewer.id;
   return `"${createHash("sha256").update(state).digest("base64url").slice(0, 32)}"`;
+}
+
+/** Each head row's live states, joined: computed over the BELL_ITEMS rows only. */
+function liveStatesOfHead(): SQL {
+  const row = { kind: sql.raw("h.kind"), payload: sql.raw("h.payload"), recipientId: sql.raw("h.recipient_id") };
+  if (!NOTICE_LIVE_STATES.length) return sql`''`;
+  return sql.join(
+    NOTICE_LIVE_STATES.map((state) => sql`coalesce(${state(row)}, '')`),
+    sql` || '/' || `,
+  );
 }
 
 // A prepared statement per database: the bell asks it every few seconds for every signed-in person.
@@ -37,10 +51,9 @@ function bellVersionQuery(db: Db) {
       timeZone: users.timeZone,
       dateFormat: users.dateFormat,
       unread: sql<number>`(SELECT count(*)::int FROM notifications n WHERE n.recipient_id = ${userId} AND n.read_at IS NULL)`,
-      head: sql<
-        string | null
-      >`(SELECT string_agg(h.id::text || '/' || coalesce((extract(epoch FROM h.read_at) * 1000000)::bigint::text, '-'), ',' ORDER BY h.created_at DESC, h.id DESC)
-        FROM (SELECT n.id, n.read_at, n.created_at FROM notifications n WHERE n.recipient_id = ${userId}
+      head: sql<string | null>`(SELECT string_agg(h.id::text || '/' || coalesce((extract(epoch FROM h.read_at) * 1000000)::bigint::text, '-')
+          || '/' || ${liveStatesOfHead()}, ',' ORDER BY h.created_at DESC, h.id DESC)
+        FROM (SELECT n.id, n.read_at, n.created_at, n.kind, n.payload, n.recipient_id FROM notifications n WHERE n.recipient_id = ${userId}
               ORDER BY n.created_at DESC, n.id DESC LIMIT ${sql.raw(String(BELL_ITEMS))}) h)`,
     })
     .from(users)

@@ -5,6 +5,7 @@ import { GET } from "@/app/api/notifications/route";
 import type { Db } from "@/db";
 import { notifications } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { answerEntryAction, cancelEntryAction, createEntryAction } from "@/lib/calendar/actions";
 import { updateProfileAction } from "@/lib/org/actions";
 import { snoozeReminderAction } from "@/lib/reminders/actions";
 import { fireDueMoments, pendingMoments } from "@/lib/reminders/fire";
@@ -145,6 +146,59 @@ describe("GET /api/notifications (the bell's feed)", () => {
     actAs(org.tech.viewer);
     expect((await snoozeReminderAction({ notificationId: reminder!.id, snooze: "10m" })).ok).toBe(true);
     await expectChanged(org.tech.viewer, etag);
+  });
+
+  it("carries an invitation's entry and the invitee's answer, changing when they answer anywhere, and nobody else's", async () => {
+    const db = await testDb();
+    const [owner, invitee, stranger] = [await makeUser(db), await makeUser(db), await makeUser(db)];
+    const secret = `Poufne ${randomUUID()}`;
+    actAs(owner.viewer);
+    const created = await createEntryAction({
+      time: { allDay: false, start: "2027-05-10T09:00", end: "2027-05-10T10:00" },
+      title: secret,
+      visibility: "private",
+      attendeeIds: [invitee.id],
+    });
+    if (!created.ok) throw new Error(created.error);
+    const entryId = created.data.id;
+    type Feed = { items: { kind: string; answer: { entryId: string; response: string } | null }[] };
+
+    actAs(invitee.viewer);
+    const first = await poll();
+    expect(((await first.json()) as Feed).items).toEqual([
+      expect.objectContaining({ kind: "calendar.invited", answer: { entryId, response: "needs_action" } }),
+    ]);
+    let etag = first.headers.get("etag")!;
+    await expectUnchanged(invitee.viewer, etag);
+
+    // Answered on the entry's page or in another tab: no notice reaches the invitee, yet the bell must not keep the old answer.
+    actAs(invitee.viewer);
+    expect((await answerEntryAction({ entryId, response: "tentative" })).ok).toBe(true);
+    actAs(invitee.viewer);
+    const answered = await poll(etag);
+    expect(answered.status).toBe(200);
+    expect(((await answered.json()) as Feed).items[0]!.answer).toEqual({ entryId, response: "tentative" });
+    etag = answered.headers.get("etag")!;
+    await expectUnchanged(invitee.viewer, etag);
+
+    // The owner's notice of that answer offers none; a stranger's feed names nothing of it.
+    actAs(owner.viewer);
+    expect(((await (await poll()).json()) as Feed).items.map((i) => [i.kind, i.answer])).toEqual([["calendar.answered", null]]);
+    actAs(stranger.viewer);
+    const strangers = await (await poll()).text();
+    expect(strangers).not.toContain(entryId);
+    expect(strangers).not.toContain(secret);
+
+    // Cancelled: nothing to answer any more.
+    actAs(owner.viewer);
+    expect((await cancelEntryAction({ id: entryId })).ok).toBe(true);
+    actAs(invitee.viewer);
+    const cancelled = await poll(etag);
+    expect(cancelled.status).toBe(200);
+    expect(((await cancelled.json()) as Feed).items.map((i) => [i.kind, i.answer])).toEqual([
+      ["calendar.cancelled", null],
+      ["calendar.invited", null],
+    ]);
   });
 
   it("never answers one person's validator for another", async () => {

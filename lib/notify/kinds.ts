@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { createTranslator } from "next-intl";
 import type { z } from "zod";
 import type { DateFormat, InstantStyle } from "@/lib/i18n/format-for";
@@ -83,6 +84,15 @@ export interface SmsContext {
   /** "M. Woźniak". */
   name(full: string): string;
 }
+
+/**
+ * What a notice offers its reader that can change without a new notice reaching them: the
+ * current answer to an invitation, given on the entry's page or in another tab. An SQL
+ * expression over one notification row (its kind, payload and recipient), text or null; the
+ * bell's validator reads it for the notices it shows, so such a change is never answered 304.
+ * A domain declares it beside its kinds and lib/notify/registry.ts lists it.
+ */
+export type NoticeLiveState = (notice: { kind: SQL; payload: SQL; recipientId: SQL }) => SQL<string | null>;
 
 /** Declares a kind; the literal key and the payload's type are kept for the registry's typed map. */
 export function defineKind<const K extends string, S extends z.ZodType>(kind: NoticeKind<K, S>): NoticeKind<K, S> {

@@ -1,11 +1,15 @@
 import type { z } from "zod";
 // The one place lib/notify knows the domains: each lists its kinds, and this file lists the lists.
 import { authNoticeKinds } from "@/lib/auth/notice-kinds";
+import { invitationAnswerState } from "@/lib/calendar/invitations";
 import { calendarNoticeKinds } from "@/lib/calendar/notice-kinds";
 import { caseNoticeKinds } from "@/lib/crm/notice-kinds";
 import { reminderNoticeKinds } from "@/lib/reminders/notice-kinds";
 import { taskNoticeKinds } from "@/lib/tasks/notice-kinds";
-import type { NoticeKind } from "./kinds";
+import type { NoticeKind, NoticeLiveState } from "./kinds";
+
+/** Every domain's live state of its notices (kinds.ts): the bell's validator includes them. */
+export const NOTICE_LIVE_STATES: readonly NoticeLiveState[] = [invitationAnswerState];
 
 const ALL_KINDS = [...taskNoticeKinds, ...reminderNoticeKinds, ...caseNoticeKinds, ...authNoticeKinds, ...calendarNoticeKinds] as const;
 

@@ -91,6 +91,7 @@ const LONG_SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
   "calendar.invited": entry,
   "calendar.rescheduled": { ...entry, previous: entry.time },
   "calendar.cancelled": entry,
+  "calendar.removed": { ...entry, canOpen: true },
   "calendar.answered": { ...entry, attendee: NAME, response: "tentative" },
   "calendar.changedForYou": { ...entry, change: "cancelled", previous: entry.time },
   "calendar.reminder": {

@@ -4,7 +4,7 @@ import { clsx } from "clsx";
 import { getTranslations } from "next-intl/server";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
-import { InvitationAnswer } from "@/components/notify/invitation-answer";
+import { EntryAnswer } from "@/components/calendar/entry-answer";
 import { MarkAllReadButton } from "@/components/notify/mark-all-read-button";
 import { SnoozeControl } from "@/components/reminders/snooze-control";
 import { Badge } from "@/components/ui/badge";
@@ -123,7 +123,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 </Link>
                 {item.body ? <p className="text-xs text-slate-500">{item.body}</p> : null}
                 {item.kind.startsWith("reminder") ? <SnoozeControl notificationId={item.id} /> : null}
-                {answers.has(item.id) ? <InvitationAnswer entryId={answers.get(item.id)!.entryId} response={answers.get(item.id)!.response} /> : null}
+                {answers.has(item.id) ? <EntryAnswer className="mt-1" about={item.title} {...answers.get(item.id)!} /> : null}
                 <p className="mt-0.5 text-[11px] text-muted">
                   {item.readAt ? null : (
                     <span aria-hidden className="mr-1.5 font-semibold text-brand-700 uppercase">

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { requireViewer } from "@/app/require-viewer";
-import { InvitationAnswer } from "@/components/notify/invitation-answer";
+import { EntryAnswer } from "@/components/calendar/entry-answer";
 import { Badge } from "@/components/ui/badge";
 import { PriorityLabel } from "@/components/ui/priority-label";
 import { buttonClass } from "@/components/ui/button";
@@ -56,7 +56,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
             <span className="text-xs text-slate-500">{n.readAt ? t("readAt", { time: formatInstant(n.readAt) }) : t("notRead")}</span>
           </div>
           {n.body ? <p className="mt-2 text-sm text-slate-700">{n.body}</p> : null}
-          {answer ? <InvitationAnswer entryId={answer.entryId} response={answer.response} /> : null}
+          {answer ? <EntryAnswer className="mt-2" {...answer} /> : null}
         </Card>
         {log === null ? (
           // The status badge above is all the causer learns: channels and addresses are the recipient's.

@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatInstantFor } from "@/lib/i18n/format-for";
+import { messages } from "@/lib/i18n/messages";
 import { notificationsOf, unreadCountOf } from "./queries";
 import { NOTICE_LIVE_STATES } from "./registry";
 
@@ -15,10 +16,10 @@ export const BELL_ITEMS = 8;
  * and without rendering anything. The answer is the viewer's unread count and their latest
  * BELL_ITEMS notices (ids, read state, and what the registry's live states say of each, such as
  * an invitation's current answer; a notice's text is rendered from its kind and payload, which
- * never change), in their language, zone and date format. So a new notice, a read (one, all, or
- * by snoozing), a deleted notice, an invitation answered anywhere, and a change of those three
- * settings each change it. The viewer's id is in the hash, so one person's validator never
- * matches another's.
+ * never change), in their language, zone and date format, and in this deployment's wording. So
+ * a new notice, a read (one, all, or by snoozing), a deleted notice, an invitation answered
+ * anywhere, a change of those three settings and a reworded release each change it. The
+ * viewer's id is in the hash, so one person's validator never matches another's.
  *
  * Reads go through the partial unread index and the (recipient, created_at) index, at most
  * BELL_ITEMS rows (and a primary-key lookup for each answerable one): the cost does not grow
@@ -28,9 +29,12 @@ export async function bellVersionOf(db: Db, viewer: Viewer): Promise<string> {
   let query = prepared.get(db);
   if (!query) prepared.set(db, (query = bellVersionQuery(db)));
   const [row] = await query.execute({ userId: viewer.id });
-  const state = row ? [viewer.id, row.locale, row.timeZone, row.dateFormat, row.unread, row.head ?? ""].join("|") : viewer.id;
+  const state = row ? [viewer.id, WORDING, row.locale, row.timeZone, row.dateFormat, row.unread, row.head ?? ""].join("|") : viewer.id;
   return `"${createHash("sha256").update(state).digest("base64url").slice(0, 32)}"`;
 }
+
+/** The texts notices are rendered with: a deployment that rewords them changes every validator, so no browser keeps the old wording. */
+const WORDING = createHash("sha256").update(JSON.stringify(messages)).digest("base64url").slice(0, 12);
 
 /** Each head row's live states, joined: computed over the BELL_ITEMS rows only. */
 function liveStatesOfHead(): SQL {

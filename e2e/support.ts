@@ -37,11 +37,22 @@ export function demoPhone(key: string): string {
 }
 
 /**
+ * Waits until React has taken over `control` from the server's HTML, and returns it. `goto` and
+ * `reload` return at the load event, and on a busy machine React hydrates the page later: text
+ * typed before then stays in the box but never reaches React (the form submits, and a picker
+ * searches, what React holds). React marks each element it has hydrated with its props.
+ */
+export async function hydrated(control: Locator): Promise<Locator> {
+  await expect.poll(() => control.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$")))).toBe(true);
+  return control;
+}
+
+/**
  * Chooses in a search picker (components/ui/search-picker.tsx) as a person does: types `text`
  * into the combobox labelled `label` and clicks the offered option whose name contains `option`.
  */
 export async function pick(scope: Page | Locator, label: string, text: string, option = text) {
-  const box = scope.getByRole("combobox", { name: label, exact: true });
+  const box = await hydrated(scope.getByRole("combobox", { name: label, exact: true }));
   await box.fill(text);
   await scope.getByRole("listbox").getByRole("option", { name: option }).first().click();
   await expect(box).toHaveAttribute("aria-expanded", "false");

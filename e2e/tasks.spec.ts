@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { login, logout, pick } from "./support";
+import { hydrated, login, logout, pick } from "./support";
 
 /** Tomorrow at 10:00 as a datetime-local value in Warsaw, where the demo people work. */
 function tomorrowAtTenInWarsaw(): { input: string; shown: string } {
@@ -112,7 +112,8 @@ test("people and clients are picked by typing: a new task's assignee and client,
   const title = `Przegląd zmywarki tunelowej ${Date.now().toString(36)}`;
   await signInAs(page, "foreman");
   await page.goto("/tasks/new");
-  await page.getByLabel("Tytuł", { exact: true }).fill(title);
+  // Typed before the page is hydrated, the title would be lost (the pickers wait for it themselves).
+  await (await hydrated(page.getByLabel("Tytuł", { exact: true }))).fill(title);
   // The pickers hold no list: the choices come from the server as one types.
   await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(0);
   await pick(page, "Wykonawca", "grabow", "Adam Grabowski");
@@ -125,7 +126,7 @@ test("people and clients are picked by typing: a new task's assignee and client,
   await page.goto("/tasks/delegated");
   const filters = page.getByRole("form", { name: "Filtry" });
   const person = filters.getByRole("combobox", { name: "Wykonawca", exact: true });
-  await person.fill("Grabo");
+  await (await hydrated(person)).fill("Grabo");
   await expect(filters.getByRole("listbox").getByRole("option", { name: "Adam Grabowski" })).toBeVisible();
   await expectNoAxeViolations(page, "/tasks/delegated with the person picker open");
   await person.press("ArrowDown");

@@ -1,10 +1,11 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
+import { ClientCasePickers } from "@/components/crm/client-case-pickers";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
-import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
+import { CheckboxField, describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import type { PickerItem } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
 import { createEntryAction, updateEntryAction } from "@/lib/calendar/actions";
 import { MAX_ENTRY_DESCRIPTION, MAX_ENTRY_LOCATION, MAX_ENTRY_TITLE } from "@/lib/calendar/limits";
@@ -68,15 +69,18 @@ export function EntryForm(props: Props) {
   const update = useAction(updateEntryAction, () => props.mode === "edit" && props.onDone(props.entryId));
   const action = props.mode === "create" ? create : update;
   const errors = (field: string) => action.fieldErrors?.[field];
+  // The title, place and description: a control bound to its value, its errors wired to it.
+  const textControl = (key: "title" | "location" | "description") => ({
+    id: `entry-${key}`,
+    value: v[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.target.value),
+    "aria-invalid": errors(key) ? true : undefined,
+    "aria-describedby": describedBy(`entry-${key}`, errors(key)),
+  });
+  const timeField = (name: TimeName, label: string, more?: { hint?: string; min?: string }) => (
+    <TimeField name={name} label={label} {...more} value={v[name]} onChange={(value) => set(name, value)} errors={errors(`time.${name}`)} />
+  );
   const attendeeErrors = Object.entries(action.fieldErrors ?? {}).flatMap(([key, list]) => (key.startsWith("attendeeIds") ? list : []));
-
-  function chooseClient(item: PickerItem | null) {
-    const keepCase = v.case?.client && item && v.case.client.id === item.id;
-    setV((prev) => ({ ...prev, client: item, case: keepCase ? prev.case : null }));
-  }
-  function chooseCase(item: PickerItem | null) {
-    setV((prev) => ({ ...prev, case: item, client: item?.client ? { id: item.client.id, label: item.client.label } : prev.client }));
-  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -124,126 +128,37 @@ export function EntryForm(props: Props) {
           </Field>
         ) : null}
         <Field id="entry-title" label={t("title")} errors={errors("title")} className="md:col-span-6">
-          <Input
-            id="entry-title"
-            value={v.title}
-            onChange={(e) => set("title", e.target.value)}
-            maxLength={MAX_ENTRY_TITLE}
-            required
-            autoFocus
-            aria-invalid={errors("title") ? true : undefined}
-            aria-describedby={describedBy("entry-title", errors("title"))}
-          />
+          <Input {...textControl("title")} maxLength={MAX_ENTRY_TITLE} required autoFocus />
         </Field>
 
-        <div className="flex items-center gap-2 text-sm md:col-span-6">
-          <input
-            id="entry-all-day"
-            type="checkbox"
-            checked={v.allDay}
-            onChange={(e) => toggleAllDay(e.target.checked)}
-            className="h-4 w-4 rounded border-slate-300 text-brand-600"
-          />
-          <label htmlFor="entry-all-day" className="font-medium text-slate-800">
-            {t("allDay")}
-          </label>
-        </div>
+        <CheckboxField id="entry-all-day" label={t("allDay")} checked={v.allDay} onChange={toggleAllDay} className="md:col-span-6" />
 
         {v.allDay ? (
           <>
-            <Field id="entry-start-date" label={t("startDate")} errors={errors("time.startDate")} className="md:col-span-3">
-              <Input
-                id="entry-start-date"
-                type="date"
-                value={v.startDate}
-                onChange={(e) => set("startDate", e.target.value)}
-                aria-invalid={errors("time.startDate") ? true : undefined}
-                aria-describedby={describedBy("entry-start-date", errors("time.startDate"))}
-              />
-            </Field>
-            <Field id="entry-end-date" label={t("endDate")} hint={t("endDateHint")} errors={errors("time.endDate")} className="md:col-span-3">
-              <Input
-                id="entry-end-date"
-                type="date"
-                value={v.endDate}
-                min={v.startDate}
-                onChange={(e) => set("endDate", e.target.value)}
-                aria-invalid={errors("time.endDate") ? true : undefined}
-                aria-describedby={describedBy("entry-end-date", errors("time.endDate"), true)}
-              />
-            </Field>
+            {timeField("startDate", t("startDate"))}
+            {timeField("endDate", t("endDate"), { hint: t("endDateHint"), min: v.startDate })}
           </>
         ) : (
           <>
-            <Field id="entry-start" label={t("start")} hint={t("zoneHint", { zone: timeZone })} errors={errors("time.start")} className="md:col-span-3">
-              <Input
-                id="entry-start"
-                type="datetime-local"
-                value={v.start}
-                onChange={(e) => set("start", e.target.value)}
-                aria-invalid={errors("time.start") ? true : undefined}
-                aria-describedby={describedBy("entry-start", errors("time.start"), true)}
-              />
-            </Field>
-            <Field id="entry-end" label={t("end")} errors={errors("time.end")} className="md:col-span-3">
-              <Input
-                id="entry-end"
-                type="datetime-local"
-                value={v.end}
-                min={v.start}
-                onChange={(e) => set("end", e.target.value)}
-                aria-invalid={errors("time.end") ? true : undefined}
-                aria-describedby={describedBy("entry-end", errors("time.end"))}
-              />
-            </Field>
+            {timeField("start", t("start"), { hint: t("zoneHint", { zone: timeZone }) })}
+            {timeField("end", t("end"), { min: v.start })}
           </>
         )}
 
         <Field id="entry-location" label={t("location")} errors={errors("location")} className="md:col-span-6">
-          <Input
-            id="entry-location"
-            value={v.location}
-            onChange={(e) => set("location", e.target.value)}
-            maxLength={MAX_ENTRY_LOCATION}
-            aria-invalid={errors("location") ? true : undefined}
-            aria-describedby={describedBy("entry-location", errors("location"))}
-          />
+          <Input {...textControl("location")} maxLength={MAX_ENTRY_LOCATION} />
         </Field>
         <Field id="entry-description" label={t("description")} errors={errors("description")} className="md:col-span-6">
-          <Textarea
-            id="entry-description"
-            rows={3}
-            value={v.description}
-            onChange={(e) => set("description", e.target.value)}
-            maxLength={MAX_ENTRY_DESCRIPTION}
-            aria-invalid={errors("description") ? true : undefined}
-            aria-describedby={describedBy("entry-description", errors("description"))}
-          />
+          <Textarea {...textControl("description")} rows={3} maxLength={MAX_ENTRY_DESCRIPTION} />
         </Field>
 
-        <Field id="entry-client" label={t("client")} errors={errors("clientId")} className="md:col-span-3">
-          <SearchPicker
-            id="entry-client"
-            source="clients"
-            value={v.client}
-            onChange={chooseClient}
-            emptyLabel={t("noClient")}
-            aria-invalid={errors("clientId") ? true : undefined}
-            aria-describedby={describedBy("entry-client", errors("clientId"))}
-          />
-        </Field>
-        <Field id="entry-case" label={t("case")} errors={errors("caseId")} className="md:col-span-3">
-          <SearchPicker
-            id="entry-case"
-            source="cases"
-            params={{ client: v.client?.id }}
-            value={v.case}
-            onChange={chooseCase}
-            emptyLabel={t("noCase")}
-            aria-invalid={errors("caseId") ? true : undefined}
-            aria-describedby={describedBy("entry-case", errors("caseId"))}
-          />
-        </Field>
+        <ClientCasePickers
+          ids={{ client: "entry-client", case: "entry-case" }}
+          text={{ client: t("client"), noClient: t("noClient"), case: t("case"), noCase: t("noCase") }}
+          value={v}
+          onChange={(link) => setV((prev) => ({ ...prev, ...link }))}
+          errors={{ client: errors("clientId"), case: errors("caseId") }}
+        />
 
         <EntryConflicts
           time={v}
@@ -254,24 +169,14 @@ export function EntryForm(props: Props) {
 
         <AttendeePicker className="md:col-span-6" value={v.attendees} onChange={(list) => set("attendees", list)} exclude={[ownerId]} errors={attendeeErrors} />
 
-        <div className="flex items-start gap-2 text-sm md:col-span-6">
-          <input
-            id="entry-private"
-            type="checkbox"
-            checked={v.private}
-            onChange={(e) => set("private", e.target.checked)}
-            className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600"
-            aria-describedby="entry-private-hint"
-          />
-          <div>
-            <label htmlFor="entry-private" className="font-medium text-slate-800">
-              {t("private")}
-            </label>
-            <p id="entry-private-hint" className="text-xs text-slate-500">
-              {t("privateHint")}
-            </p>
-          </div>
-        </div>
+        <CheckboxField
+          id="entry-private"
+          label={t("private")}
+          hint={t("privateHint")}
+          checked={v.private}
+          onChange={(checked) => set("private", checked)}
+          className="md:col-span-6"
+        />
       </div>
 
       <div className="flex items-center justify-end gap-2 border-t border-slate-200 pt-3">
@@ -281,5 +186,49 @@ export function EntryForm(props: Props) {
         </Button>
       </div>
     </form>
+  );
+}
+
+type TimeName = "start" | "end" | "startDate" | "endDate";
+
+const TIME_INPUTS: Record<TimeName, { id: string; type: "datetime-local" | "date" }> = {
+  start: { id: "entry-start", type: "datetime-local" },
+  end: { id: "entry-end", type: "datetime-local" },
+  startDate: { id: "entry-start-date", type: "date" },
+  endDate: { id: "entry-end-date", type: "date" },
+};
+
+/** One of the entry's times: a day and hour in the viewer's zone, or a whole day; half a row wide. */
+function TimeField({
+  name,
+  label,
+  hint,
+  min,
+  value,
+  onChange,
+  errors,
+}: {
+  name: TimeName;
+  label: string;
+  hint?: string;
+  /** The earliest value offered: an end never before its start. */
+  min?: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors?: string[];
+}) {
+  const { id, type } = TIME_INPUTS[name];
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors} className="md:col-span-3">
+      <Input
+        id={id}
+        type={type}
+        value={value}
+        min={min}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy(id, errors, hint !== undefined)}
+      />
+    </Field>
   );
 }

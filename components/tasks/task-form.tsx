@@ -4,8 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { ClientCasePickers, type ClientAndCase } from "@/components/crm/client-case-pickers";
 import { Button, buttonClass } from "@/components/ui/button";
-import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { CheckboxField, describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
@@ -80,25 +81,16 @@ export function TaskForm(props: Props) {
   const errors = (field: string) => action.fieldErrors?.[field];
 
   const [assignee, setAssignee] = useState<PickerItem>(choices.assignee);
-  const [client, setClient] = useState<PickerItem | null>(choices.client);
-  const [kase, setCase] = useState<PickerItem | null>(choices.case);
+  const [link, setLink] = useState<ClientAndCase>({ client: choices.client, case: choices.case });
 
   function chooseAssignee(item: PickerItem | null) {
     if (!item) return;
     setAssignee(item);
     set("assigneeId", item.id);
   }
-  function chooseClient(item: PickerItem | null) {
-    setClient(item);
-    // A case of another client cannot stay.
-    const keepCase = kase?.client && item && kase.client.id === item.id;
-    if (!keepCase) setCase(null);
-    setV((prev) => ({ ...prev, clientId: item?.id ?? "", caseId: keepCase ? prev.caseId : "" }));
-  }
-  function chooseCase(item: PickerItem | null) {
-    setCase(item);
-    if (item?.client) setClient({ id: item.client.id, label: item.client.label });
-    setV((prev) => ({ ...prev, caseId: item?.id ?? "", clientId: item?.client ? item.client.id : prev.clientId }));
+  function chooseLink(next: ClientAndCase) {
+    setLink(next);
+    setV((prev) => ({ ...prev, clientId: next.client?.id ?? "", caseId: next.case?.id ?? "" }));
   }
 
   function submit(e: FormEvent) {
@@ -210,55 +202,27 @@ export function TaskForm(props: Props) {
       </fieldset>
 
       <fieldset disabled={!can.details} className="grid grid-cols-1 gap-4 md:grid-cols-6">
-        <Field id="clientId" label={t("client")} errors={errors("clientId")} className="md:col-span-3">
-          <SearchPicker
-            id="clientId"
-            name="clientId"
-            source="clients"
-            value={client}
-            onChange={chooseClient}
-            emptyLabel={t("noClient")}
-            disabled={!can.details}
-            aria-invalid={errors("clientId") ? true : undefined}
-            aria-describedby={describedBy("clientId", errors("clientId"))}
-          />
-        </Field>
-        <Field id="caseId" label={t("case")} hint={t("caseHint")} errors={errors("caseId")} className="md:col-span-3">
-          <SearchPicker
-            id="caseId"
-            name="caseId"
-            source="cases"
-            params={{ client: client?.id }}
-            value={kase}
-            onChange={chooseCase}
-            emptyLabel={t("noCase")}
-            disabled={!can.details}
-            aria-invalid={errors("caseId") ? true : undefined}
-            aria-describedby={describedBy("caseId", errors("caseId"), true)}
-          />
-        </Field>
-        <div className="md:col-span-6">
-          <div className="flex items-start gap-2 text-sm">
-            <input
-              id="needsAcceptance"
-              type="checkbox"
-              checked={v.needsAcceptance}
-              onChange={(e) => set("needsAcceptance", e.target.checked)}
-              className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600 focus-visible:ring-2 focus-visible:ring-brand-200"
-              aria-describedby="needsAcceptance-hint"
-            />
-            <div>
-              <label htmlFor="needsAcceptance" className="font-medium text-slate-800">
-                {acceptanceOf ? t("needsAcceptanceOf", { name: acceptanceOf.delegatorName }) : t("needsAcceptance")}
-              </label>
-              <p id="needsAcceptance-hint" className="text-xs text-slate-500">
-                {acceptanceOf
-                  ? t(acceptanceOf.viewerIs === "assignee" ? "needsAcceptanceOfHintMine" : "needsAcceptanceOfHint", { name: acceptanceOf.delegatorName })
-                  : t("needsAcceptanceHint")}
-              </p>
-            </div>
-          </div>
-        </div>
+        <ClientCasePickers
+          ids={{ client: "clientId", case: "caseId" }}
+          named
+          text={{ client: t("client"), noClient: t("noClient"), case: t("case"), noCase: t("noCase"), caseHint: t("caseHint") }}
+          value={link}
+          onChange={chooseLink}
+          errors={{ client: errors("clientId"), case: errors("caseId") }}
+          disabled={!can.details}
+        />
+        <CheckboxField
+          id="needsAcceptance"
+          label={acceptanceOf ? t("needsAcceptanceOf", { name: acceptanceOf.delegatorName }) : t("needsAcceptance")}
+          hint={
+            acceptanceOf
+              ? t(acceptanceOf.viewerIs === "assignee" ? "needsAcceptanceOfHintMine" : "needsAcceptanceOfHint", { name: acceptanceOf.delegatorName })
+              : t("needsAcceptanceHint")
+          }
+          checked={v.needsAcceptance}
+          onChange={(checked) => set("needsAcceptance", checked)}
+          className="md:col-span-6"
+        />
       </fieldset>
 
       <RemindersEditor value={v.reminders} onChange={(next) => set("reminders", next)} disabled={!can.reminders} fieldErrors={action.fieldErrors} />

@@ -5,7 +5,8 @@ import { X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { controlClass } from "@/components/ui/field";
+import { ChipList } from "@/components/ui/chip-list";
+import { controlClass, Field } from "@/components/ui/field";
 import { SearchPicker } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
 import { deleteCalendarGroupAction, saveCalendarGroupAction } from "@/lib/calendar/actions";
@@ -82,26 +83,7 @@ export function PeopleChooser({
           </Button>
         ) : null}
       </div>
-      {chosen.length ? (
-        <ul className="flex flex-wrap gap-1.5">
-          {chosen.map((person) => (
-            <li
-              key={person.id}
-              className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-50 py-0.5 pr-0.5 pl-2.5 text-xs text-slate-800"
-            >
-              {person.name}
-              <button
-                type="button"
-                onClick={() => onRemove(person.id)}
-                aria-label={t("remove", { name: person.name })}
-                className="flex h-5 w-5 items-center justify-center rounded-full text-slate-500 hover:bg-slate-200 hover:text-slate-800"
-              >
-                <X aria-hidden className="h-3.5 w-3.5" />
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ChipList items={chosen.map((person) => ({ id: person.id, label: person.name }))} onRemove={onRemove} look="outlined" />
       {notice ? (
         <p role="status" className="text-xs text-amber-800">
           {notice}
@@ -109,10 +91,7 @@ export function PeopleChooser({
       ) : null}
 
       <div className="grid gap-3 md:grid-cols-3">
-        <div className="space-y-1">
-          <label htmlFor="lanes-add-person" className="block text-xs font-medium text-slate-700">
-            {t("addPerson")}
-          </label>
+        <Field id="lanes-add-person" label={t("addPerson")}>
           <SearchPicker
             id="lanes-add-person"
             source="people"
@@ -123,7 +102,7 @@ export function PeopleChooser({
               if (item) onAdd([{ id: item.id, name: item.label }]);
             }}
           />
-        </div>
+        </Field>
 
         <form
           className="space-y-1"
@@ -160,10 +139,7 @@ export function PeopleChooser({
           </div>
         </form>
 
-        <div className="space-y-1">
-          <label htmlFor="lanes-group" className="block text-xs font-medium text-slate-700">
-            {t("groups")}
-          </label>
+        <Field id="lanes-group" label={t("groups")}>
           <div className="flex gap-1.5">
             <select
               id="lanes-group"
@@ -186,14 +162,11 @@ export function PeopleChooser({
               <X aria-hidden className="h-4 w-4" />
             </Button>
           </div>
-        </div>
+        </Field>
       </div>
 
       <form onSubmit={saveGroup} className="flex flex-wrap items-end gap-1.5">
-        <div className="space-y-1">
-          <label htmlFor="lanes-group-name" className="block text-xs font-medium text-slate-700">
-            {t("groupName")}
-          </label>
+        <Field id="lanes-group-name" label={t("groupName")}>
           <input
             id="lanes-group-name"
             value={groupName}
@@ -203,7 +176,7 @@ export function PeopleChooser({
             aria-describedby={save.error ? "lanes-group-error" : undefined}
             className={clsx(controlClass, "w-64 max-w-full")}
           />
-        </div>
+        </Field>
         <Button type="submit" disabled={!groupName.trim() || !chosen.length || save.pending}>
           {t("saveGroup")}
         </Button>

@@ -92,7 +92,7 @@ test("a person drags an entry two hours later and finds it there after a reload"
 });
 
 test("the calendar's views, dialogs and entry pages pass axe", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const title = `Odprawa serwisu ${Date.now().toString(36)}`;
   const date = dayAheadInWarsaw(17);
   await login(page, "foreman");

@@ -45,7 +45,18 @@ function entryTitle(entry: CalendarItem, busy: string): string {
  * title), in a day or a strip a block at its time. Named for screen readers from its visible
  * words first ("10:00 Busy"), then the end, the day, the place and the answer.
  */
-export function LaneEntry({ entry, reader, variant }: { entry: CalendarItem; reader: CalendarReader; variant: "line" | "block" | "banner" }) {
+export function LaneEntry({
+  entry,
+  reader,
+  variant,
+  cut,
+}: {
+  entry: CalendarItem;
+  reader: CalendarReader;
+  variant: "line" | "block" | "banner";
+  /** A block cut at the edges of the hours shown: it began before them, or runs on after. */
+  cut?: { before: boolean; after: boolean };
+}) {
   const t = useTranslations("calendar.lanes");
   const state = entryStateOf(entry);
   const title = entryTitle(entry, t("busy"));
@@ -95,21 +106,36 @@ export function LaneEntry({ entry, reader, variant }: { entry: CalendarItem; rea
         )}
       >
         <span aria-hidden className={clsx("h-2 w-2 shrink-0 rounded-full", DOT[state])} />
-        <span className="min-w-0 truncate">{words}</span>
+        {/* relative: the words hidden from sight stay in the column instead of widening its scroll */}
+        <span className="relative min-w-0 truncate">{words}</span>
+      </Link>
+    );
+  }
+  if (variant === "block") {
+    // Two lines, so an hour's width holds its start and some of its title: the time (with its
+    // end and place where there is room, which screen readers hear in `more`), then the title.
+    return (
+      <Link
+        {...common}
+        className={clsx("group relative flex h-full flex-col justify-center rounded border px-1.5 text-[11px] leading-[14px]", FILL[state], grows, focusRing)}
+      >
+        <span className="flex min-w-0 tabular-nums opacity-85">
+          {cut?.before ? <span aria-hidden>◂&nbsp;</span> : null}
+          <span className="shrink-0">{start}</span>
+          <span aria-hidden className="relative min-w-0 truncate">
+            {[`–${end}${cut?.after ? " ▸" : ""}`, entry.location, ...notes].filter(Boolean).join(" · ")}
+          </span>
+        </span>
+        <span className={clsx("relative truncate", entry.masked ? "italic" : "font-medium")}>
+          {" "}
+          {title}
+          <span className="sr-only">, {more}</span>
+        </span>
       </Link>
     );
   }
   return (
-    <Link
-      {...common}
-      className={clsx(
-        "group relative block truncate rounded border px-1.5 text-[11px]",
-        variant === "block" ? "h-full leading-[30px]" : "h-5 leading-[18px]",
-        FILL[state],
-        grows,
-        focusRing,
-      )}
-    >
+    <Link {...common} className={clsx("group relative block h-5 truncate rounded border px-1.5 text-[11px] leading-[18px]", FILL[state], grows, focusRing)}>
       {words}
     </Link>
   );
@@ -128,7 +154,7 @@ export function LaneTask({ task, reader }: { task: DueMarker; reader: CalendarRe
       )}
     >
       <span aria-hidden className={clsx("mx-0.5 block h-2 w-2 shrink-0 rotate-45 rounded-[1px]", priorityDotClass[task.priority], task.done && "opacity-40")} />
-      <span className={clsx("min-w-0 truncate", task.done && "line-through")}>
+      <span className={clsx("relative min-w-0 truncate", task.done && "line-through")}>
         <span className="tabular-nums">{clockOf(reader, task.dueAt)}</span> {task.title}
         <span className="sr-only">, {t("task", { number: task.number })}</span>
       </span>

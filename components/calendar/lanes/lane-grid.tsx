@@ -56,6 +56,7 @@ export function LaneGrid({
   columns,
   lanes,
   minColumnRem,
+  startAt,
 }: {
   /** Names the scrolling region for assistive technology. */
   label: string;
@@ -64,26 +65,37 @@ export function LaneGrid({
   lanes: Lane[];
   /** A column of weight 1 is never narrower: below that the grid scrolls sideways and the labels stay put. */
   minColumnRem: number;
+  /**
+   * Where the view opens when it scrolls sideways (a phone): this column, `at` (a fraction) into
+   * it, is brought next to the names when it is not in view; again whenever it changes.
+   */
+  startAt?: { column: number; at: number } | null;
 }) {
   const region = useRef<HTMLDivElement>(null);
-  const current = columns.findIndex((c) => c.current);
-  // On a phone the week scrolls: today's column is brought into view, next to the names.
+  const startColumn = startAt?.column ?? -1;
+  const startFraction = startAt?.at ?? 0;
   useEffect(() => {
     const box = region.current;
-    const column = box?.querySelector<HTMLElement>(`[data-column="${current}"]`);
+    const column = box?.querySelector<HTMLElement>(`[data-column="${startColumn}"]`);
     const names = box?.querySelector<HTMLElement>("[data-corner]");
     if (!box || !column || !names || box.scrollWidth <= box.clientWidth) return;
-    const left = column.getBoundingClientRect().left - box.getBoundingClientRect().left + box.scrollLeft - names.offsetWidth;
-    if (left < box.scrollLeft || left + column.offsetWidth > box.scrollLeft + box.clientWidth - names.offsetWidth) box.scrollLeft = left;
-  }, [current, columns.length]);
+    const left =
+      column.getBoundingClientRect().left - box.getBoundingClientRect().left + box.scrollLeft + startFraction * column.offsetWidth - names.offsetWidth;
+    const shown = left >= box.scrollLeft && left + Math.min(column.offsetWidth, box.clientWidth / 2) <= box.scrollLeft + box.clientWidth - names.offsetWidth;
+    if (!shown) box.scrollLeft = left;
+  }, [startColumn, startFraction, columns.length]);
   const columnsStyle = template(columns, minColumnRem);
   const minTrack = columns.reduce((sum, c) => sum + c.weight, 0) * minColumnRem;
   return (
-    <div ref={region} role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <div
-        className="grid grid-cols-[var(--names)_minmax(0,1fr)] [--names:7.5rem] sm:[--names:11rem]"
-        style={{ minWidth: `calc(var(--names) + ${minTrack.toFixed(2)}rem)` }}
-      >
+    // The names stay put while the columns scroll: what gets focus is scrolled clear of them.
+    <div
+      ref={region}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="scroll-pl-[var(--names)] overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm [--names:7.5rem] sm:[--names:11rem]"
+    >
+      <div className="grid grid-cols-[var(--names)_minmax(0,1fr)]" style={{ minWidth: `calc(var(--names) + ${minTrack.toFixed(2)}rem)` }}>
         <div
           data-corner
           className="sticky left-0 z-30 flex items-end border-r border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-xs font-medium text-slate-600"
@@ -120,7 +132,7 @@ function LaneRow({ lane, columns, columnsStyle }: { lane: Lane; columns: LaneCol
   return (
     <>
       <div className="sticky left-0 z-20 flex items-start border-r border-b border-slate-200 bg-white px-2 py-1.5 text-sm font-medium text-slate-800">
-        <span className="min-w-0 truncate" title={lane.label}>
+        <span className="line-clamp-2 min-w-0 break-words" title={lane.label}>
           {lane.label}
         </span>
       </div>
@@ -190,6 +202,10 @@ export function HourRuler({ marks, className }: { marks: { at: number; label: st
   );
 }
 
+// Small triangles at an edge: something runs on before or after the hours shown.
+const NOTCH_LEFT = "pointer-events-none absolute top-1/2 z-[2] -translate-y-1/2 border-y-[4px] border-r-[5px] border-y-transparent border-r-slate-600";
+const NOTCH_RIGHT = "pointer-events-none absolute top-1/2 z-[2] -translate-y-1/2 border-y-[4px] border-l-[5px] border-y-transparent border-l-slate-600";
+
 export interface BarSegment {
   key: string;
   segment: Segment;
@@ -218,8 +234,8 @@ export function DayBar({ segments, marks, now }: { segments: BarSegment[]; marks
       {marks.map((mark) => (
         <span key={mark} className="absolute inset-y-0 w-px bg-white/70" style={{ left: at(mark) }} />
       ))}
-      {before ? <span className="absolute top-1/2 -left-1.5 -translate-y-1/2 border-y-[4px] border-r-[5px] border-y-transparent border-r-slate-600" /> : null}
-      {after ? <span className="absolute top-1/2 -right-1.5 -translate-y-1/2 border-y-[4px] border-l-[5px] border-y-transparent border-l-slate-600" /> : null}
+      {before ? <span className={clsx(NOTCH_LEFT, "-left-1.5")} /> : null}
+      {after ? <span className={clsx(NOTCH_RIGHT, "-right-1.5")} /> : null}
       {now !== null ? <span className="absolute -inset-y-1 w-0.5 -translate-x-1/2 rounded-full bg-red-500" style={{ left: at(now) }} /> : null}
     </div>
   );
@@ -245,18 +261,21 @@ export function DayTimeline({
   shaded,
   now,
   minWidth,
+  tinted,
 }: {
   items: TimelineItem[];
   marks: number[];
   shaded: Span[];
   now: number | null;
   minWidth: number;
+  /** The whole stretch taken by something (a day off, a fair): a pale tone under the hours. */
+  tinted?: boolean;
 }) {
   // Stacked by the room each takes on screen, so a short item's text never lies under the next one.
   const shown = items.map(({ segment: { span } }) => ({ from: span.from, to: Math.min(1, Math.max(span.to, span.from + minWidth)) }));
   const { rows, count } = stackInRows(shown);
   return (
-    <div className="relative" style={{ height: PAD * 2 + count * ITEM_H }}>
+    <div className={clsx("relative", tinted && "bg-brand-50")} style={{ height: PAD * 2 + count * ITEM_H }}>
       {shaded.map((span) => (
         <div key={span.from} aria-hidden className="absolute inset-y-0 bg-slate-50" style={{ left: at(span.from), width: at(span.to - span.from) }} />
       ))}

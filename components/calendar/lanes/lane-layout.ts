@@ -36,10 +36,22 @@ const DAY_MS = 86_400_000;
 /** The hours a week shows, and a day unless an entry needs more: the working day with some margin. */
 export const WORKING_HOURS: Hours = { start: 7 * HOUR, end: 19 * HOUR };
 
+// A week of sixty people reads each entry's times on every day, again at each tick of the clock:
+// the zone's answers are kept (a few thousand at most) rather than asked of Intl every time.
+const wallTimes = new Map<string, { date: string; minutes: number }>();
+const WALL_TIMES_KEPT = 20_000;
+
 /** An instant's local date and minutes after local midnight in `timeZone`. */
-export function wallTimeOf(instant: string | Date, timeZone: string): { date: string; minutes: number } {
-  const wall = instantToWallClock(typeof instant === "string" ? new Date(instant) : instant, timeZone);
-  return { date: wall.slice(0, 10), minutes: Number(wall.slice(11, 13)) * HOUR + Number(wall.slice(14, 16)) };
+export function wallTimeOf(instant: string | Date, timeZone: string): { readonly date: string; readonly minutes: number } {
+  const key = `${typeof instant === "string" ? instant : instant.toISOString()} ${timeZone}`;
+  let wall = wallTimes.get(key);
+  if (!wall) {
+    const text = instantToWallClock(typeof instant === "string" ? new Date(instant) : instant, timeZone);
+    wall = { date: text.slice(0, 10), minutes: Number(text.slice(11, 13)) * HOUR + Number(text.slice(14, 16)) };
+    if (wallTimes.size >= WALL_TIMES_KEPT) wallTimes.clear();
+    wallTimes.set(key, wall);
+  }
+  return wall;
 }
 
 function clamp(value: number, low: number, high: number): number {

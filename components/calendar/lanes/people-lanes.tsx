@@ -39,7 +39,7 @@ const DAY_REM = 8;
 const QUIET_WEEKEND = 0.55;
 const HOUR_REM = 4;
 /** In a day, a short entry takes at least the room of this many minutes, enough for its time and some of its title. */
-const MIN_BLOCK_MINUTES = 45;
+const MIN_BLOCK_MINUTES = 50;
 const WHOLE_DAY: Segment = { span: { from: 0, to: 1 }, before: false, after: false };
 
 /** "The week of the people I picked": one lane per person, a day (hours across) or a week (days across, each day's hours as a bar over its list). */
@@ -132,6 +132,15 @@ export function PeopleLanes({
     });
   }, [scale, days, layout, reader, today]);
 
+  // A phone opens a week at today, a day at the start of the working day.
+  const dayHours = layout?.hours ?? WORKING_HOURS;
+  const startAt =
+    scale === "day"
+      ? { column: 0, at: (WORKING_HOURS.start - dayHours.start) / (dayHours.end - dayHours.start) }
+      : days.includes(today)
+        ? { column: days.indexOf(today), at: 0 }
+        : null;
+
   const lanes = useMemo<Lane[]>(() => {
     const byPerson = (personId: string) => ({
       entries: (window?.entries ?? []).filter((e) => e.personId === personId),
@@ -147,7 +156,7 @@ export function PeopleLanes({
       const notes = days.map((day) => tasksOn(tasks, day, reader.timeZone).map((task) => <LaneTask key={task.id} task={task} reader={reader} />));
       const cells =
         scale === "day"
-          ? [dayCell(entries.filter((e) => !e.allDay && !layout?.strip.has(e.id)) as TimedItem[], days[0]!, layout?.hours ?? WORKING_HOURS, now, reader)]
+          ? [dayCell(entries, days[0]!, layout?.hours ?? WORKING_HOURS, now, reader)]
           : days.map((day) => weekCell(entries, day, now, reader, layout?.listedOn));
       return { id: person.id, label: person.name, banners, notes, cells, emptyText: entries.length || tasks.length ? undefined : t("noEntries") };
     });
@@ -186,7 +195,14 @@ export function PeopleLanes({
       ) : null}
       {people.length ? (
         <>
-          <LaneGrid label={t("region")} cornerLabel={t("person")} columns={columns} lanes={lanes} minColumnRem={scale === "day" ? HOUR_REM : DAY_REM} />
+          <LaneGrid
+            label={t("region")}
+            cornerLabel={t("person")}
+            columns={columns}
+            lanes={lanes}
+            minColumnRem={scale === "day" ? HOUR_REM : DAY_REM}
+            startAt={startAt}
+          />
           <LanesLegend scale={scale} hours={`${hourLabel(reader, WORKING_HOURS.start)}–${hourLabel(reader, WORKING_HOURS.end)}`} />
         </>
       ) : (
@@ -199,9 +215,10 @@ export function PeopleLanes({
 type TimedItem = Extract<CalendarItem, { allDay: false }>;
 
 /**
- * Where each entry of the window goes: those spanning days (all-day, or timed and a day or
- * longer) in the strip across their columns, the rest listed on one day; the days something is
- * on (a quiet weekend day is drawn narrow) and, for a day, the hours its entries need.
+ * Where each entry of the window goes: those spanning days (all-day, or in a week timed and a
+ * day or longer) in the strip across their columns, the rest listed on one day; the days
+ * something is on (a quiet weekend day is drawn narrow) and, for a day, the hours its entries
+ * shorter than a day need (a trip of days is cut at the edges instead of opening the night).
  */
 function layOut(window: CalendarWindow, days: string[], scale: LaneScale, timeZone: string) {
   const strip = new Map<string, Span>();
@@ -212,7 +229,8 @@ function layOut(window: CalendarWindow, days: string[], scale: LaneScale, timeZo
     const place = e.allDay ? allDayColumns(e.startDate, e.endDate, days) : placeTimed(e.start, e.end, days, timeZone);
     if (!place) continue;
     if ("from" in place) strip.set(e.id, place);
-    else if ("strip" in place) strip.set(e.id, place.strip);
+    else if ("strip" in place && scale === "week") strip.set(e.id, place.strip);
+    else if ("strip" in place) listedOn.set(e.id, days[0]!);
     else {
       listedOn.set(e.id, place.day);
       busyDays.add(place.day);
@@ -267,11 +285,13 @@ function weekCell(entries: CalendarItem[], day: string, now: Date, reader: Calen
   );
 }
 
-/** A day for one person: its hours across, each entry a block at its time. */
-function dayCell(timed: TimedItem[], day: string, hours: Hours, now: Date, reader: CalendarReader): ReactNode {
-  const items: TimelineItem[] = [...timed].sort(byStart).flatMap((e) => {
+/** A day for one person: its hours across, each entry a block at its time, the day tinted when an all-day entry takes it. */
+function dayCell(entries: CalendarItem[], day: string, hours: Hours, now: Date, reader: CalendarReader): ReactNode {
+  const timed = entries.filter((e) => !e.allDay) as TimedItem[];
+  const away = entries.some((e) => e.allDay && BAR[entryStateOf(e)] && e.startDate <= day && day < e.endDate);
+  const items: TimelineItem[] = timed.sort(byStart).flatMap((e) => {
     const segment = segmentOn(e.start, e.end, day, hours, reader.timeZone);
-    return segment ? [{ key: e.id, segment, node: <LaneEntry entry={e} reader={reader} variant="block" /> }] : [];
+    return segment ? [{ key: e.id, segment, node: <LaneEntry entry={e} reader={reader} variant="block" cut={segment} /> }] : [];
   });
   const length = hours.end - hours.start;
   const shaded: Span[] = [];
@@ -284,6 +304,7 @@ function dayCell(timed: TimedItem[], day: string, hours: Hours, now: Date, reade
       shaded={shaded}
       now={momentOn(now, day, hours, reader.timeZone)}
       minWidth={MIN_BLOCK_MINUTES / length}
+      tinted={away}
     />
   );
 }

@@ -97,8 +97,17 @@ test("picking two people and a team shows their lanes, someone else's private en
   await expect(page.getByLabel("Przejdź do dnia")).toHaveValue(warsawDate(2));
   await expect(talkLink).toHaveCount(0);
 
-  // The week holding both days, days across.
+  // The week holding both days, days across: each day's working hours as a bar over its list.
   await page.getByText("Tydzień", { exact: true }).click();
   await expect(talkLink).toHaveAccessibleName(/^10:00 Zajęty\s*, do 11:00/);
+  await expect(reviewLink).toHaveAccessibleName(new RegExp(`^13:00 ${meeting}\\s*, do 14:30`));
   await page.screenshot({ path: "/tmp/calendar-people-week.png", fullPage: true });
+  await expectNoAxeViolations(page, "people side by side, week view");
+
+  // On a phone the week scrolls sideways under the names; still clean, and an entry opens with the keyboard.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoAxeViolations(page, "people side by side, week view on a phone");
+  await reviewLink.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/calendar/entries/${review.id}$`));
 });

@@ -165,3 +165,51 @@ test("screenshots: calendar", async ({ page }) => {
   }
   await switchLanguage(page, "pl");
 });
+
+/** Monday to Sunday of this week in Warsaw, where the demo works and its entries are seeded. */
+function warsawWeek(): string[] {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw" }).format(new Date());
+  const noon = Date.parse(`${today}T12:00:00Z`);
+  const monday = noon - ((new Date(noon).getUTCDay() + 6) % 7) * 86_400_000;
+  return Array.from({ length: 7 }, (_, i) => new Date(monday + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+/**
+ * A team's week side by side, as the service manager sees it: his department and the regional
+ * sellers, ten lanes (db/seed/demo-calendar.ts gives them a working week); one entry focused, as
+ * the keyboard shows its full text; and one day of it, hours across.
+ */
+test("screenshots: team week", async ({ page }) => {
+  test.setTimeout(300_000);
+  await login(page, "servicemgr");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.goto("/calendar/people");
+  const clear = page.getByRole("button", { name: "Usuń wszystkich" });
+  if (await clear.isVisible()) await clear.click();
+  const sets = page.getByLabel("Dodaj zespół lub dział");
+  for (const prefix of ["Serwis (", "Sprzedaż regionalna"]) {
+    const label = await sets.locator("option").evaluateAll((options, p) => options.map((o) => o.textContent ?? "").find((text) => text.startsWith(p)), prefix);
+    await sets.selectOption({ label: label! });
+    await page.getByRole("button", { name: "Dodaj", exact: true }).click();
+  }
+  const grid = page.getByRole("region", { name: /^(Kalendarze pokazywanych osób|Calendars of the people shown)$/ });
+  await expect(grid.getByText("Natalia Mazur", { exact: true })).toBeVisible();
+  const week = warsawWeek();
+  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+    await page.setViewportSize(VIEWPORTS[viewport]);
+    for (const locale of LOCALES) {
+      await switchLanguage(page, locale);
+      await page.goto(`/calendar/people?view=week&date=${week[0]}`);
+      await expect(grid.locator("a[data-entry-id]").first()).toBeVisible();
+      await shoot(page, "calendar-team-week", viewport, locale);
+      // A short entry, focused: it grows over its neighbours to show its whole title, end and place.
+      const repair = grid.locator("a[data-entry-id]").filter({ hasText: "Naprawa agregatu" }).first();
+      await repair.focus();
+      await grid.screenshot({ path: `${SHOTS_DIR}/calendar-team-week-focus-${viewport}-${locale}.png` });
+      await page.goto(`/calendar/people?view=day&date=${week[2]}`);
+      await expect(grid.locator("a[data-entry-id]").first()).toBeVisible();
+      await shoot(page, "calendar-team-day", viewport, locale);
+    }
+  }
+  await switchLanguage(page, "pl");
+});

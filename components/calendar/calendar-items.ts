@@ -48,14 +48,26 @@ export function gridEventsOf(window: CalendarWindow | undefined, personId: strin
   return [...entries, ...tasks];
 }
 
+/**
+ * How an entry reads at a glance in a person's calendar, in every view: someone's private entry
+ * (Busy), declined, not yet answered (or tentative), or simply on.
+ */
+export type EntryState = keyof typeof ENTRY_COLOURS;
+
+export function entryStateOf(item: CalendarItem): EntryState {
+  if (item.masked) return "masked";
+  if (item.response === "declined") return "declined";
+  if (item.response === "tentative" || item.response === "needs_action") return "unanswered";
+  return "confirmed";
+}
+
 function entryEvent(item: CalendarItem, busyLabel: string): GridEvent {
   const classes = ["cal-entry"];
   if (item.masked) classes.push("cal-masked");
   if (item.visibility === "private") classes.push("cal-private");
   if (item.response === "declined") classes.push("cal-declined");
-  const unanswered = item.response === "tentative" || item.response === "needs_action";
-  if (unanswered) classes.push("cal-unanswered");
-  const [color, contrastColor] = ENTRY_COLOURS[item.masked ? "masked" : item.response === "declined" ? "declined" : unanswered ? "unanswered" : "confirmed"];
+  if (item.response === "tentative" || item.response === "needs_action") classes.push("cal-unanswered");
+  const [color, contrastColor] = ENTRY_COLOURS[entryStateOf(item)];
   return {
     id: `entry:${item.id}`,
     title: item.masked || !item.title ? busyLabel : item.title,

@@ -43,6 +43,13 @@ export function visibleDays(view: CalendarView, date: string, firstDay: number):
   return { start, end: addCalendarDays(start, 7) };
 }
 
+/** Every local date of a range, in order. */
+export function datesOf(range: DayRange): string[] {
+  const dates: string[] = [];
+  for (let d = range.start; d < range.end; d = addCalendarDays(d, 1)) dates.push(d);
+  return dates;
+}
+
 function addMonths(date: string, months: number): string {
   const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
   const index = year * 12 + (month - 1) + months;

@@ -5,17 +5,7 @@ import { ChevronLeft, ChevronRight, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import { CALENDAR_VIEWS, type CalendarView, type DayRange } from "./calendar-range";
-
-/** The heading of the days shown: "Monday, 7 December 2026", "30 Nov – 6 Dec 2026", "December 2026". */
-export function rangeTitle(view: CalendarView, date: string, days: DayRange, languageTag: string): string {
-  const at = (d: string) => new Date(`${d}T12:00:00Z`);
-  const utc = { timeZone: "UTC" } as const;
-  if (view === "day") return new Intl.DateTimeFormat(languageTag, { ...utc, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(at(date));
-  if (view === "month") return new Intl.DateTimeFormat(languageTag, { ...utc, month: "long", year: "numeric" }).format(at(date));
-  const last = new Date(at(days.end).getTime() - 86_400_000);
-  return new Intl.DateTimeFormat(languageTag, { ...utc, day: "numeric", month: "short", year: "numeric" }).formatRange(at(days.start), last);
-}
+import { CALENDAR_VIEWS, type CalendarView } from "./calendar-range";
 
 /** Today, previous, next, a date to go to, the view, and "New entry": all without a page load. */
 export function CalendarToolbar({

@@ -6,11 +6,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { CalendarItem, EntryTime } from "@/lib/calendar/types";
-import type { DateFormat } from "@/lib/i18n/format-for";
 import { localDateOf } from "@/lib/time/zoned";
 import { gridEventsOf } from "./calendar-items";
-import { shiftDate, visibleDays, type CalendarView } from "./calendar-range";
-import { CalendarToolbar, rangeTitle } from "./calendar-toolbar";
+import { shiftDate, type CalendarView } from "./calendar-range";
+import { rangeTitle, type CalendarReader } from "./calendar-reader";
+import { CalendarToolbar } from "./calendar-toolbar";
 import { EntryDetailsDialog } from "./entry-details-dialog";
 import { EntryForm, type EntryFormValues } from "./entry-form";
 import { EntryTimeDialog } from "./entry-time-dialog";
@@ -24,26 +24,14 @@ const CalendarGrid = dynamic(() => import("./calendar-grid"), {
   loading: () => <div className="h-[36rem] animate-pulse rounded-lg border border-slate-200 bg-white" />,
 });
 
-/** How the viewer reads a calendar: decided on the server from their profile. */
-export interface CalendarReader {
-  timeZone: string;
-  locale: "pl" | "en";
-  dateFormat: DateFormat;
-  /** 0 Sunday, 1 Monday. */
-  firstDay: number;
-  hour12: boolean;
-  /** The Intl language tag for headings ("pl-PL", "en-GB", "en-US"). */
-  languageTag: string;
-}
-
 type Notice = { tone: "info" | "error"; text: string };
 
 /**
  * The person's own calendar: day, week, month and list views with a toolbar that never reloads
  * the page, entries and due tasks from the window route, drag to create, drag or resize to move
  * (optimistic, rolled back with a message when refused), and a dialog for each of those for the
- * keyboard. The people-side-by-side lanes (components/calendar/people-lanes.tsx) take the
- * toolbar's `children` slot and this component's `people` state.
+ * keyboard. The people side by side (/calendar/people, components/calendar/lanes/) read their
+ * windows through the same hook.
  */
 export function MyCalendar({
   reader,
@@ -79,8 +67,7 @@ export function MyCalendar({
     window.history.replaceState(window.history.state, "", url);
   }, [view, date]);
 
-  const days = useMemo(() => visibleDays(view, date, firstDay), [view, date, firstDay]);
-  const { window: data, fetching, failed, retry } = useCalendarWindow({ view, date, firstDay, timeZone, people });
+  const { days, window: data, fetching, failed, retry } = useCalendarWindow({ view, date, firstDay, timeZone, people });
   const busyLabel = t("busy");
   const events = useMemo(() => gridEventsOf(data, me.id, busyLabel), [data, me.id, busyLabel]);
   const move = useMoveEntry(timeZone, t("moveFailed"));

@@ -30,30 +30,41 @@ export interface WindowRequest {
   date: string;
   firstDay: number;
   timeZone: string;
-  /** Whose calendars; empty is the viewer's own. */
+  /** Whose calendars; empty is the viewer's own unless `ownWhenNobody` is false. */
   people: readonly string[];
+  /** The people lanes show nobody when nobody is chosen: they ask nothing then. */
+  ownWhenNobody?: boolean;
+  /** The window the server rendered the page with, used while its key is the one asked for. */
+  initial?: CalendarWindow;
 }
 
 /**
  * The entries and due tasks of the days a view shows, fetched per visible range and cached per
- * range, with the next range fetched ahead so "next" draws at once. The people lanes use it too.
+ * range and people, with the next range fetched ahead so "next" draws at once. The person's own
+ * calendar and the people lanes both read through here.
  */
-export function useCalendarWindow({ view, date, firstDay, timeZone, people }: WindowRequest) {
+export function useCalendarWindow({ view, date, firstDay, timeZone, people, ownWhenNobody = true, initial }: WindowRequest) {
   const client = useQueryClient();
-  const range = useMemo(() => windowOf(visibleDays(view, date, firstDay), timeZone), [view, date, firstDay, timeZone]);
+  const days = useMemo(() => visibleDays(view, date, firstDay), [view, date, firstDay]);
+  const range = useMemo(() => windowOf(days, timeZone), [days, timeZone]);
+  const enabled = ownWhenNobody || people.length > 0;
+  const matchesInitial = !!initial && initial.from === range.from && initial.to === range.to && initial.people.map((p) => p.id).join(",") === people.join(",");
   const query = useQuery({
     queryKey: windowKey(range.from, range.to, people),
     queryFn: ({ signal }) => fetchWindow(range.from, range.to, people, signal),
     staleTime: FRESH_MS,
     placeholderData: keepPreviousData,
+    enabled,
+    initialData: matchesInitial ? initial : undefined,
   });
 
   useEffect(() => {
+    if (!enabled) return;
     const next = windowOf(visibleDays(view, shiftDate(view, date, 1), firstDay), timeZone);
     void client.prefetchQuery({ queryKey: windowKey(next.from, next.to, people), queryFn: () => fetchWindow(next.from, next.to, people), staleTime: FRESH_MS });
-  }, [client, view, date, firstDay, timeZone, people]);
+  }, [client, enabled, view, date, firstDay, timeZone, people]);
 
-  return { range, window: query.data, fetching: query.isFetching, failed: query.isError && !query.data, retry: query.refetch };
+  return { days, range, window: enabled ? query.data : undefined, fetching: query.isFetching, failed: query.isError && !query.data, retry: query.refetch };
 }
 
 export type MoveOutcome = { ok: true } | { ok: false; error: string };

@@ -1,135 +1,156 @@
-import { addCalendarDays, instantToWallClock, isoWeekdayOf, startOfLocalDay } from "@/lib/time/zoned";
+import { addCalendarDays, instantToWallClock } from "@/lib/time/zoned";
+import type { CalendarView } from "../calendar-range";
 
 /**
- * Where things sit across a lane. The axis is a run of local days in the viewer's zone, each
- * showing the same stretch of wall-clock hours; a position is a fraction of the lane's width.
- * Instants are read on the viewer's wall clock (never the browser's), so an entry at 09:00
- * sits at 09:00 on the days clocks change too.
+ * Where things sit in the lanes. Columns are local days in the viewer's zone; within a day, a
+ * stretch of wall-clock hours (the working day unless something needs more), and a position is a
+ * fraction of that stretch. Instants are read on the viewer's wall clock (never the browser's), so
+ * an entry at 09:00 sits at 09:00 on the days clocks change too.
  */
 
-export type LaneScale = "day" | "week";
+export type LaneScale = Extract<CalendarView, "day" | "week">;
 
-export interface LaneAxis {
-  /** Local dates shown, consecutive, in order. */
-  days: string[];
-  /** The stretch of every day shown, in minutes after local midnight: [dayStart, dayEnd). */
-  dayStart: number;
-  dayEnd: number;
+/** A stretch of a day's wall clock in minutes after local midnight: [start, end). */
+export interface Hours {
+  start: number;
+  end: number;
 }
 
+/** From … to, as fractions of a stretch (or column indices, end exclusive). */
 export interface Span {
   from: number;
   to: number;
 }
 
+/** A timed entry's part of one day's hours; `before` / `after` when it runs on past their edges. */
+export interface Segment {
+  span: Span;
+  before: boolean;
+  after: boolean;
+}
+
 const HOUR = 60;
-/** Hours shown when nothing falls outside them: a working day with some margin. */
-export const DEFAULT_HOURS: Record<LaneScale, { start: number; end: number }> = {
-  day: { start: 7 * HOUR, end: 20 * HOUR },
-  week: { start: 7 * HOUR, end: 19 * HOUR },
-};
+const DAY = 24 * HOUR;
+const DAY_MS = 86_400_000;
 
-/** The first day of the week holding `date`; `firstDay` 0 is Sunday, 1 Monday. */
-export function startOfWeek(date: string, firstDay: number): string {
-  const weekday = isoWeekdayOf(date) % 7;
-  return addCalendarDays(date, -((weekday - firstDay + 7) % 7));
-}
+/** The hours a week shows, and a day unless an entry needs more: the working day with some margin. */
+export const WORKING_HOURS: Hours = { start: 7 * HOUR, end: 19 * HOUR };
 
-/** The local dates a scale shows around `date`. */
-export function daysShown(scale: LaneScale, date: string, firstDay: number): string[] {
-  if (scale === "day") return [date];
-  const start = startOfWeek(date, firstDay);
-  return Array.from({ length: 7 }, (_, i) => addCalendarDays(start, i));
-}
-
-/** The date after "previous" (-1) or "next" (+1). */
-export function shiftDate(scale: LaneScale, date: string, step: -1 | 1): string {
-  return addCalendarDays(date, scale === "day" ? step : 7 * step);
-}
-
-/** The instants the days cover in the viewer's zone: what the window route is asked for. */
-export function windowOfDays(days: string[], timeZone: string): { from: string; to: string } {
-  const from = startOfLocalDay(days[0]!, timeZone);
-  const to = startOfLocalDay(addCalendarDays(days[days.length - 1]!, 1), timeZone);
-  if (!from || !to) throw new RangeError(`Not a day range: ${days[0]}..${days[days.length - 1]}`);
-  return { from: from.toISOString(), to: to.toISOString() };
-}
-
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-}
-
-/** Whole days from the axis's first day to `date` (negative before it). */
-function dayIndex(axis: LaneAxis, date: string): number {
-  return dayNumber(date) - dayNumber(axis.days[0]!);
-}
+// A week of sixty people reads each entry's times on every day, again at each tick of the clock:
+// the zone's answers are kept (a few thousand at most) rather than asked of Intl every time.
+const wallTimes = new Map<string, { date: string; minutes: number }>();
+const WALL_TIMES_KEPT = 20_000;
 
 /** An instant's local date and minutes after local midnight in `timeZone`. */
-export function wallTimeOf(instant: string | Date, timeZone: string): { date: string; minutes: number } {
-  const wall = instantToWallClock(typeof instant === "string" ? new Date(instant) : instant, timeZone);
-  return { date: wall.slice(0, 10), minutes: Number(wall.slice(11, 13)) * HOUR + Number(wall.slice(14, 16)) };
+export function wallTimeOf(instant: string | Date, timeZone: string): { readonly date: string; readonly minutes: number } {
+  const key = `${typeof instant === "string" ? instant : instant.toISOString()} ${timeZone}`;
+  let wall = wallTimes.get(key);
+  if (!wall) {
+    const text = instantToWallClock(typeof instant === "string" ? new Date(instant) : instant, timeZone);
+    wall = { date: text.slice(0, 10), minutes: Number(text.slice(11, 13)) * HOUR + Number(text.slice(14, 16)) };
+    if (wallTimes.size >= WALL_TIMES_KEPT) wallTimes.clear();
+    wallTimes.set(key, wall);
+  }
+  return wall;
 }
 
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
 
-/** Where an instant sits across the lane: 0 at the start of the first day shown, 1 at the end of the last. */
-export function positionOf(instant: string | Date, axis: LaneAxis, timeZone: string): number {
-  const { date, minutes } = wallTimeOf(instant, timeZone);
-  const index = dayIndex(axis, date);
-  const n = axis.days.length;
-  if (index < 0) return 0;
-  if (index >= n) return 1;
-  return (index + clamp((minutes - axis.dayStart) / (axis.dayEnd - axis.dayStart), 0, 1)) / n;
-}
-
-/** A timed entry's stretch across the lane, or null when it lies wholly outside the days shown. */
-export function timedSpan(start: string, end: string, axis: LaneAxis, timeZone: string): Span | null {
-  const from = positionOf(start, axis, timeZone);
-  const to = positionOf(end, axis, timeZone);
-  const first = wallTimeOf(start, timeZone).date;
-  const last = wallTimeOf(new Date(new Date(end).getTime() - 1), timeZone).date;
-  if (dayIndex(axis, last) < 0 || dayIndex(axis, first) >= axis.days.length) return null;
-  return { from, to: Math.max(from, to) };
-}
-
-/** An all-day entry's days across the lane (`endDate` exclusive), or null outside the days shown. */
-export function allDaySpan(startDate: string, endDate: string, axis: LaneAxis): Span | null {
-  const n = axis.days.length;
-  const from = clamp(dayIndex(axis, startDate), 0, n);
-  const to = clamp(dayIndex(axis, endDate), 0, n);
-  return to > from ? { from: from / n, to: to / n } : null;
-}
-
-/** The current time's place, or null when today is not shown. */
-export function nowPosition(now: Date, axis: LaneAxis, timeZone: string): number | null {
-  const index = dayIndex(axis, wallTimeOf(now, timeZone).date);
-  return index >= 0 && index < axis.days.length ? positionOf(now, axis, timeZone) : null;
-}
-
 /**
- * The hours to show: the default stretch, widened to whole hours so that every timed entry
- * that starts and ends on one day is seen whole (a 06:30 visit in a 07:00 view opens the view
- * at 06:00). Entries running over midnight are drawn to the edges and widen nothing.
+ * The minutes of local `date` that an entry covers, [from, to) within [0, 1440], or null when it
+ * does not touch that day (one ending at the day's first moment does not).
  */
-export function hoursToShow(scale: LaneScale, entries: { start: string; end: string }[], timeZone: string): { dayStart: number; dayEnd: number } {
-  let { start: dayStart, end: dayEnd } = DEFAULT_HOURS[scale];
-  for (const entry of entries) {
-    const start = wallTimeOf(entry.start, timeZone);
-    const end = wallTimeOf(entry.end, timeZone);
-    const endMinutes = end.date === start.date ? end.minutes : end.date === addCalendarDays(start.date, 1) && end.minutes === 0 ? 24 * HOUR : null;
-    if (endMinutes === null) continue;
-    dayStart = Math.min(dayStart, Math.floor(start.minutes / HOUR) * HOUR);
-    dayEnd = Math.max(dayEnd, Math.ceil(endMinutes / HOUR) * HOUR);
-  }
-  return { dayStart, dayEnd };
+export function minutesOnDay(start: string, end: string, date: string, timeZone: string): Span | null {
+  const s = wallTimeOf(start, timeZone);
+  const e = wallTimeOf(end, timeZone);
+  if (s.date > date || e.date < date) return null;
+  const from = s.date < date ? 0 : s.minutes;
+  const to = e.date > date ? DAY : e.minutes;
+  if (to < from || (to === from && s.date !== date)) return null;
+  return { from, to };
+}
+
+/** A timed entry's part of `date` within `hours`, or null when it does not touch the day at all. */
+export function segmentOn(start: string, end: string, date: string, hours: Hours, timeZone: string): Segment | null {
+  const minutes = minutesOnDay(start, end, date, timeZone);
+  if (!minutes) return null;
+  const length = hours.end - hours.start;
+  const at = (m: number) => (clamp(m, hours.start, hours.end) - hours.start) / length;
+  return { span: { from: at(minutes.from), to: at(minutes.to) }, before: minutes.from < hours.start, after: minutes.to > hours.end };
+}
+
+/** Where a moment of `date` sits within `hours`, or null when it is another day or outside them. */
+export function momentOn(instant: string | Date, date: string, hours: Hours, timeZone: string): number | null {
+  const wall = wallTimeOf(instant, timeZone);
+  if (wall.date !== date || wall.minutes < hours.start || wall.minutes > hours.end) return null;
+  return (wall.minutes - hours.start) / (hours.end - hours.start);
+}
+
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+/** The columns (indices into `days`, end exclusive) that local dates `first` to `last` (inclusive) cover, or null. */
+export function dayColumns(first: string, last: string, days: string[]): Span | null {
+  const n = days.length;
+  const from = clamp(dayNumber(first) - dayNumber(days[0]!), 0, n);
+  const to = clamp(dayNumber(last) - dayNumber(days[0]!) + 1, 0, n);
+  return to > from ? { from, to } : null;
+}
+
+/** An all-day entry's columns (`endDate` exclusive). */
+export function allDayColumns(startDate: string, endDate: string, days: string[]): Span | null {
+  return dayColumns(startDate, addCalendarDays(endDate, -1), days);
 }
 
 /**
- * Rows within a lane so that overlapping spans never cover each other: each span takes the
- * first row free at its start (spans that only touch share a row). Returns each span's row, in
- * the order given, and the number of rows.
+ * Where a timed entry goes: a day or longer, across its days in the lane's strip as an all-day
+ * entry does; shorter, in the day it starts (the first day shown when it began before), drawn
+ * on every day it touches. Null when it lies outside the days shown.
+ */
+export type TimedPlace = { strip: Span } | { day: string };
+
+export function placeTimed(start: string, end: string, days: string[], timeZone: string): TimedPlace | null {
+  const startMs = Date.parse(start);
+  const endMs = Date.parse(end);
+  const first = wallTimeOf(start, timeZone).date;
+  const last = wallTimeOf(new Date(Math.max(startMs, endMs - 1)), timeZone).date;
+  const columns = dayColumns(first, last, days);
+  if (!columns) return null;
+  return endMs - startMs >= DAY_MS ? { strip: columns } : { day: days[columns.from]! };
+}
+
+/**
+ * The hours a day column shows: the working day, widened to whole hours around every timed
+ * entry's part of `date` (a 06:30 visit opens the day at 06:00; one running past midnight opens
+ * it to 24:00). A week keeps the working day and marks what runs past it instead.
+ */
+export function hoursOfDay(entries: { start: string; end: string }[], date: string, timeZone: string): Hours {
+  let { start, end } = WORKING_HOURS;
+  for (const entry of entries) {
+    const minutes = minutesOnDay(entry.start, entry.end, date, timeZone);
+    if (!minutes) continue;
+    start = Math.min(start, Math.floor(minutes.from / HOUR) * HOUR);
+    end = Math.max(end, Math.ceil(minutes.to / HOUR) * HOUR);
+  }
+  return { start, end };
+}
+
+/** The hours within `hours` that are multiples of `step` hours, as minutes and as fractions: a ruler's marks. */
+export function hourMarks(hours: Hours, step = 1): { minutes: number; at: number }[] {
+  const marks: { minutes: number; at: number }[] = [];
+  for (let m = Math.ceil(hours.start / (step * HOUR)) * step * HOUR; m <= hours.end; m += step * HOUR) {
+    marks.push({ minutes: m, at: (m - hours.start) / (hours.end - hours.start) });
+  }
+  return marks;
+}
+
+/**
+ * Rows so that overlapping spans never cover each other: each span takes the first row free at
+ * its start (spans that only touch share a row). Returns each span's row, in the order given,
+ * and the number of rows.
  */
 export function stackInRows(spans: Span[]): { rows: number[]; count: number } {
   const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.from - spans[b]!.from || spans[b]!.to - spans[a]!.to);

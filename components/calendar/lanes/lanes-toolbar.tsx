@@ -42,7 +42,7 @@ export function LanesToolbar({
           <ChevronRight aria-hidden className="h-4 w-4" />
         </Button>
       </div>
-      <h2 className="min-w-0 flex-1 basis-48 truncate text-base font-semibold" aria-live="polite">
+      <h2 className="min-w-0 flex-1 basis-48 truncate text-base font-semibold first-letter:uppercase" aria-live="polite">
         {heading}
         {busy ? <span className="ml-2 text-xs font-normal text-slate-500">{t("loading")}</span> : null}
       </h2>

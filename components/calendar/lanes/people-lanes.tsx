@@ -1,25 +1,48 @@
 "use client";
 
+import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { rememberPeopleChoiceAction } from "@/lib/calendar/actions";
 import type { LanePerson, LanesSetup, PeopleSet } from "@/lib/calendar/lanes";
 import { MAX_PEOPLE_IN_VIEW } from "@/lib/calendar/limits";
-import type { CalendarWindow } from "@/lib/calendar/types";
+import type { CalendarItem, CalendarWindow, DueMarker } from "@/lib/calendar/types";
 import { isoWeekdayOf, localDateOf } from "@/lib/time/zoned";
-import { LaneEntry, LaneTask } from "./lane-entries";
-import { LaneGrid, type Lane, type LaneColumn } from "./lane-grid";
-import { allDaySpan, hoursToShow, nowPosition, positionOf, shiftDate, timedSpan, type LaneAxis, type LaneScale } from "./lane-layout";
+import { entryStateOf } from "../calendar-items";
+import { datesOf, shiftDate } from "../calendar-range";
+import { dateLabel, hourLabel, rangeTitle, type CalendarReader } from "../calendar-reader";
+import { useCalendarWindow } from "../use-calendar-window";
+import { BAR, LaneEntry, LaneTask } from "./lane-entries";
+import { DayBar, DayTimeline, HourRuler, LaneGrid, type BarSegment, type Lane, type LaneBanner, type LaneColumn, type TimelineItem } from "./lane-grid";
+import { LanesLegend } from "./lanes-legend";
+import {
+  allDayColumns,
+  hourMarks,
+  hoursOfDay,
+  momentOn,
+  placeTimed,
+  segmentOn,
+  WORKING_HOURS,
+  type Hours,
+  type LaneScale,
+  type Segment,
+  type Span,
+} from "./lane-layout";
 import { LanesToolbar } from "./lanes-toolbar";
-import { dateLabel, hourLabel, rangeLabel, type LanesReader } from "./lanes-reader";
 import { PeopleChooser } from "./people-chooser";
-import { useLanesWindow } from "./use-lanes-window";
 
 const TICK_MS = 30_000;
+/** A week's day is never narrower than this (rem), a weekend day with nothing on it about half; a day's hour never narrower than HOUR_REM. */
+const DAY_REM = 8;
+const QUIET_WEEKEND = 0.55;
+const HOUR_REM = 4;
+/** In a day, a short entry takes at least the room of this many minutes, enough for its time and some of its title. */
+const MIN_BLOCK_MINUTES = 50;
+const WHOLE_DAY: Segment = { span: { from: 0, to: 1 }, before: false, after: false };
 
-/** "The week of the people I picked": one lane per person, a day (hours across) or a week (days across). */
+/** "The week of the people I picked": one lane per person, a day (hours across) or a week (days across, each day's hours as a bar over its list). */
 export function PeopleLanes({
   reader,
   setup,
@@ -28,7 +51,7 @@ export function PeopleLanes({
   initialWindow,
   nowIso,
 }: {
-  reader: LanesReader;
+  reader: CalendarReader;
   setup: LanesSetup;
   initialScale: LaneScale;
   initialDate: string;
@@ -43,14 +66,22 @@ export function PeopleLanes({
   const [notice, setNotice] = useState<string | null>(null);
   const now = useNow(nowIso);
   const ids = useMemo(() => people.map((p) => p.id), [people]);
-  const { days, window, fetching, failed, retry } = useLanesWindow({
-    scale,
+  const {
+    days: range,
+    window,
+    fetching,
+    failed,
+    retry,
+  } = useCalendarWindow({
+    view: scale,
     date,
     firstDay: reader.firstDay,
     timeZone: reader.timeZone,
     people: ids,
+    ownWhenNobody: false,
     initial: initialWindow,
   });
+  const days = useMemo(() => datesOf(range), [range]);
 
   // Where the view is lives in the address, so a reload or a shared link opens the same days.
   useEffect(() => {
@@ -72,53 +103,64 @@ export function PeopleLanes({
     [t],
   );
 
-  const axis = useMemo<LaneAxis>(() => {
-    const timed = (window?.entries ?? []).flatMap((e) => (e.allDay ? [] : [e]));
-    return { days, ...hoursToShow(scale, timed, reader.timeZone) };
-  }, [window, days, scale, reader.timeZone]);
-
-  const lanes = useMemo<Lane[]>(
-    () =>
-      people.map((person) => {
-        const entries = (window?.entries ?? []).filter((e) => e.personId === person.id);
-        const tasks = (window?.tasks ?? []).filter((task) => task.personId === person.id);
-        return {
-          id: person.id,
-          label: person.name,
-          emptyText: t("noEntries"),
-          banners: entries.flatMap((e) => {
-            const span = e.allDay ? allDaySpan(e.startDate, e.endDate, axis) : null;
-            return span ? [{ key: e.id, span, node: <LaneEntry entry={e} reader={reader} showDay={scale === "week"} /> }] : [];
-          }),
-          items: entries.flatMap((e) => {
-            const span = e.allDay ? null : timedSpan(e.start, e.end, axis, reader.timeZone);
-            return span ? [{ key: e.id, span, node: <LaneEntry entry={e} reader={reader} showDay={scale === "week"} /> }] : [];
-          }),
-          markers: tasks.map((task) => ({ key: task.id, at: positionOf(task.dueAt, axis, reader.timeZone), node: <LaneTask task={task} reader={reader} /> })),
-        };
-      }),
-    [people, window, axis, reader, scale, t],
-  );
-
   const today = localDateOf(now, reader.timeZone);
+  const layout = useMemo(() => (window ? layOut(window, days, scale, reader.timeZone) : null), [window, days, scale, reader.timeZone]);
+
   const columns = useMemo<LaneColumn[]>(() => {
-    if (scale === "week") {
-      return days.map((day, i) => ({
+    if (scale === "day") {
+      const hours = layout?.hours ?? WORKING_HOURS;
+      const marks = hourMarks(hours).map((m) => ({ at: m.at, label: hourLabel(reader, m.minutes) }));
+      return [{ key: days[0]!, weight: (hours.end - hours.start) / 60, header: <HourRuler marks={marks} className="mx-1 my-2" /> }];
+    }
+    const marks = hourMarks(WORKING_HOURS, 3).map((m) => ({ at: m.at, label: hourLabel(reader, m.minutes, true), noon: m.minutes === 12 * 60 }));
+    return days.map((day) => {
+      const weight = isWeekend(day) && !layout?.busyDays.has(day) ? QUIET_WEEKEND : 1;
+      return {
         key: day,
-        label: dateLabel(reader, day, { weekday: "short", day: "numeric", month: "numeric" }),
-        span: { from: i / days.length, to: (i + 1) / days.length },
+        weight,
         shaded: isWeekend(day),
         current: day === today,
-      }));
-    }
-    const hours = (axis.dayEnd - axis.dayStart) / 60;
-    return Array.from({ length: hours }, (_, i) => ({
-      key: String(i),
-      label: hourLabel(reader, axis.dayStart + i * 60),
-      span: { from: i / hours, to: (i + 1) / hours },
-    }));
-  }, [scale, days, axis, reader, today]);
-  const gridlines = scale === "week" ? days.map((_, i) => (i + 0.5) / days.length) : [];
+        header: (
+          <div className="px-1.5 pt-1.5 pb-0.5">
+            <div className="truncate text-xs font-semibold first-letter:uppercase">
+              {dateLabel(reader, day, { weekday: "short" })} <span className="font-normal">{dateLabel(reader, day, { day: "numeric", month: "numeric" })}</span>
+            </div>
+            <HourRuler marks={weight < 1 ? marks.filter((m) => m.noon) : marks} className="mt-0.5" />
+          </div>
+        ),
+      };
+    });
+  }, [scale, days, layout, reader, today]);
+
+  // A phone opens a week at today, a day at the start of the working day.
+  const dayHours = layout?.hours ?? WORKING_HOURS;
+  const startAt =
+    scale === "day"
+      ? { column: 0, at: (WORKING_HOURS.start - dayHours.start) / (dayHours.end - dayHours.start) }
+      : days.includes(today)
+        ? { column: days.indexOf(today), at: 0 }
+        : null;
+
+  const lanes = useMemo<Lane[]>(() => {
+    const byPerson = (personId: string) => ({
+      entries: (window?.entries ?? []).filter((e) => e.personId === personId),
+      tasks: (window?.tasks ?? []).filter((task) => task.personId === personId),
+    });
+    return people.map((person) => {
+      const { entries, tasks } = byPerson(person.id);
+      const banners: LaneBanner[] = [];
+      for (const e of entries) {
+        const strip = layout?.strip.get(e.id);
+        if (strip) banners.push({ key: e.id, columns: strip, node: <LaneEntry entry={e} reader={reader} variant="banner" /> });
+      }
+      const notes = days.map((day) => tasksOn(tasks, day, reader.timeZone).map((task) => <LaneTask key={task.id} task={task} reader={reader} />));
+      const cells =
+        scale === "day"
+          ? [dayCell(entries, days[0]!, layout?.hours ?? WORKING_HOURS, now, reader)]
+          : days.map((day) => weekCell(entries, day, now, reader, layout?.listedOn));
+      return { id: person.id, label: person.name, banners, notes, cells, emptyText: entries.length || tasks.length ? undefined : t("noEntries") };
+    });
+  }, [people, window, layout, days, scale, now, reader, t]);
 
   return (
     <div className="space-y-3">
@@ -136,7 +178,7 @@ export function PeopleLanes({
       <LanesToolbar
         scale={scale}
         date={date}
-        heading={rangeLabel(reader, days)}
+        heading={rangeTitle(scale, date, range, reader.languageTag)}
         busy={fetching}
         onScale={setScale}
         onDate={setDate}
@@ -157,18 +199,113 @@ export function PeopleLanes({
             label={t("region")}
             cornerLabel={t("person")}
             columns={columns}
-            gridlines={gridlines}
             lanes={lanes}
-            now={nowPosition(now, axis, reader.timeZone)}
-            nowLabel={t("now")}
-            minTrackWidth={scale === "week" ? 7 * 104 : columns.length * 56}
+            minColumnRem={scale === "day" ? HOUR_REM : DAY_REM}
+            startAt={startAt}
           />
-          <p className="text-xs text-slate-500">{t("legend")}</p>
+          <LanesLegend scale={scale} hours={`${hourLabel(reader, WORKING_HOURS.start)}–${hourLabel(reader, WORKING_HOURS.end)}`} />
         </>
       ) : (
         <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       )}
     </div>
+  );
+}
+
+type TimedItem = Extract<CalendarItem, { allDay: false }>;
+
+/**
+ * Where each entry of the window goes: those spanning days (all-day, or in a week timed and a
+ * day or longer) in the strip across their columns, the rest listed on one day; the days
+ * something is on (a quiet weekend day is drawn narrow) and, for a day, the hours its entries
+ * shorter than a day need (a trip of days is cut at the edges instead of opening the night).
+ */
+function layOut(window: CalendarWindow, days: string[], scale: LaneScale, timeZone: string) {
+  const strip = new Map<string, Span>();
+  const listedOn = new Map<string, string>();
+  const busyDays = new Set<string>();
+  const short: TimedItem[] = [];
+  for (const e of window.entries) {
+    const place = e.allDay ? allDayColumns(e.startDate, e.endDate, days) : placeTimed(e.start, e.end, days, timeZone);
+    if (!place) continue;
+    if ("from" in place) strip.set(e.id, place);
+    else if ("strip" in place && scale === "week") strip.set(e.id, place.strip);
+    else if ("strip" in place) listedOn.set(e.id, days[0]!);
+    else {
+      listedOn.set(e.id, place.day);
+      busyDays.add(place.day);
+      short.push(e as TimedItem);
+    }
+  }
+  for (const task of window.tasks) busyDays.add(localDateOf(new Date(task.dueAt), timeZone));
+  const hours: Hours = scale === "day" ? hoursOfDay(short, days[0]!, timeZone) : WORKING_HOURS;
+  return { strip, listedOn, busyDays, hours };
+}
+
+function tasksOn(tasks: DueMarker[], day: string, timeZone: string): DueMarker[] {
+  return tasks.filter((task) => localDateOf(new Date(task.dueAt), timeZone) === day).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+function byStart(a: TimedItem, b: TimedItem): number {
+  return a.start.localeCompare(b.start) || b.end.localeCompare(a.end);
+}
+
+/**
+ * A week's day for one person: the working hours as a bar, busy where something is on (a day
+ * taken by an all-day entry, a leave or a fair, in a paler tone), over the list of what starts that day.
+ */
+function weekCell(entries: CalendarItem[], day: string, now: Date, reader: CalendarReader, listedOn: Map<string, string> | undefined): ReactNode {
+  const segments: BarSegment[] = entries.flatMap((e) => {
+    const tone = BAR[entryStateOf(e)];
+    if (!tone) return [];
+    if (e.allDay) return e.startDate <= day && day < e.endDate ? [{ key: e.id, segment: WHOLE_DAY, className: clsx(tone, "opacity-40") }] : [];
+    const segment = segmentOn(e.start, e.end, day, WORKING_HOURS, reader.timeZone);
+    return segment ? [{ key: e.id, segment, className: tone }] : [];
+  });
+  const listed = (entries.filter((e) => !e.allDay && listedOn?.get(e.id) === day) as TimedItem[]).sort(byStart);
+  return (
+    <>
+      <DayBar
+        segments={segments}
+        marks={hourMarks(WORKING_HOURS, 3)
+          .map((m) => m.at)
+          .filter((m) => m > 0 && m < 1)}
+        now={momentOn(now, day, WORKING_HOURS, reader.timeZone)}
+      />
+      {listed.length ? (
+        <ul className="space-y-px px-0.5 pb-1">
+          {listed.map((e) => (
+            <li key={e.id} className="min-w-0">
+              <LaneEntry entry={e} reader={reader} variant="line" />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+/** A day for one person: its hours across, each entry a block at its time, the day tinted when an all-day entry takes it. */
+function dayCell(entries: CalendarItem[], day: string, hours: Hours, now: Date, reader: CalendarReader): ReactNode {
+  const timed = entries.filter((e) => !e.allDay) as TimedItem[];
+  const away = entries.some((e) => e.allDay && BAR[entryStateOf(e)] && e.startDate <= day && day < e.endDate);
+  const items: TimelineItem[] = timed.sort(byStart).flatMap((e) => {
+    const segment = segmentOn(e.start, e.end, day, hours, reader.timeZone);
+    return segment ? [{ key: e.id, segment, node: <LaneEntry entry={e} reader={reader} variant="block" cut={segment} /> }] : [];
+  });
+  const length = hours.end - hours.start;
+  const shaded: Span[] = [];
+  if (hours.start < WORKING_HOURS.start) shaded.push({ from: 0, to: (WORKING_HOURS.start - hours.start) / length });
+  if (hours.end > WORKING_HOURS.end) shaded.push({ from: (WORKING_HOURS.end - hours.start) / length, to: 1 });
+  return (
+    <DayTimeline
+      items={items}
+      marks={hourMarks(hours).map((m) => m.at)}
+      shaded={shaded}
+      now={momentOn(now, day, hours, reader.timeZone)}
+      minWidth={MIN_BLOCK_MINUTES / length}
+      tinted={away}
+    />
   );
 }
 

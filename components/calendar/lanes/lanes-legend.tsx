@@ -1,0 +1,52 @@
+"use client";
+
+import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { BAR, DOT } from "./lane-entries";
+import type { LaneScale } from "./lane-layout";
+
+type LegendItem = { key: "busy" | "unanswered" | "private" | "free" | "outside" | "declined" | "task"; mark: ReactNode };
+
+// The day's bar and its marks: only the week draws them.
+const WEEK_ONLY: LegendItem[] = [
+  { key: "free", mark: <span className="inline-block h-2.5 w-5 shrink-0 rounded-[3px] bg-emerald-50 ring-1 ring-emerald-200 ring-inset" /> },
+  { key: "outside", mark: <span className="inline-block border-y-[4px] border-l-[5px] border-y-transparent border-l-slate-600" /> },
+];
+
+/** What the colours and marks mean, swatches as they appear in the lanes. */
+export function LanesLegend({ scale, hours }: { scale: LaneScale; hours: string }) {
+  const t = useTranslations("calendar.lanes.legend");
+  const swatch = "inline-block h-2.5 w-5 shrink-0 rounded-[3px]";
+  const items: LegendItem[] = [
+    { key: "busy", mark: <span className={clsx(swatch, BAR.confirmed)} /> },
+    { key: "unanswered", mark: <span className={clsx(swatch, BAR.unanswered)} /> },
+    { key: "private", mark: <span className={clsx(swatch, BAR.masked)} /> },
+    ...(scale === "week" ? WEEK_ONLY : []),
+    {
+      key: "declined",
+      mark: (
+        <span className="inline-flex items-center gap-0.5">
+          <span className={clsx("h-2 w-2 rounded-full", DOT.declined)} />
+          <span className="w-4 border-t border-slate-500" />
+        </span>
+      ),
+    },
+    { key: "task", mark: <span className="mx-1 inline-block h-2 w-2 rotate-45 rounded-[1px] bg-amber-500" /> },
+  ];
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
+      {scale === "week" ? <p className="font-medium text-slate-700">{t("hours", { hours })}</p> : null}
+      <ul aria-label={t("label")} className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        {items.map((item) => (
+          <li key={item.key} className="flex items-center gap-1.5">
+            <span aria-hidden className="flex items-center">
+              {item.mark}
+            </span>
+            {t(item.key)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -10,7 +10,9 @@ import { login, logout, pick } from "./support";
  * entry form lives on another page: this makes them through the app's own action, checks included.
  */
 async function callAction(page: Page, name: string, input: unknown): Promise<{ reply: string; id: string | undefined }> {
-  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { exportedName?: string; filename?: string; workers: Record<string, unknown> }>;
   };
   const found = Object.entries(manifest.node).find(([, a]) => a.exportedName === name && a.filename?.includes("lib/calendar/actions"));
@@ -39,7 +41,7 @@ function warsawDate(daysAhead: number): string {
 }
 
 test("picking two people and a team shows their lanes, someone else's private entry only as Busy, and the choice is remembered", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
   const secret = `Rozmowa poufna ${stamp}`;
   const meeting = `Przegląd ofert ${stamp}`;

@@ -2,7 +2,7 @@
 
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { rememberPeopleChoiceAction } from "@/lib/calendar/actions";
@@ -104,7 +104,11 @@ export function PeopleLanes({
   );
 
   const today = localDateOf(now, reader.timeZone);
-  const layout = useMemo(() => (window ? layOut(window, days, scale, reader.timeZone) : null), [window, days, scale, reader.timeZone]);
+  // The grid is drawn in the browser only: a team's week is thousands of elements, which the
+  // server would render and send twice (as HTML and as the payload React hydrates from). The
+  // page still carries the first window, so the grid appears without another request.
+  const drawn = useSyncExternalStore(noSubscription, inBrowser, onServer);
+  const layout = useMemo(() => (drawn && window ? layOut(window, days, scale, reader.timeZone) : null), [drawn, window, days, scale, reader.timeZone]);
 
   const columns = useMemo<LaneColumn[]>(() => {
     if (scale === "day") {
@@ -142,6 +146,7 @@ export function PeopleLanes({
         : null;
 
   const lanes = useMemo<Lane[]>(() => {
+    if (!drawn) return [];
     const byPerson = (personId: string) => ({
       entries: (window?.entries ?? []).filter((e) => e.personId === personId),
       tasks: (window?.tasks ?? []).filter((task) => task.personId === personId),
@@ -160,7 +165,7 @@ export function PeopleLanes({
           : days.map((day) => weekCell(entries, day, now, reader, layout?.listedOn));
       return { id: person.id, label: person.name, banners, notes, cells, emptyText: entries.length || tasks.length ? undefined : t("noEntries") };
     });
-  }, [people, window, layout, days, scale, now, reader, t]);
+  }, [drawn, people, window, layout, days, scale, now, reader, t]);
 
   return (
     <div className="space-y-3">
@@ -193,7 +198,16 @@ export function PeopleLanes({
           </Button>
         </div>
       ) : null}
-      {people.length ? (
+      {people.length && !drawn ? (
+        <div
+          role="status"
+          aria-busy="true"
+          className="animate-pulse rounded-lg border border-slate-200 bg-white"
+          style={{ height: `${3 + people.length * 3.5}rem` }}
+        >
+          <span className="sr-only">{t("loading")}</span>
+        </div>
+      ) : people.length ? (
         <>
           <LaneGrid
             label={t("region")}
@@ -213,6 +227,10 @@ export function PeopleLanes({
 }
 
 type TimedItem = Extract<CalendarItem, { allDay: false }>;
+
+const noSubscription = () => () => undefined;
+const inBrowser = () => true;
+const onServer = () => false;
 
 /**
  * Where each entry of the window goes: those spanning days (all-day, or in a week timed and a

@@ -48,6 +48,8 @@ export const CLIENT_NAMESPACES = [
   "settings.calendarSharing",
   "sms.admin",
   "calendar.lanes",
+  "resources.form",
+  "resources.kind",
 ] as const;
 
 type Tree = { [key: string]: unknown };

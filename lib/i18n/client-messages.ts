@@ -50,6 +50,7 @@ export const CLIENT_NAMESPACES = [
   "calendar.lanes",
   "resources.form",
   "resources.kind",
+  "resources.admin",
 ] as const;
 
 type Tree = { [key: string]: unknown };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lineString, optionalParagraph, optionalText, requiredText, wallClock } from "@/lib/action/fields";
+import { checkbox, lineString, optionalParagraph, optionalText, requiredText, wallClock } from "@/lib/action/fields";
 import {
   MAX_BOOKING_MINUTES,
   MAX_PURPOSE,
@@ -12,10 +12,6 @@ import {
 } from "./types";
 
 const id = (notFound: string) => lineString(notFound).trim().pipe(z.uuid(notFound));
-
-const checkbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
-  .transform((v) => v === true || v === "on" || v === "true");
 
 /** A whole number a form may leave empty (null), within [1, max]. */
 const optionalCount = (max: number) =>

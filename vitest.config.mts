@@ -20,6 +20,7 @@ const zoneUnitTests = [
   "lib/notify/sms-segments.test.ts",
   "lib/crm/notice-kinds.test.ts",
   "lib/calendar/**/*.test.ts",
+  "lib/resources/**/*.test.ts",
   "db/seed/**/*.test.ts",
   "components/calendar/lanes/*.test.ts",
 ];
@@ -30,6 +31,7 @@ const zoneIntegrationTests = [
   "lib/crm/cases.int.test.ts",
   "lib/crm/case-history.int.test.ts",
   "lib/calendar/**/*.int.test.ts",
+  "lib/resources/**/*.int.test.ts",
 ];
 
 const unit = (name: string, include: string[], timeZone: string) => ({

@@ -9,3 +9,4 @@ export * from "./sessions";
 export * from "./timelines";
 export * from "./calendar";
 export * from "./calendar-lanes";
+export * from "./resources";

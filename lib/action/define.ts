@@ -6,6 +6,7 @@ import { getDb, type Db } from "@/db";
 import { currentUser } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { runUnit } from "@/lib/effects/unit";
+import type { MessageParams } from "./errors";
 import type { ActionResult } from "./result";
 import { runAction, runPublicAction, type ActionContext, type ActionDeps, type ActionOptions } from "./run";
 
@@ -14,12 +15,12 @@ type Bindings = Omit<ActionDeps, "unit">;
 const nextBindings: Bindings = {
   viewer: currentUser,
   locale: async () => ((await getLocale()) === "en" ? "en" : "pl"),
-  translate: async (key) => {
+  translate: async (key, params) => {
     // Domain errors carry message keys chosen at run time: "forbidden" (under errors.) or a
     // full path such as "crm.errors.clientHasCases". Unknown keys are shown as given.
-    const t = (await getTranslations()) as unknown as { has: (k: string) => boolean; (k: string): string };
-    if (t.has(`errors.${key}`)) return t(`errors.${key}`);
-    return t.has(key) ? t(key) : key;
+    const t = (await getTranslations()) as unknown as { has: (k: string) => boolean; (k: string, params?: MessageParams): string };
+    if (t.has(`errors.${key}`)) return t(`errors.${key}`, params);
+    return t.has(key) ? t(key, params) : key;
   },
   revalidate: (path) => revalidatePath(path),
   rethrowControlFlow: unstable_rethrow,

@@ -4,14 +4,28 @@
  */
 export type UserErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "unauthenticated";
 
+/** Values for the message's placeholders ("{resource} is taken by {bookedBy}"), already formatted for the reader. */
+export type MessageParams = Record<string, string | number>;
+
 export abstract class UserError extends Error {
   abstract readonly code: UserErrorCode;
+  /** Placeholders of the message key. */
+  params?: MessageParams;
+  /** Data the form shows beside the message (a conflict's free alternatives); plain JSON. */
+  details?: Record<string, unknown>;
   constructor(
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** The same error with placeholders for its message and details for the form. */
+  with(params: MessageParams, details?: Record<string, unknown>): this {
+    this.params = params;
+    if (details) this.details = details;
+    return this;
   }
 }
 

@@ -15,6 +15,11 @@ export const lineString = (typeMessage?: string) => z.string(typeMessage).refine
 /** A description or comment: line breaks (stored as LF) and tabs are allowed, other controls are not. */
 export const paragraphString = (typeMessage?: string) => z.string(typeMessage).overwrite(normaliseLineBreaks).refine(isCleanParagraph, "controlCharacters");
 
+/** A checkbox: "on" from a form, a boolean from a client component. */
+export const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .transform((v) => v === true || v === "on" || v === "true");
+
 export const requiredText = (max: number) => lineString("required").trim().min(1, "required").max(max, "tooLong");
 
 /** A free-text field a form may leave empty: stored as null, never as "". */

@@ -76,6 +76,25 @@ describe("runAction", () => {
     expect(d.revalidated).toEqual(["/tasks"]);
   });
 
+  it("fills a domain error's placeholders and hands its details to the form", async () => {
+    const translate = vi.fn((key: string, params?: Record<string, string | number>) => `${key}:${JSON.stringify(params ?? {})}`);
+    const r = await runAction(
+      deps({ translate }),
+      schema,
+      async () => {
+        throw new Conflict("resources.errors.taken").with({ resource: "Sala 1", bookedBy: "Anna" }, { alternatives: [{ id: "r2", name: "Sala 2" }] });
+      },
+      {},
+      { title: "x", n: 1 },
+    );
+    expect(r).toEqual({
+      ok: false,
+      code: "conflict",
+      error: 'resources.errors.taken:{"resource":"Sala 1","bookedBy":"Anna"}',
+      details: { alternatives: [{ id: "r2", name: "Sala 2" }] },
+    });
+  });
+
   it("turns typed domain errors into translated messages with field errors", async () => {
     const r1 = await runAction(
       deps(),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { en, pl } from "zod/locales";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Work } from "@/lib/effects/unit";
-import { isUserError } from "./errors";
+import { isUserError, type MessageParams } from "./errors";
 import { formDataToObject } from "./form-data";
 import type { ActionResult } from "./result";
 
@@ -11,8 +11,8 @@ export interface ActionDeps<C = Work> {
   /** Runs the handler as one unit of work for the viewer: commits, then dispatches its effects (runUnit). */
   unit: <T>(viewer: Viewer, fn: (ctx: C) => Promise<T>) => Promise<T>;
   locale: () => Promise<"pl" | "en">;
-  /** Translates a key of the "errors" messages; unknown keys come back unchanged. */
-  translate: (key: string) => Promise<string> | string;
+  /** Translates a key of the "errors" messages with its placeholders; unknown keys come back unchanged. */
+  translate: (key: string, params?: MessageParams) => Promise<string> | string;
   revalidate: (path: string) => void;
   /** Rethrows framework control flow (redirect, notFound) instead of reporting it as a failure. */
   rethrowControlFlow: (error: unknown) => void;
@@ -91,7 +91,8 @@ async function runParsed<S extends z.ZodType, R>(
       return {
         ok: false,
         code: error.code,
-        error: await deps.translate(error.message),
+        error: await deps.translate(error.message, error.params),
+        ...(error.details ? { details: error.details } : {}),
         ...(error.fieldErrors ? { fieldErrors: await translateFieldErrors(deps, error.fieldErrors) } : {}),
       };
     }

@@ -1,15 +1,11 @@
 import { z } from "zod";
-import { lineString, optionalParagraph, optionalRef, optionalText, requiredText } from "@/lib/action/fields";
+import { checkbox, lineString, optionalParagraph, optionalRef, optionalText, requiredText } from "@/lib/action/fields";
 import { reminderInput } from "@/lib/tasks/schema";
 import { MAX_REMINDERS } from "@/lib/tasks/input-limits";
 import { isLocalDate } from "@/lib/time/calendar-date";
 import { isWallClock } from "@/lib/time/wall-clock";
 import { MAX_ATTENDEES, MAX_ENTRY_DESCRIPTION, MAX_ENTRY_LOCATION, MAX_ENTRY_TITLE, MAX_GROUP_NAME, MAX_PEOPLE_IN_VIEW } from "./limits";
 import { ATTENDEE_RESPONSES, ENTRY_VISIBILITIES } from "./types";
-
-const checkbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
-  .transform((v) => v === true || v === "on" || v === "true");
 
 const id = (notFound: string) => lineString(notFound).trim().pipe(z.uuid(notFound));
 const wallClock = lineString("required").trim().refine(isWallClock, "invalidDate");

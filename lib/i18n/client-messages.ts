@@ -48,6 +48,9 @@ export const CLIENT_NAMESPACES = [
   "settings.calendarSharing",
   "sms.admin",
   "calendar.lanes",
+  "resources.form",
+  "resources.kind",
+  "resources.admin",
 ] as const;
 
 type Tree = { [key: string]: unknown };

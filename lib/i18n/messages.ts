@@ -21,13 +21,43 @@ import plNotify from "./messages/pl/notify.json";
 import enNotify from "./messages/en/notify.json";
 import plReminders from "./messages/pl/reminders.json";
 import enReminders from "./messages/en/reminders.json";
+import plResources from "./messages/pl/resources.json";
+import enResources from "./messages/en/resources.json";
 import plSms from "./messages/pl/sms.json";
 import enSms from "./messages/en/sms.json";
 
 // One file per area keeps parallel work from colliding; the keys are checked for parity in tests.
 export const messages = {
-  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork, ...plTasks, ...plCalendar, ...plNotify, ...plReminders, ...plSms },
-  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork, ...enTasks, ...enCalendar, ...enNotify, ...enReminders, ...enSms },
+  pl: {
+    ...plCommon,
+    ...plAuth,
+    ...plErrors,
+    ...plAdmin,
+    ...plSettings,
+    ...plCrm,
+    ...plWork,
+    ...plTasks,
+    ...plCalendar,
+    ...plNotify,
+    ...plReminders,
+    ...plResources,
+    ...plSms,
+  },
+  en: {
+    ...enCommon,
+    ...enAuth,
+    ...enErrors,
+    ...enAdmin,
+    ...enSettings,
+    ...enCrm,
+    ...enWork,
+    ...enTasks,
+    ...enCalendar,
+    ...enNotify,
+    ...enReminders,
+    ...enResources,
+    ...enSms,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)["pl"];

@@ -82,6 +82,16 @@ const SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
     momentAt: "2026-03-29T06:45:00.000Z",
     channel: null,
   },
+  "resource.bookingCancelled": {
+    bookingId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    resourceId: "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+    resource: "Sala Kopernik",
+    start: DUE,
+    end: "2026-03-29T08:00:00.000Z",
+    purpose: "Spotkanie z klientem",
+    reason: "retired",
+    actor: "Ewa Zielińska",
+  },
 };
 
 const pl: Recipient = { email: "jan@test.example", phone: "+48601234567", locale: "pl", timeZone: "Europe/Warsaw" };
@@ -107,7 +117,7 @@ describe("the registry of notification kinds", () => {
       for (const text of [...plTexts!, ...enTexts!]) {
         expect(text.trim()).not.toBe("");
         // An unresolved message shows its key or an ICU placeholder.
-        expect(text).not.toMatch(/\{|\}|\b(tasks|reminders|crm|auth|notify|calendar)\.[a-z]/);
+        expect(text).not.toMatch(/\{|\}|\b(tasks|reminders|crm|auth|notify|calendar|resources)\.[a-z]/);
       }
       expect(plTexts![0]).not.toBe(enTexts![0]);
     });

@@ -5,13 +5,14 @@ import { invitationAnswerState } from "@/lib/calendar/invitations";
 import { calendarNoticeKinds } from "@/lib/calendar/notice-kinds";
 import { caseNoticeKinds } from "@/lib/crm/notice-kinds";
 import { reminderNoticeKinds } from "@/lib/reminders/notice-kinds";
+import { resourceNoticeKinds } from "@/lib/resources/notice-kinds";
 import { taskNoticeKinds } from "@/lib/tasks/notice-kinds";
 import type { NoticeKind, NoticeLiveState } from "./kinds";
 
 /** Every domain's live state of its notices (kinds.ts): the bell's validator includes them. */
 export const NOTICE_LIVE_STATES: readonly NoticeLiveState[] = [invitationAnswerState];
 
-const ALL_KINDS = [...taskNoticeKinds, ...reminderNoticeKinds, ...caseNoticeKinds, ...authNoticeKinds, ...calendarNoticeKinds] as const;
+const ALL_KINDS = [...taskNoticeKinds, ...reminderNoticeKinds, ...caseNoticeKinds, ...authNoticeKinds, ...calendarNoticeKinds, ...resourceNoticeKinds] as const;
 
 type AnyKind = (typeof ALL_KINDS)[number];
 /** Every kind's key: "task.assigned", "case.assigned", "reminder.task", … */

@@ -103,6 +103,16 @@ const LONG_SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
     momentAt: "2026-12-03T07:45:00.000Z",
     channel: "sms",
   },
+  "resource.bookingCancelled": {
+    bookingId: ENTRY,
+    resourceId: TASK,
+    resource: LONG,
+    start: DUE,
+    end: "2026-12-03T09:00:00.000Z",
+    purpose: LONG,
+    reason: "retired",
+    actor: NAME,
+  },
 };
 
 const APP_URL = "https://baton.przyklad-firmy.example.com";
@@ -145,6 +155,9 @@ describe("every SMS Baton sends is one segment", () => {
           if (key.startsWith("calendar.")) {
             // Entries have no number: the link to the entry is the SMS's anchor.
             expect(text).toMatch(new RegExp(` ${APP_URL.replace(/\./g, "\\.")}/calendar/entries/${ENTRY}$`));
+          } else if (key.startsWith("resource.")) {
+            // Bookings have no number either: the link to the resource's calendar is the anchor.
+            expect(text).toMatch(new RegExp(` ${APP_URL.replace(/\./g, "\\.")}/resources/${TASK}$`));
           } else if (!key.startsWith("auth.")) {
             // What and which number, and a short link to the item.
             expect(text).toContain("#1234567");

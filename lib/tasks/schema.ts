@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lineString, optionalParagraph, optionalRef, optionalWallClock, requiredParagraph, requiredText, wallClock } from "@/lib/action/fields";
+import { checkbox, lineString, optionalParagraph, optionalRef, optionalWallClock, requiredParagraph, requiredText, wallClock } from "@/lib/action/fields";
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from "@/lib/org/vocabulary";
 import { MAX_REMINDERS, MAX_RESULT_NOTE } from "./input-limits";
 
@@ -25,11 +25,6 @@ const progress = z.coerce
   .int("tasks.errors.progressRange")
   .min(0, "tasks.errors.progressRange")
   .max(100, "tasks.errors.progressRange");
-
-/** Checkboxes arrive as "on" from a form, as booleans from a client component. */
-const checkbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
-  .transform((v) => v === true || v === "on" || v === "true");
 
 const channel = z
   .union([z.enum(CHANNELS), z.literal("")])

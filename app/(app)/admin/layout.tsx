@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/notifications", label: t("notifications") },
           { href: "/admin/escalation", label: t("escalation") },
           { href: "/admin/calendar-grants", label: t("calendarGrants") },
+          { href: "/admin/resources", label: t("resources") },
         ]}
       />
       {children}

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
+import { hydrated, login, logout } from "./support";
+
+/** A day four weeks ahead in Warsaw: a week no other spec books. */
+function dayAheadInWarsaw(days: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(Date.now() + days * 24 * 3600_000),
+  );
+}
+
+async function signInAs(page: Page, who: string) {
+  await login(page, who);
+  await expect(page).toHaveURL(/\/tasks$/);
+}
+
+async function book(page: Page, from: string, to: string, purpose: string) {
+  const form = page.getByRole("form", { name: "Zarezerwuj" });
+  await (await hydrated(form.getByLabel("Od"))).fill(from);
+  await form.getByLabel("Do").fill(to);
+  await form.getByLabel("Cel").fill(purpose);
+  await form.getByRole("button", { name: "Zarezerwuj" }).click();
+  return form;
+}
+
+/**
+ * An admin adds two rooms on one floor; an employee books the first for a client meeting; a
+ * colleague tries the same room at an overlapping time, is told who has it and offered the
+ * other room, takes it, and both bookings show on the rooms' weeks.
+ */
+test("a double booking is refused with who has the room and a free room instead", async ({ page }) => {
+  test.setTimeout(150_000);
+  const tag = Date.now().toString(36);
+  const floor = `Piętro E2E ${tag}`;
+  const day = dayAheadInWarsaw(29);
+
+  await signInAs(page, "admin");
+  await page.goto("/admin/resources");
+  for (const name of [`Sala Kopernik ${tag}`, `Sala Skłodowska ${tag}`]) {
+    const form = page.getByRole("form", { name: "Nowy zasób" });
+    await (await hydrated(form.getByLabel("Nazwa"))).fill(name);
+    await form.getByLabel("Miejsce").fill(floor);
+    await form.getByLabel("Pojemność (osoby)").fill("8");
+    await form.getByRole("button", { name: "Dodaj zasób" }).click();
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  }
+  await expectNoAxeViolations(page, "the admins' resources page");
+  await logout(page);
+
+  await signInAs(page, "sales1");
+  await page.goto(`/resources?location=${encodeURIComponent(floor)}`);
+  await page.getByRole("link", { name: `Sala Kopernik ${tag}` }).click();
+  await expect(page).toHaveURL(/\/resources\/[0-9a-f-]{36}$/);
+  await page.goto(`${page.url()}?week=${day}`);
+  const first = await book(page, `${day}T10:00`, `${day}T11:00`, "Spotkanie z klientem");
+  await expect(first.getByRole("status")).toContainText("Zarezerwowano.");
+  await expect(page.getByText("Spotkanie z klientem (Katarzyna Lewandowska)")).toBeVisible();
+  await expectNoAxeViolations(page, "a room's week with a booking");
+  await logout(page);
+
+  await signInAs(page, "sales2");
+  await page.goto(`/resources?location=${encodeURIComponent(floor)}`);
+  await page.getByRole("link", { name: `Sala Kopernik ${tag}` }).click();
+  const second = await book(page, `${day}T10:30`, `${day}T11:30`, "Prezentacja oferty");
+  await expect(second.getByRole("alert").first()).toContainText(`Zasób „Sala Kopernik ${tag}” jest już zarezerwowany przez: Katarzyna Lewandowska`);
+  await expect(second.getByRole("button", { name: "Weź ten termin" })).toBeVisible();
+  await expectNoAxeViolations(page, "the double-booking message");
+  await second.getByRole("link", { name: `Sala Skłodowska ${tag}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Sala Skłodowska ${tag}` })).toBeVisible();
+  await expect(page).toHaveURL(/\/resources\/[0-9a-f-]{36}$/);
+  const taken = await book(page, `${day}T10:30`, `${day}T11:30`, "Prezentacja oferty");
+  await expect(taken.getByRole("status")).toContainText("Zarezerwowano.");
+  await page.goto(`${page.url().split("?")[0]}?week=${day}`);
+  await expect(page.getByText(/Prezentacja oferty \(/)).toBeVisible();
+});

@@ -1,0 +1,268 @@
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/db";
+import { bookings, departments, resourceDepartments, resources, users, workSchedule } from "@/db/schema";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/action/errors";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Work } from "@/lib/effects/unit";
+import { notice } from "@/lib/notify/notice";
+import { writeOutbox } from "@/lib/notify/outbox";
+import { isUniqueViolation } from "@/lib/org/unique-violation";
+import { DEFAULT_SCHEDULE } from "@/lib/reminders/working-time";
+import { FieldProblems } from "@/lib/tasks/references";
+import { wallClockToInstant } from "@/lib/time/zoned";
+import { bookingConflict, type WantedSlot } from "./conflicts";
+import { isBookingClash } from "./database-errors";
+import { BOOKING_CANCEL_REASONS } from "./notice-kinds";
+import { canChangeBooking, canManageResources, mayBook } from "./policy";
+import { ruleBreach } from "./rules";
+import type { BookResourceInput, CancelBookingInput, ChangeBookingInput, CreateResourceInput, RetireResourceInput, UpdateResourceInput } from "./schema";
+
+type ResourceRow = typeof resources.$inferSelect;
+type BookingRow = typeof bookings.$inferSelect;
+
+function assertCanManage(viewer: Viewer): void {
+  if (!canManageResources(viewer)) throw new Forbidden("adminOnly");
+}
+
+/** The organisation's zone: bookable hours are read in it (the working week's zone, Warsaw until an admin sets one). */
+async function organisationZone(tx: DbOrTx): Promise<string> {
+  const [row] = await tx.select({ timeZone: workSchedule.timeZone }).from(workSchedule).where(eq(workSchedule.id, 1));
+  return row?.timeZone ?? DEFAULT_SCHEDULE.timeZone;
+}
+
+async function checkDepartments(tx: DbOrTx, ids: string[], problems: FieldProblems): Promise<void> {
+  if (!ids.length) return;
+  const found = await tx.select({ id: departments.id }).from(departments).where(inArray(departments.id, ids));
+  if (found.length !== ids.length) problems.add("departmentIds", "resources.errors.departmentUnknown");
+}
+
+/** The resource's own columns of a form (its departments are rows of their own). */
+function resourceValues<T extends { departmentIds: string[] }>(input: T): Omit<T, "departmentIds"> {
+  const { departmentIds: _departments, ...values } = input;
+  return values;
+}
+
+/** Writes the resource's row; a name another resource has is a field error, not a database error. */
+async function saveResource<T>(tx: Tx, write: (sp: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await tx.transaction(write);
+  } catch (error) {
+    if (isUniqueViolation(error, "resources_name_key")) throw new Invalid("invalidInput", { name: ["resources.errors.nameTaken"] });
+    throw error;
+  }
+}
+
+async function replaceDepartments(tx: Tx, resourceId: string, ids: string[]): Promise<void> {
+  await tx.delete(resourceDepartments).where(eq(resourceDepartments.resourceId, resourceId));
+  if (ids.length) await tx.insert(resourceDepartments).values(ids.map((departmentId) => ({ resourceId, departmentId })));
+}
+
+export async function createResource(work: Work, input: CreateResourceInput): Promise<{ id: string }> {
+  const { tx, viewer, now } = work;
+  assertCanManage(viewer);
+  const problems = new FieldProblems();
+  await checkDepartments(tx, input.departmentIds, problems);
+  problems.throwIfAny();
+  const row = await saveResource(tx, async (sp) => {
+    const [made] = await sp
+      .insert(resources)
+      .values({ ...resourceValues(input), createdAt: now, updatedAt: now })
+      .returning({ id: resources.id });
+    return made!;
+  });
+  await replaceDepartments(tx, row.id, input.departmentsOnly ? input.departmentIds : []);
+  return { id: row.id };
+}
+
+async function lockedResource(tx: Tx, id: string): Promise<ResourceRow> {
+  const [row] = await tx.select().from(resources).where(eq(resources.id, id)).for("update");
+  if (!row) throw new NotFound("resources.errors.resourceNotFound");
+  return row;
+}
+
+/** Editing changes the rules for bookings to come; bookings already made stay as they are. */
+export async function updateResource(work: Work, input: UpdateResourceInput): Promise<{ id: string }> {
+  const { tx, viewer, now } = work;
+  assertCanManage(viewer);
+  const resource = await lockedResource(tx, input.id);
+  const problems = new FieldProblems();
+  await checkDepartments(tx, input.departmentIds, problems);
+  problems.throwIfAny();
+  const { id, ...values } = resourceValues(input);
+  await saveResource(tx, (sp) =>
+    sp
+      .update(resources)
+      .set({ ...values, updatedAt: now })
+      .where(eq(resources.id, id)),
+  );
+  await replaceDepartments(tx, resource.id, input.departmentsOnly ? input.departmentIds : []);
+  return { id: resource.id };
+}
+
+/**
+ * Retires a resource: it keeps its history and takes no new bookings. Live bookings that have
+ * not ended yet are refused unless the admin chose to cancel them, and then each booker is told.
+ */
+export async function retireResource(work: Work, input: RetireResourceInput): Promise<{ id: string; cancelled: number }> {
+  const { tx, viewer, now } = work;
+  assertCanManage(viewer);
+  const resource = await lockedResource(tx, input.id);
+  if (resource.retiredAt) return { id: resource.id, cancelled: 0 };
+  const future = await tx
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.resourceId, resource.id), isNull(bookings.cancelledAt), gt(bookings.endsAt, now)))
+    .for("update");
+  if (future.length && input.futureBookings !== "cancel") {
+    throw new Conflict("resources.errors.hasFutureBookings").with({ count: future.length }, { futureBookings: future.length });
+  }
+  await tx.update(resources).set({ retiredAt: now, updatedAt: now }).where(eq(resources.id, resource.id));
+  await cancelAndTell(work, resource, future, "retired");
+  return { id: resource.id, cancelled: future.length };
+}
+
+/** Cancels bookings on someone's behalf and tells each booker (never the person who acted). */
+async function cancelAndTell(work: Work, resource: ResourceRow, rows: BookingRow[], reason: (typeof BOOKING_CANCEL_REASONS)[number]): Promise<void> {
+  const { tx, viewer, now } = work;
+  if (!rows.length) return;
+  await tx
+    .update(bookings)
+    .set({ cancelledAt: now, cancelledById: viewer.id, updatedAt: now })
+    .where(
+      inArray(
+        bookings.id,
+        rows.map((b) => b.id),
+      ),
+    );
+  const told = rows.filter((b) => b.bookedById !== viewer.id);
+  if (!told.length) return;
+  const bookers = await tx
+    .select({ id: users.id, locale: users.locale, timeZone: users.timeZone, active: users.active })
+    .from(users)
+    .where(inArray(users.id, [...new Set(told.map((b) => b.bookedById))]));
+  const byId = new Map(bookers.filter((b) => b.active).map((b) => [b.id, b]));
+  const notices = told.flatMap((b) => {
+    const recipient = byId.get(b.bookedById);
+    if (!recipient) return [];
+    const payload = {
+      bookingId: b.id,
+      resourceId: resource.id,
+      resource: resource.name,
+      start: b.startsAt.toISOString(),
+      end: b.endsAt.toISOString(),
+      purpose: b.purpose,
+      reason,
+      actor: viewer.name,
+    };
+    return [notice("resource.bookingCancelled", payload, recipient, { actorId: viewer.id })];
+  });
+  await writeOutbox(work, notices);
+}
+
+/** The wanted range from wall-clock times in the viewer's zone; an empty or reversed range is a field error. */
+function wantedRange(input: { start: string; end: string }, viewer: Viewer, now: Date): { start: Date; end: Date } {
+  const problems = new FieldProblems();
+  const start = wallClockToInstant(input.start, viewer.timeZone);
+  const end = wallClockToInstant(input.end, viewer.timeZone);
+  if (!start) problems.add("start", "invalidDate");
+  if (!end) problems.add("end", "invalidDate");
+  if (start && end && end <= start) problems.add("end", "resources.errors.endBeforeStart");
+  if (start && end && end <= now) problems.add("end", "resources.errors.inPast");
+  problems.throwIfAny();
+  return { start: start!, end: end! };
+}
+
+/** Whether the person may book this resource now and for this time: active, their department, its rules. */
+async function checkMayBook(tx: Tx, resource: ResourceRow, booker: Viewer, range: { start: Date; end: Date }): Promise<void> {
+  if (resource.retiredAt) throw new Conflict("resources.errors.retired").with({ resource: resource.name });
+  const allowed = resource.departmentsOnly
+    ? (await tx.select({ id: resourceDepartments.departmentId }).from(resourceDepartments).where(eq(resourceDepartments.resourceId, resource.id))).map(
+        (d) => d.id,
+      )
+    : [];
+  if (!mayBook(booker, resource, allowed)) throw new Forbidden("resources.errors.notForYourDepartment").with({ resource: resource.name });
+  const breach = ruleBreach(resource, range.start, range.end, await organisationZone(tx));
+  if (breach) throw new Invalid(breach.key).with(breach.params);
+}
+
+/**
+ * Runs the write that takes the time in a savepoint. When the exclusion constraint refuses it
+ * (or a concurrent loser gets a serialization or deadlock error instead), the savepoint rolls
+ * back and the refusal names who holds the time, read now that the winner has committed.
+ */
+async function takeTime<T>(work: Work, wanted: WantedSlot, write: (sp: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await work.tx.transaction(write);
+  } catch (error) {
+    if (!isBookingClash(error)) throw error;
+    throw await bookingConflict(work.tx, wanted, work.viewer);
+  }
+}
+
+async function resourceById(tx: Tx, id: string): Promise<ResourceRow> {
+  // A share lock: the resource cannot be retired while the booking is written.
+  const [row] = await tx.select().from(resources).where(eq(resources.id, id)).for("share");
+  if (!row) throw new NotFound("resources.errors.resourceNotFound");
+  return row;
+}
+
+export async function bookResource(work: Work, input: BookResourceInput): Promise<{ id: string }> {
+  const { tx, viewer, now } = work;
+  const resource = await resourceById(tx, input.resourceId);
+  const range = wantedRange(input, viewer, now);
+  await checkMayBook(tx, resource, viewer, range);
+  return takeTime(work, { resource, ...range }, async (sp) => {
+    const [made] = await sp
+      .insert(bookings)
+      .values({
+        resourceId: resource.id,
+        startsAt: range.start,
+        endsAt: range.end,
+        purpose: input.purpose,
+        bookedById: viewer.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: bookings.id });
+    return { id: made!.id };
+  });
+}
+
+/** The live booking, locked, if the viewer may change it; a booking they may not change is refused without a write. */
+async function changeableBooking(tx: Tx, viewer: Viewer, id: string): Promise<BookingRow> {
+  const [row] = await tx.select().from(bookings).where(eq(bookings.id, id)).for("update");
+  if (!row || row.cancelledAt) throw new NotFound("resources.errors.bookingNotFound");
+  if (!canChangeBooking(viewer, row)) throw new Forbidden("resources.errors.notYourBooking");
+  return row;
+}
+
+/** Moves or renames a booking; the booker's permission to book is checked again, the rules too. */
+export async function changeBooking(work: Work, input: ChangeBookingInput): Promise<{ id: string }> {
+  const { tx, viewer, now } = work;
+  const booking = await changeableBooking(tx, viewer, input.id);
+  const resource = await resourceById(tx, booking.resourceId);
+  const range = wantedRange(input, viewer, now);
+  await checkMayBook(tx, resource, viewer, range);
+  await takeTime(work, { resource, ...range, exceptBookingId: booking.id }, (sp) =>
+    sp.update(bookings).set({ startsAt: range.start, endsAt: range.end, purpose: input.purpose, updatedAt: now }).where(eq(bookings.id, booking.id)),
+  );
+  return { id: booking.id };
+}
+
+/** Cancels a booking and frees its time; an admin cancelling someone else's booking tells them. */
+export async function cancelBooking(work: Work, input: CancelBookingInput): Promise<{ id: string; resourceId: string }> {
+  const booking = await changeableBooking(work.tx, work.viewer, input.id);
+  const [resource] = await work.tx.select().from(resources).where(eq(resources.id, booking.resourceId));
+  await cancelAndTell(work, resource!, [booking], "cancelled");
+  return { id: booking.id, resourceId: booking.resourceId };
+}
+
+/** For tests and seeds: how many live bookings of one resource overlap another (always 0). */
+export async function overlappingLiveBookings(db: DbOrTx): Promise<number> {
+  const result = await db.execute(sql`
+    SELECT count(*)::int AS n FROM bookings a JOIN bookings b
+      ON a.resource_id = b.resource_id AND a.id < b.id AND a.during && b.during
+    WHERE a.cancelled_at IS NULL AND b.cancelled_at IS NULL`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows) as { n: number }[];
+  return Number(rows[0]?.n ?? 0);
+}

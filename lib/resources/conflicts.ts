@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { Conflict } from "@/lib/action/errors";
+import type { Viewer } from "@/lib/auth/viewer";
+import { formatInstantFor } from "@/lib/i18n/format-for";
+import { MAX_ALTERNATIVES } from "./types";
+
+export interface WantedSlot {
+  resource: { id: string; name: string; kind: string; location: string | null };
+  start: Date;
+  end: Date;
+  /** A booking being moved: it does not stand in its own way. */
+  exceptBookingId?: string;
+}
+
+/** What a conflict tells the person: who holds the time (null where the entry is private) and what is free instead. */
+export interface ConflictDetails {
+  occupant: { bookedBy: string | null; start: string; end: string } | null;
+  alternatives: { id: string; name: string }[];
+  nextFree: { start: string; end: string } | null;
+}
+
+type Row = Record<string, unknown>;
+const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : ((result as { rows?: Row[] }).rows ?? [])) as Row[];
+const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
+
+/** The live booking that holds (part of) the wanted time, with its booker's name unless its entry is private. */
+async function occupantOf(db: DbOrTx, wanted: WantedSlot, viewerId: string): Promise<ConflictDetails["occupant"]> {
+  const result = await db.execute(sql`
+    SELECT b.starts_at, b.ends_at, b.booked_by_id, u.name AS booker, e.visibility
+    FROM bookings b
+    JOIN users u ON u.id = b.booked_by_id
+    LEFT JOIN calendar_entries e ON e.id = b.entry_id
+    WHERE b.resource_id = ${wanted.resource.id} AND b.cancelled_at IS NULL
+      AND b.during && tstzrange(${wanted.start.toISOString()}::timestamptz, ${wanted.end.toISOString()}::timestamptz, '[)')
+      ${wanted.exceptBookingId ? sql`AND b.id <> ${wanted.exceptBookingId}` : sql``}
+    ORDER BY b.starts_at
+    LIMIT 1`);
+  const [row] = rowsOf(result);
+  if (!row) return null;
+  const hidden = row.visibility === "private" && row.booked_by_id !== viewerId;
+  return { bookedBy: hidden ? null : String(row.booker), start: iso(row.starts_at), end: iso(row.ends_at) };
+}
+
+/**
+ * Active resources of the same kind and location, free for the whole wanted time, that the
+ * viewer may book and whose longest booking allows it: one query.
+ */
+export async function freeAlternatives(
+  db: DbOrTx,
+  wanted: WantedSlot,
+  viewer: Pick<Viewer, "role" | "departmentId">,
+): Promise<ConflictDetails["alternatives"]> {
+  const minutes = (wanted.end.getTime() - wanted.start.getTime()) / 60_000;
+  const result = await db.execute(sql`
+    SELECT r.id, r.name
+    FROM resources r
+    WHERE r.kind = ${wanted.resource.kind} AND r.location IS NOT DISTINCT FROM ${wanted.resource.location}
+      AND r.id <> ${wanted.resource.id} AND r.retired_at IS NULL
+      AND (r.max_booking_minutes IS NULL OR r.max_booking_minutes >= ${minutes}::float8)
+      AND (NOT r.departments_only OR ${viewer.role === "admin"}::boolean
+        OR EXISTS (SELECT 1 FROM resource_departments d WHERE d.resource_id = r.id AND d.department_id = ${viewer.departmentId}::uuid))
+      AND NOT EXISTS (
+        SELECT 1 FROM bookings b
+        WHERE b.resource_id = r.id AND b.cancelled_at IS NULL
+          AND b.during && tstzrange(${wanted.start.toISOString()}::timestamptz, ${wanted.end.toISOString()}::timestamptz, '[)'))
+    ORDER BY lower(r.name)
+    LIMIT ${MAX_ALTERNATIVES}`);
+  return rowsOf(result).map((r) => ({ id: String(r.id), name: String(r.name) }));
+}
+
+/**
+ * The earliest start at or after the wanted one from which this resource is free for the same
+ * length: the wanted start itself or the end of one of its bookings, whichever comes first with
+ * no live booking in the way. One query over the resource's bookings from the wanted start on.
+ */
+export async function nextFreeSlot(db: DbOrTx, wanted: WantedSlot): Promise<ConflictDetails["nextFree"]> {
+  const length = wanted.end.getTime() - wanted.start.getTime();
+  const start = wanted.start.toISOString();
+  const result = await db.execute(sql`
+    WITH busy AS (
+      SELECT lower(b.during) AS s, upper(b.during) AS e
+      FROM bookings b
+      WHERE b.resource_id = ${wanted.resource.id} AND b.cancelled_at IS NULL AND upper(b.during) > ${start}::timestamptz
+        ${wanted.exceptBookingId ? sql`AND b.id <> ${wanted.exceptBookingId}` : sql``}
+    ), candidates AS (
+      SELECT ${start}::timestamptz AS c
+      UNION SELECT e FROM busy
+    )
+    SELECT min(c) AS free_from
+    FROM candidates
+    WHERE NOT EXISTS (
+      SELECT 1 FROM busy WHERE busy.s < candidates.c + ${length / 1000}::float8 * interval '1 second' AND busy.e > candidates.c)`);
+  const [row] = rowsOf(result);
+  if (!row?.free_from) return null;
+  const from = new Date(row.free_from as string | Date);
+  return { start: from.toISOString(), end: new Date(from.getTime() + length).toISOString() };
+}
+
+/**
+ * The refusal of a booking whose time is taken: when and by whom (or "busy" where the entry is
+ * private), with free alternatives. Read after the database refused the write, so the booking
+ * that won a race is visible.
+ */
+export async function bookingConflict(db: DbOrTx, wanted: WantedSlot, viewer: Viewer): Promise<Conflict> {
+  const [occupant, alternatives, nextFree] = await Promise.all([
+    occupantOf(db, wanted, viewer.id),
+    freeAlternatives(db, wanted, viewer),
+    nextFreeSlot(db, wanted),
+  ]);
+  const details: ConflictDetails = { occupant, alternatives, nextFree };
+  if (!occupant) return new Conflict("resources.errors.takenJustNow").with({ resource: wanted.resource.name }, { ...details });
+  const when = { from: formatInstantFor(new Date(occupant.start), viewer), to: formatInstantFor(new Date(occupant.end), viewer, "time") };
+  return occupant.bookedBy === null
+    ? new Conflict("resources.errors.takenBusy").with({ resource: wanted.resource.name, ...when }, { ...details })
+    : new Conflict("resources.errors.taken").with({ resource: wanted.resource.name, bookedBy: occupant.bookedBy, ...when }, { ...details });
+}

@@ -1,0 +1,88 @@
+import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { bookings, calendarEntries, resources, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { canChangeBooking } from "./policy";
+import type { ResourceFilter } from "./schema";
+
+export type ResourceRow = typeof resources.$inferSelect;
+
+/** Resources people can book, filtered by kind and location, by name. */
+export async function bookableResources(db: DbOrTx, filter: ResourceFilter): Promise<ResourceRow[]> {
+  return db
+    .select()
+    .from(resources)
+    .where(
+      and(
+        isNull(resources.retiredAt),
+        filter.kind ? eq(resources.kind, filter.kind) : undefined,
+        filter.location ? eq(resources.location, filter.location) : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(${resources.name})`));
+}
+
+/** Every resource, retired ones last: the admins' list. */
+export async function allResources(db: DbOrTx): Promise<ResourceRow[]> {
+  return db
+    .select()
+    .from(resources)
+    .orderBy(sql`${resources.retiredAt} IS NOT NULL`, asc(sql`lower(${resources.name})`));
+}
+
+/** The places resources stand in, for the filter. */
+export async function resourceLocations(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ location: resources.location })
+    .from(resources)
+    .where(and(isNull(resources.retiredAt), sql`${resources.location} IS NOT NULL`))
+    .orderBy(resources.location);
+  return rows.map((r) => r.location!);
+}
+
+export async function resourceById(db: DbOrTx, id: string): Promise<ResourceRow | null> {
+  const [row] = await db.select().from(resources).where(eq(resources.id, id));
+  return row ?? null;
+}
+
+/** A booking as a viewer may see it: a private entry's booking names neither its booker nor its purpose. */
+export interface VisibleBooking {
+  id: string;
+  start: Date;
+  end: Date;
+  busy: boolean;
+  bookedBy: string | null;
+  purpose: string | null;
+  canChange: boolean;
+}
+
+/** The live bookings of a resource that overlap [from, to), masked for the viewer. */
+export async function bookingsInWindow(db: DbOrTx, viewer: Viewer, resourceId: string, from: Date, to: Date): Promise<VisibleBooking[]> {
+  const rows = await db
+    .select({
+      id: bookings.id,
+      start: bookings.startsAt,
+      end: bookings.endsAt,
+      purpose: bookings.purpose,
+      bookedById: bookings.bookedById,
+      booker: users.name,
+      visibility: calendarEntries.visibility,
+    })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.bookedById))
+    .leftJoin(calendarEntries, eq(calendarEntries.id, bookings.entryId))
+    .where(and(eq(bookings.resourceId, resourceId), isNull(bookings.cancelledAt), lt(bookings.startsAt, to), gt(bookings.endsAt, from)))
+    .orderBy(bookings.startsAt);
+  return rows.map((r) => {
+    const busy = r.visibility === "private" && r.bookedById !== viewer.id;
+    return {
+      id: r.id,
+      start: r.start,
+      end: r.end,
+      busy,
+      bookedBy: busy ? null : r.booker,
+      purpose: busy ? null : r.purpose,
+      canChange: canChangeBooking(viewer, r),
+    };
+  });
+}

@@ -1,18 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { login, logout, pick } from "./support";
-
-/** A day three weeks ahead in Warsaw: a week no other spec touches. */
-function dayAheadInWarsaw(days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(Date.now() + days * 24 * 3600_000),
-  );
-}
-
-async function signInAs(page: Page, who: string) {
-  await login(page, who);
-  await expect(page).toHaveURL(/\/tasks$/);
-}
+import { logout, pick, dayAheadInWarsaw, signInAs } from "./support";
 
 /**
  * The sales director's assistant, who may edit his calendar (demo data), plans a meeting in it

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { login, logout, pick } from "./support";
+import { login, logout, pick, dayAheadInWarsaw } from "./support";
 
 /**
  * Calls a server action over HTTP as the signed-in browser does: a POST naming the action's id,
@@ -34,18 +34,12 @@ async function callAction(page: Page, name: string, input: unknown): Promise<{ r
   return { reply, id: /"data":\{"id":"([0-9a-f-]{36})"/.exec(reply)?.[1] };
 }
 
-/** Tomorrow (in Warsaw, where the demo people live) as "YYYY-MM-DD". */
-function warsawDate(daysAhead: number): string {
-  const [d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw" }).format(new Date(Date.now() + daysAhead * 86_400_000)).split(",");
-  return d!;
-}
-
 test("picking two people and a team shows their lanes, someone else's private entry only as Busy, and the choice is remembered", async ({ page }) => {
   test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
   const secret = `Rozmowa poufna ${stamp}`;
   const meeting = `Przegląd ofert ${stamp}`;
-  const day = warsawDate(1);
+  const day = dayAheadInWarsaw(1);
 
   // The sales director plans a private talk and an ordinary meeting tomorrow.
   await login(page, "salesdir");
@@ -96,7 +90,7 @@ test("picking two people and a team shows their lanes, someone else's private en
   // Keyboard: the next day is a Tab and an Enter away, and the date follows.
   await page.getByRole("button", { name: "Następny dzień" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByLabel("Przejdź do dnia")).toHaveValue(warsawDate(2));
+  await expect(page.getByLabel("Przejdź do dnia")).toHaveValue(dayAheadInWarsaw(2));
   await expect(talkLink).toHaveCount(0);
 
   // The week holding both days, days across: each day's working hours as a bar over its list.

@@ -1,18 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { hydrated, login, logout } from "./support";
-
-/** A day four weeks ahead in Warsaw: a week no other spec books. */
-function dayAheadInWarsaw(days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(Date.now() + days * 24 * 3600_000),
-  );
-}
-
-async function signInAs(page: Page, who: string) {
-  await login(page, who);
-  await expect(page).toHaveURL(/\/tasks$/);
-}
+import { hydrated, logout, dayAheadInWarsaw, signInAs } from "./support";
 
 async function book(page: Page, from: string, to: string, purpose: string) {
   const form = page.getByRole("form", { name: "Zarezerwuj" });

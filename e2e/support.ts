@@ -11,6 +11,12 @@ export async function login(page: Page, who: string, password = DEMO_PASSWORD, p
   await page.locator('form button[type="submit"]').first().click();
 }
 
+/** Signs in and waits for the landing page (My tasks). */
+export async function signInAs(page: Page, who: string) {
+  await login(page, who);
+  await expect(page).toHaveURL(/\/tasks$/);
+}
+
 export async function logout(page: Page) {
   await page.getByRole("button", { name: /Konto|Account/ }).click();
   await page.getByRole("menuitem", { name: /Wyloguj|Sign out/ }).click();
@@ -56,4 +62,11 @@ export async function pick(scope: Page | Locator, label: string, text: string, o
   await box.fill(text);
   await scope.getByRole("listbox").getByRole("option", { name: option }).first().click();
   await expect(box).toHaveAttribute("aria-expanded", "false");
+}
+
+/** The Warsaw date (where the demo people live) `days` from now, as "YYYY-MM-DD". */
+export function dayAheadInWarsaw(days: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(Date.now() + days * 24 * 3600_000),
+  );
 }

@@ -1,11 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { login, logout, pick } from "./support";
-
-async function signInAs(page: Page, who: string) {
-  await login(page, who);
-  await expect(page).toHaveURL(/\/tasks$/);
-}
+import { logout, pick, signInAs } from "./support";
 
 async function unreadCount(page: Page): Promise<number> {
   const badge = page.getByTestId("unread-count");

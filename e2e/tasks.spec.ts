@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { hydrated, login, logout, pick } from "./support";
+import { hydrated, logout, pick, signInAs } from "./support";
 
 /** Tomorrow at 10:00 as a datetime-local value in Warsaw, where the demo people work. */
 function tomorrowAtTenInWarsaw(): { input: string; shown: string } {
@@ -9,11 +9,6 @@ function tomorrowAtTenInWarsaw(): { input: string; shown: string } {
   );
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return { input: `${get("year")}-${get("month")}-${get("day")}T10:00`, shown: `${get("day")}.${get("month")}.${get("year")}, 10:00` };
-}
-
-async function signInAs(page: Page, who: string) {
-  await login(page, who);
-  await expect(page).toHaveURL(/\/tasks$/);
 }
 
 test("a foreman delegates, the technician works it through, the foreman follows it up, a stranger is refused", async ({ page }) => {

@@ -23,11 +23,41 @@ import plReminders from "./messages/pl/reminders.json";
 import enReminders from "./messages/en/reminders.json";
 import plSms from "./messages/pl/sms.json";
 import enSms from "./messages/en/sms.json";
+import plInvitations from "./messages/pl/invitations.json";
+import enInvitations from "./messages/en/invitations.json";
 
 // One file per area keeps parallel work from colliding; the keys are checked for parity in tests.
 export const messages = {
-  pl: { ...plCommon, ...plAuth, ...plErrors, ...plAdmin, ...plSettings, ...plCrm, ...plWork, ...plTasks, ...plCalendar, ...plNotify, ...plReminders, ...plSms },
-  en: { ...enCommon, ...enAuth, ...enErrors, ...enAdmin, ...enSettings, ...enCrm, ...enWork, ...enTasks, ...enCalendar, ...enNotify, ...enReminders, ...enSms },
+  pl: {
+    ...plCommon,
+    ...plAuth,
+    ...plErrors,
+    ...plAdmin,
+    ...plSettings,
+    ...plCrm,
+    ...plWork,
+    ...plTasks,
+    ...plCalendar,
+    ...plNotify,
+    ...plReminders,
+    ...plSms,
+    ...plInvitations,
+  },
+  en: {
+    ...enCommon,
+    ...enAuth,
+    ...enErrors,
+    ...enAdmin,
+    ...enSettings,
+    ...enCrm,
+    ...enWork,
+    ...enTasks,
+    ...enCalendar,
+    ...enNotify,
+    ...enReminders,
+    ...enSms,
+    ...enInvitations,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)["pl"];

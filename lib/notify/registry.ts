@@ -1,13 +1,21 @@
 import type { z } from "zod";
 // The one place lib/notify knows the domains: each lists its kinds, and this file lists the lists.
 import { authNoticeKinds } from "@/lib/auth/notice-kinds";
+import { invitationNoticeKinds } from "@/lib/calendar/invitation-kinds";
 import { calendarNoticeKinds } from "@/lib/calendar/notice-kinds";
 import { caseNoticeKinds } from "@/lib/crm/notice-kinds";
 import { reminderNoticeKinds } from "@/lib/reminders/notice-kinds";
 import { taskNoticeKinds } from "@/lib/tasks/notice-kinds";
 import type { NoticeKind } from "./kinds";
 
-const ALL_KINDS = [...taskNoticeKinds, ...reminderNoticeKinds, ...caseNoticeKinds, ...authNoticeKinds, ...calendarNoticeKinds] as const;
+const ALL_KINDS = [
+  ...taskNoticeKinds,
+  ...reminderNoticeKinds,
+  ...caseNoticeKinds,
+  ...authNoticeKinds,
+  ...calendarNoticeKinds,
+  ...invitationNoticeKinds,
+] as const;
 
 type AnyKind = (typeof ALL_KINDS)[number];
 /** Every kind's key: "task.assigned", "case.assigned", "reminder.task", … */

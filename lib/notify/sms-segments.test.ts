@@ -93,6 +93,8 @@ const LONG_SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
   "calendar.cancelled": entry,
   "calendar.answered": { ...entry, attendee: NAME, response: "tentative" },
   "calendar.changedForYou": { ...entry, change: "cancelled", previous: entry.time },
+  "invitation.updated": entry,
+  "invitation.withdrawn": entry,
   "calendar.reminder": {
     entryId: ENTRY,
     title: LONG,

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { authSecret } from "@/lib/auth/secret";
+import { MAX_ANSWER_TOKEN_LENGTH } from "./limits";
 
 /** Who an answer link speaks for: a colleague (user id) or an outside guest (guest row id). */
 export interface AttendeeRef {
@@ -23,8 +24,6 @@ const VERSION = 1;
 const BODY_BYTES = 1 + 16 + 1 + 16 + 4 + 4;
 const MAC_BYTES = 16;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The longest token a page or action looks at: anything longer is not one of ours. */
-export const MAX_ANSWER_TOKEN_LENGTH = 100;
 
 function uuidBytes(id: string): Buffer {
   if (!UUID.test(id)) throw new Error("an answer link names entries and attendees by uuid");

@@ -3,7 +3,7 @@ import { wallClockToInstant } from "@/lib/time/zoned";
 import { signAnswerLink, type AttendeeRef } from "./answer-token";
 import type { InvitationFacts } from "./invitation-facts";
 import { invitationCalendar, type InvitationAttendee } from "./invitation-ics";
-import type { EntryTime } from "./types";
+import { ANSWERS, type Answer, type EntryTime } from "./types";
 
 /** What an invitation e-mail is made from: an entry notice's payload with its invitation facts. */
 export interface InvitationPayload {
@@ -14,8 +14,6 @@ export interface InvitationPayload {
   invitation?: InvitationFacts;
 }
 
-export const ANSWERS = ["accepted", "tentative", "declined"] as const;
-export type Answer = (typeof ANSWERS)[number];
 
 /** The page an answer link opens; `answer` only preselects, the page records nothing by itself. */
 export function answerPath(token: string, answer?: Answer): string {

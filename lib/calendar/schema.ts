@@ -3,10 +3,10 @@ import { lineString, optionalParagraph, optionalRef, optionalText, requiredText 
 import { reminderInput } from "@/lib/tasks/schema";
 import { MAX_REMINDERS } from "@/lib/tasks/input-limits";
 import { isLocalDate } from "@/lib/time/calendar-date";
-import { isWallClock } from "@/lib/time/wall-clock";
+import { isTimeZone, isWallClock } from "@/lib/time/wall-clock";
 import { LOCALES } from "@/lib/i18n/locale";
-import { isTimeZone } from "@/lib/time/wall-clock";
 import {
+  MAX_ANSWER_TOKEN_LENGTH,
   MAX_ATTENDEES,
   MAX_GUESTS,
   MAX_GUEST_NAME,
@@ -16,7 +16,7 @@ import {
   MAX_GROUP_NAME,
   MAX_PEOPLE_IN_VIEW,
 } from "./limits";
-import { ATTENDEE_RESPONSES, ENTRY_VISIBILITIES } from "./types";
+import { ANSWERS, ATTENDEE_RESPONSES, ENTRY_VISIBILITIES } from "./types";
 
 const checkbox = z
   .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
@@ -108,6 +108,13 @@ export const answerInput = z.object({
   response: z.enum(ATTENDEE_RESPONSES.filter((r) => r !== "needs_action") as ["accepted", "tentative", "declined"], "required"),
 });
 export type AnswerInput = z.output<typeof answerInput>;
+
+/** An answer confirmed on the page an invitation's answer link opens (no session: the token is the authority). */
+export const answerLinkInput = z.object({
+  token: lineString("invitations.answer.invalid").trim().max(MAX_ANSWER_TOKEN_LENGTH, "invitations.answer.invalid"),
+  response: z.enum(ANSWERS, "required"),
+});
+export type AnswerLinkInput = z.output<typeof answerLinkInput>;
 
 export const grantInput = z
   .object({ granteeId: id("calendar.errors.granteeUnknown"), canEdit: checkbox.default(false), canSeePrivate: checkbox.default(false) })

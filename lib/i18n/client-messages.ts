@@ -49,6 +49,7 @@ export const CLIENT_NAMESPACES = [
   "settings.calendarSharing",
   "sms.admin",
   "calendar.lanes",
+  "invitations.answer",
 ] as const;
 
 type Tree = { [key: string]: unknown };

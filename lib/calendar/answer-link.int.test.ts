@@ -44,8 +44,12 @@ async function footprint(db: Db, entryId: string) {
     version: entry!.version,
     guests: await db.select({ response: calendarEntryGuests.response }).from(calendarEntryGuests).where(eq(calendarEntryGuests.entryId, entryId)),
     attendees: await db.select({ response: calendarEntryAttendees.response }).from(calendarEntryAttendees).where(eq(calendarEntryAttendees.entryId, entryId)),
-    answered: (await db.select().from(calendarEntryActivity).where(and(eq(calendarEntryActivity.entryId, entryId), eq(calendarEntryActivity.kind, "answered"))))
-      .length,
+    answered: (
+      await db
+        .select()
+        .from(calendarEntryActivity)
+        .where(and(eq(calendarEntryActivity.entryId, entryId), eq(calendarEntryActivity.kind, "answered")))
+    ).length,
     notices: (await db.select().from(notifications).where(eq(notifications.kind, "calendar.answered"))).filter((n) => n.link === `/calendar/entries/${entryId}`)
       .length,
   };
@@ -70,7 +74,10 @@ describe("answering through an invitation's link", () => {
       .from(calendarEntryActivity)
       .where(and(eq(calendarEntryActivity.entryId, m.entry.id), eq(calendarEntryActivity.kind, "answered")));
     expect(history).toMatchObject({ actorId: null, field: "guest", comment: "Jan Recepcja", oldValue: "needs_action", newValue: "accepted" });
-    const [told] = await db.select().from(notifications).where(and(eq(notifications.recipientId, m.organizer.id), eq(notifications.kind, "calendar.answered")));
+    const [told] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.recipientId, m.organizer.id), eq(notifications.kind, "calendar.answered")));
     expect(told!.payload).toMatchObject({ attendee: "Jan Recepcja", response: "accepted", entryId: m.entry.id });
 
     // The same link shows the answer and changes it.
@@ -121,7 +128,10 @@ describe("answering through an invitation's link", () => {
     const otherBefore = await footprint(db, m.other.id);
     for (const [what, token, now, refusal] of cases) {
       expect(await answerLinkState(db, token, now), what).toEqual({ ok: false, refusal });
-      await expect(answerByLink(db, { token, response: "accepted" }, now), what).rejects.toMatchObject({ code: "invalid", message: `invitations.answer.${refusal}` });
+      await expect(answerByLink(db, { token, response: "accepted" }, now), what).rejects.toMatchObject({
+        code: "invalid",
+        message: `invitations.answer.${refusal}`,
+      });
     }
     expect(await footprint(db, m.entry.id)).toEqual(before);
     expect(await footprint(db, m.other.id)).toEqual(otherBefore);
@@ -131,7 +141,12 @@ describe("answering through an invitation's link", () => {
     const db = await testDb();
     const m = await meeting(db);
     const old = m.link();
-    await perform(db, m.organizer.viewer, moveEntry, moveEntryInput.parse({ id: m.entry.id, time: { allDay: false, start: "2027-05-10T11:00", end: "2027-05-10T12:00" } }));
+    await perform(
+      db,
+      m.organizer.viewer,
+      moveEntry,
+      moveEntryInput.parse({ id: m.entry.id, time: { allDay: false, start: "2027-05-10T11:00", end: "2027-05-10T12:00" } }),
+    );
     const before = await footprint(db, m.entry.id);
     expect(await answerLinkState(db, old, BEFORE)).toEqual({ ok: false, refusal: "replaced" });
     await expect(answerByLink(db, { token: old, response: "accepted" }, BEFORE)).rejects.toMatchObject({ message: "invitations.answer.replaced" });
@@ -144,7 +159,13 @@ describe("answering through an invitation's link", () => {
       db,
       m.organizer.viewer,
       updateEntry,
-      updateEntryInput.parse({ id: m.entry.id, time: { allDay: false, start: "2027-05-10T11:00", end: "2027-05-10T12:00" }, title: "Negocjacje", attendeeIds: [m.anna.id], guests: [] }),
+      updateEntryInput.parse({
+        id: m.entry.id,
+        time: { allDay: false, start: "2027-05-10T11:00", end: "2027-05-10T12:00" },
+        title: "Negocjacje",
+        attendeeIds: [m.anna.id],
+        guests: [],
+      }),
     );
     expect(await answerLinkState(db, current, BEFORE)).toEqual({ ok: false, refusal: "withdrawn" });
 
@@ -167,7 +188,11 @@ describe("answering through an invitation's link", () => {
     expect(await answerInvitationLinkAction({ token, response: "needs_action" as "accepted" })).toMatchObject({ ok: false, code: "invalid" });
     expect(await answerInvitationLinkAction({ token: "x".repeat(500), response: "accepted" })).toMatchObject({ ok: false, code: "invalid" });
     const altered = await answerInvitationLinkAction({ token: `${token.slice(0, -2)}AA`, response: "declined" });
-    expect(altered).toMatchObject({ ok: false, code: "invalid", error: "The link is incomplete or was changed. Open it again from the invitation e-mail, or ask the organiser to send the invitation again." });
+    expect(altered).toMatchObject({
+      ok: false,
+      code: "invalid",
+      error: "The link is incomplete or was changed. Open it again from the invitation e-mail, or ask the organiser to send the invitation again.",
+    });
 
     await db
       .update(loginThrottle)

@@ -14,7 +14,6 @@ export interface InvitationPayload {
   invitation?: InvitationFacts;
 }
 
-
 /** The page an answer link opens; `answer` only preselects, the page records nothing by itself. */
 export function answerPath(token: string, answer?: Answer): string {
   return `/invitations/${token}${answer ? `?answer=${answer}` : ""}`;

@@ -26,7 +26,12 @@ export default async function InvitationAnswerPage({ params, searchParams }: Pro
   const { answer } = await searchParams;
   const t = await getTranslations("invitations.answer");
   const state = await answerLinkState(await getDb(), token, systemNow());
-  if (!state.ok) return <AuthFrame title={t(`${state.refusal}Title`)} intro={t(state.refusal)}>{null}</AuthFrame>;
+  if (!state.ok)
+    return (
+      <AuthFrame title={t(`${state.refusal}Title`)} intro={t(state.refusal)}>
+        {null}
+      </AuthFrame>
+    );
 
   const { invitation } = state;
   const locale = (await getLocale()) === "en" ? "en" : "pl";

@@ -74,7 +74,7 @@ export async function startFakeProviders(options: { port?: number } = {}): Promi
   const byKey = new Map<string, string>();
   const recent: number[] = [];
   let seq = 0;
-  const state: Omit<FakeProviders, "url" | "close"> = {
+  const state: Omit<FakeProviders, "url" | "smtpUrl" | "close"> = {
     emails: [],
     sms: [],
     requests: { resend: 0, twilio: 0 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locale";
+import { composeEmail } from "@/lib/notify/compose";
 import { renderEmailExtras, renderNotice } from "@/lib/notify/render";
 import { answerLinkKey, readAnswerLink } from "./answer-token";
 import { answerLinkExpiry } from "./invitation-email";
@@ -101,6 +102,23 @@ describe("invitation e-mails, as each reader gets them", () => {
     expect(new URL(extras.actions![2]!.url).searchParams.get("answer")).toBe("declined");
     expect(readAnswerLink(token, key)!.attendee).toEqual({ type: "guest", id: GUEST });
     expect(extras.calendar!.content).not.toContain("/calendar/entries/");
+  });
+
+  it("composes a guest's e-mail with its calendar part and reply address, links apart in the text, and nothing of Baton's settings", async () => {
+    const mail = await composeEmail(
+      { id: "n1", kind: "calendar.invited", priority: "normal", title: "", body: "", link: `/calendar/entries/${ENTRY}`, payload: guestPayload },
+      { userId: null, email: "jan@hotel.example", phone: null, locale: "pl", timeZone: "Europe/Warsaw" },
+      APP,
+    );
+    expect(mail.calendar?.method).toBe("REQUEST");
+    expect(mail.replyTo).toBe(invitation.organizer.address);
+    expect(mail.headers).toBeUndefined();
+    expect(mail.text).toMatch(/\?answer=accepted\s+Może https:/);
+    expect(mail.text).toMatch(/\?answer=tentative\s+Odrzucam https:/);
+    for (const part of [mail.text, mail.html]) {
+      expect(part).not.toContain("/settings/notifications");
+      expect(part).not.toContain("/calendar/entries/");
+    }
   });
 
   it("ends an all-day entry's links with its last day in the reader's zone", () => {

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 
 export interface NotificationEmailProps {
@@ -20,6 +21,14 @@ export interface NotificationEmailProps {
 }
 
 const buttonStyle = { backgroundColor: "#2857c2", borderRadius: 6, color: "#ffffff", fontSize: 14, fontWeight: 600, padding: "10px 16px" };
+const actionStyle = {
+  ...buttonStyle,
+  display: "inline-block",
+  margin: "0 8px 8px 0",
+  backgroundColor: "#ffffff",
+  color: "#2857c2",
+  border: "1px solid #2857c2",
+};
 const font = '"Inter", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export function NotificationEmail(props: NotificationEmailProps) {
@@ -44,21 +53,14 @@ export function NotificationEmail(props: NotificationEmailProps) {
           {props.actions?.length ? (
             <>
               <Section style={{ margin: "20px 0 8px" }}>
-                {props.actions.map((action) => (
-                  <Button
-                    key={action.url}
-                    href={action.url}
-                    style={{
-                      ...buttonStyle,
-                      display: "inline-block",
-                      margin: "0 8px 8px 0",
-                      backgroundColor: "#ffffff",
-                      color: "#2857c2",
-                      border: "1px solid #2857c2",
-                    }}
-                  >
-                    {action.label}
-                  </Button>
+                {props.actions.map((action, i) => (
+                  // The space keeps the text part's links apart ("Accept https://…?answer=accepted Maybe …").
+                  <Fragment key={action.url}>
+                    {i ? " " : null}
+                    <Button href={action.url} style={actionStyle}>
+                      {action.label}
+                    </Button>
+                  </Fragment>
                 ))}
               </Section>
               {props.buttonUrl ? (

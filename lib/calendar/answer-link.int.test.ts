@@ -187,7 +187,10 @@ describe("answering through an invitation's link", () => {
 
     expect(await answerInvitationLinkAction({ token, response: "needs_action" as "accepted" })).toMatchObject({ ok: false, code: "invalid" });
     expect(await answerInvitationLinkAction({ token: "x".repeat(500), response: "accepted" })).toMatchObject({ ok: false, code: "invalid" });
-    const altered = await answerInvitationLinkAction({ token: `${token.slice(0, -2)}AA`, response: "declined" });
+    const altered = await answerInvitationLinkAction({
+      token: `${token.slice(0, 30)}${token[30] === "A" ? "B" : "A"}${token.slice(31)}`,
+      response: "declined",
+    });
     expect(altered).toMatchObject({
       ok: false,
       code: "invalid",

@@ -17,7 +17,8 @@ async function invitationFor(email: string, title: string): Promise<{ link: stri
       async () => {
         const mail = (await sentMessages(email)).emails.find((m) => m.subject === `Zaproszenie: ${title}` && m.calendar);
         const link = mail?.text?.match(/https?:\/\/\S+\/invitations\/[\w-]+\?answer=accepted/)?.[0];
-        found = link ? { link, calendar: mail!.calendar! } : undefined;
+        // Unfolded: a long line goes on after CRLF and a space.
+        found = link ? { link, calendar: mail!.calendar!.replace(/\r\n[ \t]/g, "") } : undefined;
         return Boolean(found);
       },
       { timeout: 20_000 },
@@ -28,8 +29,9 @@ async function invitationFor(email: string, title: string): Promise<{ link: stri
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-test("an invitee answers from the e-mail's one-click link without signing in, changes the answer, and the organiser sees it", async ({ page }) => {
+test("a colleague and a client's contact answer from the e-mail's one-click links without signing in, and the organiser sees both", async ({ page }) => {
   const title = `Przegląd oferty ${Date.now().toString(36)}`;
+  const guest = `recepcja.${Date.now().toString(36)}@hotel.example`;
   await login(page, "salesmgr");
   await expect(page).toHaveURL(/\/tasks$/);
   await page.goto(`/calendar?view=week&date=${dayAheadInWarsaw(29)}`);
@@ -37,6 +39,10 @@ test("an invitee answers from the e-mail's one-click link without signing in, ch
   const form = page.getByRole("dialog", { name: "Nowy wpis" });
   await form.getByLabel("Tytuł", { exact: true }).fill(title);
   await pick(form, "Zaproś osoby", "Katarzyna", "Katarzyna Lewandowska");
+  await form.getByLabel("Adres e-mail").fill(guest);
+  await form.getByLabel("Imię i nazwisko (opcjonalnie)").fill("Jan Recepcja");
+  await form.getByRole("button", { name: "Dodaj", exact: true }).click();
+  await expect(form.getByRole("list", { name: "Zaproszeni spoza Batona" })).toContainText(guest);
   await form.getByRole("button", { name: "Utwórz wpis" }).click();
   await expect(form).toBeHidden();
   await logout(page);
@@ -70,7 +76,16 @@ test("an invitee answers from the e-mail's one-click link without signing in, ch
   await expect(page.getByRole("heading", { name: "Ten link nie działa" })).toBeVisible();
   await expect(page.getByRole("button", { name: /Akceptuję|Odrzucam/ })).toHaveCount(0);
 
-  // The organiser is told, and sees the answer on the entry.
+  // The client's contact, outside Baton, accepts from their own e-mail.
+  const invited = await invitationFor(guest, title);
+  expect(invited.calendar).toMatch(new RegExp(`ATTENDEE;[^:]*PARTSTAT=NEEDS-ACTION;RSVP=TRUE[^:]*:MAILTO:${escape(guest)}`, "i"));
+  expect(invited.link).not.toBe(link);
+  await page.goto(invited.link);
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await page.getByRole("button", { name: "Potwierdzam: Akceptuję" }).click();
+  await expect(page.getByText("Zapisano. Twoja odpowiedź: akceptuję.")).toBeVisible();
+
+  // The organiser is told, and sees both answers on the entry.
   await login(page, "salesmgr");
   await expect(page).toHaveURL(/\/tasks$/);
   await page.goto("/notifications");
@@ -82,4 +97,7 @@ test("an invitee answers from the e-mail's one-click link without signing in, ch
   const attendees = page.locator("section").filter({ hasText: "Uczestnicy" }).first();
   await expect(attendees).toContainText("Katarzyna Lewandowska");
   await expect(attendees).toContainText("Odrzucone");
+  await expect(attendees).toContainText("Jan Recepcja");
+  await expect(attendees).toContainText("spoza Batona");
+  await expect(attendees).toContainText("Zaakceptowane");
 });

@@ -50,6 +50,7 @@ export const CLIENT_NAMESPACES = [
   "sms.admin",
   "calendar.lanes",
   "invitations.answer",
+  "invitations.form",
 ] as const;
 
 type Tree = { [key: string]: unknown };

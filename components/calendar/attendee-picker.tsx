@@ -1,7 +1,8 @@
 "use client";
 
-import { X } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { FieldMessages } from "@/components/ui/field";
+import { RemovableChips } from "@/components/ui/removable-chips";
 import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 
 // The people search leaves out at most ten ids; more than that are simply offered again.
@@ -42,36 +43,13 @@ export function AttendeePicker({
           aria-invalid={errors.length ? true : undefined}
           aria-describedby={errors.length ? "entry-attendees-error" : "entry-attendees-hint"}
         />
-        {errors.length ? (
-          <p id="entry-attendees-error" role="alert" className="text-xs text-red-700">
-            {errors.join(" ")}
-          </p>
-        ) : (
-          <p id="entry-attendees-hint" className="text-xs text-slate-500">
-            {t("attendeesHint")}
-          </p>
-        )}
+        <FieldMessages id="entry-attendees" hint={t("attendeesHint")} errors={errors} />
       </div>
-      {value.length ? (
-        <ul aria-label={t("invited")} className="mt-2 flex flex-wrap gap-1.5">
-          {value.map((person) => (
-            <li
-              key={person.id}
-              className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-2.5 text-xs text-slate-800 ring-1 ring-slate-200"
-            >
-              {person.label}
-              <button
-                type="button"
-                onClick={() => onChange(value.filter((p) => p.id !== person.id))}
-                aria-label={t("removeAttendee", { name: person.label })}
-                className="rounded-full p-0.5 text-slate-500 hover:bg-slate-200 hover:text-slate-800"
-              >
-                <X aria-hidden className="h-3 w-3" />
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <RemovableChips
+        label={t("invited")}
+        chips={value.map((person) => ({ key: person.id, label: person.label, removeLabel: t("removeAttendee", { name: person.label }) }))}
+        onRemove={(id) => onChange(value.filter((p) => p.id !== id))}
+      />
     </div>
   );
 }

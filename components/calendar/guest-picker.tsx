@@ -1,10 +1,10 @@
 "use client";
 
-import { X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
+import { FieldMessages, Input } from "@/components/ui/field";
+import { RemovableChips } from "@/components/ui/removable-chips";
 
 /** Someone outside Baton invited by e-mail (a client's contact, a partner). */
 export interface GuestValue {
@@ -74,35 +74,16 @@ export function GuestPicker({
           {t("add")}
         </Button>
       </div>
-      {errors.length ? (
-        <p id="entry-guests-error" role="alert" className="mt-1 text-xs text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : (
-        <p id="entry-guests-hint" className="mt-1 text-xs text-slate-500">
-          {t("hint")}
-        </p>
-      )}
-      {value.length ? (
-        <ul aria-label={t("invited")} className="mt-2 flex flex-wrap gap-1.5">
-          {value.map((guest) => (
-            <li
-              key={guest.email}
-              className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-2.5 text-xs text-slate-800 ring-1 ring-slate-200"
-            >
-              {guest.name ? `${guest.name} <${guest.email}>` : guest.email}
-              <button
-                type="button"
-                onClick={() => onChange(value.filter((g) => g.email !== guest.email))}
-                aria-label={t("remove", { name: guest.name ?? guest.email })}
-                className="rounded-full p-0.5 text-slate-500 hover:bg-slate-200 hover:text-slate-800"
-              >
-                <X aria-hidden className="h-3 w-3" />
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldMessages id="entry-guests" hint={t("hint")} errors={errors} className="mt-1" />
+      <RemovableChips
+        label={t("invited")}
+        chips={value.map((guest) => ({
+          key: guest.email,
+          label: guest.name ? `${guest.name} <${guest.email}>` : guest.email,
+          removeLabel: t("remove", { name: guest.name ?? guest.email }),
+        }))}
+        onRemove={(email) => onChange(value.filter((g) => g.email !== email))}
+      />
     </fieldset>
   );
 }

@@ -23,6 +23,8 @@ async function main() {
     SEED_DEMO: "always",
     RESEND_API_KEY: "re_e2e_fake",
     RESEND_BASE_URL: fake.url,
+    // Invitations go by SMTP (Resend's relay in production): here to the fake providers' SMTP server.
+    SMTP_URL: fake.smtpUrl,
     TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
     TWILIO_AUTH_TOKEN: "e2e-fake-token",
     TWILIO_FROM_NUMBER: "+48221234567",

@@ -24,7 +24,7 @@ export async function logout(page: Page) {
 }
 
 export interface SentMessages {
-  emails: { to: string[]; subject: string; html?: string; text?: string }[];
+  emails: { to: string[]; subject: string; html?: string; text?: string; calendar?: string }[];
   sms: { to: string; body: string }[];
 }
 

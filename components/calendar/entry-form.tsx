@@ -12,6 +12,7 @@ import { MAX_ENTRY_DESCRIPTION, MAX_ENTRY_LOCATION, MAX_ENTRY_TITLE } from "@/li
 import type { DateFormat } from "@/lib/i18n/format-for";
 import { AttendeePicker } from "./attendee-picker";
 import { EntryConflicts } from "./entry-conflicts";
+import { GuestPicker, type GuestValue } from "./guest-picker";
 
 export interface EntryFormValues {
   title: string;
@@ -28,6 +29,8 @@ export interface EntryFormValues {
   client: PickerItem | null;
   case: PickerItem | null;
   attendees: PickerItem[];
+  /** People outside Baton invited by e-mail; absent: the form leaves the entry's guests as they are. */
+  guests?: GuestValue[];
 }
 
 type Props = {
@@ -81,6 +84,7 @@ export function EntryForm(props: Props) {
     <TimeField name={name} label={label} {...more} value={v[name]} onChange={(value) => set(name, value)} errors={errors(`time.${name}`)} />
   );
   const attendeeErrors = Object.entries(action.fieldErrors ?? {}).flatMap(([key, list]) => (key.startsWith("attendeeIds") ? list : []));
+  const guestErrors = Object.entries(action.fieldErrors ?? {}).flatMap(([key, list]) => (key.startsWith("guests") ? list : []));
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -92,6 +96,7 @@ export function EntryForm(props: Props) {
       clientId: v.client?.id ?? "",
       caseId: v.case?.id ?? "",
       attendeeIds: v.attendees.map((a) => a.id),
+      ...(v.guests ? { guests: v.guests.map((g) => ({ email: g.email, name: g.name ?? "" })) } : {}),
       time: v.allDay ? { allDay: true as const, startDate: v.startDate, endDate: v.endDate } : { allDay: false as const, start: v.start, end: v.end },
     };
     if (props.mode === "create") void create.run({ ...fields, ownerId: ownerId === me.id ? "" : ownerId });
@@ -168,6 +173,7 @@ export function EntryForm(props: Props) {
         />
 
         <AttendeePicker className="md:col-span-6" value={v.attendees} onChange={(list) => set("attendees", list)} exclude={[ownerId]} errors={attendeeErrors} />
+        <GuestPicker className="md:col-span-6" value={v.guests ?? []} onChange={(list) => set("guests", list)} errors={guestErrors} />
 
         <CheckboxField
           id="entry-private"

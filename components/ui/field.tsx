@@ -26,18 +26,25 @@ export function Field({
         {label}
       </label>
       {children}
-      {hint && !errors?.length ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-xs text-red-700" role="alert">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );
+}
+
+/** A control's errors (`<id>-error`) or, when there are none, its hint (`<id>-hint`): see describedBy. */
+export function FieldMessages({ id, hint, errors, className }: { id: string; hint?: ReactNode; errors?: string[]; className?: string }) {
+  if (errors?.length) {
+    return (
+      <p id={`${id}-error`} className={clsx("text-xs text-red-700", className)} role="alert">
+        {errors.join(" ")}
+      </p>
+    );
+  }
+  return hint ? (
+    <p id={`${id}-hint`} className={clsx("text-xs text-slate-500", className)}>
+      {hint}
+    </p>
+  ) : null;
 }
 
 export function describedBy(id: string, errors?: string[], hint?: boolean): string | undefined {

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { cases, clients } from "./crm";
+import { cases, clientContacts, clients } from "./crm";
 import { notificationChannel } from "./notify";
-import { users } from "./org";
+import { locale, users } from "./org";
 
 export const entryVisibility = pgEnum("entry_visibility", ["normal", "private"]);
 export const attendeeResponse = pgEnum("attendee_response", ["needs_action", "accepted", "tentative", "declined"]);
@@ -102,6 +102,34 @@ export const calendarEntryAttendees = pgTable(
     index("calendar_entry_attendees_user_all_day_idx")
       .on(t.userId, t.startDate)
       .where(sql`${t.startDate} IS NOT NULL`),
+  ],
+);
+
+/**
+ * People outside Baton invited to an entry by e-mail: a contact of the entry's client, or an
+ * address typed in. They answer through signed links in the invitation (lib/calendar/answer-link.ts)
+ * and read it in their own language and zone, which default to the organiser's.
+ */
+export const calendarEntryGuests = pgTable(
+  "calendar_entry_guests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => calendarEntries.id, { onDelete: "cascade" }),
+    // Stored lower-cased: one invitation per address and entry.
+    email: text("email").notNull(),
+    name: text("name"),
+    contactId: uuid("contact_id").references(() => clientContacts.id, { onDelete: "set null" }),
+    locale: locale("locale").notNull(),
+    timeZone: text("time_zone").notNull(),
+    response: attendeeResponse("response").notNull().default("needs_action"),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("calendar_entry_guests_entry_email_key").on(t.entryId, t.email),
+    check("calendar_entry_guests_email_lower", sql`${t.email} = lower(${t.email})`),
   ],
 );
 

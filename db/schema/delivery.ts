@@ -123,6 +123,8 @@ export const devMessages = pgTable(
     html: text("html"),
     text: text("text").notNull(),
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    // An invitation's iCalendar part (text/calendar), as it would have been attached.
+    calendar: text("calendar"),
     idempotencyKey: text("idempotency_key").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,10 +1,18 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { priority } from "./crm";
 import { users } from "./org";
 
 export const notificationChannel = pgEnum("notification_channel", ["in_app", "email", "sms", "push"]);
 export const notificationStatus = pgEnum("notification_status", ["pending", "sent", "failed", "cancelled"]);
+
+/** Someone without a Baton account a notification goes to by e-mail, in their language and zone. */
+export interface NotificationAddress {
+  email: string;
+  name: string | null;
+  locale: "pl" | "en";
+  timeZone: string;
+}
 
 /**
  * The outbox: a row per thing a person must hear about, written in the same transaction as the
@@ -16,9 +24,9 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    recipientId: uuid("recipient_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    // A colleague; or, for an invitation to someone outside Baton, null and `address` says who.
+    recipientId: uuid("recipient_id").references(() => users.id, { onDelete: "cascade" }),
+    address: jsonb("address").$type<NotificationAddress>(),
     // Dotted product names ("task.assigned", "case.assigned", "event.invited"): open-ended on purpose.
     kind: text("kind").notNull(),
     priority: priority("priority").notNull().default("normal"),
@@ -47,5 +55,6 @@ export const notifications = pgTable(
     index("notifications_pending_idx")
       .on(t.createdAt)
       .where(sql`${t.status} = 'pending'`),
+    check("notifications_one_recipient", sql`(${t.recipientId} IS NULL) <> (${t.address} IS NULL)`),
   ],
 );

@@ -6,6 +6,8 @@ const PUBLIC_PATHS = [
   "/login",
   "/forgot-password",
   "/reset-password",
+  // An invitation's one-click answers: the signed link is the authority (lib/calendar/answer-link.ts).
+  "/invitations",
   "/api/auth",
   "/api/health",
   "/api/inngest",

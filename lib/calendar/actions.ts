@@ -1,11 +1,16 @@
 "use server";
 
-import { defineAction } from "@/lib/action/define";
+import { headers } from "next/headers";
+import { defineAction, definePublicAction } from "@/lib/action/define";
+import { clientAddress } from "@/lib/auth/client-address";
+import { systemNow } from "@/lib/time/clock";
+import { admitLinkAnswer, answerByLink } from "./answer-link";
 import { answerEntry, cancelEntry, createEntry, moveEntry, updateEntry } from "./commands";
 import { deleteCalendarGroup, grantCalendarAccess, revokeCalendarAccess, saveCalendarGroup } from "./grants";
 import { rememberPeopleChoice } from "./lanes";
 import {
   answerInput,
+  answerLinkInput,
   cancelEntryInput,
   createEntryInput,
   deleteGroupInput,
@@ -37,6 +42,16 @@ export const cancelEntryAction = defineAction(cancelEntryInput, (input, work) =>
 
 export const answerEntryAction = defineAction(answerInput, (input, work) => answerEntry(work, input), {
   revalidate: (input) => entryPaths(input.entryId),
+});
+
+/**
+ * The answer an invitation's link holder confirms, signed in or not: the link is bound to one
+ * attendee and entry. Counted per client address first; a link that cannot answer changes nothing.
+ */
+export const answerInvitationLinkAction = definePublicAction(answerLinkInput, async (input, db) => {
+  const now = systemNow();
+  await admitLinkAnswer(db, clientAddress(await headers()), now);
+  return answerByLink(db, input, now);
 });
 
 export const grantCalendarAccessAction = defineAction(grantInput, (input, work) => grantCalendarAccess(work, input), {

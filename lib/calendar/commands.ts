@@ -1,12 +1,14 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
-import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarGrants, calendars } from "@/db/schema";
+import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarEntryGuests, calendarGrants, calendars } from "@/db/schema";
 import { Forbidden, NotFound } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { historyRows, historyValue, type HistoryEntryDraft } from "@/lib/history/entries";
 import { checkClientAndCase, FieldProblems, peopleById } from "@/lib/tasks/references";
 import { relationSql } from "./access";
 import { afterEntryChange } from "./after-change";
+import { addGuests, checkGuests, guestsOf, replaceGuests, type Guest } from "./guests";
+import type { GuestNotice } from "./notices";
 import { sameTime, storedTime, timeForHistory, type StoredTime, entryTimeOf } from "./entry-time";
 import { canAddTo, canEditEntry, canSeeDetails, type EntryRelation } from "./policy";
 import { entryRemindersFromInput, replaceEntryReminders } from "./reminders";
@@ -83,6 +85,21 @@ async function attendeesOf(tx: DbOrTx, entryId: string) {
     .where(eq(calendarEntryAttendees.entryId, entryId));
 }
 
+/** The language and zone an entry's outside guests get unless told otherwise: the organiser's. */
+async function organizerOf(tx: DbOrTx, ownerId: string, viewer: { id: string; locale: "pl" | "en"; timeZone: string }) {
+  if (ownerId === viewer.id) return viewer;
+  const owner = (await peopleById(tx, [ownerId])).get(ownerId);
+  return owner ?? viewer;
+}
+
+/** History rows for guests added and removed: their address, marked as a guest's. */
+function guestHistory(added: Guest[], removed: Guest[]): HistoryEntryDraft<ActivityKind>[] {
+  return [
+    ...added.map((g) => ({ kind: "attendee_added" as const, field: "guest", newValue: g.email })),
+    ...removed.map((g) => ({ kind: "attendee_removed" as const, field: "guest", oldValue: g.email })),
+  ];
+}
+
 async function writeHistory(tx: Tx, entryId: string, entries: HistoryEntryDraft<ActivityKind>[], actorId: string, now: Date) {
   if (!entries.length) return;
   await tx.insert(calendarEntryActivity).values(historyRows(entries, actorId, now).map((row) => ({ ...row, entryId })));
@@ -99,6 +116,7 @@ export async function createEntry(work: Work, input: CreateEntryInput): Promise<
   const time = storedTime(input.time, viewer.timeZone, problems);
   const refs = await checkClientAndCase(tx, { clientId: input.clientId, caseId: input.caseId }, problems);
   const attendees = await checkAttendees(tx, input.attendeeIds, ownerId, problems);
+  const wantedGuests = await checkGuests(tx, input.guests, { clientId: refs.clientId, organizer: await organizerOf(tx, ownerId, viewer) }, problems);
   const reminders = entryRemindersFromInput(input.reminders ?? [], viewer.timeZone, problems);
   problems.throwIfAny();
 
@@ -118,12 +136,16 @@ export async function createEntry(work: Work, input: CreateEntryInput): Promise<
     })
     .returning({ id: calendarEntries.id });
   if (attendees.length) await tx.insert(calendarEntryAttendees).values(attendees.map((userId) => ({ entryId: entry!.id, userId, ...attendeeTime(time) })));
+  const guests = await addGuests(tx, entry!.id, wantedGuests, now);
   if (reminders.length) await replaceEntryReminders(tx, entry!.id, reminders);
-  await writeHistory(tx, entry!.id, [{ kind: "created" }], viewer.id, now);
-  await afterEntryChange(work, entry!.id, ownerId, [
-    ...attendees.map((recipientId) => ({ kind: "invited" as const, recipientId })),
-    { kind: "changedForYou", recipientId: ownerId, change: "created" },
-  ]);
+  await writeHistory(tx, entry!.id, [{ kind: "created" }, ...guestHistory(guests, [])], viewer.id, now);
+  await afterEntryChange(
+    work,
+    entry!.id,
+    ownerId,
+    [...attendees.map((recipientId) => ({ kind: "invited" as const, recipientId })), { kind: "changedForYou", recipientId: ownerId, change: "created" }],
+    { guests: guests.map((guest) => ({ kind: "invited", guest })) },
+  );
   return { id: entry!.id, ownerId };
 }
 
@@ -140,8 +162,8 @@ function detailChanges(
 
 /**
  * Applies a new time and details to a locked entry: raises SEQUENCE when time, place or content
- * changed, and asks every attendee again when the time moved (their answers go back to
- * "needs action").
+ * changed, and asks every attendee and guest again when the time moved (their answers go back
+ * to "needs action").
  */
 async function applyChange(
   tx: Tx,
@@ -151,7 +173,7 @@ async function applyChange(
   values: Partial<EntryRow>,
   actorId: string,
   now: Date,
-): Promise<{ timeChanged: boolean; changed: boolean }> {
+): Promise<{ timeChanged: boolean; changed: boolean; sequenceRaised: boolean }> {
   const before: StoredTime = { allDay: entry.allDay, startsAt: entry.startsAt, endsAt: entry.endsAt, startDate: entry.startDate, endDate: entry.endDate };
   const timeChanged = !sameTime(before, time);
   const history = [
@@ -159,7 +181,7 @@ async function applyChange(
     ...details,
   ];
   const raisesSequence = timeChanged || details.some((d) => d.field !== "visibility" && d.field !== "clientId" && d.field !== "caseId");
-  if (!history.length) return { timeChanged: false, changed: false };
+  if (!history.length) return { timeChanged: false, changed: false, sequenceRaised: false };
   await tx
     .update(calendarEntries)
     .set({
@@ -175,9 +197,10 @@ async function applyChange(
       .update(calendarEntryAttendees)
       .set({ response: "needs_action", respondedAt: null, ...attendeeTime(time) })
       .where(eq(calendarEntryAttendees.entryId, entry.id));
+    await tx.update(calendarEntryGuests).set({ response: "needs_action", respondedAt: null }).where(eq(calendarEntryGuests.entryId, entry.id));
   }
   await writeHistory(tx, entry.id, history, actorId, now);
-  return { timeChanged, changed: true };
+  return { timeChanged, changed: true, sequenceRaised: raisesSequence };
 }
 
 export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<{ id: string; ownerId: string }> {
@@ -187,12 +210,15 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
   const time = storedTime(input.time, viewer.timeZone, problems);
   const refs = await checkClientAndCase(tx, { clientId: input.clientId, caseId: input.caseId }, problems);
   const wanted = await checkAttendees(tx, input.attendeeIds, ownerId, problems);
+  const wantedGuests = input.guests
+    ? await checkGuests(tx, input.guests, { clientId: refs.clientId, organizer: await organizerOf(tx, ownerId, viewer) }, problems)
+    : null;
   const reminders = input.reminders ? entryRemindersFromInput(input.reminders, viewer.timeZone, problems) : null;
   problems.throwIfAny();
 
   const values = { title: input.title, description: input.description, location: input.location, visibility: input.visibility, ...refs };
   const details = detailChanges(entry, { ...values, ...time });
-  const { timeChanged, changed } = await applyChange(tx, entry, time, details, values, viewer.id, now);
+  const { timeChanged, changed, sequenceRaised } = await applyChange(tx, entry, time, details, values, viewer.id, now);
 
   const current = await tx.select({ userId: calendarEntryAttendees.userId }).from(calendarEntryAttendees).where(eq(calendarEntryAttendees.entryId, entry.id));
   const had = new Set(current.map((a) => a.userId));
@@ -201,10 +227,15 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
   if (added.length) await tx.insert(calendarEntryAttendees).values(added.map((userId) => ({ entryId: entry.id, userId, ...attendeeTime(time) })));
   if (removed.length)
     await tx.delete(calendarEntryAttendees).where(and(eq(calendarEntryAttendees.entryId, entry.id), inArray(calendarEntryAttendees.userId, removed)));
+  const guestChange = wantedGuests ? await replaceGuests(tx, entry.id, wantedGuests, now) : { added: [], removed: [], stayed: await guestsOf(tx, entry.id) };
   await writeHistory(
     tx,
     entry.id,
-    [...added.map((id) => ({ kind: "attendee_added" as const, newValue: id })), ...removed.map((id) => ({ kind: "attendee_removed" as const, oldValue: id }))],
+    [
+      ...added.map((id) => ({ kind: "attendee_added" as const, newValue: id })),
+      ...removed.map((id) => ({ kind: "attendee_removed" as const, oldValue: id })),
+      ...guestHistory(guestChange.added, guestChange.removed),
+    ],
     viewer.id,
     now,
   );
@@ -218,7 +249,8 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
       now,
     );
   }
-  const touched = changed || added.length > 0 || removed.length > 0 || remindersChange?.changed === true;
+  const guestsChanged = guestChange.added.length > 0 || guestChange.removed.length > 0;
+  const touched = changed || added.length > 0 || removed.length > 0 || guestsChanged || remindersChange?.changed === true;
   if (!touched) return { id: entry.id, ownerId };
   // Attendees and reminders are not the entry's row, but its timeline follows them: a new version.
   if (!changed)
@@ -228,13 +260,31 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
       .where(eq(calendarEntries.id, entry.id));
   const previous = entryTimeOf(entry);
   const stayed = [...had].filter((id) => wanted.includes(id));
-  await afterEntryChange(work, entry.id, ownerId, [
-    ...added.map((recipientId) => ({ kind: "invited" as const, recipientId })),
-    // Their reminders go with them: the timeline is rewritten from the attendees left.
-    ...removed.map((recipientId) => ({ kind: "removed" as const, recipientId, was: entry })),
-    ...(timeChanged ? stayed.map((recipientId) => ({ kind: "rescheduled" as const, recipientId, previous })) : []),
-    { kind: "changedForYou", recipientId: ownerId, change: timeChanged ? "moved" : "changed", ...(timeChanged ? { previous } : {}) },
-  ]);
+  // Those still invited hear of a new time (answers reset) or of a new place or content (an
+  // updated invitation); those removed, that they no longer are.
+  const stayedKind = timeChanged ? ("rescheduled" as const) : sequenceRaised ? ("updated" as const) : null;
+  await afterEntryChange(
+    work,
+    entry.id,
+    ownerId,
+    [
+      ...added.map((recipientId) => ({ kind: "invited" as const, recipientId })),
+      ...(stayedKind === "rescheduled" ? stayed.map((recipientId) => ({ kind: "rescheduled" as const, recipientId, previous })) : []),
+      ...(stayedKind === "updated" ? stayed.map((recipientId) => ({ kind: "updated" as const, recipientId })) : []),
+      // Their reminders go with them: the timeline is rewritten from the attendees left.
+      ...removed.map((recipientId) => ({ kind: "removed" as const, recipientId, was: entry })),
+      { kind: "changedForYou", recipientId: ownerId, change: timeChanged ? "moved" : "changed", ...(timeChanged ? { previous } : {}) },
+    ],
+    {
+      guests: [
+        ...guestChange.added.map((guest): GuestNotice => ({ kind: "invited", guest })),
+        ...(stayedKind
+          ? guestChange.stayed.map((guest): GuestNotice => (stayedKind === "rescheduled" ? { kind: stayedKind, guest, previous } : { kind: stayedKind, guest }))
+          : []),
+        ...guestChange.removed.map((guest): GuestNotice => ({ kind: "withdrawn", guest })),
+      ],
+    },
+  );
   return { id: entry.id, ownerId };
 }
 
@@ -248,10 +298,17 @@ export async function moveEntry(work: Work, input: MoveEntryInput): Promise<{ id
   if (!timeChanged) return { id: entry.id, ownerId };
   const previous = entryTimeOf(entry);
   const attendees = await attendeesOf(tx, entry.id);
-  await afterEntryChange(work, entry.id, ownerId, [
-    ...attendees.map((a) => ({ kind: "rescheduled" as const, recipientId: a.userId, previous })),
-    { kind: "changedForYou", recipientId: ownerId, change: "moved", previous },
-  ]);
+  const guests = await guestsOf(tx, entry.id);
+  await afterEntryChange(
+    work,
+    entry.id,
+    ownerId,
+    [
+      ...attendees.map((a) => ({ kind: "rescheduled" as const, recipientId: a.userId, previous })),
+      { kind: "changedForYou", recipientId: ownerId, change: "moved", previous },
+    ],
+    { guests: guests.map((guest) => ({ kind: "rescheduled", guest, previous })) },
+  );
   return { id: entry.id, ownerId };
 }
 
@@ -266,10 +323,14 @@ export async function cancelEntry(work: Work, input: { id: string }): Promise<{ 
   await writeHistory(tx, entry.id, [{ kind: "cancelled" }], viewer.id, now);
   // Everyone invited is told, those who declined too: a decline can be changed until the entry is gone.
   const attendees = await attendeesOf(tx, entry.id);
-  await afterEntryChange(work, entry.id, ownerId, [
-    ...attendees.map((a) => ({ kind: "cancelled" as const, recipientId: a.userId })),
-    { kind: "changedForYou", recipientId: ownerId, change: "cancelled" },
-  ]);
+  const guests = await guestsOf(tx, entry.id);
+  await afterEntryChange(
+    work,
+    entry.id,
+    ownerId,
+    [...attendees.map((a) => ({ kind: "cancelled" as const, recipientId: a.userId })), { kind: "changedForYou", recipientId: ownerId, change: "cancelled" }],
+    { guests: guests.map((guest) => ({ kind: "cancelled", guest })) },
+  );
   return { id: entry.id, ownerId };
 }
 

@@ -12,6 +12,11 @@ export const MAX_WINDOW_DAYS = 62;
 /** People shown side by side in one view. */
 export const MAX_PEOPLE_IN_VIEW = 60;
 export const MAX_ATTENDEES = 50;
+/** People from outside Baton (client contacts, typed addresses) on one entry. */
+export const MAX_GUESTS = 50;
+export const MAX_GUEST_NAME = 200;
+/** The longest invitation answer token a page or action looks at: anything longer is not one of ours. */
+export const MAX_ANSWER_TOKEN_LENGTH = 100;
 export const MAX_ENTRY_TITLE = 200;
 export const MAX_ENTRY_LOCATION = 200;
 export const MAX_ENTRY_DESCRIPTION = 5000;

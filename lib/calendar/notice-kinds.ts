@@ -2,6 +2,8 @@ import { z } from "zod";
 import { defineKind, type NoticeContext, type SmsContext } from "@/lib/notify/kinds";
 import { CHANNELS } from "@/lib/org/vocabulary";
 import { formatEntryTime } from "./entry-format";
+import { invitationEmailExtras, invitationEmailTexts } from "./invitation-email";
+import { invitationFacts } from "./invitation-facts";
 import type { EntryTime } from "./types";
 
 /** An entry's time as a notice keeps it: instants, or local dates with the end exclusive (types.ts). */
@@ -26,6 +28,8 @@ const entryFacts = {
   owner: z.string(),
   /** Who made the change; differs from the owner when someone with "may edit" acted for them. */
   actor: z.string(),
+  /** On notices to attendees: what their invitation e-mail carries (lib/calendar/invitation-facts.ts). */
+  invitation: invitationFacts.optional(),
 };
 
 export const entryNoticePayload = z.object(entryFacts);
@@ -63,7 +67,7 @@ export function entryTimeText(time: EntryTime, { locale, timeZone, dateFormat }:
   return formatEntryTime(time, { locale, timeZone, dateFormat });
 }
 
-function factLines(p: EntryNoticePayload, context: NoticeContext, options: { previous?: EntryTime } = {}): string[] {
+export function factLines(p: EntryNoticePayload, context: NoticeContext, options: { previous?: EntryTime } = {}): string[] {
   const { t } = context;
   const lines: string[] = [];
   if (options.previous) {
@@ -78,16 +82,16 @@ function factLines(p: EntryNoticePayload, context: NoticeContext, options: { pre
 }
 
 /** "By: Magdalena Wójcik for Tomasz Nowak" when an editor acted for the owner, else "By: Tomasz Nowak". */
-function byLine(p: EntryNoticePayload, { t }: NoticeContext): string {
+export function byLine(p: EntryNoticePayload, { t }: NoticeContext): string {
   return p.actor === p.owner ? t("calendar.notice.byLine", { actor: p.actor }) : t("calendar.notice.byForLine", { actor: p.actor, owner: p.owner });
 }
 
-function smsWhen(time: EntryTime, { t, when }: SmsContext): string | undefined {
+export function smsWhen(time: EntryTime, { t, when }: SmsContext): string | undefined {
   const start = startOf(time);
   return start ? t("sms.calendar.at", { at: when(start) }) : undefined;
 }
 
-const common = {
+export const common = {
   area: "event",
   opens: "event",
   link: (p: { entryId: string }) => `/calendar/entries/${p.entryId}`,
@@ -97,7 +101,7 @@ const common = {
   dueAt: (p: { time: EntryTime }) => startOf(p.time),
 } as const;
 
-const dedupe =
+export const dedupe =
   (what: string) =>
   (p: { entryId: string; version: number }, recipientId: string): string =>
     `calendar:${p.entryId}:v${p.version}:${what}:${recipientId}`;
@@ -112,6 +116,8 @@ export const calendarNoticeKinds = [
     key: CALENDAR_INVITED,
     payload: entryNoticePayload,
     dedupeKey: dedupe("invited"),
+    email: invitationEmailTexts(true),
+    emailExtras: invitationEmailExtras("REQUEST"),
     inApp(p, context) {
       const { t } = context;
       const lines = [t("calendar.notice.invited.body"), ...factLines(p, context), byLine(p, context)];
@@ -129,6 +135,8 @@ export const calendarNoticeKinds = [
     key: "calendar.rescheduled",
     payload: rescheduledPayload,
     dedupeKey: dedupe("rescheduled"),
+    email: invitationEmailTexts(true),
+    emailExtras: invitationEmailExtras("REQUEST"),
     inApp(p, context) {
       const { t } = context;
       const lines = [t("calendar.notice.rescheduled.body"), ...factLines(p, context, { previous: p.previous }), byLine(p, context)];
@@ -146,6 +154,8 @@ export const calendarNoticeKinds = [
     key: "calendar.cancelled",
     payload: entryNoticePayload,
     dedupeKey: dedupe("cancelled"),
+    email: invitationEmailTexts(false),
+    emailExtras: invitationEmailExtras("CANCEL"),
     inApp(p, context) {
       const { t } = context;
       const lines = [t("calendar.notice.cancelled.body"), ...factLines(p, context), byLine(p, context)];
@@ -171,6 +181,9 @@ export const calendarNoticeKinds = [
       const lines = [t("calendar.notice.removed.body"), ...factLines(p, context), byLine(p, context)];
       return { title: t("calendar.notice.removed.title", { title: p.title }), body: lines.join("\n") };
     },
+    // Their mail calendar drops the meeting: a CANCEL for them alone (notices.ts raises its SEQUENCE).
+    email: invitationEmailTexts(false),
+    emailExtras: invitationEmailExtras("CANCEL"),
     sms: (p, context) => ({
       what: context.t("sms.calendar.removed"),
       who: context.t("sms.by", { name: context.name(p.actor) }),

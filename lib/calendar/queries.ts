@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendars, cases, clients, users } from "@/db/schema";
+import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarEntryGuests, calendars, cases, clients, users } from "@/db/schema";
 import { NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Channel } from "@/lib/org/vocabulary";
@@ -13,6 +13,14 @@ import type { AttendeeResponse, EntryTime, EntryVisibility } from "./types";
 export interface EntryAttendee {
   id: string;
   name: string;
+  response: AttendeeResponse;
+}
+
+/** Someone outside Baton invited by e-mail, and their answer. */
+export interface EntryGuest {
+  id: string;
+  name: string | null;
+  email: string;
   response: AttendeeResponse;
 }
 
@@ -47,6 +55,7 @@ export type EntryDetail = EntryTime & {
   client: { id: string; name: string } | null;
   case: { id: string; number: number; title: string } | null;
   attendees: EntryAttendee[];
+  guests: EntryGuest[];
   /** The viewer's own answer when invited. */
   myResponse: AttendeeResponse | null;
   /** The entry's own reminders; empty: each person's defaults (15 minutes before without any). */
@@ -99,9 +108,9 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
     .where(eq(e.id, entryId));
   if (!row || row.cancelledAt) throw new NotFound("calendar.errors.entryNotFound");
 
-  const [attendees, history, reminders] = row.sees
-    ? await Promise.all([attendeesOf(db, entryId), historyOf(db, entryId), remindersOfEntry(db, entryId)])
-    : [[], [], []];
+  const [attendees, guests, history, reminders] = row.sees
+    ? await Promise.all([attendeesOf(db, entryId), guestsOf(db, entryId), historyOf(db, entryId), remindersOfEntry(db, entryId)])
+    : [[], [], [], []];
   const time = entryTimeOf(row);
   return {
     ...time,
@@ -115,6 +124,7 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
     client: row.clientId ? { id: row.clientId, name: row.clientName! } : null,
     case: row.caseId ? { id: row.caseId, number: row.caseNumber!, title: row.caseTitle! } : null,
     attendees,
+    guests,
     myResponse: row.isAttendee ? (attendees.find((a) => a.id === viewer.id)?.response ?? null) : null,
     reminders: reminders.map((r) => ({ offsetMinutes: r.offsetMinutes, fireAt: r.fireAt?.toISOString() ?? null, channel: r.channel })),
     canEdit: row.canEdit,
@@ -132,6 +142,14 @@ async function attendeesOf(db: DbOrTx, entryId: string): Promise<EntryAttendee[]
     .orderBy(asc(users.name));
 }
 
+async function guestsOf(db: DbOrTx, entryId: string): Promise<EntryGuest[]> {
+  return db
+    .select({ id: calendarEntryGuests.id, name: calendarEntryGuests.name, email: calendarEntryGuests.email, response: calendarEntryGuests.response })
+    .from(calendarEntryGuests)
+    .where(eq(calendarEntryGuests.entryId, entryId))
+    .orderBy(asc(calendarEntryGuests.createdAt), asc(calendarEntryGuests.email));
+}
+
 async function historyOf(db: DbOrTx, entryId: string): Promise<EntryHistoryRow[]> {
   const rows = await db
     .select({
@@ -141,6 +159,7 @@ async function historyOf(db: DbOrTx, entryId: string): Promise<EntryHistoryRow[]
       field: calendarEntryActivity.field,
       oldValue: calendarEntryActivity.oldValue,
       newValue: calendarEntryActivity.newValue,
+      comment: calendarEntryActivity.comment,
     })
     .from(calendarEntryActivity)
     .where(eq(calendarEntryActivity.entryId, entryId))
@@ -149,7 +168,11 @@ async function historyOf(db: DbOrTx, entryId: string): Promise<EntryHistoryRow[]
     db,
     rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),
   );
-  return rows.map(({ actorId, ...r }) => ({ ...r, actorName: actorId ? (names.get(actorId)?.name ?? null) : null }));
+  // A guest who answered through their link is no colleague: the row names them in its comment.
+  return rows.map(({ actorId, comment, ...r }) => ({
+    ...r,
+    actorName: actorId ? (names.get(actorId)?.name ?? null) : r.field === "guest" && r.kind === "answered" ? comment : null,
+  }));
 }
 
 export type RelatedEntry = EntryTime & { id: string; title: string; location: string | null; ownerName: string; visibility: EntryVisibility };

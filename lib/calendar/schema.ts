@@ -3,9 +3,20 @@ import { checkbox, lineString, optionalParagraph, optionalRef, optionalText, req
 import { reminderInput } from "@/lib/tasks/schema";
 import { MAX_REMINDERS } from "@/lib/tasks/input-limits";
 import { isLocalDate } from "@/lib/time/calendar-date";
-import { isWallClock } from "@/lib/time/wall-clock";
-import { MAX_ATTENDEES, MAX_ENTRY_DESCRIPTION, MAX_ENTRY_LOCATION, MAX_ENTRY_TITLE, MAX_GROUP_NAME, MAX_PEOPLE_IN_VIEW } from "./limits";
-import { ATTENDEE_RESPONSES, ENTRY_VISIBILITIES } from "./types";
+import { isTimeZone, isWallClock } from "@/lib/time/wall-clock";
+import { LOCALES } from "@/lib/i18n/locale";
+import {
+  MAX_ANSWER_TOKEN_LENGTH,
+  MAX_ATTENDEES,
+  MAX_GUESTS,
+  MAX_GUEST_NAME,
+  MAX_ENTRY_DESCRIPTION,
+  MAX_ENTRY_LOCATION,
+  MAX_ENTRY_TITLE,
+  MAX_GROUP_NAME,
+  MAX_PEOPLE_IN_VIEW,
+} from "./limits";
+import { ANSWERS, ATTENDEE_RESPONSES, ENTRY_VISIBILITIES } from "./types";
 
 const id = (notFound: string) => lineString(notFound).trim().pipe(z.uuid(notFound));
 const wallClock = lineString("required").trim().refine(isWallClock, "invalidDate");
@@ -28,6 +39,23 @@ const attendeeIds = z
   .default([])
   .transform((ids) => [...new Set(ids)]);
 
+/**
+ * Someone outside Baton invited by e-mail: a contact of the entry's client (their address and
+ * name come from the contact), or an address typed in. Their language and zone default to the
+ * organiser's.
+ */
+export const guestInput = z
+  .object({
+    email: optionalText(320).pipe(z.email("invitations.errors.guestEmail").nullable()),
+    name: optionalText(MAX_GUEST_NAME),
+    contactId: optionalRef("invitations.errors.contactUnknown"),
+    locale: z.enum(LOCALES).nullish(),
+    timeZone: optionalText(64).refine((zone) => zone === null || isTimeZone(zone), "invitations.errors.zoneUnknown"),
+  })
+  .refine((g) => g.email !== null || g.contactId !== null, { message: "invitations.errors.guestEmail", path: ["email"] });
+export type GuestInput = z.output<typeof guestInput>;
+const guests = z.array(guestInput).max(MAX_GUESTS, "invitations.errors.tooManyGuests");
+
 /** An entry's reminders, as for tasks: a lead time before its start, or a moment. */
 export type EntryReminderInput = z.output<typeof reminderInput>;
 // Absent on an update: the entry keeps its reminders. Empty: each person's defaults apply.
@@ -48,6 +76,7 @@ export const createEntryInput = z.object({
   time: entryTimeInput,
   ...entryFields,
   attendeeIds,
+  guests: guests.default([]),
   reminders,
 });
 export type CreateEntryInput = z.output<typeof createEntryInput>;
@@ -58,6 +87,8 @@ export const updateEntryInput = z.object({
   time: entryTimeInput,
   ...entryFields,
   attendeeIds,
+  // Absent: the entry keeps its guests (a form that does not show them changes none).
+  guests: guests.optional(),
   reminders,
 });
 export type UpdateEntryInput = z.output<typeof updateEntryInput>;
@@ -73,6 +104,13 @@ export const answerInput = z.object({
   response: z.enum(ATTENDEE_RESPONSES.filter((r) => r !== "needs_action") as ["accepted", "tentative", "declined"], "required"),
 });
 export type AnswerInput = z.output<typeof answerInput>;
+
+/** An answer confirmed on the page an invitation's answer link opens (no session: the token is the authority). */
+export const answerLinkInput = z.object({
+  token: lineString("invitations.answer.invalid").trim().max(MAX_ANSWER_TOKEN_LENGTH, "invitations.answer.invalid"),
+  response: z.enum(ANSWERS, "required"),
+});
+export type AnswerLinkInput = z.output<typeof answerLinkInput>;
 
 export const grantInput = z
   .object({ granteeId: id("calendar.errors.granteeUnknown"), canEdit: checkbox.default(false), canSeePrivate: checkbox.default(false) })

@@ -6,6 +6,10 @@ export type EntryVisibility = (typeof ENTRY_VISIBILITIES)[number];
 export const ATTENDEE_RESPONSES = ["needs_action", "accepted", "tentative", "declined"] as const;
 export type AttendeeResponse = (typeof ATTENDEE_RESPONSES)[number];
 
+/** The answers an attendee gives (an invitation's three buttons). */
+export const ANSWERS = ["accepted", "tentative", "declined"] as const;
+export type Answer = (typeof ANSWERS)[number];
+
 /** When an entry happens: instants for a timed entry, local dates (end exclusive) for an all-day one. */
 export type EntryTime = { allDay: false; start: string; end: string } | { allDay: true; startDate: string; endDate: string };
 

@@ -67,6 +67,20 @@ const envSchema = z
     EMAIL_DELIVERY: z.enum(["auto", "disabled"], "must be auto or disabled").default("auto"),
     RESEND_BASE_URL: optionalString.pipe(z.url("must be a URL (only for pointing the Resend SDK at another server)").optional()),
     EMAIL_FROM: z.string().trim().min(3).default("Baton <powiadomienia@baton.example>"),
+    // Invitations need SMTP (a text/calendar part): Resend's relay with RESEND_API_KEY unless this names another server; alone, it carries every e-mail.
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL, for example smtps://user:password@smtp.example.com:465")
+        .optional(),
+    ),
+    // Where mail clients send answers to invitations (reply+<entry>@INBOUND_DOMAIN); unset: the domain of EMAIL_FROM.
+    INBOUND_DOMAIN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i, "must be a domain name such as in.baton.example")
+        .optional(),
+    ),
     SMS_DELIVERY: z.enum(["auto", "disabled"], "must be auto or disabled").default("auto"),
     TWILIO_ACCOUNT_SID: optionalString,
     TWILIO_AUTH_TOKEN: optionalString,
@@ -164,11 +178,12 @@ const envSchema = z
       });
     }
     // Outside production a missing key means the development mailbox; in production messages would silently go nowhere.
-    if (env.EMAIL_DELIVERY === "auto" && !env.RESEND_API_KEY) {
+    if (env.EMAIL_DELIVERY === "auto" && !env.RESEND_API_KEY && !env.SMTP_URL) {
       ctx.addIssue({
         code: "custom",
         path: ["RESEND_API_KEY"],
-        message: "is required in production to send e-mail notifications through Resend; set EMAIL_DELIVERY=disabled to run without e-mail",
+        message:
+          "is required in production to send e-mail notifications through Resend (or SMTP_URL for another server); set EMAIL_DELIVERY=disabled to run without e-mail",
       });
     }
     if (env.SMS_DELIVERY === "auto" && !env.TWILIO_ACCOUNT_SID) {

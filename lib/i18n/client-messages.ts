@@ -51,6 +51,8 @@ export const CLIENT_NAMESPACES = [
   "resources.form",
   "resources.kind",
   "resources.admin",
+  "invitations.answer",
+  "invitations.form",
 ] as const;
 
 type Tree = { [key: string]: unknown };

@@ -25,6 +25,8 @@ import plResources from "./messages/pl/resources.json";
 import enResources from "./messages/en/resources.json";
 import plSms from "./messages/pl/sms.json";
 import enSms from "./messages/en/sms.json";
+import plInvitations from "./messages/pl/invitations.json";
+import enInvitations from "./messages/en/invitations.json";
 
 // One file per area keeps parallel work from colliding; the keys are checked for parity in tests.
 export const messages = {
@@ -42,6 +44,7 @@ export const messages = {
     ...plReminders,
     ...plResources,
     ...plSms,
+    ...plInvitations,
   },
   en: {
     ...enCommon,
@@ -57,6 +60,7 @@ export const messages = {
     ...enReminders,
     ...enResources,
     ...enSms,
+    ...enInvitations,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

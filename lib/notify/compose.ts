@@ -5,7 +5,7 @@ import { renderNotificationEmail } from "./email/email-template";
 import type { EmailMessage } from "./providers/email";
 import type { PushPayload } from "./providers/push";
 import { notifyTranslator } from "./messages";
-import { dueText, kindLabels, noticeContext, renderNotice, smsContext, type RenderedNotice } from "./render";
+import { dueText, kindLabels, noticeContext, renderEmailExtras, renderNotice, smsContext, type RenderedNotice } from "./render";
 import type { Priority } from "./routing";
 import { fitSms, type SmsOptions } from "./sms/fit";
 
@@ -20,6 +20,8 @@ export interface OutgoingNotification {
 }
 
 export interface Recipient {
+  /** The colleague's id; null for someone outside Baton reached at `email`. */
+  userId?: string | null;
   email: string;
   phone: string | null;
   locale: Locale;
@@ -63,11 +65,18 @@ export function noticeFor(n: OutgoingNotification, r: Recipient): RenderedNotice
   };
 }
 
-/** The e-mail is rendered once, from a cached layout; its text part is read off the same HTML. */
+/**
+ * The e-mail is rendered once, from a cached layout; its text part is read off the same HTML. A
+ * kind with e-mail extras (an invitation) adds answer buttons, a calendar part and a reply
+ * address; one to someone outside Baton has no "open" button and no settings link.
+ */
 export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl: string): Promise<EmailMessage> {
   const t = notifyTranslator(r.locale);
   const notice = noticeFor(n, r);
-  const url = absoluteLink(appUrl, notice.link);
+  const extras = renderEmailExtras(n.kind, n.payload, { ...r, appUrl, recipient: { userId: r.userId ?? null, email: r.email } }) ?? {};
+  const link = extras.link === undefined ? notice.link : extras.link;
+  const url = link === null ? "" : absoluteLink(appUrl, link);
+  const colleague = r.userId !== null;
   const preferencesUrl = absoluteLink(appUrl, "/settings/notifications");
   const { html, text } = await renderNotificationEmail({
     lang: r.locale,
@@ -76,9 +85,9 @@ export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl
     eyebrow: `${notice.email.areaLabel} · ${t(`priority.${n.priority}`)}`,
     buttonLabel: notice.email.buttonLabel,
     buttonUrl: url,
-    footer: t("footer"),
-    preferencesLabel: t("preferences"),
-    preferencesUrl,
+    actions: extras.actions,
+    footer: extras.footer ?? t("footer"),
+    ...(colleague ? { preferencesLabel: t("preferences"), preferencesUrl } : {}),
     accent: ACCENT[n.priority],
   });
   return {
@@ -87,7 +96,9 @@ export async function composeEmail(n: OutgoingNotification, r: Recipient, appUrl
     subject: oneLine(n.priority === "urgent" ? `[${t("priority.urgent")}] ${notice.email.subject}` : notice.email.subject),
     html,
     text,
-    headers: { "List-Unsubscribe": `<${preferencesUrl}>` },
+    ...(colleague ? { headers: { "List-Unsubscribe": `<${preferencesUrl}>` } } : {}),
+    ...(extras.replyTo ? { replyTo: extras.replyTo } : {}),
+    ...(extras.calendar ? { calendar: extras.calendar } : {}),
   };
 }
 

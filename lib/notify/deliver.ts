@@ -73,7 +73,7 @@ export async function deliveryPlan(db: Db, notificationId: string): Promise<Plan
 }
 
 async function loadForSend(db: Db, deliveryIds: string[]) {
-  return db
+  const rows = await db
     .select({
       deliveryId: notificationDeliveries.id,
       channel: notificationDeliveries.channel,
@@ -88,15 +88,35 @@ async function loadForSend(db: Db, deliveryIds: string[]) {
         link: notifications.link,
         payload: notifications.payload,
       },
-      recipientId: users.id,
-      recipient: { email: users.email, phone: users.phone, locale: users.locale, timeZone: users.timeZone, dateFormat: users.dateFormat },
-      phoneVerifiedAt: users.phoneVerifiedAt,
-      active: users.active,
+      // Null for a notification to an address (someone outside Baton): `address` says who.
+      user: {
+        id: users.id,
+        email: users.email,
+        phone: users.phone,
+        locale: users.locale,
+        timeZone: users.timeZone,
+        dateFormat: users.dateFormat,
+        phoneVerifiedAt: users.phoneVerifiedAt,
+        active: users.active,
+      },
+      address: notifications.address,
     })
     .from(notificationDeliveries)
     .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
-    .innerJoin(users, eq(users.id, notifications.recipientId))
+    .leftJoin(users, eq(users.id, notifications.recipientId))
     .where(inArray(notificationDeliveries.id, deliveryIds));
+  return rows.map(({ user, address, ...row }) => {
+    const recipient: Recipient = user
+      ? { userId: user.id, email: user.email, phone: user.phone, locale: user.locale, timeZone: user.timeZone, dateFormat: user.dateFormat }
+      : { userId: null, email: address?.email ?? "", phone: null, locale: address?.locale ?? "pl", timeZone: address?.timeZone ?? "UTC" };
+    return {
+      ...row,
+      recipientId: user?.id ?? null,
+      recipient,
+      phoneVerifiedAt: user?.phoneVerifiedAt ?? null,
+      active: user ? user.active : Boolean(address?.email),
+    };
+  });
 }
 
 async function markSent(db: Db, deliveryId: string, providerId: string) {
@@ -176,7 +196,7 @@ export async function sendDelivery(rt: DeliveryRuntime, deliveryId: string): Pro
     return { status: "skipped", reason: "recipient_inactive" };
   }
   const n = row.notification as OutgoingNotification;
-  const recipient = row.recipient as Recipient;
+  const recipient = row.recipient;
   const key = idempotencyKey(n.id, row.channel);
   try {
     let providerId: string;
@@ -191,7 +211,7 @@ export async function sendDelivery(rt: DeliveryRuntime, deliveryId: string): Pro
       }
       const text = composeSms(n, recipient, rt.appUrl, await smsOptions(rt.db));
       providerId = (await rt.providers.sms.send(recipient.phone, text, key)).providerId;
-    } else if (row.channel === "push") {
+    } else if (row.channel === "push" && row.recipientId) {
       const outcome = await sendPush(rt, row.recipientId, n, recipient);
       if (outcome.status !== "sent") {
         await markClosed(rt.db, deliveryId, outcome.status === "failed" ? "failed" : "skipped", outcome.reason ?? "no_device");
@@ -282,12 +302,18 @@ export async function sendEmailBatch(rt: DeliveryRuntime, deliveryIds: string[])
     live.push({
       deliveryId: row.deliveryId,
       notificationId: n.id,
-      message: await composeEmail(n, row.recipient as Recipient, rt.appUrl),
+      message: await composeEmail(n, row.recipient, rt.appUrl),
       key: idempotencyKey(n.id, "email"),
     });
   }
-  for (let i = 0; i < live.length; i += 100) {
-    const chunk = live.slice(i, i + 100).sort((a, b) => a.deliveryId.localeCompare(b.deliveryId));
+  // An invitation goes alone, through SMTP (see withCalendarSender); the rest in batches of 100.
+  const plain = live.filter((c) => !c.message.calendar);
+  const chunks = [
+    ...Array.from({ length: Math.ceil(plain.length / 100) }, (_, i) => plain.slice(i * 100, i * 100 + 100)),
+    ...live.filter((c) => c.message.calendar).map((c) => [c]),
+  ];
+  for (const unsorted of chunks) {
+    const chunk = unsorted.sort((a, b) => a.deliveryId.localeCompare(b.deliveryId));
     const ids = chunk.map((c) => c.deliveryId);
     try {
       let providerIds: string[];

@@ -21,7 +21,7 @@ export function channelDelivery(e: Env = env()): Record<ProviderChannel, Channel
   const choose = (switchedOff: boolean, hasKeys: boolean): ChannelDelivery =>
     switchedOff ? "disabled" : hasKeys ? "provider" : production ? "disabled" : "mailbox";
   return {
-    email: choose(e.EMAIL_DELIVERY === "disabled", Boolean(e.RESEND_API_KEY)),
+    email: choose(e.EMAIL_DELIVERY === "disabled", Boolean(e.RESEND_API_KEY || e.SMTP_URL)),
     sms: choose(e.SMS_DELIVERY === "disabled", Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN)),
   };
 }

@@ -39,6 +39,8 @@ export interface NoticeKind<K extends string = string, S extends z.ZodType = z.Z
   /** The moment SMS and push state in the recipient's zone (their text is short, the body is not sent). */
   dueAt?(payload: z.output<S>): string | undefined;
   email?(payload: z.output<S>, context: NoticeContext, inApp: NoticeTexts): Partial<EmailTexts>;
+  /** What the e-mail carries besides its texts: answer buttons, a calendar invitation, a reply address. */
+  emailExtras?(payload: z.output<S>, context: EmailContext): EmailExtras;
   /** The SMS written for SMS (what and number, who, when, title); the sender cuts it to one segment. */
   sms?(payload: z.output<S>, context: SmsContext): SmsTexts;
   push?(payload: z.output<S>, context: NoticeContext, inApp: NoticeTexts): NoticeTexts;
@@ -73,6 +75,37 @@ export interface NoticeContext {
   dateFormat?: DateFormat | null;
   /** An ISO instant as the reader reads it, in their date format (`formatInstantFor`). */
   when(iso: string, style?: InstantStyle): string;
+}
+
+/** What a kind's e-mail extras are made with: the reader's context, and who exactly reads it. */
+export interface EmailContext extends NoticeContext {
+  appUrl: string;
+  /** A colleague (their user id) or someone outside Baton (no id), and the address it goes to. */
+  recipient: { userId: string | null; email: string };
+}
+
+/** A button of an e-mail: its label and absolute URL. */
+export interface EmailAction {
+  label: string;
+  url: string;
+}
+
+export interface EmailExtras {
+  /** Buttons shown instead of the one "open" button (one-click answers). */
+  actions?: EmailAction[];
+  /** Where "open" points instead of the kind's link; null: nowhere (someone who cannot sign in). */
+  link?: string | null;
+  /** An iCalendar object sent as a `text/calendar; method=…` alternative and as invite.ics. */
+  calendar?: EmailCalendar;
+  replyTo?: string;
+  /** The footer for someone without a Baton account (they have no notification settings). */
+  footer?: string;
+}
+
+export interface EmailCalendar {
+  /** Equals the METHOD inside `content`, as mail clients require. */
+  method: "REQUEST" | "CANCEL";
+  content: string;
 }
 
 /** What a kind's SMS is written with: the reader's language, moments and names as short as an SMS wants them. */

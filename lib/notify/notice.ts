@@ -1,3 +1,4 @@
+import type { NotificationAddress } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locale";
 import type { OutboxRow } from "./outbox";
 import { kindOf, type NoticeKey, type NoticePayload } from "./registry";
@@ -7,6 +8,11 @@ export interface NoticeRecipient {
   id: string;
   locale: Locale;
   timeZone: string;
+}
+
+/** Someone outside Baton, reached by e-mail only; `key` names them in the dedupe key ("guest:<id>"). */
+export interface NoticeAddress extends NotificationAddress {
+  key: string;
 }
 
 /**
@@ -21,19 +27,41 @@ export function notice<K extends NoticeKey>(
   recipient: NoticeRecipient,
   options: { actorId?: string | null } = {},
 ): OutboxRow {
+  return { ...rowFor(key, payload, recipient, recipient.id, options), recipientId: recipient.id };
+}
+
+/**
+ * The same for someone without a Baton account (a client's contact invited to a meeting): no
+ * bell, no preferences; routing sends it by e-mail to the address, in its language and zone.
+ */
+export function noticeToAddress<K extends NoticeKey>(
+  key: K,
+  payload: NoticePayload<K>,
+  { key: who, ...address }: NoticeAddress,
+  options: { actorId?: string | null } = {},
+): OutboxRow {
+  return { ...rowFor(key, payload, address, who, options), recipientId: null, address };
+}
+
+function rowFor(
+  key: string,
+  payload: unknown,
+  reader: { locale: Locale; timeZone: string },
+  dedupeRecipient: string,
+  options: { actorId?: string | null },
+): Omit<OutboxRow, "recipientId"> {
   const kind = kindOf(key);
   if (!kind) throw new Error(`unknown notification kind ${key}`);
   const parsed: unknown = kind.payload.parse(payload);
-  const { title, body } = kind.inApp(parsed, noticeContext(recipient.locale, recipient.timeZone));
+  const { title, body } = kind.inApp(parsed, noticeContext(reader.locale, reader.timeZone));
   return {
-    recipientId: recipient.id,
     kind: key,
     priority: kind.routing.priority(parsed),
     channel: kind.routing.channel?.(parsed) ?? null,
     title,
     body,
     link: kind.link(parsed),
-    dedupeKey: kind.dedupeKey(parsed, recipient.id),
+    dedupeKey: kind.dedupeKey(parsed, dedupeRecipient),
     actorId: options.actorId ?? null,
     payload: parsed as Record<string, unknown>,
   };

@@ -30,40 +30,48 @@ export async function planDeliveries(
       id: notifications.id,
       priority: notifications.priority,
       channel: notifications.channel,
-      email: users.email,
-      phone: users.phone,
-      phoneVerifiedAt: users.phoneVerifiedAt,
-      mode: users.workingMode,
-      timeZone: users.timeZone,
-      active: users.active,
+      // Null for a notification to an address (someone outside Baton).
+      user: {
+        email: users.email,
+        phone: users.phone,
+        phoneVerifiedAt: users.phoneVerifiedAt,
+        mode: users.workingMode,
+        timeZone: users.timeZone,
+        active: users.active,
+      },
       prefMatrix: notificationPreferences.matrix,
       quietStart: notificationPreferences.quietStart,
       quietEnd: notificationPreferences.quietEnd,
     })
     .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.recipientId))
+    .leftJoin(users, eq(users.id, notifications.recipientId))
     .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
     .where(inArray(notifications.id, notificationIds));
   if (!rows.length) return 0;
 
   const orgMatrix = await organizationMatrix(tx);
   const values: (typeof notificationDeliveries.$inferInsert)[] = [];
-  for (const row of rows) {
-    if (!row.active) continue;
+  for (const { user: person, ...row } of rows) {
+    if (!person) {
+      // Someone outside Baton has no preferences, devices or bell: e-mail is all there is.
+      if (!switchedOff.includes("email")) values.push({ notificationId: row.id, channel: "email", position: 1, createdAt: now, updatedAt: now });
+      continue;
+    }
+    if (!person.active) continue;
     const matrix = row.prefMatrix ? mergeMatrix(orgMatrix, row.prefMatrix as MatrixOverrides) : orgMatrix;
     // A notification written for one channel (a reminder "by SMS") goes there alone.
     const forced = row.channel && row.channel !== "in_app" ? (row.channel as RoutableChannel) : null;
-    const effective = forced ? ({ ...matrix, [row.mode]: { ...matrix[row.mode], [row.priority]: [forced] } } as ChannelMatrix) : matrix;
+    const effective = forced ? ({ ...matrix, [person.mode]: { ...matrix[person.mode], [row.priority]: [forced] } } as ChannelMatrix) : matrix;
     const routed = routeNotification({
       priority: row.priority,
-      mode: row.mode,
+      mode: person.mode,
       matrix: effective,
       quietHours: row.quietStart && row.quietEnd ? { start: row.quietStart, end: row.quietEnd } : null,
-      timeZone: row.timeZone,
+      timeZone: person.timeZone,
       now,
-      hasEmail: Boolean(row.email),
-      hasPhone: Boolean(row.phone && row.phoneVerifiedAt),
-      hasUnverifiedPhone: Boolean(row.phone && !row.phoneVerifiedAt),
+      hasEmail: Boolean(person.email),
+      hasPhone: Boolean(person.phone && person.phoneVerifiedAt),
+      hasUnverifiedPhone: Boolean(person.phone && !person.phoneVerifiedAt),
       switchedOff,
     });
     routed.forEach((r, position) => {

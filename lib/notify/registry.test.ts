@@ -73,6 +73,8 @@ const SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
   "calendar.cancelled": { ...entry, time: { allDay: true, startDate: "2026-03-30", endDate: "2026-04-01" } },
   "calendar.removed": { ...entry, canOpen: false },
   "calendar.answered": { ...entry, attendee: "Anna Wiśniewska", response: "tentative" },
+  "invitation.updated": entry,
+  "invitation.withdrawn": entry,
   "calendar.changedForYou": { ...entry, change: "moved", previous: { allDay: false, start: "2026-03-27T08:00:00.000Z", end: "2026-03-27T09:00:00.000Z" } },
   "calendar.reminder": {
     entryId: ENTRY,

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 // The one place lib/notify knows the domains: each lists its kinds, and this file lists the lists.
 import { authNoticeKinds } from "@/lib/auth/notice-kinds";
+import { invitationNoticeKinds } from "@/lib/calendar/invitation-kinds";
 import { invitationAnswerState } from "@/lib/calendar/invitations";
 import { calendarNoticeKinds } from "@/lib/calendar/notice-kinds";
 import { caseNoticeKinds } from "@/lib/crm/notice-kinds";
@@ -12,7 +13,15 @@ import type { NoticeKind, NoticeLiveState } from "./kinds";
 /** Every domain's live state of its notices (kinds.ts): the bell's validator includes them. */
 export const NOTICE_LIVE_STATES: readonly NoticeLiveState[] = [invitationAnswerState];
 
-const ALL_KINDS = [...taskNoticeKinds, ...reminderNoticeKinds, ...caseNoticeKinds, ...authNoticeKinds, ...calendarNoticeKinds, ...resourceNoticeKinds] as const;
+const ALL_KINDS = [
+  ...taskNoticeKinds,
+  ...reminderNoticeKinds,
+  ...caseNoticeKinds,
+  ...authNoticeKinds,
+  ...calendarNoticeKinds,
+  ...invitationNoticeKinds,
+  ...resourceNoticeKinds,
+] as const;
 
 type AnyKind = (typeof ALL_KINDS)[number];
 /** Every kind's key: "task.assigned", "case.assigned", "reminder.task", … */

@@ -2,7 +2,7 @@ import { createTranslator } from "next-intl";
 import { formatInstantFor, type DateFormat } from "@/lib/i18n/format-for";
 import { messages } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
-import type { NoticeArea, NoticeContext, NoticeKind, NoticeOpens, NoticeTexts, NoticeTranslator, SmsContext } from "./kinds";
+import type { EmailContext, EmailExtras, NoticeArea, NoticeContext, NoticeKind, NoticeOpens, NoticeTexts, NoticeTranslator, SmsContext } from "./kinds";
 import { kindOf } from "./registry";
 import type { SmsTexts } from "./sms/fit";
 import { shortName, smsMoment } from "./sms/words";
@@ -123,4 +123,21 @@ export function renderNotice(kind: string, payload: unknown, locale: Locale, tim
   const parsed = entry.payload.safeParse(payload);
   if (!parsed.success) return null;
   return renderParsed(entry, parsed.data, noticeContext(locale, timeZone, options));
+}
+
+/**
+ * What a kind adds to its e-mail for one reader (answer buttons, a calendar invitation); null
+ * when it adds nothing or the payload does not fit its schema.
+ */
+export function renderEmailExtras(
+  kind: string,
+  payload: unknown,
+  reader: { locale: Locale; timeZone: string; dateFormat?: DateFormat | null } & Pick<EmailContext, "appUrl" | "recipient">,
+): EmailExtras | null {
+  const entry = kindOf(kind);
+  if (!entry?.emailExtras) return null;
+  const parsed = entry.payload.safeParse(payload);
+  if (!parsed.success) return null;
+  const context = noticeContext(reader.locale, reader.timeZone, { dateFormat: reader.dateFormat });
+  return entry.emailExtras(parsed.data, { ...context, appUrl: reader.appUrl, recipient: reader.recipient });
 }

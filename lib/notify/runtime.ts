@@ -4,7 +4,8 @@ import type { DeliveryProviders, DeliveryRuntime } from "./deliver";
 import { channelDelivery } from "./deployment-channels";
 import { devMailboxEmail, devMailboxSms } from "./providers/dev-mailbox";
 import { disabledEmail, disabledSms } from "./providers/disabled";
-import { resendSender } from "./providers/email";
+import { resendSender, withCalendarSender, type EmailSender } from "./providers/email";
+import { resendRelayUrl, smtpSender } from "./providers/smtp";
 import { webPushSender } from "./providers/push";
 import { twilioSender } from "./providers/sms";
 import { vapidKeys } from "./providers/vapid";
@@ -17,12 +18,7 @@ import type { Db } from "@/db";
 export function configuredProviders(db: Db, e: Env = env()): DeliveryProviders {
   const delivery = channelDelivery(e);
   return {
-    email:
-      delivery.email === "provider"
-        ? resendSender({ apiKey: e.RESEND_API_KEY!, from: e.EMAIL_FROM, baseUrl: e.RESEND_BASE_URL })
-        : delivery.email === "mailbox"
-          ? devMailboxEmail(db)
-          : disabledEmail(),
+    email: delivery.email === "provider" ? providerEmail(e) : delivery.email === "mailbox" ? devMailboxEmail(db) : disabledEmail(),
     sms:
       delivery.sms === "provider"
         ? twilioSender({
@@ -37,6 +33,17 @@ export function configuredProviders(db: Db, e: Env = env()): DeliveryProviders {
           : disabledSms(),
     push: webPushSender(vapidKeys()),
   };
+}
+
+/**
+ * Resend's HTTP API for e-mail, and SMTP for invitations (SMTP_URL, or Resend's relay with the
+ * same key); with SMTP_URL alone, SMTP for everything.
+ */
+function providerEmail(e: Env): EmailSender {
+  const smtp = (url: string) => smtpSender({ url, from: e.EMAIL_FROM });
+  if (!e.RESEND_API_KEY) return smtp(e.SMTP_URL!);
+  const resend = resendSender({ apiKey: e.RESEND_API_KEY, from: e.EMAIL_FROM, baseUrl: e.RESEND_BASE_URL });
+  return withCalendarSender(resend, smtp(e.SMTP_URL ?? resendRelayUrl(e.RESEND_API_KEY)));
 }
 
 export async function deliveryRuntime(): Promise<DeliveryRuntime> {

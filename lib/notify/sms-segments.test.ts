@@ -94,6 +94,8 @@ const LONG_SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
   "calendar.removed": { ...entry, canOpen: true },
   "calendar.answered": { ...entry, attendee: NAME, response: "tentative" },
   "calendar.changedForYou": { ...entry, change: "cancelled", previous: entry.time },
+  "invitation.updated": entry,
+  "invitation.withdrawn": entry,
   "calendar.reminder": {
     entryId: ENTRY,
     title: LONG,
@@ -152,7 +154,7 @@ describe("every SMS Baton sends is one segment", () => {
           expect(text.startsWith("Baton: ")).toBe(true);
           expect(text.isWellFormed()).toBe(true);
           if (gsm7) expect(isGsm7(text), text).toBe(true);
-          if (key.startsWith("calendar.")) {
+          if (key.startsWith("calendar.") || key.startsWith("invitation.")) {
             // Entries have no number: the link to the entry is the SMS's anchor.
             expect(text).toMatch(new RegExp(` ${APP_URL.replace(/\./g, "\\.")}/calendar/entries/${ENTRY}$`));
           } else if (key.startsWith("resource.")) {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { startSmtpCatcher, type CaughtMail } from "./smtp-catcher";
 
 /**
  * A local HTTP server that speaks the parts of Resend's and Twilio's APIs Baton uses, so tests
@@ -7,7 +8,8 @@ import type { AddressInfo } from "node:net";
  * Idempotency-Key like Resend does (same key → same id, sent once), answers Twilio error 21610
  * for opted-out numbers, and can be told to fail the next N requests with a 500.
  * `GET /_test/messages?to=<address or number>` answers what it accepted for that recipient, so
- * an e2e spec in another process reads the e-mail or SMS a person would have received.
+ * an e2e spec in another process reads the e-mail or SMS a person would have received. Beside
+ * it an SMTP server takes what goes by SMTP (invitations: see withCalendarSender), listed there too.
  */
 export interface FakeEmail {
   id: string;
@@ -18,6 +20,8 @@ export interface FakeEmail {
   text?: string;
   headers?: Record<string, string>;
   idempotencyKey?: string;
+  /** An invitation's text/calendar part (SMTP only). */
+  calendar?: string;
 }
 
 export interface FakeSms {
@@ -30,6 +34,8 @@ export interface FakeSms {
 
 export interface FakeProviders {
   url: string;
+  /** smtp://127.0.0.1:<port> (SMTP_URL). */
+  smtpUrl: string;
   emails: FakeEmail[];
   sms: FakeSms[];
   /** Requests received, including failed ones, per API. */
@@ -42,6 +48,20 @@ export interface FakeProviders {
   close: () => Promise<void>;
 }
 
+/** A message that came by SMTP, as the Resend side lists its e-mails. */
+function smtpEmail(mail: CaughtMail, index: number): FakeEmail {
+  const calendar = mail.parsed.attachments.find((a) => a.contentType === "text/calendar");
+  return {
+    id: `smtp_${index + 1}`,
+    from: mail.parsed.from?.text ?? "",
+    to: mail.to,
+    subject: mail.parsed.subject ?? "",
+    html: typeof mail.parsed.html === "string" ? mail.parsed.html : undefined,
+    text: mail.parsed.text,
+    calendar: calendar?.content.toString("utf8"),
+  };
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -50,10 +70,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startFakeProviders(options: { port?: number } = {}): Promise<FakeProviders> {
   const failures = { resend: { count: 0, status: 500 }, twilio: { count: 0, status: 500 } };
+  const smtp = await startSmtpCatcher();
   const byKey = new Map<string, string>();
   const recent: number[] = [];
   let seq = 0;
-  const state: Omit<FakeProviders, "url" | "close"> = {
+  const state: Omit<FakeProviders, "url" | "smtpUrl" | "close"> = {
     emails: [],
     sms: [],
     requests: { resend: 0, twilio: 0 },
@@ -76,7 +97,8 @@ export async function startFakeProviders(options: { port?: number } = {}): Promi
     if (req.method === "GET" && url.startsWith("/_test/messages")) {
       const to = new URL(url, "http://fake").searchParams.get("to");
       if (!to) return json(400, { message: "fake providers: ?to= is required" });
-      return json(200, { emails: state.emails.filter((e) => e.to.includes(to)), sms: state.sms.filter((m) => m.to === to) });
+      const emails = [...state.emails, ...smtp.mails.map(smtpEmail)].filter((e) => e.to.includes(to));
+      return json(200, { emails, sms: state.sms.filter((m) => m.to === to) });
     }
 
     if (url.startsWith("/emails")) {
@@ -165,6 +187,10 @@ export async function startFakeProviders(options: { port?: number } = {}): Promi
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    smtpUrl: smtp.url,
+    close: async () => {
+      await smtp.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   });
 }

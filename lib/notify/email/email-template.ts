@@ -12,7 +12,7 @@ import { NotificationEmail, type NotificationEmailProps } from "./notification-e
  */
 
 type NoticeProps = Pick<NotificationEmailProps, "heading" | "body" | "eyebrow" | "buttonLabel" | "buttonUrl">;
-type LayoutProps = Omit<NotificationEmailProps, keyof NoticeProps>;
+type LayoutProps = Omit<NotificationEmailProps, keyof NoticeProps | "actions">;
 
 const MARK = {
   heading: "%%BATON_HEADING%%",
@@ -90,6 +90,11 @@ export interface RenderedEmail {
 }
 
 export async function renderNotificationEmail(props: NotificationEmailProps): Promise<RenderedEmail> {
+  // Answer buttons are few (invitations, sent one by one): those e-mails are rendered whole.
+  if (props.actions?.length) {
+    const html = await render(NotificationEmail(props));
+    return { html, text: toPlainText(html) };
+  }
   const { heading, body, eyebrow, buttonLabel, buttonUrl, ...layout } = props;
   const key = JSON.stringify(layout);
   let template = templates.get(key);

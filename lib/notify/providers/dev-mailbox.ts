@@ -19,7 +19,8 @@ export function devMailboxEmail(db: DbOrTx): EmailSender {
           subject: message.subject,
           html: message.html,
           text: message.text,
-          headers: message.headers ?? {},
+          headers: { ...message.headers, ...(message.replyTo ? { "Reply-To": message.replyTo } : {}) },
+          calendar: message.calendar?.content ?? null,
           idempotencyKey,
         })
         .onConflictDoUpdate({ target: devMessages.idempotencyKey, set: { idempotencyKey } })

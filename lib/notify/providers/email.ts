@@ -1,4 +1,5 @@
 import { Resend } from "resend";
+import type { EmailCalendar } from "../kinds";
 import { PermanentDeliveryError } from "./errors";
 import { createPacer, type Pacer } from "./pacer";
 
@@ -8,10 +9,13 @@ export interface EmailMessage {
   html: string;
   text: string;
   headers?: Record<string, string>;
+  replyTo?: string;
+  /** An invitation: only an SMTP sender can send it as mail clients want it (see withCalendarSender). */
+  calendar?: EmailCalendar;
 }
 
 export interface EmailSender {
-  readonly name: "resend" | "dev-mailbox" | "disabled";
+  readonly name: "resend" | "smtp" | "dev-mailbox" | "disabled";
   /** Sends once per idempotency key: a retry with the same key never sends a second e-mail. */
   send(message: EmailMessage, idempotencyKey: string): Promise<{ providerId: string }>;
   /** Up to 100 e-mails in one request (Resend's batch endpoint): one request against the rate limit. */
@@ -52,7 +56,15 @@ export function resendSender(config: { apiKey: string; from: string; baseUrl?: s
     async send(message, idempotencyKey) {
       const { data, error } = await paced(pacer, () =>
         client.emails.send(
-          { from: config.from, to: message.to, subject: message.subject, html: message.html, text: message.text, headers: message.headers },
+          {
+            from: config.from,
+            to: message.to,
+            subject: message.subject,
+            html: message.html,
+            text: message.text,
+            headers: message.headers,
+            replyTo: message.replyTo,
+          },
           { idempotencyKey },
         ),
       );
@@ -79,5 +91,19 @@ export function resendSender(config: { apiKey: string; from: string; baseUrl?: s
       if (ids.length !== messages.length) throw new Error(`Resend batch returned ${ids.length} ids for ${messages.length} e-mails`);
       return { providerIds: ids };
     },
+  };
+}
+
+/**
+ * Resend's HTTP API can attach a calendar file but not add the `text/calendar; method=…`
+ * alternative part that makes Outlook and Gmail show an invitation with its answer buttons, so
+ * messages carrying one go through `calendar` (SMTP: Resend's relay or SMTP_URL); every other
+ * message, and every batch, through `primary`. Batches never hold an invitation (sendEmailBatch).
+ */
+export function withCalendarSender(primary: EmailSender, calendar: EmailSender): EmailSender {
+  return {
+    name: primary.name,
+    send: (message, idempotencyKey) => (message.calendar ? calendar : primary).send(message, idempotencyKey),
+    ...(primary.sendBatch ? { sendBatch: primary.sendBatch.bind(primary) } : {}),
   };
 }

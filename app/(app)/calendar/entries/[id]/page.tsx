@@ -22,6 +22,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function Page({ params }: Params) {
   const { viewer, entry } = await entryDetailFor((await params).id);
   const t = await getTranslations("calendar");
+  const ti = await getTranslations("invitations.detail");
   const reader = await calendarReaderOf(viewer);
   const title = entry.masked || !entry.title ? t("view.busy") : entry.title;
   const dayOf = entry.allDay ? entry.startDate : entry.start.slice(0, 10);
@@ -96,12 +97,24 @@ export default async function Page({ params }: Params) {
             </Card>
           </div>
           <Card title={t("detail.attendees")}>
-            {entry.attendees.length ? (
+            {entry.attendees.length || entry.guests.length ? (
               <ul className="divide-y divide-slate-100 text-sm">
                 {entry.attendees.map((a) => (
                   <li key={a.id} className="flex items-center justify-between gap-2 py-1.5">
                     <span className="text-slate-800">{a.name}</span>
                     <ResponseBadge response={a.response} />
+                  </li>
+                ))}
+                {entry.guests.map((g) => (
+                  <li key={g.id} className="flex items-center justify-between gap-2 py-1.5">
+                    <span className="min-w-0 break-words text-slate-800">
+                      {g.name ?? g.email}
+                      <span className="block text-xs text-slate-500">
+                        {g.name ? `${g.email} · ` : ""}
+                        {ti("guest")}
+                      </span>
+                    </span>
+                    <ResponseBadge response={g.response} />
                   </li>
                 ))}
               </ul>

@@ -53,6 +53,12 @@ export default async function DevMessagePage({ params }: { params: Promise<{ id:
           <Card title="text/plain">
             <pre className="text-xs whitespace-pre-wrap text-slate-700">{message.text}</pre>
           </Card>
+          {message.calendar ? (
+            // An invitation's iCalendar part, as the text/calendar alternative and invite.ics carry it.
+            <Card title="text/calendar">
+              <pre className="text-xs whitespace-pre-wrap text-slate-700">{message.calendar}</pre>
+            </Card>
+          ) : null}
         </div>
       ) : (
         <Card>

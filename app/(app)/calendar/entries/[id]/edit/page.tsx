@@ -41,6 +41,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
             client,
             case: entry.case ? { id: entry.case.id, label: caseLabel(entry.case), ...(client ? { client } : {}) } : null,
             attendees: entry.attendees.filter((a) => a.id !== entry.owner.id).map((a) => ({ id: a.id, label: a.name })),
+            guests: entry.guests.map((g) => ({ email: g.email, name: g.name })),
           }}
         />
       </Card>

@@ -1,0 +1,174 @@
+import { and, eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
+import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarEntryGuests, calendars, users } from "@/db/schema";
+import { Conflict, Invalid } from "@/lib/action/errors";
+import { countAttempt, type ThrottleRule } from "@/lib/auth/throttle";
+import { loadViewer } from "@/lib/auth/viewer";
+import { runUnit, type SystemWork } from "@/lib/effects/unit";
+import { afterEntryChange } from "./after-change";
+import { readAnswerLink, type AnswerLink } from "./answer-token";
+import { answerEntry } from "./commands";
+import { entryTimeOf } from "./entry-time";
+import { guestName } from "./invitation-facts";
+import type { Answer, AttendeeResponse, EntryTime } from "./types";
+
+/** What an answer link opens: the invitation it answers, as its attendee may read it. */
+export interface LinkedInvitation {
+  entryId: string;
+  title: string;
+  location: string | null;
+  time: EntryTime;
+  organizer: string;
+  attendee: { name: string; timeZone: string; locale: "pl" | "en" };
+  response: AttendeeResponse;
+}
+
+/**
+ * Why a link cannot answer, if it cannot: not one Baton signed (altered, cut short), the meeting
+ * is over, a newer invitation replaced it (the entry changed and a new e-mail went out), or the
+ * invitation no longer stands (the entry was cancelled or deleted, the attendee removed or gone).
+ */
+export type LinkRefusal = "invalid" | "expired" | "replaced" | "withdrawn";
+export type LinkState = { ok: true; invitation: LinkedInvitation; link: AnswerLink } | { ok: false; refusal: LinkRefusal };
+
+/** Answers through links from one client address: a person answers a few times, a guesser many. */
+export const ANSWER_LINK_RULE: ThrottleRule = { maxAttempts: 30, windowMs: 15 * 60_000, blockMs: 15 * 60_000 };
+
+export function answerLinkAddressKey(address: string | null): string {
+  return `answer-link:${address ?? "unknown"}`;
+}
+
+async function attendeeOf(db: DbOrTx, link: AnswerLink) {
+  if (link.attendee.type === "user") {
+    const [row] = await db
+      .select({ name: users.name, timeZone: users.timeZone, locale: users.locale, active: users.active, response: calendarEntryAttendees.response })
+      .from(calendarEntryAttendees)
+      .innerJoin(users, eq(users.id, calendarEntryAttendees.userId))
+      .where(and(eq(calendarEntryAttendees.entryId, link.entryId), eq(calendarEntryAttendees.userId, link.attendee.id)));
+    return row?.active ? row : null;
+  }
+  const [row] = await db
+    .select({
+      name: calendarEntryGuests.name,
+      email: calendarEntryGuests.email,
+      timeZone: calendarEntryGuests.timeZone,
+      locale: calendarEntryGuests.locale,
+      response: calendarEntryGuests.response,
+    })
+    .from(calendarEntryGuests)
+    .where(and(eq(calendarEntryGuests.entryId, link.entryId), eq(calendarEntryGuests.id, link.attendee.id)));
+  return row ? { ...row, name: guestName(row) } : null;
+}
+
+/**
+ * What a link opens, read and changing nothing: mail scanners open links before people do. In a
+ * command's transaction `lock` holds the entry until it commits, so the answer is written to the
+ * invitation checked here.
+ */
+export async function answerLinkState(db: DbOrTx, token: string, now: Date, lock = false): Promise<LinkState> {
+  const link = readAnswerLink(token);
+  if (!link) return { ok: false, refusal: "invalid" };
+  const query = db
+    .select({ entry: calendarEntries, organizer: users.name })
+    .from(calendarEntries)
+    .innerJoin(calendars, eq(calendars.id, calendarEntries.calendarId))
+    .innerJoin(users, eq(users.id, calendars.userId))
+    .where(eq(calendarEntries.id, link.entryId));
+  const [row] = lock ? await query.for("update", { of: calendarEntries }) : await query;
+  const attendee = row && !row.entry.cancelledAt ? await attendeeOf(db, link) : null;
+  if (!row || !attendee) return { ok: false, refusal: "withdrawn" };
+  const time = entryTimeOf(row.entry);
+  const ends = time.allDay ? link.expiresAt : new Date(time.end);
+  if (now >= link.expiresAt || now >= ends) return { ok: false, refusal: "expired" };
+  if (row.entry.sequence !== link.sequence) return { ok: false, refusal: "replaced" };
+  return {
+    ok: true,
+    link,
+    invitation: {
+      entryId: row.entry.id,
+      title: row.entry.title,
+      location: row.entry.location,
+      time,
+      organizer: row.organizer,
+      attendee: { name: attendee.name, timeZone: attendee.timeZone, locale: attendee.locale },
+      response: attendee.response,
+    },
+  };
+}
+
+/** An outside guest's answer: recorded on their row and in the entry's history, and told to the organiser. */
+async function answerAsGuest(work: SystemWork, link: AnswerLink, response: Answer): Promise<void> {
+  const { tx, now } = work;
+  const [row] = await tx
+    .select({ entry: calendarEntries, ownerId: calendars.userId, guest: calendarEntryGuests })
+    .from(calendarEntries)
+    .innerJoin(calendars, eq(calendars.id, calendarEntries.calendarId))
+    .innerJoin(calendarEntryGuests, and(eq(calendarEntryGuests.entryId, calendarEntries.id), eq(calendarEntryGuests.id, link.attendee.id)))
+    .where(eq(calendarEntries.id, link.entryId));
+  if (!row || row.guest.response === response) return;
+  const name = guestName(row.guest);
+  await tx.update(calendarEntryGuests).set({ response, respondedAt: now }).where(eq(calendarEntryGuests.id, row.guest.id));
+  await tx
+    .update(calendarEntries)
+    .set({ version: row.entry.version + 1 })
+    .where(eq(calendarEntries.id, row.entry.id));
+  // No colleague acted: the history names the guest (queries.ts reads a guest's name from the comment).
+  await tx.insert(calendarEntryActivity).values({
+    entryId: row.entry.id,
+    actorId: null,
+    kind: "answered",
+    field: "guest",
+    oldValue: row.guest.response,
+    newValue: response,
+    comment: name,
+    createdAt: now,
+  });
+  await afterEntryChange(work, row.entry.id, row.ownerId, [{ kind: "answered", recipientId: row.ownerId, attendee: name, response }], {
+    actor: { id: null, name },
+  });
+}
+
+/**
+ * Records the answer a link's holder confirmed (a POST from the confirmation page), for the
+ * attendee and entry the link is bound to: a colleague's as if they had answered in Baton, a
+ * guest's on their row; the organiser is told either way. A link that cannot answer is refused
+ * with its reason (`invitations.answer.<refusal>`) and nothing is written.
+ */
+export async function answerByLink(db: Db, input: { token: string; response: Answer }, now: Date): Promise<{ response: Answer }> {
+  const refuse = (refusal: LinkRefusal): never => {
+    throw new Invalid(`invitations.answer.${refusal}`);
+  };
+  const link = readAnswerLink(input.token) ?? refuse("invalid");
+  const check = async (tx: DbOrTx) => {
+    const state = await answerLinkState(tx, input.token, now, true);
+    if (!state.ok) refuse(state.refusal);
+  };
+  if (link.attendee.type === "user") {
+    const viewer = (await loadViewer(db, link.attendee.id)) ?? refuse("withdrawn");
+    await runUnit(
+      db,
+      viewer,
+      async (work) => {
+        await check(work.tx);
+        await answerEntry(work, { entryId: link.entryId, response: input.response });
+      },
+      { now },
+    );
+  } else {
+    await runUnit(
+      db,
+      null,
+      async (work) => {
+        await check(work.tx);
+        await answerAsGuest(work, link, input.response);
+      },
+      { now },
+    );
+  }
+  return { response: input.response };
+}
+
+/** Counts an answer from a client address; over the limit it is refused before anything is read. */
+export async function admitLinkAnswer(db: Db, address: string | null, now: Date): Promise<void> {
+  if (!(await countAttempt(db, answerLinkAddressKey(address), ANSWER_LINK_RULE, now)).allowed) throw new Conflict("invitations.answer.throttled");
+}

@@ -1,0 +1,105 @@
+import type { EmailContext, EmailExtras, EmailTexts, NoticeContext, NoticeTexts } from "@/lib/notify/kinds";
+import { wallClockToInstant } from "@/lib/time/zoned";
+import { signAnswerLink, type AttendeeRef } from "./answer-token";
+import type { InvitationFacts } from "./invitation-facts";
+import { invitationCalendar, type InvitationAttendee } from "./invitation-ics";
+import { ANSWERS, type Answer, type EntryTime } from "./types";
+
+/** What an invitation e-mail is made from: an entry notice's payload with its invitation facts. */
+export interface InvitationPayload {
+  entryId: string;
+  title: string;
+  location?: string;
+  time: EntryTime;
+  invitation?: InvitationFacts;
+}
+
+/** The page an answer link opens; `answer` only preselects, the page records nothing by itself. */
+export function answerPath(token: string, answer?: Answer): string {
+  return `/invitations/${token}${answer ? `?answer=${answer}` : ""}`;
+}
+
+/**
+ * When an entry's answer links stop working: its end; an all-day entry's at the end of its last
+ * day in the reader's zone.
+ */
+export function answerLinkExpiry(time: EntryTime, timeZone: string): Date {
+  if (!time.allDay) return new Date(time.end);
+  return wallClockToInstant(`${time.endDate}T00:00`, timeZone) ?? new Date(`${time.endDate}T00:00:00Z`);
+}
+
+/**
+ * The invitation e-mail's body: the notice's own lines, then who is invited, the client and case
+ * (colleagues only: guests' facts carry neither), the zone its times are in, and how to answer.
+ */
+export function invitationEmailTexts(answerable: boolean) {
+  return (p: InvitationPayload, { t, timeZone }: NoticeContext, inApp: NoticeTexts): Partial<EmailTexts> => {
+    const facts = p.invitation;
+    if (!facts) return {};
+    const lines = [inApp.body];
+    if (facts.attendees.length) lines.push(t("invitations.email.invitedLine", { names: facts.attendees.map((a) => a.name).join(", ") }));
+    if (facts.client) lines.push(t("invitations.email.clientLine", { client: facts.client }));
+    if (facts.case) lines.push(t("invitations.email.caseLine", { case: facts.case }));
+    if (!p.time.allDay) lines.push(t("invitations.email.zoneLine", { zone: timeZone }));
+    if (answerable) lines.push(t("invitations.email.answerLine"));
+    return { body: lines.join("\n") };
+  };
+}
+
+/** Whom the recipient's answer links speak for: the guest the facts name, or the colleague it is addressed to. */
+function attendeeOf(facts: InvitationFacts, context: EmailContext): AttendeeRef | null {
+  if (facts.guestId) return { type: "guest", id: facts.guestId };
+  return context.recipient.userId ? { type: "user", id: context.recipient.userId } : null;
+}
+
+/** Everyone invited as the calendar part lists them, the recipient always among them. */
+function attendeesWith(facts: InvitationFacts, email: string): InvitationAttendee[] {
+  const listed = facts.attendees.some((a) => a.email.toLowerCase() === email.toLowerCase());
+  return listed ? facts.attendees : [...facts.attendees, { name: email, email, response: "needs_action" }];
+}
+
+/**
+ * What an entry notice's e-mail carries to an attendee: the meeting as iCalendar (`method`),
+ * the organiser's reply address, and for a REQUEST three one-click answer links signed for this
+ * attendee, this entry and this invitation. A guest gets no "open in Baton" link and a footer
+ * saying why they got it. A notice written without invitation facts is a plain e-mail.
+ */
+export function invitationEmailExtras(method: "REQUEST" | "CANCEL") {
+  return (p: InvitationPayload, context: EmailContext): EmailExtras => {
+    const facts = p.invitation;
+    if (!facts) return {};
+    const attendee = attendeeOf(facts, context);
+    const guest = Boolean(facts.guestId);
+    const token =
+      method === "REQUEST" && attendee
+        ? signAnswerLink({ entryId: p.entryId, attendee, sequence: facts.sequence, expiresAt: answerLinkExpiry(p.time, context.timeZone) })
+        : null;
+    const content = invitationCalendar({
+      method,
+      entryId: p.entryId,
+      sequence: facts.sequence,
+      stamp: new Date(facts.stamp),
+      time: p.time,
+      timeZone: context.timeZone,
+      title: p.title,
+      location: p.location,
+      url: guest ? undefined : new URL(`/calendar/entries/${p.entryId}`, context.appUrl).toString(),
+      organizer: { name: facts.organizer.name, email: facts.organizer.address },
+      attendees: attendeesWith(facts, context.recipient.email),
+      private: facts.private,
+    });
+    return {
+      ...(token
+        ? {
+            actions: ANSWERS.map((answer) => ({
+              label: context.t(`invitations.email.${answer}`),
+              url: new URL(answerPath(token, answer), context.appUrl).toString(),
+            })),
+          }
+        : {}),
+      ...(guest ? { link: null, footer: context.t("invitations.email.guestFooter", { organizer: facts.organizer.name }) } : {}),
+      calendar: { method, content },
+      replyTo: facts.organizer.address,
+    };
+  };
+}

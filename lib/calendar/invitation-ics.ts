@@ -1,0 +1,91 @@
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventClass, ICalEventStatus } from "ical-generator";
+import { Temporal } from "temporal-polyfill";
+import type { AttendeeResponse, EntryTime } from "./types";
+
+/** One entry's UID in every invitation and update: mail clients match updates and answers by it. */
+export function entryUid(entryId: string): string {
+  return `${entryId}@baton`;
+}
+
+export interface InvitationAttendee {
+  name: string;
+  email: string;
+  response: AttendeeResponse;
+}
+
+/** What one invitation e-mail's calendar part says. */
+export interface InvitationCalendarInput {
+  method: "REQUEST" | "CANCEL";
+  entryId: string;
+  /** The entry's SEQUENCE: raised on every change of time, place or content. */
+  sequence: number;
+  /** When this version of the invitation was made (DTSTAMP). */
+  stamp: Date;
+  time: EntryTime;
+  /** The zone DTSTART and DTEND are written in, with its VTIMEZONE: the reader's. */
+  timeZone: string;
+  title: string;
+  location?: string;
+  /** The entry's page, for colleagues. */
+  url?: string;
+  organizer: { name: string; email: string };
+  attendees: InvitationAttendee[];
+  private: boolean;
+}
+
+const PARTSTAT: Record<AttendeeResponse, ICalAttendeeStatus> = {
+  needs_action: ICalAttendeeStatus.NEEDSACTION,
+  accepted: ICalAttendeeStatus.ACCEPTED,
+  tentative: ICalAttendeeStatus.TENTATIVE,
+  declined: ICalAttendeeStatus.DECLINED,
+};
+
+/** "20260329T070000Z": an instant as DTSTAMP must be written, in UTC. */
+function utcStamp(at: Date): string {
+  return at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+}
+
+/**
+ * The iCalendar object of an invitation (METHOD:REQUEST) or its withdrawal (METHOD:CANCEL,
+ * STATUS:CANCELLED), as Outlook and Gmail want it: one VEVENT with the entry's UID and
+ * SEQUENCE, the organiser (Baton's reply address for the entry) and every attendee with RSVP=TRUE.
+ * Times go in the reader's zone with its VTIMEZONE, from Temporal values: ical-generator writes a
+ * plain Date in the process zone (STACK-NOTES), and a wall-clock string too, which breaks in the
+ * hour the process zone skips. Lines end in CRLF and fold at 75 octets (ical-generator); the two
+ * things it gets wrong once a zone is set, DTSTAMP without Z and no CRLF after END:VCALENDAR, are mended here.
+ */
+export function invitationCalendar(input: InvitationCalendarInput): string {
+  const vtimezone = input.time.allDay ? null : getVtimezoneComponent(input.timeZone);
+  const cal = ical({ prodId: "//Baton//Calendar//EN", method: input.method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL });
+  // A zone the generator does not know is written in UTC instead: the instants stay right.
+  if (vtimezone) cal.timezone({ name: input.timeZone, generator: () => vtimezone });
+  const zone = vtimezone ? input.timeZone : "UTC";
+  const at = (iso: string) => Temporal.Instant.from(iso).toZonedDateTimeISO(zone);
+  cal.createEvent({
+    id: entryUid(input.entryId),
+    sequence: input.sequence,
+    stamp: input.stamp,
+    ...(input.time.allDay
+      ? { allDay: true, start: Temporal.PlainDate.from(input.time.startDate), end: Temporal.PlainDate.from(input.time.endDate) }
+      : { start: at(input.time.start), end: at(input.time.end), ...(vtimezone ? { timezone: input.timeZone } : {}) }),
+    summary: input.title,
+    location: input.location ?? null,
+    url: input.url ?? null,
+    class: input.private ? ICalEventClass.PRIVATE : ICalEventClass.PUBLIC,
+    status: input.method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: input.organizer,
+    attendees: input.attendees.map((a) => ({
+      name: a.name,
+      email: a.email,
+      rsvp: true,
+      role: ICalAttendeeRole.REQ,
+      status: PARTSTAT[a.response],
+    })),
+  });
+  const text = cal.toString().replace(/^DTSTAMP:.*$/m, `DTSTAMP:${utcStamp(input.stamp)}`);
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
+}

@@ -144,32 +144,54 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, people: SQL, request: Windo
     LEFT JOIN ${calendarEntryAttendees} me ON me.entry_id = r.id AND me.user_id = ${viewer.id}::uuid
     CROSS JOIN LATERAL (SELECT ${seesDetailsFrom(sql`r.visibility`, relation)} AS sees, ${editsFrom(sql`r.visibility`, relation)} AS can_edit) v`,
   );
-  return rows.map(toItem).sort(byStart);
+  // Sorted by a key computed once per row (the window is hundreds of rows on every page load).
+  const keyed = rows.map((row) => {
+    const item = toItem(row);
+    return { item, key: `${item.allDay ? item.startDate : item.start}\u0000${item.id}` };
+  });
+  keyed.sort(byKey);
+  return keyed.map((k) => k.item);
 }
 
 const instant = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
 
 function toItem(row: RawEntryRow): CalendarItem {
-  const common = {
-    kind: "entry" as const,
-    id: row.id,
-    personId: row.person_id,
-    ownerId: row.owner_id,
-    masked: !row.sees,
-    visibility: row.visibility,
-    title: row.sees ? row.title : null,
-    location: row.sees ? row.location : null,
-    response: row.response,
-    canEdit: row.can_edit,
-  };
+  const sees = row.sees;
   return row.all_day
-    ? { ...common, allDay: true, startDate: row.start_date!, endDate: row.end_date! }
-    : { ...common, allDay: false, start: instant(row.starts_at!), end: instant(row.ends_at!) };
+    ? {
+        kind: "entry",
+        id: row.id,
+        personId: row.person_id,
+        ownerId: row.owner_id,
+        masked: !sees,
+        visibility: row.visibility,
+        title: sees ? row.title : null,
+        location: sees ? row.location : null,
+        response: row.response,
+        canEdit: row.can_edit,
+        allDay: true,
+        startDate: row.start_date!,
+        endDate: row.end_date!,
+      }
+    : {
+        kind: "entry",
+        id: row.id,
+        personId: row.person_id,
+        ownerId: row.owner_id,
+        masked: !sees,
+        visibility: row.visibility,
+        title: sees ? row.title : null,
+        location: sees ? row.location : null,
+        response: row.response,
+        canEdit: row.can_edit,
+        allDay: false,
+        start: instant(row.starts_at!),
+        end: instant(row.ends_at!),
+      };
 }
 
-function byStart(a: CalendarItem, b: CalendarItem): number {
-  const key = (i: CalendarItem) => (i.allDay ? i.startDate : i.start);
-  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+function byKey(a: { key: string }, b: { key: string }): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 interface RawDueRow {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { login } from "./support";
+import { login, logout, pick } from "./support";
 
 /** A day two weeks ahead in Warsaw, where the demo people work: a week nobody else's spec touches. */
 function dayAheadInWarsaw(days: number): string {
@@ -136,4 +136,56 @@ test("the calendar's views, dialogs and entry pages pass axe", async ({ page }) 
   await page.getByRole("link", { name: "Edytuj" }).click();
   await expect(page.getByLabel("Tytuł", { exact: true })).toHaveValue(title);
   await expectNoAxeViolations(page, "entry edit page");
+});
+
+test("an assistant opens the director's calendar from the people view and plans in it by dragging; a colleague there can only look", async ({ page }) => {
+  const title = `Rozmowa z Wawelem ${Date.now().toString(36)}`;
+  const date = dayAheadInWarsaw(17);
+  await login(page, "assistant");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.goto("/calendar/people");
+  await pick(page, "Dodaj osobę", "Nowak", "Tomasz Nowak");
+  await page.getByRole("link", { name: "Otwórz kalendarz: Tomasz Nowak" }).click();
+  await expect(page).toHaveURL(/\/calendar\?person=[0-9a-f-]{36}/);
+  const person = new URL(page.url()).searchParams.get("person")!;
+  await expect(page.getByRole("heading", { level: 1, name: "Kalendarz: Tomasz Nowak" })).toBeAttached();
+  await expect(page.getByText("Możesz go edytować", { exact: false })).toBeVisible();
+
+  await page.goto(`/calendar?person=${person}&view=week&date=${date}`);
+  await expect(page.locator('[data-time="12:00:00"]').first()).toBeVisible();
+  // Free time, 12:00 to 13:00 on that day: dragged over, the New entry form opens for his calendar.
+  const noon = (await page.locator('[data-time="12:00:00"]').first().boundingBox())!;
+  const one = (await page.locator('[data-time="13:00:00"]').first().boundingBox())!;
+  // The last element with the day's date is its whole column of hours.
+  const column = (await page.locator(`[data-date="${date}"]`).last().boundingBox())!;
+  const x = column.x + column.width / 2;
+  await page.mouse.move(x, noon.y + 4);
+  await page.mouse.down();
+  await page.mouse.move(x, noon.y + 20, { steps: 4 });
+  await page.mouse.move(x, one.y - 4, { steps: 8 });
+  await page.mouse.up();
+
+  const form = page.getByRole("dialog", { name: "Nowy wpis" });
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel("Kalendarz", { exact: true })).toHaveValue(person);
+  await expect(form.getByLabel("Początek", { exact: true })).toHaveValue(`${date}T12:00`);
+  await form.getByLabel("Tytuł", { exact: true }).fill(title);
+  await form.getByRole("button", { name: "Utwórz wpis" }).click();
+  await expect(form).toBeHidden();
+  await expect(entryIn(page, title)).toContainText("12:00–13:00");
+  await page.reload();
+  await expect(entryIn(page, title)).toContainText("12:00–13:00");
+  await logout(page);
+
+  // A colleague without his leave sees the entry, but dragging over free time plans nothing there.
+  await login(page, "foreman");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.goto(`/calendar?person=${person}&view=week&date=${date}`);
+  await expect(entryIn(page, title)).toBeVisible();
+  await expect(page.getByText("Udostępniony do wglądu", { exact: false })).toBeVisible();
+  await page.mouse.move(x, one.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(x, one.y + 80, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
 });

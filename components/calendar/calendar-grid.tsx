@@ -28,8 +28,8 @@ export interface CalendarGridProps {
   hour12: boolean;
   events: GridEvent[];
   labels: { private: string; declined: string; unanswered: string; noEvents: string; allDay: string };
-  /** A range dragged over free time: the New entry form opens pre-filled. */
-  onSelectRange: (time: EntryTime) => void;
+  /** A range dragged over free time: the New entry form opens pre-filled. Without it nothing can be dragged out (a calendar the viewer may only read). */
+  onSelectRange?: (time: EntryTime) => void;
   onOpenEntry: (item: CalendarItem) => void;
   /** A drag or resize let go: the caller saves it, and calls `revert` when the server refuses. */
   onMoveEntry: (item: CalendarItem, time: EntryTime, revert: () => void) => void;
@@ -83,7 +83,7 @@ export default function CalendarGrid(props: CalendarGridProps) {
         events={inputs}
         editable
         eventDurationEditable
-        selectable
+        selectable={Boolean(onSelectRange)}
         selectMirror
         eventContent={(info: EventDisplayInfo) => <EventBody info={info} labels={labels} />}
         // Lets a closing dialog give focus back to its entry even after the grid redrew it.
@@ -101,7 +101,7 @@ export default function CalendarGrid(props: CalendarGridProps) {
         }}
         select={(info) => {
           ref.current?.getApi().unselect();
-          onSelectRange(droppedTime({ allDay: info.allDay, start: info.start, end: info.end }, timeZone));
+          onSelectRange?.(droppedTime({ allDay: info.allDay, start: info.start, end: info.end }, timeZone));
         }}
         eventDrop={(info) => {
           const item = (info.event.extendedProps as { item?: CalendarItem }).item;

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -26,8 +27,15 @@ const CalendarGrid = dynamic(() => import("./calendar-grid"), {
 
 type Notice = { tone: "info" | "error"; text: string };
 
+/** Another person's calendar opened on its own; `canEdit` when they let the viewer edit it. */
+export interface CalendarPerson {
+  id: string;
+  name: string;
+  canEdit: boolean;
+}
+
 /**
- * The person's own calendar: day, week, month and list views with a toolbar that never reloads
+ * The person's own calendar (or, with `person`, a colleague's): day, week, month and list views with a toolbar that never reloads
  * the page, entries and due tasks from the window route, drag to create, drag or resize to move
  * (optimistic, rolled back with a message when refused), and a dialog for each of those for the
  * keyboard. The people side by side (/calendar/people, components/calendar/lanes/) read their
@@ -37,6 +45,7 @@ export function MyCalendar({
   reader,
   me,
   otherCalendars,
+  person,
   initialView,
   initialDate,
 }: {
@@ -44,6 +53,8 @@ export function MyCalendar({
   me: { id: string; name: string };
   /** Calendars of owners who let the viewer edit theirs: the New entry form offers them. */
   otherCalendars?: { id: string; name: string }[];
+  /** Whose calendar is shown when it is not the viewer's own. */
+  person?: CalendarPerson;
   initialView: CalendarView;
   initialDate: string;
 }) {
@@ -53,7 +64,9 @@ export function MyCalendar({
   const { timeZone, firstDay } = reader;
   const [view, setView] = useState<CalendarView>(initialView);
   const [date, setDate] = useState(initialDate);
-  const [people] = useState<readonly string[]>([]);
+  const people = useMemo<readonly string[]>(() => (person ? [person.id] : []), [person]);
+  // New entries go to the calendar shown when the viewer may write to it, else to their own.
+  const newEntryOwner = person?.canEdit ? person.id : me.id;
   const [notice, setNotice] = useState<Notice | null>(null);
   const [opened, setOpened] = useState<CalendarItem | null>(null);
   const [timing, setTiming] = useState<CalendarItem | null>(null);
@@ -69,7 +82,8 @@ export function MyCalendar({
 
   const { days, window: data, fetching, failed, retry } = useCalendarWindow({ view, date, firstDay, timeZone, people });
   const busyLabel = t("busy");
-  const events = useMemo(() => gridEventsOf(data, me.id, busyLabel), [data, me.id, busyLabel]);
+  const shownId = person?.id ?? me.id;
+  const events = useMemo(() => gridEventsOf(data, shownId, busyLabel), [data, shownId, busyLabel]);
   const move = useMoveEntry(timeZone, t("moveFailed"));
   const refresh = useRefreshWindows();
   const titleOf = (item: CalendarItem) => (item.masked || !item.title ? busyLabel : item.title);
@@ -100,6 +114,18 @@ export function MyCalendar({
 
   return (
     <div>
+      {person ? (
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <p className="text-sm text-slate-600">
+            <span className="font-semibold text-slate-900">{t("personTitle", { name: person.name })}</span>
+            {" · "}
+            {person.canEdit ? t("personEditable") : t("personReadOnly")}
+          </p>
+          <Link href="/calendar" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("backToMine")}
+          </Link>
+        </div>
+      ) : null}
       <CalendarToolbar
         view={view}
         date={date}
@@ -146,7 +172,7 @@ export function MyCalendar({
         hour12={reader.hour12}
         events={events}
         labels={{ private: t("private"), declined: t("declined"), unanswered: t("unanswered"), noEvents: t("noEvents"), allDay: t("allDay") }}
-        onSelectRange={openNewEntry}
+        onSelectRange={!person || person.canEdit ? openNewEntry : undefined}
         onOpenEntry={setOpened}
         onMoveEntry={(item, time, revert) => void moveByDrag(item, time, revert)}
       />
@@ -193,6 +219,7 @@ export function MyCalendar({
             dateFormat={reader.dateFormat}
             me={me}
             otherCalendars={otherCalendars}
+            ownerId={newEntryOwner}
             onCancel={() => setDraft(null)}
             onDone={() => {
               setNotice({ tone: "info", text: t("created") });

@@ -113,3 +113,13 @@ export async function rememberPeopleChoice({ tx, viewer, now }: Work, input: Rem
     .onConflictDoUpdate({ target: calendarPeopleChoices.userId, set: { memberIds: input.memberIds, updatedAt: now } });
   return { memberIds: input.memberIds };
 }
+
+/**
+ * A colleague whose calendar the viewer opens on its own (/calendar?person=…): any active person,
+ * as in the lanes; what the viewer sees of it is decided by the window query. Null for an id that
+ * is not an active person's (or not an id at all).
+ */
+export async function calendarPersonOf(db: DbOrTx, id: string): Promise<LanePerson | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  return (await activePeople(db, [id])).get(id) ?? null;
+}

@@ -1,6 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
+import Link from "next/link";
 import { useEffect, useRef, type CSSProperties, type ReactNode } from "react";
 import { stackInRows, type Segment, type Span } from "./lane-layout";
 
@@ -40,6 +41,8 @@ export interface Lane {
   cells: ReactNode[];
   /** Read by screen readers when the lane holds nothing. */
   emptyText?: string;
+  /** Where the label leads (the person's own calendar), and the link's name, which holds the label. */
+  link?: { href: string; name: string };
 }
 
 const at = (fraction: number) => `${(fraction * 100).toFixed(4)}%`;
@@ -132,9 +135,20 @@ function LaneRow({ lane, columns, columnsStyle }: { lane: Lane; columns: LaneCol
   return (
     <>
       <div className="sticky left-0 z-20 flex items-start border-r border-b border-slate-200 bg-white px-2 py-1.5 text-sm font-medium text-slate-800">
-        <span className="line-clamp-2 min-w-0 break-words" title={lane.label}>
-          {lane.label}
-        </span>
+        {lane.link ? (
+          <Link
+            href={lane.link.href}
+            aria-label={lane.link.name}
+            title={lane.link.name}
+            className="line-clamp-2 min-w-0 break-words hover:text-brand-700 hover:underline"
+          >
+            {lane.label}
+          </Link>
+        ) : (
+          <span className="line-clamp-2 min-w-0 break-words" title={lane.label}>
+            {lane.label}
+          </span>
+        )}
       </div>
       <div className="grid border-b border-slate-200" style={{ ...columnsStyle, gridTemplateRows: rowSizes }}>
         {columns.map((column, i) => (

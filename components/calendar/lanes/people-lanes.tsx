@@ -163,9 +163,17 @@ export function PeopleLanes({
         scale === "day"
           ? [dayCell(entries, days[0]!, layout?.hours ?? WORKING_HOURS, now, reader)]
           : days.map((day) => weekCell(entries, day, now, reader, layout?.listedOn));
-      return { id: person.id, label: person.name, banners, notes, cells, emptyText: entries.length || tasks.length ? undefined : t("noEntries") };
+      return {
+        id: person.id,
+        label: person.name,
+        link: { href: `/calendar?person=${person.id}&view=${scale}&date=${date}`, name: t("openCalendar", { name: person.name }) },
+        banners,
+        notes,
+        cells,
+        emptyText: entries.length || tasks.length ? undefined : t("noEntries"),
+      };
     });
-  }, [drawn, people, window, layout, days, scale, now, reader, t]);
+  }, [drawn, people, window, layout, days, scale, date, now, reader, t]);
 
   return (
     <div className="space-y-3">

@@ -20,7 +20,7 @@ import { entryOfReplyAddress } from "./reply-address";
  * address Baton did not give out (its MAC fails), an automatic message (no forwarding loops),
  * calendar parts with no REPLY, a REPLY for another entry (UID) or from someone not the ATTENDEE
  * or not invited, a PARTSTAT Baton does not record, an older or unknown SEQUENCE, an entry gone
- * or cancelled, or a refusal of the answer itself (expired, replaced, withdrawn).
+ * or cancelled, a person's reply whose organiser has left, or a refusal of the answer itself (expired, replaced, withdrawn).
  */
 export type InboundReason =
   | "no_reply_address"
@@ -37,6 +37,7 @@ export type InboundReason =
   | "unknown_sequence"
   | "entry_not_found"
   | "entry_cancelled"
+  | "organizer_inactive"
   | "expired"
   | "replaced"
   | "withdrawn"
@@ -142,7 +143,8 @@ async function forwardToOrganizer(db: Db, mail: InboundMail, entryId: string, se
     .innerJoin(calendars, eq(calendars.id, calendarEntries.calendarId))
     .innerJoin(users, eq(users.id, calendars.userId))
     .where(eq(calendarEntries.id, entryId));
-  if (!row || !row.active) return { entryId, result: "ignored", reason: "entry_not_found" };
+  if (!row) return { entryId, result: "ignored", reason: "entry_not_found" };
+  if (!row.active) return { entryId, result: "ignored", reason: "organizer_inactive" };
   const t = createTranslator({ locale: row.locale, messages: messages[row.locale], namespace: "invitations.forward" });
   const from = oneLine(mail.from) || t("unknownSender");
   const original = (mail.text ?? "").replace(/\r\n?/g, "\n").trim();

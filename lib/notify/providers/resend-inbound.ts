@@ -47,10 +47,18 @@ function isCalendar(contentType: string | null | undefined, filename: string | n
   return CALENDAR_TYPES.test(contentType ?? "") || /\.ics$/i.test(filename ?? "");
 }
 
-async function download(url: string): Promise<string> {
+/** A REPLY is a few kilobytes; a message larger than this is a person's mail with attachments, not read for calendars. */
+const DOWNLOAD_LIMIT = 5 * 1024 * 1024;
+
+async function download(url: string, limit: number): Promise<string | null> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Resend receiving: download answered ${response.status}`);
-  return response.text();
+  if (Number(response.headers.get("content-length") ?? 0) > limit) {
+    await response.body?.cancel();
+    return null;
+  }
+  const text = await response.text();
+  return text.length > limit ? null : text;
 }
 
 /** The calendar parts of the raw message: postal-mime lists a text/calendar alternative part as an attachment too. */
@@ -63,22 +71,25 @@ async function calendarsOfRaw(raw: string): Promise<string[]> {
 
 /**
  * A received e-mail through Resend's receiving API: the message (From, recipients, subject, text,
- * headers) and its calendar parts. The raw message is read when Resend offers it, since only it
- * surely holds a `text/calendar` alternative part (Outlook sends its REPLY that way); otherwise the
- * calendar attachments are downloaded. A failure throws (the webhook answers 5xx and Resend retries).
+ * headers) and its calendar parts. Calendar attachments Resend lists are downloaded; when it lists
+ * none, the raw message is read (up to 5 MB), since only it surely holds a `text/calendar`
+ * alternative part (Outlook sends its REPLY that way). A failure throws (the webhook answers 5xx
+ * and Resend retries).
  */
 export async function fetchReceivedEmail(client: Resend, emailId: string): Promise<InboundMail> {
   const { data, error } = await client.emails.receiving.get(emailId);
   if (error || !data) throw new Error(`Resend receiving: ${error?.name ?? "no data"}`);
-  let calendars: string[] = [];
-  if (data.raw?.download_url) {
-    calendars = await calendarsOfRaw(await download(data.raw.download_url));
-  } else if (data.attachments.some((a) => isCalendar(a.content_type, a.filename))) {
+  const calendars: string[] = [];
+  if (data.attachments.some((a) => isCalendar(a.content_type, a.filename))) {
     const listed = await client.emails.receiving.attachments.list({ emailId });
     if (listed.error || !listed.data) throw new Error(`Resend receiving attachments: ${listed.error?.name ?? "no data"}`);
     for (const attachment of listed.data.data) {
-      if (isCalendar(attachment.content_type, attachment.filename)) calendars.push(await download(attachment.download_url));
+      const content = isCalendar(attachment.content_type, attachment.filename) ? await download(attachment.download_url, DOWNLOAD_LIMIT) : null;
+      if (content) calendars.push(content);
     }
+  } else if (data.raw?.download_url) {
+    const raw = await download(data.raw.download_url, DOWNLOAD_LIMIT);
+    if (raw) calendars.push(...(await calendarsOfRaw(raw)));
   }
   return {
     id: data.id,

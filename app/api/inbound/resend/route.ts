@@ -30,6 +30,7 @@ export async function POST(request: Request) {
     console.error("[inbound] webhook refused: RESEND_WEBHOOK_SECRET and RESEND_API_KEY must be set to receive replies to invitations");
     return refused(503, "not_configured", "Inbound e-mail is not configured on this server.");
   }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return refused(413, "too_large", "The webhook payload is too large.");
   const payload = await request.text();
   const svixId = request.headers.get("svix-id");
   if (payload.length > MAX_BODY) return refused(413, "too_large", "The webhook payload is too large.");

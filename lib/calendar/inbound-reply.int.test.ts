@@ -231,7 +231,7 @@ describe("answers that come back by e-mail (Resend's email.received webhook)", (
     expect(lines).not.toContain("v1,");
   });
 
-  it("changes nothing, and logs why, for another entry's UID, someone not invited, someone answering for another, a forged address, an older SEQUENCE and a cancelled entry", async () => {
+  it("changes nothing, and logs why, for another entry's UID, someone not invited, someone answering for another, a forged address, an older SEQUENCE, a deleted and a cancelled entry", async () => {
     const db = await testDb();
     const m = await meeting(db);
     const reply = (over: Partial<Parameters<typeof outlookReply>[0]> = {}) =>
@@ -282,6 +282,17 @@ describe("answers that come back by e-mail (Resend's email.received webhook)", (
       expect.objectContaining({ reason: "stale_sequence", emailId: stale.delivery.emailId, sequence: 0, entrySequence: 1 }),
     );
     expect(await footprint(db, m.entry.id)).toEqual(moved);
+
+    // An entry deleted since: its reply address still checks out, but there is nothing to answer.
+    const gone = await perform(db, m.organizer.viewer, createEntry, createEntryInput.parse({ time, title: "Usunięte", attendeeIds: [m.anna.id] }));
+    await db.delete(calendarEntries).where(eq(calendarEntries.id, gone.id));
+    const deleted = await arrive({
+      from: m.anna.email,
+      to: [entryReplyAddress(gone.id)],
+      subject: "x",
+      calendar: { content: reply({ entryId: gone.id }) },
+    });
+    expect(loggedReasons()).toContainEqual(expect.objectContaining({ reason: "entry_not_found", entryId: gone.id, emailId: deleted.delivery.emailId }));
 
     await perform(db, m.organizer.viewer, cancelEntry, { id: m.entry.id });
     const cancelled = await footprint(db, m.entry.id);

@@ -11,6 +11,8 @@ const PUBLIC_PATHS = [
   "/api/auth",
   "/api/health",
   "/api/inngest",
+  // Resend's webhooks (replies to invitations): the svix signature is the authority (app/api/inbound/resend).
+  "/api/inbound/resend",
   "/_next",
   "/fonts",
   "/icons",

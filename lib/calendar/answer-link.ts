@@ -68,6 +68,15 @@ async function attendeeOf(db: DbOrTx, link: AnswerLink) {
 export async function answerLinkState(db: DbOrTx, token: string, now: Date, lock = false): Promise<LinkState> {
   const link = readAnswerLink(token);
   if (!link) return { ok: false, refusal: "invalid" };
+  return invitationState(db, link, now, lock);
+}
+
+/**
+ * Whether an invitation, as `link` names it (entry, attendee, SEQUENCE, expiry), can still be
+ * answered now: the checks of a link's token once its signature held, or of a mail client's
+ * METHOD:REPLY whose UID, attendee and SEQUENCE name the same things (lib/calendar/inbound-reply.ts).
+ */
+export async function invitationState(db: DbOrTx, link: AnswerLink, now: Date, lock = false): Promise<LinkState> {
   const query = db
     .select({ entry: calendarEntries, organizer: users.name })
     .from(calendarEntries)
@@ -135,22 +144,34 @@ async function answerAsGuest(work: SystemWork, link: AnswerLink, response: Answe
  * with its reason (`invitations.answer.<refusal>`) and nothing is written.
  */
 export async function answerByLink(db: Db, input: { token: string; response: Answer }, now: Date): Promise<{ response: Answer }> {
-  const refuse = (refusal: LinkRefusal): never => {
-    throw new Invalid(`invitations.answer.${refusal}`);
-  };
-  const link = readAnswerLink(input.token) ?? refuse("invalid");
+  const link = readAnswerLink(input.token) ?? refuseAnswer("invalid");
+  return answerInvitation(db, link, input.response, now);
+}
+
+function refuseAnswer(refusal: LinkRefusal): never {
+  throw new Invalid(`invitations.answer.${refusal}`);
+}
+
+/**
+ * Records `response` for the attendee and entry `link` names, checked as a link is (invitationState,
+ * under the entry's lock): a colleague's as if they had answered in Baton, a guest's on their row;
+ * the organiser is told either way. Refused with `invitations.answer.<refusal>`, nothing written.
+ * Callers have established that the binding is genuine: a link's signature, or a REPLY that came
+ * to the entry's signed reply address from the attendee.
+ */
+export async function answerInvitation(db: Db, link: AnswerLink, response: Answer, now: Date): Promise<{ response: Answer }> {
   const check = async (tx: DbOrTx) => {
-    const state = await answerLinkState(tx, input.token, now, true);
-    if (!state.ok) refuse(state.refusal);
+    const state = await invitationState(tx, link, now, true);
+    if (!state.ok) refuseAnswer(state.refusal);
   };
   if (link.attendee.type === "user") {
-    const viewer = (await loadViewer(db, link.attendee.id)) ?? refuse("withdrawn");
+    const viewer = (await loadViewer(db, link.attendee.id)) ?? refuseAnswer("withdrawn");
     await runUnit(
       db,
       viewer,
       async (work) => {
         await check(work.tx);
-        await answerEntry(work, { entryId: link.entryId, response: input.response });
+        await answerEntry(work, { entryId: link.entryId, response });
       },
       { now },
     );
@@ -160,12 +181,12 @@ export async function answerByLink(db: Db, input: { token: string; response: Ans
       null,
       async (work) => {
         await check(work.tx);
-        await answerAsGuest(work, link, input.response);
+        await answerAsGuest(work, link, response);
       },
       { now },
     );
   }
-  return { response: input.response };
+  return { response };
 }
 
 /** Counts an answer from a client address; over the limit it is refused before anything is read. */

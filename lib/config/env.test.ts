@@ -55,6 +55,13 @@ describe("parseEnv", () => {
     // Outside production a missing key means the development mailbox.
     expect(parseEnv({}).EMAIL_DELIVERY).toBe("auto");
   });
+  it("takes Resend's webhook signing secret only as whsec_… and only with an API key to read the mail", () => {
+    const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    expect(parseEnv({ RESEND_WEBHOOK_SECRET: secret, RESEND_API_KEY: "re_live" }).RESEND_WEBHOOK_SECRET).toBe(secret);
+    expect(parseEnv({ RESEND_WEBHOOK_SECRET: "" }).RESEND_WEBHOOK_SECRET).toBeUndefined();
+    expect(() => parseEnv({ RESEND_WEBHOOK_SECRET: "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", RESEND_API_KEY: "re_live" })).toThrow(/RESEND_WEBHOOK_SECRET .*whsec_/);
+    expect(() => parseEnv({ RESEND_WEBHOOK_SECRET: secret })).toThrow(/RESEND_API_KEY is required when RESEND_WEBHOOK_SECRET is set/);
+  });
   it("refuses an Inngest event key without its signing key, in any mode", () => {
     expect(() => parseEnv({ INNGEST_EVENT_KEY: "evt" })).toThrow(/INNGEST_SIGNING_KEY is required when INNGEST_EVENT_KEY is set/);
     expect(parseEnv({ INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: "signkey-prod-1" }).INNGEST_EVENT_KEY).toBe("evt");

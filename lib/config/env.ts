@@ -66,6 +66,13 @@ const envSchema = z
     // disabled: run without e-mail (routing skips the channel); auto: Resend, or the development mailbox outside production.
     EMAIL_DELIVERY: z.enum(["auto", "disabled"], "must be auto or disabled").default("auto"),
     RESEND_BASE_URL: optionalString.pipe(z.url("must be a URL (only for pointing the Resend SDK at another server)").optional()),
+    // The signing secret of Resend's email.received webhook (whsec_…): replies to invitations (app/api/inbound/resend).
+    RESEND_WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be the webhook's signing secret from Resend, starting with whsec_")
+        .optional(),
+    ),
     EMAIL_FROM: z.string().trim().min(3).default("Baton <powiadomienia@baton.example>"),
     // Invitations need SMTP (a text/calendar part): Resend's relay with RESEND_API_KEY unless this names another server; alone, it carries every e-mail.
     SMTP_URL: optionalString.pipe(
@@ -156,6 +163,14 @@ const envSchema = z
         path: ["INNGEST_SIGNING_KEY"],
         message:
           "is required when INNGEST_EVENT_KEY is set: without it /api/inngest cannot check that requests come from Inngest (Inngest dashboard → Signing key)",
+      });
+    }
+    // The webhook only says a mail arrived; its content comes from Resend's receiving API.
+    if (env.RESEND_WEBHOOK_SECRET && !env.RESEND_API_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message: "is required when RESEND_WEBHOOK_SECRET is set: replies to invitations are read through Resend's receiving API",
       });
     }
     if (env.NODE_ENV !== "production") return;

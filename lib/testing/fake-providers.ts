@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import MailComposer from "nodemailer/lib/mail-composer";
 import { startSmtpCatcher, type CaughtMail } from "./smtp-catcher";
 
 /**
@@ -10,6 +11,9 @@ import { startSmtpCatcher, type CaughtMail } from "./smtp-catcher";
  * `GET /_test/messages?to=<address or number>` answers what it accepted for that recipient, so
  * an e2e spec in another process reads the e-mail or SMS a person would have received. Beside
  * it an SMTP server takes what goes by SMTP (invitations: see withCalendarSender), listed there too.
+ * Received mail (Resend's receiving API): a test registers it with `receive` and posts the
+ * `email.received` webhook; `GET /emails/receiving/:id` answers it as Resend does, with the raw
+ * message (built by nodemailer) and its attachments behind download URLs.
  */
 export interface FakeEmail {
   id: string;
@@ -19,9 +23,32 @@ export interface FakeEmail {
   html?: string;
   text?: string;
   headers?: Record<string, string>;
+  replyTo?: string | string[];
   idempotencyKey?: string;
   /** An invitation's text/calendar part (SMTP only). */
   calendar?: string;
+}
+
+/** A mail that "arrived" at the inbound domain. */
+export interface FakeInboundMail {
+  from: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  text?: string;
+  headers?: Record<string, string>;
+  /** A calendar part (e.g. a METHOD:REPLY), sent the way Outlook does (a text/calendar alternative), as an .ics attachment, or both (Gmail). */
+  calendar?: { content: string; as?: "alternative" | "attachment" | "both" };
+  /** Whether the API offers the raw message (default true); without it only attachments carry a calendar. */
+  raw?: boolean;
+}
+
+interface StoredInbound {
+  id: string;
+  mail: FakeInboundMail;
+  raw: string;
+  attachments: { id: string; filename: string; contentType: string; content: string }[];
+  createdAt: string;
 }
 
 export interface FakeSms {
@@ -45,7 +72,31 @@ export interface FakeProviders {
   /** Resend answers 429 beyond this many requests per rolling second (0: unlimited). */
   resendRateLimitPerSecond: number;
   rateLimited: number;
+  /** Registers a received e-mail and returns its id (the webhook's data.email_id). */
+  receive: (mail: FakeInboundMail) => Promise<string>;
   close: () => Promise<void>;
+}
+
+/** The message as it would have arrived, built by nodemailer (the calendar part as Outlook or Gmail send it). */
+async function rawInbound(mail: FakeInboundMail, messageId: string): Promise<string> {
+  const calendar = mail.calendar;
+  const as = calendar?.as ?? "alternative";
+  const composer = new MailComposer({
+    from: mail.from,
+    to: mail.to,
+    cc: mail.cc,
+    subject: mail.subject,
+    text: mail.text ?? "",
+    messageId,
+    headers: mail.headers,
+    icalEvent: calendar && as !== "attachment" ? { method: "REPLY", content: calendar.content } : undefined,
+    attachments:
+      calendar && as !== "alternative"
+        ? [{ filename: "invite.ics", content: calendar.content, contentType: "text/calendar; charset=utf-8; method=REPLY" }]
+        : [],
+  });
+  const built = await new Promise<Buffer>((resolve, reject) => composer.compile().build((error, message) => (error ? reject(error) : resolve(message))));
+  return built.toString("utf8");
 }
 
 /** A message that came by SMTP, as the Resend side lists its e-mails. */
@@ -74,6 +125,8 @@ export async function startFakeProviders(options: { port?: number } = {}): Promi
   const byKey = new Map<string, string>();
   const recent: number[] = [];
   let seq = 0;
+  let base = "";
+  const inbound = new Map<string, StoredInbound>();
   const state: Omit<FakeProviders, "url" | "smtpUrl" | "close"> = {
     emails: [],
     sms: [],
@@ -84,6 +137,18 @@ export async function startFakeProviders(options: { port?: number } = {}): Promi
     optedOut: new Set<string>(),
     resendRateLimitPerSecond: 0,
     rateLimited: 0,
+    receive: async (mail) => {
+      const id = `${(++seq).toString(16).padStart(8, "0")}-0000-4000-8000-${Date.now().toString(16).padStart(12, "0").slice(-12)}`;
+      const calendar = mail.calendar && (mail.calendar.as ?? "alternative") !== "alternative" ? mail.calendar.content : null;
+      inbound.set(id, {
+        id,
+        mail,
+        raw: await rawInbound(mail, `<${id}@mail.example>`),
+        attachments: calendar ? [{ id: `att-${id}`, filename: "invite.ics", contentType: "text/calendar", content: calendar }] : [],
+        createdAt: new Date().toISOString(),
+      });
+      return id;
+    },
   };
 
   const server: Server = createServer(async (req, res) => {
@@ -99,6 +164,56 @@ export async function startFakeProviders(options: { port?: number } = {}): Promi
       if (!to) return json(400, { message: "fake providers: ?to= is required" });
       const emails = [...state.emails, ...smtp.mails.map(smtpEmail)].filter((e) => e.to.includes(to));
       return json(200, { emails, sms: state.sms.filter((m) => m.to === to) });
+    }
+
+    const received = /^\/emails\/receiving\/([^/?]+)(\/attachments)?(?:\?.*)?$/.exec(url);
+    if (received && req.method === "GET") {
+      state.requests.resend++;
+      const stored = inbound.get(decodeURIComponent(received[1]!));
+      if (!stored) return json(404, { statusCode: 404, name: "not_found", message: "Email not found" });
+      const expires = new Date(Date.now() + 3600_000).toISOString();
+      const attachments = stored.attachments.map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        size: Buffer.byteLength(a.content),
+        content_type: a.contentType,
+        content_disposition: "attachment",
+        content_id: null,
+      }));
+      if (received[2]) {
+        return json(200, {
+          object: "list",
+          has_more: false,
+          data: attachments.map((a) => ({ ...a, download_url: `${base}/_inbound/${stored.id}/${a.id}`, expires_at: expires })),
+        });
+      }
+      const { mail } = stored;
+      return json(200, {
+        object: "email",
+        id: stored.id,
+        to: mail.to,
+        from: mail.from,
+        created_at: stored.createdAt,
+        subject: mail.subject,
+        bcc: null,
+        cc: mail.cc ?? null,
+        reply_to: null,
+        received_for: mail.to,
+        html: null,
+        text: mail.text ?? null,
+        headers: mail.headers ?? {},
+        message_id: `<${stored.id}@mail.example>`,
+        raw: mail.raw === false ? null : { download_url: `${base}/_inbound/${stored.id}/raw`, expires_at: expires },
+        attachments,
+      });
+    }
+    const download = /^\/_inbound\/([^/]+)\/([^/?]+)$/.exec(url);
+    if (download && req.method === "GET") {
+      const stored = inbound.get(download[1]!);
+      const part = download[2] === "raw" ? stored?.raw : stored?.attachments.find((a) => a.id === download[2])?.content;
+      if (part === undefined) return json(404, { message: "fake providers: no such download" });
+      res.writeHead(200, { "content-type": download[2] === "raw" ? "message/rfc822" : "text/calendar; charset=utf-8" });
+      return res.end(part);
     }
 
     if (url.startsWith("/emails")) {
@@ -131,6 +246,7 @@ export async function startFakeProviders(options: { port?: number } = {}): Promi
           html: payload.html as string | undefined,
           text: payload.text as string | undefined,
           headers: payload.headers as Record<string, string> | undefined,
+          replyTo: payload.reply_to as string | string[] | undefined,
           idempotencyKey: k,
         });
         return { id };
@@ -185,6 +301,7 @@ export async function startFakeProviders(options: { port?: number } = {}): Promi
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,
     smtpUrl: smtp.url,

@@ -112,25 +112,24 @@ function multirange(ranges: { start: Date; end: Date }[]): string {
  * other departments may book. Nothing about anyone's entries leaves this module but free slots.
  */
 async function checkAllowed(db: DbOrTx, viewer: Viewer, people: string[], resourceIds: string[]): Promise<void> {
-  if (people.length) {
-    const [row] = await preparedRows<{ n: number }>(
-      db,
-      sql`SELECT count(*)::int AS n FROM users WHERE id = ANY(${`{${people.join(",")}}`}::uuid[]) AND active`,
-    );
-    if (Number(row?.n ?? 0) !== people.length) throw new Invalid("resources.finder.errors.personUnknown");
-  }
-  if (resourceIds.length) {
-    const rows = await preparedRows<{ id: string; name: string; departments_only: boolean; departments: string[] | null }>(
-      db,
-      sql`SELECT r.id, r.name, r.departments_only,
-            (SELECT array_agg(d.department_id) FROM resource_departments d WHERE d.resource_id = r.id) AS departments
-          FROM resources r WHERE r.id = ANY(${`{${resourceIds.join(",")}}`}::uuid[]) AND r.retired_at IS NULL`,
-    );
-    if (rows.length !== resourceIds.length) throw new Invalid("resources.errors.resourceNotFound");
-    for (const r of rows) {
-      if (!mayBook(viewer, { departmentsOnly: r.departments_only }, r.departments ?? [])) {
-        throw new Forbidden("resources.errors.notForYourDepartment").with({ resource: r.name });
-      }
+  // One round trip for both: the active people among those asked about, and the live resources with their departments.
+  const [row] = await preparedRows<{
+    people: number;
+    resources: { id: string; name: string; departments_only: boolean; departments: string[] | null }[] | null;
+  }>(
+    db,
+    sql`SELECT
+      (SELECT count(*)::int FROM users WHERE id = ANY(${`{${people.join(",")}}`}::uuid[]) AND active) AS people,
+      (SELECT json_agg(json_build_object('id', r.id, 'name', r.name, 'departments_only', r.departments_only,
+          'departments', (SELECT array_agg(d.department_id) FROM resource_departments d WHERE d.resource_id = r.id)))
+        FROM resources r WHERE r.id = ANY(${`{${resourceIds.join(",")}}`}::uuid[]) AND r.retired_at IS NULL) AS resources`,
+  );
+  if (Number(row?.people ?? 0) !== people.length) throw new Invalid("resources.finder.errors.personUnknown");
+  const found = row?.resources ?? [];
+  if (found.length !== resourceIds.length) throw new Invalid("resources.errors.resourceNotFound");
+  for (const r of found) {
+    if (!mayBook(viewer, { departmentsOnly: r.departments_only }, r.departments ?? [])) {
+      throw new Forbidden("resources.errors.notForYourDepartment").with({ resource: r.name });
     }
   }
 }

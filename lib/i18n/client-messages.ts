@@ -38,6 +38,7 @@ export const CLIENT_NAMESPACES = [
   "tasks.status",
   "tasks.work",
   "reminders.badge",
+  "resources.finder",
   "reminders.defaults",
   "reminders.admin",
   "reminders.snooze",

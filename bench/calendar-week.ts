@@ -6,7 +6,8 @@
  * page uses (calendarWindow: one query for every lane, private details masked in it, plus the
  * due tasks) against bare SQL returning the same rows (entries, due tasks, the lanes' names) through the driver, checks both
  * answer the same, and reports p50 and their ratio. With --url (a production server running on
- * the same database), it also signs in as the head and times the whole team-week page.
+ * the same database), it also signs in as the head, times the whole team-week page and weighs the
+ * first-load JavaScript of the calendar pages.
  */
 import { hash } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
@@ -18,7 +19,7 @@ import { calendarWindow } from "../lib/calendar/window";
 import { addCalendarDays, isoWeekdayOf } from "../lib/time/calendar-date";
 import { localDateOf, startOfLocalDay } from "../lib/time/zoned";
 import { numberArg, type BenchContext } from "./context";
-import { signIn, stringArg } from "./http-session";
+import { firstLoadScripts, signIn, stringArg } from "./http-session";
 import { measure, round } from "./measure";
 
 const PASSWORD = "Baton-scale-2026";
@@ -166,6 +167,16 @@ export default async function calendarWeek(ctx: BenchContext) {
     log(`team week page p50 ${render.p50} ms  p95 ${render.p95} ms (${requests} requests; goal: p50 under 150 ms)`);
     figures.page_p50_ms = render.p50;
     figures.page_p95_ms = render.p95;
+    // The calendar pages' first-load JavaScript (FullCalendar itself loads after the page: not in it).
+    for (const [name, path] of [
+      ["calendar", "/calendar?view=week"],
+      ["people", pagePath],
+    ] as const) {
+      const response = await fetch(`${base}${path}`, { headers: { cookie: jar.header() }, redirect: "manual" });
+      const js = await firstLoadScripts(base, await response.text());
+      log(`${path} first-load JS: ${js.scripts} scripts, ${round(js.gzip / 1024, 1)} KB gzip (goal: under 250 KB)`);
+      figures[`${name}_first_load_js_gzip_kb`] = round(js.gzip / 1024, 1);
+    }
   }
   return figures;
 }

@@ -12,7 +12,7 @@
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { numberArg, type BenchContext } from "./context";
-import { signIn, stringArg } from "./http-session";
+import { firstLoadScripts, signIn, stringArg } from "./http-session";
 import { measure, round } from "./measure";
 
 export default async function delegatedPage(ctx: BenchContext) {
@@ -42,24 +42,12 @@ export default async function delegatedPage(ctx: BenchContext) {
   };
 
   const html = await page();
-  // What a current browser loads: the page's scripts, not the `nomodule` polyfills only old ones fetch.
-  const scripts = [
-    ...new Set(
-      [...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\snomodule\b/i.test(m[1]!)).flatMap((m) => /\ssrc="([^"]+\.js)"/.exec(m[1]!)?.[1] ?? []),
-    ),
-  ];
-  let jsRaw = 0;
-  let jsGzip = 0;
-  for (const src of scripts) {
-    const body = Buffer.from(await (await fetch(new URL(src.replace(/&amp;/g, "&"), base))).arrayBuffer());
-    jsRaw += body.length;
-    jsGzip += gzipSync(body).length;
-  }
+  const js = await firstLoadScripts(base, html);
   const htmlRaw = Buffer.byteLength(html);
   const htmlGzip = gzipSync(html).length;
   const options = (html.match(/<option\b/g) ?? []).length;
   log(`HTML ${round(htmlRaw / 1024, 1)} KB (${round(htmlGzip / 1024, 1)} KB gzip), ${options} <option> elements`);
-  log(`first-load JS: ${scripts.length} scripts, ${round(jsRaw / 1024, 1)} KB (${round(jsGzip / 1024, 1)} KB gzip)`);
+  log(`first-load JS: ${js.scripts} scripts, ${round(js.raw / 1024, 1)} KB (${round(js.gzip / 1024, 1)} KB gzip)`);
 
   const render = await measure(page, { iterations: requests, warmup: Math.min(10, requests) });
   log(`server render p50 ${render.p50} ms  p95 ${render.p95} ms (${requests} requests)`);
@@ -69,9 +57,9 @@ export default async function delegatedPage(ctx: BenchContext) {
     html_kb: round(htmlRaw / 1024, 1),
     html_gzip_kb: round(htmlGzip / 1024, 1),
     options,
-    first_load_js_gzip_kb: round(jsGzip / 1024, 1),
-    first_load_js_kb: round(jsRaw / 1024, 1),
-    scripts: scripts.length,
+    first_load_js_gzip_kb: round(js.gzip / 1024, 1),
+    first_load_js_kb: round(js.raw / 1024, 1),
+    scripts: js.scripts,
     requests,
   };
 }

@@ -1,3 +1,5 @@
+import { gzipSync } from "node:zlib";
+
 /** Signing in to a running Baton over HTTP the way a browser does, for benchmarks of whole pages. */
 
 /** A tiny cookie jar: enough for Auth.js's CSRF and session cookies on one origin. */
@@ -34,4 +36,24 @@ export async function signIn(base: string, email: string, password: string): Pro
 export function stringArg(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(`--${name}`);
   return i < 0 ? fallback : (args[i + 1] ?? fallback);
+}
+
+/**
+ * The first-load JavaScript of a page as a current browser gets it: every script its HTML
+ * references (not the `nomodule` polyfills only old browsers fetch), raw and gzipped, in bytes.
+ */
+export async function firstLoadScripts(base: string, html: string): Promise<{ scripts: number; raw: number; gzip: number }> {
+  const sources = [
+    ...new Set(
+      [...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\snomodule\b/i.test(m[1]!)).flatMap((m) => /\ssrc="([^"]+\.js)"/.exec(m[1]!)?.[1] ?? []),
+    ),
+  ];
+  let raw = 0;
+  let gzip = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src.replace(/&amp;/g, "&"), base))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  return { scripts: sources.length, raw, gzip };
 }

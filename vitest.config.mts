@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { TEST_WORKERS } from "./lib/testing/workers";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
@@ -56,6 +57,7 @@ const integration = (name: string, include: string[], timeZone: string) => ({
 export default defineConfig({
   resolve: { alias },
   test: {
+    maxWorkers: TEST_WORKERS,
     projects: [
       unit("unit", ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "db/**/*.test.ts", "inngest/**/*.test.ts"], WEST),
       unit("unit-tokyo", zoneUnitTests, EAST),

@@ -32,7 +32,9 @@ function attackerAddress(i: number): string {
   return `203.0.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 }
 
-describe("authenticate", () => {
+// Every attempt verifies a production-strength argon2 hash (an unknown e-mail too, so both take the
+// same time): the tests that make a hundred attempts take 10 to 20 s alone, more beside another file.
+describe("authenticate", { timeout: 120_000 }, () => {
   it("accepts the right password, case-insensitive e-mail", async () => {
     const db = await testDb();
     const user = await makeUser(db);

@@ -13,6 +13,7 @@ import { bookResourceAction, changeBookingAction, createResourceAction } from ".
 import { overlappingLiveBookings } from "./commands";
 import type { ConflictDetails } from "./conflicts";
 import { resourcesOfEntry } from "./entry-bookings";
+import { bookingsInWindow } from "./queries";
 
 const DAY = "2027-03-02";
 const at = (hhmm: string, day = DAY) => `${day}T${hhmm}`;
@@ -137,6 +138,9 @@ describe("an entry's resources", () => {
     expect(clash).toMatchObject({ ok: false, code: "conflict" });
     expect(JSON.stringify(clash)).not.toContain(bartek.name);
     expect(JSON.stringify(clash)).not.toContain("Poufna");
+    // The room's calendar says the same: busy, no booker, no purpose.
+    const shown = await bookingsInWindow(await testDb(), anna.viewer, room.id, new Date("2027-03-02T00:00Z"), new Date("2027-03-03T00:00Z"));
+    expect(shown).toEqual([expect.objectContaining({ busy: true, bookedBy: null, purpose: null, canChange: false })]);
   });
 
   it("frees the resources when the entry is cancelled, and when it is deleted", async () => {

@@ -281,4 +281,25 @@ describe("entries moved at once", () => {
     for (const b of await liveBookingsOfEntry(loser)) expect(b.startsAt.toISOString()).toBe(loserStart);
     expect(await overlappingLiveBookings(db)).toBe(0);
   });
+
+  it("lets exactly one of six entries moved onto the same time with the same two resources win; the rest get conflicts and stay where they were", async () => {
+    const { db, anna, bartek, room, projector } = await office();
+    const hours = ["06:00", "07:00", "08:00", "12:00", "13:00", "14:00"];
+    // Made one after another: the acting viewer is one for the whole test file.
+    const entries: { id: string; viewer: typeof anna.viewer }[] = [];
+    for (const [i, from] of hours.entries()) {
+      const viewer = i % 2 ? bartek.viewer : anna.viewer;
+      const to = `${String(Number(from.slice(0, 2)) + 1).padStart(2, "0")}:00`;
+      entries.push({ id: await meeting(viewer, [room.id, projector.id], from, to), viewer });
+    }
+    const before = await Promise.all(entries.map((e) => liveBookingsOfEntry(e.id)));
+    const results = await Promise.allSettled(entries.map((e) => runUnit(db, e.viewer, (work) => moveEntry(work, { id: e.id, time: timed("10:00", "11:00") }))));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const [i, r] of results.entries()) {
+      if (r.status === "fulfilled") continue;
+      expect(r.reason).toBeInstanceOf(Conflict);
+      expect(await liveBookingsOfEntry(entries[i]!.id)).toEqual(before[i]);
+    }
+    expect(await overlappingLiveBookings(db)).toBe(0);
+  });
 });

@@ -78,6 +78,9 @@ describe("an entry's resources", () => {
       expect(b.endsAt.toISOString()).toBe("2027-03-02T10:00:00.000Z");
     }
     expect((await resourcesOfEntry(db, id)).map((r) => r.id).sort()).toEqual([room.id, projector.id].sort());
+    // The room's calendar links the booking to its meeting.
+    const shown = await bookingsInWindow(db, anna.viewer, room.id, new Date("2027-03-02T00:00Z"), new Date("2027-03-03T00:00Z"));
+    expect(shown).toEqual([expect.objectContaining({ busy: false, purpose: "Spotkanie z klientem", entryId: id })]);
   });
 
   it("moves every booking with the entry (drag or Move…) and with the edit form, the title becoming their purpose", async () => {
@@ -140,7 +143,7 @@ describe("an entry's resources", () => {
     expect(JSON.stringify(clash)).not.toContain("Poufna");
     // The room's calendar says the same: busy, no booker, no purpose.
     const shown = await bookingsInWindow(await testDb(), anna.viewer, room.id, new Date("2027-03-02T00:00Z"), new Date("2027-03-03T00:00Z"));
-    expect(shown).toEqual([expect.objectContaining({ busy: true, bookedBy: null, purpose: null, canChange: false })]);
+    expect(shown).toEqual([expect.objectContaining({ busy: true, bookedBy: null, purpose: null, entryId: null, canChange: false })]);
   });
 
   it("frees the resources when the entry is cancelled, and when it is deleted", async () => {

@@ -69,9 +69,9 @@ test("a meeting books its room and projector; an overlapping meeting is offered 
       .getByRole("link", { name: sklodowska }),
   ).toBeVisible();
 
-  // The room's week shows the meeting with its booker.
+  // The room's week shows the meeting with its booker, linked to the entry.
   await page.getByRole("link", { name: sklodowska }).click();
   await expect(page.getByRole("heading", { level: 1, name: sklodowska })).toBeVisible();
   await page.goto(`${page.url().split("?")[0]}?week=${day}`);
-  await expect(page.getByText(/Prezentacja oferty \(/)).toBeVisible();
+  await expect(page.getByRole("link", { name: /Prezentacja oferty \(/ })).toHaveAttribute("href", /\/calendar\/entries\/[0-9a-f-]{36}$/);
 });

@@ -9,7 +9,7 @@ import { runUnit } from "@/lib/effects/unit";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { makeDepartment, makeUser } from "@/lib/testing/factories";
-import { bookResourceAction, changeBookingAction, createResourceAction } from "./actions";
+import { bookResourceAction, changeBookingAction, createResourceAction, retireResourceAction } from "./actions";
 import { overlappingLiveBookings } from "./commands";
 import type { ConflictDetails } from "./conflicts";
 import { resourcesOfEntry } from "./entry-bookings";
@@ -208,6 +208,23 @@ describe("an entry's resources", () => {
     const before = await liveBookingsOfEntry(id);
     expect(await moveEntryAction({ id, time: timed("10:00", "13:00") })).toMatchObject({ ok: false, code: "invalid" });
     expect(await liveBookingsOfEntry(id)).toEqual(before);
+  });
+
+  it("refuses an unknown or retired resource with a clear message and writes no entry", async () => {
+    const { db, admin, anna, room } = await office();
+    actAs(anna.viewer);
+    const title = `Nieznany zasób ${randomUUID()}`;
+    const unknown = await createEntryAction({ title, time: timed("10:00", "11:00"), resourceIds: [randomUUID()] });
+    expect(unknown).toMatchObject({ ok: false, code: "not_found", error: "This resource does not exist." });
+    const notAnId = await createEntryAction({ title, time: timed("10:00", "11:00"), resourceIds: ["sala"] });
+    expect(notAnId).toMatchObject({ ok: false, code: "invalid" });
+    actAs(admin.viewer);
+    expect(await retireResourceAction({ id: room.id })).toMatchObject({ ok: true });
+    actAs(anna.viewer);
+    const retired = await createEntryAction({ title, time: timed("10:00", "11:00"), resourceIds: [room.id] });
+    expect(retired).toMatchObject({ ok: false, code: "conflict" });
+    if (!retired.ok) expect(retired.error).toContain(room.name);
+    expect(await db.select().from(calendarEntries).where(eq(calendarEntries.title, title))).toEqual([]);
   });
 
   it("keeps a meeting's booking from being moved apart from its entry", async () => {

@@ -69,3 +69,21 @@ describe("EntryForm's client, case and people", () => {
     expect(html).toContain('aria-label="Usuń: Ada Nowak"');
   });
 });
+
+describe("EntryForm's rooms and equipment", () => {
+  it("labels the resource search, describes it, and lists the booked resources, each removable by a named button", () => {
+    const html = render({ ...VALUES, resources: [{ id: "r-1", label: "Sala Kopernik" }] });
+    expect(html).toContain('<label for="entry-resources" class="block text-xs font-medium text-slate-700">Sale i sprzęt</label>');
+    const input = inputIn(html, "entry-resources");
+    expect(input).toContain('aria-describedby="entry-resources-hint"');
+    expect(input).not.toContain(` disabled=""`);
+    expect(html).toContain('<ul aria-label="Zarezerwowane zasoby"');
+    expect(html).toContain('aria-label="Usuń: Sala Kopernik"');
+  });
+
+  it("says why an all-day entry holds none and offers no search", () => {
+    const html = render({ ...VALUES, allDay: true });
+    expect(inputIn(html, "entry-resources")).toContain(` disabled=""`);
+    expect(html).toContain("wpisy całodniowe ich nie mają");
+  });
+});

@@ -10,9 +10,13 @@ import { useAction } from "@/components/ui/use-action";
 import { createEntryAction, updateEntryAction } from "@/lib/calendar/actions";
 import { MAX_ENTRY_DESCRIPTION, MAX_ENTRY_LOCATION, MAX_ENTRY_TITLE } from "@/lib/calendar/limits";
 import type { DateFormat } from "@/lib/i18n/format-for";
+import type { ConflictDetails } from "@/lib/resources/conflicts";
+import { instantToWallClock } from "@/lib/time/wall-clock";
 import { AttendeePicker } from "./attendee-picker";
 import { EntryConflicts } from "./entry-conflicts";
+import { EntryResourceConflict } from "./entry-resource-conflict";
 import { GuestPicker, type GuestValue } from "./guest-picker";
+import { ResourcePicker } from "./resource-picker";
 
 export interface EntryFormValues {
   title: string;
@@ -31,6 +35,8 @@ export interface EntryFormValues {
   attendees: PickerItem[];
   /** People outside Baton invited by e-mail; absent: the form leaves the entry's guests as they are. */
   guests?: GuestValue[];
+  /** Rooms and equipment booked for the entry's time; absent when editing: the entry keeps its resources. */
+  resources?: PickerItem[];
 }
 
 type Props = {
@@ -56,7 +62,7 @@ type Props = {
 
 /**
  * The New entry form and the edit form: title, when (hours or whole days), place, description,
- * privacy, client and case, and whom to invite. Every control works from the keyboard; a drag
+ * privacy, client and case, whom to invite, and the rooms and equipment it books. Every control works from the keyboard; a drag
  * over free time only pre-fills it.
  */
 export function EntryForm(props: Props) {
@@ -85,6 +91,10 @@ export function EntryForm(props: Props) {
   );
   const attendeeErrors = Object.entries(action.fieldErrors ?? {}).flatMap(([key, list]) => (key.startsWith("attendeeIds") ? list : []));
   const guestErrors = Object.entries(action.fieldErrors ?? {}).flatMap(([key, list]) => (key.startsWith("guests") ? list : []));
+  const resourceErrors = Object.entries(action.fieldErrors ?? {}).flatMap(([key, list]) => (key.startsWith("resourceIds") ? list : []));
+  // A taken resource: the message names it and who holds it; the form offers what is free instead.
+  const resourceConflict =
+    action.result && !action.result.ok && action.result.code === "conflict" ? (action.result.details as ConflictDetails | undefined) : undefined;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -97,6 +107,7 @@ export function EntryForm(props: Props) {
       caseId: v.case?.id ?? "",
       attendeeIds: v.attendees.map((a) => a.id),
       ...(v.guests ? { guests: v.guests.map((g) => ({ email: g.email, name: g.name ?? "" })) } : {}),
+      ...(v.resources || props.mode === "create" ? { resourceIds: (v.resources ?? []).map((r) => r.id) } : {}),
       time: v.allDay ? { allDay: true as const, startDate: v.startDate, endDate: v.endDate } : { allDay: false as const, start: v.start, end: v.end },
     };
     if (props.mode === "create") void create.run({ ...fields, ownerId: ownerId === me.id ? "" : ownerId });
@@ -174,6 +185,34 @@ export function EntryForm(props: Props) {
 
         <AttendeePicker className="md:col-span-6" value={v.attendees} onChange={(list) => set("attendees", list)} exclude={[ownerId]} errors={attendeeErrors} />
         <GuestPicker className="md:col-span-6" value={v.guests ?? []} onChange={(list) => set("guests", list)} errors={guestErrors} />
+        <ResourcePicker
+          className="md:col-span-6"
+          value={v.resources ?? []}
+          onChange={(list) => set("resources", list)}
+          errors={resourceErrors}
+          disabledHint={v.allDay ? t("resourcesAllDay") : undefined}
+        />
+        {resourceConflict?.resource ? (
+          <EntryResourceConflict
+            details={resourceConflict}
+            reader={{ locale, timeZone, dateFormat: props.dateFormat }}
+            onSwap={(taken, instead) => {
+              set(
+                "resources",
+                (v.resources ?? []).map((r) => (r.id === taken ? instead : r)),
+              );
+              action.reset();
+            }}
+            onMove={(slot) => {
+              setV((prev) => ({
+                ...prev,
+                start: instantToWallClock(new Date(slot.start), timeZone),
+                end: instantToWallClock(new Date(slot.end), timeZone),
+              }));
+              action.reset();
+            }}
+          />
+        ) : null}
 
         <CheckboxField
           id="entry-private"

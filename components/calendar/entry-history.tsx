@@ -7,7 +7,7 @@ import { formatInstantFor, type InstantReader } from "@/lib/i18n/format-for";
 import { formatEntryTime } from "@/lib/calendar/entry-format";
 
 const ICON = { created: Plus, changed: Pencil, cancelled: X, answered: Check, attendee_added: UserPlus, attendee_removed: UserMinus } as const;
-const FIELDS = ["title", "description", "location", "visibility", "clientId", "caseId", "time"] as const;
+const FIELDS = ["title", "description", "location", "visibility", "clientId", "caseId", "time", "resources"] as const;
 
 /** A time as the history keeps it ("start/end" instants or "first/after-last" dates), read as the reader reads times. */
 function historyTime(raw: string, reader: InstantReader): string {
@@ -25,7 +25,7 @@ export async function EntryHistory({ rows, reader }: { rows: EntryHistoryRow[]; 
     if (raw === null || raw === "") return "—";
     if (field === "time") return historyTime(raw, reader);
     if (field === "visibility") return raw === "private" ? t("detail.privateBadge") : t("detail.normal");
-    if (field === "title" || field === "location") return raw;
+    if (field === "title" || field === "location" || field === "resources") return raw;
     return null;
   };
   const items = rows.map((row, i) => {

@@ -11,7 +11,7 @@ import { controlClass } from "./field";
 export type { PickerItem };
 
 /** Where a picker searches: the route handlers under app/api/pickers/. */
-export type PickerSource = "people" | "clients" | "cases";
+export type PickerSource = "people" | "clients" | "cases" | "resources";
 
 /** How long typing must pause before the picker asks the server. */
 export const SEARCH_DELAY_MS = 200;
@@ -23,7 +23,7 @@ function itemToString(item: PickerItem | null): string {
 }
 
 /**
- * A person, client or case picker: an ARIA 1.2 combobox (downshift's `useCombobox`) that searches
+ * A person, client, case or resource picker: an ARIA 1.2 combobox (downshift's `useCombobox`) that searches
  * on the server as one types, instead of a select holding every choice in the page. The page
  * passes only the chosen item (id and label); the list comes from `/api/pickers/<source>`, at
  * most 20 at a time, as far as the viewer may see or choose them. A hidden input named `name`

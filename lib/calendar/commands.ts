@@ -4,6 +4,7 @@ import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calenda
 import { Forbidden, NotFound } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { historyRows, historyValue, type HistoryEntryDraft } from "@/lib/history/entries";
+import { releaseEntryBookings, syncEntryBookings } from "@/lib/resources/entry-bookings";
 import { checkClientAndCase, FieldProblems, peopleById } from "@/lib/tasks/references";
 import { relationSql } from "./access";
 import { afterEntryChange } from "./after-change";
@@ -136,6 +137,8 @@ export async function createEntry(work: Work, input: CreateEntryInput): Promise<
     })
     .returning({ id: calendarEntries.id });
   if (attendees.length) await tx.insert(calendarEntryAttendees).values(attendees.map((userId) => ({ entryId: entry!.id, userId, ...attendeeTime(time) })));
+  // Its rooms and equipment in the same transaction: a resource that is taken refuses the whole entry.
+  await syncEntryBookings(work, { id: entry!.id, title: input.title, ...time }, input.resourceIds);
   const guests = await addGuests(tx, entry!.id, wantedGuests, now);
   if (reminders.length) await replaceEntryReminders(tx, entry!.id, reminders);
   await writeHistory(tx, entry!.id, [{ kind: "created" }, ...guestHistory(guests, [])], viewer.id, now);
@@ -219,6 +222,17 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
   const values = { title: input.title, description: input.description, location: input.location, visibility: input.visibility, ...refs };
   const details = detailChanges(entry, { ...values, ...time });
   const { timeChanged, changed, sequenceRaised } = await applyChange(tx, entry, time, details, values, viewer.id, now);
+  // The bookings follow the entry (its time, its title as their purpose) or refuse the whole change.
+  const resourcesChange = await syncEntryBookings(work, { id: entry.id, title: input.title, ...time }, input.resourceIds ?? null);
+  if (resourcesChange.changed) {
+    await writeHistory(
+      tx,
+      entry.id,
+      [{ kind: "changed", field: "resources", oldValue: resourcesChange.before, newValue: resourcesChange.after }],
+      viewer.id,
+      now,
+    );
+  }
 
   const current = await tx.select({ userId: calendarEntryAttendees.userId }).from(calendarEntryAttendees).where(eq(calendarEntryAttendees.entryId, entry.id));
   const had = new Set(current.map((a) => a.userId));
@@ -250,9 +264,9 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
     );
   }
   const guestsChanged = guestChange.added.length > 0 || guestChange.removed.length > 0;
-  const touched = changed || added.length > 0 || removed.length > 0 || guestsChanged || remindersChange?.changed === true;
+  const touched = changed || added.length > 0 || removed.length > 0 || guestsChanged || remindersChange?.changed === true || resourcesChange.changed;
   if (!touched) return { id: entry.id, ownerId };
-  // Attendees and reminders are not the entry's row, but its timeline follows them: a new version.
+  // Attendees, reminders and resources are not the entry's row, but its timeline follows them: a new version.
   if (!changed)
     await tx
       .update(calendarEntries)
@@ -296,6 +310,8 @@ export async function moveEntry(work: Work, input: MoveEntryInput): Promise<{ id
   problems.throwIfAny();
   const { timeChanged } = await applyChange(tx, entry, time, [], {}, viewer.id, now);
   if (!timeChanged) return { id: entry.id, ownerId };
+  // Every booking moves with it, or none does: a conflict on any resource rolls the move back.
+  await syncEntryBookings(work, { id: entry.id, title: entry.title, ...time }, null);
   const previous = entryTimeOf(entry);
   const attendees = await attendeesOf(tx, entry.id);
   const guests = await guestsOf(tx, entry.id);
@@ -321,6 +337,7 @@ export async function cancelEntry(work: Work, input: { id: string }): Promise<{ 
     .set({ cancelledAt: now, sequence: entry.sequence + 1, version: entry.version + 1, updatedAt: now })
     .where(eq(calendarEntries.id, entry.id));
   await writeHistory(tx, entry.id, [{ kind: "cancelled" }], viewer.id, now);
+  await releaseEntryBookings(work, entry.id);
   // Everyone invited is told, those who declined too: a decline can be changed until the entry is gone.
   const attendees = await attendeesOf(tx, entry.id);
   const guests = await guestsOf(tx, entry.id);

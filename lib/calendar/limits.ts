@@ -12,6 +12,8 @@ export const MAX_WINDOW_DAYS = 62;
 /** People shown side by side in one view. */
 export const MAX_PEOPLE_IN_VIEW = 60;
 export const MAX_ATTENDEES = 50;
+/** Rooms and equipment one entry holds (a meeting with a room, a projector and a car is three). */
+export const MAX_ENTRY_RESOURCES = 10;
 /** People from outside Baton (client contacts, typed addresses) on one entry. */
 export const MAX_GUESTS = 50;
 export const MAX_GUEST_NAME = 200;

@@ -8,6 +8,7 @@ import { LOCALES } from "@/lib/i18n/locale";
 import {
   MAX_ANSWER_TOKEN_LENGTH,
   MAX_ATTENDEES,
+  MAX_ENTRY_RESOURCES,
   MAX_GUESTS,
   MAX_GUEST_NAME,
   MAX_ENTRY_DESCRIPTION,
@@ -37,6 +38,12 @@ const attendeeIds = z
   .array(id("calendar.errors.attendeeUnknown"))
   .max(MAX_ATTENDEES, "calendar.errors.tooManyAttendees")
   .default([])
+  .transform((ids) => [...new Set(ids)]);
+
+/** The resources an entry books for its time (rooms, devices, cars): each id once. */
+const resourceIds = z
+  .array(id("resources.errors.resourceNotFound"))
+  .max(MAX_ENTRY_RESOURCES, "resources.errors.tooManyForEntry")
   .transform((ids) => [...new Set(ids)]);
 
 /**
@@ -77,6 +84,7 @@ export const createEntryInput = z.object({
   ...entryFields,
   attendeeIds,
   guests: guests.default([]),
+  resourceIds: resourceIds.default([]),
   reminders,
 });
 export type CreateEntryInput = z.output<typeof createEntryInput>;
@@ -89,6 +97,8 @@ export const updateEntryInput = z.object({
   attendeeIds,
   // Absent: the entry keeps its guests (a form that does not show them changes none).
   guests: guests.optional(),
+  // Absent: the entry keeps its resources; given: those left out are released (their bookings cancelled).
+  resourceIds: resourceIds.optional(),
   reminders,
 });
 export type UpdateEntryInput = z.output<typeof updateEntryInput>;

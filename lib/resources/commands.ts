@@ -122,7 +122,7 @@ export async function retireResource(work: Work, input: RetireResourceInput): Pr
 }
 
 /** Cancels bookings on someone's behalf and tells each booker (never the person who acted). */
-async function cancelAndTell(work: Work, resource: ResourceRow, rows: BookingRow[], reason: (typeof BOOKING_CANCEL_REASONS)[number]): Promise<void> {
+export async function cancelAndTell(work: Work, resource: ResourceRow, rows: BookingRow[], reason: (typeof BOOKING_CANCEL_REASONS)[number]): Promise<void> {
   const { tx, viewer, now } = work;
   if (!rows.length) return;
   await tx
@@ -173,7 +173,7 @@ function wantedRange(input: { start: string; end: string }, viewer: Viewer, now:
 }
 
 /** Whether the person may book this resource now and for this time: active, their department, its rules. */
-async function checkMayBook(tx: Tx, resource: ResourceRow, booker: Viewer, range: { start: Date; end: Date }): Promise<void> {
+export async function checkMayBook(tx: Tx, resource: ResourceRow, booker: Viewer, range: { start: Date; end: Date }): Promise<void> {
   if (resource.retiredAt) throw new Conflict("resources.errors.retired").with({ resource: resource.name });
   const allowed = resource.departmentsOnly
     ? (await tx.select({ id: resourceDepartments.departmentId }).from(resourceDepartments).where(eq(resourceDepartments.resourceId, resource.id))).map(
@@ -182,7 +182,7 @@ async function checkMayBook(tx: Tx, resource: ResourceRow, booker: Viewer, range
     : [];
   if (!mayBook(booker, resource, allowed)) throw new Forbidden("resources.errors.notForYourDepartment").with({ resource: resource.name });
   const breach = ruleBreach(resource, range.start, range.end, await organisationZone(tx));
-  if (breach) throw new Invalid(breach.key).with(breach.params);
+  if (breach) throw new Invalid(breach.key).with({ ...breach.params, resource: resource.name });
 }
 
 /**
@@ -190,7 +190,7 @@ async function checkMayBook(tx: Tx, resource: ResourceRow, booker: Viewer, range
  * (or a concurrent loser gets a serialization or deadlock error instead), the savepoint rolls
  * back and the refusal names who holds the time, read now that the winner has committed.
  */
-async function takeTime<T>(work: Work, wanted: WantedSlot, write: (sp: Tx) => Promise<T>): Promise<T> {
+export async function takeTime<T>(work: Work, wanted: WantedSlot, write: (sp: Tx) => Promise<T>): Promise<T> {
   try {
     return await work.tx.transaction(write);
   } catch (error) {
@@ -199,7 +199,7 @@ async function takeTime<T>(work: Work, wanted: WantedSlot, write: (sp: Tx) => Pr
   }
 }
 
-async function resourceById(tx: Tx, id: string): Promise<ResourceRow> {
+export async function resourceForBooking(tx: Tx, id: string): Promise<ResourceRow> {
   // A share lock: the resource cannot be retired while the booking is written.
   const [row] = await tx.select().from(resources).where(eq(resources.id, id)).for("share");
   if (!row) throw new NotFound("resources.errors.resourceNotFound");
@@ -208,7 +208,7 @@ async function resourceById(tx: Tx, id: string): Promise<ResourceRow> {
 
 export async function bookResource(work: Work, input: BookResourceInput): Promise<{ id: string }> {
   const { tx, viewer, now } = work;
-  const resource = await resourceById(tx, input.resourceId);
+  const resource = await resourceForBooking(tx, input.resourceId);
   const range = wantedRange(input, viewer, now);
   await checkMayBook(tx, resource, viewer, range);
   return takeTime(work, { resource, ...range }, async (sp) => {
@@ -240,7 +240,9 @@ async function changeableBooking(tx: Tx, viewer: Viewer, id: string): Promise<Bo
 export async function changeBooking(work: Work, input: ChangeBookingInput): Promise<{ id: string }> {
   const { tx, viewer, now } = work;
   const booking = await changeableBooking(tx, viewer, input.id);
-  const resource = await resourceById(tx, booking.resourceId);
+  // A meeting's room moves with the meeting: changed alone, the two would part.
+  if (booking.entryId) throw new Invalid("resources.errors.partOfEntry");
+  const resource = await resourceForBooking(tx, booking.resourceId);
   const range = wantedRange(input, viewer, now);
   await checkMayBook(tx, resource, viewer, range);
   await takeTime(work, { resource, ...range, exceptBookingId: booking.id }, (sp) =>

@@ -15,6 +15,8 @@ export interface WantedSlot {
 
 /** What a conflict tells the person: who holds the time (null where the entry is private) and what is free instead. */
 export interface ConflictDetails {
+  /** The resource refused (an entry with several names the one in the way). */
+  resource: { id: string; name: string };
   occupant: { bookedBy: string | null; start: string; end: string } | null;
   alternatives: { id: string; name: string }[];
   nextFree: { start: string; end: string } | null;
@@ -108,7 +110,7 @@ export async function bookingConflict(db: DbOrTx, wanted: WantedSlot, viewer: Vi
     freeAlternatives(db, wanted, viewer),
     nextFreeSlot(db, wanted),
   ]);
-  const details: ConflictDetails = { occupant, alternatives, nextFree };
+  const details: ConflictDetails = { resource: { id: wanted.resource.id, name: wanted.resource.name }, occupant, alternatives, nextFree };
   if (!occupant) return new Conflict("resources.errors.takenJustNow").with({ resource: wanted.resource.name }, { ...details });
   const when = { from: formatInstantFor(new Date(occupant.start), viewer), to: formatInstantFor(new Date(occupant.end), viewer, "time") };
   return occupant.bookedBy === null

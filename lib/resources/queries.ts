@@ -53,6 +53,8 @@ export interface VisibleBooking {
   busy: boolean;
   bookedBy: string | null;
   purpose: string | null;
+  /** The calendar entry it is part of (a meeting's room), unless the viewer sees only "Busy". */
+  entryId: string | null;
   canChange: boolean;
 }
 
@@ -65,6 +67,7 @@ export async function bookingsInWindow(db: DbOrTx, viewer: Viewer, resourceId: s
       end: bookings.endsAt,
       purpose: bookings.purpose,
       bookedById: bookings.bookedById,
+      entryId: bookings.entryId,
       booker: users.name,
       visibility: calendarEntries.visibility,
     })
@@ -82,6 +85,7 @@ export async function bookingsInWindow(db: DbOrTx, viewer: Viewer, resourceId: s
       busy,
       bookedBy: busy ? null : r.booker,
       purpose: busy ? null : r.purpose,
+      entryId: busy ? null : r.entryId,
       canChange: canChangeBooking(viewer, r),
     };
   });

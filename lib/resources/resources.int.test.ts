@@ -196,9 +196,9 @@ describe("booking a resource", () => {
     expect(await db.select().from(resourceDepartments).where(eq(resourceDepartments.resourceId, salesOnly.id))).toHaveLength(1);
 
     const tooLong = await book(anna.viewer, limited.id, "10:00", "11:30");
-    expect(tooLong).toMatchObject({ ok: false, code: "invalid", error: "This resource can be booked for at most 1 h at a time." });
+    expect(tooLong).toMatchObject({ ok: false, code: "invalid", error: `${limited.name} can be booked for at most 1 h at a time.` });
     const tooLate = await book(anna.viewer, limited.id, "17:30", "18:30");
-    expect(tooLate).toMatchObject({ ok: false, code: "invalid", error: "This resource can be booked only between 08:00 and 18:00 (Europe/Warsaw time)." });
+    expect(tooLate).toMatchObject({ ok: false, code: "invalid", error: `${limited.name} can be booked only between 08:00 and 18:00 (Europe/Warsaw time).` });
     expect(await book(bartek.viewer, salesOnly.id, "10:00", "11:00")).toMatchObject({ ok: false, code: "forbidden" });
     const reversed = await book(anna.viewer, limited.id, "11:00", "10:00");
     expect(reversed).toMatchObject({ ok: false, code: "invalid", fieldErrors: { end: ["The end must be after the start."] } });

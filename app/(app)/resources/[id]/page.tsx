@@ -76,7 +76,18 @@ export default async function Page({ params, searchParams }: { params: Promise<P
                           {format(b.start, localDateOf(b.start, viewer.timeZone) === day ? "time" : "full")} –{" "}
                           {format(b.end, localDateOf(b.end, viewer.timeZone) === day ? "time" : "full")}
                         </span>{" "}
-                        {b.busy ? t("page.busy") : t("page.bookedBy", { purpose: b.purpose ?? "", name: b.bookedBy ?? "" })}
+                        {b.busy ? (
+                          t("page.busy")
+                        ) : b.entryId ? (
+                          <Link
+                            href={`/calendar/entries/${b.entryId}`}
+                            className="text-brand-700 hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
+                          >
+                            {t("page.bookedBy", { purpose: b.purpose ?? "", name: b.bookedBy ?? "" })}
+                          </Link>
+                        ) : (
+                          t("page.bookedBy", { purpose: b.purpose ?? "", name: b.bookedBy ?? "" })
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -7,6 +7,8 @@ import { EntryPageActions } from "@/components/calendar/entry-page-actions";
 import { ResponseBadge } from "@/components/calendar/response-badge";
 import { formatEntryTime } from "@/lib/calendar/entry-format";
 import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { resourcesOfEntry } from "@/lib/resources/entry-bookings";
 import { calendarReaderOf } from "../../calendar-reader";
 import { entryDetailFor } from "../load-entry";
 
@@ -26,6 +28,8 @@ export default async function Page({ params }: Params) {
   const reader = await calendarReaderOf(viewer);
   const title = entry.masked || !entry.title ? t("view.busy") : entry.title;
   const dayOf = entry.allDay ? entry.startDate : entry.start.slice(0, 10);
+  // Only for those who see the entry's details: a private entry's rooms say what it is about.
+  const resources = entry.masked ? [] : await resourcesOfEntry(await getDb(), entry.id);
 
   return (
     <article aria-labelledby="entry-title" className="mx-auto max-w-4xl">
@@ -96,32 +100,53 @@ export default async function Page({ params }: Params) {
               <EntryHistory rows={entry.history} reader={reader} />
             </Card>
           </div>
-          <Card title={t("detail.attendees")}>
-            {entry.attendees.length || entry.guests.length ? (
-              <ul className="divide-y divide-slate-100 text-sm">
-                {entry.attendees.map((a) => (
-                  <li key={a.id} className="flex items-center justify-between gap-2 py-1.5">
-                    <span className="text-slate-800">{a.name}</span>
-                    <ResponseBadge response={a.response} />
-                  </li>
-                ))}
-                {entry.guests.map((g) => (
-                  <li key={g.id} className="flex items-center justify-between gap-2 py-1.5">
-                    <span className="min-w-0 break-words text-slate-800">
-                      {g.name ?? g.email}
-                      <span className="block text-xs text-slate-500">
-                        {g.name ? `${g.email} · ` : ""}
-                        {ti("guest")}
+          <div className="space-y-4">
+            <Card title={t("detail.attendees")}>
+              {entry.attendees.length || entry.guests.length ? (
+                <ul className="divide-y divide-slate-100 text-sm">
+                  {entry.attendees.map((a) => (
+                    <li key={a.id} className="flex items-center justify-between gap-2 py-1.5">
+                      <span className="text-slate-800">{a.name}</span>
+                      <ResponseBadge response={a.response} />
+                    </li>
+                  ))}
+                  {entry.guests.map((g) => (
+                    <li key={g.id} className="flex items-center justify-between gap-2 py-1.5">
+                      <span className="min-w-0 break-words text-slate-800">
+                        {g.name ?? g.email}
+                        <span className="block text-xs text-slate-500">
+                          {g.name ? `${g.email} · ` : ""}
+                          {ti("guest")}
+                        </span>
                       </span>
-                    </span>
-                    <ResponseBadge response={g.response} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm text-slate-500">{t("detail.noAttendees")}</p>
-            )}
-          </Card>
+                      <ResponseBadge response={g.response} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-slate-500">{t("detail.noAttendees")}</p>
+              )}
+            </Card>
+            <Card title={t("detail.resources")}>
+              {resources.length ? (
+                <ul className="divide-y divide-slate-100 text-sm">
+                  {resources.map((r) => (
+                    <li key={r.id} className="py-1.5">
+                      <Link
+                        href={`/resources/${r.id}`}
+                        className="text-brand-700 hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
+                      >
+                        {r.name}
+                      </Link>
+                      {r.location ? <span className="block text-xs text-slate-500">{r.location}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-slate-500">{t("detail.noResources")}</p>
+              )}
+            </Card>
+          </div>
         </div>
       )}
     </article>

@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { EntryFormPage } from "@/components/calendar/entry-form-page";
 import { entryTimeInput } from "@/components/calendar/calendar-items";
 import { Card, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db";
 import { caseLabel } from "@/lib/pickers/clients";
+import { resourcesOfEntry } from "@/lib/resources/entry-bookings";
 import { entryDetailFor } from "../../load-entry";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +21,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const t = await getTranslations("calendar.form");
   const time = entryTimeInput(entry, viewer.timeZone);
   const client = entry.client ? { id: entry.client.id, label: entry.client.name } : null;
+  const resources = await resourcesOfEntry(await getDb(), entry.id);
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("editTitle")} description={entry.title ?? undefined} />
@@ -42,6 +45,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
             case: entry.case ? { id: entry.case.id, label: caseLabel(entry.case), ...(client ? { client } : {}) } : null,
             attendees: entry.attendees.filter((a) => a.id !== entry.owner.id).map((a) => ({ id: a.id, label: a.name })),
             guests: entry.guests.map((g) => ({ email: g.email, name: g.name })),
+            resources: resources.map((r) => ({ id: r.id, label: r.name, detail: r.location })),
           }}
         />
       </Card>

@@ -1,0 +1,77 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
+import { hydrated, logout, dayAheadInWarsaw, pick, signInAs } from "./support";
+
+/** Fills the New entry page's form: a title, an hour on `day`, and the rooms and equipment to book. */
+async function planMeeting(page: Page, day: string, title: string, from: string, to: string, resources: string[], search: string) {
+  await page.goto(`/calendar/entries/new?date=${day}`);
+  const form = page.locator("form").filter({ has: page.getByLabel("Tytuł", { exact: true }) });
+  await (await hydrated(form.getByLabel("Tytuł", { exact: true }))).fill(title);
+  await form.getByLabel("Początek", { exact: true }).fill(`${day}T${from}`);
+  await form.getByLabel("Koniec", { exact: true }).fill(`${day}T${to}`);
+  for (const name of resources) await pick(form, "Sale i sprzęt", search, name);
+  await form.getByRole("button", { name: "Utwórz wpis" }).click();
+  return form;
+}
+
+/**
+ * An employee plans a client meeting with a room and a projector; a colleague plans another at
+ * an overlapping time with the same room, is told who has it, takes the free room offered
+ * instead, and both meetings' pages list their rooms.
+ */
+test("a meeting books its room and projector; an overlapping meeting is offered the free room instead", async ({ page }) => {
+  test.setTimeout(150_000);
+  const tag = Date.now().toString(36);
+  const floor = `Piętro E2E ${tag}`;
+  const day = dayAheadInWarsaw(30);
+  const kopernik = `Sala Kopernik ${tag}`;
+  const sklodowska = `Sala Skłodowska ${tag}`;
+  const projector = `Rzutnik ${tag}`;
+
+  await signInAs(page, "admin");
+  await page.goto("/admin/resources");
+  for (const [name, kind] of [
+    [kopernik, null],
+    [sklodowska, null],
+    [projector, "Urządzenie"],
+  ] as const) {
+    const form = page.getByRole("form", { name: "Nowy zasób" });
+    await (await hydrated(form.getByLabel("Nazwa"))).fill(name);
+    if (kind) await form.getByLabel("Rodzaj").selectOption({ label: kind });
+    await form.getByLabel("Miejsce").fill(floor);
+    await form.getByRole("button", { name: "Dodaj zasób" }).click();
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  }
+  await logout(page);
+
+  await signInAs(page, "sales1");
+  await planMeeting(page, day, "Spotkanie z klientem", "10:00", "11:00", [kopernik, projector], tag);
+  await expect(page).toHaveURL(/\/calendar\/entries\/[0-9a-f-]{36}$/);
+  const booked = page.locator("section").filter({ has: page.getByRole("heading", { name: "Sale i sprzęt" }) });
+  await expect(booked.getByRole("link", { name: kopernik })).toBeVisible();
+  await expect(booked.getByRole("link", { name: projector })).toBeVisible();
+  await expectNoAxeViolations(page, "an entry's page with its resources");
+  await logout(page);
+
+  await signInAs(page, "sales2");
+  const form = await planMeeting(page, day, "Prezentacja oferty", "10:30", "11:30", [kopernik], `Kopernik ${tag}`);
+  await expect(form.getByRole("alert").first()).toContainText(`Zasób „${kopernik}” jest już zarezerwowany przez: Katarzyna Lewandowska`);
+  await expectNoAxeViolations(page, "the entry form's resource conflict");
+  await form.getByRole("button", { name: `Użyj: ${sklodowska}` }).click();
+  await expect(form.getByRole("list", { name: "Zarezerwowane zasoby" })).toContainText(sklodowska);
+  await expect(form.getByRole("list", { name: "Zarezerwowane zasoby" })).not.toContainText(kopernik);
+  await form.getByRole("button", { name: "Utwórz wpis" }).click();
+  await expect(page).toHaveURL(/\/calendar\/entries\/[0-9a-f-]{36}$/);
+  await expect(
+    page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { name: "Sale i sprzęt" }) })
+      .getByRole("link", { name: sklodowska }),
+  ).toBeVisible();
+
+  // The room's week shows the meeting with its booker, linked to the entry.
+  await page.getByRole("link", { name: sklodowska }).click();
+  await expect(page.getByRole("heading", { level: 1, name: sklodowska })).toBeVisible();
+  await page.goto(`${page.url().split("?")[0]}?week=${day}`);
+  await expect(page.getByRole("link", { name: /Prezentacja oferty \(/ })).toHaveAttribute("href", /\/calendar\/entries\/[0-9a-f-]{36}$/);
+});

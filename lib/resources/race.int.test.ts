@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { openDb, type Db, type DbHandle } from "@/db";
 import { bookings, resources } from "@/db/schema";
 import { Conflict, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { runUnit } from "@/lib/effects/unit";
-import { testDb } from "@/lib/testing/db";
+import { testDatabaseUrl, testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { wallClockToInstant } from "@/lib/time/zoned";
 import { bookResource, cancelBooking, changeBooking, overlappingLiveBookings } from "./commands";
@@ -138,7 +138,7 @@ afterAll(async () => {
 
 describe(`racing bookings, changes and cancellations (seed ${SEED})`, () => {
   it("never leaves two live bookings of one resource overlapping, and refuses every loser with a conflict", async () => {
-    const url = inject("testDatabaseUrl");
+    const url = testDatabaseUrl();
     // Postgres: a pool of its own, so each wave's transactions truly run at once on separate connections.
     // PGlite has one connection: the operations run one after another, in the plan's interleaved order.
     if (url) pool = await openDb({ url, max: WAVE });

@@ -5,7 +5,7 @@ import { setDispatcher } from "@/lib/effects";
 import { messages } from "@/lib/i18n/messages";
 import { actingViewer } from "./acting";
 import { startEventRecorder } from "./event-recorder";
-import { workerDatabaseName } from "./workers";
+import { workerDatabaseUrl } from "./workers";
 import { recordingDispatcher } from "./recording-dispatcher";
 
 // The app's event sends go to a local recorder standing in for Inngest (set before any test file
@@ -36,13 +36,6 @@ vi.mock("next-intl/server", () => ({
 }));
 
 let handle: DbHandle | undefined;
-
-/** This worker's copy of the run's database (global-setup.ts made one per worker). */
-function workerDatabaseUrl(runUrl: string): string {
-  const url = new URL(runUrl);
-  url.pathname = `/${workerDatabaseName(url.pathname.slice(1), Number(process.env.VITEST_POOL_ID ?? 1))}`;
-  return url.toString();
-}
 
 beforeAll(async () => {
   const url = inject("testDatabaseUrl");

@@ -10,3 +10,10 @@ export const TEST_WORKERS = Math.max(2, Math.min(4, availableParallelism() - 1))
 export function workerDatabaseName(runDatabase: string, poolId: number): string {
   return `${runDatabase}_w${poolId}`;
 }
+
+/** This worker's copy of the run's database (global-setup.ts made one per worker). */
+export function workerDatabaseUrl(runUrl: string): string {
+  const url = new URL(runUrl);
+  url.pathname = `/${workerDatabaseName(url.pathname.slice(1), Number(process.env.VITEST_POOL_ID ?? 1))}`;
+  return url.toString();
+}

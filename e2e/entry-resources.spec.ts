@@ -75,3 +75,30 @@ test("a meeting books its room and projector; an overlapping meeting is offered 
   await page.goto(`${page.url().split("?")[0]}?week=${day}`);
   await expect(page.getByRole("link", { name: /Prezentacja oferty \(/ })).toHaveAttribute("href", /\/calendar\/entries\/[0-9a-f-]{36}$/);
 });
+
+/** The form's "find a time" proposes times when the organiser and the invited colleague are free, and picking one fills the form. */
+test("the entry form finds a time when everyone invited is free and takes it", async ({ page }) => {
+  await signInAs(page, "sales1");
+  const day = dayAheadInWarsaw(31);
+  await page.goto(`/calendar/entries/new?date=${day}`);
+  const form = page.locator("form").filter({ has: page.getByLabel("Tytuł", { exact: true }) });
+  await (await hydrated(form.getByLabel("Tytuł", { exact: true }))).fill("Omówienie oferty z serwisem");
+  await pick(form, "Zaproś osoby", "Jankowski", "Grzegorz Jankowski");
+  const start = form.getByLabel("Początek", { exact: true });
+  const before = await start.inputValue();
+
+  await form.getByText("Znajdź termin, w którym wszyscy i wszystko są wolni…").click();
+  await form.getByLabel("Czas trwania (minuty)").fill("45");
+  await form.getByRole("button", { name: "Znajdź wolne terminy" }).click();
+  const first = form.getByRole("button", { name: /^Wybierz / }).first();
+  await expect(first).toBeVisible();
+  await expectNoAxeViolations(page, "the entry form's free-time finder");
+  await first.click();
+  await expect(start).not.toHaveValue(before);
+  const chosen = await start.inputValue();
+  const end = await form.getByLabel("Koniec", { exact: true }).inputValue();
+  // 45 minutes later, on a wall clock of the same day.
+  expect(Date.parse(`${end}:00Z`) - Date.parse(`${chosen}:00Z`)).toBe(45 * 60_000);
+  await form.getByRole("button", { name: "Utwórz wpis" }).click();
+  await expect(page).toHaveURL(/\/calendar\/entries\/[0-9a-f-]{36}$/);
+});

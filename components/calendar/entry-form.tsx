@@ -13,8 +13,10 @@ import type { DateFormat } from "@/lib/i18n/format-for";
 import type { ConflictDetails } from "@/lib/resources/conflicts";
 import { instantToWallClock } from "@/lib/time/wall-clock";
 import { AttendeePicker } from "./attendee-picker";
+import { calendarReaderFor } from "./calendar-reader";
 import { EntryConflicts } from "./entry-conflicts";
 import { EntryResourceConflict } from "./entry-resource-conflict";
+import { FreeTimeFinder } from "./free-time-finder";
 import { GuestPicker, type GuestValue } from "./guest-picker";
 import { ResourcePicker } from "./resource-picker";
 
@@ -192,6 +194,23 @@ export function EntryForm(props: Props) {
           errors={resourceErrors}
           disabledHint={v.allDay ? t("resourcesAllDay") : undefined}
         />
+        {v.allDay ? null : (
+          <details className="rounded-md md:col-span-6">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">{t("findTime")}</summary>
+            <div className="mt-2">
+              <FreeTimeFinder
+                people={[ownerId, ...v.attendees.map((a) => a.id)]}
+                resources={(v.resources ?? []).map((r) => r.id)}
+                reader={calendarReaderFor(locale, timeZone, props.dateFormat)}
+                initialDurationMinutes={durationMinutesOf(v.start, v.end)}
+                onPick={(start, end) => {
+                  setV((prev) => ({ ...prev, start: instantToWallClock(new Date(start), timeZone), end: instantToWallClock(new Date(end), timeZone) }));
+                  action.reset();
+                }}
+              />
+            </div>
+          </details>
+        )}
         {resourceConflict?.resource ? (
           <EntryResourceConflict
             details={resourceConflict}
@@ -235,6 +254,13 @@ export function EntryForm(props: Props) {
 }
 
 type TimeName = "start" | "end" | "startDate" | "endDate";
+
+/** The length the form holds now ("2026-12-08T09:00" to "…T10:30": 90), for the finder to start from; an hour when it cannot tell. */
+function durationMinutesOf(start: string, end: string): number {
+  // Both are wall-clock values of one zone: their difference as if in UTC is the length on any day without a clock change.
+  const minutes = (Date.parse(`${end}:00Z`) - Date.parse(`${start}:00Z`)) / 60_000;
+  return Number.isFinite(minutes) && minutes >= 5 && minutes <= 720 ? Math.round(minutes / 5) * 5 : 60;
+}
 
 const TIME_INPUTS: Record<TimeName, { id: string; type: "datetime-local" | "date" }> = {
   start: { id: "entry-start", type: "datetime-local" },

@@ -79,6 +79,13 @@ export function FreeTimeFinder({ people, resources, reader, initialDurationMinut
             step={5}
             value={duration}
             onChange={(e) => setDuration(e.target.value)}
+            // Inside the entry form Enter would save the entry: here it searches.
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                search();
+              }
+            }}
             className="w-28"
           />
         </Field>

@@ -594,6 +594,7 @@ export async function seedDemo(db: Db, passwordHash: string, now: Date = new Dat
     await tx.insert(caseAssignRights).values({ userId: userIds.dispatcher!, kind: "service_request", grantedById: userIds.admin! });
     await (await import("./demo-tasks")).seedDemoTasks(tx, now);
     await (await import("./demo-calendar")).seedDemoCalendar(tx, now, userIds, clientIds);
+    await (await import("./demo-resources")).seedDemoResources(tx, now, userIds, deptIds);
   });
   return true;
 }

@@ -12,9 +12,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // forbidden() renders app/forbidden.tsx with a 403 for pages a user may not open.
   experimental: { authInterrupts: true },
-  // `npm test` type-checks the whole project (`npm run typecheck`) before its e2e step builds the
-  // app; that build need not run the same check again. Every other build (`npm run build`) does.
-  typescript: { ignoreBuildErrors: process.env.npm_lifecycle_event === "test:e2e" },
+  // `npm test` type-checks the whole project (`npm run typecheck`) before it builds the app for the
+  // e2e tests (`npm run build:e2e`, beside the integration tests); that build need not run the same
+  // check again. Every other build (`npm run build`) does.
+  typescript: { ignoreBuildErrors: process.env.npm_lifecycle_event === "build:e2e" },
   // For static files, which skip proxy.ts; everything else gets these and its CSP from the proxy.
   async headers() {
     return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];

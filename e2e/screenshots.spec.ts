@@ -213,3 +213,34 @@ test("screenshots: team week", async ({ page }) => {
   }
   await switchLanguage(page, "pl");
 });
+
+/** Resources as an employee sees them, a room's week, the admin's list, and the director's calendar as his assistant plans in it. */
+test("screenshots: resources and a colleague's calendar", async ({ page }) => {
+  test.setTimeout(300_000);
+  await login(page, "assistant");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.goto("/calendar/people");
+  await pick(page, "Dodaj osobę", "Nowak", "Tomasz Nowak");
+  await page.getByRole("link", { name: "Otwórz kalendarz: Tomasz Nowak" }).click();
+  await expect(page).toHaveURL(/person=/);
+  const director = page.url();
+  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+    await page.setViewportSize(VIEWPORTS[viewport]);
+    for (const locale of LOCALES) {
+      await switchLanguage(page, locale);
+      await page.goto(director);
+      await page.waitForTimeout(1500);
+      await shoot(page, "calendar-person", viewport, locale);
+      await page.goto("/resources");
+      await shoot(page, "resources", viewport, locale);
+      await page.getByRole("link", { name: "Sala konferencyjna A" }).first().click();
+      await expect(page.getByRole("heading", { level: 1, name: "Sala konferencyjna A" })).toBeVisible();
+      await shoot(page, "resource-week", viewport, locale);
+    }
+  }
+  await switchLanguage(page, "pl");
+  await logout(page);
+  await login(page, "admin");
+  await page.goto("/admin/resources");
+  await shoot(page, "admin-resources", "desktop", "pl");
+});

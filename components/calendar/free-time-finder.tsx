@@ -65,9 +65,10 @@ export function FreeTimeFinder({ people, resources, reader, initialDurationMinut
 
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3 rounded-md border border-slate-200 p-3">
-      <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
+      {/* Not a heading: the finder sits in forms whose own headings it must not break the order of. */}
+      <p id={`${id}-title`} className="text-sm font-semibold text-slate-900">
         {t("title")}
-      </h3>
+      </p>
       <div className="flex flex-wrap items-end gap-3">
         <Field id={`${id}-duration`} label={t("duration")}>
           <Input

@@ -149,6 +149,10 @@ test("an assistant opens the director's calendar from the people view and plans 
   await expect(page).toHaveURL(/\/calendar\?person=[0-9a-f-]{36}/);
   const person = new URL(page.url()).searchParams.get("person")!;
   await expect(page.getByRole("heading", { level: 1, name: "Kalendarz: Tomasz Nowak" })).toBeAttached();
+  // Reached from the people view, it is marked as part of it, not as "my calendar".
+  const views = page.getByRole("navigation", { name: "Widoki kalendarza" });
+  await expect(views.getByRole("link", { name: "Osoby obok siebie" })).toHaveAttribute("aria-current", "page");
+  await expect(views.getByRole("link", { name: "Mój kalendarz" })).not.toHaveAttribute("aria-current", "page");
   await expect(page.getByText("Możesz go edytować", { exact: false })).toBeVisible();
 
   await page.goto(`/calendar?person=${person}&view=week&date=${date}`);

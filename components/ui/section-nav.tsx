@@ -9,6 +9,8 @@ export interface SectionNavItem {
   label: string;
   /** Active on this path only, not on the paths below it (a section's first tab whose siblings live under it). */
   exact?: boolean;
+  /** Decided by the page where the path alone cannot tell (the same path showing another view). */
+  active?: boolean;
 }
 
 /** The tabs under a section's heading (Admin: Users, Departments & teams; Settings: Profile, ...). */
@@ -18,7 +20,7 @@ export function SectionNav({ label, items }: { label: string; items: SectionNavI
     <nav aria-label={label} className="mb-5 border-b border-slate-200">
       <ul className="-mb-px flex gap-4 overflow-x-auto">
         {items.map((item) => {
-          const active = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
+          const active = item.active ?? (pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`)));
           return (
             <li key={item.href}>
               <Link

@@ -41,7 +41,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   return (
     <>
       <h1 className="sr-only">{person ? tv("personTitle", { name: person.name }) : t("calendarTitle")}</h1>
-      <CalendarNav />
+      <CalendarNav colleague={Boolean(person)} />
       <MyCalendar
         reader={reader}
         me={{ id: viewer.id, name: viewer.name }}

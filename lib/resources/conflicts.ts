@@ -26,6 +26,16 @@ type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : ((result as { rows?: Row[] }).rows ?? [])) as Row[];
 const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
 
+/** Live bookings `b` of the wanted resource in the way of the wanted time (a booking being moved is not). */
+const inTheWay = (wanted: WantedSlot) => sql`b.resource_id = ${wanted.resource.id} AND b.cancelled_at IS NULL
+      AND b.during && tstzrange(${wanted.start.toISOString()}::timestamptz, ${wanted.end.toISOString()}::timestamptz, '[)')
+      ${wanted.exceptBookingId ? sql`AND b.id <> ${wanted.exceptBookingId}` : sql``}`;
+
+/** Whether a committed live booking already holds (part of) the wanted time: a cheap look before taking the resource's lock. */
+export async function isTaken(db: DbOrTx, wanted: WantedSlot): Promise<boolean> {
+  return rowsOf(await db.execute(sql`SELECT 1 FROM bookings b WHERE ${inTheWay(wanted)} LIMIT 1`)).length > 0;
+}
+
 /** The live booking that holds (part of) the wanted time, with its booker's name unless its entry is private. */
 async function occupantOf(db: DbOrTx, wanted: WantedSlot, viewerId: string): Promise<ConflictDetails["occupant"]> {
   const result = await db.execute(sql`
@@ -33,9 +43,7 @@ async function occupantOf(db: DbOrTx, wanted: WantedSlot, viewerId: string): Pro
     FROM bookings b
     JOIN users u ON u.id = b.booked_by_id
     LEFT JOIN calendar_entries e ON e.id = b.entry_id
-    WHERE b.resource_id = ${wanted.resource.id} AND b.cancelled_at IS NULL
-      AND b.during && tstzrange(${wanted.start.toISOString()}::timestamptz, ${wanted.end.toISOString()}::timestamptz, '[)')
-      ${wanted.exceptBookingId ? sql`AND b.id <> ${wanted.exceptBookingId}` : sql``}
+    WHERE ${inTheWay(wanted)}
     ORDER BY b.starts_at
     LIMIT 1`);
   const [row] = rowsOf(result);

@@ -13,6 +13,7 @@ export function sqlStateOf(error: unknown): string | undefined {
 const EXCLUSION_VIOLATION = "23P01";
 const SERIALIZATION_FAILURE = "40001";
 const DEADLOCK_DETECTED = "40P01";
+const LOCK_NOT_AVAILABLE = "55P03";
 
 /**
  * Whether the database refused a booking because another one holds the time: the exclusion
@@ -21,4 +22,9 @@ const DEADLOCK_DETECTED = "40P01";
 export function isBookingClash(error: unknown): boolean {
   const state = sqlStateOf(error);
   return state === EXCLUSION_VIOLATION || state === SERIALIZATION_FAILURE || state === DEADLOCK_DETECTED;
+}
+
+/** Whether a lock asked for without waiting (NOWAIT) was held by someone else. */
+export function isLockBusy(error: unknown): boolean {
+  return sqlStateOf(error) === LOCK_NOT_AVAILABLE;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb, type Db, type DbHandle } from "@/db";
 import { bookings, resources } from "@/db/schema";
@@ -196,4 +196,48 @@ describe(`racing bookings, changes and cancellations (seed ${SEED})`, () => {
       });
     }
   }, 120_000);
+});
+
+/** Deadlocks Postgres has detected in this worker's database so far. */
+async function deadlocks(db: Db): Promise<number> {
+  const result = await db.execute(sql`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows) as { n: number }[];
+  return Number(rows[0]?.n ?? 0);
+}
+
+describe.skipIf(!testDatabaseUrl())("many people booking one room for the same hour at the same moment", () => {
+  it("books it once, refuses everyone else naming the winner, and the losers never deadlock on each other", async () => {
+    const racers = 24;
+    const own = await openDb({ url: testDatabaseUrl()!, max: racers });
+    try {
+      const setup = await testDb();
+      const people = await Promise.all(Array.from({ length: racers }, () => makeUser(setup)));
+      const [room] = await setup
+        .insert(resources)
+        .values({ name: `Rush ${randomUUID().slice(0, 8)}`, kind: "room", location: "Rush" })
+        .returning({ id: resources.id });
+      const before = await deadlocks(setup);
+      const input = { resourceId: room!.id, start: "2027-03-03T10:00", end: "2027-03-03T11:00", purpose: "Rush" };
+      const outcomes = await Promise.allSettled(people.map((p) => runUnit(own.db, p.viewer, (work) => bookResource(work, input))));
+      const won = outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [people[i]!] : []));
+      expect(won).toHaveLength(1);
+      for (const o of outcomes) {
+        if (o.status === "rejected") {
+          expect(o.reason).toBeInstanceOf(Conflict);
+          expect((o.reason as Conflict).params).toMatchObject({ bookedBy: won[0]!.viewer.name });
+        }
+      }
+      // A deadlock counts once its backend reports its statistics (within a second of going idle).
+      const deadline = Date.now() + 2_500;
+      let detected = 0;
+      while (Date.now() < deadline && detected === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        await setup.execute(sql`SELECT pg_stat_clear_snapshot()`);
+        detected = (await deadlocks(setup)) - before;
+      }
+      expect(detected).toBe(0);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
 });

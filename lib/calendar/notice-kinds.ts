@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineKind, type NoticeContext, type SmsContext } from "@/lib/notify/kinds";
+import { defineKind, type NoticeContext, type NoticeKind, type SmsContext } from "@/lib/notify/kinds";
 import { CHANNELS } from "@/lib/org/vocabulary";
 import { formatEntryTime } from "./entry-format";
 import { invitationEmailExtras, invitationEmailTexts } from "./invitation-email";
@@ -110,120 +110,74 @@ export const CALENDAR_INVITED = "calendar.invited";
 /** The kinds whose notice offers accept / tentative / decline. */
 export const ANSWERABLE_KINDS: readonly string[] = ["calendar.invited", "calendar.rescheduled"];
 
+/** The notices about a change of an entry; each has its `calendar.notice.<name>` texts. */
+type EntryKindName = "invited" | "rescheduled" | "cancelled" | "removed" | "answered" | "changedForYou";
+
+/**
+ * The shape every notice about an entry shares: the title `calendar.notice.<name>.title` over the
+ * lines `lines` gives, an SMS of what, who and when, one notice per entry version and recipient,
+ * and for those that change the attendee's mail calendar, the invitation e-mail with its
+ * calendar part (REQUEST or CANCEL). `overrides` replaces any part of it.
+ */
+function entryKind<const N extends EntryKindName, S extends z.ZodType<EntryNoticePayload>>(
+  name: N,
+  payload: S,
+  spec: {
+    lines(p: z.output<S>, context: NoticeContext): string[];
+    sms(p: z.output<S>, context: SmsContext): { what: string; who: string };
+    invitation?: "REQUEST" | "CANCEL";
+    overrides?: Partial<NoticeKind<`calendar.${N}`, S>>;
+  },
+) {
+  const key = name as EntryKindName;
+  return defineKind({
+    ...common,
+    key: `calendar.${name}`,
+    payload,
+    dedupeKey: dedupe(name),
+    ...(spec.invitation ? { email: invitationEmailTexts(spec.invitation === "REQUEST"), emailExtras: invitationEmailExtras(spec.invitation) } : {}),
+    inApp: (p, context) => ({ title: context.t(`calendar.notice.${key}.title`, { title: p.title }), body: spec.lines(p, context).join("\n") }),
+    sms: (p, context) => ({ ...spec.sms(p, context), when: smsWhen(p.time, context), title: p.title }),
+    ...spec.overrides,
+  });
+}
+
+const by = (p: { actor: string }, context: SmsContext) => context.t("sms.by", { name: context.name(p.actor) });
+
 export const calendarNoticeKinds = [
-  defineKind({
-    ...common,
-    key: CALENDAR_INVITED,
-    payload: entryNoticePayload,
-    dedupeKey: dedupe("invited"),
-    email: invitationEmailTexts(true),
-    emailExtras: invitationEmailExtras("REQUEST"),
-    inApp(p, context) {
-      const { t } = context;
-      const lines = [t("calendar.notice.invited.body"), ...factLines(p, context), byLine(p, context)];
-      return { title: t("calendar.notice.invited.title", { title: p.title }), body: lines.join("\n") };
-    },
-    sms: (p, context) => ({
-      what: context.t("sms.calendar.invited"),
-      who: context.t("sms.from", { name: context.name(p.actor) }),
-      when: smsWhen(p.time, context),
-      title: p.title,
-    }),
+  entryKind("invited", entryNoticePayload, {
+    invitation: "REQUEST",
+    lines: (p, context) => [context.t("calendar.notice.invited.body"), ...factLines(p, context), byLine(p, context)],
+    sms: (p, context) => ({ what: context.t("sms.calendar.invited"), who: context.t("sms.from", { name: context.name(p.actor) }) }),
   }),
-  defineKind({
-    ...common,
-    key: "calendar.rescheduled",
-    payload: rescheduledPayload,
-    dedupeKey: dedupe("rescheduled"),
-    email: invitationEmailTexts(true),
-    emailExtras: invitationEmailExtras("REQUEST"),
-    inApp(p, context) {
-      const { t } = context;
-      const lines = [t("calendar.notice.rescheduled.body"), ...factLines(p, context, { previous: p.previous }), byLine(p, context)];
-      return { title: t("calendar.notice.rescheduled.title", { title: p.title }), body: lines.join("\n") };
-    },
-    sms: (p, context) => ({
-      what: context.t("sms.calendar.rescheduled"),
-      who: context.t("sms.by", { name: context.name(p.actor) }),
-      when: smsWhen(p.time, context),
-      title: p.title,
-    }),
+  entryKind("rescheduled", rescheduledPayload, {
+    invitation: "REQUEST",
+    lines: (p, context) => [context.t("calendar.notice.rescheduled.body"), ...factLines(p, context, { previous: p.previous }), byLine(p, context)],
+    sms: (p, context) => ({ what: context.t("sms.calendar.rescheduled"), who: by(p, context) }),
   }),
-  defineKind({
-    ...common,
-    key: "calendar.cancelled",
-    payload: entryNoticePayload,
-    dedupeKey: dedupe("cancelled"),
-    email: invitationEmailTexts(false),
-    emailExtras: invitationEmailExtras("CANCEL"),
-    inApp(p, context) {
-      const { t } = context;
-      const lines = [t("calendar.notice.cancelled.body"), ...factLines(p, context), byLine(p, context)];
-      return { title: t("calendar.notice.cancelled.title", { title: p.title }), body: lines.join("\n") };
-    },
-    sms: (p, context) => ({
-      what: context.t("sms.calendar.cancelled"),
-      who: context.t("sms.by", { name: context.name(p.actor) }),
-      when: smsWhen(p.time, context),
-      title: p.title,
-    }),
+  entryKind("cancelled", entryNoticePayload, {
+    invitation: "CANCEL",
+    lines: (p, context) => [context.t("calendar.notice.cancelled.body"), ...factLines(p, context), byLine(p, context)],
+    sms: (p, context) => ({ what: context.t("sms.calendar.cancelled"), who: by(p, context) }),
   }),
-  defineKind({
-    ...common,
-    key: "calendar.removed",
-    payload: removedPayload,
+  // Their mail calendar drops the meeting: a CANCEL for them alone (notices.ts raises its SEQUENCE).
+  entryKind("removed", removedPayload, {
+    invitation: "CANCEL",
+    lines: (p, context) => [context.t("calendar.notice.removed.body"), ...factLines(p, context), byLine(p, context)],
+    sms: (p, context) => ({ what: context.t("sms.calendar.removed"), who: by(p, context) }),
     // A private entry they may no longer see would answer "not found": their calendar instead.
-    opens: "default",
-    link: (p) => (p.canOpen ? `/calendar/entries/${p.entryId}` : "/calendar"),
-    dedupeKey: dedupe("removed"),
-    inApp(p, context) {
-      const { t } = context;
-      const lines = [t("calendar.notice.removed.body"), ...factLines(p, context), byLine(p, context)];
-      return { title: t("calendar.notice.removed.title", { title: p.title }), body: lines.join("\n") };
-    },
-    // Their mail calendar drops the meeting: a CANCEL for them alone (notices.ts raises its SEQUENCE).
-    email: invitationEmailTexts(false),
-    emailExtras: invitationEmailExtras("CANCEL"),
-    sms: (p, context) => ({
-      what: context.t("sms.calendar.removed"),
-      who: context.t("sms.by", { name: context.name(p.actor) }),
-      when: smsWhen(p.time, context),
-      title: p.title,
-    }),
+    overrides: { opens: "default", link: (p) => (p.canOpen ? `/calendar/entries/${p.entryId}` : "/calendar") },
   }),
-  defineKind({
-    ...common,
-    key: "calendar.answered",
-    payload: answeredPayload,
-    dedupeKey: dedupe("answered"),
-    inApp(p, context) {
-      const { t } = context;
-      const lines = [t(`calendar.notice.answered.${p.response}`, { attendee: p.attendee }), ...factLines(p, context)];
-      return { title: t("calendar.notice.answered.title", { title: p.title }), body: lines.join("\n") };
-    },
+  entryKind("answered", answeredPayload, {
+    lines: (p, context) => [context.t(`calendar.notice.answered.${p.response}`, { attendee: p.attendee }), ...factLines(p, context)],
     sms: (p, context) => ({
       what: context.t(`sms.calendar.answered.${p.response}`),
       who: context.t("sms.calendar.answeredBy", { name: context.name(p.attendee) }),
-      when: smsWhen(p.time, context),
-      title: p.title,
     }),
   }),
-  defineKind({
-    ...common,
-    key: "calendar.changedForYou",
-    payload: changedForYouPayload,
-    dedupeKey: dedupe("changedForYou"),
-    inApp(p, context) {
-      const { t } = context;
-      const lines = [t(`calendar.notice.changedForYou.${p.change}`), byLine(p, context), ...factLines(p, context, { previous: p.previous })];
-      return { title: t("calendar.notice.changedForYou.title", { title: p.title }), body: lines.join("\n") };
-    },
-    sms: (p, context) => ({
-      what: context.t(`sms.calendar.changedForYou.${p.change}`),
-      who: context.t("sms.by", { name: context.name(p.actor) }),
-      when: smsWhen(p.time, context),
-      title: p.title,
-    }),
+  entryKind("changedForYou", changedForYouPayload, {
+    lines: (p, context) => [context.t(`calendar.notice.changedForYou.${p.change}`), byLine(p, context), ...factLines(p, context, { previous: p.previous })],
+    sms: (p, context) => ({ what: context.t(`sms.calendar.changedForYou.${p.change}`), who: by(p, context) }),
   }),
   defineKind({
     ...common,

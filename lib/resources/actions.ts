@@ -1,8 +1,16 @@
 "use server";
 
 import { defineAction } from "@/lib/action/define";
-import { bookResource, cancelBooking, changeBooking, createResource, retireResource, updateResource } from "./commands";
-import { bookResourceInput, cancelBookingInput, changeBookingInput, createResourceInput, retireResourceInput, updateResourceInput } from "./schema";
+import { bookResource, cancelBooking, changeBooking, createResource, restoreBooking, retireResource, updateResource } from "./commands";
+import {
+  bookResourceInput,
+  cancelBookingInput,
+  changeBookingInput,
+  createResourceInput,
+  restoreBookingInput,
+  retireResourceInput,
+  updateResourceInput,
+} from "./schema";
 
 const resourcePaths = (id: string) => ["/resources", `/resources/${id}`, "/admin/resources"];
 
@@ -27,5 +35,9 @@ export const changeBookingAction = defineAction(changeBookingInput, (input, work
 });
 
 export const cancelBookingAction = defineAction(cancelBookingInput, (input, work) => cancelBooking(work, input), {
+  revalidate: (_input, result) => resourcePaths(result.resourceId),
+});
+
+export const restoreBookingAction = defineAction(restoreBookingInput, (input, work) => restoreBooking(work, input), {
   revalidate: (_input, result) => resourcePaths(result.resourceId),
 });

@@ -15,7 +15,15 @@ import { isBookingClash, isLockBusy } from "./database-errors";
 import { BOOKING_CANCEL_REASONS } from "./notice-kinds";
 import { canChangeBooking, canManageResources, mayBook } from "./policy";
 import { ruleBreach } from "./rules";
-import type { BookResourceInput, CancelBookingInput, ChangeBookingInput, CreateResourceInput, RetireResourceInput, UpdateResourceInput } from "./schema";
+import type {
+  BookResourceInput,
+  CancelBookingInput,
+  ChangeBookingInput,
+  CreateResourceInput,
+  RestoreBookingInput,
+  RetireResourceInput,
+  UpdateResourceInput,
+} from "./schema";
 
 type ResourceRow = typeof resources.$inferSelect;
 type BookingRow = typeof bookings.$inferSelect;
@@ -299,6 +307,29 @@ export async function cancelBooking(work: Work, input: CancelBookingInput): Prom
   const [resource] = await work.tx.select().from(resources).where(eq(resources.id, booking.resourceId));
   await cancelAndTell(work, resource!, [booking], "cancelled");
   return { id: booking.id, resourceId: booking.resourceId };
+}
+
+/**
+ * Brings back a booking its booker (or an admin) cancelled, if its time is still to come and
+ * free: checked as a new booking would be (retired, who may book, rules) and taken under the
+ * exclusion constraint, so a slot someone took meanwhile is refused naming them. A meeting's
+ * room comes back with the meeting, not on its own.
+ */
+export async function restoreBooking(work: Work, input: RestoreBookingInput): Promise<{ id: string; resourceId: string }> {
+  const { tx, viewer, now } = work;
+  const [row] = await tx.select().from(bookings).where(eq(bookings.id, input.id)).for("update");
+  if (!row) throw new NotFound("resources.errors.bookingNotFound");
+  if (!canChangeBooking(viewer, row)) throw new Forbidden("resources.errors.notYourBooking");
+  if (!row.cancelledAt) return { id: row.id, resourceId: row.resourceId };
+  if (row.entryId) throw new Invalid("resources.errors.partOfEntry");
+  if (row.endsAt <= now) throw new Invalid("resources.errors.inPast");
+  const resource = await resourceForBooking(tx, row.resourceId);
+  const range = { start: row.startsAt, end: row.endsAt };
+  await checkMayBook(tx, resource, viewer, range);
+  await takeTime(work, { resource, ...range, exceptBookingId: row.id }, (sp) =>
+    sp.update(bookings).set({ cancelledAt: null, cancelledById: null, updatedAt: now }).where(eq(bookings.id, row.id)),
+  );
+  return { id: row.id, resourceId: row.resourceId };
 }
 
 /** For tests and seeds: how many live bookings of one resource overlap another (always 0). */

@@ -7,7 +7,15 @@ import { runUnit } from "@/lib/effects/unit";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { makeDepartment, makeUser } from "@/lib/testing/factories";
-import { bookResourceAction, cancelBookingAction, changeBookingAction, createResourceAction, retireResourceAction, updateResourceAction } from "./actions";
+import {
+  bookResourceAction,
+  cancelBookingAction,
+  changeBookingAction,
+  createResourceAction,
+  restoreBookingAction,
+  retireResourceAction,
+  updateResourceAction,
+} from "./actions";
 import { bookResource, overlappingLiveBookings } from "./commands";
 import type { ConflictDetails } from "./conflicts";
 
@@ -184,6 +192,52 @@ describe("booking a resource", () => {
 
     expect(await cancelBookingAction({ id: first.data.id })).toMatchObject({ ok: true });
     expect(await book(bartek.viewer, room.id, "10:00", "11:00")).toMatchObject({ ok: true });
+  });
+
+  it("restores a cancelled booking while its time is free; a stranger, a slot taken meanwhile and a meeting's room are refused and nothing changes", async () => {
+    const { admin, anna, bartek, room } = await office();
+    const made = await book(anna.viewer, room.id, "10:00", "11:00");
+    if (!made.ok) throw new Error(made.error);
+    expect(await cancelBookingAction({ id: made.data.id })).toMatchObject({ ok: true });
+    const cancelled = await bookingRow(made.data.id);
+
+    actAs(bartek.viewer);
+    expect(await restoreBookingAction({ id: made.data.id })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await bookingRow(made.data.id)).toEqual(cancelled);
+
+    actAs(anna.viewer);
+    expect(await restoreBookingAction({ id: made.data.id })).toMatchObject({ ok: true });
+    expect(await bookingRow(made.data.id)).toMatchObject({ cancelledAt: null, cancelledById: null, startsAt: cancelled.startsAt });
+    // Restoring what is live already changes nothing.
+    expect(await restoreBookingAction({ id: made.data.id })).toMatchObject({ ok: true });
+
+    // Cancelled again, and Bartek takes part of the time: the restore names him, the booking stays cancelled.
+    expect(await cancelBookingAction({ id: made.data.id })).toMatchObject({ ok: true });
+    expect(await book(bartek.viewer, room.id, "10:30", "11:30")).toMatchObject({ ok: true });
+    const again = await bookingRow(made.data.id);
+    actAs(anna.viewer);
+    const refused = await restoreBookingAction({ id: made.data.id });
+    expect(refused).toMatchObject({ ok: false, code: "conflict" });
+    if (!refused.ok) expect(refused.error).toContain(bartek.name);
+    expect(await bookingRow(made.data.id)).toEqual(again);
+    expect(await liveBookingsOf(room.id)).toHaveLength(1);
+
+    // A meeting's room comes back with the meeting only.
+    const other = await book(anna.viewer, room.id, "14:00", "15:00");
+    if (!other.ok) throw new Error(other.error);
+    const db = await testDb();
+    const [calendar] = await db.insert(calendars).values({ userId: anna.id }).onConflictDoNothing().returning();
+    const calendarId = calendar?.id ?? (await db.select().from(calendars).where(eq(calendars.userId, anna.id)))[0]!.id;
+    const [entry] = await db
+      .insert(calendarEntries)
+      .values({ calendarId, title: "Spotkanie", startsAt: new Date("2027-03-02T13:00Z"), endsAt: new Date("2027-03-02T14:00Z") })
+      .returning();
+    await db.update(bookings).set({ entryId: entry!.id }).where(eq(bookings.id, other.data.id));
+    actAs(admin.viewer);
+    expect(await cancelBookingAction({ id: other.data.id })).toMatchObject({ ok: true });
+    actAs(anna.viewer);
+    expect(await restoreBookingAction({ id: other.data.id })).toMatchObject({ ok: false, code: "invalid" });
+    expect((await bookingRow(other.data.id)).cancelledAt).not.toBeNull();
   });
 
   it("refuses what the rules forbid with clear messages and writes nothing", async () => {

@@ -87,6 +87,9 @@ export type ChangeBookingInput = z.output<typeof changeBookingInput>;
 export const cancelBookingInput = z.object({ id: id("resources.errors.bookingNotFound") });
 export type CancelBookingInput = z.output<typeof cancelBookingInput>;
 
+export const restoreBookingInput = z.object({ id: id("resources.errors.bookingNotFound") });
+export type RestoreBookingInput = z.output<typeof restoreBookingInput>;
+
 export const resourceFilterInput = z.object({
   kind: z.enum(RESOURCE_KINDS).optional().catch(undefined),
   location: optionalText(MAX_RESOURCE_LOCATION).catch(null),

@@ -119,7 +119,7 @@ async function recordReply(db: Db, entryId: string, reply: CalendarReply, sender
   if (!invited) return ignored("attendee_not_invited");
   const link = { entryId, attendee: invited.ref, sequence: reply.sequence, expiresAt: answerLinkExpiry(entryTimeOf(entry), invited.timeZone) };
   try {
-    await answerInvitation(db, link, response, now);
+    await answerInvitation(db, link, response, now, "mail_reply");
   } catch (error) {
     const refusal = isUserError(error) ? error.message.replace(/^invitations\.answer\./, "") : "";
     if (LINK_REFUSALS.has(refusal)) return ignored(refusal as InboundReason);

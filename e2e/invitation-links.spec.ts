@@ -1,31 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { demoEmail, login, logout, pick, sentMessages } from "./support";
-
-/** A day four weeks ahead in Warsaw: a week no other spec touches. */
-function dayAheadInWarsaw(days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(Date.now() + days * 24 * 3600_000),
-  );
-}
-
-/** The invitation e-mail `email` got for `title`: its "accept" link and its calendar part. */
-async function invitationFor(email: string, title: string): Promise<{ link: string; calendar: string }> {
-  let found: { link: string; calendar: string } | undefined;
-  await expect
-    .poll(
-      async () => {
-        const mail = (await sentMessages(email)).emails.find((m) => m.subject === `Zaproszenie: ${title}` && m.calendar);
-        const link = mail?.text?.match(/https?:\/\/\S+\/invitations\/[\w-]+\?answer=accepted/)?.[0];
-        // Unfolded: a long line goes on after CRLF and a space.
-        found = link ? { link, calendar: mail!.calendar!.replace(/\r\n[ \t]/g, "") } : undefined;
-        return Boolean(found);
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-  return found!;
-}
+import { invitationFor } from "./invitation-mail";
+import { dayAheadInWarsaw, demoEmail, login, logout, pick } from "./support";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -23,6 +23,8 @@ async function main() {
     SEED_DEMO: "always",
     RESEND_API_KEY: "re_e2e_fake",
     RESEND_BASE_URL: fake.url,
+    // Replies to invitations: Resend's signed webhook (the specs sign with this), then its receiving API (the fake).
+    RESEND_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
     // Invitations go by SMTP (Resend's relay in production): here to the fake providers' SMTP server.
     SMTP_URL: fake.smtpUrl,
     TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
@@ -63,6 +65,9 @@ async function main() {
     process.exit(code ?? 0);
   });
 }
+
+/** The e2e server's Resend webhook secret (svix's `whsec_` and base64 bytes): a fixed test value. */
+export const E2E_WEBHOOK_SECRET = `whsec_${Buffer.from("baton-e2e-webhook-secret-0123").toString("base64")}`;
 
 /** Where the e2e server reads its test clock offset (milliseconds); the specs write it. */
 export function testClockFile(port: string): string {

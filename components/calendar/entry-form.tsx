@@ -108,7 +108,7 @@ export function EntryForm(props: Props) {
       clientId: v.client?.id ?? "",
       caseId: v.case?.id ?? "",
       attendeeIds: v.attendees.map((a) => a.id),
-      ...(v.guests ? { guests: v.guests.map((g) => ({ email: g.email, name: g.name ?? "" })) } : {}),
+      ...(v.guests ? { guests: v.guests.map((g) => (g.contactId ? { contactId: g.contactId } : { email: g.email, name: g.name ?? "" })) } : {}),
       ...(v.resources || props.mode === "create" ? { resourceIds: (v.resources ?? []).map((r) => r.id) } : {}),
       time: v.allDay ? { allDay: true as const, startDate: v.startDate, endDate: v.endDate } : { allDay: false as const, start: v.start, end: v.end },
     };
@@ -186,7 +186,7 @@ export function EntryForm(props: Props) {
         />
 
         <AttendeePicker className="md:col-span-6" value={v.attendees} onChange={(list) => set("attendees", list)} exclude={[ownerId]} errors={attendeeErrors} />
-        <GuestPicker className="md:col-span-6" value={v.guests ?? []} onChange={(list) => set("guests", list)} errors={guestErrors} />
+        <GuestPicker className="md:col-span-6" value={v.guests ?? []} onChange={(list) => set("guests", list)} errors={guestErrors} clientId={v.client?.id} />
         <ResourcePicker
           className="md:col-span-6"
           value={v.resources ?? []}

@@ -11,7 +11,7 @@ import { controlClass } from "./field";
 export type { PickerItem };
 
 /** Where a picker searches: the route handlers under app/api/pickers/. */
-export type PickerSource = "people" | "clients" | "cases" | "resources";
+export type PickerSource = "people" | "clients" | "cases" | "resources" | "contacts";
 
 /** How long typing must pause before the picker asks the server. */
 export const SEARCH_DELAY_MS = 200;

@@ -6,6 +6,9 @@ import { locale, users } from "./org";
 
 export const entryVisibility = pgEnum("entry_visibility", ["normal", "private"]);
 export const attendeeResponse = pgEnum("attendee_response", ["needs_action", "accepted", "tentative", "declined"]);
+/** By which path an attendee's answer came: in Baton, a one-click link in the e-mail, or their mail client's REPLY. */
+export const answerPath = pgEnum("answer_path", ["app", "link", "mail_reply"]);
+export type AnswerPath = (typeof answerPath.enumValues)[number];
 export const entryActivityKind = pgEnum("entry_activity_kind", ["created", "changed", "cancelled", "answered", "attendee_added", "attendee_removed"]);
 
 /** One calendar per person (resources get theirs later); made on first use. */
@@ -87,6 +90,8 @@ export const calendarEntryAttendees = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     response: attendeeResponse("response").notNull().default("needs_action"),
     respondedAt: timestamp("responded_at", { withTimezone: true }),
+    // Set with the answer; a reset to needs_action leaves it, and readers show it only beside an answer.
+    answeredVia: answerPath("answered_via"),
     // The entry's start, copied here (and kept in step by the commands) so "what is this person
     // invited to this week" is an index range per person, not a walk over every invitation.
     startsAt: timestamp("starts_at", { withTimezone: true }),
@@ -125,6 +130,7 @@ export const calendarEntryGuests = pgTable(
     timeZone: text("time_zone").notNull(),
     response: attendeeResponse("response").notNull().default("needs_action"),
     respondedAt: timestamp("responded_at", { withTimezone: true }),
+    answeredVia: answerPath("answered_via"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -55,6 +55,10 @@ export const notifications = pgTable(
     index("notifications_pending_idx")
       .on(t.createdAt)
       .where(sql`${t.status} = 'pending'`),
+    // An entry's invitation e-mails, for its delivery log (lib/calendar/delivery-log.ts).
+    index("notifications_invitation_entry_idx")
+      .on(sql`(${t.payload} ->> 'entryId')`, t.createdAt)
+      .where(sql`${t.payload} -> 'invitation' IS NOT NULL`),
     check("notifications_one_recipient", sql`(${t.recipientId} IS NULL) <> (${t.address} IS NULL)`),
   ],
 );

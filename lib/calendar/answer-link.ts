@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
-import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarEntryGuests, calendars, users } from "@/db/schema";
+import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarEntryGuests, calendars, users, type AnswerPath } from "@/db/schema";
 import { Conflict, Invalid } from "@/lib/action/errors";
 import { countAttempt, type ThrottleRule } from "@/lib/auth/throttle";
 import { loadViewer } from "@/lib/auth/viewer";
@@ -106,7 +106,7 @@ export async function invitationState(db: DbOrTx, link: AnswerLink, now: Date, l
 }
 
 /** An outside guest's answer: recorded on their row and in the entry's history, and told to the organiser. */
-async function answerAsGuest(work: SystemWork, link: AnswerLink, response: Answer): Promise<void> {
+async function answerAsGuest(work: SystemWork, link: AnswerLink, response: Answer, via: AnswerPath): Promise<void> {
   const { tx, now } = work;
   const [row] = await tx
     .select({ entry: calendarEntries, ownerId: calendars.userId, guest: calendarEntryGuests })
@@ -116,7 +116,7 @@ async function answerAsGuest(work: SystemWork, link: AnswerLink, response: Answe
     .where(eq(calendarEntries.id, link.entryId));
   if (!row || row.guest.response === response) return;
   const name = guestName(row.guest);
-  await tx.update(calendarEntryGuests).set({ response, respondedAt: now }).where(eq(calendarEntryGuests.id, row.guest.id));
+  await tx.update(calendarEntryGuests).set({ response, respondedAt: now, answeredVia: via }).where(eq(calendarEntryGuests.id, row.guest.id));
   await tx
     .update(calendarEntries)
     .set({ version: row.entry.version + 1 })
@@ -145,7 +145,7 @@ async function answerAsGuest(work: SystemWork, link: AnswerLink, response: Answe
  */
 export async function answerByLink(db: Db, input: { token: string; response: Answer }, now: Date): Promise<{ response: Answer }> {
   const link = readAnswerLink(input.token) ?? refuseAnswer("invalid");
-  return answerInvitation(db, link, input.response, now);
+  return answerInvitation(db, link, input.response, now, "link");
 }
 
 function refuseAnswer(refusal: LinkRefusal): never {
@@ -157,9 +157,9 @@ function refuseAnswer(refusal: LinkRefusal): never {
  * under the entry's lock): a colleague's as if they had answered in Baton, a guest's on their row;
  * the organiser is told either way. Refused with `invitations.answer.<refusal>`, nothing written.
  * Callers have established that the binding is genuine: a link's signature, or a REPLY that came
- * to the entry's signed reply address from the attendee.
+ * to the entry's signed reply address from the attendee; `via` says which, for the delivery log.
  */
-export async function answerInvitation(db: Db, link: AnswerLink, response: Answer, now: Date): Promise<{ response: Answer }> {
+export async function answerInvitation(db: Db, link: AnswerLink, response: Answer, now: Date, via: AnswerPath): Promise<{ response: Answer }> {
   const check = async (tx: DbOrTx) => {
     const state = await invitationState(tx, link, now, true);
     if (!state.ok) refuseAnswer(state.refusal);
@@ -171,7 +171,7 @@ export async function answerInvitation(db: Db, link: AnswerLink, response: Answe
       viewer,
       async (work) => {
         await check(work.tx);
-        await answerEntry(work, { entryId: link.entryId, response });
+        await answerEntry(work, { entryId: link.entryId, response, via });
       },
       { now },
     );
@@ -181,7 +181,7 @@ export async function answerInvitation(db: Db, link: AnswerLink, response: Answe
       null,
       async (work) => {
         await check(work.tx);
-        await answerAsGuest(work, link, response);
+        await answerAsGuest(work, link, response, via);
       },
       { now },
     );

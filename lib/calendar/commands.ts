@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
-import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarEntryGuests, calendarGrants, calendars } from "@/db/schema";
+import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarEntryGuests, calendarGrants, calendars, type AnswerPath } from "@/db/schema";
 import { Forbidden, NotFound } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { historyRows, historyValue, type HistoryEntryDraft } from "@/lib/history/entries";
@@ -354,7 +354,7 @@ export async function cancelEntry(work: Work, input: { id: string }): Promise<{ 
 /** An attendee's answer; only they give it. */
 export async function answerEntry(
   work: Work,
-  input: { entryId: string; response: "accepted" | "tentative" | "declined" },
+  input: { entryId: string; response: "accepted" | "tentative" | "declined"; via?: AnswerPath },
 ): Promise<{ id: string; ownerId: string }> {
   const { tx, viewer, now } = work;
   const { entry, ownerId, relation } = await lockedEntryFor(tx, viewer.id, input.entryId);
@@ -366,7 +366,7 @@ export async function answerEntry(
   if (current?.response === input.response) return { id: entry.id, ownerId };
   await tx
     .update(calendarEntryAttendees)
-    .set({ response: input.response, respondedAt: now })
+    .set({ response: input.response, respondedAt: now, answeredVia: input.via ?? "app" })
     .where(and(eq(calendarEntryAttendees.entryId, entry.id), eq(calendarEntryAttendees.userId, viewer.id)));
   await tx
     .update(calendarEntries)

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/inbound/resend/route";
@@ -8,6 +8,7 @@ import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { startFakeProviders, type FakeInboundMail } from "@/lib/testing/fake-providers";
 import { outlookReply } from "@/lib/testing/outlook-reply";
+import { signedHeaders, svixSignature, webhookFor, type WebhookDelivery as Delivery } from "@/lib/testing/resend-webhook";
 import { perform } from "@/lib/testing/perform";
 import { cancelEntry, createEntry, moveEntry } from "./commands";
 import { entryReplyAddress } from "./reply-address";
@@ -30,38 +31,6 @@ afterAll(async () => {
 const warnings = vi.spyOn(console, "warn");
 afterEach(() => warnings.mockClear());
 
-/** What svix (Resend's webhooks) sends: `v1,` and the base64 HMAC-SHA-256 of id.timestamp.body under the secret's bytes. */
-function svixSignature(secret: string, id: string, timestamp: number, body: string): string {
-  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
-  return `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
-}
-
-interface Delivery {
-  emailId: string;
-  svixId: string;
-  body: string;
-}
-
-function webhookFor(emailId: string, mail: FakeInboundMail): Delivery {
-  const body = JSON.stringify({
-    type: "email.received",
-    created_at: new Date().toISOString(),
-    data: {
-      email_id: emailId,
-      created_at: new Date().toISOString(),
-      from: mail.from,
-      to: mail.to,
-      bcc: [],
-      cc: [],
-      received_for: mail.to,
-      message_id: `<${emailId}@mail.example>`,
-      subject: mail.subject,
-      attachments: [],
-    },
-  });
-  return { emailId, svixId: `msg_${randomUUID()}`, body };
-}
-
 async function post(delivery: Delivery, sign: (d: Delivery, timestamp: number) => Record<string, string> = signed): Promise<Response> {
   const timestamp = Math.floor(Date.now() / 1000);
   return POST(
@@ -74,7 +43,7 @@ async function post(delivery: Delivery, sign: (d: Delivery, timestamp: number) =
 }
 
 function signed(d: Delivery, timestamp: number): Record<string, string> {
-  return { "svix-id": d.svixId, "svix-timestamp": String(timestamp), "svix-signature": svixSignature(SECRET, d.svixId, timestamp, d.body) };
+  return signedHeaders(SECRET, d, timestamp);
 }
 
 /** A mail arrives at Resend and its webhook is delivered, signed. */

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
+import addressparser from "nodemailer/lib/addressparser";
 import type { Db } from "@/db";
 import { calendarEntries, calendarEntryAttendees, calendarEntryGuests, calendars, users } from "@/db/schema";
 import { isUserError } from "@/lib/action/errors";
@@ -55,10 +56,16 @@ function logOutcome(emailId: string, outcome: InboundOutcome): void {
   else console.info(`[inbound] ${line}`);
 }
 
-/** `Anna <Anna@Example.com>` → `anna@example.com`. */
-export function addressOf(value: string): string {
-  const bracketed = /<([^<>]+)>\s*$/.exec(value);
-  return (bracketed?.[1] ?? value).trim().toLowerCase();
+/**
+ * The addresses of a header value, lower-cased, groups flattened, by nodemailer's RFC 5322 parser:
+ * `"Nowak, Anna" <Anna@Example.com>, b@example.com` → `anna@example.com`, `b@example.com`. A quoted
+ * display name that looks like an address is a name, not the address.
+ */
+export function addressesOf(value: string): string[] {
+  return addressparser(value, { flatten: true }).flatMap((a) => {
+    const address = a.address.trim().toLowerCase();
+    return address ? [address] : [];
+  });
 }
 
 /** Out-of-office answers and bounces say so (RFC 3834); forwarding them would only make noise or loops. */
@@ -119,7 +126,7 @@ async function recordReply(db: Db, entryId: string, reply: CalendarReply, sender
   if (!invited) return ignored("attendee_not_invited");
   const link = { entryId, attendee: invited.ref, sequence: reply.sequence, expiresAt: answerLinkExpiry(entryTimeOf(entry), invited.timeZone) };
   try {
-    await answerInvitation(db, link, response, now);
+    await answerInvitation(db, link, response, now, "mail_reply");
   } catch (error) {
     const refusal = isUserError(error) ? error.message.replace(/^invitations\.answer\./, "") : "";
     if (LINK_REFUSALS.has(refusal)) return ignored(refusal as InboundReason);
@@ -136,7 +143,12 @@ const FORWARD_TEXT_LIMIT = 20_000;
  * Baton, with Reply-To the person, in the organiser's language. The provider id of the received
  * mail is the idempotency key: a webhook delivered twice forwards once.
  */
-async function forwardToOrganizer(db: Db, mail: InboundMail, entryId: string, sender: EmailSender, appUrl: string): Promise<InboundOutcome> {
+async function forwardToOrganizer(
+  db: Db,
+  mail: InboundMail,
+  entryId: string,
+  deps: { sender: EmailSender; appUrl: string; from: string | undefined },
+): Promise<InboundOutcome> {
   const [row] = await db
     .select({ title: calendarEntries.title, email: users.email, locale: users.locale, active: users.active })
     .from(calendarEntries)
@@ -155,13 +167,13 @@ async function forwardToOrganizer(db: Db, mail: InboundMail, entryId: string, se
     body: [t("intro", { sender: from }), "", text || t("empty")].join("\n"),
     eyebrow: t("eyebrow"),
     buttonLabel: t("open"),
-    buttonUrl: new URL(`/calendar/entries/${entryId}`, appUrl).toString(),
+    buttonUrl: new URL(`/calendar/entries/${entryId}`, deps.appUrl).toString(),
     footer: t("footer", { sender: from }),
     accent: "#3b82f6",
   });
   const subject = oneLine(mail.subject) || row.title;
-  await sender.send(
-    { to: row.email, subject: oneLine(t("subject", { subject })), html, text: plain, replyTo: addressOf(mail.from) },
+  await deps.sender.send(
+    { to: row.email, subject: oneLine(t("subject", { subject })), html, text: plain, ...(deps.from ? { replyTo: deps.from } : {}) },
     `inbound-forward:${mail.id}:${entryId}`,
   );
   return { entryId, result: "forwarded" };
@@ -179,7 +191,7 @@ export async function receiveInboundMail(db: Db, mail: InboundMail, deps: { send
     logOutcome(mail.id, outcome);
     outcomes.push(outcome);
   };
-  const addresses = [...new Set(mail.recipients.map(addressOf))].filter((a) => /^reply\+/i.test(a));
+  const addresses = [...new Set(mail.recipients.flatMap(addressesOf))].filter((a) => /^reply\+/i.test(a));
   const entryIds = new Set<string>();
   for (const address of addresses) {
     const entryId = entryOfReplyAddress(address);
@@ -189,17 +201,17 @@ export async function receiveInboundMail(db: Db, mail: InboundMail, deps: { send
   if (!addresses.length) report({ entryId: null, result: "ignored", reason: "no_reply_address" });
   if (!entryIds.size) return outcomes;
 
-  const sender = addressOf(mail.from);
+  const [sender] = addressesOf(mail.from);
   const replies = mail.calendars.map(readCalendarReply);
   for (const entryId of entryIds) {
     if (replies.length) {
       // Gmail sends the REPLY twice (alternative part and attachment): the first one readable answers.
       const first = replies.find((r) => r.ok) ?? replies[0]!;
-      report(first.ok ? await recordReply(db, entryId, first.reply, sender, deps.now) : { entryId, result: "ignored", reason: first.reason });
+      report(first.ok ? await recordReply(db, entryId, first.reply, sender ?? "", deps.now) : { entryId, result: "ignored", reason: first.reason });
     } else if (isAutomatic(mail.headers)) {
       report({ entryId, result: "ignored", reason: "automatic" });
     } else {
-      report(await forwardToOrganizer(db, mail, entryId, deps.sender, deps.appUrl));
+      report(await forwardToOrganizer(db, mail, entryId, { sender: deps.sender, appUrl: deps.appUrl, from: sender }));
     }
   }
   return outcomes;

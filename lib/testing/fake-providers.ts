@@ -166,6 +166,9 @@ export async function startFakeProviders(options: { port?: number } = {}): Promi
       return json(200, { emails, sms: state.sms.filter((m) => m.to === to) });
     }
 
+    // A spec in another process makes a mail "arrive" (e2e: a REPLY from a colleague's Outlook).
+    if (req.method === "POST" && url === "/_test/inbound") return json(200, { id: await state.receive(JSON.parse(body) as FakeInboundMail) });
+
     const received = /^\/emails\/receiving\/([^/?]+)(\/attachments)?(?:\?.*)?$/.exec(url);
     if (received && req.method === "GET") {
       state.requests.resend++;

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CalendarDays, ChevronLeft, Lock } from "lucide-react";
 import { getTranslations } from "next-intl/server";
+import { DeliveryLog } from "@/components/calendar/delivery-log";
 import { EntryHistory } from "@/components/calendar/entry-history";
 import { EntryPageActions } from "@/components/calendar/entry-page-actions";
 import { ResponseBadge } from "@/components/calendar/response-badge";
+import { deliveryLogFor } from "@/lib/calendar/delivery-log";
 import { formatEntryTime } from "@/lib/calendar/entry-format";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -30,6 +32,8 @@ export default async function Page({ params }: Params) {
   const dayOf = entry.allDay ? entry.startDate : entry.start.slice(0, 10);
   // Only for those who see the entry's details: a private entry's rooms say what it is about.
   const resources = entry.masked ? [] : await resourcesOfEntry(await getDb(), entry.id);
+  // The organiser's and editors' view of the invitation e-mails; deliveryLogFor refuses anyone else too.
+  const deliveryLog = entry.canEdit && !entry.masked ? await deliveryLogFor(await getDb(), viewer, entry.id) : null;
 
   return (
     <article aria-labelledby="entry-title" className="mx-auto max-w-4xl">
@@ -96,6 +100,7 @@ export default async function Page({ params }: Params) {
                 <dd className="whitespace-pre-line text-slate-800">{entry.description || "—"}</dd>
               </dl>
             </Card>
+            {deliveryLog ? <DeliveryLog rows={deliveryLog} reader={reader} /> : null}
             <Card title={t("detail.history")}>
               <EntryHistory rows={entry.history} reader={reader} />
             </Card>

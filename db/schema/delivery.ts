@@ -15,6 +15,8 @@ export const deliveryReason = pgEnum("delivery_reason", [
   "provider_error",
   "endpoint_not_allowed",
   "gave_up",
+  // the recipient's mail server returned it after the provider took it (Resend's email.bounced)
+  "bounced",
   // skips
   "recipient_inactive",
   "no_phone",

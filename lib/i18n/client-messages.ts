@@ -52,6 +52,7 @@ export const CLIENT_NAMESPACES = [
   "resources.form",
   "resources.kind",
   "resources.admin",
+  "resources.manage",
   "invitations.answer",
   "invitations.form",
 ] as const;

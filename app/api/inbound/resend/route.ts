@@ -2,6 +2,7 @@ import { Resend } from "resend";
 import { getDb } from "@/db";
 import { receiveInboundMail } from "@/lib/calendar/inbound-reply";
 import { env } from "@/lib/config/env";
+import { recordBounce } from "@/lib/notify/bounces";
 import { fetchReceivedEmail, verifyResendWebhook } from "@/lib/notify/providers/resend-inbound";
 import { configuredProviders } from "@/lib/notify/runtime";
 import { now } from "@/lib/time/clock";
@@ -16,7 +17,8 @@ function refused(status: number, error: string, message: string): Response {
 }
 
 /**
- * Resend's `email.received` webhook: mail to Baton's inbound domain, above all answers to
+ * Resend's webhook. `email.bounced`: an e-mail Baton sent came back, and its delivery row says so
+ * (lib/notify/bounces.ts). `email.received`: mail to Baton's inbound domain, above all answers to
  * invitations sent to an entry's reply address (docs/invitations.md). The svix signature is
  * checked with the Resend SDK before anything is read; the mail itself comes from Resend's
  * receiving API. A METHOD:REPLY records the attendee's answer, a person's reply is forwarded to
@@ -44,6 +46,14 @@ export async function POST(request: Request) {
     return refused(401, verified.reason, "The webhook signature is missing or does not match; nothing was changed.");
   }
   const { event } = verified;
+  if (event.type === "email.bounced") {
+    // A mail Baton sent came back: its delivery row says so (the notification history, an invitation's delivery log).
+    const bounced = await recordBounce(await getDb(), { emailId: event.data.email_id, messageId: event.data.message_id ?? null }, now());
+    console.warn(
+      `[inbound] ${JSON.stringify({ event: "email_bounced", svixId, emailId: event.data.email_id, type: event.data.bounce?.type ?? null, matched: bounced })}`,
+    );
+    return Response.json({ bounced });
+  }
   if (event.type !== "email.received") return Response.json({ ignored: event.type });
 
   const emailId = event.data.email_id;

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."delivery_reason" ADD VALUE 'bounced' BEFORE 'recipient_inactive';

@@ -10,7 +10,7 @@ import { isUniqueViolation } from "@/lib/org/unique-violation";
 import { DEFAULT_SCHEDULE } from "@/lib/reminders/working-time";
 import { FieldProblems } from "@/lib/tasks/references";
 import { wallClockToInstant } from "@/lib/time/zoned";
-import { bookingConflict, isTaken, type WantedSlot } from "./conflicts";
+import { bookingConflict, conflictAt, type WantedSlot } from "./conflicts";
 import { isBookingClash, isLockBusy } from "./database-errors";
 import { BOOKING_CANCEL_REASONS } from "./notice-kinds";
 import { canChangeBooking, canManageResources, mayBook } from "./policy";
@@ -213,7 +213,8 @@ const LOCK_TRIES = 3;
 export async function takeTime<T>(work: Work, wanted: WantedSlot, write: (sp: Tx) => Promise<T>): Promise<T> {
   const { tx, viewer } = work;
   for (let attempt = 1; ; attempt++) {
-    if (await isTaken(tx, wanted)) throw await bookingConflict(tx, wanted, viewer);
+    const taken = await conflictAt(tx, wanted, viewer);
+    if (taken) throw taken;
     try {
       return await tx.transaction(async (sp) => {
         const [row] = await sp

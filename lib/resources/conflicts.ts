@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { preparedRows } from "@/db/prepared";
 import { Conflict } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatInstantFor } from "@/lib/i18n/format-for";
@@ -23,7 +24,6 @@ export interface ConflictDetails {
 }
 
 type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : ((result as { rows?: Row[] }).rows ?? [])) as Row[];
 const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
 
 /** Live bookings `b` of the wanted resource in the way of the wanted time (a booking being moved is not). */
@@ -31,38 +31,13 @@ const inTheWay = (wanted: WantedSlot) => sql`b.resource_id = ${wanted.resource.i
       AND b.during && tstzrange(${wanted.start.toISOString()}::timestamptz, ${wanted.end.toISOString()}::timestamptz, '[)')
       ${wanted.exceptBookingId ? sql`AND b.id <> ${wanted.exceptBookingId}` : sql``}`;
 
-/** Whether a committed live booking already holds (part of) the wanted time: a cheap look before taking the resource's lock. */
-export async function isTaken(db: DbOrTx, wanted: WantedSlot): Promise<boolean> {
-  return rowsOf(await db.execute(sql`SELECT 1 FROM bookings b WHERE ${inTheWay(wanted)} LIMIT 1`)).length > 0;
-}
-
-/** The live booking that holds (part of) the wanted time, with its booker's name unless its entry is private. */
-async function occupantOf(db: DbOrTx, wanted: WantedSlot, viewerId: string): Promise<ConflictDetails["occupant"]> {
-  const result = await db.execute(sql`
-    SELECT b.starts_at, b.ends_at, b.booked_by_id, u.name AS booker, e.visibility
-    FROM bookings b
-    JOIN users u ON u.id = b.booked_by_id
-    LEFT JOIN calendar_entries e ON e.id = b.entry_id
-    WHERE ${inTheWay(wanted)}
-    ORDER BY b.starts_at
-    LIMIT 1`);
-  const [row] = rowsOf(result);
-  if (!row) return null;
-  const hidden = row.visibility === "private" && row.booked_by_id !== viewerId;
-  return { bookedBy: hidden ? null : String(row.booker), start: iso(row.starts_at), end: iso(row.ends_at) };
-}
-
 /**
  * Active resources of the same kind and location, free for the whole wanted time, that the
- * viewer may book and whose longest booking allows it: one query.
+ * viewer may book and whose longest booking allows it, as a JSON array of {id, name}.
  */
-export async function freeAlternatives(
-  db: DbOrTx,
-  wanted: WantedSlot,
-  viewer: Pick<Viewer, "role" | "departmentId">,
-): Promise<ConflictDetails["alternatives"]> {
+function alternativesSql(wanted: WantedSlot, viewer: Pick<Viewer, "role" | "departmentId">) {
   const minutes = (wanted.end.getTime() - wanted.start.getTime()) / 60_000;
-  const result = await db.execute(sql`
+  return sql`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY lower(a.name)), '[]'::json) FROM (
     SELECT r.id, r.name
     FROM resources r
     WHERE r.kind = ${wanted.resource.kind} AND r.location IS NOT DISTINCT FROM ${wanted.resource.location}
@@ -75,20 +50,18 @@ export async function freeAlternatives(
         WHERE b.resource_id = r.id AND b.cancelled_at IS NULL
           AND b.during && tstzrange(${wanted.start.toISOString()}::timestamptz, ${wanted.end.toISOString()}::timestamptz, '[)'))
     ORDER BY lower(r.name)
-    LIMIT ${MAX_ALTERNATIVES}`);
-  return rowsOf(result).map((r) => ({ id: String(r.id), name: String(r.name) }));
+    LIMIT ${MAX_ALTERNATIVES}) a)`;
 }
 
 /**
  * The earliest start at or after the wanted one from which this resource is free for the same
  * length: the wanted start itself or the end of one of its bookings, whichever comes first with
- * no live booking in the way. One query over the resource's bookings from the wanted start on.
+ * no live booking in the way.
  */
-export async function nextFreeSlot(db: DbOrTx, wanted: WantedSlot): Promise<ConflictDetails["nextFree"]> {
+function nextFreeSql(wanted: WantedSlot) {
   const length = wanted.end.getTime() - wanted.start.getTime();
   const start = wanted.start.toISOString();
-  const result = await db.execute(sql`
-    WITH busy AS (
+  return sql`(WITH busy AS (
       SELECT lower(b.during) AS s, upper(b.during) AS e
       FROM bookings b
       WHERE b.resource_id = ${wanted.resource.id} AND b.cancelled_at IS NULL AND upper(b.during) > ${start}::timestamptz
@@ -97,31 +70,54 @@ export async function nextFreeSlot(db: DbOrTx, wanted: WantedSlot): Promise<Conf
       SELECT ${start}::timestamptz AS c
       UNION SELECT e FROM busy
     )
-    SELECT min(c) AS free_from
+    SELECT min(c)
     FROM candidates
     WHERE NOT EXISTS (
-      SELECT 1 FROM busy WHERE busy.s < candidates.c + ${length / 1000}::float8 * interval '1 second' AND busy.e > candidates.c)`);
-  const [row] = rowsOf(result);
-  if (!row?.free_from) return null;
-  const from = new Date(row.free_from as string | Date);
-  return { start: from.toISOString(), end: new Date(from.getTime() + length).toISOString() };
+      SELECT 1 FROM busy WHERE busy.s < candidates.c + ${length / 1000}::float8 * interval '1 second' AND busy.e > candidates.c))`;
 }
 
 /**
- * The refusal of a booking whose time is taken: when and by whom (or "busy" where the entry is
- * private), with free alternatives. Read after the database refused the write, so the booking
- * that won a race is visible.
+ * The refusal of the wanted time if a live booking holds (part of) it, else null: when and by whom
+ * (or "busy" where the entry is private), with free alternatives and the next free slot. One
+ * statement: the alternatives and the next free slot are worked out only when the time is taken.
+ * `always` builds the refusal even when no booking is found (the database refused a write, and
+ * the booking that won has been cancelled since): "taken a moment ago".
  */
-export async function bookingConflict(db: DbOrTx, wanted: WantedSlot, viewer: Viewer): Promise<Conflict> {
-  const [occupant, alternatives, nextFree] = await Promise.all([
-    occupantOf(db, wanted, viewer.id),
-    freeAlternatives(db, wanted, viewer),
-    nextFreeSlot(db, wanted),
-  ]);
+export async function conflictAt(db: DbOrTx, wanted: WantedSlot, viewer: Viewer, always = false): Promise<Conflict | null> {
+  const [row] = await preparedRows<Row>(
+    db,
+    sql`
+    WITH occupant AS (
+      SELECT b.starts_at, b.ends_at, b.booked_by_id, u.name AS booker, e.visibility
+      FROM bookings b
+      JOIN users u ON u.id = b.booked_by_id
+      LEFT JOIN calendar_entries e ON e.id = b.entry_id
+      WHERE ${inTheWay(wanted)}
+      ORDER BY b.starts_at
+      LIMIT 1
+    )
+    SELECT o.starts_at, o.ends_at, o.booked_by_id, o.booker, o.visibility,
+      ${alternativesSql(wanted, viewer)} AS alternatives,
+      ${nextFreeSql(wanted)} AS free_from
+    FROM (SELECT 1) one LEFT JOIN occupant o ON true
+    WHERE ${always}::boolean OR o.starts_at IS NOT NULL`,
+  );
+  if (!row) return null;
+  const alternatives = (typeof row.alternatives === "string" ? JSON.parse(row.alternatives) : row.alternatives) as ConflictDetails["alternatives"];
+  const length = wanted.end.getTime() - wanted.start.getTime();
+  const from = row.free_from ? new Date(row.free_from as string | Date) : null;
+  const nextFree = from ? { start: from.toISOString(), end: new Date(from.getTime() + length).toISOString() } : null;
+  const hidden = row.visibility === "private" && row.booked_by_id !== viewer.id;
+  const occupant = row.starts_at ? { bookedBy: hidden ? null : String(row.booker), start: iso(row.starts_at), end: iso(row.ends_at) } : null;
   const details: ConflictDetails = { resource: { id: wanted.resource.id, name: wanted.resource.name }, occupant, alternatives, nextFree };
   if (!occupant) return new Conflict("resources.errors.takenJustNow").with({ resource: wanted.resource.name }, { ...details });
   const when = { from: formatInstantFor(new Date(occupant.start), viewer), to: formatInstantFor(new Date(occupant.end), viewer, "time") };
   return occupant.bookedBy === null
     ? new Conflict("resources.errors.takenBusy").with({ resource: wanted.resource.name, ...when }, { ...details })
     : new Conflict("resources.errors.taken").with({ resource: wanted.resource.name, bookedBy: occupant.bookedBy, ...when }, { ...details });
+}
+
+/** The refusal of a booking the database refused (see conflictAt): read after the refusal, so the booking that won is visible. */
+export async function bookingConflict(db: DbOrTx, wanted: WantedSlot, viewer: Viewer): Promise<Conflict> {
+  return (await conflictAt(db, wanted, viewer, true))!;
 }

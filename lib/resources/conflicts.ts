@@ -4,6 +4,7 @@ import { preparedRows } from "@/db/prepared";
 import { Conflict } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatInstantFor } from "@/lib/i18n/format-for";
+import { DEFAULT_SCHEDULE } from "@/lib/reminders/working-time";
 import { MAX_ALTERNATIVES } from "./types";
 
 export interface WantedSlot {
@@ -33,16 +34,22 @@ const inTheWay = (wanted: WantedSlot) => sql`b.resource_id = ${wanted.resource.i
 
 /**
  * Active resources of the same kind and location, free for the whole wanted time, that the
- * viewer may book and whose longest booking allows it, as a JSON array of {id, name}.
+ * viewer may book and whose rules allow it (longest booking; bookable hours, read as wall-clock
+ * times in the organisation's zone as lib/resources/rules.ts reads them), as a JSON array of {id, name}.
  */
 function alternativesSql(wanted: WantedSlot, viewer: Pick<Viewer, "role" | "departmentId">) {
   const minutes = (wanted.end.getTime() - wanted.start.getTime()) / 60_000;
+  const [start, end] = [wanted.start.toISOString(), wanted.end.toISOString()];
   return sql`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY lower(a.name)), '[]'::json) FROM (
     SELECT r.id, r.name
     FROM resources r
+    CROSS JOIN (SELECT coalesce((SELECT time_zone FROM work_schedule WHERE id = 1), ${DEFAULT_SCHEDULE.timeZone}) AS zone) z
     WHERE r.kind = ${wanted.resource.kind} AND r.location IS NOT DISTINCT FROM ${wanted.resource.location}
       AND r.id <> ${wanted.resource.id} AND r.retired_at IS NULL
       AND (r.max_booking_minutes IS NULL OR r.max_booking_minutes >= ${minutes}::float8)
+      AND (r.bookable_from IS NULL OR (
+        timezone(z.zone, ${start}::timestamptz) >= date_trunc('day', timezone(z.zone, ${start}::timestamptz)) + r.bookable_from::interval
+        AND timezone(z.zone, ${end}::timestamptz) <= date_trunc('day', timezone(z.zone, ${start}::timestamptz)) + r.bookable_until::interval))
       AND (NOT r.departments_only OR ${viewer.role === "admin"}::boolean
         OR EXISTS (SELECT 1 FROM resource_departments d WHERE d.resource_id = r.id AND d.department_id = ${viewer.departmentId}::uuid))
       AND NOT EXISTS (

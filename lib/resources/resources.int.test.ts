@@ -105,7 +105,10 @@ describe("managing resources", () => {
 
 describe("booking a resource", () => {
   it("lets back-to-back bookings stand and refuses an overlap with who booked it, a free room of the same kind and place, and the next free slot", async () => {
-    const { anna, bartek, room, spare } = await office();
+    const { anna, bartek, room, spare, make } = await office();
+    // Of the same kind and floor: one bookable all working day, one only in the morning (not at 10:30, in the organisation's zone).
+    const allDay = await make("Całodniowa", { bookableFrom: "08:00", bookableUntil: "18:00" });
+    await make("Poranna", { bookableFrom: "07:00", bookableUntil: "10:00" });
     expect(await book(anna.viewer, room.id, "10:00", "11:00")).toMatchObject({ ok: true });
     expect(await book(bartek.viewer, room.id, "11:00", "12:00")).toMatchObject({ ok: true });
 
@@ -115,7 +118,10 @@ describe("booking a resource", () => {
     expect(clash.error).toContain(room.name);
     expect(clash.error).toContain(anna.name);
     const details = (clash as { details?: ConflictDetails }).details!;
-    expect(details.alternatives).toEqual([{ id: spare.id, name: spare.name }]);
+    expect(details.alternatives).toEqual([
+      { id: allDay.id, name: allDay.name },
+      { id: spare.id, name: spare.name },
+    ]);
     // 10:30 Warsaw is 09:30Z; the room is taken until 12:00 Warsaw (11:00Z), free for an hour from then.
     expect(details.nextFree).toEqual({ start: "2027-03-02T11:00:00.000Z", end: "2027-03-02T12:00:00.000Z" });
     expect(await liveBookingsOf(room.id)).toHaveLength(2);

@@ -67,6 +67,16 @@ async function meeting(viewer: Parameters<typeof actAs>[0], resourceIds: string[
 }
 
 describe("an entry's resources", () => {
+  it("takes no resource for a time gone by, and the entry is not written; a past entry without one is as before", async () => {
+    const { db, anna, room } = await office();
+    actAs(anna.viewer);
+    const title = `Wczoraj ${randomUUID().slice(0, 6)}`;
+    const past = await createEntryAction({ title, time: timed("10:00", "11:00", "2026-01-05"), resourceIds: [room.id] });
+    expect(past).toMatchObject({ ok: false, code: "invalid", fieldErrors: { resourceIds: ["This time has already passed."] } });
+    expect(await db.select().from(calendarEntries).where(eq(calendarEntries.title, title))).toEqual([]);
+    expect(await createEntryAction({ title, time: timed("10:00", "11:00", "2026-01-05") })).toMatchObject({ ok: true });
+  });
+
   it("books each resource for the entry's time with its title, and lists them for the entry", async () => {
     const { db, anna, room, projector } = await office();
     const id = await meeting(anna.viewer, [room.id, projector.id, room.id]);

@@ -70,6 +70,8 @@ export async function syncEntryBookings(work: Work, entry: EntryForBookings, res
       if (current.purpose !== entry.title) await tx.update(bookings).set({ purpose: entry.title, updatedAt: now }).where(eq(bookings.id, current.id));
       continue;
     }
+    // A room is not taken for a time gone by, as a booking on its own is not; a past entry keeps the rooms it had while they stay put.
+    if (range.end <= now) throw new Invalid("resources.errors.inPast", { resourceIds: ["resources.errors.inPast"] });
     await checkMayBook(tx, resource, viewer, range);
     await takeTime(work, { resource, ...range, exceptBookingId: current?.id }, async (sp) => {
       if (current) {

@@ -210,7 +210,7 @@ function dayCell(bookings: LaneBooking[], day: string, hours: Hours, now: Date, 
 
 /** What the colours mean, swatches as they appear in the lanes. */
 function Legend({ week, hours }: { week: boolean; hours: string }) {
-  const t = useTranslations("resources.timeline.legend");
+  const t = useTranslations("resources.timeline");
   const swatch = "inline-block h-2.5 w-5 shrink-0 rounded-[3px]";
   const items = [
     { key: "booked", mark: <span className={clsx(swatch, BOOKING_BAR.open)} /> },
@@ -222,14 +222,14 @@ function Legend({ week, hours }: { week: boolean; hours: string }) {
   ] as const;
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
-      {week ? <p className="font-medium text-slate-700">{t("hours", { hours })}</p> : null}
-      <ul aria-label={t("label")} className="flex flex-wrap items-center gap-x-4 gap-y-1">
+      {week ? <p className="font-medium text-slate-700">{t("legend.hours", { hours })}</p> : null}
+      <ul aria-label={t("legend.label")} className="flex flex-wrap items-center gap-x-4 gap-y-1">
         {items.map((item) => (
           <li key={item.key} className="flex items-center gap-1.5">
             <span aria-hidden className="flex items-center">
               {item.mark}
             </span>
-            {t(item.key)}
+            {t(`legend.${item.key}`)}
           </li>
         ))}
       </ul>

@@ -73,7 +73,8 @@ test("a double booking is refused with who has the room and a free room instead"
   await expect(lanes.locator("[data-booking-id]").filter({ hasText: "Prezentacja oferty" })).toContainText("Michał Dąbrowski");
   await expect(lanes.getByRole("link", { name: `Sala Kopernik ${tag}: kalendarz zasobu` })).toHaveAttribute("href", /\/resources\/[0-9a-f-]{36}\?/);
   await expectNoAxeViolations(page, "the resources timeline");
-  await page.getByRole("radio", { name: "Tydzień" }).check();
+  await page.getByRole("radio", { name: "Dzień", exact: true }).focus();
+  await page.keyboard.press("ArrowRight");
   await expect(page).toHaveURL(/view=week/);
   await expect(lanes.locator("[data-booking-id]")).toHaveCount(2);
   await expectNoAxeViolations(page, "the resources timeline's week");

@@ -245,7 +245,7 @@ test("screenshots: resources and a colleague's calendar", async ({ page }) => {
   await shoot(page, "admin-resources", "desktop", "pl");
 });
 
-/** The demo's ten resources side by side: a week (bars with free time, each day's bookings) and a day (hours across). */
+/** The demo's ten resources side by side: this week (bars with free time, each day's bookings) and its Wednesday (hours across). */
 test("screenshots: the resources timeline", async ({ page }) => {
   test.setTimeout(240_000);
   await login(page, "assistant");
@@ -259,7 +259,7 @@ test("screenshots: the resources timeline", async ({ page }) => {
       await expect(lanes.getByRole("link", { name: /Sala konferencyjna A/ })).toBeVisible();
       await expect(lanes.locator("[data-booking-id]").first()).toBeVisible();
       await shoot(page, "resources-timeline-week", viewport, locale);
-      await page.goto("/resources/timeline?view=day");
+      await page.goto(`/resources/timeline?view=day&date=${warsawWeek()[2]}`);
       await expect(lanes.getByRole("link", { name: /Sala konferencyjna A/ })).toBeVisible();
       await shoot(page, "resources-timeline-day", viewport, locale);
     }

@@ -7,7 +7,17 @@ import { useMemo, useTransition, type ReactNode } from "react";
 import { shiftDate } from "@/components/calendar/calendar-range";
 import { dateLabel, hourLabel, rangeTitle, type CalendarReader } from "@/components/calendar/calendar-reader";
 import { DayBar, DayTimeline, HourRuler, LaneGrid, type Lane, type LaneColumn, type TimelineItem } from "@/components/calendar/lanes/lane-grid";
-import { hourMarks, hoursOfDay, momentOn, segmentOn, WORKING_HOURS, type Hours, type LaneScale, type Span } from "@/components/calendar/lanes/lane-layout";
+import {
+  hourMarks,
+  hoursOfDay,
+  momentOn,
+  placeTimed,
+  segmentOn,
+  WORKING_HOURS,
+  type Hours,
+  type LaneScale,
+  type Span,
+} from "@/components/calendar/lanes/lane-layout";
 import { LanesToolbar } from "@/components/calendar/lanes/lanes-toolbar";
 import { addCalendarDays, isoWeekdayOf, localDateOf } from "@/lib/time/zoned";
 import type { LaneBooking } from "@/lib/resources/timeline";
@@ -18,9 +28,10 @@ export interface LaneResource {
   name: string;
 }
 
-/** A week's day is never narrower than this (rem); a day's hour never narrower than HOUR_REM. */
+/** A week's day is never narrower than this (rem); a day's hour never narrower than HOUR_REM (a room's days beside its booking form: NARROW_HOUR_REM). */
 const DAY_REM = 8;
 const HOUR_REM = 4;
+const NARROW_HOUR_REM = 2.75;
 /** In a day, a short booking takes at least the room of this many minutes, enough for its time and some of its purpose. */
 const MIN_BLOCK_MINUTES = 50;
 
@@ -121,12 +132,19 @@ export function ResourceLanes({
         link: { href: `/resources/${resource.id}?view=${scale}&date=${date}`, name: t("open", { name: resource.name }) },
         banners: [],
         notes: [],
-        cells: scale === "day" ? [dayCell(own, days[0]!, hours, now, reader)] : days.map((day) => weekCell(own, day, now, reader)),
+        cells: scale === "day" ? [dayCell(own, days[0]!, hours, now, reader)] : days.map((day) => weekCell(own, day, days, now, reader)),
         emptyText: own.length ? undefined : t("free"),
       };
     });
   }
 
+  // A phone opens a week at today, a day at the start of the working day.
+  const startAt =
+    columns.length === 1
+      ? { column: 0, at: (WORKING_HOURS.start - hours.start) / (hours.end - hours.start) }
+      : days.includes(today)
+        ? { column: days.indexOf(today), at: 0 }
+        : null;
   const range = { start: days[0]!, end: days.at(-1)! };
   const heading = rangeTitle(scale, date, { start: range.start, end: addCalendarDays(range.end, 1) }, reader.languageTag);
   return (
@@ -146,8 +164,8 @@ export function ResourceLanes({
         cornerLabel={arrangement === "days" ? t("day") : t("resource")}
         columns={columns}
         lanes={lanes}
-        minColumnRem={columns.length === 1 ? HOUR_REM : DAY_REM}
-        startAt={columns.length === 1 ? { column: 0, at: (WORKING_HOURS.start - hours.start) / (hours.end - hours.start) } : null}
+        minColumnRem={columns.length > 1 ? DAY_REM : arrangement === "days" ? NARROW_HOUR_REM : HOUR_REM}
+        startAt={startAt}
       />
       <Legend week={columns.length > 1} hours={`${hourLabel(reader, WORKING_HOURS.start)}–${hourLabel(reader, WORKING_HOURS.end)}`} />
     </div>
@@ -158,13 +176,20 @@ function byStart(a: LaneBooking, b: LaneBooking): number {
   return a.start.localeCompare(b.start) || b.end.localeCompare(a.end);
 }
 
+function listedOn(booking: LaneBooking, days: string[], timeZone: string): string | null {
+  const place = placeTimed(booking.start, booking.end, days, timeZone);
+  if (!place) return null;
+  return "day" in place ? place.day : days[place.strip.from]!;
+}
+
 /** A week's day for one resource: the working hours as a bar, filled where it is booked, over the list of what starts that day. */
-function weekCell(bookings: LaneBooking[], day: string, now: Date, reader: CalendarReader): ReactNode {
+function weekCell(bookings: LaneBooking[], day: string, days: string[], now: Date, reader: CalendarReader): ReactNode {
   const segments = bookings.flatMap((b) => {
     const segment = segmentOn(b.start, b.end, day, WORKING_HOURS, reader.timeZone);
     return segment ? [{ key: b.id, segment, className: BOOKING_BAR[b.busy ? "busy" : "open"] }] : [];
   });
-  const listed = bookings.filter((b) => segmentOn(b.start, b.end, day, { start: 0, end: 24 * 60 }, reader.timeZone)).sort(byStart);
+  // Listed on the day it starts (the first day shown when it began before): its bar runs on over the next days.
+  const listed = bookings.filter((b) => listedOn(b, days, reader.timeZone) === day).sort(byStart);
   return (
     <>
       <DayBar

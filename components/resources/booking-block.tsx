@@ -21,7 +21,18 @@ const FILL = { open: "border-brand-700 bg-brand-600 text-white", busy: "cal-mask
  * block at its time. What it is for and who booked it, or "Busy" for a private entry's; a link to
  * the entry it belongs to when the viewer may open it. Screen readers hear the whole span and day.
  */
-export function BookingBlock({ booking, reader, variant }: { booking: LaneBooking; reader: CalendarReader; variant: "line" | "block" }) {
+export function BookingBlock({
+  booking,
+  reader,
+  variant,
+  cut,
+}: {
+  booking: LaneBooking;
+  reader: CalendarReader;
+  variant: "line" | "block";
+  /** A block cut at the edges of the hours shown: it began before them, or runs on after. */
+  cut?: { before: boolean; after: boolean };
+}) {
   const t = useTranslations("resources.timeline");
   const tone = booking.busy ? "busy" : "open";
   const what = booking.busy ? t("busy") : (booking.purpose ?? "");
@@ -31,7 +42,8 @@ export function BookingBlock({ booking, reader, variant }: { booking: LaneBookin
   const startDay = wallTimeOf(booking.start, reader.timeZone).date;
   const lastDay = wallTimeOf(new Date(Date.parse(booking.end) - 1), reader.timeZone).date;
   const day = (date: string) => dateLabel(reader, date, { weekday: "short", day: "numeric", month: "short" });
-  const more = [t("until", { time: lastDay !== startDay ? `${day(lastDay)} ${end}` : end }), day(startDay), who].filter(Boolean).join(", ");
+  const until = lastDay !== startDay ? `${day(lastDay)} ${end}` : end;
+  const more = [t("until", { time: until }), day(startDay), who].filter(Boolean).join(", ");
   const words =
     variant === "line" ? (
       <>
@@ -46,9 +58,10 @@ export function BookingBlock({ booking, reader, variant }: { booking: LaneBookin
     ) : (
       <>
         <span className="flex min-w-0 tabular-nums opacity-85">
+          {cut?.before ? <span aria-hidden>◂&nbsp;</span> : null}
           <span className="shrink-0">{start}</span>
           <span aria-hidden className="relative min-w-0 truncate">
-            {[`–${end}`, who].filter(Boolean).join(" · ")}
+            {[`–${until}${cut?.after ? " ▸" : ""}`, who].filter(Boolean).join(" · ")}
           </span>
         </span>
         <span className={clsx("relative truncate", booking.busy ? "italic" : "font-medium")}>

@@ -32,6 +32,7 @@ export interface LaneResource {
 const DAY_REM = 8;
 const HOUR_REM = 4;
 const NARROW_HOUR_REM = 2.75;
+const DAY_MS = 86_400_000;
 /** In a day, a short booking takes at least the room of this many minutes, enough for its time and some of its purpose. */
 const MIN_BLOCK_MINUTES = 50;
 
@@ -84,7 +85,9 @@ export function ResourceLanes({
   // A day opens to whole hours around whatever runs outside the working day; a week keeps the working day and marks what runs past it.
   const hours: Hours = useMemo(() => {
     if (arrangement === "resources" && scale === "week") return WORKING_HOURS;
-    return days.map((day) => hoursOfDay(bookings, day, reader.timeZone)).reduce((a, b) => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) }));
+    // A booking of a day or more is cut at the edges instead of opening the night.
+    const short = bookings.filter((b) => Date.parse(b.end) - Date.parse(b.start) < DAY_MS);
+    return days.map((day) => hoursOfDay(short, day, reader.timeZone)).reduce((a, b) => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) }));
   }, [arrangement, scale, days, bookings, reader.timeZone]);
 
   const hoursColumn = (key: string): LaneColumn => ({
@@ -216,7 +219,9 @@ function weekCell(bookings: LaneBooking[], day: string, days: string[], now: Dat
 function dayCell(bookings: LaneBooking[], day: string, hours: Hours, now: Date, reader: CalendarReader): ReactNode {
   const items: TimelineItem[] = [...bookings].sort(byStart).flatMap((b) => {
     const segment = segmentOn(b.start, b.end, day, hours, reader.timeZone);
-    return segment && segment.span.to > segment.span.from ? [{ key: b.id, segment, node: <BookingBlock booking={b} reader={reader} variant="block" /> }] : [];
+    return segment && segment.span.to > segment.span.from
+      ? [{ key: b.id, segment, node: <BookingBlock booking={b} reader={reader} variant="block" cut={segment} /> }]
+      : [];
   });
   const length = hours.end - hours.start;
   const shaded: Span[] = [];

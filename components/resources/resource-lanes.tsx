@@ -6,18 +6,9 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useTransition, type ReactNode } from "react";
 import { shiftDate } from "@/components/calendar/calendar-range";
 import { dateLabel, hourLabel, rangeTitle, type CalendarReader } from "@/components/calendar/calendar-reader";
-import { DayBar, DayTimeline, HourRuler, LaneGrid, type Lane, type LaneColumn, type TimelineItem } from "@/components/calendar/lanes/lane-grid";
-import {
-  hourMarks,
-  hoursOfDay,
-  momentOn,
-  placeTimed,
-  segmentOn,
-  WORKING_HOURS,
-  type Hours,
-  type LaneScale,
-  type Span,
-} from "@/components/calendar/lanes/lane-layout";
+import { HourRuler, HoursCell, LaneGrid, WeekDayCell, type Lane, type LaneColumn, type TimelineItem } from "@/components/calendar/lanes/lane-grid";
+import { hourMarks, hoursOfDay, momentOn, placeTimed, segmentOn, WORKING_HOURS, type Hours, type LaneScale } from "@/components/calendar/lanes/lane-layout";
+import { LegendRow } from "@/components/calendar/lanes/lanes-legend";
 import { LanesToolbar } from "@/components/calendar/lanes/lanes-toolbar";
 import { addCalendarDays, isoWeekdayOf, localDateOf } from "@/lib/time/zoned";
 import type { LaneBooking } from "@/lib/resources/timeline";
@@ -194,24 +185,11 @@ function weekCell(bookings: LaneBooking[], day: string, days: string[], now: Dat
   // Listed on the day it starts (the first day shown when it began before): its bar runs on over the next days.
   const listed = bookings.filter((b) => listedOn(b, days, reader.timeZone) === day).sort(byStart);
   return (
-    <>
-      <DayBar
-        segments={segments}
-        marks={hourMarks(WORKING_HOURS, 3)
-          .map((m) => m.at)
-          .filter((m) => m > 0 && m < 1)}
-        now={momentOn(now, day, WORKING_HOURS, reader.timeZone)}
-      />
-      {listed.length ? (
-        <ul className="space-y-px px-0.5 pb-1">
-          {listed.map((b) => (
-            <li key={b.id} className="min-w-0">
-              <BookingBlock booking={b} reader={reader} variant="line" />
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </>
+    <WeekDayCell
+      segments={segments}
+      now={momentOn(now, day, WORKING_HOURS, reader.timeZone)}
+      list={listed.map((b) => ({ key: b.id, node: <BookingBlock booking={b} reader={reader} variant="line" /> }))}
+    />
   );
 }
 
@@ -223,19 +201,7 @@ function dayCell(bookings: LaneBooking[], day: string, hours: Hours, now: Date, 
       ? [{ key: b.id, segment, node: <BookingBlock booking={b} reader={reader} variant="block" cut={segment} /> }]
       : [];
   });
-  const length = hours.end - hours.start;
-  const shaded: Span[] = [];
-  if (hours.start < WORKING_HOURS.start) shaded.push({ from: 0, to: (WORKING_HOURS.start - hours.start) / length });
-  if (hours.end > WORKING_HOURS.end) shaded.push({ from: (WORKING_HOURS.end - hours.start) / length, to: 1 });
-  return (
-    <DayTimeline
-      items={items}
-      marks={hourMarks(hours).map((m) => m.at)}
-      shaded={shaded}
-      now={momentOn(now, day, hours, reader.timeZone)}
-      minWidth={MIN_BLOCK_MINUTES / length}
-    />
-  );
+  return <HoursCell items={items} hours={hours} now={momentOn(now, day, hours, reader.timeZone)} minMinutes={MIN_BLOCK_MINUTES} />;
 }
 
 /** What the colours mean, swatches as they appear in the lanes. */
@@ -251,18 +217,10 @@ function Legend({ week, hours }: { week: boolean; hours: string }) {
     },
   ] as const;
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
-      {week ? <p className="font-medium text-slate-700">{t("legend.hours", { hours })}</p> : null}
-      <ul aria-label={t("legend.label")} className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        {items.map((item) => (
-          <li key={item.key} className="flex items-center gap-1.5">
-            <span aria-hidden className="flex items-center">
-              {item.mark}
-            </span>
-            {t(`legend.${item.key}`)}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <LegendRow
+      hours={week ? t("legend.hours", { hours }) : null}
+      label={t("legend.label")}
+      items={items.map((item) => ({ key: item.key, mark: item.mark, text: t(`legend.${item.key}`) }))}
+    />
   );
 }

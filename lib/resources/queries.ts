@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { bookings, calendarEntries, resources, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -102,14 +102,25 @@ export function liveOverlapping(from: Date, to: Date) {
   return and(isNull(bookings.cancelledAt), sql`${bookings.during} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`);
 }
 
-/** The live bookings of a resource that overlap [from, to), masked for the viewer. */
-export async function bookingsInWindow(db: DbOrTx, viewer: Viewer, resourceId: string, from: Date, to: Date): Promise<VisibleBooking[]> {
+/** A booking with the resource it holds: the lanes of many resources. */
+export interface ResourceBooking extends VisibleBooking {
+  resourceId: string;
+}
+
+/** The live bookings of many resources that overlap [from, to), in one query, masked for the viewer. */
+export async function bookingsOfResources(db: DbOrTx, viewer: Viewer, resourceIds: string[], from: Date, to: Date): Promise<ResourceBooking[]> {
+  if (!resourceIds.length) return [];
   const rows = await db
     .select(visibleBookingColumns)
     .from(bookings)
     .innerJoin(users, eq(users.id, bookings.bookedById))
     .leftJoin(calendarEntries, eq(calendarEntries.id, bookings.entryId))
-    .where(and(eq(bookings.resourceId, resourceId), liveOverlapping(from, to)))
-    .orderBy(bookings.startsAt);
-  return rows.map((r) => maskBooking(viewer, r));
+    .where(and(inArray(bookings.resourceId, resourceIds), liveOverlapping(from, to)))
+    .orderBy(asc(bookings.startsAt), asc(bookings.id));
+  return rows.map((r) => ({ ...maskBooking(viewer, r), resourceId: r.resourceId }));
+}
+
+/** The live bookings of a resource that overlap [from, to), masked for the viewer. */
+export async function bookingsInWindow(db: DbOrTx, viewer: Viewer, resourceId: string, from: Date, to: Date): Promise<VisibleBooking[]> {
+  return bookingsOfResources(db, viewer, [resourceId], from, to);
 }

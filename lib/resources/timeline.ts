@@ -1,17 +1,13 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { bookings, calendarEntries, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addCalendarDays, isoWeekdayOf, startOfLocalDay } from "@/lib/time/zoned";
-import { bookableResources, liveOverlapping, maskBooking, visibleBookingColumns, type ResourceRow, type VisibleBooking } from "./queries";
+import { bookableResources, bookingsOfResources, type ResourceBooking, type ResourceRow } from "./queries";
 import type { ResourceFilter } from "./schema";
 
 export type TimelineScale = "day" | "week";
 
 /** A booking in the timeline: which lane it sits in, masked as every other read of bookings. */
-export interface TimelineBooking extends VisibleBooking {
-  resourceId: string;
-}
+export type TimelineBooking = ResourceBooking;
 
 /** A booking as the lanes in the browser get it: instants as ISO strings, nothing the viewer may not see. */
 export interface LaneBooking {
@@ -60,19 +56,6 @@ export function windowOfDays(days: string[], timeZone: string): { from: Date; to
   const to = startOfLocalDay(addCalendarDays(days.at(-1)!, 1), timeZone);
   if (!from || !to) throw new RangeError(`Not a day range: ${days[0]}..${days.at(-1)}`);
   return { from, to };
-}
-
-/** The live bookings of many resources that overlap [from, to), in one query, masked for the viewer. */
-export async function bookingsOfResources(db: DbOrTx, viewer: Viewer, resourceIds: string[], from: Date, to: Date): Promise<TimelineBooking[]> {
-  if (!resourceIds.length) return [];
-  const rows = await db
-    .select(visibleBookingColumns)
-    .from(bookings)
-    .innerJoin(users, eq(users.id, bookings.bookedById))
-    .leftJoin(calendarEntries, eq(calendarEntries.id, bookings.entryId))
-    .where(and(inArray(bookings.resourceId, resourceIds), liveOverlapping(from, to)))
-    .orderBy(asc(bookings.startsAt), asc(bookings.id));
-  return rows.map((r) => ({ ...maskBooking(viewer, r), resourceId: r.resourceId }));
 }
 
 /**

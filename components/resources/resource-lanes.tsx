@@ -84,7 +84,10 @@ export function ResourceLanes({
   const hoursColumn = (key: string): LaneColumn => ({
     key,
     weight: (hours.end - hours.start) / 60,
-    header: <HourRuler marks={hourMarks(hours).map((m) => ({ at: m.at, label: hourLabel(reader, m.minutes) }))} className="mx-1 my-2" />,
+    // Beside the booking form the hours are narrow: "9" rather than "09:00".
+    header: (
+      <HourRuler marks={hourMarks(hours).map((m) => ({ at: m.at, label: hourLabel(reader, m.minutes, arrangement === "days") }))} className="mx-1 my-2" />
+    ),
   });
 
   let columns: LaneColumn[];

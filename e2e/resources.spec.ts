@@ -42,7 +42,7 @@ test("a double booking is refused with who has the room and a free room instead"
   await page.goto(`${page.url()}?week=${day}`);
   const first = await book(page, `${day}T10:00`, `${day}T11:00`, "Spotkanie z klientem");
   await expect(first.getByRole("status")).toContainText("Zarezerwowano.");
-  await expect(page.getByText("Spotkanie z klientem (Katarzyna Lewandowska)")).toBeVisible();
+  await expect(page.locator("[data-booking-id]").filter({ hasText: "Spotkanie z klientem" })).toContainText("Katarzyna Lewandowska");
   await expectNoAxeViolations(page, "a room's week with a booking");
   await logout(page);
 
@@ -59,5 +59,23 @@ test("a double booking is refused with who has the room and a free room instead"
   const taken = await book(page, `${day}T10:30`, `${day}T11:30`, "Prezentacja oferty");
   await expect(taken.getByRole("status")).toContainText("Zarezerwowano.");
   await page.goto(`${page.url().split("?")[0]}?week=${day}`);
-  await expect(page.getByText(/Prezentacja oferty \(/)).toBeVisible();
+  await expect(page.locator("[data-booking-id]").filter({ hasText: "Prezentacja oferty" })).toContainText("Michał Dąbrowski");
+
+  // Both meetings on the floor's timeline, each in its room's lane; the day is reached by keyboard.
+  await page.goto(`/resources/timeline?location=${encodeURIComponent(floor)}&view=day&date=${dayAheadInWarsaw(28)}`);
+  const next = await hydrated(page.getByRole("button", { name: "Następny dzień" }));
+  await next.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`date=${day}`));
+  const lanes = page.getByRole("region", { name: "Rezerwacje zasobów" });
+  await expect(lanes.locator("[data-booking-id]")).toHaveCount(2);
+  await expect(lanes.locator("[data-booking-id]").filter({ hasText: "Spotkanie z klientem" })).toContainText("Katarzyna Lewandowska");
+  await expect(lanes.locator("[data-booking-id]").filter({ hasText: "Prezentacja oferty" })).toContainText("Michał Dąbrowski");
+  await expect(lanes.getByRole("link", { name: `Sala Kopernik ${tag}: kalendarz zasobu` })).toHaveAttribute("href", /\/resources\/[0-9a-f-]{36}\?/);
+  await expectNoAxeViolations(page, "the resources timeline");
+  await page.getByRole("radio", { name: "Dzień", exact: true }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/view=week/);
+  await expect(lanes.locator("[data-booking-id]")).toHaveCount(2);
+  await expectNoAxeViolations(page, "the resources timeline's week");
 });

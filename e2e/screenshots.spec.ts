@@ -244,3 +244,25 @@ test("screenshots: resources and a colleague's calendar", async ({ page }) => {
   await page.goto("/admin/resources");
   await shoot(page, "admin-resources", "desktop", "pl");
 });
+
+/** The demo's ten resources side by side: this week (bars with free time, each day's bookings) and its Wednesday (hours across). */
+test("screenshots: the resources timeline", async ({ page }) => {
+  test.setTimeout(240_000);
+  await login(page, "assistant");
+  await expect(page).toHaveURL(/\/tasks$/);
+  const lanes = page.getByRole("region", { name: /Rezerwacje zasobów|Bookings of the resources/ });
+  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+    await page.setViewportSize(VIEWPORTS[viewport]);
+    for (const locale of LOCALES) {
+      await switchLanguage(page, locale);
+      await page.goto("/resources/timeline?view=week");
+      await expect(lanes.getByRole("link", { name: /Sala konferencyjna A/ })).toBeVisible();
+      await expect(lanes.locator("[data-booking-id]").first()).toBeVisible();
+      await shoot(page, "resources-timeline-week", viewport, locale);
+      await page.goto(`/resources/timeline?view=day&date=${warsawWeek()[2]}`);
+      await expect(lanes.getByRole("link", { name: /Sala konferencyjna A/ })).toBeVisible();
+      await shoot(page, "resources-timeline-day", viewport, locale);
+    }
+  }
+  await switchLanguage(page, "pl");
+});

@@ -65,6 +65,25 @@ const RESOURCES: {
     description: "Na pokazy u klientów; przewóz busem serwisowym.",
     maxBookingMinutes: 3 * 24 * 60,
   },
+  {
+    key: "van2",
+    name: "Toyota Proace WX 5903L",
+    kind: "vehicle",
+    location: WAREHOUSE,
+    capacity: 2,
+    description: "Drugi bus serwisowy, mniejszy; na krótkie wyjazdy po Krakowie.",
+    maxBookingMinutes: 12 * 60,
+    hours: ["06:00", "20:00"],
+    department: "service",
+  },
+  {
+    key: "dishwasher",
+    name: "Zmywarka Winterhalter UC-M (egzemplarz pokazowy)",
+    kind: "demo_product",
+    location: WAREHOUSE,
+    description: "Na pokazy i testy u klientów; z zestawem koszy i detergentów.",
+    maxBookingMinutes: 3 * 24 * 60,
+  },
 ];
 
 /** Bookings of their own: [resource, booker, purpose, week, weekday, from, minutes]. */
@@ -75,6 +94,10 @@ const BOOKINGS: [string, string, string, number, number, string, number][] = [
   ["oven", "sales1", "Pokaz u klienta: Restauracja Pod Lipami", 0, 4, "10:00", 5 * 60],
   ["projector", "sales3", "Szkolenie produktowe Winterhalter", 0, 2, "11:00", 120],
   ["rally", "salesmgr", "Wideokonferencja z centralą Rational", 1, 2, "14:00", 60],
+  ["van2", "tech3", "Przegląd zmywarek: Bistro Kazimierz", 0, 1, "08:00", 4 * 60],
+  ["van2", "tech1", "Wymiana grzałki: Hotel Wawel", 0, 3, "12:00", 3 * 60],
+  ["dishwasher", "sales2", "Test u klienta: Stołówka Politechniki", 0, 3, "09:00", 2 * 24 * 60],
+  ["training", "servicemgr", "Szkolenie techników: nowe piece Rational", 0, 5, "09:00", 4 * 60],
 ];
 
 /** Seeds the demo resources and their bookings (called from seedDemo, after the calendar, inside its transaction). */

@@ -50,6 +50,7 @@ export const CLIENT_NAMESPACES = [
   "sms.admin",
   "calendar.lanes",
   "resources.form",
+  "resources.timeline",
   "resources.kind",
   "resources.admin",
   "resources.manage",

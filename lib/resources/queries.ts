@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { bookings, calendarEntries, resources, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -58,35 +58,69 @@ export interface VisibleBooking {
   canChange: boolean;
 }
 
-/** The live bookings of a resource that overlap [from, to), masked for the viewer. */
-export async function bookingsInWindow(db: DbOrTx, viewer: Viewer, resourceId: string, from: Date, to: Date): Promise<VisibleBooking[]> {
+/** The columns a viewer's booking is read from: the booker's name and the entry's visibility decide what is masked. */
+export const visibleBookingColumns = {
+  id: bookings.id,
+  resourceId: bookings.resourceId,
+  start: bookings.startsAt,
+  end: bookings.endsAt,
+  purpose: bookings.purpose,
+  bookedById: bookings.bookedById,
+  entryId: bookings.entryId,
+  booker: users.name,
+  visibility: calendarEntries.visibility,
+};
+
+type BookingRow = {
+  id: string;
+  start: Date;
+  end: Date;
+  purpose: string;
+  bookedById: string;
+  entryId: string | null;
+  booker: string;
+  visibility: string | null;
+};
+
+/** What a viewer may see of a booking: a private entry's booking is "Busy" to everyone but its booker. */
+export function maskBooking(viewer: Viewer, r: BookingRow): VisibleBooking {
+  const busy = r.visibility === "private" && r.bookedById !== viewer.id;
+  return {
+    id: r.id,
+    start: r.start,
+    end: r.end,
+    busy,
+    bookedBy: busy ? null : r.booker,
+    purpose: busy ? null : r.purpose,
+    entryId: busy ? null : r.entryId,
+    canChange: canChangeBooking(viewer, r),
+  };
+}
+
+/** Live bookings that overlap [from, to): through the exclusion constraint's gist index on (resource_id, during). */
+export function liveOverlapping(from: Date, to: Date) {
+  return and(isNull(bookings.cancelledAt), sql`${bookings.during} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`);
+}
+
+/** A booking with the resource it holds: the lanes of many resources. */
+export interface ResourceBooking extends VisibleBooking {
+  resourceId: string;
+}
+
+/** The live bookings of many resources that overlap [from, to), in one query, masked for the viewer. */
+export async function bookingsOfResources(db: DbOrTx, viewer: Viewer, resourceIds: string[], from: Date, to: Date): Promise<ResourceBooking[]> {
+  if (!resourceIds.length) return [];
   const rows = await db
-    .select({
-      id: bookings.id,
-      start: bookings.startsAt,
-      end: bookings.endsAt,
-      purpose: bookings.purpose,
-      bookedById: bookings.bookedById,
-      entryId: bookings.entryId,
-      booker: users.name,
-      visibility: calendarEntries.visibility,
-    })
+    .select(visibleBookingColumns)
     .from(bookings)
     .innerJoin(users, eq(users.id, bookings.bookedById))
     .leftJoin(calendarEntries, eq(calendarEntries.id, bookings.entryId))
-    .where(and(eq(bookings.resourceId, resourceId), isNull(bookings.cancelledAt), lt(bookings.startsAt, to), gt(bookings.endsAt, from)))
-    .orderBy(bookings.startsAt);
-  return rows.map((r) => {
-    const busy = r.visibility === "private" && r.bookedById !== viewer.id;
-    return {
-      id: r.id,
-      start: r.start,
-      end: r.end,
-      busy,
-      bookedBy: busy ? null : r.booker,
-      purpose: busy ? null : r.purpose,
-      entryId: busy ? null : r.entryId,
-      canChange: canChangeBooking(viewer, r),
-    };
-  });
+    .where(and(inArray(bookings.resourceId, resourceIds), liveOverlapping(from, to)))
+    .orderBy(asc(bookings.startsAt), asc(bookings.id));
+  return rows.map((r) => ({ ...maskBooking(viewer, r), resourceId: r.resourceId }));
+}
+
+/** The live bookings of a resource that overlap [from, to), masked for the viewer. */
+export async function bookingsInWindow(db: DbOrTx, viewer: Viewer, resourceId: string, from: Date, to: Date): Promise<VisibleBooking[]> {
+  return bookingsOfResources(db, viewer, [resourceId], from, to);
 }

@@ -3,7 +3,7 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import { useEffect, useRef, type CSSProperties, type ReactNode } from "react";
-import { stackInRows, type Segment, type Span } from "./lane-layout";
+import { hourMarks, stackInRows, WORKING_HOURS, type Hours, type Segment, type Span } from "./lane-layout";
 
 /**
  * Rows of things laid along the same columns, one lane per row with its label kept in view while
@@ -312,4 +312,52 @@ export function DayTimeline({
       ) : null}
     </div>
   );
+}
+
+/** A week's day in a lane: the working hours as a bar (DayBar) over the list of what starts that day. */
+export function WeekDayCell({ segments, now, list }: { segments: BarSegment[]; now: number | null; list: { key: string; node: ReactNode }[] }) {
+  return (
+    <>
+      <DayBar
+        segments={segments}
+        marks={hourMarks(WORKING_HOURS, 3)
+          .map((m) => m.at)
+          .filter((m) => m > 0 && m < 1)}
+        now={now}
+      />
+      {list.length ? (
+        <ul className="space-y-px px-0.5 pb-1">
+          {list.map((item) => (
+            <li key={item.key} className="min-w-0">
+              {item.node}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * A day in a lane: `hours` across (DayTimeline) with an hour line each, the stretches outside the
+ * working day shaded, a short item given at least `minMinutes` of room.
+ */
+export function HoursCell({
+  items,
+  hours,
+  now,
+  minMinutes,
+  tinted,
+}: {
+  items: TimelineItem[];
+  hours: Hours;
+  now: number | null;
+  minMinutes: number;
+  tinted?: boolean;
+}) {
+  const length = hours.end - hours.start;
+  const shaded: Span[] = [];
+  if (hours.start < WORKING_HOURS.start) shaded.push({ from: 0, to: (WORKING_HOURS.start - hours.start) / length });
+  if (hours.end > WORKING_HOURS.end) shaded.push({ from: (WORKING_HOURS.end - hours.start) / length, to: 1 });
+  return <DayTimeline items={items} marks={hourMarks(hours).map((m) => m.at)} shaded={shaded} now={now} minWidth={minMinutes / length} tinted={tinted} />;
 }

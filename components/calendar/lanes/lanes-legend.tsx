@@ -35,15 +35,26 @@ export function LanesLegend({ scale, hours }: { scale: LaneScale; hours: string 
     { key: "task", mark: <span className="mx-1 inline-block h-2 w-2 rotate-45 rounded-[1px] bg-amber-500" /> },
   ];
   return (
+    <LegendRow
+      hours={scale === "week" ? t("hours", { hours }) : null}
+      label={t("label")}
+      items={items.map((item) => ({ key: item.key, mark: item.mark, text: t(item.key) }))}
+    />
+  );
+}
+
+/** A legend under lanes: the hours the bars show (a week's), then each swatch with its meaning. */
+export function LegendRow({ hours, label, items }: { hours: string | null; label: string; items: { key: string; mark: ReactNode; text: string }[] }) {
+  return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
-      {scale === "week" ? <p className="font-medium text-slate-700">{t("hours", { hours })}</p> : null}
-      <ul aria-label={t("label")} className="flex flex-wrap items-center gap-x-4 gap-y-1">
+      {hours ? <p className="font-medium text-slate-700">{hours}</p> : null}
+      <ul aria-label={label} className="flex flex-wrap items-center gap-x-4 gap-y-1">
         {items.map((item) => (
           <li key={item.key} className="flex items-center gap-1.5">
             <span aria-hidden className="flex items-center">
               {item.mark}
             </span>
-            {t(item.key)}
+            {item.text}
           </li>
         ))}
       </ul>

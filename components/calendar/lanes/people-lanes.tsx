@@ -15,7 +15,7 @@ import { datesOf, shiftDate } from "../calendar-range";
 import { dateLabel, hourLabel, rangeTitle, type CalendarReader } from "../calendar-reader";
 import { useCalendarWindow } from "../use-calendar-window";
 import { BAR, LaneEntry, LaneTask } from "./lane-entries";
-import { DayBar, DayTimeline, HourRuler, LaneGrid, type BarSegment, type Lane, type LaneBanner, type LaneColumn, type TimelineItem } from "./lane-grid";
+import { HourRuler, HoursCell, LaneGrid, WeekDayCell, type BarSegment, type Lane, type LaneBanner, type LaneColumn, type TimelineItem } from "./lane-grid";
 import { LanesLegend } from "./lanes-legend";
 import {
   allDayColumns,
@@ -290,24 +290,11 @@ function weekCell(entries: CalendarItem[], day: string, now: Date, reader: Calen
   });
   const listed = (entries.filter((e) => !e.allDay && listedOn?.get(e.id) === day) as TimedItem[]).sort(byStart);
   return (
-    <>
-      <DayBar
-        segments={segments}
-        marks={hourMarks(WORKING_HOURS, 3)
-          .map((m) => m.at)
-          .filter((m) => m > 0 && m < 1)}
-        now={momentOn(now, day, WORKING_HOURS, reader.timeZone)}
-      />
-      {listed.length ? (
-        <ul className="space-y-px px-0.5 pb-1">
-          {listed.map((e) => (
-            <li key={e.id} className="min-w-0">
-              <LaneEntry entry={e} reader={reader} variant="line" />
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </>
+    <WeekDayCell
+      segments={segments}
+      now={momentOn(now, day, WORKING_HOURS, reader.timeZone)}
+      list={listed.map((e) => ({ key: e.id, node: <LaneEntry entry={e} reader={reader} variant="line" /> }))}
+    />
   );
 }
 
@@ -319,20 +306,7 @@ function dayCell(entries: CalendarItem[], day: string, hours: Hours, now: Date, 
     const segment = segmentOn(e.start, e.end, day, hours, reader.timeZone);
     return segment ? [{ key: e.id, segment, node: <LaneEntry entry={e} reader={reader} variant="block" cut={segment} /> }] : [];
   });
-  const length = hours.end - hours.start;
-  const shaded: Span[] = [];
-  if (hours.start < WORKING_HOURS.start) shaded.push({ from: 0, to: (WORKING_HOURS.start - hours.start) / length });
-  if (hours.end > WORKING_HOURS.end) shaded.push({ from: (WORKING_HOURS.end - hours.start) / length, to: 1 });
-  return (
-    <DayTimeline
-      items={items}
-      marks={hourMarks(hours).map((m) => m.at)}
-      shaded={shaded}
-      now={momentOn(now, day, hours, reader.timeZone)}
-      minWidth={MIN_BLOCK_MINUTES / length}
-      tinted={away}
-    />
-  );
+  return <HoursCell items={items} hours={hours} now={momentOn(now, day, hours, reader.timeZone)} minMinutes={MIN_BLOCK_MINUTES} tinted={away} />;
 }
 
 function isWeekend(date: string): boolean {

@@ -79,3 +79,45 @@ test("a double booking is refused with who has the room and a free room instead"
   await expect(lanes.locator("[data-booking-id]")).toHaveCount(2);
   await expectNoAxeViolations(page, "the resources timeline's week");
 });
+
+/**
+ * The booker changes the time of a booking in its dialog, cancels it and restores it before the
+ * dialog closes; a colleague on the same page gets no way to change it.
+ */
+test("the booker changes, cancels and restores a booking; a colleague cannot touch it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const purpose = `Szkolenie serwisowe ${Date.now().toString(36)}`;
+  const day = dayAheadInWarsaw(34);
+
+  await signInAs(page, "sales1");
+  await page.goto("/resources");
+  await page.getByRole("link", { name: "Sala szkoleniowa", exact: true }).click();
+  await expect(page).toHaveURL(/\/resources\/[0-9a-f-]{36}$/);
+  const roomUrl = `${page.url()}?date=${day}`;
+  await page.goto(roomUrl);
+  const booked = await book(page, `${day}T14:00`, `${day}T15:00`, purpose);
+  await expect(booked.getByRole("status")).toContainText("Zarezerwowano.");
+
+  const change = page.getByRole("button", { name: new RegExp(`Zmień lub odwołaj rezerwację .*${purpose}`) });
+  await change.click();
+  const dialog = page.getByRole("dialog", { name: "Rezerwacja: Sala szkoleniowa" });
+  await dialog.getByLabel("Do").fill(`${day}T15:30`);
+  await dialog.getByRole("button", { name: "Zapisz zmiany" }).click();
+  await expect(dialog.getByRole("status")).toContainText("Zapisano.");
+  await expectNoAxeViolations(page, "a booking's dialog");
+  await dialog.getByRole("button", { name: "Odwołaj rezerwację" }).click();
+  await dialog.getByRole("button", { name: "Tak, odwołaj" }).click();
+  await expect(dialog.getByRole("status")).toContainText("Rezerwacja odwołana");
+  await dialog.getByRole("button", { name: "Przywróć rezerwację" }).click();
+  await expect(dialog.getByRole("status")).toContainText("Rezerwacja przywrócona.");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  // Restored with its changed time: 14:00 to 15:30.
+  await expect(page.locator("[data-booking-id]").filter({ hasText: purpose }).first()).toContainText("15:30");
+  await logout(page);
+
+  await signInAs(page, "sales2");
+  await page.goto(roomUrl);
+  await expect(page.locator("[data-booking-id]").filter({ hasText: purpose }).first()).toContainText("Katarzyna Lewandowska");
+  await expect(page.getByRole("button", { name: new RegExp(`Zmień lub odwołaj rezerwację .*${purpose}`) })).toHaveCount(0);
+});

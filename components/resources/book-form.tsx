@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
@@ -10,7 +9,7 @@ import { FormAlert, SavedNote } from "@/components/ui/form-alert";
 import { useAction } from "@/components/ui/use-action";
 import { bookResourceAction } from "@/lib/resources/actions";
 import type { ConflictDetails } from "@/lib/resources/conflicts";
-import { instantToWallClock } from "@/lib/time/wall-clock";
+import { ConflictHelp } from "./conflict-help";
 
 /**
  * Books the resource for a time typed in the viewer's zone. A conflict shows who holds the time
@@ -27,9 +26,6 @@ export function BookForm({ resourceId, timeZone }: { resourceId: string; timeZon
     router.refresh();
   });
   const details = book.result && !book.result.ok ? (book.result.details as ConflictDetails | undefined) : undefined;
-
-  // The datetime-local inputs speak the viewer's wall clock.
-  const wall = (iso: string) => instantToWallClock(new Date(iso), timeZone);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,34 +66,7 @@ export function BookForm({ resourceId, timeZone }: { resourceId: string; timeZon
         />
       </Field>
       <FormAlert error={book.fieldErrors ? undefined : book.error} />
-      {details ? (
-        <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {details.alternatives.length ? (
-            <div>
-              <p className="font-medium">{t("alternatives")}</p>
-              <ul className="list-disc pl-5">
-                {details.alternatives.map((a) => (
-                  <li key={a.id}>
-                    <Link className="underline focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none" href={`/resources/${a.id}`}>
-                      {a.name}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : (
-            <p>{t("noAlternatives")}</p>
-          )}
-          {details.nextFree ? (
-            <p className="flex flex-wrap items-center gap-2">
-              {t("nextFree", { from: wall(details.nextFree.start).replace("T", " ") })}
-              <Button size="sm" onClick={() => setTimes({ start: wall(details.nextFree!.start), end: wall(details.nextFree!.end) })}>
-                {t("useNextFree")}
-              </Button>
-            </p>
-          ) : null}
-        </div>
-      ) : null}
+      {details ? <ConflictHelp details={details} timeZone={timeZone} onUseNextFree={setTimes} /> : null}
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={book.pending}>
           {t("submit")}

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { calendarReaderOf } from "@/app/(app)/calendar/calendar-reader";
 import { requireViewer } from "@/app/require-viewer";
 import { BookForm } from "@/components/resources/book-form";
+import { ChangeableBookings } from "@/components/resources/changeable-bookings";
 import { ResourceLanes } from "@/components/resources/resource-lanes";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -63,7 +64,10 @@ export default async function Page({ params, searchParams }: { params: Promise<P
             nowIso={at.toISOString()}
           />
         </section>
-        <Card>{resource.retiredAt ? <EmptyState title={t("page.retired")} /> : <BookForm resourceId={resource.id} timeZone={viewer.timeZone} />}</Card>
+        <div className="space-y-4">
+          <Card>{resource.retiredAt ? <EmptyState title={t("page.retired")} /> : <BookForm resourceId={resource.id} timeZone={viewer.timeZone} />}</Card>
+          <ChangeableBookings bookings={booked} resourceName={resource.name} reader={reader} now={at} />
+        </div>
       </div>
     </>
   );

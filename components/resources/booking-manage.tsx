@@ -29,7 +29,18 @@ export interface ManagedBooking {
  * typed in the viewer's zone. A change onto a taken time is refused naming who holds it, with
  * free alternatives and the next free slot, as when booking.
  */
-export function BookingManage({ booking, resourceName, timeZone }: { booking: ManagedBooking; resourceName: string; timeZone: string }) {
+export function BookingManage({
+  booking,
+  resourceName,
+  timeZone,
+  onOpenChange: told,
+}: {
+  booking: ManagedBooking;
+  resourceName: string;
+  timeZone: string;
+  /** Told when the dialog opens and closes (a list keeps a cancelled booking while its dialog is open). */
+  onOpenChange?: (open: boolean) => void;
+}) {
   const t = useTranslations("resources.manage");
   const tf = useTranslations("resources.form");
   const id = useId();
@@ -47,6 +58,7 @@ export function BookingManage({ booking, resourceName, timeZone }: { booking: Ma
 
   function onOpenChange(next: boolean) {
     setOpen(next);
+    told?.(next);
     if (next) {
       setValues(initial);
       setState("editing");

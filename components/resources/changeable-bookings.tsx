@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { CalendarReader } from "@/components/calendar/calendar-reader";
-import { Card } from "@/components/ui/card";
 import { formatEntryTime } from "@/lib/calendar/entry-format";
 import type { VisibleBooking } from "@/lib/resources/queries";
-import { BookingManage } from "./booking-manage";
+import { ChangeableList } from "./changeable-list";
 
 /**
  * The bookings of this resource shown on the page that the viewer may change (their own, or any
@@ -23,34 +22,17 @@ export async function ChangeableBookings({
 }) {
   const t = await getTranslations("resources.manage");
   const changeable = bookings.filter((b) => b.canChange && !b.entryId && b.end > now);
-  if (!changeable.length) return null;
-  return (
-    <Card>
-      <section aria-labelledby="changeable-heading" className="space-y-2">
-        <div>
-          <h2 id="changeable-heading">{t("listTitle")}</h2>
-          <p className="text-xs text-slate-600">{t("listHint")}</p>
-        </div>
-        <ul className="divide-y divide-slate-100 text-sm">
-          {changeable.map((b) => {
-            const when = formatEntryTime({ allDay: false, start: b.start.toISOString(), end: b.end.toISOString() }, reader);
-            const label = b.purpose ? `${when} · ${b.purpose}` : when;
-            return (
-              <li key={b.id} className="flex items-center justify-between gap-2 py-1.5">
-                <span className="min-w-0">
-                  <span className="block tabular-nums text-slate-800">{when}</span>
-                  {b.purpose ? <span className="block truncate text-xs text-slate-600">{b.purpose}</span> : null}
-                </span>
-                <BookingManage
-                  booking={{ id: b.id, start: b.start.toISOString(), end: b.end.toISOString(), purpose: b.purpose ?? "", label }}
-                  resourceName={resourceName}
-                  timeZone={reader.timeZone}
-                />
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-    </Card>
-  );
+  const rows = changeable.map((b) => {
+    const when = formatEntryTime({ allDay: false, start: b.start.toISOString(), end: b.end.toISOString() }, reader);
+    return {
+      id: b.id,
+      start: b.start.toISOString(),
+      end: b.end.toISOString(),
+      purpose: b.purpose ?? "",
+      when,
+      label: b.purpose ? `${when} · ${b.purpose}` : when,
+    };
+  });
+  // Rendered even with none: the list keeps a booking cancelled from its still open dialog.
+  return <ChangeableList title={t("listTitle")} hint={t("listHint")} rows={rows} resourceName={resourceName} timeZone={reader.timeZone} />;
 }

@@ -33,6 +33,7 @@ const zoneIntegrationTests = [
   "lib/crm/case-history.int.test.ts",
   "lib/calendar/**/*.int.test.ts",
   "lib/resources/**/*.int.test.ts",
+  "lib/feeds/**/*.int.test.ts",
 ];
 
 const unit = (name: string, include: string[], timeZone: string) => ({

@@ -4,6 +4,7 @@ import { calendarFeeds, users } from "@/db/schema";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
+import { GET as feedGET } from "@/app/api/feeds/[token]/route";
 import { createFeedAction, regenerateFeedAction, renameFeedAction, revokeFeedAction } from "./actions";
 import { fetchFeed } from "./feed-fixtures";
 import { allFeeds, feedsOf } from "./queries";
@@ -114,5 +115,25 @@ describe("feed actions", () => {
     }
     await db.update(users).set({ active: false }).where(eq(users.id, owner.id));
     expect(await fetchFeed(db, token)).toEqual(unknown);
+  });
+});
+
+describe("the feed route", () => {
+  it("serves a live token as text/calendar and an unknown one as a plain 404", async () => {
+    const { token } = await ownFeed();
+    const ok = await feedGET(new Request(`http://localhost/api/feeds/${token}.ics`, { headers: { "user-agent": "Google-Calendar-Importer" } }), {
+      params: Promise.resolve({ token: `${token}.ics` }),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(ok.headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(await ok.text()).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+    const again = await feedGET(new Request("http://localhost/x", { headers: { "if-none-match": ok.headers.get("etag")! } }), {
+      params: Promise.resolve({ token }),
+    });
+    expect(again.status).toBe(304);
+    const missing = await feedGET(new Request("http://localhost/x"), { params: Promise.resolve({ token: "nope" }) });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe("Not found\n");
   });
 });

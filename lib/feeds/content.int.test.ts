@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { calendarEntries, resources, teamMembers, teams, users } from "@/db/schema";
+import { calendarEntries, resources, tasks, teamMembers, teams, users } from "@/db/schema";
 import { answerEntryAction, createEntryAction, grantCalendarAccessAction, revokeCalendarAccessAction, updateEntryAction } from "@/lib/calendar/actions";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
@@ -100,6 +100,26 @@ describe("feed content and privacy", () => {
     const holiday = events.get(uid(o.holidayId))!;
     expect(holiday).toMatch(/^DTSTART;VALUE=DATE:20270503$/m);
     expect(holiday).toMatch(/^DTEND;VALUE=DATE:20270504$/m);
+  });
+
+  it("puts the owner's tasks due in the window into their own feed only when asked, marked as tasks", async () => {
+    const o = await office();
+    const [task] = await o.db
+      .insert(tasks)
+      .values({ title: "Wysłać ofertę", assigneeId: o.director.id, createdById: o.director.id, dueAt: new Date("2027-02-10T15:00:00Z") })
+      .returning();
+    await o.db
+      .insert(tasks)
+      .values({ title: "Anulowane", assigneeId: o.director.id, createdById: o.director.id, dueAt: new Date("2027-02-11T15:00:00Z"), status: "cancelled" });
+    const withTasks = await feedText(o.db, await feedToken(o.db, o.director.viewer, { kind: "own", includeTasks: true }));
+    const block = rawEvents(withTasks).get(`task-${task!.id}@baton`)!;
+    expect(block).toMatch(/^X-BATON-KIND:task$/m);
+    expect(block).toMatch(/^CATEGORIES:Zadanie$/m);
+    expect(block).toMatch(/^DTSTART;TZID=Europe\/Warsaw:20270210T160000$/m);
+    expect(block).toContain(`URL;VALUE=URI:https://baton.example.com/tasks/${task!.id}`);
+    expect(withTasks).not.toContain("Anulowane");
+    const without = await feedText(o.db, await feedToken(o.db, o.director.viewer, { kind: "own" }));
+    expect(without).not.toContain("Wysłać ofertę");
   });
 
   it("gives the right instants through ical.js, on both Warsaw DST days and for an all-day entry, whatever the process zone", async () => {

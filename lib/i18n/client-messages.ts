@@ -54,6 +54,7 @@ export const CLIENT_NAMESPACES = [
   "resources.admin",
   "invitations.answer",
   "invitations.form",
+  "feeds",
 ] as const;
 
 type Tree = { [key: string]: unknown };

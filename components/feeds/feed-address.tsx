@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
@@ -10,6 +10,7 @@ import { subscribeLinks } from "@/lib/feeds/clients";
 export function FeedAddress({ url, name, message }: { url: string; name: string; message: string }) {
   const t = useTranslations("feeds");
   const [copied, setCopied] = useState(false);
+  const inputId = useId();
   const links = subscribeLinks(url, name);
   const subscriptions = [
     { href: links.outlookWeb, label: t("outlookWeb"), note: t("outlookWebNote"), external: true },
@@ -17,16 +18,16 @@ export function FeedAddress({ url, name, message }: { url: string; name: string;
     { href: links.google, label: t("google"), note: t("googleNote"), external: true },
   ];
   return (
-    <section aria-label={t("url")} className="mt-3 grid gap-2 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm">
+    <section className="mt-3 grid gap-2 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm">
       <p role="status" className="text-emerald-800">
         {message}
       </p>
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-0 grow space-y-1">
-          <label htmlFor="feed-url" className="block text-xs font-medium text-slate-700">
+          <label htmlFor={inputId} className="block text-xs font-medium text-slate-700">
             {t("url")}
           </label>
-          <Input id="feed-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" data-testid="feed-url" />
+          <Input id={inputId} readOnly value={url} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" />
         </div>
         <Button
           size="sm"

@@ -7,7 +7,7 @@ import { seesDetailsFrom } from "@/lib/calendar/access";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_TIMED_ENTRY_DAYS } from "@/lib/calendar/limits";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "@/lib/calendar/types";
 import { addCalendarDays } from "@/lib/time/zoned";
-import type { FeedWindow } from "./scope";
+import { instantOf, type FeedWindow } from "./scope";
 
 const DAY = 86_400_000;
 
@@ -105,8 +105,6 @@ interface RawEntry {
   sees: boolean;
 }
 
-const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-
 /**
  * The feed's entries as the creator may see them, details of the others' private entries
  * replaced by NULL in the database. Attendees (and, in the creator's own feed, reminders) come
@@ -130,12 +128,12 @@ export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, windo
   return rows.map((r) => ({
     ...(r.all_day
       ? { allDay: true as const, startDate: r.start_date!, endDate: r.end_date! }
-      : { allDay: false as const, start: asDate(r.starts_at!).toISOString(), end: asDate(r.ends_at!).toISOString() }),
+      : { allDay: false as const, start: instantOf(r.starts_at!).toISOString(), end: instantOf(r.ends_at!).toISOString() }),
     id: r.id,
     masked: !r.sees,
     visibility: r.visibility,
     sequence: r.sequence,
-    updatedAt: asDate(r.updated_at),
+    updatedAt: instantOf(r.updated_at),
     title: r.title,
     location: r.location,
     description: r.description,
@@ -172,7 +170,7 @@ async function alarmsOf(db: DbOrTx, ids: string[]): Promise<Map<string, FeedEntr
   );
   for (const r of rows) {
     const list = byEntry.get(r.entry_id) ?? [];
-    list.push(r.offset_minutes !== null ? { offsetMinutes: r.offset_minutes } : { at: asDate(r.fire_at!) });
+    list.push(r.offset_minutes !== null ? { offsetMinutes: r.offset_minutes } : { at: instantOf(r.fire_at!) });
     byEntry.set(r.entry_id, list);
   }
   return byEntry;

@@ -4,7 +4,7 @@ import { preparedRows } from "@/db/prepared";
 import { bookings, calendarEntries, tasks } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { bookingsInWindow, type VisibleBooking } from "@/lib/resources/queries";
-import type { FeedWindow } from "./scope";
+import { instantOf, type FeedWindow } from "./scope";
 
 /** A task of the creator's with a due moment in the window. */
 export interface FeedTask {
@@ -15,8 +15,6 @@ export interface FeedTask {
   done: boolean;
   updatedAt: Date;
 }
-
-const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 const tasksWhere = (viewer: Viewer, window: FeedWindow) =>
   sql`${tasks.assigneeId} = ${viewer.id}::uuid AND ${tasks.status} <> 'cancelled'
@@ -30,7 +28,14 @@ export async function feedTasks(db: DbOrTx, viewer: Viewer, window: FeedWindow):
         ${tasks.updatedAt} AS updated_at
       FROM ${tasks} WHERE ${tasksWhere(viewer, window)} ORDER BY ${tasks.dueAt}, ${tasks.number}`,
   );
-  return rows.map((t) => ({ id: t.id, number: t.number, title: t.title, dueAt: asDate(t.due_at), done: t.status === "done", updatedAt: asDate(t.updated_at) }));
+  return rows.map((t) => ({
+    id: t.id,
+    number: t.number,
+    title: t.title,
+    dueAt: instantOf(t.due_at),
+    done: t.status === "done",
+    updatedAt: instantOf(t.updated_at),
+  }));
 }
 
 export async function tasksFingerprint(db: DbOrTx, viewer: Viewer, window: FeedWindow): Promise<string> {
@@ -55,7 +60,7 @@ export async function feedBookings(db: DbOrTx, viewer: Viewer, resourceId: strin
   const byId = new Map(stamps.map((s) => [s.id, s]));
   return visible.map((b) => {
     const s = byId.get(b.id)!;
-    return { ...b, createdAt: asDate(s.created_at), updatedAt: asDate(s.updated_at) };
+    return { ...b, createdAt: instantOf(s.created_at), updatedAt: instantOf(s.updated_at) };
   });
 }
 

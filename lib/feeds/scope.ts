@@ -45,7 +45,11 @@ interface RawFeedRow {
   working_mode: Viewer["workingMode"];
 }
 
-const asDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+/** A timestamptz as the driver hands it over: a Date (postgres.js) or its text (PGlite through `execute`). */
+export function instantOf(v: Date | string): Date {
+  return v instanceof Date ? v : new Date(v);
+}
+const asDate = (v: Date | string | null) => (v === null ? null : instantOf(v));
 
 /**
  * One indexed lookup by the token's hash: a live feed whose creator is still active, or null.

@@ -54,7 +54,7 @@ export async function serveFeed(db: DbOrTx, request: FeedRequest): Promise<FeedR
     headers: {
       ...headers,
       "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `inline; filename="baton.ics"; filename*=UTF-8''${encodeURIComponent(feed.name)}.ics`,
+      "Content-Disposition": `inline; filename="baton.ics"; filename*=UTF-8''${encodeURIComponent(feed.name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}.ics`,
     },
     body,
   };

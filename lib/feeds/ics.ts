@@ -14,6 +14,7 @@ import { entryUid } from "@/lib/calendar/invitation-ics";
 import type { AttendeeResponse } from "@/lib/calendar/types";
 import type { FeedEntry } from "./entries";
 import type { FeedBooking, FeedTask } from "./extras";
+import { zonedInstant } from "./zoned-time";
 
 /** How often a client should come back: a hint; Google ignores it and polls every 8 to 24 hours. */
 export const REFRESH_SECONDS = 3600;
@@ -58,8 +59,8 @@ function utcStamp(at: Date): string {
 
 /**
  * The feed's iCalendar text, written in the creator's zone with its VTIMEZONE (a zone the
- * generator does not know goes out in UTC: the instants stay right). Times are Temporal values,
- * never plain Dates, which ical-generator would write in the process zone (STACK-NOTES); the
+ * generator does not know goes out in UTC: the instants stay right). Times are Temporal-shaped
+ * values (zoned-time.ts), never plain Dates, which ical-generator would write in the process zone (STACK-NOTES); the
  * DTSTAMPs it writes without Z, and the CRLF it leaves off after END:VCALENDAR, are mended here.
  * Escaping and folding at 75 octets are ical-generator's.
  */
@@ -70,13 +71,14 @@ export function feedCalendar(doc: FeedDocument): string {
   const cal = ical({ prodId: "//Baton//Feeds//EN", name: doc.name, ttl: REFRESH_SECONDS });
   if (vtimezone) cal.timezone({ name: doc.timeZone, generator: () => vtimezone });
   const stamps: Date[] = [];
-  const at = (instant: Date | string) => Temporal.Instant.from(typeof instant === "string" ? instant : instant.toISOString()).toZonedDateTimeISO(zone);
+  const at = (instant: Date | string) => zonedInstant(typeof instant === "string" ? Date.parse(instant) : instant.getTime(), zone);
   const timed = (start: Date | string, end: Date | string | null): Partial<ICalEventData> => ({
     start: at(start),
     ...(end ? { end: at(end) } : {}),
     timezone: zone,
   });
-  const link = (path: string) => new URL(path, doc.appUrl).toString();
+  const base = doc.appUrl.replace(/\/+$/, "");
+  const link = (path: string) => `${base}${path}`;
   const add = (data: ICalEventData, stamp: Date) => {
     stamps.push(stamp);
     cal.createEvent({ ...data, stamp });

@@ -49,28 +49,32 @@ function sequenceOfStamp(updatedAt: Date): number {
   return Math.max(0, Math.floor((updatedAt.getTime() - EPOCH_2020) / 1000));
 }
 
-/** "20260329T070000Z": an instant as DTSTAMP must be written. */
-function utcStamp(at: Date): string {
-  return at
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
+/**
+ * The zone's VTIMEZONE (and the X-WR-TIMEZONE hint) put in before the first event. Given to
+ * ical-generator as the calendar's zone instead, it would write every DTSTAMP as a wall-clock time
+ * without Z (STACK-NOTES); without it, DTSTAMP is UTC with Z and each event names its own TZID.
+ */
+function withTimezone(text: string, zone: string | null, vtimezone: string | null): string {
+  if (!zone || !vtimezone) return text;
+  const block = `${vtimezone.replace(/\r?\n/g, "\r\n").replace(/(\r\n)+$/, "")}\r\nX-WR-TIMEZONE:${zone}\r\n`;
+  const at = text.indexOf("BEGIN:VEVENT\r\n");
+  const where = at >= 0 ? at : text.lastIndexOf("END:VCALENDAR");
+  return `${text.slice(0, where)}${block}${text.slice(where)}`;
 }
 
 /**
  * The feed's iCalendar text, written in the creator's zone with its VTIMEZONE (a zone the
  * generator does not know goes out in UTC: the instants stay right). Times are Temporal-shaped
- * values (zoned-time.ts), never plain Dates, which ical-generator would write in the process zone (STACK-NOTES); the
- * DTSTAMPs it writes without Z, and the CRLF it leaves off after END:VCALENDAR, are mended here.
+ * values (zoned-time.ts), never plain Dates, which ical-generator would write in the process zone
+ * (STACK-NOTES); the CRLF it leaves off after END:VCALENDAR is mended here.
  * Escaping and folding at 75 octets are ical-generator's.
  */
 export function feedCalendar(doc: FeedDocument): string {
   const texts = TEXTS[doc.locale];
   const vtimezone = getVtimezoneComponent(doc.timeZone);
-  const zone = vtimezone ? doc.timeZone : "UTC";
+  // The VTIMEZONE's own TZID (a zone's canonical name, "Europe/Kyiv" for "Europe/Kiev"): every TZID must match one.
+  const zone = (vtimezone && /^TZID:(.+?)\r?$/m.exec(vtimezone)?.[1]) || "UTC";
   const cal = ical({ prodId: "//Baton//Feeds//EN", name: doc.name, ttl: REFRESH_SECONDS });
-  if (vtimezone) cal.timezone({ name: doc.timeZone, generator: () => vtimezone });
-  const stamps: Date[] = [];
   const at = (instant: Date | string) => zonedInstant(typeof instant === "string" ? Date.parse(instant) : instant.getTime(), zone);
   const timed = (start: Date | string, end: Date | string | null): Partial<ICalEventData> => ({
     start: at(start),
@@ -80,7 +84,6 @@ export function feedCalendar(doc: FeedDocument): string {
   const base = doc.appUrl.replace(/\/+$/, "");
   const link = (path: string) => `${base}${path}`;
   const add = (data: ICalEventData, stamp: Date) => {
-    stamps.push(stamp);
     cal.createEvent({ ...data, stamp });
   };
 
@@ -165,8 +168,7 @@ export function feedCalendar(doc: FeedDocument): string {
     );
   }
 
-  let n = 0;
-  const text = cal.toString().replace(/^DTSTAMP:.*$/gm, () => `DTSTAMP:${utcStamp(stamps[n++]!)}`);
+  const text = withTimezone(cal.toString(), zone === "UTC" ? null : zone, vtimezone);
   return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
 

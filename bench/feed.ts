@@ -132,7 +132,15 @@ export default async function feedBench(ctx: BenchContext) {
   const people = feedPeopleSql(feed)!;
   const query = await measure(() => feedEntries(db, feed.creator, people, window, true), { iterations: 40, warmup: 5 });
   const rows = await feedEntries(db, feed.creator, people, window, true);
-  const doc = { name: feed.name, timeZone: feed.creator.timeZone, locale: feed.creator.locale, appUrl: "https://baton.example.com", entries: rows, tasks: [], bookings: [] };
+  const doc = {
+    name: feed.name,
+    timeZone: feed.creator.timeZone,
+    locale: feed.creator.locale,
+    appUrl: "https://baton.example.com",
+    entries: rows,
+    tasks: [],
+    bookings: [],
+  };
   const text = await measure(async () => feedCalendar(doc), { iterations: 40, warmup: 5 });
   log(`of which: query p50 ${query.p50} ms, text p50 ${text.p50} ms`);
   log(`feed of ${entries}: p50 ${full.p50} ms, p95 ${full.p95} ms, ${bytes} bytes (goal: p50 under 20 ms, under 1 MB)`);

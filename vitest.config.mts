@@ -22,6 +22,7 @@ const zoneUnitTests = [
   "lib/crm/notice-kinds.test.ts",
   "lib/calendar/**/*.test.ts",
   "lib/resources/**/*.test.ts",
+  "lib/feeds/**/*.test.ts",
   "db/seed/**/*.test.ts",
   "components/calendar/lanes/*.test.ts",
 ];

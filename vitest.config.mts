@@ -22,6 +22,7 @@ const zoneUnitTests = [
   "lib/crm/notice-kinds.test.ts",
   "lib/calendar/**/*.test.ts",
   "lib/resources/**/*.test.ts",
+  "lib/feeds/**/*.test.ts",
   "db/seed/**/*.test.ts",
   "components/calendar/lanes/*.test.ts",
 ];
@@ -33,6 +34,7 @@ const zoneIntegrationTests = [
   "lib/crm/case-history.int.test.ts",
   "lib/calendar/**/*.int.test.ts",
   "lib/resources/**/*.int.test.ts",
+  "lib/feeds/**/*.int.test.ts",
 ];
 
 const unit = (name: string, include: string[], timeZone: string) => ({

@@ -10,3 +10,4 @@ export * from "./timelines";
 export * from "./calendar";
 export * from "./calendar-lanes";
 export * from "./resources";
+export * from "./feeds";

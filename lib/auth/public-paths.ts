@@ -13,6 +13,8 @@ const PUBLIC_PATHS = [
   "/api/inngest",
   // Resend's webhooks (replies to invitations): the svix signature is the authority (app/api/inbound/resend).
   "/api/inbound/resend",
+  // iCal feeds that calendar clients fetch without a session: the secret token in the URL is the authority (lib/feeds/serve.ts).
+  "/api/feeds",
   "/_next",
   "/fonts",
   "/icons",

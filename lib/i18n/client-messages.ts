@@ -56,6 +56,7 @@ export const CLIENT_NAMESPACES = [
   "resources.manage",
   "invitations.answer",
   "invitations.form",
+  "feeds",
 ] as const;
 
 type Tree = { [key: string]: unknown };

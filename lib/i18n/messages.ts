@@ -27,6 +27,8 @@ import plSms from "./messages/pl/sms.json";
 import enSms from "./messages/en/sms.json";
 import plInvitations from "./messages/pl/invitations.json";
 import enInvitations from "./messages/en/invitations.json";
+import plFeeds from "./messages/pl/feeds.json";
+import enFeeds from "./messages/en/feeds.json";
 
 // One file per area keeps parallel work from colliding; the keys are checked for parity in tests.
 export const messages = {
@@ -45,6 +47,7 @@ export const messages = {
     ...plResources,
     ...plSms,
     ...plInvitations,
+    ...plFeeds,
   },
   en: {
     ...enCommon,
@@ -61,6 +64,7 @@ export const messages = {
     ...enResources,
     ...enSms,
     ...enInvitations,
+    ...enFeeds,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -6,6 +6,7 @@ import { requireAdmin } from "@/app/require-viewer";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requireAdmin();
   const t = await getTranslations("admin.nav");
+  const feeds = await getTranslations("feeds.nav");
   return (
     <>
       <SectionNav
@@ -17,6 +18,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/escalation", label: t("escalation") },
           { href: "/admin/calendar-grants", label: t("calendarGrants") },
           { href: "/admin/resources", label: t("resources") },
+          { href: "/admin/feeds", label: feeds("admin") },
         ]}
       />
       {children}

@@ -6,6 +6,7 @@ import { requireViewer } from "@/app/require-viewer";
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   await requireViewer();
   const t = await getTranslations("settings.nav");
+  const feeds = await getTranslations("feeds.nav");
   return (
     <>
       <SectionNav
@@ -14,6 +15,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
           { href: "/settings/profile", label: t("profile") },
           { href: "/settings/notifications", label: t("notifications") },
           { href: "/settings/calendar", label: t("calendar") },
+          { href: "/settings/feeds", label: feeds("settings") },
         ]}
       />
       {children}

@@ -1,0 +1,298 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { calendarEntries, resources, tasks, teamMembers, teams, users } from "@/db/schema";
+import { answerEntryAction, createEntryAction, grantCalendarAccessAction, revokeCalendarAccessAction, updateEntryAction } from "@/lib/calendar/actions";
+import { actAs } from "@/lib/testing/acting";
+import { testDb } from "@/lib/testing/db";
+import { makeDepartment, makeUser } from "@/lib/testing/factories";
+import { FETCH_AT, feedText, feedToken, fetchFeed, parsedEvents, rawEvents } from "./feed-fixtures";
+
+const SECRET = `Rozmowa o podwyżce ${randomUUID().slice(0, 8)}`;
+
+/**
+ * A director (Warsaw) with a private meeting on the spring DST day (an attendee, a room, a
+ * reminder), a normal one on the autumn DST day and an all-day holiday; a confidant who may see
+ * private entries, a colleague who may not, in the director's team and department.
+ */
+async function office() {
+  const db = await testDb();
+  const department = await makeDepartment(db);
+  const zone = { timeZone: "Europe/Warsaw", departmentId: department.id };
+  const director = await makeUser(db, zone);
+  const confidant = await makeUser(db, zone);
+  const colleague = await makeUser(db, { ...zone, locale: "en" });
+  const attendee = await makeUser(db, zone);
+  const [team] = await db
+    .insert(teams)
+    .values({ name: `Zarząd ${randomUUID().slice(0, 6)}`, departmentId: department.id })
+    .returning();
+  await db.insert(teamMembers).values([{ teamId: team!.id, userId: director.id }]);
+  const [room] = await db
+    .insert(resources)
+    .values({ name: `Sala ${randomUUID().slice(0, 6)}`, kind: "room" })
+    .returning();
+
+  actAs(director.viewer);
+  expect(await grantCalendarAccessAction({ granteeId: confidant.id, canSeePrivate: true })).toMatchObject({ ok: true });
+  const secret = await createEntryAction({
+    time: { allDay: false, start: "2027-03-28T09:00", end: "2027-03-28T10:00" },
+    title: SECRET,
+    location: `Gabinet ${SECRET}`,
+    description: `Notatki ${SECRET}`,
+    visibility: "private",
+    attendeeIds: [attendee.id],
+    resourceIds: [room!.id],
+    reminders: [{ type: "before", offsetMinutes: 15 }],
+  });
+  const normal = await createEntryAction({
+    time: { allDay: false, start: "2027-10-31T09:00", end: "2027-10-31T10:00" },
+    title: "Odprawa, serwis; kuchnie \\ piece",
+    description: "Pierwsza linia\nDruga linia",
+    location: "Warszawa, ul. Długa 1",
+  });
+  const holiday = await createEntryAction({ time: { allDay: true, startDate: "2027-05-03", endDate: "2027-05-03" }, title: "Święto Konstytucji" });
+  if (!secret.ok || !normal.ok || !holiday.ok) throw new Error("setup failed");
+  return {
+    db,
+    department,
+    team: team!,
+    room: room!,
+    director,
+    confidant,
+    colleague,
+    attendee,
+    secretId: secret.data.id,
+    normalId: normal.data.id,
+    holidayId: holiday.data.id,
+  };
+}
+
+const uid = (id: string) => `${id}@baton`;
+
+function expectBusyOnly(block: string | undefined) {
+  expect(block).toBeDefined();
+  expect(block).toMatch(/^SUMMARY:(Busy|Zajęty)$/m);
+  expect(block).toMatch(/^CLASS:PRIVATE$/m);
+  expect(block).toMatch(/^DTSTART;TZID=Europe\/Warsaw:20270328T090000$/m);
+  expect(block).not.toMatch(/^(LOCATION|DESCRIPTION|URL|ATTENDEE|ORGANIZER|BEGIN:VALARM)/m);
+}
+
+describe("feed content and privacy", () => {
+  it("the owner's own feed shows everything, with VTIMEZONE, UID, SEQUENCE, DTSTAMP in UTC, attendees, status, class, and VALARM from the entry's reminders", async () => {
+    const o = await office();
+    const text = await feedText(o.db, await feedToken(o.db, o.director.viewer, { kind: "own" }));
+    expect(text).toContain("BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw");
+    expect(text).toMatch(/^REFRESH-INTERVAL;VALUE=DURATION:PT1H\r$/m);
+    expect(text).toMatch(/^X-PUBLISHED-TTL:PT1H\r$/m);
+    const events = rawEvents(text);
+    const secret = events.get(uid(o.secretId))!;
+    expect(secret).toContain(`SUMMARY:${SECRET}`);
+    expect(secret).toMatch(/^CLASS:PRIVATE$/m);
+    expect(secret).toMatch(/^STATUS:CONFIRMED$/m);
+    expect(secret).toMatch(/^SEQUENCE:0$/m);
+    expect(secret).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/m);
+    expect(secret).toMatch(/^ORGANIZER;CN="?Test User/m);
+    expect(secret).toMatch(/^ATTENDEE;.*PARTSTAT=NEEDS-ACTION/m);
+    expect(secret).toMatch(/^BEGIN:VALARM$/m);
+    expect(secret).toMatch(/^TRIGGER:-PT15M$/m);
+    expect(secret).toContain(`URL;VALUE=URI:https://baton.example.com/calendar/entries/${o.secretId}`);
+    const holiday = events.get(uid(o.holidayId))!;
+    expect(holiday).toMatch(/^DTSTART;VALUE=DATE:20270503$/m);
+    expect(holiday).toMatch(/^DTEND;VALUE=DATE:20270504$/m);
+  });
+
+  it("puts the owner's tasks due in the window into their own feed only when asked, marked as tasks", async () => {
+    const o = await office();
+    const [task] = await o.db
+      .insert(tasks)
+      .values({ title: "Wysłać ofertę", assigneeId: o.director.id, createdById: o.director.id, dueAt: new Date("2027-02-10T15:00:00Z") })
+      .returning();
+    await o.db
+      .insert(tasks)
+      .values({ title: "Anulowane", assigneeId: o.director.id, createdById: o.director.id, dueAt: new Date("2027-02-11T15:00:00Z"), status: "cancelled" });
+    const withTasks = await feedText(o.db, await feedToken(o.db, o.director.viewer, { kind: "own", includeTasks: true }));
+    const block = rawEvents(withTasks).get(`task-${task!.id}@baton`)!;
+    expect(block).toMatch(/^X-BATON-KIND:task$/m);
+    expect(block).toMatch(/^CATEGORIES:Zadanie$/m);
+    expect(block).toMatch(/^DTSTART;TZID=Europe\/Warsaw:20270210T160000$/m);
+    expect(block).toContain(`URL;VALUE=URI:https://baton.example.com/tasks/${task!.id}`);
+    expect(withTasks).not.toContain("Anulowane");
+    const without = await feedText(o.db, await feedToken(o.db, o.director.viewer, { kind: "own" }));
+    expect(without).not.toContain("Wysłać ofertę");
+  });
+
+  it("gives the right instants through ical.js, on both Warsaw DST days and for an all-day entry, whatever the process zone", async () => {
+    const o = await office();
+    const events = parsedEvents(await feedText(o.db, await feedToken(o.db, o.director.viewer, { kind: "own" })));
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    expect(byUid.get(uid(o.secretId))!.startDate.toJSDate().toISOString()).toBe("2027-03-28T07:00:00.000Z");
+    expect(byUid.get(uid(o.secretId))!.endDate.toJSDate().toISOString()).toBe("2027-03-28T08:00:00.000Z");
+    expect(byUid.get(uid(o.normalId))!.startDate.toJSDate().toISOString()).toBe("2027-10-31T08:00:00.000Z");
+    const holiday = byUid.get(uid(o.holidayId))!;
+    expect(holiday.startDate.isDate).toBe(true);
+    expect(holiday.startDate.toString()).toBe("2027-05-03");
+    expect(byUid.get(uid(o.normalId))!.summary).toBe("Odprawa, serwis; kuchnie \\ piece");
+    expect(byUid.get(uid(o.normalId))!.description).toContain("Pierwsza linia\nDruga linia");
+    expect(byUid.get(uid(o.normalId))!.location).toBe("Warszawa, ul. Długa 1");
+  });
+
+  it("a colleague's feed of the director shows the private entry as Busy with its time only, and no VALARM anywhere", async () => {
+    const o = await office();
+    const text = await feedText(o.db, await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id }));
+    expect(text).not.toContain(SECRET.slice(-8));
+    expect(text).not.toContain("BEGIN:VALARM");
+    const events = rawEvents(text);
+    expectBusyOnly(events.get(uid(o.secretId)));
+    expect(events.get(uid(o.normalId))).toContain("SUMMARY:Odprawa\\, serwis\\; kuchnie \\\\ piece");
+  });
+
+  it("follows the creator's grant at each fetch: the confidant sees details until the grant is withdrawn", async () => {
+    const o = await office();
+    const token = await feedToken(o.db, o.confidant.viewer, { kind: "person", targetId: o.director.id });
+    const first = await fetchFeed(o.db, token);
+    expect(first.body).toContain(`SUMMARY:${SECRET}`);
+    expect(first.body).not.toContain("BEGIN:VALARM");
+    actAs(o.director.viewer);
+    expect(await revokeCalendarAccessAction({ granteeId: o.confidant.id })).toMatchObject({ ok: true });
+    const after = await fetchFeed(o.db, token, { ifNoneMatch: first.headers.ETag });
+    expect(after.status).toBe(200);
+    expect(after.body).not.toContain(SECRET.slice(-8));
+    expectBusyOnly(rawEvents(after.body!).get(uid(o.secretId)));
+  });
+
+  it("team and department feeds mask private entries for a colleague", async () => {
+    const o = await office();
+    for (const input of [
+      { kind: "team" as const, targetId: o.team.id },
+      { kind: "department" as const, targetId: o.department.id },
+    ]) {
+      const text = await feedText(o.db, await feedToken(o.db, o.colleague.viewer, input));
+      expect(text, input.kind).not.toContain(SECRET.slice(-8));
+      expectBusyOnly(rawEvents(text).get(uid(o.secretId)));
+      // One VEVENT per entry even when several people shown have it.
+      expect(text.split(`UID:${uid(o.secretId)}\r\n`).length, input.kind).toBe(2);
+    }
+  });
+
+  it("a resource feed lists its bookings, Busy for a private meeting's booking", async () => {
+    const o = await office();
+    const text = await feedText(o.db, await feedToken(o.db, o.colleague.viewer, { kind: "resource", targetId: o.room.id }));
+    expect(text).not.toContain(SECRET.slice(-8));
+    const [booking] = [...rawEvents(text).values()];
+    expect(booking).toMatch(/^SUMMARY:Busy$/m);
+    expect(booking).toMatch(/^CLASS:PRIVATE$/m);
+    expect(booking).toMatch(/^DTSTART;TZID=Europe\/Warsaw:20270328T090000$/m);
+    const own = await feedText(o.db, await feedToken(o.db, o.director.viewer, { kind: "resource", targetId: o.room.id }));
+    expect(own).toContain(`SUMMARY:${SECRET}`);
+    expect(own).toMatch(/^DESCRIPTION:Rezerwuje: Test User/m);
+  });
+
+  it("leaves declined entries out of the decliner's feed, and empties a feed of a deactivated colleague", async () => {
+    const o = await office();
+    const mine = await feedToken(o.db, o.attendee.viewer, { kind: "own" });
+    expect(rawEvents(await feedText(o.db, mine)).has(uid(o.secretId))).toBe(true);
+    actAs(o.attendee.viewer);
+    expect(await answerEntryAction({ entryId: o.secretId, response: "declined" })).toMatchObject({ ok: true });
+    expect(rawEvents(await feedText(o.db, mine)).has(uid(o.secretId))).toBe(false);
+
+    const theirs = await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id });
+    expect(rawEvents(await feedText(o.db, theirs)).size).toBe(3);
+    await o.db.update(users).set({ active: false }).where(eq(users.id, o.director.id));
+    expect(rawEvents(await feedText(o.db, theirs)).size).toBe(0);
+  });
+
+  it("a changed entry keeps its UID with a higher SEQUENCE and a newer DTSTAMP", async () => {
+    const o = await office();
+    const token = await feedToken(o.db, o.director.viewer, { kind: "own" });
+    await o.db
+      .update(calendarEntries)
+      .set({ updatedAt: new Date("2026-01-01T00:00:00Z") })
+      .where(eq(calendarEntries.id, o.normalId));
+    const before = rawEvents(await feedText(o.db, token)).get(uid(o.normalId))!;
+    actAs(o.director.viewer);
+    const updated = await updateEntryAction({
+      id: o.normalId,
+      time: { allDay: false, start: "2027-10-31T11:00", end: "2027-10-31T12:00" },
+      title: "Odprawa przeniesiona",
+    });
+    expect(updated).toMatchObject({ ok: true });
+    const after = rawEvents(await feedText(o.db, token)).get(uid(o.normalId))!;
+    const seq = (block: string) => Number(/^SEQUENCE:(\d+)$/m.exec(block)![1]);
+    const stamp = (block: string) => /^DTSTAMP:(.*)$/m.exec(block)![1]!;
+    expect(seq(after)).toBeGreaterThan(seq(before));
+    expect(stamp(before)).toBe("20260101T000000Z");
+    expect(stamp(after) > stamp(before)).toBe(true);
+    expect(after).toMatch(/^DTSTART;TZID=Europe\/Warsaw:20271031T110000$/m);
+  });
+
+  it("answers 304 on a matching ETag or an unchanged Last-Modified, and 200 once something changed", async () => {
+    const o = await office();
+    const token = await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id });
+    const first = await fetchFeed(o.db, token);
+    expect(first.status).toBe(200);
+    expect(first.headers["Content-Type"]).toBe("text/calendar; charset=utf-8");
+    expect(first.headers["Content-Disposition"]).toMatch(/filename=/);
+    const etag = first.headers.ETag!;
+    const lastModified = first.headers["Last-Modified"]!;
+    expect(await fetchFeed(o.db, token, { ifNoneMatch: etag })).toMatchObject({ status: 304, body: null });
+    expect(await fetchFeed(o.db, token, { ifNoneMatch: `"other", W/${etag}` })).toMatchObject({ status: 304 });
+    expect(await fetchFeed(o.db, token, { ifModifiedSince: lastModified })).toMatchObject({ status: 304 });
+    expect(await fetchFeed(o.db, token, { ifNoneMatch: '"other"', ifModifiedSince: lastModified })).toMatchObject({ status: 200 });
+
+    actAs(o.director.viewer);
+    await createEntryAction({ time: { allDay: false, start: "2027-02-01T09:00", end: "2027-02-01T10:00" }, title: "Nowe spotkanie" });
+    const later = new Date(FETCH_AT.getTime() + 5_000);
+    const changed = await fetchFeed(o.db, token, { ifNoneMatch: etag }, later);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.ETag).not.toBe(etag);
+    expect(changed.body).toContain("Nowe spotkanie");
+    expect((await fetchFeed(o.db, token, { ifModifiedSince: lastModified }, later)).status).toBe(200);
+  });
+
+  it("escapes a hostile title and folds lines at 75 octets without splitting a character, every line ending in CRLF", async () => {
+    const o = await office();
+    const hostile = "Zebranie\r\nBEGIN:VALARM\r\nTRIGGER:-PT1M\r\nEND:VALARM";
+    const polish = "Święto Konstytucji 3 Maja – uroczyste zebranie zarządu spółki Polmet Serwis w Łodzi, źródła, żółć";
+    await o.db
+      .update(calendarEntries)
+      .set({ title: hostile, description: polish.repeat(3) })
+      .where(eq(calendarEntries.id, o.normalId));
+    await o.db.update(calendarEntries).set({ title: polish }).where(eq(calendarEntries.id, o.holidayId));
+    const text = await feedText(o.db, await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id }));
+    expect(text).not.toMatch(/^BEGIN:VALARM/m);
+    expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    const bytes = Buffer.from(text, "utf8");
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let start = 0;
+    for (let i = 0; i < bytes.length - 1; i++) {
+      if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) {
+        const line = bytes.subarray(start, i);
+        expect(line.length).toBeLessThanOrEqual(75);
+        expect(() => decoder.decode(line)).not.toThrow();
+        start = i + 2;
+      }
+    }
+    const events = new Map(parsedEvents(text).map((e) => [e.uid, e]));
+    expect(events.get(uid(o.normalId))!.summary).toBe(hostile.replace(/\r\n/g, "\n"));
+    expect(events.get(uid(o.normalId))!.component.getAllSubcomponents("valarm")).toHaveLength(0);
+    expect(events.get(uid(o.holidayId))!.summary).toBe(polish);
+  });
+
+  it("never logs the token and records the last fetch and the client", async () => {
+    const o = await office();
+    const token = await feedToken(o.db, o.director.viewer, { kind: "own" });
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) => vi.spyOn(console, m));
+    try {
+      await fetchFeed(o.db, token, { userAgent: "Microsoft Office/16.0" });
+      await fetchFeed(o.db, `${token}x`);
+      for (const spy of spies) for (const call of spy.mock.calls) expect(JSON.stringify(call)).not.toContain(token);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const { calendarFeeds } = await import("@/db/schema");
+    const [row] = await o.db.select().from(calendarFeeds).where(eq(calendarFeeds.ownerId, o.director.id));
+    expect(row).toMatchObject({ lastUserAgent: "Microsoft Office/16.0", lastFetchedAt: FETCH_AT });
+  });
+});

@@ -1,0 +1,119 @@
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { calendarFeeds, resources } from "@/db/schema";
+import { entriesFingerprint, feedEntries } from "./entries";
+import { bookingsFingerprint, feedBookings, feedTasks, tasksFingerprint } from "./extras";
+import { feedCalendar } from "./ics";
+import { feedByTokenHash, feedPeopleSql, feedWindow, type FeedWindow, type ResolvedFeed } from "./scope";
+import { feedTokenHash, tokenOfSegment } from "./token";
+
+export interface FeedRequest {
+  /** The path segment after /api/feeds/: the token, maybe with ".ics". Never logged. */
+  segment: string;
+  ifNoneMatch: string | null;
+  ifModifiedSince: string | null;
+  userAgent: string | null;
+  now: Date;
+  appUrl: string;
+}
+
+export interface FeedResponse {
+  status: 200 | 304 | 404;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+const NOT_FOUND: FeedResponse = { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, body: "Not found\n" };
+const MAX_USER_AGENT = 300;
+/** Fetches closer together than this, by the same client, with the same answer, are not written down again. */
+const FETCH_RECORD_EVERY_MS = 60_000;
+
+/**
+ * Answers one fetch of a feed URL. Whatever the segment looks like, it is hashed and looked up
+ * once by an indexed equality: an unknown, revoked or malformed token, or a deactivated creator,
+ * costs the same and answers the same 404. A live feed's ETag comes from cheap aggregates over
+ * the rows it would show (never from the body); a match answers 304 before anything is built.
+ */
+export async function serveFeed(db: DbOrTx, request: FeedRequest): Promise<FeedResponse> {
+  const feed = await feedByTokenHash(db, feedTokenHash(tokenOfSegment(request.segment)));
+  if (!feed) return NOT_FOUND;
+  const window = feedWindow(feed, request.now);
+  const etag = `"${await contentTag(db, feed, window, request.appUrl)}"`;
+  const changedAt = await recordFetch(db, feed, etag, request);
+  const headers: Record<string, string> = {
+    ETag: etag,
+    "Last-Modified": changedAt.toUTCString(),
+    "Cache-Control": "private, no-cache",
+    "Referrer-Policy": "no-referrer",
+  };
+  if (notModified(request, etag, changedAt)) return { status: 304, headers, body: null };
+  const body = await buildFeed(db, feed, window, request.appUrl);
+  return {
+    status: 200,
+    headers: {
+      ...headers,
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `inline; filename="baton.ics"; filename*=UTF-8''${encodeURIComponent(feed.name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}.ics`,
+    },
+    body,
+  };
+}
+
+/** RFC 9110: If-None-Match wins when present; If-Modified-Since is read only without it. */
+function notModified(request: FeedRequest, etag: string, changedAt: Date): boolean {
+  if (request.ifNoneMatch !== null) {
+    const tags = request.ifNoneMatch.split(",").map((t) => t.trim().replace(/^W\//, ""));
+    return tags.includes(etag) || tags.includes("*");
+  }
+  if (request.ifModifiedSince !== null) {
+    const since = Date.parse(request.ifModifiedSince);
+    return !Number.isNaN(since) && Math.floor(changedAt.getTime() / 1000) * 1000 <= since;
+  }
+  return false;
+}
+
+/** Everything the text depends on, hashed: the feed's settings, its window's days, and the aggregates of its rows. */
+async function contentTag(db: DbOrTx, feed: ResolvedFeed, window: FeedWindow, appUrl: string): Promise<string> {
+  const parts: string[] = [feed.id, feed.name, feed.kind, window.fromDate, window.toDate, feed.creator.timeZone, feed.creator.locale, appUrl];
+  const people = feedPeopleSql(feed);
+  if (people) parts.push(await entriesFingerprint(db, feed.creator, people, window));
+  if (feed.kind === "own" && feed.includeTasks) parts.push(await tasksFingerprint(db, feed.creator, window));
+  if (feed.kind === "resource" && feed.targetId) parts.push(await bookingsFingerprint(db, feed.targetId, window));
+  return createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 32);
+}
+
+async function buildFeed(db: DbOrTx, feed: ResolvedFeed, window: FeedWindow, appUrl: string): Promise<string> {
+  const people = feedPeopleSql(feed);
+  const [entries, tasks, bookings, resourceName] = await Promise.all([
+    people ? feedEntries(db, feed.creator, people, window, feed.kind === "own") : [],
+    feed.kind === "own" && feed.includeTasks ? feedTasks(db, feed.creator, window) : [],
+    feed.kind === "resource" && feed.targetId ? feedBookings(db, feed.creator, feed.targetId, window) : [],
+    feed.kind === "resource" && feed.targetId ? resourceNameOf(db, feed.targetId) : undefined,
+  ]);
+  return feedCalendar({ name: feed.name, timeZone: feed.creator.timeZone, locale: feed.creator.locale, appUrl, entries, tasks, bookings, resourceName });
+}
+
+async function resourceNameOf(db: DbOrTx, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: resources.name }).from(resources).where(eq(resources.id, id));
+  return row?.name;
+}
+
+/**
+ * Writes the fetch down (when, which client) and when the content last changed, which is the
+ * Last-Modified: a change that leaves no timestamp (a grant withdrawn) still moves it. The write
+ * is skipped when the same client fetches the same content again within a minute.
+ */
+async function recordFetch(db: DbOrTx, feed: ResolvedFeed, etag: string, request: FeedRequest): Promise<Date> {
+  const userAgent = request.userAgent?.slice(0, MAX_USER_AGENT) ?? null;
+  const changed = feed.contentTag !== etag;
+  const changedAt = changed || !feed.contentChangedAt ? request.now : feed.contentChangedAt;
+  const recent = feed.lastFetchedAt !== null && request.now.getTime() - feed.lastFetchedAt.getTime() < FETCH_RECORD_EVERY_MS;
+  if (changed || !recent || feed.lastUserAgent !== userAgent) {
+    await db.execute(
+      sql`UPDATE ${calendarFeeds} SET last_fetched_at = ${request.now.toISOString()}::timestamptz, last_user_agent = ${userAgent},
+        content_tag = ${etag}, content_changed_at = ${changedAt.toISOString()}::timestamptz WHERE id = ${feed.id}::uuid`,
+    );
+  }
+  return changedAt;
+}

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { calendarEntries, resources, tasks, teamMembers, teams, users } from "@/db/schema";
 import { answerEntryAction, createEntryAction, grantCalendarAccessAction, revokeCalendarAccessAction, updateEntryAction } from "@/lib/calendar/actions";
 import { actAs } from "@/lib/testing/acting";
+import { readCalendarUnder } from "@/lib/testing/ical-readers";
 import { testDb } from "@/lib/testing/db";
 import { makeDepartment, makeUser } from "@/lib/testing/factories";
 import { FETCH_AT, feedText, feedToken, fetchFeed, parsedEvents, rawEvents } from "./feed-fixtures";
@@ -135,6 +136,21 @@ describe("feed content and privacy", () => {
     expect(byUid.get(uid(o.normalId))!.summary).toBe("Odprawa, serwis; kuchnie \\ piece");
     expect(byUid.get(uid(o.normalId))!.description).toContain("Pierwsza linia\nDruga linia");
     expect(byUid.get(uid(o.normalId))!.location).toBe("Warszawa, ul. Długa 1");
+  });
+
+  it("reads the same through ical.js and node-ical in processes under TZ=UTC and TZ=America/New_York", async () => {
+    const o = await office();
+    const text = await feedText(o.db, await feedToken(o.db, o.director.viewer, { kind: "own" }));
+    const readings = ["UTC", "America/New_York"].map((zone) => readCalendarUnder(zone, text));
+    expect(readings.map((r) => r.processZone)).toEqual(["UTC", "America/New_York"]);
+    for (const r of readings) {
+      expect(r.nodeIcal).toEqual(r.icaljs);
+      const byUid = new Map(r.icaljs.map((e) => [e.uid, e]));
+      expect(byUid.get(uid(o.secretId))).toEqual({ uid: uid(o.secretId), start: "2027-03-28T07:00:00.000Z", end: "2027-03-28T08:00:00.000Z" });
+      expect(byUid.get(uid(o.normalId))!.start).toBe("2027-10-31T08:00:00.000Z");
+      expect(byUid.get(uid(o.holidayId))).toEqual({ uid: uid(o.holidayId), start: "2027-05-03", end: "2027-05-04" });
+    }
+    expect(readings[1]).toEqual({ ...readings[0], processZone: "America/New_York" });
   });
 
   it("a colleague's feed of the director shows the private entry as Busy with its time only, and no VALARM anywhere", async () => {

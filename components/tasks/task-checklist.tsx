@@ -42,14 +42,15 @@ export function TaskChecklist({ initial, canEdit, closed }: { initial: Checklist
   // Where the focus goes once the list shows a change (a moved item's button, the add field).
   const focusNext = useRef<string | null>(null);
   useEffect(() => {
-    if (!focusNext.current) return;
+    // Buttons are disabled while a change is on its way: the focus lands once they are back.
+    if (!focusNext.current || pending) return;
     const target = document.getElementById(focusNext.current);
     focusNext.current = null;
     if (target instanceof HTMLButtonElement && target.disabled) {
       // The item reached an end: its other move button takes the focus.
       document.getElementById(target.id.endsWith("-up") ? target.id.replace(/-up$/, "-down") : target.id.replace(/-down$/, "-up"))?.focus();
     } else target?.focus();
-  }, [state, editing]);
+  }, [state, editing, pending]);
 
   async function change<In>(action: (input: In) => Promise<ActionResult<ChecklistState>>, input: In, optimistic: (items: ChecklistItem[]) => ChecklistItem[]) {
     const before = state;

@@ -52,10 +52,15 @@ export function TaskChecklist({ initial, canEdit, closed }: { initial: Checklist
     } else target?.focus();
   }, [state, editing, pending]);
 
-  async function change<In>(action: (input: In) => Promise<ActionResult<ChecklistState>>, input: In, optimistic: (items: ChecklistItem[]) => ChecklistItem[]) {
+  async function change<In>(
+    action: (input: In) => Promise<ActionResult<ChecklistState>>,
+    input: In,
+    optimistic: (items: ChecklistItem[]) => ChecklistItem[],
+    follows = state.follows,
+  ) {
     const before = state;
     setError(undefined);
-    setState({ ...state, items: optimistic(state.items) });
+    setState({ ...state, items: optimistic(state.items), follows });
     setPending(true);
     const r = await action(input);
     setPending(false);
@@ -225,7 +230,7 @@ export function TaskChecklist({ initial, canEdit, closed }: { initial: Checklist
             label={t("follow")}
             hint={t("followHint")}
             checked={state.follows}
-            onChange={(follow) => void change(followChecklistAction, { taskId, follow }, (list) => list)}
+            onChange={(follow) => void change(followChecklistAction, { taskId, follow }, (list) => list, follow)}
           />
         </>
       ) : null}

@@ -15,6 +15,7 @@ import {
   renameChecklistItemAction,
   tickChecklistItemAction,
 } from "./checklist-actions";
+import { addChecklistItem } from "./checklist";
 import { MAX_CHECKLIST_ITEMS } from "./checklist-limits";
 import { createTask } from "./commands";
 
@@ -55,6 +56,18 @@ async function addThree(taskId: string) {
     ids.push(r.data.items.at(-1)!.id);
   }
   return ids;
+}
+
+/** One call of every checklist action, one after another, for the refusals every one of them must give. */
+async function everyChange(taskId: string, itemId: string) {
+  return [
+    await addChecklistItemAction({ taskId, text: "Jeszcze jeden punkt" }),
+    await tickChecklistItemAction({ taskId, itemId, done: true }),
+    await renameChecklistItemAction({ taskId, itemId, text: "Inaczej" }),
+    await moveChecklistItemAction({ taskId, itemId, position: 2 }),
+    await removeChecklistItemAction({ taskId, itemId }),
+    await followChecklistAction({ taskId, follow: true }),
+  ];
 }
 
 describe("a task's checklist", () => {
@@ -100,6 +113,12 @@ describe("a task's checklist", () => {
     // Manual progress stays as it was, and the version (the reminders' plan) was not bumped.
     const [task] = await db.select().from(tasks).where(eq(tasks.id, id));
     expect([task!.progress, task!.version]).toEqual([0, 1]);
+  });
+
+  it("keeps the positions dense when changes race: each one waits for the task's row lock", async () => {
+    const { db, org, id } = await delegated();
+    await Promise.all(["A", "B", "C", "D"].map((text) => perform(db, org.tech.viewer, addChecklistItem, { taskId: id, text })));
+    expect((await rows(db, id)).map((r) => r.position)).toEqual([0, 1, 2, 3]);
   });
 
   it("moves the task's last activity", async () => {
@@ -164,14 +183,7 @@ describe("a task's checklist", () => {
     const [a] = await addThree(id);
     expect(await changeStatusAction({ taskId: id, status: "done" })).toMatchObject({ ok: true });
     const before = await everything(db, id);
-    for (const r of [
-      await addChecklistItemAction({ taskId: id, text: "Po fakcie" }),
-      await tickChecklistItemAction({ taskId: id, itemId: a!, done: true }),
-      await renameChecklistItemAction({ taskId: id, itemId: a!, text: "Inaczej" }),
-      await moveChecklistItemAction({ taskId: id, itemId: a!, position: 2 }),
-      await removeChecklistItemAction({ taskId: id, itemId: a! }),
-      await followChecklistAction({ taskId: id, follow: true }),
-    ]) {
+    for (const r of await everyChange(id, a!)) {
       expect(r).toMatchObject({ ok: false, code: "conflict", error: "The task is already closed (done or cancelled)." });
     }
     expect(await everything(db, id)).toEqual(before);
@@ -224,14 +236,7 @@ describe("a task's checklist", () => {
       [org.tech2, "forbidden"],
     ] as const) {
       actAs(who.viewer);
-      for (const r of [
-        await addChecklistItemAction({ taskId: id, text: "Obcy punkt" }),
-        await tickChecklistItemAction({ taskId: id, itemId: a!, done: true }),
-        await renameChecklistItemAction({ taskId: id, itemId: a!, text: "Przejęte" }),
-        await moveChecklistItemAction({ taskId: id, itemId: a!, position: 2 }),
-        await removeChecklistItemAction({ taskId: id, itemId: a! }),
-        await followChecklistAction({ taskId: id, follow: true }),
-      ]) {
+      for (const r of await everyChange(id, a!)) {
         expect(r).toMatchObject({ ok: false, code });
       }
     }

@@ -46,6 +46,8 @@ export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
         return `${raw}%`;
       case "needsAcceptance":
         return raw === "true" ? t("detail.required") : t("detail.notRequired");
+      case "progressFollowsChecklist":
+        return raw === "true" ? t("checklist.on") : t("checklist.off");
       case "reminders":
         return raw
           .split("; ")

@@ -29,6 +29,8 @@ export const tasks = pgTable(
     clientId: uuid("client_id").references(() => clients.id, { onDelete: "set null" }),
     caseId: uuid("case_id").references(() => cases.id, { onDelete: "set null" }),
     needsAcceptance: boolean("needs_acceptance").notNull().default(false),
+    // On: ticking the checklist sets progress to done/total; off: progress is reported by hand.
+    progressFollowsChecklist: boolean("progress_follows_checklist").notNull().default(false),
     // Bumped on every change; durable timelines (reminders, overdue notices) act only on the version they saw.
     version: integer("version").notNull().default(1),
     completedAt: timestamp("completed_at", { withTimezone: true }),
@@ -110,5 +112,29 @@ export const taskReminders = pgTable(
       .where(sql`${t.fireAt} IS NOT NULL`),
     check("task_reminders_one_moment", sql`(${t.offsetMinutes} IS NULL) <> (${t.fireAt} IS NULL)`),
     check("task_reminders_offset_range", sql`${t.offsetMinutes} IS NULL OR ${t.offsetMinutes} BETWEEN 5 AND 20160`),
+  ],
+);
+
+/** A task's checklist: short steps ticked off by the assignee or the delegator, in their own order. */
+export const taskChecklistItems = pgTable(
+  "task_checklist_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    done: boolean("done").notNull().default(false),
+    doneById: uuid("done_by_id").references(() => users.id, { onDelete: "set null" }),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    // 0-based and dense within a task; rewritten under the task's row lock.
+    position: integer("position").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("task_checklist_items_task_idx").on(t.taskId, t.position),
+    check("task_checklist_items_text_length", sql`length(btrim(${t.text})) BETWEEN 1 AND 200`),
+    check("task_checklist_items_position_range", sql`${t.position} >= 0`),
   ],
 );

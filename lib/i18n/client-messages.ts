@@ -37,6 +37,7 @@ export const CLIENT_NAMESPACES = [
   "tasks.offset",
   "tasks.status",
   "tasks.work",
+  "tasks.checklist",
   "reminders.badge",
   "resources.finder",
   "reminders.defaults",

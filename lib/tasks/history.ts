@@ -13,7 +13,18 @@ export type ActivityEntry = HistoryEntryDraft<ActivityKind>;
 export type TaskPatch = Partial<
   Pick<
     TaskRow,
-    "title" | "description" | "priority" | "status" | "progress" | "dueAt" | "assigneeId" | "clientId" | "caseId" | "needsAcceptance" | "completedAt"
+    | "title"
+    | "description"
+    | "priority"
+    | "status"
+    | "progress"
+    | "dueAt"
+    | "assigneeId"
+    | "clientId"
+    | "caseId"
+    | "needsAcceptance"
+    | "completedAt"
+    | "progressFollowsChecklist"
   >
 >;
 

@@ -40,6 +40,11 @@ export function canEditReminders(r: TaskRelation): boolean {
   return r.isCreator || r.isAssignee || r.isAdmin;
 }
 
+/** The checklist is the shared plan of the work: the delegator and the assignee keep it (and admins). */
+export function canEditChecklist(r: TaskRelation): boolean {
+  return canEditReminders(r);
+}
+
 /** The delegator, the assignee's managers (all the way up) and admins move work between people. */
 export function canReassign(r: TaskRelation): boolean {
   return r.isCreator || r.aboveAssignee || r.isAdmin;
@@ -105,6 +110,7 @@ export function permissionsFor(r: TaskRelation, task: TaskState) {
     decide: canDecideAcceptance(r) && awaiting,
     cancel: canCancel(r) && !closed,
     reopen: canReopen(r) && closed,
+    checklist: canEditChecklist(r) && !closed,
   };
 }
 export type TaskPermissions = ReturnType<typeof permissionsFor>;

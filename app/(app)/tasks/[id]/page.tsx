@@ -12,6 +12,7 @@ import { CommentForm } from "@/components/tasks/comment-form";
 import { offsetLabel } from "@/components/tasks/reminder-drafts";
 import { MarkTaskNoticesRead } from "@/components/tasks/mark-task-notices-read";
 import { TaskActionStatusProvider } from "@/components/tasks/task-action-status";
+import { TaskChecklist } from "@/components/tasks/task-checklist";
 import { TaskDecisionPanel } from "@/components/tasks/task-decision-panel";
 import { TaskHistory } from "@/components/tasks/task-history";
 import { DueLabel } from "@/components/tasks/due-label";
@@ -20,7 +21,8 @@ import { TaskManagePanel } from "@/components/tasks/task-manage-panel";
 import { TaskWorkPanel } from "@/components/tasks/task-work-panel";
 import { getDb } from "@/db";
 import { timelineOfTask } from "@/lib/reminders/queries";
-import { requiresAcceptance } from "@/lib/tasks/policy";
+import { checklistOf } from "@/lib/tasks/checklist";
+import { isClosed, requiresAcceptance } from "@/lib/tasks/policy";
 import { historyOfTask } from "@/lib/tasks/queries";
 import { hasUnreadNoticesAbout } from "@/lib/tasks/read-notices";
 import { orRefuse, taskDetailFor } from "../load-task";
@@ -40,10 +42,11 @@ export default async function Page({ params }: Params) {
   const db = await getDb();
   const { id } = await params;
   const detail = await orRefuse(id, taskDetailFor);
-  const [history, timeline, unread] = await Promise.all([
+  const [history, timeline, unread, checklist] = await Promise.all([
     historyOfTask(db, detail.task),
     timelineOfTask(db, detail.task),
     hasUnreadNoticesAbout(db, viewer, detail.task.id),
+    checklistOf(db, detail.task.id),
   ]);
   const { task, permissions: can } = detail;
   const canEdit = can.editDetails || can.editReminders || can.reassign;
@@ -91,6 +94,15 @@ export default async function Page({ params }: Params) {
                 <p className="text-sm text-slate-500">{t("detail.noDescription")}</p>
               )}
             </Card>
+            {checklist.length || can.checklist ? (
+              <Card title={t("checklist.heading")}>
+                <TaskChecklist
+                  initial={{ taskId: task.id, items: checklist, progress: task.progress, follows: task.progressFollowsChecklist }}
+                  canEdit={can.checklist}
+                  closed={isClosed(task.status)}
+                />
+              </Card>
+            ) : null}
             <TaskTimelineCard view={timeline} awaitingAcceptanceBy={waiting ? detail.delegator.name : undefined} />
             <Card title={t("comments.heading")}>
               <TaskHistory entries={history} />

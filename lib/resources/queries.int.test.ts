@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bookings, calendarEntries, calendars, resources } from "@/db/schema";
+import { bookings, resources } from "@/db/schema";
 import { testDb } from "@/lib/testing/db";
-import { makeUser } from "@/lib/testing/factories";
+import { makeEntry, makeUser } from "@/lib/testing/factories";
 import { bookableResources, bookingsInWindow } from "./queries";
 
 describe("reading a resource's bookings", () => {
@@ -15,17 +15,12 @@ describe("reading a resource's bookings", () => {
       .values({ name: `Bus ${crypto.randomUUID().slice(0, 6)}`, kind: "vehicle", location })
       .returning();
     await db.insert(resources).values({ name: `Stary bus ${crypto.randomUUID().slice(0, 6)}`, kind: "vehicle", location, retiredAt: new Date() });
-    const [calendar] = await db.insert(calendars).values({ userId: owner.id }).returning();
-    const [entry] = await db
-      .insert(calendarEntries)
-      .values({
-        calendarId: calendar!.id,
-        title: "Tajne",
-        visibility: "private",
-        startsAt: new Date("2027-03-02T09:00Z"),
-        endsAt: new Date("2027-03-02T10:00Z"),
-      })
-      .returning();
+    const entry = await makeEntry(db, owner.id, {
+      title: "Tajne",
+      visibility: "private",
+      startsAt: new Date("2027-03-02T09:00Z"),
+      endsAt: new Date("2027-03-02T10:00Z"),
+    });
     await db.insert(bookings).values([
       {
         resourceId: van!.id,
@@ -33,7 +28,7 @@ describe("reading a resource's bookings", () => {
         endsAt: new Date("2027-03-02T10:00Z"),
         purpose: "Wizyta u klienta X",
         bookedById: owner.id,
-        entryId: entry!.id,
+        entryId: entry.id,
       },
       { resourceId: van!.id, startsAt: new Date("2027-03-03T09:00Z"), endsAt: new Date("2027-03-03T10:00Z"), purpose: "Serwis", bookedById: owner.id },
       { resourceId: van!.id, startsAt: new Date("2027-03-20T09:00Z"), endsAt: new Date("2027-03-20T10:00Z"), purpose: "Poza oknem", bookedById: owner.id },

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bookings, calendarEntries, calendars, notifications, resourceDepartments, resources, users } from "@/db/schema";
+import { bookings, notifications, resourceDepartments, resources, users } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
 import { runUnit } from "@/lib/effects/unit";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
-import { makeDepartment, makeUser } from "@/lib/testing/factories";
+import { makeDepartment, makeEntry, makeUser } from "@/lib/testing/factories";
 import {
   bookResourceAction,
   cancelBookingAction,
@@ -131,13 +131,13 @@ describe("booking a resource", () => {
     const { db, anna, bartek, room } = await office();
     const made = await book(anna.viewer, room.id, "10:00", "11:00", "Rozmowa poufna");
     if (!made.ok) throw new Error(made.error);
-    const [calendar] = await db.insert(calendars).values({ userId: anna.id }).onConflictDoNothing().returning();
-    const calendarId = calendar?.id ?? (await db.select().from(calendars).where(eq(calendars.userId, anna.id)))[0]!.id;
-    const [entry] = await db
-      .insert(calendarEntries)
-      .values({ calendarId, title: "Poufne", visibility: "private", startsAt: new Date("2027-03-02T09:00Z"), endsAt: new Date("2027-03-02T10:00Z") })
-      .returning();
-    await db.update(bookings).set({ entryId: entry!.id }).where(eq(bookings.id, made.data.id));
+    const entry = await makeEntry(db, anna.id, {
+      title: "Poufne",
+      visibility: "private",
+      startsAt: new Date("2027-03-02T09:00Z"),
+      endsAt: new Date("2027-03-02T10:00Z"),
+    });
+    await db.update(bookings).set({ entryId: entry.id }).where(eq(bookings.id, made.data.id));
 
     const clash = await book(bartek.viewer, room.id, "10:15", "10:45");
     expect(clash).toMatchObject({ ok: false, code: "conflict" });
@@ -232,13 +232,8 @@ describe("booking a resource", () => {
     const other = await book(anna.viewer, room.id, "14:00", "15:00");
     if (!other.ok) throw new Error(other.error);
     const db = await testDb();
-    const [calendar] = await db.insert(calendars).values({ userId: anna.id }).onConflictDoNothing().returning();
-    const calendarId = calendar?.id ?? (await db.select().from(calendars).where(eq(calendars.userId, anna.id)))[0]!.id;
-    const [entry] = await db
-      .insert(calendarEntries)
-      .values({ calendarId, title: "Spotkanie", startsAt: new Date("2027-03-02T13:00Z"), endsAt: new Date("2027-03-02T14:00Z") })
-      .returning();
-    await db.update(bookings).set({ entryId: entry!.id }).where(eq(bookings.id, other.data.id));
+    const entry = await makeEntry(db, anna.id, { title: "Spotkanie", startsAt: new Date("2027-03-02T13:00Z"), endsAt: new Date("2027-03-02T14:00Z") });
+    await db.update(bookings).set({ entryId: entry.id }).where(eq(bookings.id, other.data.id));
     actAs(admin.viewer);
     expect(await cancelBookingAction({ id: other.data.id })).toMatchObject({ ok: true });
     actAs(anna.viewer);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bookings, calendarEntries, calendars, resources } from "@/db/schema";
+import { bookings, resources } from "@/db/schema";
 import { testDb } from "@/lib/testing/db";
-import { makeUser } from "@/lib/testing/factories";
+import { makeEntry, makeUser } from "@/lib/testing/factories";
 import { resourceTimeline, timelineDays } from "./timeline";
 
 const tag = () => crypto.randomUUID().slice(0, 8);
@@ -58,17 +58,12 @@ describe("the resources timeline", () => {
       .insert(resources)
       .values({ name: `Sala ${tag()}`, kind: "room", location })
       .returning();
-    const [calendar] = await db.insert(calendars).values({ userId: owner.id }).returning();
-    const [secret] = await db
-      .insert(calendarEntries)
-      .values({
-        calendarId: calendar!.id,
-        title: "Tajne",
-        visibility: "private",
-        startsAt: new Date("2027-03-02T09:00Z"),
-        endsAt: new Date("2027-03-02T10:00Z"),
-      })
-      .returning();
+    const secret = await makeEntry(db, owner.id, {
+      title: "Tajne",
+      visibility: "private",
+      startsAt: new Date("2027-03-02T09:00Z"),
+      endsAt: new Date("2027-03-02T10:00Z"),
+    });
     await db.insert(bookings).values([
       {
         resourceId: room!.id,
@@ -76,7 +71,7 @@ describe("the resources timeline", () => {
         endsAt: new Date("2027-03-02T10:00Z"),
         purpose: "Rozmowa o zwolnieniu",
         bookedById: owner.id,
-        entryId: secret!.id,
+        entryId: secret.id,
       },
       { resourceId: room!.id, startsAt: new Date("2027-03-02T11:00Z"), endsAt: new Date("2027-03-02T12:00Z"), purpose: "Szkolenie", bookedById: owner.id },
     ]);
@@ -89,7 +84,7 @@ describe("the resources timeline", () => {
     expect(seen.bookings[1]).toMatchObject({ busy: false, bookedBy: owner.name, purpose: "Szkolenie", canChange: false });
 
     const own = await resourceTimeline(db, owner.viewer, options);
-    expect(own.bookings[0]).toMatchObject({ busy: false, bookedBy: owner.name, purpose: "Rozmowa o zwolnieniu", entryId: secret!.id, canChange: true });
+    expect(own.bookings[0]).toMatchObject({ busy: false, bookedBy: owner.name, purpose: "Rozmowa o zwolnieniu", entryId: secret.id, canChange: true });
   });
 
   it("starts a week on the reader's first day", () => {

@@ -5,7 +5,7 @@ import { taskChecklistItems, tasks } from "@/db/schema";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { perform } from "@/lib/testing/perform";
-import { footprint, historyOf, makeTaskOrg } from "@/lib/testing/task-org";
+import { footprint, historyOf, makeTaskOrg, TASK_INPUT } from "@/lib/testing/task-org";
 import { changeStatusAction, setProgressAction } from "./actions";
 import {
   addChecklistItemAction,
@@ -19,18 +19,7 @@ import { addChecklistItem } from "./checklist";
 import { MAX_CHECKLIST_ITEMS } from "./checklist-limits";
 import { createTask } from "./commands";
 
-const base = {
-  title: "Przegląd zmywarki",
-  description: null,
-  priority: "normal" as const,
-  dueAt: null,
-  assigneeId: null,
-  clientId: null,
-  caseId: null,
-  needsAcceptance: false,
-  progress: 0,
-  reminders: [],
-};
+const base = TASK_INPUT;
 
 async function delegated() {
   const db = await testDb();

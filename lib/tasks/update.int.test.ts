@@ -8,20 +8,9 @@ import { makeCase, makeClient, makeUser } from "@/lib/testing/factories";
 import { createTaskAction, reassignTaskAction, updateTaskAction } from "./actions";
 import { createTask } from "./commands";
 import { taskHistory } from "./queries";
-import { footprint, globalFootprint, historyOf, makeTaskOrg, noticesOf } from "@/lib/testing/task-org";
+import { footprint, globalFootprint, historyOf, makeTaskOrg, noticesOf, TASK_INPUT } from "@/lib/testing/task-org";
 
-const base = {
-  title: "Przegląd zmywarki",
-  description: null,
-  priority: "normal" as const,
-  dueAt: null,
-  assigneeId: null,
-  clientId: null,
-  caseId: null,
-  needsAcceptance: false,
-  progress: 0,
-  reminders: [],
-};
+const base = TASK_INPUT;
 
 describe("editing a task", () => {
   it("records every changed field with old and new values, once, and bumps the version once", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { cases, clients, departments, users } from "@/db/schema";
+import { calendarEntries, calendars, cases, clients, departments, users } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 
 // A cheap argon2id hash of "correct horse battery" (m=19456,t=2,p=1), so factories skip hashing.
@@ -57,4 +57,18 @@ export async function makeCase(db: Db, input: { ownerId: string; clientId: strin
     .values({ kind: "service_request", title: `Sprawa ${unique()}`, ...input })
     .returning();
   return row!;
+}
+
+/**
+ * An entry written straight into a person's calendar (made if they have none yet), for tests that
+ * need one as it is stored, not as the calendar's commands make it.
+ */
+export async function makeEntry(db: Db, ownerId: string, values: Omit<typeof calendarEntries.$inferInsert, "calendarId">) {
+  await db.insert(calendars).values({ userId: ownerId }).onConflictDoNothing();
+  const [calendar] = await db.select({ id: calendars.id }).from(calendars).where(eq(calendars.userId, ownerId));
+  const [entry] = await db
+    .insert(calendarEntries)
+    .values({ ...values, calendarId: calendar!.id })
+    .returning();
+  return entry!;
 }

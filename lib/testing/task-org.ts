@@ -61,3 +61,17 @@ export async function globalFootprint(db: Db, createdById: string) {
     .where(eq(notifications.actorId, createdById));
   return { tasks: own!.n, notices: sent!.n };
 }
+
+/** A new task's input with nothing chosen: tests spread it and set what they need. */
+export const TASK_INPUT = {
+  title: "Przegląd zmywarki",
+  description: null,
+  priority: "normal" as const,
+  dueAt: null,
+  assigneeId: null,
+  clientId: null,
+  caseId: null,
+  needsAcceptance: false,
+  progress: 0,
+  reminders: [],
+};

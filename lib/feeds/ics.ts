@@ -7,6 +7,7 @@ import ical, {
   ICalEventStatus,
   ICalEventTransparency,
   type ICalAlarmData,
+  type ICalCalendar,
   type ICalEventData,
 } from "ical-generator";
 import { Temporal } from "temporal-polyfill";
@@ -70,6 +71,13 @@ function withTimezone(text: string, zone: string | null, vtimezone: string | nul
  * Escaping and folding at 75 octets are ical-generator's.
  */
 export function feedCalendar(doc: FeedDocument): string {
+  const { calendar, zone, vtimezone } = feedIcal(doc);
+  const text = withTimezone(calendar.toString(), zone === "UTC" ? null : zone, vtimezone);
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
+}
+
+/** The feed as ical-generator's calendar, before it is written out (the bench times the writing alone). */
+export function feedIcal(doc: FeedDocument): { calendar: ICalCalendar; zone: string; vtimezone: string | null } {
   const texts = TEXTS[doc.locale];
   const vtimezone = getVtimezoneComponent(doc.timeZone);
   // The VTIMEZONE's own TZID (a zone's canonical name, "Europe/Kyiv" for "Europe/Kiev"): every TZID must match one.
@@ -168,8 +176,7 @@ export function feedCalendar(doc: FeedDocument): string {
     );
   }
 
-  const text = withTimezone(cal.toString(), zone === "UTC" ? null : zone, vtimezone);
-  return text.endsWith("\r\n") ? text : `${text}\r\n`;
+  return { calendar: cal, zone, vtimezone: vtimezone ?? null };
 }
 
 /** An entry's start as epoch milliseconds; an all-day entry starts at midnight in the feed's zone. */

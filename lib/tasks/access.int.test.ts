@@ -7,7 +7,7 @@ import { createTask } from "./commands";
 import { DEFAULT_LIST_PARAMS } from "./list-params";
 import { delegatedTasksOf, myTasks, teamTasksOf } from "./lists";
 import { relatedTasks, taskForViewer } from "./queries";
-import { makeTaskOrg } from "@/lib/testing/task-org";
+import { makeTaskOrg, TASK_INPUT } from "@/lib/testing/task-org";
 
 describe("who may see a task and what they may do", () => {
   it("shows a delegated task to creator, assignee, everyone above either, and admins; refuses the rest", async () => {
@@ -99,15 +99,4 @@ describe("who may see a task and what they may do", () => {
   });
 });
 
-const base = {
-  title: "Przegląd",
-  description: null,
-  priority: "normal" as const,
-  dueAt: null,
-  assigneeId: null,
-  clientId: null,
-  caseId: null,
-  needsAcceptance: false,
-  progress: 0,
-  reminders: [],
-};
+const base = { ...TASK_INPUT, title: "Przegląd" };

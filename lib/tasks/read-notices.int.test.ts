@@ -5,23 +5,12 @@ import { notifications } from "@/db/schema";
 import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { perform } from "@/lib/testing/perform";
-import { makeTaskOrg } from "@/lib/testing/task-org";
+import { makeTaskOrg, TASK_INPUT } from "@/lib/testing/task-org";
 import { changeStatusAction, markTaskNoticesReadAction } from "./actions";
 import { createTask } from "./commands";
 import { hasUnreadNoticesAbout } from "./read-notices";
 
-const base = {
-  title: "Naprawa pieca",
-  description: null,
-  priority: "normal" as const,
-  dueAt: null,
-  assigneeId: null,
-  clientId: null,
-  caseId: null,
-  needsAcceptance: false,
-  progress: 0,
-  reminders: [],
-};
+const base = { ...TASK_INPUT, title: "Naprawa pieca" };
 
 async function unread(db: Db, recipientId: string) {
   const rows = await db

@@ -2,22 +2,11 @@ import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/testing/db";
 import { makeCase, makeClient } from "@/lib/testing/factories";
 import { perform } from "@/lib/testing/perform";
-import { makeTaskOrg } from "@/lib/testing/task-org";
+import { makeTaskOrg, TASK_INPUT } from "@/lib/testing/task-org";
 import { createTask } from "./commands";
 import { resolveShortLink } from "./short-link";
 
-const base = {
-  title: "Przegląd pieca",
-  description: null,
-  priority: "normal" as const,
-  dueAt: null,
-  assigneeId: null,
-  clientId: null,
-  caseId: null,
-  needsAcceptance: false,
-  progress: 0,
-  reminders: [],
-};
+const base = { ...TASK_INPUT, title: "Przegląd pieca" };
 
 describe("short links (/t/N, /c/N)", () => {
   it("takes whoever may see the task to its page, and answers a stranger exactly as for a number nobody has", async () => {

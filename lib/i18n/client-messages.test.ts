@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES, pickMessages } from "./client-messages";
+import { CLIENT_NAMESPACES, pickMessages, SECTION_NAMESPACES, SHELL_NAMESPACES, type MessageSection } from "./client-messages";
 import { messages } from "./messages";
 
 const ROOT = resolve(__dirname, "../..");
@@ -22,25 +22,54 @@ function resolveImport(from: string, specifier: string): string | null {
   return null;
 }
 
-/** Every file a browser runs: the "use client" files and what they import from the project, transitively. */
-function clientFiles(): string[] {
-  const all = ["app", "components", "lib"].flatMap((dir) => sources(join(ROOT, dir)));
-  const queue = all.filter((file) => /^\s*["']use client["']/.test(readFileSync(file, "utf8")));
+const IMPORT = /(?:import|export)\s+(type\s+)?[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+
+/** The project files `file` imports for their values (type-only imports run nothing). */
+function importsOf(file: string): string[] {
+  const found: string[] = [];
+  for (const match of readFileSync(file, "utf8").matchAll(IMPORT)) {
+    if (match[1]) continue;
+    const specifier = match[2] ?? match[3]!;
+    if (!specifier.startsWith(".") && !specifier.startsWith("@/")) continue;
+    const target = resolveImport(file, specifier);
+    if (target) found.push(target);
+  }
+  return found;
+}
+
+/** `roots` and every project file they import, transitively; `follow` decides whose imports are followed. */
+function closure(roots: string[], follow: (file: string) => boolean = () => true): Set<string> {
   const seen = new Set<string>();
+  const queue = [...roots];
   while (queue.length) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const text = readFileSync(file, "utf8");
-    for (const match of text.matchAll(/(?:import|export)\s+(type\s+)?[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
-      if (match[1]) continue; // types only: nothing runs
-      const specifier = match[2] ?? match[3]!;
-      if (!specifier.startsWith(".") && !specifier.startsWith("@/")) continue;
-      const target = resolveImport(file, specifier);
-      if (target) queue.push(target);
-    }
+    if (follow(file)) queue.push(...importsOf(file));
   }
-  return [...seen];
+  return seen;
+}
+
+const isClient = (file: string) => /^\s*["']use client["']/.test(readFileSync(file, "utf8"));
+
+/** Every file a browser runs among what `files` reach: the "use client" files and what they import, transitively. */
+function clientFilesOf(files: Iterable<string>): string[] {
+  return [...closure([...files].filter(isClient))];
+}
+
+/** Every file a browser runs: the "use client" files and what they import from the project, transitively. */
+function clientFiles(): string[] {
+  return clientFilesOf(["app", "components", "lib"].flatMap((dir) => sources(join(ROOT, dir))));
+}
+
+/** The app's sections: each layout that renders <SectionMessages section="x"> and the directory it wraps. */
+function sections(): { section: string; dir: string }[] {
+  return sources(join(ROOT, "app"))
+    .filter((file) => file.endsWith("/layout.tsx"))
+    .flatMap((file) => {
+      const match = /<SectionMessages\s+section="(\w+)"/.exec(readFileSync(file, "utf8"));
+      return match ? [{ section: match[1]!, dir: dirname(file) }] : [];
+    });
 }
 
 /** Helpers that take a translator, and the key prefix they read through it. */
@@ -83,11 +112,12 @@ function pathsRead(files: string[]): Map<string, string> {
   return read;
 }
 
-const covered = (namespace: string) => CLIENT_NAMESPACES.some((picked) => namespace === picked || namespace.startsWith(`${picked}.`));
+const coveredBy = (namespaces: readonly string[]) => (path: string) => namespaces.some((picked) => path === picked || path.startsWith(`${picked}.`));
 
 describe("the messages the browser gets", () => {
   const files = clientFiles();
   const read = pathsRead(files);
+  const found = sections();
 
   it("finds the client files and what they read", () => {
     expect(files.some((f) => f.endsWith("notification-bell.tsx"))).toBe(true);
@@ -97,11 +127,51 @@ describe("the messages the browser gets", () => {
     // A bare useTranslations() with a template key: known up to the interpolation.
     expect(read.get("inbox.channel")).toMatch(/matrix-editor\.tsx$/);
     expect(read.has("common.priority")).toBe(true);
+    expect(found.map((s) => s.section).sort()).toEqual(expect.arrayContaining(["admin", "auth", "calendar", "settings", "tasks"]));
   });
 
-  it("hold every message a client component reads", () => {
-    const missing = [...read].filter(([path]) => !covered(path)).map(([path, file]) => `${path} (${file.slice(ROOT.length + 1)})`);
+  it("every section's layout hands over a known section, and every known section has a layout", () => {
+    for (const { section } of found) expect(Object.keys(SECTION_NAMESPACES)).toContain(section);
+    for (const section of Object.keys(SECTION_NAMESPACES)) expect(found.map((s) => s.section)).toContain(section);
+  });
+
+  it("give every page the messages its client components read: the shell's, and its section's", () => {
+    const inside = (file: string, dir: string) => file.startsWith(`${dir}/`);
+    const missing: string[] = [];
+    // Pages outside every section (the shell, 404 and 403 pages, redirects) get the shell's messages only.
+    const outside = sources(join(ROOT, "app")).filter((file) => !found.some(({ dir }) => inside(file, dir)));
+    const parts: { name: string; roots: string[]; namespaces: readonly string[] }[] = [
+      { name: "shell", roots: outside, namespaces: SHELL_NAMESPACES },
+      ...found.map(({ section, dir }) => ({
+        name: section,
+        roots: sources(dir),
+        namespaces: [...SHELL_NAMESPACES, ...SECTION_NAMESPACES[section as MessageSection]],
+      })),
+    ];
+    const unread: string[] = [];
+    for (const { name, roots, namespaces } of parts) {
+      const covered = coveredBy(namespaces);
+      const paths = pathsRead(clientFilesOf(closure(roots)));
+      for (const [path, file] of paths) {
+        if (!covered(path)) missing.push(`${name}: ${path} (${file.slice(ROOT.length + 1)})`);
+      }
+      // And nothing more: a namespace no client file of the part reads only weighs down its pages.
+      const own = name === "shell" ? SHELL_NAMESPACES : SECTION_NAMESPACES[name as MessageSection];
+      for (const namespace of own) {
+        const used = [...paths.keys()].some((path) => coveredBy([namespace])(path) || namespace.startsWith(`${path}.`));
+        if (!used) unread.push(`${name}: ${namespace}`);
+      }
+    }
     expect(missing).toEqual([]);
+    expect(unread).toEqual([]);
+  });
+
+  it("hand each section much less than every client message", () => {
+    const size = (namespaces: readonly string[]) => JSON.stringify(pickMessages(messages.pl, namespaces)).length;
+    const all = size(CLIENT_NAMESPACES);
+    for (const section of Object.keys(SECTION_NAMESPACES) as MessageSection[]) {
+      expect(size([...SHELL_NAMESPACES, ...SECTION_NAMESPACES[section]]), section).toBeLessThan(all * 0.5);
+    }
   });
 
   it("hold messages that exist, in both languages", () => {

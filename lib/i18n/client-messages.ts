@@ -1,66 +1,92 @@
 /**
  * The message namespaces client components read: useTranslations in every "use client" file and in
- * what those files import (PriorityLabel, StatusBadge...). The root layout hands the browser only
- * these, so server-only texts (e-mails, SMS, notices, pages' headings) stop riding in every page's
- * payload. client-messages.test.ts walks the client files and fails when one reads a namespace
- * missing here.
+ * what those files import (PriorityLabel, StatusBadge...). The browser gets only these, so server-only
+ * texts (e-mails, SMS, notices, pages' headings) stay on the server, and each part of the app gets only
+ * its own: the root layout hands over the shell's (navigation, bell, menus: on every page), and each
+ * section's layout adds its section's through <SectionMessages>. client-messages.test.ts walks every
+ * page's imports and fails when a client file a page renders reads a namespace its section lacks.
  */
-export const CLIENT_NAMESPACES = [
+export const SHELL_NAMESPACES = [
   "common",
   "nav",
-  "auth",
   "inbox.bell",
-  "inbox.channel",
   "inbox.empty",
   "inbox.markAllRead",
   "inbox.showAll",
   "inbox.unread",
-  "notifySettings",
-  "crm.case",
-  "crm.client",
-  "crm.contacts",
-  "crm.kind",
-  "crm.reassign",
-  "crm.rights",
-  "crm.status",
-  "calendar.view",
-  "calendar.entry",
+  // The bell answers invitations in place (EntryAnswer).
+  "calendar.entry.answer",
+  "calendar.entry.answered",
+  "calendar.entry.failed",
+  "calendar.entry.yourAnswer",
+  "calendar.entry.yourAnswerTo",
   "calendar.response",
-  "calendar.form",
-  "tasks.announce",
-  "tasks.channels",
-  "tasks.comments",
-  "tasks.detail.reminderBefore",
-  "tasks.filters",
-  "tasks.form",
-  "tasks.list",
-  "tasks.offset",
-  "tasks.status",
-  "tasks.work",
-  "tasks.checklist",
-  "reminders.badge",
-  "resources.finder",
-  "reminders.defaults",
-  "reminders.admin",
-  "reminders.snooze",
-  "admin.userForm",
-  "settings.profile",
-  "settings.password",
-  "settings.phoneVerification",
-  "settings.calendarSharing",
-  "sms.admin",
-  "calendar.lanes",
-  "resources.form",
-  "resources.timeline",
-  "resources.kind",
-  "resources.admin",
-  "resources.manage",
-  "invitations.answer",
-  "invitations.form",
-  "feeds",
 ] as const;
 
+/** What each section's client components read on top of the shell's. */
+export const SECTION_NAMESPACES = {
+  auth: ["auth", "invitations.answer"],
+  tasks: [
+    "tasks.announce",
+    "tasks.channels",
+    "tasks.comments",
+    "tasks.filters",
+    "tasks.form",
+    "tasks.list",
+    "tasks.offset",
+    "tasks.status",
+    "tasks.work",
+    "tasks.checklist",
+    "reminders.badge",
+  ],
+  calendar: ["calendar.view", "calendar.entry", "calendar.response", "calendar.form", "calendar.lanes", "invitations.form", "resources.finder"],
+  resources: ["resources.form", "resources.timeline", "resources.manage", "calendar.lanes"],
+  clients: ["crm.client", "crm.contacts"],
+  cases: ["crm.case", "crm.kind", "crm.reassign", "crm.status"],
+  notifications: ["reminders.snooze"],
+  settings: [
+    "inbox.channel",
+    "notifySettings",
+    "settings.profile",
+    "settings.password",
+    "settings.phoneVerification",
+    "settings.calendarSharing",
+    "reminders.defaults",
+    "tasks.channels",
+    "tasks.detail.reminderBefore",
+    "tasks.offset",
+    "feeds",
+  ],
+  admin: [
+    "admin.userForm",
+    "inbox.channel",
+    "notifySettings",
+    "crm.rights",
+    "crm.kind",
+    "reminders.admin",
+    "sms.admin",
+    "resources.admin",
+    "resources.kind",
+    "feeds",
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type MessageSection = keyof typeof SECTION_NAMESPACES;
+
+/** Every namespace some client component reads (the shell's and every section's): for tests that render any of them. */
+export const CLIENT_NAMESPACES: readonly string[] = [...new Set([...SHELL_NAMESPACES, ...Object.values(SECTION_NAMESPACES).flat()])];
+
 type Tree = { [key: string]: unknown };
+
+/** `base` with `extra`'s messages added in their places (extra wins where both hold the same key). */
+export function mergeMessages<M extends Tree>(base: M, extra: Tree): M {
+  const merged: Tree = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const present = merged[key];
+    merged[key] = present && typeof present === "object" && value && typeof value === "object" ? mergeMessages(present as Tree, value as Tree) : value;
+  }
+  return merged as M;
+}
 
 /** The messages under the given dotted namespaces, in their places; a namespace that names nothing is left out. */
 export function pickMessages<M extends Tree>(messages: M, namespaces: readonly string[]): M {

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { SectionMessages } from "@/components/providers/section-messages";
 import { SectionNav } from "@/components/ui/section-nav";
 import { requireAdmin } from "@/app/require-viewer";
 
@@ -8,7 +9,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const t = await getTranslations("admin.nav");
   const feeds = await getTranslations("feeds.nav");
   return (
-    <>
+    <SectionMessages section="admin">
       <SectionNav
         label={t("label")}
         items={[
@@ -22,6 +23,6 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         ]}
       />
       {children}
-    </>
+    </SectionMessages>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { SectionMessages } from "@/components/providers/section-messages";
 import { SectionNav } from "@/components/ui/section-nav";
 import { requireViewer } from "@/app/require-viewer";
 
@@ -8,7 +9,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const t = await getTranslations("settings.nav");
   const feeds = await getTranslations("feeds.nav");
   return (
-    <>
+    <SectionMessages section="settings">
       <SectionNav
         label={t("label")}
         items={[
@@ -19,6 +20,6 @@ export default async function SettingsLayout({ children }: { children: React.Rea
         ]}
       />
       {children}
-    </>
+    </SectionMessages>
   );
 }

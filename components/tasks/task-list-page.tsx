@@ -11,6 +11,7 @@ import { listTasks, type TaskListView } from "@/lib/tasks/lists";
 import { chosenClient } from "@/lib/pickers/clients";
 import { chosenPerson } from "@/lib/pickers/people";
 import { casesOfClient, hasPeopleUnder } from "@/lib/tasks/queries";
+import { ExportLinks } from "./export-links";
 import { Pager } from "./pager";
 import { StatusChips } from "./status-chips";
 import { TaskFilters } from "./task-filters";
@@ -50,10 +51,13 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
         title={t(text.title)}
         description={t(text.description)}
         actions={
-          <Link href="/tasks/new" className={buttonClass("primary")}>
-            <Plus aria-hidden className="h-4 w-4" />
-            {t("newTask")}
-          </Link>
+          <>
+            {list.total ? <ExportLinks view={view} params={params} /> : null}
+            <Link href="/tasks/new" className={buttonClass("primary")}>
+              <Plus aria-hidden className="h-4 w-4" />
+              {t("newTask")}
+            </Link>
+          </>
         }
       />
       <TaskTabs view={view} showTeam={showTeam} />

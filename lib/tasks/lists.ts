@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNotNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, lt, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { cases, clients, moments, tasks, users } from "@/db/schema";
@@ -68,25 +68,33 @@ interface Shape {
 
 const P = (name: string) => sql.placeholder(name);
 
+/** How a query takes its values: as placeholders of a prepared statement, or bound right away (an export's cursor). */
+interface Bind {
+  (name: string): Placeholder | SQL;
+  viewer: Placeholder | string;
+}
+
+const placeholders: Bind = Object.assign((name: string) => P(name), { viewer: P("viewer") });
+
 /** Each view is one of the relations that make a task visible (access.ts), so a list never shows what the task page refuses. */
-function scopeOf(view: TaskListView): SQL {
-  const facts = relationFacts({ id: P("viewer"), role: "member" });
+function scopeOf(view: TaskListView, bind: Bind = placeholders): SQL {
+  const facts = relationFacts({ id: bind.viewer, role: "member" });
   if (view === "mine") return facts.isAssignee;
   if (view === "delegated") return and(facts.isCreator, ne(tasks.assigneeId, tasks.createdById))!;
   return facts.aboveAssignee;
 }
 
 /** Every filter except status, which the counts per status leave out. */
-function filtersOf(shape: Shape): SQL[] {
-  const where = [scopeOf(shape.view)];
-  if (shape.priority) where.push(eq(tasks.priority, P("priority")));
-  if (shape.person) where.push(eq(shape.view === "mine" ? tasks.createdById : tasks.assigneeId, P("person")));
-  if (shape.client) where.push(eq(tasks.clientId, P("client")));
-  if (shape.case) where.push(eq(tasks.caseId, P("case")));
+function filtersOf(shape: Shape, bind: Bind = placeholders): SQL[] {
+  const where = [scopeOf(shape.view, bind)];
+  if (shape.priority) where.push(eq(tasks.priority, bind("priority")));
+  if (shape.person) where.push(eq(shape.view === "mine" ? tasks.createdById : tasks.assigneeId, bind("person")));
+  if (shape.client) where.push(eq(tasks.clientId, bind("client")));
+  if (shape.case) where.push(eq(tasks.caseId, bind("case")));
   if (shape.due) {
-    where.push(isNotNull(tasks.dueAt), lt(tasks.dueAt, sql`${P("dueTo")}::timestamptz`));
+    where.push(isNotNull(tasks.dueAt), lt(tasks.dueAt, sql`${bind("dueTo")}::timestamptz`));
     if (shape.due === "overdue") where.push(statusIn(LATE_STATUSES));
-    else where.push(gte(tasks.dueAt, sql`${P("dueFrom")}::timestamptz`));
+    else where.push(gte(tasks.dueAt, sql`${bind("dueFrom")}::timestamptz`));
   }
   return where;
 }
@@ -147,7 +155,7 @@ function escalatedOf(view: TaskListView): SQL<boolean> {
     AND ${moments.itemId} = ${tasks.id} AND ${moments.dueAt} = ${tasks.dueAt} LIMIT 1), false)`;
 }
 
-function rowsQuery(db: DbOrTx, shape: Shape, params: TaskListParams, name: string) {
+function rowsSelect(db: DbOrTx, shape: Shape, params: TaskListParams, bind: Bind = placeholders) {
   return db
     .select({
       id: tasks.id,
@@ -175,11 +183,12 @@ function rowsQuery(db: DbOrTx, shape: Shape, params: TaskListParams, name: strin
     .innerJoin(delegator, eq(delegator.id, tasks.createdById))
     .leftJoin(clients, eq(clients.id, tasks.clientId))
     .leftJoin(cases, eq(cases.id, tasks.caseId))
-    .where(and(...filtersOf(shape), statusIn(statusesOf(params.status))))
-    .orderBy(...orderOf(params.sort, params.dir))
-    .limit(P("limit"))
-    .offset(P("offset"))
-    .prepare(name);
+    .where(and(...filtersOf(shape, bind), statusIn(statusesOf(params.status))))
+    .orderBy(...orderOf(params.sort, params.dir));
+}
+
+function rowsQuery(db: DbOrTx, shape: Shape, params: TaskListParams, name: string) {
+  return rowsSelect(db, shape, params).limit(P("limit")).offset(P("offset")).prepare(name);
 }
 
 function countsQuery(db: DbOrTx, shape: Shape, name: string) {
@@ -207,7 +216,13 @@ export async function taskListRows(db: DbOrTx, viewer: Viewer, view: TaskListVie
   const shape = shapeOf(view, params);
   const key = JSON.stringify([shape, params.status, params.sort, params.dir]);
   const rows = await cached(preparedRows, db, key, (name) => rowsQuery(db, shape, params, `list_${name}`)).execute(valuesOf(viewer, params, now));
-  return rows.map((r) => ({
+  return rows.map((r) => listRowOf(r, now));
+}
+
+type SelectedRow = Awaited<ReturnType<ReturnType<typeof rowsSelect>["execute"]>>[number];
+
+function listRowOf(r: SelectedRow, now: Date): TaskListRow {
+  return {
     id: r.id,
     number: r.number,
     title: r.title,
@@ -223,7 +238,97 @@ export async function taskListRows(db: DbOrTx, viewer: Viewer, view: TaskListVie
     delegator: { id: r.delegatorId, name: r.delegatorName },
     client: r.clientId && r.clientName ? { id: r.clientId, name: r.clientName } : null,
     case: r.caseId && r.caseNumber !== null && r.caseTitle !== null ? { id: r.caseId, number: r.caseNumber, title: r.caseTitle } : null,
-  }));
+  };
+}
+
+/**
+ * Every row of a task list, as its filters, status and sort say (not one page: an export), handed to `onBatch` in
+ * batches read through a cursor in one transaction, so a list of 100,000 tasks never sits in memory whole. The next
+ * batch is read only when `onBatch` has finished with the last (the export's stream waits for its reader).
+ */
+export async function forEachTaskListBatch(
+  db: DbOrTx,
+  viewer: Viewer,
+  view: TaskListView,
+  params: TaskListParams,
+  now: Date,
+  batchSize: number,
+  onBatch: (rows: TaskListRow[]) => Promise<void>,
+): Promise<void> {
+  const values = valuesOf(viewer, params, now);
+  const bind: Bind = Object.assign(
+    (name: string) => {
+      const value = values[name];
+      if (typeof value !== "string") throw new Error(`task list export: no value for ${name}`);
+      return sql`${value}`;
+    },
+    { viewer: viewer.id },
+  );
+  const query = rowsSelect(db, shapeOf(view, params), params, bind);
+  // The cursor's rows come back by column name, raw: the inner select's columns are renamed in order (several are
+  // plain "id" or "name"), and instants are read as ISO text, whichever driver runs.
+  const cursor = sql`DECLARE task_list_export NO SCROLL CURSOR FOR
+    SELECT id, number, title, priority, status, progress, to_json(due_at) #>> '{}' AS due_at, needs_acceptance, escalated,
+      to_json(last_activity_at) #>> '{}' AS last_activity_at, assignee_id, assignee_name, delegator_id, delegator_name,
+      client_id, client_name, case_id, case_number, case_title
+    FROM ${query} AS q(id, number, title, priority, status, progress, due_at, needs_acceptance, escalated, last_activity_at,
+      assignee_id, assignee_name, delegator_id, delegator_name, client_id, client_name, case_id, case_number, case_title)`;
+  await db.transaction(async (tx) => {
+    await tx.execute(cursor);
+    for (;;) {
+      const result = await tx.execute(sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM task_list_export`);
+      const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as CursorRow[];
+      if (!rows.length) break;
+      await onBatch(rows.map((r) => listRowOf(selectedOf(r), now)));
+      if (rows.length < batchSize) break;
+    }
+  });
+}
+
+interface CursorRow {
+  id: string;
+  number: number;
+  title: string;
+  priority: Priority;
+  status: TaskStatus;
+  progress: number;
+  due_at: string | null;
+  needs_acceptance: boolean;
+  escalated: boolean;
+  last_activity_at: string;
+  assignee_id: string;
+  assignee_name: string;
+  delegator_id: string;
+  delegator_name: string;
+  client_id: string | null;
+  client_name: string | null;
+  case_id: string | null;
+  case_number: number | null;
+  case_title: string | null;
+}
+
+function selectedOf(r: CursorRow): SelectedRow {
+  return {
+    id: r.id,
+    number: Number(r.number),
+    title: r.title,
+    priority: r.priority,
+    status: r.status,
+    progress: Number(r.progress),
+    dueAt: r.due_at === null ? null : new Date(r.due_at),
+    needsAcceptance: r.needs_acceptance,
+    escalated: r.escalated,
+    lastActivityAt: new Date(r.last_activity_at),
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    delegatorId: r.delegator_id,
+    delegatorName: r.delegator_name,
+    clientId: r.client_id,
+    clientName: r.client_name,
+    caseId: r.case_id,
+    caseNumber: r.case_number === null ? null : Number(r.case_number),
+    caseTitle: r.case_title,
+  };
 }
 
 /** How many tasks of the list are in each status, with every other filter applied. */

@@ -1,7 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/action/define";
-import { bookResource, cancelBooking, changeBooking, createResource, restoreBooking, retireResource, updateResource } from "./commands";
+import { cancelBooking, changeBooking, restoreBooking } from "./booking-changes";
+import { bookResource, createResource, retireResource, updateResource } from "./commands";
 import {
   bookResourceInput,
   cancelBookingInput,
@@ -35,7 +36,7 @@ export const changeBookingAction = defineAction(changeBookingInput, (input, work
 });
 
 export const cancelBookingAction = defineAction(cancelBookingInput, (input, work) => cancelBooking(work, input), {
-  revalidate: (_input, result) => resourcePaths(result.resourceId),
+  revalidate: (_input, result) => [...resourcePaths(result.resourceId), ...(result.entryId ? ["/calendar", `/calendar/entries/${result.entryId}`] : [])],
 });
 
 export const restoreBookingAction = defineAction(restoreBookingInput, (input, work) => restoreBooking(work, input), {

@@ -5,6 +5,7 @@ import { Conflict } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatInstantFor } from "@/lib/i18n/format-for";
 import { DEFAULT_SCHEDULE } from "@/lib/reminders/working-time";
+import type { BookingParty } from "./policy";
 import { MAX_ALTERNATIVES } from "./types";
 
 export interface WantedSlot {
@@ -13,6 +14,8 @@ export interface WantedSlot {
   end: Date;
   /** A booking being moved: it does not stand in its own way. */
   exceptBookingId?: string;
+  /** Whom the booking is for, as the department rule reads it (a meeting's organiser); the viewer when not given. */
+  party?: BookingParty;
 }
 
 /** What a conflict tells the person: who holds the time (null where the entry is private) and what is free instead. */
@@ -37,7 +40,7 @@ const inTheWay = (wanted: WantedSlot) => sql`b.resource_id = ${wanted.resource.i
  * viewer may book and whose rules allow it (longest booking; bookable hours, read as wall-clock
  * times in the organisation's zone as lib/resources/rules.ts reads them), as a JSON array of {id, name}.
  */
-function alternativesSql(wanted: WantedSlot, viewer: Pick<Viewer, "role" | "departmentId">) {
+function alternativesSql(wanted: WantedSlot, viewer: BookingParty) {
   const minutes = (wanted.end.getTime() - wanted.start.getTime()) / 60_000;
   const [start, end] = [wanted.start.toISOString(), wanted.end.toISOString()];
   return sql`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY lower(a.name)), '[]'::json) FROM (
@@ -104,7 +107,7 @@ export async function conflictAt(db: DbOrTx, wanted: WantedSlot, viewer: Viewer,
       LIMIT 1
     )
     SELECT o.starts_at, o.ends_at, o.booked_by_id, o.booker, o.visibility,
-      ${alternativesSql(wanted, viewer)} AS alternatives,
+      ${alternativesSql(wanted, wanted.party ?? viewer)} AS alternatives,
       ${nextFreeSql(wanted)} AS free_from
     FROM (SELECT 1) one LEFT JOIN occupant o ON true
     WHERE ${always}::boolean OR o.starts_at IS NOT NULL`,

@@ -9,7 +9,8 @@ import { runUnit } from "@/lib/effects/unit";
 import { testDatabaseUrl, testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { wallClockToInstant } from "@/lib/time/zoned";
-import { bookResource, cancelBooking, changeBooking, overlappingLiveBookings } from "./commands";
+import { cancelBooking, changeBooking } from "./booking-changes";
+import { bookResource, overlappingLiveBookings } from "./commands";
 
 /** A small seeded generator (mulberry32): the same seed plays the same operations, so a failure reproduces. */
 function rng(seed: number) {

@@ -1,8 +1,9 @@
 "use server";
 
-import { defineAction } from "@/lib/action/define";
+import { defineAction, defineActionOutsideUnit } from "@/lib/action/define";
+import { now } from "@/lib/time/clock";
 import { cancelBooking, changeBooking, restoreBooking } from "./booking-changes";
-import { bookResource, createResource, retireResource, updateResource } from "./commands";
+import { createResource, requestBooking, retireResource, updateResource } from "./commands";
 import {
   bookResourceInput,
   cancelBookingInput,
@@ -27,7 +28,8 @@ export const retireResourceAction = defineAction(retireResourceInput, (input, wo
   revalidate: (input) => resourcePaths(input.id),
 });
 
-export const bookResourceAction = defineAction(bookResourceInput, (input, work) => bookResource(work, input), {
+// Outside a unit: a taken time is refused from committed bookings without a transaction (requestBooking).
+export const bookResourceAction = defineActionOutsideUnit(bookResourceInput, (input, { viewer, db }) => requestBooking(db, viewer, input, now()), {
   revalidate: (input) => resourcePaths(input.resourceId),
 });
 

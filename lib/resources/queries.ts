@@ -4,7 +4,7 @@ import { preparedRows } from "@/db/prepared";
 import { bookings, resources } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { relationSql } from "@/lib/calendar/access";
-import { canSeeDetails, type EntryRelation } from "@/lib/calendar/policy";
+import { canEditEntry, canSeeDetails, type EntryRelation } from "@/lib/calendar/policy";
 import type { EntryVisibility } from "@/lib/calendar/types";
 import { canChangeBooking } from "./policy";
 import type { ResourceFilter } from "./schema";
@@ -67,6 +67,8 @@ export interface VisibleBooking {
   inEntry: boolean;
   /** The booker, admins and the meeting's editors change or cancel it (canChangeBooking). */
   canChange: boolean;
+  /** The viewer may edit its meeting (and so change its time there). */
+  editsEntry: boolean;
 }
 
 /** A booking row with how the viewer stands to its meeting (null fields: a booking on its own). */
@@ -96,6 +98,7 @@ export function maskBooking(viewer: Viewer, r: BookingRowForViewer): VisibleBook
     entryId: busy ? null : r.entryId,
     inEntry: r.entryId !== null,
     canChange: canChangeBooking(viewer, r, entry),
+    editsEntry: entry !== null && canEditEntry(entry.visibility, entry.relation),
   };
 }
 

@@ -43,6 +43,9 @@ export interface Lane {
   emptyText?: string;
   /** Where the label leads (the person's own calendar), and the link's name, which holds the label. */
   link?: { href: string; name: string };
+  /** A second, smaller line under the label (a resource's location), and the whole label shown however long: names that differ only at their end stay told apart. */
+  detail?: string;
+  wrap?: boolean;
 }
 
 const at = (fraction: number) => `${(fraction * 100).toFixed(4)}%`;
@@ -140,13 +143,15 @@ function LaneRow({ lane, columns, columnsStyle }: { lane: Lane; columns: LaneCol
             href={lane.link.href}
             aria-label={lane.link.name}
             title={lane.link.name}
-            className="line-clamp-2 min-w-0 break-words hover:text-brand-700 hover:underline"
+            className={clsx(!lane.wrap && "line-clamp-2", "min-w-0 break-words hover:text-brand-700 hover:underline")}
           >
             {lane.label}
+            {lane.detail ? <span className="block text-xs font-normal text-slate-600">{lane.detail}</span> : null}
           </Link>
         ) : (
-          <span className="line-clamp-2 min-w-0 break-words" title={lane.label}>
+          <span className={clsx(!lane.wrap && "line-clamp-2", "min-w-0 break-words")} title={lane.label}>
             {lane.label}
+            {lane.detail ? <span className="block text-xs font-normal text-slate-600">{lane.detail}</span> : null}
           </span>
         )}
       </div>

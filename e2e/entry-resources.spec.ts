@@ -139,7 +139,7 @@ test("the meeting's organiser removes its room from the room's page; a colleague
   await expect(page.getByRole("heading", { level: 1, name: room })).toBeVisible();
   const roomUrl = `${page.url().split("?")[0]}?week=${day}`;
   await page.goto(roomUrl);
-  const mine = page.locator("section").filter({ has: page.getByRole("heading", { name: "Rezerwacje, które możesz zmienić" }) });
+  const mine = page.getByRole("region", { name: "Rezerwacje, które możesz zmienić" });
   await expect(mine).toContainText("Część spotkania Przegląd umowy");
   await expect(mine.getByRole("link", { name: /Zmień czas rezerwacji .* w jej spotkaniu/ })).toHaveAttribute(
     "href",

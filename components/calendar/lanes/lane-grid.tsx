@@ -138,22 +138,23 @@ function LaneRow({ lane, columns, columnsStyle }: { lane: Lane; columns: LaneCol
   return (
     <>
       <div className="sticky left-0 z-20 flex items-start border-r border-b border-slate-200 bg-white px-2 py-1.5 text-sm font-medium text-slate-800">
-        {lane.link ? (
-          <Link
-            href={lane.link.href}
-            aria-label={lane.link.name}
-            title={lane.link.name}
-            className={clsx(!lane.wrap && "line-clamp-2", "min-w-0 break-words hover:text-brand-700 hover:underline")}
-          >
-            {lane.label}
-            {lane.detail ? <span className="block text-xs font-normal text-slate-600">{lane.detail}</span> : null}
-          </Link>
-        ) : (
-          <span className={clsx(!lane.wrap && "line-clamp-2", "min-w-0 break-words")} title={lane.label}>
-            {lane.label}
-            {lane.detail ? <span className="block text-xs font-normal text-slate-600">{lane.detail}</span> : null}
-          </span>
-        )}
+        <div className="min-w-0">
+          {lane.link ? (
+            <Link
+              href={lane.link.href}
+              aria-label={lane.link.name}
+              title={lane.link.name}
+              className={clsx(!lane.wrap && "line-clamp-2", "min-w-0 break-words hover:text-brand-700 hover:underline")}
+            >
+              {lane.label}
+            </Link>
+          ) : (
+            <span className={clsx(!lane.wrap && "line-clamp-2", "min-w-0 break-words")} title={lane.label}>
+              {lane.label}
+            </span>
+          )}
+          {lane.detail ? <span className="block text-xs font-normal break-words text-slate-600">{lane.detail}</span> : null}
+        </div>
       </div>
       <div className="grid border-b border-slate-200" style={{ ...columnsStyle, gridTemplateRows: rowSizes }}>
         {columns.map((column, i) => (

@@ -102,3 +102,62 @@ test("the entry form finds a time when everyone invited is free and takes it", a
   await form.getByRole("button", { name: "Utwórz wpis" }).click();
   await expect(page).toHaveURL(/\/calendar\/entries\/[0-9a-f-]{36}$/);
 });
+
+/**
+ * A meeting's room, seen from the room's page: its organiser (who may edit the meeting) is sent to
+ * the meeting's form for its time and removes the room from the meeting there, the meeting keeping
+ * its projector; a colleague sees who booked it and has no way to change it.
+ */
+test("the meeting's organiser removes its room from the room's page; a colleague only sees it", async ({ page }) => {
+  test.setTimeout(150_000);
+  const tag = Date.now().toString(36);
+  const floor = `Piętro E2E ${tag}`;
+  const day = dayAheadInWarsaw(31);
+  const room = `Sala Galileusz ${tag}`;
+  const projector = `Rzutnik ${tag}`;
+
+  await signInAs(page, "admin");
+  await page.goto("/admin/resources");
+  for (const [name, kind] of [
+    [room, null],
+    [projector, "Urządzenie"],
+  ] as const) {
+    const form = page.getByRole("form", { name: "Nowy zasób" });
+    await (await hydrated(form.getByLabel("Nazwa"))).fill(name);
+    if (kind) await form.getByLabel("Rodzaj").selectOption({ label: kind });
+    await form.getByLabel("Miejsce").fill(floor);
+    await form.getByRole("button", { name: "Dodaj zasób" }).click();
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  }
+  await logout(page);
+
+  await signInAs(page, "sales1");
+  await planMeeting(page, day, "Przegląd umowy", "12:00", "13:00", [room, projector], tag);
+  await expect(page).toHaveURL(/\/calendar\/entries\/[0-9a-f-]{36}$/);
+  const entryUrl = page.url();
+  await page.getByRole("link", { name: room }).click();
+  await expect(page.getByRole("heading", { level: 1, name: room })).toBeVisible();
+  const roomUrl = `${page.url().split("?")[0]}?week=${day}`;
+  await page.goto(roomUrl);
+  const mine = page.getByRole("region", { name: "Rezerwacje, które możesz zmienić" });
+  await expect(mine).toContainText("Część spotkania Przegląd umowy");
+  await expect(mine.getByRole("link", { name: /^Zmień czas w spotkaniu: / })).toHaveAttribute("href", /\/calendar\/entries\/[0-9a-f-]{36}\/edit$/);
+  await (await hydrated(mine.getByRole("button", { name: new RegExp(`^Usuń ze spotkania: ${room}, `) }))).click();
+  await expectNoAxeViolations(page, "removing a meeting's room from the room's page");
+  await mine.getByRole("button", { name: "Tak, usuń" }).click();
+  await expect(mine.getByRole("status")).toContainText("Usunięto ze spotkania.");
+  await page.goto(entryUrl);
+  const held = page.locator("section").filter({ has: page.getByRole("heading", { name: "Sale i sprzęt" }) });
+  await expect(held.getByRole("link", { name: projector })).toBeVisible();
+  await expect(held.getByRole("link", { name: room })).toHaveCount(0);
+  await logout(page);
+
+  // The projector is still the meeting's: a colleague sees who booked it and cannot change it.
+  await signInAs(page, "sales2");
+  await page.goto(`/resources?location=${encodeURIComponent(floor)}`);
+  await page.getByRole("link", { name: projector }).click();
+  await expect(page).toHaveURL(/\/resources\/[0-9a-f-]{36}$/);
+  await page.goto(`${page.url().split("?")[0]}?week=${day}`);
+  await expect(page.locator("a[data-booking-id]").filter({ hasText: "Przegląd umowy" })).toContainText("Katarzyna Lewandowska");
+  await expect(page.getByRole("heading", { name: "Rezerwacje, które możesz zmienić" })).toHaveCount(0);
+});

@@ -71,7 +71,7 @@ test("a double booking is refused with who has the room and a free room instead"
   await expect(lanes.locator("[data-booking-id]")).toHaveCount(2);
   await expect(lanes.locator("[data-booking-id]").filter({ hasText: "Spotkanie z klientem" })).toContainText("Katarzyna Lewandowska");
   await expect(lanes.locator("[data-booking-id]").filter({ hasText: "Prezentacja oferty" })).toContainText("Michał Dąbrowski");
-  await expect(lanes.getByRole("link", { name: `Sala Kopernik ${tag}: kalendarz zasobu` })).toHaveAttribute("href", /\/resources\/[0-9a-f-]{36}\?/);
+  await expect(lanes.getByRole("link", { name: `Sala Kopernik ${tag} (${floor}): kalendarz zasobu` })).toHaveAttribute("href", /\/resources\/[0-9a-f-]{36}\?/);
   await expectNoAxeViolations(page, "the resources timeline");
   await page.getByRole("radio", { name: "Dzień", exact: true }).focus();
   await page.keyboard.press("ArrowRight");
@@ -120,4 +120,43 @@ test("the booker changes, cancels and restores a booking; a colleague cannot tou
   await page.goto(roomUrl);
   await expect(page.locator("[data-booking-id]").filter({ hasText: purpose }).first()).toContainText("Katarzyna Lewandowska");
   await expect(page.getByRole("button", { name: new RegExp(`Zmień lub odwołaj rezerwację .*${purpose}`) })).toHaveCount(0);
+});
+
+/**
+ * On a phone two rooms whose long names differ only at their end are told apart: the timeline
+ * shows each name whole with its place under it, and the list shows them whole. The screenshots
+ * are kept in test-results/ to be looked at.
+ */
+test("on a phone, long resource names that differ at their end stay told apart", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const tag = Date.now().toString(36);
+  const names = [`Sala konferencyjna zarządu z rzutnikiem ${tag} północna`, `Sala konferencyjna zarządu z rzutnikiem ${tag} południowa`];
+  const floors = [`Budynek A ${tag}`, `Budynek B ${tag}`];
+  await signInAs(page, "admin");
+  await page.goto("/admin/resources");
+  for (const [i, name] of names.entries()) {
+    const form = page.getByRole("form", { name: "Nowy zasób" });
+    await (await hydrated(form.getByLabel("Nazwa"))).fill(name);
+    await form.getByLabel("Miejsce").fill(floors[i]!);
+    await form.getByRole("button", { name: "Dodaj zasób" }).click();
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/resources/timeline?view=day&kind=room`);
+  const lanes = page.getByRole("region", { name: "Rezerwacje zasobów" });
+  for (const [i, name] of names.entries()) {
+    const link = lanes.getByRole("link", { name: `${name} (${floors[i]}): kalendarz zasobu` });
+    await expect(link).toBeVisible();
+    // The whole name is on screen, not cut after two lines.
+    await expect(link).toContainText(name);
+    expect(await link.evaluate((el) => getComputedStyle(el).webkitLineClamp)).toBe("none");
+    await expect(link.locator("xpath=following-sibling::*[1]")).toHaveText(floors[i]!);
+  }
+  await lanes.getByRole("link", { name: new RegExp(`${tag} północna`) }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("timeline-390.png") });
+  await expectNoAxeViolations(page, "the resources timeline on a phone");
+  await page.goto(`/resources?kind=room`);
+  for (const name of names) await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+  await page.getByRole("link", { name: names[0]!, exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("list-390.png") });
 });

@@ -17,6 +17,7 @@ import { BOOKING_BAR, BookingBlock } from "./booking-block";
 export interface LaneResource {
   id: string;
   name: string;
+  location?: string | null;
 }
 
 /** A week's day is never narrower than this (rem); a day's hour never narrower than HOUR_REM (a room's days beside its booking form: NARROW_HOUR_REM). */
@@ -125,8 +126,14 @@ export function ResourceLanes({
       const own = byLane.get(resource.id) ?? [];
       return {
         id: resource.id,
+        // The whole name and its place: two long names alike at their start stay told apart on a phone.
         label: resource.name,
-        link: { href: `/resources/${resource.id}?view=${scale}&date=${date}`, name: t("open", { name: resource.name }) },
+        detail: resource.location ?? undefined,
+        wrap: true,
+        link: {
+          href: `/resources/${resource.id}?view=${scale}&date=${date}`,
+          name: t("open", { name: resource.location ? `${resource.name} (${resource.location})` : resource.name }),
+        },
         banners: [],
         notes: [],
         cells: scale === "day" ? [dayCell(own, days[0]!, hours, now, reader)] : days.map((day) => weekCell(own, day, days, now, reader)),

@@ -1,7 +1,9 @@
 "use server";
 
-import { defineAction } from "@/lib/action/define";
-import { bookResource, cancelBooking, changeBooking, createResource, restoreBooking, retireResource, updateResource } from "./commands";
+import { defineAction, defineActionOutsideUnit } from "@/lib/action/define";
+import { now } from "@/lib/time/clock";
+import { cancelBooking, changeBooking, restoreBooking } from "./booking-changes";
+import { createResource, requestBooking, retireResource, updateResource } from "./commands";
 import {
   bookResourceInput,
   cancelBookingInput,
@@ -26,7 +28,8 @@ export const retireResourceAction = defineAction(retireResourceInput, (input, wo
   revalidate: (input) => resourcePaths(input.id),
 });
 
-export const bookResourceAction = defineAction(bookResourceInput, (input, work) => bookResource(work, input), {
+// Outside a unit: a taken time is refused from committed bookings without a transaction (requestBooking).
+export const bookResourceAction = defineActionOutsideUnit(bookResourceInput, (input, { viewer, db }) => requestBooking(db, viewer, input, now()), {
   revalidate: (input) => resourcePaths(input.resourceId),
 });
 
@@ -35,7 +38,7 @@ export const changeBookingAction = defineAction(changeBookingInput, (input, work
 });
 
 export const cancelBookingAction = defineAction(cancelBookingInput, (input, work) => cancelBooking(work, input), {
-  revalidate: (_input, result) => resourcePaths(result.resourceId),
+  revalidate: (_input, result) => [...resourcePaths(result.resourceId), ...(result.entryId ? ["/calendar", `/calendar/entries/${result.entryId}`] : [])],
 });
 
 export const restoreBookingAction = defineAction(restoreBookingInput, (input, work) => restoreBooking(work, input), {

@@ -1,32 +1,24 @@
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "@/db";
+import type { Db, DbOrTx, Tx } from "@/db";
 import { bookings, departments, resourceDepartments, resources, users, workSchedule } from "@/db/schema";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
-import type { Work } from "@/lib/effects/unit";
+import { runUnit, type Work } from "@/lib/effects/unit";
 import { notice } from "@/lib/notify/notice";
 import { writeOutbox } from "@/lib/notify/outbox";
 import { isUniqueViolation } from "@/lib/org/unique-violation";
 import { DEFAULT_SCHEDULE } from "@/lib/reminders/working-time";
 import { FieldProblems } from "@/lib/tasks/references";
 import { wallClockToInstant } from "@/lib/time/zoned";
-import { bookingConflict, conflictAt, type WantedSlot } from "./conflicts";
+import { bookingConflict, conflictAt, lookBeforeBooking, type BookableResource, type WantedSlot } from "./conflicts";
 import { isBookingClash, isLockBusy } from "./database-errors";
 import { BOOKING_CANCEL_REASONS } from "./notice-kinds";
-import { canChangeBooking, canManageResources, mayBook } from "./policy";
+import { canManageResources, mayBook, type BookingParty } from "./policy";
 import { ruleBreach } from "./rules";
-import type {
-  BookResourceInput,
-  CancelBookingInput,
-  ChangeBookingInput,
-  CreateResourceInput,
-  RestoreBookingInput,
-  RetireResourceInput,
-  UpdateResourceInput,
-} from "./schema";
+import type { BookResourceInput, CreateResourceInput, RetireResourceInput, UpdateResourceInput } from "./schema";
 
-type ResourceRow = typeof resources.$inferSelect;
-type BookingRow = typeof bookings.$inferSelect;
+export type ResourceRow = typeof resources.$inferSelect;
+export type BookingRow = typeof bookings.$inferSelect;
 
 function assertCanManage(viewer: Viewer): void {
   if (!canManageResources(viewer)) throw new Forbidden("adminOnly");
@@ -168,7 +160,7 @@ export async function cancelAndTell(work: Work, resource: ResourceRow, rows: Boo
 }
 
 /** The wanted range from wall-clock times in the viewer's zone; an empty or reversed range is a field error. */
-function wantedRange(input: { start: string; end: string }, viewer: Viewer, now: Date): { start: Date; end: Date } {
+export function wantedRange(input: { start: string; end: string }, viewer: Viewer, now: Date): { start: Date; end: Date } {
   const problems = new FieldProblems();
   const start = wallClockToInstant(input.start, viewer.timeZone);
   const end = wallClockToInstant(input.end, viewer.timeZone);
@@ -180,17 +172,35 @@ function wantedRange(input: { start: string; end: string }, viewer: Viewer, now:
   return { start: start!, end: end! };
 }
 
-/** Whether the person may book this resource now and for this time: active, their department, its rules. */
-export async function checkMayBook(tx: Tx, resource: ResourceRow, booker: Viewer, range: { start: Date; end: Date }): Promise<void> {
+/**
+ * Whether the resource may be booked now for this time and for this party (bookingPartyOf: the
+ * booker, or a meeting's organiser): not retired, the party's department, the resource's rules.
+ */
+export async function checkMayBook(tx: DbOrTx, resource: ResourceRow, party: BookingParty, range: { start: Date; end: Date }): Promise<void> {
   if (resource.retiredAt) throw new Conflict("resources.errors.retired").with({ resource: resource.name });
   const allowed = resource.departmentsOnly
     ? (await tx.select({ id: resourceDepartments.departmentId }).from(resourceDepartments).where(eq(resourceDepartments.resourceId, resource.id))).map(
         (d) => d.id,
       )
     : [];
-  if (!mayBook(booker, resource, allowed)) throw new Forbidden("resources.errors.notForYourDepartment").with({ resource: resource.name });
   // The organisation's zone is read only for a resource with bookable hours, the one rule that needs it.
   const zone = resource.bookableFrom !== null && resource.bookableUntil !== null ? await organisationZone(tx) : DEFAULT_SCHEDULE.timeZone;
+  refuseUnlessBookable(resource, party, allowed, zone, range);
+}
+
+/** checkMayBook over what was read already: retired, the party's department, the resource's rules (bookable hours in `zone`). */
+function refuseUnlessBookable(
+  resource: BookableResource,
+  party: BookingParty,
+  allowed: readonly string[],
+  zone: string,
+  range: { start: Date; end: Date },
+): void {
+  if (resource.retiredAt) throw new Conflict("resources.errors.retired").with({ resource: resource.name });
+  if (!mayBook(party, resource, allowed)) {
+    if (party.organiser) throw new Forbidden("resources.errors.notForOrganisersDepartment").with({ resource: resource.name, organiser: party.organiser });
+    throw new Forbidden("resources.errors.notForYourDepartment").with({ resource: resource.name });
+  }
   const breach = ruleBreach(resource, range.start, range.end, zone);
   if (breach) throw new Invalid(breach.key).with({ ...breach.params, resource: resource.name });
 }
@@ -251,7 +261,7 @@ async function waitForWriter(tx: Tx, resourceId: string): Promise<void> {
 }
 
 /** The resource to book; its lock is taken only around the write itself (takeTime). */
-export async function resourceForBooking(tx: Tx, id: string): Promise<ResourceRow> {
+export async function resourceForBooking(tx: DbOrTx, id: string): Promise<ResourceRow> {
   const [row] = await tx.select().from(resources).where(eq(resources.id, id));
   if (!row) throw new NotFound("resources.errors.resourceNotFound");
   return row;
@@ -262,75 +272,35 @@ export async function bookResource(work: Work, input: BookResourceInput): Promis
   const resource = await resourceForBooking(tx, input.resourceId);
   const range = wantedRange(input, viewer, now);
   await checkMayBook(tx, resource, viewer, range);
+  return insertBooking(work, resource, range, input.purpose);
+}
+
+/** Takes the time for a booking already checked (checkMayBook): under the resource's lock and the exclusion constraint. */
+async function insertBooking(work: Work, resource: BookableResource, range: { start: Date; end: Date }, purpose: string): Promise<{ id: string }> {
+  const { viewer, now } = work;
   return takeTime(work, { resource, ...range }, async (sp) => {
     const [made] = await sp
       .insert(bookings)
-      .values({
-        resourceId: resource.id,
-        startsAt: range.start,
-        endsAt: range.end,
-        purpose: input.purpose,
-        bookedById: viewer.id,
-        createdAt: now,
-        updatedAt: now,
-      })
+      .values({ resourceId: resource.id, startsAt: range.start, endsAt: range.end, purpose, bookedById: viewer.id, createdAt: now, updatedAt: now })
       .returning({ id: bookings.id });
     return { id: made!.id };
   });
 }
 
-/** The live booking, locked, if the viewer may change it; a booking they may not change is refused without a write. */
-async function changeableBooking(tx: Tx, viewer: Viewer, id: string): Promise<BookingRow> {
-  const [row] = await tx.select().from(bookings).where(eq(bookings.id, id)).for("update");
-  if (!row || row.cancelledAt) throw new NotFound("resources.errors.bookingNotFound");
-  if (!canChangeBooking(viewer, row)) throw new Forbidden("resources.errors.notYourBooking");
-  return row;
-}
-
-/** Moves or renames a booking; the booker's permission to book is checked again, the rules too. */
-export async function changeBooking(work: Work, input: ChangeBookingInput): Promise<{ id: string }> {
-  const { tx, viewer, now } = work;
-  const booking = await changeableBooking(tx, viewer, input.id);
-  // A meeting's room moves with the meeting: changed alone, the two would part.
-  if (booking.entryId) throw new Invalid("resources.errors.partOfEntry");
-  const resource = await resourceForBooking(tx, booking.resourceId);
-  const range = wantedRange(input, viewer, now);
-  await checkMayBook(tx, resource, viewer, range);
-  await takeTime(work, { resource, ...range, exceptBookingId: booking.id }, (sp) =>
-    sp.update(bookings).set({ startsAt: range.start, endsAt: range.end, purpose: input.purpose, updatedAt: now }).where(eq(bookings.id, booking.id)),
-  );
-  return { id: booking.id };
-}
-
-/** Cancels a booking and frees its time; an admin cancelling someone else's booking tells them. */
-export async function cancelBooking(work: Work, input: CancelBookingInput): Promise<{ id: string; resourceId: string }> {
-  const booking = await changeableBooking(work.tx, work.viewer, input.id);
-  const [resource] = await work.tx.select().from(resources).where(eq(resources.id, booking.resourceId));
-  await cancelAndTell(work, resource!, [booking], "cancelled");
-  return { id: booking.id, resourceId: booking.resourceId };
-}
-
 /**
- * Brings back a booking its booker (or an admin) cancelled, if its time is still to come and
- * free: checked as a new booking would be (retired, who may book, rules) and taken under the
- * exclusion constraint, so a slot someone took meanwhile is refused naming them. A meeting's
- * room comes back with the meeting, not on its own.
+ * What a person's "Book" runs (the action): the checks and the look at committed bookings first,
+ * outside any transaction, so a time someone already holds is refused without opening one, each
+ * statement taking whichever pooled connection is free; only a time that looks free is then
+ * booked in a unit of work (bookResource's path: the lock, a second look, the exclusion
+ * constraint), which still refuses a winner who committed meanwhile.
  */
-export async function restoreBooking(work: Work, input: RestoreBookingInput): Promise<{ id: string; resourceId: string }> {
-  const { tx, viewer, now } = work;
-  const [row] = await tx.select().from(bookings).where(eq(bookings.id, input.id)).for("update");
-  if (!row) throw new NotFound("resources.errors.bookingNotFound");
-  if (!canChangeBooking(viewer, row)) throw new Forbidden("resources.errors.notYourBooking");
-  if (!row.cancelledAt) return { id: row.id, resourceId: row.resourceId };
-  if (row.entryId) throw new Invalid("resources.errors.partOfEntry");
-  if (row.endsAt <= now) throw new Invalid("resources.errors.inPast");
-  const resource = await resourceForBooking(tx, row.resourceId);
-  const range = { start: row.startsAt, end: row.endsAt };
-  await checkMayBook(tx, resource, viewer, range);
-  await takeTime(work, { resource, ...range, exceptBookingId: row.id }, (sp) =>
-    sp.update(bookings).set({ cancelledAt: null, cancelledById: null, updatedAt: now }).where(eq(bookings.id, row.id)),
-  );
-  return { id: row.id, resourceId: row.resourceId };
+export async function requestBooking(db: Db, viewer: Viewer, input: BookResourceInput, at: Date): Promise<{ id: string }> {
+  const range = wantedRange(input, viewer, at);
+  const look = await lookBeforeBooking(db, input.resourceId, range, viewer);
+  if (!look) throw new NotFound("resources.errors.resourceNotFound");
+  refuseUnlessBookable(look.resource, viewer, look.allowedDepartmentIds, look.organisationZone, range);
+  if (look.taken) throw look.taken;
+  return runUnit(db, viewer, (work) => insertBooking(work, look.resource, range, input.purpose), { now: at });
 }
 
 /** For tests and seeds: how many live bookings of one resource overlap another (always 0). */

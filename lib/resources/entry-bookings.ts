@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { bookings, resources } from "@/db/schema";
+import { bookings, calendarEntries, calendars, resources, users } from "@/db/schema";
 import { Invalid } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { cancelAndTell, checkMayBook, resourceForBooking, takeTime } from "./commands";
+import { bookingPartyOf, type BookingParty } from "./policy";
 
 type BookingRow = typeof bookings.$inferSelect;
 
@@ -30,10 +31,14 @@ async function liveBookingsOf(work: Work, entryId: string): Promise<BookingRow[]
  * Makes the entry's bookings match it, in the caller's transaction: one booking per wanted
  * resource for the entry's time, purpose its title. `resourceIds` null keeps the resources it
  * has (a move, or a form that does not show them). Resources left out are released; the others
- * move with the entry. Every new or moved booking is checked as a booking made by the viewer
- * (retired, who may book, longest booking, bookable hours) and taken under the exclusion
+ * move with the entry. Every new or moved booking is checked (retired, who may book, longest
+ * booking, bookable hours) and taken under the exclusion
  * constraint, so a conflict on any resource throws and the caller's whole change rolls back:
  * the entry and every booking stay as they were.
+ *
+ * Who may book is read for the entry's organiser, the person the meeting and its rooms are for
+ * (bookingPartyOf); that the viewer may edit the entry at all is the calendar command's check
+ * before it calls this (editableEntry, or canAddTo for a new entry).
  *
  * An all-day entry holds no resources: rooms and equipment are booked by the hour, as the big
  * calendars do (Google Calendar offers no rooms for all-day events), so the person is asked to
@@ -53,7 +58,7 @@ export async function syncEntryBookings(work: Work, entry: EntryForBookings, res
   );
   for (const booking of released) {
     const [resource] = await tx.select().from(resources).where(eq(resources.id, booking.resourceId));
-    await cancelAndTell(work, resource!, [booking], "cancelled");
+    await cancelAndTell(work, resource!, [booking], "removedFromEntry");
   }
   const change = async (): Promise<ResourcesChange> => {
     const after = await namesOf(work, wanted);
@@ -61,6 +66,7 @@ export async function syncEntryBookings(work: Work, entry: EntryForBookings, res
   };
   if (!wanted.length) return change();
   const range = { start: entry.startsAt!, end: entry.endsAt! };
+  let party: BookingParty | undefined;
   // In one order (by resource id) for every entry: two entries moved at once take their resources in the same order.
   for (const resourceId of wanted) {
     const resource = await resourceForBooking(tx, resourceId);
@@ -72,8 +78,9 @@ export async function syncEntryBookings(work: Work, entry: EntryForBookings, res
     }
     // A room is not taken for a time gone by, as a booking on its own is not; a past entry keeps the rooms it had while they stay put.
     if (range.end <= now) throw new Invalid("resources.errors.inPast", { resourceIds: ["resources.errors.inPast"] });
-    await checkMayBook(tx, resource, viewer, range);
-    await takeTime(work, { resource, ...range, exceptBookingId: current?.id }, async (sp) => {
+    party ??= bookingPartyOf(viewer, await organiserOf(work, entry.id));
+    await checkMayBook(tx, resource, party, range);
+    await takeTime(work, { resource, ...range, exceptBookingId: current?.id, party }, async (sp) => {
       if (current) {
         await sp.update(bookings).set({ startsAt: range.start, endsAt: range.end, purpose: entry.title, updatedAt: now }).where(eq(bookings.id, current.id));
       } else {
@@ -93,6 +100,17 @@ export async function syncEntryBookings(work: Work, entry: EntryForBookings, res
   return change();
 }
 
+/** The person whose calendar holds the entry: its organiser. */
+async function organiserOf(work: Work, entryId: string): Promise<(BookingParty & { name: string }) | null> {
+  const [row] = await work.tx
+    .select({ role: users.role, departmentId: users.departmentId, name: users.name })
+    .from(calendarEntries)
+    .innerJoin(calendars, eq(calendars.id, calendarEntries.calendarId))
+    .innerJoin(users, eq(users.id, calendars.userId))
+    .where(eq(calendarEntries.id, entryId));
+  return row ?? null;
+}
+
 /** What the entry's history keeps of its resources: their names, before and after. */
 export interface ResourcesChange {
   changed: boolean;
@@ -100,7 +118,7 @@ export interface ResourcesChange {
   after: string;
 }
 
-async function namesOf(work: Work, ids: readonly string[]): Promise<string> {
+export async function namesOf(work: Work, ids: readonly string[]): Promise<string> {
   if (!ids.length) return "";
   const rows = await work.tx
     .select({ name: resources.name })
@@ -115,7 +133,7 @@ export async function releaseEntryBookings(work: Work, entryId: string): Promise
   const live = await liveBookingsOf(work, entryId);
   for (const booking of live) {
     const [resource] = await work.tx.select().from(resources).where(eq(resources.id, booking.resourceId));
-    await cancelAndTell(work, resource!, [booking], "cancelled");
+    await cancelAndTell(work, resource!, [booking], "entryCancelled");
   }
 }
 

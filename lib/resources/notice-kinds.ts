@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineKind } from "@/lib/notify/kinds";
 
 /** Why a booking was cancelled by someone other than its booker. */
-export const BOOKING_CANCEL_REASONS = ["retired", "cancelled"] as const;
+export const BOOKING_CANCEL_REASONS = ["retired", "cancelled", "removedFromEntry", "entryCancelled"] as const;
 
 export const bookingCancelledPayload = z.object({
   bookingId: z.string().min(1),
@@ -12,7 +12,7 @@ export const bookingCancelledPayload = z.object({
   end: z.iso.datetime(),
   purpose: z.string(),
   reason: z.enum(BOOKING_CANCEL_REASONS),
-  /** Who cancelled it: an admin. */
+  /** Who cancelled it: an admin, or an editor of the meeting it was part of. */
   actor: z.string(),
 });
 

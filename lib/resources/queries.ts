@@ -1,8 +1,11 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedRows } from "@/db/prepared";
-import { bookings, calendarEntries, resources, users } from "@/db/schema";
+import { bookings, resources } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
+import { relationSql } from "@/lib/calendar/access";
+import { canEditEntry, canSeeDetails, type EntryRelation } from "@/lib/calendar/policy";
+import type { EntryVisibility } from "@/lib/calendar/types";
 import { canChangeBooking } from "./policy";
 import type { ResourceFilter } from "./schema";
 
@@ -46,7 +49,11 @@ export async function resourceById(db: DbOrTx, id: string): Promise<ResourceRow 
   return row ?? null;
 }
 
-/** A booking as a viewer may see it: a private entry's booking names neither its booker nor its purpose. */
+/**
+ * A booking as a viewer may see it: a private meeting's booking names neither its booker nor its
+ * purpose nor the meeting, except to its booker and to those who may see the meeting's details
+ * (lib/calendar/policy.ts: its organiser, its attendees, those the organiser lets see private entries).
+ */
 export interface VisibleBooking {
   id: string;
   start: Date;
@@ -56,23 +63,16 @@ export interface VisibleBooking {
   purpose: string | null;
   /** The calendar entry it is part of (a meeting's room), unless the viewer sees only "Busy". */
   entryId: string | null;
+  /** Whether it is part of a meeting, told even where the meeting is only "Busy": it is changed through the meeting. */
+  inEntry: boolean;
+  /** The booker, admins and the meeting's editors change or cancel it (canChangeBooking). */
   canChange: boolean;
+  /** The viewer may edit its meeting (and so change its time there). */
+  editsEntry: boolean;
 }
 
-/** The columns a viewer's booking is read from: the booker's name and the entry's visibility decide what is masked. */
-export const visibleBookingColumns = {
-  id: bookings.id,
-  resourceId: bookings.resourceId,
-  start: bookings.startsAt,
-  end: bookings.endsAt,
-  purpose: bookings.purpose,
-  bookedById: bookings.bookedById,
-  entryId: bookings.entryId,
-  booker: users.name,
-  visibility: calendarEntries.visibility,
-};
-
-type BookingRow = {
+/** A booking row with how the viewer stands to its meeting (null fields: a booking on its own). */
+export interface BookingRowForViewer {
   id: string;
   start: Date;
   end: Date;
@@ -80,12 +80,14 @@ type BookingRow = {
   bookedById: string;
   entryId: string | null;
   booker: string;
-  visibility: string | null;
-};
+  visibility: EntryVisibility | null;
+  relation: EntryRelation | null;
+}
 
-/** What a viewer may see of a booking: a private entry's booking is "Busy" to everyone but its booker. */
-export function maskBooking(viewer: Viewer, r: BookingRow): VisibleBooking {
-  const busy = r.visibility === "private" && r.bookedById !== viewer.id;
+/** What a viewer may see of a booking, and whether they may change it. */
+export function maskBooking(viewer: Viewer, r: BookingRowForViewer): VisibleBooking {
+  const entry = r.entryId && r.visibility && r.relation ? { visibility: r.visibility, relation: r.relation } : null;
+  const busy = entry !== null && r.bookedById !== viewer.id && !canSeeDetails(entry.visibility, entry.relation);
   return {
     id: r.id,
     start: r.start,
@@ -94,7 +96,9 @@ export function maskBooking(viewer: Viewer, r: BookingRow): VisibleBooking {
     bookedBy: busy ? null : r.booker,
     purpose: busy ? null : r.purpose,
     entryId: busy ? null : r.entryId,
-    canChange: canChangeBooking(viewer, r),
+    inEntry: r.entryId !== null,
+    canChange: canChangeBooking(viewer, r, entry),
+    editsEntry: entry !== null && canEditEntry(entry.visibility, entry.relation),
   };
 }
 
@@ -117,23 +121,34 @@ interface RawBookingRow {
   booked_by_id: string;
   entry_id: string | null;
   booker: string;
-  visibility: string | null;
+  visibility: EntryVisibility | null;
+  is_owner: boolean | null;
+  is_attendee: boolean;
+  grant_edit: boolean;
+  grant_see_private: boolean;
 }
 
 const instantOf = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 /**
  * The live bookings of many resources that overlap [from, to), in one prepared query (the ids as
- * one array, so one plan serves any number of lanes), masked for the viewer.
+ * one array, so one plan serves any number of lanes), masked for the viewer. How the viewer
+ * stands to each booking's meeting is read only for bookings that are part of one.
  */
 export async function bookingsOfResources(db: DbOrTx, viewer: Viewer, resourceIds: string[], from: Date, to: Date): Promise<ResourceBooking[]> {
   if (!resourceIds.length) return [];
+  const rel = relationSql({ entryId: sql`e.id`, ownerId: sql`c.user_id`, visibility: sql`e.visibility` }, viewer.id);
   const rows = await preparedRows<RawBookingRow>(
     db,
-    sql`SELECT b.id, b.resource_id, b.starts_at, b.ends_at, b.purpose, b.booked_by_id, b.entry_id, u.name AS booker, e.visibility
+    sql`SELECT b.id, b.resource_id, b.starts_at, b.ends_at, b.purpose, b.booked_by_id, b.entry_id, u.name AS booker, e.visibility,
+        ${rel.isOwner} AS is_owner,
+        (e.id IS NOT NULL AND ${rel.isAttendee}) AS is_attendee,
+        (e.id IS NOT NULL AND ${rel.grantEdit}) AS grant_edit,
+        (e.id IS NOT NULL AND ${rel.grantSeePrivate}) AS grant_see_private
       FROM bookings b
       JOIN users u ON u.id = b.booked_by_id
       LEFT JOIN calendar_entries e ON e.id = b.entry_id
+      LEFT JOIN calendars c ON c.id = e.calendar_id
       WHERE b.resource_id = ANY(${`{${resourceIds.join(",")}}`}::uuid[]) AND b.cancelled_at IS NULL
         AND b.during && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')
       ORDER BY b.starts_at, b.id`,
@@ -148,6 +163,15 @@ export async function bookingsOfResources(db: DbOrTx, viewer: Viewer, resourceId
       entryId: r.entry_id,
       booker: r.booker,
       visibility: r.visibility,
+      relation:
+        r.entry_id === null
+          ? null
+          : {
+              isOwner: r.is_owner === true,
+              isAttendee: r.is_attendee === true,
+              grantEdit: r.grant_edit === true,
+              grantSeePrivate: r.grant_see_private === true,
+            },
     }),
     resourceId: r.resource_id,
   }));

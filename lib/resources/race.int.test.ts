@@ -5,11 +5,13 @@ import { openDb, type Db, type DbHandle } from "@/db";
 import { bookings, resources } from "@/db/schema";
 import { Conflict, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
+import { now } from "@/lib/time/clock";
 import { runUnit } from "@/lib/effects/unit";
 import { testDatabaseUrl, testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { wallClockToInstant } from "@/lib/time/zoned";
-import { bookResource, cancelBooking, changeBooking, overlappingLiveBookings } from "./commands";
+import { cancelBooking, changeBooking } from "./booking-changes";
+import { bookResource, overlappingLiveBookings, requestBooking } from "./commands";
 
 /** A small seeded generator (mulberry32): the same seed plays the same operations, so a failure reproduces. */
 function rng(seed: number) {
@@ -218,7 +220,10 @@ describe.skipIf(!testDatabaseUrl())("many people booking one room for the same h
         .returning({ id: resources.id });
       const before = await deadlocks(setup);
       const input = { resourceId: room!.id, start: "2027-03-03T10:00", end: "2027-03-03T11:00", purpose: "Rush" };
-      const outcomes = await Promise.allSettled(people.map((p) => runUnit(own.db, p.viewer, (work) => bookResource(work, input))));
+      // Half through the action's path (requestBooking: a look before any transaction), half straight into a unit.
+      const outcomes = await Promise.allSettled(
+        people.map((p, i) => (i % 2 ? requestBooking(own.db, p.viewer, input, now()) : runUnit(own.db, p.viewer, (work) => bookResource(work, input)))),
+      );
       const won = outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [people[i]!] : []));
       expect(won).toHaveLength(1);
       for (const o of outcomes) {

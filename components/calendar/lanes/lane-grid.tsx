@@ -43,6 +43,9 @@ export interface Lane {
   emptyText?: string;
   /** Where the label leads (the person's own calendar), and the link's name, which holds the label. */
   link?: { href: string; name: string };
+  /** A second, smaller line under the label (a resource's location), and the whole label shown however long: names that differ only at their end stay told apart. */
+  detail?: string;
+  wrap?: boolean;
 }
 
 const at = (fraction: number) => `${(fraction * 100).toFixed(4)}%`;
@@ -135,20 +138,23 @@ function LaneRow({ lane, columns, columnsStyle }: { lane: Lane; columns: LaneCol
   return (
     <>
       <div className="sticky left-0 z-20 flex items-start border-r border-b border-slate-200 bg-white px-2 py-1.5 text-sm font-medium text-slate-800">
-        {lane.link ? (
-          <Link
-            href={lane.link.href}
-            aria-label={lane.link.name}
-            title={lane.link.name}
-            className="line-clamp-2 min-w-0 break-words hover:text-brand-700 hover:underline"
-          >
-            {lane.label}
-          </Link>
-        ) : (
-          <span className="line-clamp-2 min-w-0 break-words" title={lane.label}>
-            {lane.label}
-          </span>
-        )}
+        <div className="min-w-0">
+          {lane.link ? (
+            <Link
+              href={lane.link.href}
+              aria-label={lane.link.name}
+              title={lane.link.name}
+              className={clsx(!lane.wrap && "line-clamp-2", "min-w-0 break-words hover:text-brand-700 hover:underline")}
+            >
+              {lane.label}
+            </Link>
+          ) : (
+            <span className={clsx(!lane.wrap && "line-clamp-2", "min-w-0 break-words")} title={lane.label}>
+              {lane.label}
+            </span>
+          )}
+          {lane.detail ? <span className="block text-xs font-normal break-words text-slate-600">{lane.detail}</span> : null}
+        </div>
       </div>
       <div className="grid border-b border-slate-200" style={{ ...columnsStyle, gridTemplateRows: rowSizes }}>
         {columns.map((column, i) => (

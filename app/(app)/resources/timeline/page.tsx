@@ -54,7 +54,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
           scale={scale}
           date={date}
           days={timeline.days}
-          resources={timeline.resources.map((r) => ({ id: r.id, name: r.name }))}
+          resources={timeline.resources.map((r) => ({ id: r.id, name: r.name, location: r.location }))}
           bookings={laneBookingsOf(timeline.bookings)}
           nowIso={at.toISOString()}
         />

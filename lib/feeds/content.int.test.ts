@@ -1,8 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import ical from "node-ical";
 import { describe, expect, it, vi } from "vitest";
 import { calendarEntries, resources, tasks, teamMembers, teams, users } from "@/db/schema";
-import { answerEntryAction, createEntryAction, grantCalendarAccessAction, revokeCalendarAccessAction, updateEntryAction } from "@/lib/calendar/actions";
+import {
+  answerEntryAction,
+  cancelEntryAction,
+  createEntryAction,
+  grantCalendarAccessAction,
+  revokeCalendarAccessAction,
+  updateEntryAction,
+} from "@/lib/calendar/actions";
 import { actAs } from "@/lib/testing/acting";
 import { readCalendarUnder } from "@/lib/testing/ical-readers";
 import { testDb } from "@/lib/testing/db";
@@ -117,6 +125,13 @@ describe("feed content and privacy", () => {
     expect(block).toMatch(/^X-BATON-KIND:task$/m);
     expect(block).toMatch(/^CATEGORIES:Zadanie$/m);
     expect(block).toMatch(/^DTSTART;TZID=Europe\/Warsaw:20270210T160000$/m);
+    // Exchange drops a VEVENT with neither DTEND nor DURATION: a task is a short block from its due moment.
+    expect(block).toMatch(/^DTEND;TZID=Europe\/Warsaw:20270210T161500$/m);
+    expect(block).toMatch(/^TRANSP:TRANSPARENT$/m);
+    expect(block).toMatch(/^SUMMARY:Zadanie #\d+: Wysłać ofertę$/m);
+    const [parsed] = parsedEvents(withTasks).filter((e) => e.uid === `task-${task!.id}@baton`);
+    expect(parsed!.startDate.toJSDate().toISOString()).toBe("2027-02-10T15:00:00.000Z");
+    expect(parsed!.endDate.toJSDate().toISOString()).toBe("2027-02-10T15:15:00.000Z");
     expect(block).toContain(`URL;VALUE=URI:https://baton.example.com/tasks/${task!.id}`);
     expect(withTasks).not.toContain("Anulowane");
     const without = await feedText(o.db, await feedToken(o.db, o.director.viewer, { kind: "own" }));
@@ -216,6 +231,47 @@ describe("feed content and privacy", () => {
     expect(rawEvents(await feedText(o.db, theirs)).size).toBe(3);
     await o.db.update(users).set({ active: false }).where(eq(users.id, o.director.id));
     expect(rawEvents(await feedText(o.db, theirs)).size).toBe(0);
+  });
+
+  it("sends a cancelled entry as STATUS:CANCELLED with the same UID and a higher SEQUENCE, Busy still when masked, and keeps a declined one out", async () => {
+    const o = await office();
+    const own = await feedToken(o.db, o.director.viewer, { kind: "own" });
+    const colleague = await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id });
+    const attendeeOwn = await feedToken(o.db, o.attendee.viewer, { kind: "own" });
+    const seq = (block: string) => Number(/^SEQUENCE:(\d+)$/m.exec(block)![1]);
+    const before = rawEvents(await feedText(o.db, own));
+    actAs(o.attendee.viewer);
+    expect(await answerEntryAction({ entryId: o.secretId, response: "declined" })).toMatchObject({ ok: true });
+    actAs(o.director.viewer);
+    expect(await cancelEntryAction({ id: o.normalId })).toMatchObject({ ok: true });
+    expect(await cancelEntryAction({ id: o.secretId })).toMatchObject({ ok: true });
+
+    const text = await feedText(o.db, own);
+    const after = rawEvents(text);
+    for (const id of [o.normalId, o.secretId]) {
+      expect(after.get(uid(id)), id).toMatch(/^STATUS:CANCELLED$/m);
+      expect(seq(after.get(uid(id))!)).toBeGreaterThan(seq(before.get(uid(id))!));
+      expect(after.get(uid(id))).not.toMatch(/^BEGIN:VALARM$/m);
+    }
+    expect(after.get(uid(o.secretId))).toContain(`SUMMARY:${SECRET}`);
+    expect(after.get(uid(o.holidayId))).toMatch(/^STATUS:CONFIRMED$/m);
+    const byIcaljs = new Map(parsedEvents(text).map((e) => [e.uid, e.component.getFirstPropertyValue("status")]));
+    expect(byIcaljs.get(uid(o.normalId))).toBe("CANCELLED");
+    expect(byIcaljs.get(uid(o.holidayId))).toBe("CONFIRMED");
+    const byNodeIcal = new Map(
+      Object.values(ical.sync.parseICS(text))
+        .filter((c) => c?.type === "VEVENT")
+        .map((c) => [(c as ical.VEvent).uid, (c as ical.VEvent).status]),
+    );
+    expect(byNodeIcal.get(uid(o.secretId))).toBe("CANCELLED");
+    expect(byNodeIcal.get(uid(o.holidayId))).toBe("CONFIRMED");
+
+    const masked = rawEvents(await feedText(o.db, colleague)).get(uid(o.secretId));
+    expectBusyOnly(masked);
+    expect(masked).toMatch(/^STATUS:CANCELLED$/m);
+    expect(masked).not.toContain(SECRET.slice(-8));
+    // The attendee declined before it was cancelled: it stays out of their feed.
+    expect(rawEvents(await feedText(o.db, attendeeOwn)).has(uid(o.secretId))).toBe(false);
   });
 
   it("a changed entry keeps its UID with a higher SEQUENCE and a newer DTSTAMP", async () => {

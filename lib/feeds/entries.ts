@@ -15,6 +15,8 @@ const DAY = 86_400_000;
 export type FeedEntry = EntryTime & {
   id: string;
   masked: boolean;
+  /** Cancelled: sent as STATUS:CANCELLED (never with alarms) so clients drop it. */
+  cancelled: boolean;
   visibility: EntryVisibility;
   sequence: number;
   updatedAt: Date;
@@ -28,24 +30,30 @@ export type FeedEntry = EntryTime & {
 };
 
 /**
- * The live (not cancelled) entries of the people shown, one row per entry: those in their own
- * calendars and those they are invited to and have not declined. Each arm is one range of the
- * partial indexes the calendar's window query uses. Cancelled entries are left out: a
- * subscribed client drops an event that is no longer in the feed.
+ * The entries of the people shown, one row per entry: those in their own calendars and those
+ * they are invited to and have not declined. Each arm is one range of a partial index (live and
+ * cancelled entries have one each, the invitations theirs). Cancelled entries stay in the window
+ * and go out as STATUS:CANCELLED with their raised SEQUENCE, so a subscribed client that keeps
+ * events removes them; a declined invitation is left out of the decliner's feed.
  */
 function feedRowsSql(people: SQL, window: FeedWindow): SQL {
   const from = window.from.toISOString();
   const to = window.to.toISOString();
   const earliest = new Date(window.from.getTime() - MAX_TIMED_ENTRY_DAYS * DAY).toISOString();
   const earliestDate = addCalendarDays(window.fromDate, -MAX_ALL_DAY_ENTRY_DAYS);
-  const timed = sql`NOT e.all_day AND e.cancelled_at IS NULL AND e.ends_at > ${from}::timestamptz`;
-  const allDay = sql`e.all_day AND e.cancelled_at IS NULL AND e.end_date > ${window.fromDate}::date`;
-  return sql`
+  const timedRange = sql`e.starts_at >= ${earliest}::timestamptz AND e.starts_at < ${to}::timestamptz`;
+  const allDayRange = sql`e.start_date >= ${earliestDate}::date AND e.start_date < ${window.toDate}::date`;
+  const timed = sql`NOT e.all_day AND e.ends_at > ${from}::timestamptz`;
+  const allDay = sql`e.all_day AND e.end_date > ${window.fromDate}::date`;
+  const own = (range: SQL, shape: SQL, cancelled: SQL) => sql`
     SELECT e.id, c.user_id AS owner_id FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
-    WHERE c.user_id IN (${people}) AND e.starts_at >= ${earliest}::timestamptz AND e.starts_at < ${to}::timestamptz AND ${timed}
-    UNION
-    SELECT e.id, c.user_id FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
-    WHERE c.user_id IN (${people}) AND e.start_date >= ${earliestDate}::date AND e.start_date < ${window.toDate}::date AND ${allDay}
+    WHERE c.user_id IN (${people}) AND ${range} AND ${shape} AND ${cancelled}`;
+  const live = sql`e.cancelled_at IS NULL`;
+  const cancelled = sql`e.cancelled_at IS NOT NULL`;
+  return sql`${own(timedRange, timed, live)}
+    UNION ${own(timedRange, timed, cancelled)}
+    UNION ${own(allDayRange, allDay, live)}
+    UNION ${own(allDayRange, allDay, cancelled)}
     UNION
     SELECT e.id, c.user_id FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
     WHERE a.user_id IN (${people}) AND a.response <> 'declined'
@@ -103,6 +111,7 @@ interface RawEntry {
   organizer_name: string;
   organizer_email: string;
   sees: boolean;
+  cancelled: boolean;
 }
 
 /**
@@ -116,7 +125,7 @@ export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, windo
     db,
     sql`WITH r AS (${feedRowsSql(people, window)})
       SELECT e.id, r.owner_id, e.visibility, e.all_day, e.starts_at, e.ends_at, e.start_date::text AS start_date, e.end_date::text AS end_date,
-        e.sequence, e.updated_at, o.name AS organizer_name, o.email AS organizer_email, v.sees,
+        e.sequence, e.updated_at, o.name AS organizer_name, o.email AS organizer_email, v.sees, e.cancelled_at IS NOT NULL AS cancelled,
         CASE WHEN v.sees THEN e.title END AS title, CASE WHEN v.sees THEN e.location END AS location,
         CASE WHEN v.sees THEN e.description END AS description
       FROM r JOIN ${calendarEntries} e ON e.id = r.id JOIN ${users} o ON o.id = r.owner_id ${relationJoins(viewer)}
@@ -131,6 +140,7 @@ export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, windo
       : { allDay: false as const, start: instantOf(r.starts_at!).toISOString(), end: instantOf(r.ends_at!).toISOString() }),
     id: r.id,
     masked: !r.sees,
+    cancelled: r.cancelled,
     visibility: r.visibility,
     sequence: r.sequence,
     updatedAt: instantOf(r.updated_at),
@@ -139,7 +149,7 @@ export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, windo
     description: r.description,
     organizer: { name: r.organizer_name, email: r.organizer_email },
     attendees: r.sees ? (attendees.get(r.id) ?? []) : [],
-    alarms: r.sees ? (alarms.get(r.id) ?? []) : [],
+    alarms: r.sees && !r.cancelled ? (alarms.get(r.id) ?? []) : [],
   }));
 }
 

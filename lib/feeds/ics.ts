@@ -44,6 +44,14 @@ const PARTSTAT: Record<AttendeeResponse, ICalAttendeeStatus> = {
   declined: ICalAttendeeStatus.DECLINED,
 };
 
+/**
+ * A task goes out as a short timed block starting at its due moment: Exchange (Outlook) refuses
+ * a VEVENT with neither DTEND nor DURATION, and a zero-length event is hard to see or click in
+ * Google's and Outlook's grids. It is transparent, so it does not show the person as busy.
+ * (Tasks have no date-only due: the form takes a date and a time; see the feeds' notes.)
+ */
+export const TASK_BLOCK_MINUTES = 15;
+
 const EPOCH_2020 = Date.UTC(2020, 0, 1);
 /** A SEQUENCE for rows that keep none (tasks, bookings): seconds of their last change, so it only grows. */
 function sequenceOfStamp(updatedAt: Date): number {
@@ -108,6 +116,8 @@ export function feedIcal(doc: FeedDocument): { calendar: ICalCalendar; zone: str
           summary: texts.busy,
           class: ICalEventClass.PRIVATE,
           busystatus: ICalEventBusyStatus.BUSY,
+          // Its time and, once cancelled, that it is gone: what a client needs to drop it, nothing more.
+          ...(e.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
         } as ICalEventData,
         e.updatedAt,
       );
@@ -128,7 +138,7 @@ export function feedIcal(doc: FeedDocument): { calendar: ICalCalendar; zone: str
         description: e.description ? `${e.description}\n\n${texts.open}: ${url}` : `${texts.open}: ${url}`,
         url,
         class: e.visibility === "private" ? ICalEventClass.PRIVATE : ICalEventClass.PUBLIC,
-        status: ICalEventStatus.CONFIRMED,
+        status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
         organizer: e.organizer,
         attendees: e.attendees.map((a) => ({ name: a.name, email: a.email, role: ICalAttendeeRole.REQ, status: PARTSTAT[a.response] })),
         alarms,
@@ -141,7 +151,7 @@ export function feedIcal(doc: FeedDocument): { calendar: ICalCalendar; zone: str
     const url = link(`/tasks/${t.id}`);
     add(
       {
-        ...timed(t.dueAt, null),
+        ...timed(t.dueAt, new Date(t.dueAt.getTime() + TASK_BLOCK_MINUTES * 60_000)),
         id: `task-${t.id}@baton`,
         sequence: sequenceOfStamp(t.updatedAt),
         summary: `${t.done ? "✓ " : ""}${texts.task} #${t.number}: ${t.title}`,

@@ -322,6 +322,35 @@ describe("feed content and privacy", () => {
     expect((await fetchFeed(o.db, token, { ifModifiedSince: lastModified }, later)).status).toBe(200);
   });
 
+  it("moves the ETag and Last-Modified when a person or resource named in the feed is renamed", async () => {
+    const o = await office();
+    const later = (s: number) => new Date(FETCH_AT.getTime() + s * 1000);
+    const checks = [
+      { token: await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id }), renamed: "organizer" },
+      { token: await feedToken(o.db, o.director.viewer, { kind: "own" }), renamed: "attendee" },
+      { token: await feedToken(o.db, o.director.viewer, { kind: "resource", targetId: o.room.id }), renamed: "resource" },
+      { token: await feedToken(o.db, o.director.viewer, { kind: "resource", targetId: o.room.id }), renamed: "booker" },
+    ] as const;
+    let step = 1;
+    for (const check of checks) {
+      const first = await fetchFeed(o.db, check.token, {}, later(step++));
+      expect(first.status).toBe(200);
+      const name = `Nowa nazwa ${check.renamed} ${randomUUID().slice(0, 6)}`;
+      const at = later(step++);
+      if (check.renamed === "resource") await o.db.update(resources).set({ name, updatedAt: at }).where(eq(resources.id, o.room.id));
+      else {
+        const id = check.renamed === "attendee" ? o.attendee.id : o.director.id;
+        await o.db.update(users).set({ name, updatedAt: at }).where(eq(users.id, id));
+      }
+      const again = await fetchFeed(o.db, check.token, { ifNoneMatch: first.headers.ETag }, later(step++));
+      expect(again.status, check.renamed).toBe(200);
+      expect(again.headers.ETag).not.toBe(first.headers.ETag);
+      expect(again.body!.replace(/\r\n[ \t]/g, "")).toContain(name);
+      const byDate = await fetchFeed(o.db, check.token, { ifModifiedSince: first.headers["Last-Modified"] }, later(step++));
+      expect(byDate.status, check.renamed).toBe(200);
+    }
+  });
+
   it("escapes a hostile title and folds lines at 75 octets without splitting a character, every line ending in CRLF", async () => {
     const o = await office();
     const hostile = "Zebranie\r\nBEGIN:VALARM\r\nTRIGGER:-PT1M\r\nEND:VALARM";

@@ -80,18 +80,30 @@ const relationJoins = (viewer: Viewer) => sql`
 
 /**
  * What changes the feed's text, read without building it: the entries' count, versions (every
- * change and every answer bumps one) and sequences, and whether the creator sees each one's
- * details (a grant given or taken back). One aggregate over the same rows the feed reads.
+ * change and every answer bumps one) and sequences, whether the creator sees each one's details
+ * (a grant given or taken back), and the last change to anyone the feed names (organisers and
+ * attendees: a renamed person leaves the entries' own rows untouched). One aggregate over the
+ * same rows the feed reads.
  */
 export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow): Promise<string> {
-  const [row] = await preparedRows<{ n: string | number; versions: string | number | null; latest: string | null; seen: string | number | null }>(
+  const [row] = await preparedRows<{
+    n: string | number;
+    versions: string | number | null;
+    latest: string | null;
+    seen: string | number | null;
+    organizers: string | null;
+    attendees: string | null;
+  }>(
     db,
-    sql`WITH r AS (${feedRowsSql(people, window)})
+    sql`WITH r AS MATERIALIZED (${feedRowsSql(people, window)})
       SELECT count(*) AS n, sum(e.version + e.sequence) AS versions, max(e.updated_at)::text AS latest,
-        sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) AS seen
+        sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) AS seen,
+        (SELECT max(u.updated_at)::text FROM ${users} u WHERE u.id IN (SELECT owner_id FROM r)) AS organizers,
+        (SELECT max(u.updated_at)::text FROM ${calendarEntryAttendees} a JOIN ${users} u ON u.id = a.user_id
+          WHERE a.entry_id IN (SELECT id FROM r)) AS attendees
       FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}`,
   );
-  return `${row?.n ?? 0}:${row?.versions ?? 0}:${row?.latest ?? ""}:${row?.seen ?? 0}`;
+  return [row?.n ?? 0, row?.versions ?? 0, row?.latest ?? "", row?.seen ?? 0, row?.organizers ?? "", row?.attendees ?? ""].join(":");
 }
 
 interface RawEntry {

@@ -6,6 +6,7 @@ import { entriesFingerprint, feedEntries } from "./entries";
 import { bookingsFingerprint, feedBookings, feedTasks, tasksFingerprint } from "./extras";
 import { feedCalendar } from "./ics";
 import { feedByTokenHash, feedPeopleSql, feedWindow, type FeedWindow, type ResolvedFeed } from "./scope";
+import { TokenBuckets } from "./rate-limit";
 import { feedTokenHash, tokenOfSegment } from "./token";
 
 export interface FeedRequest {
@@ -19,13 +20,29 @@ export interface FeedRequest {
 }
 
 export interface FeedResponse {
-  status: 200 | 304 | 404;
+  status: 200 | 304 | 404 | 429;
   headers: Record<string, string>;
   body: string | null;
 }
 
 const NOT_FOUND: FeedResponse = { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, body: "Not found\n" };
 const MAX_USER_AGENT = 300;
+
+/** This process's limit on fetches per token (rate-limit.ts). */
+const processLimiter = new TokenBuckets();
+
+export interface ServeOptions {
+  /** Fetches per token; null for none (the bench, which fetches one feed hundreds of times). */
+  limiter?: TokenBuckets | null;
+}
+
+function tooMany(retryAfterSeconds: number): FeedResponse {
+  return {
+    status: 429,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds) },
+    body: "Too many requests\n",
+  };
+}
 /** Fetches closer together than this, by the same client, with the same answer, are not written down again. */
 const FETCH_RECORD_EVERY_MS = 60_000;
 
@@ -34,9 +51,15 @@ const FETCH_RECORD_EVERY_MS = 60_000;
  * once by an indexed equality: an unknown, revoked or malformed token, or a deactivated creator,
  * costs the same and answers the same 404. A live feed's ETag comes from cheap aggregates over
  * the rows it would show (never from the body); a match answers 304 before anything is built.
+ * A token fetched too often answers 429 with Retry-After, whether it exists or not.
  */
-export async function serveFeed(db: DbOrTx, request: FeedRequest): Promise<FeedResponse> {
-  const feed = await feedByTokenHash(db, feedTokenHash(tokenOfSegment(request.segment)));
+export async function serveFeed(db: DbOrTx, request: FeedRequest, options: ServeOptions = {}): Promise<FeedResponse> {
+  const tokenHash = feedTokenHash(tokenOfSegment(request.segment));
+  // Before the lookup, by the hash of whatever was sent: an unknown token runs out as a live one does.
+  const limiter = options.limiter === undefined ? processLimiter : options.limiter;
+  const decision = limiter ? limiter.take(tokenHash, request.now.getTime()) : { allowed: true as const };
+  if (!decision.allowed) return tooMany(decision.retryAfterSeconds);
+  const feed = await feedByTokenHash(db, tokenHash);
   if (!feed) return NOT_FOUND;
   const window = feedWindow(feed, request.now);
   const etag = `"${await contentTag(db, feed, window, request.appUrl)}"`;

@@ -15,6 +15,7 @@ import { actAs } from "@/lib/testing/acting";
 import { readCalendarUnder } from "@/lib/testing/ical-readers";
 import { testDb } from "@/lib/testing/db";
 import { makeDepartment, makeUser } from "@/lib/testing/factories";
+import { FragmentCache } from "./fragment-cache";
 import { FETCH_AT, feedText, feedToken, fetchFeed, parsedEvents, rawEvents } from "./feed-fixtures";
 
 const SECRET = `Rozmowa o podwyżce ${randomUUID().slice(0, 8)}`;
@@ -349,6 +350,60 @@ describe("feed content and privacy", () => {
       const byDate = await fetchFeed(o.db, check.token, { ifModifiedSince: first.headers["Last-Modified"] }, later(step++));
       expect(byDate.status, check.renamed).toBe(200);
     }
+  });
+
+  it("never gives one viewer an event text cached for another: the owner's, a confidant's and a colleague's feeds share one cache", async () => {
+    const o = await office();
+    const fragments = new FragmentCache(8 * 1024 * 1024);
+    const fetchWith = (token: string) => fetchFeed(o.db, token, {}, FETCH_AT, { fragments });
+    const own = await feedToken(o.db, o.director.viewer, { kind: "own" });
+    const confidant = await feedToken(o.db, o.confidant.viewer, { kind: "person", targetId: o.director.id });
+    const colleague = await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id });
+    const team = await feedToken(o.db, o.colleague.viewer, { kind: "team", targetId: o.team.id });
+    for (const order of [
+      [own, confidant, colleague, team],
+      [colleague, team, confidant, own],
+    ]) {
+      fragments.clear();
+      const texts = new Map<string, string>();
+      for (const token of order) texts.set(token, (await fetchWith(token)).body!);
+      for (const token of [colleague, team]) {
+        expect(texts.get(token)).not.toContain(SECRET.slice(-8));
+        expectBusyOnly(rawEvents(texts.get(token)!).get(uid(o.secretId)));
+      }
+      expect(rawEvents(texts.get(own)!).get(uid(o.secretId))).toMatch(/^BEGIN:VALARM$/m);
+      const confided = rawEvents(texts.get(confidant)!).get(uid(o.secretId))!;
+      expect(confided).toContain(`SUMMARY:${SECRET}`);
+      expect(confided).not.toMatch(/^BEGIN:VALARM$/m);
+    }
+    expect(fragments.size).toBeGreaterThan(0);
+    // The same text again from the cache, and a grant withdrawn masks it at the next fetch.
+    const cached = (await fetchWith(confidant)).body;
+    expect(cached).toContain(`SUMMARY:${SECRET}`);
+    actAs(o.director.viewer);
+    expect(await revokeCalendarAccessAction({ granteeId: o.confidant.id })).toMatchObject({ ok: true });
+    const after = (await fetchWith(confidant)).body!;
+    expect(after).not.toContain(SECRET.slice(-8));
+    expectBusyOnly(rawEvents(after).get(uid(o.secretId)));
+  });
+
+  it("writes only the changed entry again: the rest of the feed comes from the cache, and the text equals an uncached one", async () => {
+    const o = await office();
+    const fragments = new FragmentCache(8 * 1024 * 1024);
+    const token = await feedToken(o.db, o.director.viewer, { kind: "own" });
+    await fetchFeed(o.db, token, {}, FETCH_AT, { fragments });
+    const keys = fragments.size;
+    expect(keys).toBe(3);
+    actAs(o.director.viewer);
+    expect(
+      await updateEntryAction({ id: o.normalId, time: { allDay: false, start: "2027-10-31T11:00", end: "2027-10-31T12:00" }, title: "Przeniesiona" }),
+    ).toMatchObject({ ok: true });
+    const warm = (await fetchFeed(o.db, token, {}, FETCH_AT, { fragments })).body!;
+    // One new text: the changed entry's; the other two were found.
+    expect(fragments.size).toBe(keys + 1);
+    expect(warm).toContain("SUMMARY:Przeniesiona");
+    const cold = (await fetchFeed(o.db, token, {}, FETCH_AT, { fragments: new FragmentCache(8 * 1024 * 1024) })).body!;
+    expect(warm).toBe(cold);
   });
 
   it("escapes a hostile title and folds lines at 75 octets without splitting a character, every line ending in CRLF", async () => {

@@ -12,14 +12,8 @@ import { instantOf, type FeedWindow } from "./scope";
 const DAY = 86_400_000;
 
 /** One entry as a feed shows it to the feed's creator: `masked` entries carry their time and nothing else. */
-export type FeedEntry = EntryTime & {
-  id: string;
-  masked: boolean;
-  /** Cancelled: sent as STATUS:CANCELLED (never with alarms) so clients drop it. */
-  cancelled: boolean;
+export type FeedEntry = FeedEntryHead & {
   visibility: EntryVisibility;
-  sequence: number;
-  updatedAt: Date;
   title: string | null;
   location: string | null;
   description: string | null;
@@ -85,7 +79,7 @@ const relationJoins = (viewer: Viewer) => sql`
  * attendees: a renamed person leaves the entries' own rows untouched). One aggregate over the
  * same rows the feed reads.
  */
-export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow): Promise<string> {
+export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow): Promise<{ tag: string; names: string }> {
   const [row] = await preparedRows<{
     n: string | number;
     versions: string | number | null;
@@ -95,57 +89,51 @@ export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL
     attendees: string | null;
   }>(
     db,
-    sql`WITH r AS MATERIALIZED (${feedRowsSql(people, window)})
+    sql`WITH r AS (${feedRowsSql(people, window)})
       SELECT count(*) AS n, sum(e.version + e.sequence) AS versions, max(e.updated_at)::text AS latest,
-        sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) AS seen,
-        (SELECT max(u.updated_at)::text FROM ${users} u WHERE u.id IN (SELECT owner_id FROM r)) AS organizers,
-        (SELECT max(u.updated_at)::text FROM ${calendarEntryAttendees} a JOIN ${users} u ON u.id = a.user_id
-          WHERE a.entry_id IN (SELECT id FROM r)) AS attendees
-      FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}`,
+        sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) AS seen, max(o.updated_at)::text AS organizers,
+        max((SELECT max(u.updated_at) FROM ${calendarEntryAttendees} a JOIN ${users} u ON u.id = a.user_id WHERE a.entry_id = r.id))::text AS attendees
+      FROM r JOIN ${calendarEntries} e ON e.id = r.id JOIN ${users} o ON o.id = r.owner_id ${relationJoins(viewer)}`,
   );
-  return [row?.n ?? 0, row?.versions ?? 0, row?.latest ?? "", row?.seen ?? 0, row?.organizers ?? "", row?.attendees ?? ""].join(":");
+  const names = `${row?.organizers ?? ""}:${row?.attendees ?? ""}`;
+  return { tag: [row?.n ?? 0, row?.versions ?? 0, row?.latest ?? "", row?.seen ?? 0, names].join(":"), names };
 }
 
-interface RawEntry {
+/** An entry's time, version and whether the creator sees its details: all a cached VEVENT's key needs. */
+export type FeedEntryHead = EntryTime & {
   id: string;
-  owner_id: string;
-  visibility: EntryVisibility;
+  masked: boolean;
+  cancelled: boolean;
+  sequence: number;
+  version: number;
+  updatedAt: Date;
+};
+
+interface RawHead {
+  id: string;
   all_day: boolean;
   starts_at: Date | string | null;
   ends_at: Date | string | null;
   start_date: string | null;
   end_date: string | null;
   sequence: number;
+  version: number;
   updated_at: Date | string;
-  title: string | null;
-  location: string | null;
-  description: string | null;
-  organizer_name: string;
-  organizer_email: string;
   sees: boolean;
   cancelled: boolean;
 }
 
-/**
- * The feed's entries as the creator may see them, details of the others' private entries
- * replaced by NULL in the database. Attendees (and, in the creator's own feed, reminders) come
- * in one query each for the entries whose details are shown.
- */
-export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow, withAlarms: boolean): Promise<FeedEntry[]> {
-  const sees = seesSql(viewer);
-  const rows = await preparedRows<RawEntry>(
-    db,
-    sql`WITH r AS (${feedRowsSql(people, window)})
-      SELECT e.id, r.owner_id, e.visibility, e.all_day, e.starts_at, e.ends_at, e.start_date::text AS start_date, e.end_date::text AS end_date,
-        e.sequence, e.updated_at, o.name AS organizer_name, o.email AS organizer_email, v.sees, e.cancelled_at IS NOT NULL AS cancelled,
-        CASE WHEN v.sees THEN e.title END AS title, CASE WHEN v.sees THEN e.location END AS location,
-        CASE WHEN v.sees THEN e.description END AS description
-      FROM r JOIN ${calendarEntries} e ON e.id = r.id JOIN ${users} o ON o.id = r.owner_id ${relationJoins(viewer)}
-      CROSS JOIN LATERAL (SELECT ${sees} AS sees) v
-      ORDER BY coalesce(e.starts_at, e.start_date::timestamp AT TIME ZONE 'UTC'), e.id`,
-  );
-  const shown = rows.filter((r) => r.sees).map((r) => r.id);
-  const [attendees, alarms] = await Promise.all([attendeesOf(db, shown), withAlarms ? alarmsOf(db, shown) : new Map<string, FeedEntry["alarms"]>()]);
+/** The feed's rows in order, without their text: one indexed query over the arms of feedRowsSql. */
+export function feedHeadsSql(viewer: Viewer, people: SQL, window: FeedWindow): SQL {
+  return sql`WITH r AS (${feedRowsSql(people, window)})
+      SELECT e.id, e.all_day, e.starts_at, e.ends_at, e.start_date::text AS start_date, e.end_date::text AS end_date,
+        e.sequence, e.version, e.updated_at, ${seesSql(viewer)} AS sees, e.cancelled_at IS NOT NULL AS cancelled
+      FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}
+      ORDER BY coalesce(e.starts_at, e.start_date::timestamp AT TIME ZONE 'UTC'), e.id`;
+}
+
+export async function feedEntryHeads(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow): Promise<FeedEntryHead[]> {
+  const rows = await preparedRows<RawHead>(db, feedHeadsSql(viewer, people, window));
   return rows.map((r) => ({
     ...(r.all_day
       ? { allDay: true as const, startDate: r.start_date!, endDate: r.end_date! }
@@ -153,16 +141,64 @@ export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, windo
     id: r.id,
     masked: !r.sees,
     cancelled: r.cancelled,
-    visibility: r.visibility,
     sequence: r.sequence,
+    version: r.version,
     updatedAt: instantOf(r.updated_at),
-    title: r.title,
-    location: r.location,
-    description: r.description,
-    organizer: { name: r.organizer_name, email: r.organizer_email },
-    attendees: r.sees ? (attendees.get(r.id) ?? []) : [],
-    alarms: r.sees && !r.cancelled ? (alarms.get(r.id) ?? []) : [],
   }));
+}
+
+interface RawDetails {
+  id: string;
+  visibility: EntryVisibility;
+  title: string | null;
+  location: string | null;
+  description: string | null;
+  organizer_name: string;
+  organizer_email: string;
+  sees: boolean;
+}
+
+/**
+ * The text of the given entries as the creator may see it (read again here, so a grant
+ * withdrawn since the heads were read masks the entry all the same), with attendees and, in the
+ * creator's own feed, reminders: one query each, for these entries only.
+ */
+export async function feedEntryDetails(db: DbOrTx, viewer: Viewer, heads: FeedEntryHead[], withAlarms: boolean): Promise<FeedEntry[]> {
+  const wanted = heads.filter((h) => !h.masked);
+  const rows = wanted.length
+    ? await preparedRows<RawDetails>(
+        db,
+        sql`SELECT e.id, e.visibility, o.name AS organizer_name, o.email AS organizer_email, v.sees,
+            CASE WHEN v.sees THEN e.title END AS title, CASE WHEN v.sees THEN e.location END AS location,
+            CASE WHEN v.sees THEN e.description END AS description
+          FROM (SELECT e.id, c.user_id AS owner_id FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
+            WHERE e.id = ANY(${idArray(wanted.map((h) => h.id))})) r
+          JOIN ${calendarEntries} e ON e.id = r.id JOIN ${users} o ON o.id = r.owner_id ${relationJoins(viewer)}
+          CROSS JOIN LATERAL (SELECT ${seesSql(viewer)} AS sees) v`,
+      )
+    : [];
+  const byId = new Map(rows.filter((r) => r.sees).map((r) => [r.id, r]));
+  const shown = [...byId.keys()];
+  const [attendees, alarms] = await Promise.all([attendeesOf(db, shown), withAlarms ? alarmsOf(db, shown) : new Map<string, FeedEntry["alarms"]>()]);
+  return heads.map((h) => {
+    const d = byId.get(h.id);
+    return {
+      ...h,
+      masked: !d,
+      visibility: d?.visibility ?? "private",
+      title: d?.title ?? null,
+      location: d?.location ?? null,
+      description: d?.description ?? null,
+      organizer: d ? { name: d.organizer_name, email: d.organizer_email } : { name: "", email: "" },
+      attendees: d ? (attendees.get(h.id) ?? []) : [],
+      alarms: d && !h.cancelled ? (alarms.get(h.id) ?? []) : [],
+    };
+  });
+}
+
+/** Every entry of the feed with its text (no cache): heads, then the details of all of them. */
+export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow, withAlarms: boolean): Promise<FeedEntry[]> {
+  return feedEntryDetails(db, viewer, await feedEntryHeads(db, viewer, people, window), withAlarms);
 }
 
 const idArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;

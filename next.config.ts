@@ -5,9 +5,12 @@ import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and extensions from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // PGlite loads its WASM and extensions from its own package folder at run time; ical-timezones
+  // reads its VTIMEZONE files next to its own __dirname (bundled, it finds none and feeds go out in UTC).
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@touch4it/ical-timezones"],
   poweredByHeader: false,
+  // The dev server logs each request's path: a feed's path is its secret token (lib/feeds/token.ts).
+  logging: { incomingRequests: { ignore: [/^\/api\/feeds\//] } },
   // Lets parallel builds (several e2e runs on one machine) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // forbidden() renders app/forbidden.tsx with a 403 for pages a user may not open.

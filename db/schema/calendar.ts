@@ -62,6 +62,13 @@ export const calendarEntries = pgTable(
     index("calendar_entries_all_day_idx")
       .on(t.calendarId, t.startDate)
       .where(sql`${t.allDay} AND ${t.cancelledAt} IS NULL`),
+    // Cancelled entries still in a feed's window: feeds send them as STATUS:CANCELLED (lib/feeds/entries.ts).
+    index("calendar_entries_cancelled_timed_idx")
+      .on(t.calendarId, t.startsAt)
+      .where(sql`NOT ${t.allDay} AND ${t.cancelledAt} IS NOT NULL`),
+    index("calendar_entries_cancelled_all_day_idx")
+      .on(t.calendarId, t.startDate)
+      .where(sql`${t.allDay} AND ${t.cancelledAt} IS NOT NULL`),
     index("calendar_entries_client_idx")
       .on(t.clientId, t.startsAt)
       .where(sql`${t.clientId} IS NOT NULL`),

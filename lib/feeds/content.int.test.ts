@@ -1,12 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import ical from "node-ical";
 import { describe, expect, it, vi } from "vitest";
 import { calendarEntries, resources, tasks, teamMembers, teams, users } from "@/db/schema";
-import { answerEntryAction, createEntryAction, grantCalendarAccessAction, revokeCalendarAccessAction, updateEntryAction } from "@/lib/calendar/actions";
+import {
+  answerEntryAction,
+  cancelEntryAction,
+  createEntryAction,
+  grantCalendarAccessAction,
+  revokeCalendarAccessAction,
+  updateEntryAction,
+} from "@/lib/calendar/actions";
 import { actAs } from "@/lib/testing/acting";
 import { readCalendarUnder } from "@/lib/testing/ical-readers";
 import { testDb } from "@/lib/testing/db";
 import { makeDepartment, makeUser } from "@/lib/testing/factories";
+import { FragmentCache } from "./fragment-cache";
 import { FETCH_AT, feedText, feedToken, fetchFeed, parsedEvents, rawEvents } from "./feed-fixtures";
 
 const SECRET = `Rozmowa o podwyżce ${randomUUID().slice(0, 8)}`;
@@ -117,6 +126,13 @@ describe("feed content and privacy", () => {
     expect(block).toMatch(/^X-BATON-KIND:task$/m);
     expect(block).toMatch(/^CATEGORIES:Zadanie$/m);
     expect(block).toMatch(/^DTSTART;TZID=Europe\/Warsaw:20270210T160000$/m);
+    // Exchange drops a VEVENT with neither DTEND nor DURATION: a task is a short block from its due moment.
+    expect(block).toMatch(/^DTEND;TZID=Europe\/Warsaw:20270210T161500$/m);
+    expect(block).toMatch(/^TRANSP:TRANSPARENT$/m);
+    expect(block).toMatch(/^SUMMARY:Zadanie #\d+: Wysłać ofertę$/m);
+    const [parsed] = parsedEvents(withTasks).filter((e) => e.uid === `task-${task!.id}@baton`);
+    expect(parsed!.startDate.toJSDate().toISOString()).toBe("2027-02-10T15:00:00.000Z");
+    expect(parsed!.endDate.toJSDate().toISOString()).toBe("2027-02-10T15:15:00.000Z");
     expect(block).toContain(`URL;VALUE=URI:https://baton.example.com/tasks/${task!.id}`);
     expect(withTasks).not.toContain("Anulowane");
     const without = await feedText(o.db, await feedToken(o.db, o.director.viewer, { kind: "own" }));
@@ -218,6 +234,47 @@ describe("feed content and privacy", () => {
     expect(rawEvents(await feedText(o.db, theirs)).size).toBe(0);
   });
 
+  it("sends a cancelled entry as STATUS:CANCELLED with the same UID and a higher SEQUENCE, Busy still when masked, and keeps a declined one out", async () => {
+    const o = await office();
+    const own = await feedToken(o.db, o.director.viewer, { kind: "own" });
+    const colleague = await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id });
+    const attendeeOwn = await feedToken(o.db, o.attendee.viewer, { kind: "own" });
+    const seq = (block: string) => Number(/^SEQUENCE:(\d+)$/m.exec(block)![1]);
+    const before = rawEvents(await feedText(o.db, own));
+    actAs(o.attendee.viewer);
+    expect(await answerEntryAction({ entryId: o.secretId, response: "declined" })).toMatchObject({ ok: true });
+    actAs(o.director.viewer);
+    expect(await cancelEntryAction({ id: o.normalId })).toMatchObject({ ok: true });
+    expect(await cancelEntryAction({ id: o.secretId })).toMatchObject({ ok: true });
+
+    const text = await feedText(o.db, own);
+    const after = rawEvents(text);
+    for (const id of [o.normalId, o.secretId]) {
+      expect(after.get(uid(id)), id).toMatch(/^STATUS:CANCELLED$/m);
+      expect(seq(after.get(uid(id))!)).toBeGreaterThan(seq(before.get(uid(id))!));
+      expect(after.get(uid(id))).not.toMatch(/^BEGIN:VALARM$/m);
+    }
+    expect(after.get(uid(o.secretId))).toContain(`SUMMARY:${SECRET}`);
+    expect(after.get(uid(o.holidayId))).toMatch(/^STATUS:CONFIRMED$/m);
+    const byIcaljs = new Map(parsedEvents(text).map((e) => [e.uid, e.component.getFirstPropertyValue("status")]));
+    expect(byIcaljs.get(uid(o.normalId))).toBe("CANCELLED");
+    expect(byIcaljs.get(uid(o.holidayId))).toBe("CONFIRMED");
+    const byNodeIcal = new Map(
+      Object.values(ical.sync.parseICS(text))
+        .filter((c) => c?.type === "VEVENT")
+        .map((c) => [(c as ical.VEvent).uid, (c as ical.VEvent).status]),
+    );
+    expect(byNodeIcal.get(uid(o.secretId))).toBe("CANCELLED");
+    expect(byNodeIcal.get(uid(o.holidayId))).toBe("CONFIRMED");
+
+    const masked = rawEvents(await feedText(o.db, colleague)).get(uid(o.secretId));
+    expectBusyOnly(masked);
+    expect(masked).toMatch(/^STATUS:CANCELLED$/m);
+    expect(masked).not.toContain(SECRET.slice(-8));
+    // The attendee declined before it was cancelled: it stays out of their feed.
+    expect(rawEvents(await feedText(o.db, attendeeOwn)).has(uid(o.secretId))).toBe(false);
+  });
+
   it("a changed entry keeps its UID with a higher SEQUENCE and a newer DTSTAMP", async () => {
     const o = await office();
     const token = await feedToken(o.db, o.director.viewer, { kind: "own" });
@@ -264,6 +321,89 @@ describe("feed content and privacy", () => {
     expect(changed.headers.ETag).not.toBe(etag);
     expect(changed.body).toContain("Nowe spotkanie");
     expect((await fetchFeed(o.db, token, { ifModifiedSince: lastModified }, later)).status).toBe(200);
+  });
+
+  it("moves the ETag and Last-Modified when a person or resource named in the feed is renamed", async () => {
+    const o = await office();
+    const later = (s: number) => new Date(FETCH_AT.getTime() + s * 1000);
+    const checks = [
+      { token: await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id }), renamed: "organizer" },
+      { token: await feedToken(o.db, o.director.viewer, { kind: "own" }), renamed: "attendee" },
+      { token: await feedToken(o.db, o.director.viewer, { kind: "resource", targetId: o.room.id }), renamed: "resource" },
+      { token: await feedToken(o.db, o.director.viewer, { kind: "resource", targetId: o.room.id }), renamed: "booker" },
+    ] as const;
+    let step = 1;
+    for (const check of checks) {
+      const first = await fetchFeed(o.db, check.token, {}, later(step++));
+      expect(first.status).toBe(200);
+      const name = `Nowa nazwa ${check.renamed} ${randomUUID().slice(0, 6)}`;
+      const at = later(step++);
+      if (check.renamed === "resource") await o.db.update(resources).set({ name, updatedAt: at }).where(eq(resources.id, o.room.id));
+      else {
+        const id = check.renamed === "attendee" ? o.attendee.id : o.director.id;
+        await o.db.update(users).set({ name, updatedAt: at }).where(eq(users.id, id));
+      }
+      const again = await fetchFeed(o.db, check.token, { ifNoneMatch: first.headers.ETag }, later(step++));
+      expect(again.status, check.renamed).toBe(200);
+      expect(again.headers.ETag).not.toBe(first.headers.ETag);
+      expect(again.body!.replace(/\r\n[ \t]/g, "")).toContain(name);
+      const byDate = await fetchFeed(o.db, check.token, { ifModifiedSince: first.headers["Last-Modified"] }, later(step++));
+      expect(byDate.status, check.renamed).toBe(200);
+    }
+  });
+
+  it("never gives one viewer an event text cached for another: the owner's, a confidant's and a colleague's feeds share one cache", async () => {
+    const o = await office();
+    const fragments = new FragmentCache(8 * 1024 * 1024);
+    const fetchWith = (token: string) => fetchFeed(o.db, token, {}, FETCH_AT, { fragments });
+    const own = await feedToken(o.db, o.director.viewer, { kind: "own" });
+    const confidant = await feedToken(o.db, o.confidant.viewer, { kind: "person", targetId: o.director.id });
+    const colleague = await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id });
+    const team = await feedToken(o.db, o.colleague.viewer, { kind: "team", targetId: o.team.id });
+    for (const order of [
+      [own, confidant, colleague, team],
+      [colleague, team, confidant, own],
+    ]) {
+      fragments.clear();
+      const texts = new Map<string, string>();
+      for (const token of order) texts.set(token, (await fetchWith(token)).body!);
+      for (const token of [colleague, team]) {
+        expect(texts.get(token)).not.toContain(SECRET.slice(-8));
+        expectBusyOnly(rawEvents(texts.get(token)!).get(uid(o.secretId)));
+      }
+      expect(rawEvents(texts.get(own)!).get(uid(o.secretId))).toMatch(/^BEGIN:VALARM$/m);
+      const confided = rawEvents(texts.get(confidant)!).get(uid(o.secretId))!;
+      expect(confided).toContain(`SUMMARY:${SECRET}`);
+      expect(confided).not.toMatch(/^BEGIN:VALARM$/m);
+    }
+    expect(fragments.size).toBeGreaterThan(0);
+    // The same text again from the cache, and a grant withdrawn masks it at the next fetch.
+    const cached = (await fetchWith(confidant)).body;
+    expect(cached).toContain(`SUMMARY:${SECRET}`);
+    actAs(o.director.viewer);
+    expect(await revokeCalendarAccessAction({ granteeId: o.confidant.id })).toMatchObject({ ok: true });
+    const after = (await fetchWith(confidant)).body!;
+    expect(after).not.toContain(SECRET.slice(-8));
+    expectBusyOnly(rawEvents(after).get(uid(o.secretId)));
+  });
+
+  it("writes only the changed entry again: the rest of the feed comes from the cache, and the text equals an uncached one", async () => {
+    const o = await office();
+    const fragments = new FragmentCache(8 * 1024 * 1024);
+    const token = await feedToken(o.db, o.director.viewer, { kind: "own" });
+    await fetchFeed(o.db, token, {}, FETCH_AT, { fragments });
+    const keys = fragments.size;
+    expect(keys).toBe(3);
+    actAs(o.director.viewer);
+    expect(
+      await updateEntryAction({ id: o.normalId, time: { allDay: false, start: "2027-10-31T11:00", end: "2027-10-31T12:00" }, title: "Przeniesiona" }),
+    ).toMatchObject({ ok: true });
+    const warm = (await fetchFeed(o.db, token, {}, FETCH_AT, { fragments })).body!;
+    // One new text: the changed entry's; the other two were found.
+    expect(fragments.size).toBe(keys + 1);
+    expect(warm).toContain("SUMMARY:Przeniesiona");
+    const cold = (await fetchFeed(o.db, token, {}, FETCH_AT, { fragments: new FragmentCache(8 * 1024 * 1024) })).body!;
+    expect(warm).toBe(cold);
   });
 
   it("escapes a hostile title and folds lines at 75 octets without splitting a character, every line ending in CRLF", async () => {

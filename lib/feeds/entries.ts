@@ -12,12 +12,8 @@ import { instantOf, type FeedWindow } from "./scope";
 const DAY = 86_400_000;
 
 /** One entry as a feed shows it to the feed's creator: `masked` entries carry their time and nothing else. */
-export type FeedEntry = EntryTime & {
-  id: string;
-  masked: boolean;
+export type FeedEntry = FeedEntryHead & {
   visibility: EntryVisibility;
-  sequence: number;
-  updatedAt: Date;
   title: string | null;
   location: string | null;
   description: string | null;
@@ -28,24 +24,30 @@ export type FeedEntry = EntryTime & {
 };
 
 /**
- * The live (not cancelled) entries of the people shown, one row per entry: those in their own
- * calendars and those they are invited to and have not declined. Each arm is one range of the
- * partial indexes the calendar's window query uses. Cancelled entries are left out: a
- * subscribed client drops an event that is no longer in the feed.
+ * The entries of the people shown, one row per entry: those in their own calendars and those
+ * they are invited to and have not declined. Each arm is one range of a partial index (live and
+ * cancelled entries have one each, the invitations theirs). Cancelled entries stay in the window
+ * and go out as STATUS:CANCELLED with their raised SEQUENCE, so a subscribed client that keeps
+ * events removes them; a declined invitation is left out of the decliner's feed.
  */
 function feedRowsSql(people: SQL, window: FeedWindow): SQL {
   const from = window.from.toISOString();
   const to = window.to.toISOString();
   const earliest = new Date(window.from.getTime() - MAX_TIMED_ENTRY_DAYS * DAY).toISOString();
   const earliestDate = addCalendarDays(window.fromDate, -MAX_ALL_DAY_ENTRY_DAYS);
-  const timed = sql`NOT e.all_day AND e.cancelled_at IS NULL AND e.ends_at > ${from}::timestamptz`;
-  const allDay = sql`e.all_day AND e.cancelled_at IS NULL AND e.end_date > ${window.fromDate}::date`;
-  return sql`
+  const timedRange = sql`e.starts_at >= ${earliest}::timestamptz AND e.starts_at < ${to}::timestamptz`;
+  const allDayRange = sql`e.start_date >= ${earliestDate}::date AND e.start_date < ${window.toDate}::date`;
+  const timed = sql`NOT e.all_day AND e.ends_at > ${from}::timestamptz`;
+  const allDay = sql`e.all_day AND e.end_date > ${window.fromDate}::date`;
+  const own = (range: SQL, shape: SQL, cancelled: SQL) => sql`
     SELECT e.id, c.user_id AS owner_id FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
-    WHERE c.user_id IN (${people}) AND e.starts_at >= ${earliest}::timestamptz AND e.starts_at < ${to}::timestamptz AND ${timed}
-    UNION
-    SELECT e.id, c.user_id FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
-    WHERE c.user_id IN (${people}) AND e.start_date >= ${earliestDate}::date AND e.start_date < ${window.toDate}::date AND ${allDay}
+    WHERE c.user_id IN (${people}) AND ${range} AND ${shape} AND ${cancelled}`;
+  const live = sql`e.cancelled_at IS NULL`;
+  const cancelled = sql`e.cancelled_at IS NOT NULL`;
+  return sql`${own(timedRange, timed, live)}
+    UNION ${own(timedRange, timed, cancelled)}
+    UNION ${own(allDayRange, allDay, live)}
+    UNION ${own(allDayRange, allDay, cancelled)}
     UNION
     SELECT e.id, c.user_id FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
     WHERE a.user_id IN (${people}) AND a.response <> 'declined'
@@ -72,31 +74,82 @@ const relationJoins = (viewer: Viewer) => sql`
 
 /**
  * What changes the feed's text, read without building it: the entries' count, versions (every
- * change and every answer bumps one) and sequences, and whether the creator sees each one's
- * details (a grant given or taken back). One aggregate over the same rows the feed reads.
+ * change and every answer bumps one) and sequences, whether the creator sees each one's details
+ * (a grant given or taken back), and the last change to anyone the feed names (organisers and
+ * attendees: a renamed person leaves the entries' own rows untouched). One aggregate over the
+ * same rows the feed reads.
  */
-export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow): Promise<string> {
-  const [row] = await preparedRows<{ n: string | number; versions: string | number | null; latest: string | null; seen: string | number | null }>(
+export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow): Promise<{ tag: string; names: string }> {
+  const [row] = await preparedRows<{
+    n: string | number;
+    versions: string | number | null;
+    latest: string | null;
+    seen: string | number | null;
+    organizers: string | null;
+    attendees: string | null;
+  }>(
     db,
     sql`WITH r AS (${feedRowsSql(people, window)})
       SELECT count(*) AS n, sum(e.version + e.sequence) AS versions, max(e.updated_at)::text AS latest,
-        sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) AS seen
-      FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}`,
+        sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) AS seen, max(o.updated_at)::text AS organizers,
+        max((SELECT max(u.updated_at) FROM ${calendarEntryAttendees} a JOIN ${users} u ON u.id = a.user_id WHERE a.entry_id = r.id))::text AS attendees
+      FROM r JOIN ${calendarEntries} e ON e.id = r.id JOIN ${users} o ON o.id = r.owner_id ${relationJoins(viewer)}`,
   );
-  return `${row?.n ?? 0}:${row?.versions ?? 0}:${row?.latest ?? ""}:${row?.seen ?? 0}`;
+  const names = `${row?.organizers ?? ""}:${row?.attendees ?? ""}`;
+  return { tag: [row?.n ?? 0, row?.versions ?? 0, row?.latest ?? "", row?.seen ?? 0, names].join(":"), names };
 }
 
-interface RawEntry {
+/** An entry's time, version and whether the creator sees its details: all a cached VEVENT's key needs. */
+export type FeedEntryHead = EntryTime & {
   id: string;
-  owner_id: string;
-  visibility: EntryVisibility;
+  masked: boolean;
+  cancelled: boolean;
+  sequence: number;
+  version: number;
+  updatedAt: Date;
+};
+
+interface RawHead {
+  id: string;
   all_day: boolean;
   starts_at: Date | string | null;
   ends_at: Date | string | null;
   start_date: string | null;
   end_date: string | null;
   sequence: number;
+  version: number;
   updated_at: Date | string;
+  sees: boolean;
+  cancelled: boolean;
+}
+
+/** The feed's rows in order, without their text: one indexed query over the arms of feedRowsSql. */
+export function feedHeadsSql(viewer: Viewer, people: SQL, window: FeedWindow): SQL {
+  return sql`WITH r AS (${feedRowsSql(people, window)})
+      SELECT e.id, e.all_day, e.starts_at, e.ends_at, e.start_date::text AS start_date, e.end_date::text AS end_date,
+        e.sequence, e.version, e.updated_at, ${seesSql(viewer)} AS sees, e.cancelled_at IS NOT NULL AS cancelled
+      FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}
+      ORDER BY coalesce(e.starts_at, e.start_date::timestamp AT TIME ZONE 'UTC'), e.id`;
+}
+
+export async function feedEntryHeads(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow): Promise<FeedEntryHead[]> {
+  const rows = await preparedRows<RawHead>(db, feedHeadsSql(viewer, people, window));
+  return rows.map((r) => ({
+    ...(r.all_day
+      ? { allDay: true as const, startDate: r.start_date!, endDate: r.end_date! }
+      : { allDay: false as const, start: instantOf(r.starts_at!).toISOString(), end: instantOf(r.ends_at!).toISOString() }),
+    id: r.id,
+    masked: !r.sees,
+    cancelled: r.cancelled,
+    sequence: r.sequence,
+    version: r.version,
+    updatedAt: instantOf(r.updated_at),
+  }));
+}
+
+interface RawDetails {
+  id: string;
+  visibility: EntryVisibility;
   title: string | null;
   location: string | null;
   description: string | null;
@@ -106,41 +159,46 @@ interface RawEntry {
 }
 
 /**
- * The feed's entries as the creator may see them, details of the others' private entries
- * replaced by NULL in the database. Attendees (and, in the creator's own feed, reminders) come
- * in one query each for the entries whose details are shown.
+ * The text of the given entries as the creator may see it (read again here, so a grant
+ * withdrawn since the heads were read masks the entry all the same), with attendees and, in the
+ * creator's own feed, reminders: one query each, for these entries only.
  */
-export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow, withAlarms: boolean): Promise<FeedEntry[]> {
-  const sees = seesSql(viewer);
-  const rows = await preparedRows<RawEntry>(
-    db,
-    sql`WITH r AS (${feedRowsSql(people, window)})
-      SELECT e.id, r.owner_id, e.visibility, e.all_day, e.starts_at, e.ends_at, e.start_date::text AS start_date, e.end_date::text AS end_date,
-        e.sequence, e.updated_at, o.name AS organizer_name, o.email AS organizer_email, v.sees,
-        CASE WHEN v.sees THEN e.title END AS title, CASE WHEN v.sees THEN e.location END AS location,
-        CASE WHEN v.sees THEN e.description END AS description
-      FROM r JOIN ${calendarEntries} e ON e.id = r.id JOIN ${users} o ON o.id = r.owner_id ${relationJoins(viewer)}
-      CROSS JOIN LATERAL (SELECT ${sees} AS sees) v
-      ORDER BY coalesce(e.starts_at, e.start_date::timestamp AT TIME ZONE 'UTC'), e.id`,
-  );
-  const shown = rows.filter((r) => r.sees).map((r) => r.id);
+export async function feedEntryDetails(db: DbOrTx, viewer: Viewer, heads: FeedEntryHead[], withAlarms: boolean): Promise<FeedEntry[]> {
+  const wanted = heads.filter((h) => !h.masked);
+  const rows = wanted.length
+    ? await preparedRows<RawDetails>(
+        db,
+        sql`SELECT e.id, e.visibility, o.name AS organizer_name, o.email AS organizer_email, v.sees,
+            CASE WHEN v.sees THEN e.title END AS title, CASE WHEN v.sees THEN e.location END AS location,
+            CASE WHEN v.sees THEN e.description END AS description
+          FROM (SELECT e.id, c.user_id AS owner_id FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
+            WHERE e.id = ANY(${idArray(wanted.map((h) => h.id))})) r
+          JOIN ${calendarEntries} e ON e.id = r.id JOIN ${users} o ON o.id = r.owner_id ${relationJoins(viewer)}
+          CROSS JOIN LATERAL (SELECT ${seesSql(viewer)} AS sees) v`,
+      )
+    : [];
+  const byId = new Map(rows.filter((r) => r.sees).map((r) => [r.id, r]));
+  const shown = [...byId.keys()];
   const [attendees, alarms] = await Promise.all([attendeesOf(db, shown), withAlarms ? alarmsOf(db, shown) : new Map<string, FeedEntry["alarms"]>()]);
-  return rows.map((r) => ({
-    ...(r.all_day
-      ? { allDay: true as const, startDate: r.start_date!, endDate: r.end_date! }
-      : { allDay: false as const, start: instantOf(r.starts_at!).toISOString(), end: instantOf(r.ends_at!).toISOString() }),
-    id: r.id,
-    masked: !r.sees,
-    visibility: r.visibility,
-    sequence: r.sequence,
-    updatedAt: instantOf(r.updated_at),
-    title: r.title,
-    location: r.location,
-    description: r.description,
-    organizer: { name: r.organizer_name, email: r.organizer_email },
-    attendees: r.sees ? (attendees.get(r.id) ?? []) : [],
-    alarms: r.sees ? (alarms.get(r.id) ?? []) : [],
-  }));
+  return heads.map((h) => {
+    const d = byId.get(h.id);
+    return {
+      ...h,
+      masked: !d,
+      visibility: d?.visibility ?? "private",
+      title: d?.title ?? null,
+      location: d?.location ?? null,
+      description: d?.description ?? null,
+      organizer: d ? { name: d.organizer_name, email: d.organizer_email } : { name: "", email: "" },
+      attendees: d ? (attendees.get(h.id) ?? []) : [],
+      alarms: d && !h.cancelled ? (alarms.get(h.id) ?? []) : [],
+    };
+  });
+}
+
+/** Every entry of the feed with its text (no cache): heads, then the details of all of them. */
+export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow, withAlarms: boolean): Promise<FeedEntry[]> {
+  return feedEntryDetails(db, viewer, await feedEntryHeads(db, viewer, people, window), withAlarms);
 }
 
 const idArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedRows } from "@/db/prepared";
-import { bookings, calendarEntries, tasks } from "@/db/schema";
+import { bookings, calendarEntries, resources, tasks, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { bookingsInWindow, type VisibleBooking } from "@/lib/resources/queries";
 import { instantOf, type FeedWindow } from "./scope";
@@ -65,12 +65,14 @@ export async function feedBookings(db: DbOrTx, viewer: Viewer, resourceId: strin
 }
 
 export async function bookingsFingerprint(db: DbOrTx, resourceId: string, window: FeedWindow): Promise<string> {
-  const [row] = await preparedRows<{ n: string | number; latest: string | null; entries: string | null }>(
+  const [row] = await preparedRows<{ n: string | number; latest: string | null; entries: string | null; bookers: string | null; resource: string | null }>(
     db,
-    sql`SELECT count(*) AS n, max(b.updated_at)::text AS latest, max(e.updated_at)::text AS entries
-      FROM ${bookings} b LEFT JOIN ${calendarEntries} e ON e.id = b.entry_id
+    sql`SELECT count(*) AS n, max(b.updated_at)::text AS latest, max(e.updated_at)::text AS entries, max(u.updated_at)::text AS bookers,
+        (SELECT updated_at::text FROM ${resources} WHERE id = ${resourceId}::uuid) AS resource
+      FROM ${bookings} b LEFT JOIN ${calendarEntries} e ON e.id = b.entry_id JOIN ${users} u ON u.id = b.booked_by_id
       WHERE b.resource_id = ${resourceId}::uuid AND b.cancelled_at IS NULL
         AND b.starts_at < ${window.to.toISOString()}::timestamptz AND b.ends_at > ${window.from.toISOString()}::timestamptz`,
   );
-  return `${row?.n ?? 0}:${row?.latest ?? ""}:${row?.entries ?? ""}`;
+  // The resource's own row too: its name is every event's LOCATION. A renamed booker leaves the bookings untouched.
+  return [row?.n ?? 0, row?.latest ?? "", row?.entries ?? "", row?.bookers ?? "", row?.resource ?? ""].join(":");
 }

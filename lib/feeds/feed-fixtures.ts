@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { runUnit } from "@/lib/effects/unit";
 import { createFeed } from "./commands";
 import type { CreateFeedInput } from "./schema";
-import { serveFeed, type FeedResponse } from "./serve";
+import { serveFeed, type FeedResponse, type ServeOptions } from "./serve";
 
 // Shared by the feeds' integration tests: make a feed, fetch it, read it as Thunderbird does.
 
@@ -25,15 +25,20 @@ export function fetchFeed(
   token: string,
   headers: { ifNoneMatch?: string; ifModifiedSince?: string; userAgent?: string } = {},
   now = FETCH_AT,
+  options: ServeOptions = {},
 ): Promise<FeedResponse> {
-  return serveFeed(db, {
-    segment: `${token}.ics`,
-    ifNoneMatch: headers.ifNoneMatch ?? null,
-    ifModifiedSince: headers.ifModifiedSince ?? null,
-    userAgent: headers.userAgent ?? "Google-Calendar-Importer",
-    now,
-    appUrl: APP_URL,
-  });
+  return serveFeed(
+    db,
+    {
+      segment: `${token}.ics`,
+      ifNoneMatch: headers.ifNoneMatch ?? null,
+      ifModifiedSince: headers.ifModifiedSince ?? null,
+      userAgent: headers.userAgent ?? "Google-Calendar-Importer",
+      now,
+      appUrl: APP_URL,
+    },
+    options,
+  );
 }
 
 export async function feedText(db: Db, token: string): Promise<string> {

@@ -1,6 +1,8 @@
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, {
+  foldLines,
   ICalAttendeeRole,
+  ICalEvent,
   ICalAttendeeStatus,
   ICalEventBusyStatus,
   ICalEventClass,
@@ -44,139 +46,187 @@ const PARTSTAT: Record<AttendeeResponse, ICalAttendeeStatus> = {
   declined: ICalAttendeeStatus.DECLINED,
 };
 
+/**
+ * A task goes out as a short timed block starting at its due moment: Exchange (Outlook) refuses
+ * a VEVENT with neither DTEND nor DURATION, and a zero-length event is hard to see or click in
+ * Google's and Outlook's grids. It is transparent, so it does not show the person as busy.
+ * (Tasks have no date-only due: the form takes a date and a time; see the feeds' notes.)
+ */
+export const TASK_BLOCK_MINUTES = 15;
+
 const EPOCH_2020 = Date.UTC(2020, 0, 1);
 /** A SEQUENCE for rows that keep none (tasks, bookings): seconds of their last change, so it only grows. */
 function sequenceOfStamp(updatedAt: Date): number {
   return Math.max(0, Math.floor((updatedAt.getTime() - EPOCH_2020) / 1000));
 }
 
-/**
- * The zone's VTIMEZONE (and the X-WR-TIMEZONE hint) put in before the first event. Given to
- * ical-generator as the calendar's zone instead, it would write every DTSTAMP as a wall-clock time
- * without Z (STACK-NOTES); without it, DTSTAMP is UTC with Z and each event names its own TZID.
- */
-function withTimezone(text: string, zone: string | null, vtimezone: string | null): string {
-  if (!zone || !vtimezone) return text;
-  const block = `${vtimezone.replace(/\r?\n/g, "\r\n").replace(/(\r\n)+$/, "")}\r\nX-WR-TIMEZONE:${zone}\r\n`;
-  const at = text.indexOf("BEGIN:VEVENT\r\n");
-  const where = at >= 0 ? at : text.lastIndexOf("END:VCALENDAR");
-  return `${text.slice(0, where)}${block}${text.slice(where)}`;
+/** The VTIMEZONE block (and the X-WR-TIMEZONE hint) that goes in before the first event. */
+function timezoneBlock(zone: string, vtimezone: string | null): string {
+  if (zone === "UTC" || !vtimezone) return "";
+  return `${vtimezone.replace(/\r?\n/g, "\r\n").replace(/(\r\n)+$/, "")}\r\nX-WR-TIMEZONE:${zone}\r\n`;
 }
 
 /**
- * The feed's iCalendar text, written in the creator's zone with its VTIMEZONE (a zone the
- * generator does not know goes out in UTC: the instants stay right). Times are Temporal-shaped
- * values (zoned-time.ts), never plain Dates, which ical-generator would write in the process zone
- * (STACK-NOTES); the CRLF it leaves off after END:VCALENDAR is mended here.
- * Escaping and folding at 75 octets are ical-generator's.
+ * What every event of one feed is written with: the creator's zone (its VTIMEZONE's own TZID, "Europe/Kyiv"
+ * for "Europe/Kiev": every TZID must match one; a zone the generator does not know goes out in UTC, the
+ * instants stay right), language and app address. Times are Temporal-shaped values (zoned-time.ts), never
+ * plain Dates, which ical-generator would write in the process zone (STACK-NOTES).
  */
-export function feedCalendar(doc: FeedDocument): string {
-  const { calendar, zone, vtimezone } = feedIcal(doc);
-  const text = withTimezone(calendar.toString(), zone === "UTC" ? null : zone, vtimezone);
-  return text.endsWith("\r\n") ? text : `${text}\r\n`;
-}
+export class FeedWriter {
+  readonly zone: string;
+  readonly vtimezone: string | null;
+  private readonly texts: (typeof TEXTS)[keyof typeof TEXTS];
+  private readonly base: string;
+  /** ical-generator's events need a calendar; this one never holds any. */
+  private readonly scratch = ical();
 
-/** The feed as ical-generator's calendar, before it is written out (the bench times the writing alone). */
-export function feedIcal(doc: FeedDocument): { calendar: ICalCalendar; zone: string; vtimezone: string | null } {
-  const texts = TEXTS[doc.locale];
-  const vtimezone = getVtimezoneComponent(doc.timeZone);
-  // The VTIMEZONE's own TZID (a zone's canonical name, "Europe/Kyiv" for "Europe/Kiev"): every TZID must match one.
-  const zone = (vtimezone && /^TZID:(.+?)\r?$/m.exec(vtimezone)?.[1]) || "UTC";
-  const cal = ical({ prodId: "//Baton//Feeds//EN", name: doc.name, ttl: REFRESH_SECONDS });
-  const at = (instant: Date | string) => zonedInstant(typeof instant === "string" ? Date.parse(instant) : instant.getTime(), zone);
-  const timed = (start: Date | string, end: Date | string | null): Partial<ICalEventData> => ({
-    start: at(start),
-    ...(end ? { end: at(end) } : {}),
-    timezone: zone,
-  });
-  const base = doc.appUrl.replace(/\/+$/, "");
-  const link = (path: string) => `${base}${path}`;
-  const add = (data: ICalEventData, stamp: Date) => {
-    cal.createEvent({ ...data, stamp });
-  };
+  constructor(
+    readonly timeZone: string,
+    readonly locale: "pl" | "en",
+    readonly appUrl: string,
+    readonly resourceName?: string,
+  ) {
+    this.vtimezone = getVtimezoneComponent(timeZone) ?? null;
+    this.zone = (this.vtimezone && /^TZID:(.+?)\r?$/m.exec(this.vtimezone)?.[1]) || "UTC";
+    this.texts = TEXTS[locale];
+    this.base = appUrl.replace(/\/+$/, "");
+  }
 
-  for (const e of doc.entries) {
+  /** The calendar's text around its events: ical-generator's header, the VTIMEZONE, and the end (with its CRLF, which the library leaves off). */
+  frame(name: string): { head: string; foot: string } {
+    const empty = ical({ prodId: "//Baton//Feeds//EN", name, ttl: REFRESH_SECONDS }).toString();
+    const at = empty.lastIndexOf("END:VCALENDAR");
+    return { head: `${empty.slice(0, at)}${timezoneBlock(this.zone, this.vtimezone)}`, foot: `${empty.slice(at)}\r\n` };
+  }
+
+  /** One event's text, folded at 75 octets and escaped by ical-generator, as its calendar would write it. */
+  eventText(data: ICalEventData): string {
+    return foldLines(new ICalEvent(data, this.scratch).toString());
+  }
+
+  private at(instant: Date | string) {
+    return zonedInstant(typeof instant === "string" ? Date.parse(instant) : instant.getTime(), this.zone);
+  }
+
+  private timed(start: Date | string, end: Date | string): Partial<ICalEventData> {
+    return { start: this.at(start), end: this.at(end), timezone: this.zone };
+  }
+
+  private link(path: string): string {
+    return `${this.base}${path}`;
+  }
+
+  entryData(e: FeedEntry): ICalEventData {
+    const texts = this.texts;
     const when: Partial<ICalEventData> = e.allDay
       ? { allDay: true, start: Temporal.PlainDate.from(e.startDate), end: Temporal.PlainDate.from(e.endDate) }
-      : timed(e.start, e.end);
+      : this.timed(e.start, e.end);
     if (e.masked) {
-      add(
-        {
-          ...when,
-          id: entryUid(e.id),
-          sequence: e.sequence,
-          summary: texts.busy,
-          class: ICalEventClass.PRIVATE,
-          busystatus: ICalEventBusyStatus.BUSY,
-        } as ICalEventData,
-        e.updatedAt,
-      );
-      continue;
-    }
-    const url = link(`/calendar/entries/${e.id}`);
-    const alarms: ICalAlarmData[] = e.alarms.map((a) => ({
-      triggerBefore: "offsetMinutes" in a ? a.offsetMinutes * 60 : Math.round((startInstant(e, zone) - a.at.getTime()) / 1000),
-      description: e.title ?? texts.busy,
-    }));
-    add(
-      {
+      return {
         ...when,
         id: entryUid(e.id),
         sequence: e.sequence,
-        summary: e.title ?? "",
-        location: e.location,
-        description: e.description ? `${e.description}\n\n${texts.open}: ${url}` : `${texts.open}: ${url}`,
-        url,
-        class: e.visibility === "private" ? ICalEventClass.PRIVATE : ICalEventClass.PUBLIC,
-        status: ICalEventStatus.CONFIRMED,
-        organizer: e.organizer,
-        attendees: e.attendees.map((a) => ({ name: a.name, email: a.email, role: ICalAttendeeRole.REQ, status: PARTSTAT[a.response] })),
-        alarms,
-      } as ICalEventData,
-      e.updatedAt,
-    );
-  }
-
-  for (const t of doc.tasks) {
-    const url = link(`/tasks/${t.id}`);
-    add(
-      {
-        ...timed(t.dueAt, null),
-        id: `task-${t.id}@baton`,
-        sequence: sequenceOfStamp(t.updatedAt),
-        summary: `${t.done ? "✓ " : ""}${texts.task} #${t.number}: ${t.title}`,
-        description: `${texts.open}: ${url}`,
-        url,
-        categories: [{ name: texts.task }],
-        transparency: ICalEventTransparency.TRANSPARENT,
-        status: ICalEventStatus.CONFIRMED,
-        x: { "X-BATON-KIND": "task" },
-      } as ICalEventData,
-      t.updatedAt,
-    );
-  }
-
-  for (const b of doc.bookings) {
-    const base = { ...timed(b.start, b.end), id: `booking-${b.id}@baton`, sequence: sequenceOfStamp(b.updatedAt), location: doc.resourceName ?? null };
-    if (b.busy) {
-      add({ ...base, summary: texts.busy, class: ICalEventClass.PRIVATE } as ICalEventData, b.updatedAt);
-      continue;
+        stamp: e.updatedAt,
+        summary: texts.busy,
+        class: ICalEventClass.PRIVATE,
+        busystatus: ICalEventBusyStatus.BUSY,
+        // Its time and, once cancelled, that it is gone: what a client needs to drop it, nothing more.
+        ...(e.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
+      } as ICalEventData;
     }
-    const url = b.entryId ? link(`/calendar/entries/${b.entryId}`) : null;
-    add(
-      {
-        ...base,
-        summary: b.purpose ?? texts.busy,
-        description: [`${texts.bookedBy}: ${b.bookedBy ?? ""}`, url ? `${texts.open}: ${url}` : null].filter(Boolean).join("\n"),
-        url,
-        class: ICalEventClass.PUBLIC,
-        status: ICalEventStatus.CONFIRMED,
-      } as ICalEventData,
-      b.updatedAt,
-    );
+    const url = this.link(`/calendar/entries/${e.id}`);
+    const alarms: ICalAlarmData[] = e.alarms.map((a) => ({
+      triggerBefore: "offsetMinutes" in a ? a.offsetMinutes * 60 : Math.round((startInstant(e, this.zone) - a.at.getTime()) / 1000),
+      description: e.title ?? texts.busy,
+    }));
+    return {
+      ...when,
+      id: entryUid(e.id),
+      sequence: e.sequence,
+      stamp: e.updatedAt,
+      summary: e.title ?? "",
+      location: e.location,
+      description: e.description ? `${e.description}\n\n${texts.open}: ${url}` : `${texts.open}: ${url}`,
+      url,
+      class: e.visibility === "private" ? ICalEventClass.PRIVATE : ICalEventClass.PUBLIC,
+      status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      organizer: e.organizer,
+      attendees: e.attendees.map((a) => ({ name: a.name, email: a.email, role: ICalAttendeeRole.REQ, status: PARTSTAT[a.response] })),
+      alarms,
+    } as ICalEventData;
   }
 
-  return { calendar: cal, zone, vtimezone: vtimezone ?? null };
+  taskData(t: FeedTask): ICalEventData {
+    const url = this.link(`/tasks/${t.id}`);
+    return {
+      ...this.timed(t.dueAt, new Date(t.dueAt.getTime() + TASK_BLOCK_MINUTES * 60_000)),
+      id: `task-${t.id}@baton`,
+      sequence: sequenceOfStamp(t.updatedAt),
+      stamp: t.updatedAt,
+      summary: `${t.done ? "✓ " : ""}${this.texts.task} #${t.number}: ${t.title}`,
+      description: `${this.texts.open}: ${url}`,
+      url,
+      categories: [{ name: this.texts.task }],
+      transparency: ICalEventTransparency.TRANSPARENT,
+      status: ICalEventStatus.CONFIRMED,
+      x: { "X-BATON-KIND": "task" },
+    } as ICalEventData;
+  }
+
+  bookingData(b: FeedBooking): ICalEventData {
+    const base = {
+      ...this.timed(b.start, b.end),
+      id: `booking-${b.id}@baton`,
+      sequence: sequenceOfStamp(b.updatedAt),
+      stamp: b.updatedAt,
+      location: this.resourceName ?? null,
+    };
+    if (b.busy) return { ...base, summary: this.texts.busy, class: ICalEventClass.PRIVATE } as ICalEventData;
+    const url = b.entryId ? this.link(`/calendar/entries/${b.entryId}`) : null;
+    return {
+      ...base,
+      summary: b.purpose ?? this.texts.busy,
+      description: [`${this.texts.bookedBy}: ${b.bookedBy ?? ""}`, url ? `${this.texts.open}: ${url}` : null].filter(Boolean).join("\n"),
+      url,
+      class: ICalEventClass.PUBLIC,
+      status: ICalEventStatus.CONFIRMED,
+    } as ICalEventData;
+  }
+}
+
+/**
+ * The feed's iCalendar text: the frame, then each event written on its own (ical-generator's
+ * escaping and folding, line by line, exactly as its calendar writes them), every line ending in CRLF.
+ */
+export function feedCalendar(doc: FeedDocument): string {
+  const w = new FeedWriter(doc.timeZone, doc.locale, doc.appUrl, doc.resourceName);
+  const { head, foot } = w.frame(doc.name);
+  const parts = [head];
+  for (const e of doc.entries) parts.push(w.eventText(w.entryData(e)));
+  for (const t of doc.tasks) parts.push(w.eventText(w.taskData(t)));
+  for (const b of doc.bookings) parts.push(w.eventText(w.bookingData(b)));
+  parts.push(foot);
+  return parts.join("");
+}
+
+/** The feed as one ical-generator calendar, written by the library in one go (the bench's floor, and the tests' reference). */
+export function feedIcal(doc: FeedDocument): { calendar: ICalCalendar; zone: string; vtimezone: string | null } {
+  const w = new FeedWriter(doc.timeZone, doc.locale, doc.appUrl, doc.resourceName);
+  const cal = ical({ prodId: "//Baton//Feeds//EN", name: doc.name, ttl: REFRESH_SECONDS });
+  for (const e of doc.entries) cal.createEvent(w.entryData(e));
+  for (const t of doc.tasks) cal.createEvent(w.taskData(t));
+  for (const b of doc.bookings) cal.createEvent(w.bookingData(b));
+  return { calendar: cal, zone: w.zone, vtimezone: w.vtimezone };
+}
+
+/** ical-generator's whole-calendar text with the VTIMEZONE put in and the final CRLF: what feedCalendar must equal. */
+export function feedIcalText(doc: FeedDocument): string {
+  const { calendar, zone, vtimezone } = feedIcal(doc);
+  const text = calendar.toString();
+  const block = timezoneBlock(zone, vtimezone);
+  const at = text.indexOf("BEGIN:VEVENT\r\n");
+  const where = at >= 0 ? at : text.lastIndexOf("END:VCALENDAR");
+  return `${text.slice(0, where)}${block}${text.slice(where)}\r\n`;
 }
 
 /** An entry's start as epoch milliseconds; an all-day entry starts at midnight in the feed's zone. */

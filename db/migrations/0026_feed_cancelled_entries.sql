@@ -1,0 +1,2 @@
+CREATE INDEX "calendar_entries_cancelled_timed_idx" ON "calendar_entries" USING btree ("calendar_id","starts_at") WHERE NOT "calendar_entries"."all_day" AND "calendar_entries"."cancelled_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "calendar_entries_cancelled_all_day_idx" ON "calendar_entries" USING btree ("calendar_id","start_date") WHERE "calendar_entries"."all_day" AND "calendar_entries"."cancelled_at" IS NOT NULL;

@@ -18,12 +18,19 @@ const isLabelled = (kind: string): kind is LabelledKind => kind in LABELS;
 
 /**
  * Channels, besides in-app, for each kind routed on its own (news of watched tasks, mentions):
- * a row of checkboxes per kind, saved together.
+ * a row of checkboxes per kind, saved together. The channels' names come from the page, so this
+ * form reads no message namespace of its own besides `notifySettings`.
  */
-export function KindChannelsForm({ initial }: { initial: Record<string, RoutableChannel[]> }) {
+export function KindChannelsForm({
+  initial,
+  channelLabels,
+}: {
+  initial: Record<string, RoutableChannel[]>;
+  /** "E-mail", "SMS", "Push" in the reader's language. */
+  channelLabels: Record<RoutableChannel, string>;
+}) {
   const t = useTranslations("notifySettings");
   const tc = useTranslations("common");
-  const tch = useTranslations("inbox.channel");
   const [value, setValue] = useState(initial);
   const { run, pending, error, result } = useAction(saveKindChannelsAction);
   const kinds = Object.keys(value).filter(isLabelled);
@@ -56,7 +63,7 @@ export function KindChannelsForm({ initial }: { initial: Record<string, Routable
                       })
                     }
                   />
-                  {tch(channel)}
+                  {channelLabels[channel]}
                 </label>
               ))}
             </div>

@@ -29,6 +29,7 @@ export default async function NotificationSettingsPage() {
   ]);
   const t = await getTranslations("notifySettings");
   const tr = await getTranslations("reminders.defaults");
+  const tc = await getTranslations("inbox.channel");
   const formatInstant = await getInstantFormat();
   return (
     <div className="grid gap-4">
@@ -38,7 +39,7 @@ export default async function NotificationSettingsPage() {
       </Card>
       <Card title={t("kindsCard")}>
         <p className="mb-3 text-sm text-slate-500">{t("kindsHint")}</p>
-        <KindChannelsForm initial={kinds} />
+        <KindChannelsForm initial={kinds} channelLabels={{ email: tc("email"), sms: tc("sms"), push: tc("push") }} />
       </Card>
       <Card title={tr("title")}>
         <p className="mb-3 text-sm text-slate-500">{tr("description")}</p>

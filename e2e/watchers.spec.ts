@@ -67,6 +67,19 @@ test("a mention reaches a colleague's bell; someone who cannot see the task is n
   await expect(page.getByRole("list", { name: "Osoby obserwujące to zadanie" })).toHaveText("Marek Woźniak (Ty)");
   await expect(page.getByRole("button", { name: "Przestań obserwować" })).toBeVisible();
   await expectNoAxeViolations(page, "task page watched by the viewer");
+
+  // News of watched tasks comes in-app only unless the manager chooses more, per kind.
+  await page.goto("/settings/notifications");
+  const statusByEmail = await hydrated(page.getByRole("group", { name: "Obserwowane zadanie zmienia status" }).getByRole("checkbox", { name: "E-mail" }));
+  await expect(statusByEmail).not.toBeChecked();
+  await expect(page.getByRole("group", { name: "Ktoś wspomina o mnie w komentarzu" }).getByRole("checkbox", { name: "E-mail" })).toBeChecked();
+  await statusByEmail.check();
+  const kinds = page.locator("form").filter({ has: statusByEmail });
+  await kinds.getByRole("button", { name: "Zapisz" }).click();
+  await expect(kinds.getByRole("status")).toHaveText("Zapisano.");
+  await page.reload();
+  await expect(page.getByRole("group", { name: "Obserwowane zadanie zmienia status" }).getByRole("checkbox", { name: "E-mail" })).toBeChecked();
+  await expectNoAxeViolations(page, "notification settings with channels per kind");
   await logout(page);
 
   // Someone outside the task cannot open it, nor see who watches it.

@@ -40,9 +40,8 @@ async function checkMentions(tx: Work["tx"], taskId: string, ids: string[]): Pro
   if (!ids.length) return [];
   if (ids.length > MAX_MENTIONS) throw new Invalid("tasks.errors.tooManyMentions", { comment: ["tasks.errors.tooManyMentions"] });
   const people = await readersById(tx, ids);
-  const found = ids.map((id) => people.get(id));
-  if (found.some((p) => !p || !p.active)) throw new Invalid("tasks.errors.mentionUnknown", { comment: ["tasks.errors.mentionUnknown"] });
-  const readers = found as Reader[];
+  const readers = ids.map((id) => people.get(id)).filter((p): p is Reader => p !== undefined && p.active);
+  if (readers.length !== ids.length) throw new Invalid("tasks.errors.mentionUnknown", { comment: ["tasks.errors.mentionUnknown"] });
   const seeing = await whoMaySee(tx, taskId, readers);
   const blind = readers.filter((p) => !seeing.has(p.id));
   if (blind.length) throw new Invalid("tasks.errors.mentionCannotSee").with({ names: blind.map((p) => p.name).join(", ") });

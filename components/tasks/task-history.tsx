@@ -4,6 +4,7 @@ import { HistoryTimeline } from "@/components/ui/history-timeline";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import type { HistoryEntry } from "@/lib/tasks/queries";
 import type { Priority, TaskStatus } from "@/lib/tasks/schema";
+import { mentionSegments } from "@/lib/tasks/mention-text";
 import { offsetLabel } from "./reminder-drafts";
 
 const ICON = {
@@ -28,7 +29,7 @@ const TONE: Partial<Record<HistoryEntry["kind"], string>> = {
 const isResultNote = (e: HistoryEntry) => e.kind === "status" && (e.newValue === "done" || e.newValue === "awaiting_acceptance");
 
 /** The task's history and comments as one timeline: who, when, which field, old → new. */
-export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
+export async function TaskHistory({ entries, mentionNames = new Map() }: { entries: HistoryEntry[]; mentionNames?: ReadonlyMap<string, string> }) {
   const t = await getTranslations("tasks");
   const tp = await getTranslations("common.priority");
   const formatInstant = await getInstantFormat();
@@ -98,10 +99,23 @@ export async function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
         extra: e.comment ? (
           <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm whitespace-pre-line text-slate-800">
             {isResultNote(e) ? <span className="block text-xs font-medium text-slate-600">{t("history.resultNote")}</span> : null}
-            {e.comment}
+            {e.kind === "comment" ? <CommentText text={e.comment} names={mentionNames} unknown={t("history.someone")} /> : e.comment}
           </p>
         ) : null,
       }))}
     />
+  );
+}
+
+/** A comment with each mention as "@Name" (React escapes the name: it is text, never markup). */
+function CommentText({ text, names, unknown }: { text: string; names: ReadonlyMap<string, string>; unknown: string }) {
+  return mentionSegments(text).map((segment, i) =>
+    "text" in segment ? (
+      segment.text
+    ) : (
+      <span key={i} className="font-medium text-brand-700">
+        @{names.get(segment.userId) ?? unknown}
+      </span>
+    ),
   );
 }

@@ -71,6 +71,8 @@ export const notificationPreferences = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     // { [mode]: { [priority]: ["sms","push","email"] } }, only the cells the person changed.
     matrix: jsonb("matrix").$type<Record<string, Record<string, string[]>>>().notNull().default({}),
+    // { [kind]: ["email", ...] } for the kinds routed on their own (lib/notify/kinds.ts `ownChannels`); absent: the kind's default.
+    kindChannels: jsonb("kind_channels").$type<Record<string, string[]>>().notNull().default({}),
     quietStart: text("quiet_start"),
     quietEnd: text("quiet_end"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { cases, clients, priority } from "./crm";
 import { notificationChannel } from "./notify";
 import { users } from "./org";
@@ -137,4 +137,23 @@ export const taskChecklistItems = pgTable(
     check("task_checklist_items_text_length", sql`length(btrim(${t.text})) BETWEEN 1 AND 200`),
     check("task_checklist_items_position_range", sql`${t.position} >= 0`),
   ],
+);
+
+/**
+ * Someone who follows a task without working on it (a supervisor, a colleague): told of its
+ * status changes and comments. Whether they may still see the task is checked when a notice is
+ * written, so a row left behind after they lost access tells them nothing.
+ */
+export const taskWatchers = pgTable(
+  "task_watchers",
+  {
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.userId] }), index("task_watchers_user_idx").on(t.userId)],
 );

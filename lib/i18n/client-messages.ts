@@ -37,6 +37,7 @@ export const SECTION_NAMESPACES = {
     "tasks.status",
     "tasks.work",
     "tasks.checklist",
+    "tasks.watch",
     "reminders.badge",
   ],
   calendar: ["calendar.view", "calendar.entry", "calendar.response", "calendar.form", "calendar.lanes", "invitations.form", "resources.finder"],

@@ -10,6 +10,7 @@ import {
   subscribeToPush,
   unsubscribeFromPush,
 } from "./commands";
+import { kindChannelsInput, saveKindChannels } from "./kind-preferences";
 import {
   markAllReadInput,
   markReadInput,
@@ -29,6 +30,10 @@ export const markAllNotificationsReadAction = defineAction(markAllReadInput, (_i
 });
 
 export const saveNotificationPreferencesAction = defineAction(preferencesInput, (input, work) => saveNotificationPreferences(work, input), {
+  revalidate: () => ["/settings/notifications"],
+});
+
+export const saveKindChannelsAction = defineAction(kindChannelsInput, (input, work) => saveKindChannels(work, input), {
   revalidate: () => ["/settings/notifications"],
 });
 

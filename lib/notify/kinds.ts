@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { DateFormat, InstantStyle } from "@/lib/i18n/format-for";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
-import type { Channel, Priority } from "@/lib/org/vocabulary";
+import type { Channel, Priority, RoutableChannel } from "@/lib/org/vocabulary";
 import type { SmsTexts } from "./sms/fit";
 
 /**
@@ -46,6 +46,12 @@ export interface NoticeKind<K extends string = string, S extends z.ZodType = z.Z
   push?(payload: z.output<S>, context: NoticeContext, inApp: NoticeTexts): NoticeTexts;
   /** The service worker offers "snooze" on it. */
   snoozable?: boolean;
+  /**
+   * A kind its reader routes on its own, outside the matrix of working modes and priorities
+   * (news of a watched task): the channels besides in-app it goes to unless the reader chose
+   * others in their notification settings (`notification_preferences.kind_channels`).
+   */
+  ownChannels?: readonly RoutableChannel[];
 }
 
 export type NoticeArea = "task" | "case" | "event" | "reminder" | "account" | "default";

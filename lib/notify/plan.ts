@@ -3,7 +3,8 @@ import type { DbOrTx } from "@/db";
 import { notifications, users } from "@/db/schema";
 import { notificationDeliveries, notificationPreferences, organizationSettings } from "@/db/schema";
 import { disabledChannels } from "./deployment-channels";
-import { DEFAULT_MATRIX, mergeMatrix, routeNotification, type ChannelMatrix, type RoutableChannel } from "./routing";
+import { kindOf } from "./registry";
+import { DEFAULT_MATRIX, mergeMatrix, ROUTABLE_CHANNELS, routeNotification, type ChannelMatrix, type RoutableChannel } from "./routing";
 
 type MatrixOverrides = Parameters<typeof mergeMatrix>[1];
 
@@ -28,6 +29,7 @@ export async function planDeliveries(
   const rows = await tx
     .select({
       id: notifications.id,
+      kind: notifications.kind,
       priority: notifications.priority,
       channel: notifications.channel,
       // Null for a notification to an address (someone outside Baton).
@@ -40,6 +42,7 @@ export async function planDeliveries(
         active: users.active,
       },
       prefMatrix: notificationPreferences.matrix,
+      kindChannels: notificationPreferences.kindChannels,
       quietStart: notificationPreferences.quietStart,
       quietEnd: notificationPreferences.quietEnd,
     })
@@ -60,8 +63,10 @@ export async function planDeliveries(
     if (!person.active) continue;
     const matrix = row.prefMatrix ? mergeMatrix(orgMatrix, row.prefMatrix as MatrixOverrides) : orgMatrix;
     // A notification written for one channel (a reminder "by SMS") goes there alone.
-    const forced = row.channel && row.channel !== "in_app" ? (row.channel as RoutableChannel) : null;
-    const effective = forced ? ({ ...matrix, [person.mode]: { ...matrix[person.mode], [row.priority]: [forced] } } as ChannelMatrix) : matrix;
+    const forced = row.channel && row.channel !== "in_app" ? [row.channel as RoutableChannel] : null;
+    // A kind routed on its own (a watched task's news) goes where its reader chose for it, whatever the priority.
+    const own = forced ?? kindChannelsFor(row.kind, row.kindChannels);
+    const effective = own ? ({ ...matrix, [person.mode]: { ...matrix[person.mode], [row.priority]: own } } as ChannelMatrix) : matrix;
     const routed = routeNotification({
       priority: row.priority,
       mode: person.mode,
@@ -85,4 +90,12 @@ export async function planDeliveries(
   }
   if (values.length) await tx.insert(notificationDeliveries).values(values).onConflictDoNothing();
   return values.length;
+}
+
+/** The channels besides in-app of a kind routed on its own: the reader's choice, else the kind's default; null for a matrix-routed kind. */
+export function kindChannelsFor(kind: string, chosen: Record<string, string[]> | null | undefined): RoutableChannel[] | null {
+  const own = kindOf(kind)?.ownChannels;
+  if (!own) return null;
+  const picked = chosen?.[kind];
+  return picked ? ROUTABLE_CHANNELS.filter((c) => picked.includes(c)) : [...own];
 }

@@ -8,6 +8,7 @@ import { caseNoticeKinds } from "@/lib/crm/notice-kinds";
 import { reminderNoticeKinds } from "@/lib/reminders/notice-kinds";
 import { resourceNoticeKinds } from "@/lib/resources/notice-kinds";
 import { taskNoticeKinds } from "@/lib/tasks/notice-kinds";
+import { watchNoticeKinds } from "@/lib/tasks/watch-notice-kinds";
 import type { NoticeKind, NoticeLiveState } from "./kinds";
 
 /** Every domain's live state of its notices (kinds.ts): the bell's validator includes them. */
@@ -15,6 +16,7 @@ export const NOTICE_LIVE_STATES: readonly NoticeLiveState[] = [invitationAnswerS
 
 const ALL_KINDS = [
   ...taskNoticeKinds,
+  ...watchNoticeKinds,
   ...reminderNoticeKinds,
   ...caseNoticeKinds,
   ...authNoticeKinds,

@@ -14,7 +14,10 @@ import {
   updateTaskInput,
 } from "./schema";
 import { markTaskNoticesRead } from "./read-notices";
-import { acceptTask, cancelTask, changeStatus, commentOnTask, reassignTask, reopenTask, returnTask, setProgress } from "./workflow";
+import { commentOnTask } from "./comments";
+import { unwatchTask, watchTask } from "./watch";
+import { taskRefInput } from "./watch-schema";
+import { acceptTask, cancelTask, changeStatus, reassignTask, reopenTask, returnTask, setProgress } from "./workflow";
 
 // Lists show status, progress and last activity of every task, so any change makes them stale.
 const LISTS = ["/tasks", "/tasks/delegated", "/tasks/team"];
@@ -57,6 +60,10 @@ export const reopenTaskAction = defineAction(decisionInput, (input, work) => reo
 });
 
 export const commentOnTaskAction = defineAction(commentInput, (input, work) => commentOnTask(work, input), { revalidate: touched });
+
+export const watchTaskAction = defineAction(taskRefInput, (input, work) => watchTask(work, input), { revalidate: (input) => [`/tasks/${input.taskId}`] });
+
+export const unwatchTaskAction = defineAction(taskRefInput, (input, work) => unwatchTask(work, input), { revalidate: (input) => [`/tasks/${input.taskId}`] });
 
 // Nothing to revalidate: the bell refetches its own feed, and the notifications page is rendered per request.
 export const markTaskNoticesReadAction = defineAction(taskNoticesReadInput, (input, work) => markTaskNoticesRead(work, input));

@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import type { DbOrTx, Tx } from "@/db";
 import { taskActivity, tasks } from "@/db/schema";
 import type { Effects } from "@/lib/effects";
 import { historyRows, type HistoryEntryDraft } from "@/lib/history/entries";
 import { writeTimeline } from "@/lib/timelines/write";
 import type { TaskRow } from "./access";
+import { tellWatchersOfStatus } from "./watch-notices";
 
 export type ActivityKind = (typeof taskActivity.kind.enumValues)[number];
 
@@ -33,7 +34,7 @@ export type TaskPatch = Partial<
  * durable timelines compare it), last activity moves, and every entry becomes a history row.
  */
 export async function applyChange(
-  tx: DbOrTx,
+  tx: Tx,
   task: TaskRow,
   actorId: string,
   patch: TaskPatch,
@@ -47,6 +48,7 @@ export async function applyChange(
     .where(eq(tasks.id, task.id))
     .returning();
   await recordActivity(tx, task.id, actorId, entries, now);
+  if (patch.status !== undefined && patch.status !== task.status) await tellWatchersOfStatus({ tx, now, effects }, updated!, actorId, task.status);
   // Every version gets its own timeline run once this commits (reminders, overdue, escalation).
   effects.schedule({ type: "task", id: updated!.id, version: updated!.version });
   await writeTimeline(tx, { type: "task", id: updated!.id }, now);

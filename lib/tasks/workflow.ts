@@ -1,14 +1,12 @@
-import { eq } from "drizzle-orm";
-import { tasks } from "@/db/schema";
 import { Conflict, Invalid } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { loadVisibleTask, type TaskRow } from "./access";
-import { applyChange, recordActivity, type ActivityEntry, type TaskPatch } from "./history";
+import { applyChange, type ActivityEntry, type TaskPatch } from "./history";
 import { notify, type Notice } from "./notices";
 import { assertCan, canCancel, canDecideAcceptance, canReassign, canReopen, canWork, isClosed, workTransition } from "./policy";
 import { reassignmentOf } from "./reassignment";
 import { checkAssignee, FieldProblems, peopleById } from "./references";
-import type { ChangeStatusInput, CommentInput, DecisionInput, ReassignTaskInput, ReturnTaskInput, SetProgressInput } from "./schema";
+import type { ChangeStatusInput, DecisionInput, ReassignTaskInput, ReturnTaskInput, SetProgressInput } from "./schema";
 
 export interface TaskVersion {
   id: string;
@@ -156,15 +154,4 @@ export async function reopenTask(work: Work, input: DecisionInput): Promise<Task
   const assignee = await personOf(tx, task.assigneeId);
   if (assignee) await notify(work, updated, viewer, [{ kind: "reopened", recipient: assignee, comment: input.comment }]);
   return versionOf(updated);
-}
-
-/**
- * Anyone who may see a task may comment on it. A comment is activity, not a change: it moves
- * "last activity" but not the version, so reminders already planned stay valid.
- */
-export async function commentOnTask({ tx, viewer, now }: Work, input: CommentInput): Promise<{ id: string }> {
-  const { task } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
-  await recordActivity(tx, task.id, viewer.id, [{ kind: "comment", comment: input.comment }], now);
-  await tx.update(tasks).set({ lastActivityAt: now }).where(eq(tasks.id, task.id));
-  return { id: task.id };
 }

@@ -19,12 +19,16 @@ import { DueLabel } from "@/components/tasks/due-label";
 import { PriorityLabel, ProgressBar, StatusBadge } from "@/components/tasks/task-labels";
 import { TaskManagePanel } from "@/components/tasks/task-manage-panel";
 import { TaskWorkPanel } from "@/components/tasks/task-work-panel";
+import { TaskWatchers } from "@/components/tasks/task-watchers";
 import { getDb } from "@/db";
 import { timelineOfTask } from "@/lib/reminders/queries";
 import { checklistOf } from "@/lib/tasks/checklist";
 import { isClosed, requiresAcceptance } from "@/lib/tasks/policy";
 import { historyOfTask } from "@/lib/tasks/queries";
+import { mentionedIds } from "@/lib/tasks/mention-text";
 import { hasUnreadNoticesAbout } from "@/lib/tasks/read-notices";
+import { watchersOf } from "@/lib/tasks/watch";
+import { readersById } from "@/lib/tasks/watch-access";
 import { orRefuse, taskDetailFor } from "../load-task";
 
 type Params = { params: Promise<{ id: string }> };
@@ -42,12 +46,18 @@ export default async function Page({ params }: Params) {
   const db = await getDb();
   const { id } = await params;
   const detail = await orRefuse(id, taskDetailFor);
-  const [history, timeline, unread, checklist] = await Promise.all([
+  const [history, timeline, unread, checklist, watchers] = await Promise.all([
     historyOfTask(db, detail.task),
     timelineOfTask(db, detail.task),
     hasUnreadNoticesAbout(db, viewer, detail.task.id),
     checklistOf(db, detail.task.id),
+    watchersOf(db, detail.task),
   ]);
+  const mentioned = await readersById(
+    db,
+    history.flatMap((e) => (e.kind === "comment" && e.comment ? mentionedIds(e.comment) : [])),
+  );
+  const mentionNames = new Map([...mentioned.values()].map((p) => [p.id, p.name]));
   const { task, permissions: can } = detail;
   const canEdit = can.editDetails || can.editReminders || can.reassign;
   const waiting = task.status === "awaiting_acceptance";
@@ -105,7 +115,7 @@ export default async function Page({ params }: Params) {
             ) : null}
             <TaskTimelineCard view={timeline} awaitingAcceptanceBy={waiting ? detail.delegator.name : undefined} />
             <Card title={t("comments.heading")}>
-              <TaskHistory entries={history} />
+              <TaskHistory entries={history} mentionNames={mentionNames} />
               {can.comment ? (
                 <div className="mt-4 border-t border-slate-200 pt-3">
                   <CommentForm taskId={task.id} />
@@ -142,6 +152,15 @@ export default async function Page({ params }: Params) {
                 <TaskManagePanel taskId={task.id} assigneeId={task.assigneeId} can={{ reassign: can.reassign, cancel: can.cancel, reopen: can.reopen }} />
               </Card>
             ) : null}
+
+            <Card title={t("watch.heading")}>
+              <TaskWatchers
+                taskId={task.id}
+                watchers={watchers}
+                viewerId={viewer.id}
+                hearsAnyway={task.assigneeId === viewer.id || task.createdById === viewer.id}
+              />
+            </Card>
 
             <Card title={t("detail.details")}>
               <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">

@@ -38,6 +38,7 @@ export const CLIENT_NAMESPACES = [
   "tasks.status",
   "tasks.work",
   "tasks.checklist",
+  "tasks.subtasks",
   "reminders.badge",
   "resources.finder",
   "reminders.defaults",

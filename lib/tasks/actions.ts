@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/action/define";
 import { createTask, updateTask } from "./commands";
 import {
+  cancelTaskInput,
   changeStatusInput,
   commentInput,
   createTaskInput,
@@ -48,7 +49,7 @@ export const returnTaskAction = defineAction(returnTaskInput, (input, work) => r
   revalidate: touched,
 });
 
-export const cancelTaskAction = defineAction(decisionInput, (input, work) => cancelTask(work, input), {
+export const cancelTaskAction = defineAction(cancelTaskInput, (input, work) => cancelTask(work, input), {
   revalidate: touched,
 });
 

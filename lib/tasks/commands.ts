@@ -20,9 +20,10 @@ export interface TaskRef {
 
 /**
  * Creates a task for me or for someone else. Assigning it to someone else makes me its
- * delegator, and the assignee's notice is written in the same transaction.
+ * delegator, and the assignee's notice is written in the same transaction. A subtask is made
+ * here too, with its parent (checked by addSubtask in ./subtasks.ts).
  */
-export async function createTask(work: Work, input: CreateTaskInput): Promise<TaskRef> {
+export async function createTask(work: Work, input: CreateTaskInput, link: { parentTaskId?: string } = {}): Promise<TaskRef> {
   const { tx, viewer, now, effects } = work;
   const problems = new FieldProblems();
   const assignee = await checkAssignee(tx, input.assigneeId ?? viewer.id, problems);
@@ -45,6 +46,7 @@ export async function createTask(work: Work, input: CreateTaskInput): Promise<Ta
       clientId: refs.clientId,
       caseId: refs.caseId,
       needsAcceptance: input.needsAcceptance,
+      parentTaskId: link.parentTaskId ?? null,
       createdAt: now,
       updatedAt: now,
       lastActivityAt: now,

@@ -28,6 +28,10 @@ export interface TaskListRow {
   delegator: { id: string; name: string };
   client: { id: string; name: string } | null;
   case: { id: string; number: number; title: string } | null;
+  /** Part of a larger task (which the viewer may or may not see: the list says only that). */
+  isSubtask: boolean;
+  /** A parent's subtasks: done of all but cancelled; null when it has none. */
+  subtasks: { done: number; total: number } | null;
 }
 
 export type StatusCounts = Record<TaskStatus, number>;
@@ -41,6 +45,7 @@ export interface TaskList {
 
 const assignee = alias(users, "assignee");
 const delegator = alias(users, "delegator");
+const subtask = alias(tasks, "subtask");
 
 /**
  * `status IN (...)` with the statuses written as literals, not parameters: only then can the
@@ -147,6 +152,13 @@ function escalatedOf(view: TaskListView): SQL<boolean> {
     AND ${moments.itemId} = ${tasks.id} AND ${moments.dueAt} = ${tasks.dueAt} LIMIT 1), false)`;
 }
 
+/**
+ * A parent's subtasks as "done/total" (cancelled ones left out), read with the row: a scalar
+ * subquery probing tasks_parent_idx once per row of the page, "0/0" for a task without subtasks.
+ */
+const subtaskCounts = sql<string>`(SELECT count(*) FILTER (WHERE ${subtask.status} = 'done') || '/' || count(*) FILTER (WHERE ${subtask.status} <> 'cancelled')
+  FROM ${tasks} AS ${sql.identifier("subtask")} WHERE ${subtask.parentTaskId} = ${tasks.id})`;
+
 function rowsQuery(db: DbOrTx, shape: Shape, params: TaskListParams, name: string) {
   return db
     .select({
@@ -169,6 +181,8 @@ function rowsQuery(db: DbOrTx, shape: Shape, params: TaskListParams, name: strin
       caseId: tasks.caseId,
       caseNumber: cases.number,
       caseTitle: cases.title,
+      parentTaskId: tasks.parentTaskId,
+      subtaskCounts,
     })
     .from(tasks)
     .innerJoin(assignee, eq(assignee.id, tasks.assigneeId))
@@ -223,7 +237,14 @@ export async function taskListRows(db: DbOrTx, viewer: Viewer, view: TaskListVie
     delegator: { id: r.delegatorId, name: r.delegatorName },
     client: r.clientId && r.clientName ? { id: r.clientId, name: r.clientName } : null,
     case: r.caseId && r.caseNumber !== null && r.caseTitle !== null ? { id: r.caseId, number: r.caseNumber, title: r.caseTitle } : null,
+    isSubtask: r.parentTaskId !== null,
+    subtasks: subtasksOf(r.subtaskCounts),
   }));
+}
+
+function subtasksOf(counts: string): { done: number; total: number } | null {
+  const [done, total] = counts.split("/").map(Number);
+  return total ? { done: done!, total } : null;
 }
 
 /** How many tasks of the list are in each status, with every other filter applied. */

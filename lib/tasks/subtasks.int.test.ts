@@ -8,6 +8,8 @@ import { perform } from "@/lib/testing/perform";
 import { footprint, globalFootprint, historyOf, makeTaskOrg, noticesOf, TASK_INPUT } from "@/lib/testing/task-org";
 import { cancelTaskAction, changeStatusAction } from "./actions";
 import { createTask } from "./commands";
+import { parseListParams } from "./list-params";
+import { delegatedTasksOf, myTasks } from "./lists";
 import { addSubtaskAction } from "./subtask-actions";
 import { parentOf, subtasksOf } from "./subtasks";
 
@@ -249,6 +251,29 @@ describe("subtasks", () => {
       expect((await noticesOf(db, sub.id)).filter((n) => n.kind === "task.cancelled").map((n) => n.recipientId)).toEqual([assignee.id]);
     }
     expect((await historyOf(db, c.id)).filter((h) => h.kind === "status").map((h) => h.newValue)).toEqual(["done"]);
+  });
+
+  it("are marked in the lists, and a parent shows its subtasks' progress there, read with the page's one query", async () => {
+    const { db, org, id } = await parentTask();
+    actAs(org.lead.viewer);
+    const a = await add(id, { title: "Sprawdzić kocioł", assigneeId: org.tech2.id });
+    await add(id, { title: "Zamówić filtr", assigneeId: org.tech2.id });
+    const c = await add(id, { title: "Odwołane", assigneeId: org.tech2.id });
+    expect(await cancelTaskAction({ taskId: c.id })).toMatchObject({ ok: true });
+    actAs(org.tech2.viewer);
+    expect(await changeStatusAction({ taskId: a.id, status: "done" })).toMatchObject({ ok: true });
+
+    const all = parseListParams({ status: "all" });
+    const delegated = await delegatedTasksOf(db, org.lead.viewer, all, NOW);
+    const byTitle = new Map(delegated.rows.map((r) => [r.title, r]));
+    expect(byTitle.get("Przegląd instalacji")).toMatchObject({ isSubtask: false, subtasks: { done: 1, total: 2 } });
+    expect(byTitle.get("Sprawdzić kocioł")).toMatchObject({ isSubtask: true, subtasks: null });
+    const mine = await myTasks(db, org.tech2.viewer, all, NOW);
+    expect(mine.rows.map((r) => [r.title, r.isSubtask]).sort()).toEqual([
+      ["Odwołane", true],
+      ["Sprawdzić kocioł", true],
+      ["Zamówić filtr", true],
+    ]);
   });
 
   it("keep going when the parent is cancelled with 'keep'", async () => {

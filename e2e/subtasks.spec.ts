@@ -39,10 +39,14 @@ test("the delegator splits a task into two subtasks for two people, one is done,
   await expect(subtasks.getByRole("row", { name: new RegExp(second) })).toContainText("Łukasz Piotrowski");
   await expectNoAxeViolations(page, "task page with subtasks");
   const firstUrl = await subtasks.getByRole("link", { name: first }).getAttribute("href");
+  // His own list shows the task's subtasks at a glance.
+  await page.goto("/tasks");
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("podzadania 0/2");
   await logout(page);
 
   // The first technician finishes his subtask; of the task it belongs to he learns only that there is one.
   await signInAs(page, "tech1");
+  await expect(page.getByRole("row", { name: new RegExp(first) })).toContainText("Podzadanie");
   await page.goto(firstUrl!);
   await expect(page.getByText("Część większego zadania, do którego nie masz dostępu.")).toBeVisible();
   await expect(page.getByText(title)).toHaveCount(0);

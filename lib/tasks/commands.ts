@@ -12,6 +12,7 @@ import { assertCan, canEditDetails, canEditReminders, canReassign, isClosed, req
 import { reassignmentOf } from "./reassignment";
 import { checkAssignee, checkClientAndCase, dueFromInput, FieldProblems, remindersFromInput, type ReminderRow } from "./references";
 import type { CreateTaskInput, UpdateTaskInput } from "./schema";
+import { checkSubtaskDue } from "./subtasks";
 
 export interface TaskRef {
   id: string;
@@ -80,6 +81,7 @@ export async function updateTask(work: Work, input: UpdateTaskInput): Promise<Ta
   if (input.priority !== undefined) wanted.priority = input.priority;
   if (input.needsAcceptance !== undefined) wanted.needsAcceptance = input.needsAcceptance;
   if (input.dueAt !== undefined) wanted.dueAt = dueFromInput(input.dueAt, viewer, problems);
+  if (wanted.dueAt && historyValue(wanted.dueAt) !== historyValue(task.dueAt)) await checkSubtaskDue(tx, task, wanted.dueAt, problems);
   if (input.clientId !== undefined || input.caseId !== undefined) {
     const refs = await checkClientAndCase(
       tx,

@@ -6,7 +6,7 @@ import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { perform } from "@/lib/testing/perform";
 import { footprint, globalFootprint, historyOf, makeTaskOrg, noticesOf, TASK_INPUT } from "@/lib/testing/task-org";
-import { cancelTaskAction, changeStatusAction } from "./actions";
+import { cancelTaskAction, changeStatusAction, updateTaskAction } from "./actions";
 import { createTask } from "./commands";
 import { parseListParams } from "./list-params";
 import { delegatedTasksOf, myTasks } from "./lists";
@@ -110,7 +110,18 @@ describe("subtasks", () => {
     expect(await addSubtaskAction({ parentId: id, title: "X", priority: "critical" as "low" })).toMatchObject({ ok: false, code: "invalid" });
     expect(await everything(db, id, [org.lead.id])).toEqual(before);
 
-    expect(await cancelTaskAction({ taskId: id })).toMatchObject({ ok: true });
+    // Editing a subtask keeps the rule.
+    const sub = await add(id, { title: "Na czas", dueAt: "2030-05-09T12:00" });
+    const kept = await footprint(db, sub.id);
+    expect(await updateTaskAction({ taskId: sub.id, dueAt: "2030-05-11T08:00" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { dueAt: ["A subtask cannot be due after the task it belongs to."] },
+    });
+    expect(await footprint(db, sub.id)).toEqual(kept);
+    expect(await updateTaskAction({ taskId: sub.id, dueAt: "2030-05-10T11:00" })).toMatchObject({ ok: true });
+
+    expect(await cancelTaskAction({ taskId: id, openSubtasks: "keep" })).toMatchObject({ ok: true });
     const closed = await everything(db, id, [org.lead.id]);
     expect(await addSubtaskAction({ parentId: id, title: "Po fakcie" })).toMatchObject({ ok: false, code: "conflict" });
     expect(await everything(db, id, [org.lead.id])).toEqual(closed);

@@ -62,6 +62,13 @@ export async function addSubtask(work: Work, input: AddSubtaskInput): Promise<Ta
   return subtask;
 }
 
+/** A subtask's new due moment may not fall after its parent's, on edit as on creation. */
+export async function checkSubtaskDue(tx: DbOrTx, task: Pick<TaskRow, "parentTaskId">, dueAt: Date | null, problems: FieldProblems): Promise<void> {
+  if (!task.parentTaskId || !dueAt) return;
+  const [parent] = await tx.select({ dueAt: tasks.dueAt }).from(tasks).where(eq(tasks.id, task.parentTaskId));
+  if (parent?.dueAt && dueAt.getTime() > parent.dueAt.getTime()) problems.add("dueAt", "tasks.errors.subtaskDueAfterParent");
+}
+
 /** The subtasks of a parent still open to work, locked for the change about to be made to the parent. */
 async function openSubtasksOf(tx: DbOrTx, parentId: string): Promise<TaskRow[]> {
   return tx

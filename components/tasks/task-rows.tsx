@@ -24,6 +24,10 @@ export interface RowData {
   overdue?: true;
   needsAcceptance?: true;
   escalated?: true;
+  /** Part of a larger task. */
+  subtask?: true;
+  /** A parent's subtasks: done, of all but cancelled. */
+  subtasks?: [number, number];
   assignee: string;
   /** The team view's delegator, when someone else than the assignee; the mine view's delegator. */
   delegator?: string;
@@ -78,6 +82,12 @@ export function TaskRows({ columns, rows }: { columns: RowColumn[]; rows: RowDat
                 {row.title}
               </Link>
               {row.needsAcceptance ? <span role="img" aria-label={t("list.needsAcceptance")} className="tl-acc" /> : null}
+              {row.subtask ? <span className="ml-1 rounded bg-slate-100 px-1 text-[11px] whitespace-nowrap text-slate-600">{t("subtasks.marker")}</span> : null}
+              {row.subtasks ? (
+                <span className="ml-1 rounded bg-slate-100 px-1 text-[11px] whitespace-nowrap text-slate-600 tabular-nums" data-subtasks>
+                  {t("subtasks.listProgress", { done: row.subtasks[0], total: row.subtasks[1] })}
+                </span>
+              ) : null}
             </div>
             {/* A phone has no room for the priority and status columns: they ride under the title, so urgent still looks urgent. */}
             <div className="tl-ph">

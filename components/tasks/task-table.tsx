@@ -114,6 +114,8 @@ export async function TaskTable({
     if (row.overdue) data.overdue = true;
     if (row.needsAcceptance) data.needsAcceptance = true;
     if (row.escalated) data.escalated = true;
+    if (row.isSubtask) data.subtask = true;
+    if (row.subtasks) data.subtasks = [row.subtasks.done, row.subtasks.total];
     // Mine names who asked; Team names them under the assignee when that is someone else.
     if (view === "mine" || (view === "team" && row.delegator.id !== row.assignee.id)) data.delegator = row.delegator.name;
     const context = [row.client?.name, row.case ? `#${row.case.number} ${row.case.title}` : null].filter(Boolean).join(" · ");

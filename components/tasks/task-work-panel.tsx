@@ -15,7 +15,8 @@ import { useAnnounce } from "./task-action-status";
 /**
  * The assignee's controls: start, pause, report progress, finish. Finishing is a second step
  * with an optional result note for the delegator; on a task that needs acceptance that step
- * also says who checks the result, so nobody submits it by a stray click.
+ * also says who checks the result, so nobody submits it by a stray click. With subtasks still
+ * open the step asks for a tick that finishing anyway is meant (the server refuses it otherwise).
  */
 export function TaskWorkPanel({
   taskId,
@@ -23,14 +24,18 @@ export function TaskWorkPanel({
   progress,
   needsAcceptance,
   delegatorName,
+  openSubtasks = 0,
 }: {
   taskId: string;
   status: TaskStatus;
   progress: number;
   needsAcceptance: boolean;
   delegatorName: string;
+  /** Subtasks of this task still open to work. */
+  openSubtasks?: number;
 }) {
   const t = useTranslations("tasks.work");
+  const tsub = useTranslations("tasks.subtasks");
   const ts = useTranslations("tasks.announce");
   const router = useRouter();
   const announce = useAnnounce();
@@ -53,6 +58,7 @@ export function TaskWorkPanel({
   const [value, setValue] = useState(progress);
   const [finishing, setFinishing] = useState(false);
   const [note, setNote] = useState("");
+  const [confirmOpen, setConfirmOpen] = useState(false);
   // The note is what the second step is for: it takes the focus when the step opens.
   useEffect(() => {
     if (finishing) document.getElementById("work-note")?.focus();
@@ -133,7 +139,7 @@ export function TaskWorkPanel({
           className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-2.5"
           onSubmit={(e) => {
             e.preventDefault();
-            void move.run({ taskId, status: "done", note }).then((r) => {
+            void move.run({ taskId, status: "done", note, confirmOpenSubtasks: confirmOpen }).then((r) => {
               if (r.ok) {
                 setFinishing(false);
                 setNote("");
@@ -142,6 +148,23 @@ export function TaskWorkPanel({
           }}
         >
           <p className="text-xs text-slate-700">{needsAcceptance ? t("finishAcceptanceInfo", { name: delegatorName }) : t("finishInfo")}</p>
+          {openSubtasks > 0 ? (
+            <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-900">
+              <p id="work-open-subtasks">{tsub("openWarning", { count: openSubtasks })}</p>
+              <label className="flex items-start gap-2 font-medium">
+                <input
+                  id="work-confirm-subtasks"
+                  type="checkbox"
+                  required
+                  checked={confirmOpen}
+                  onChange={(e) => setConfirmOpen(e.target.checked)}
+                  aria-describedby="work-open-subtasks"
+                  className="mt-0.5 h-4 w-4 rounded border-slate-300"
+                />
+                {tsub("confirmFinish", { count: openSubtasks })}
+              </label>
+            </div>
+          ) : null}
           <Field id="work-note" label={t("resultNote")} hint={t("resultNoteHint", { name: delegatorName })} errors={noteErrors}>
             <Textarea
               id="work-note"

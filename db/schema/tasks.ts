@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { cases, clients, priority } from "./crm";
 import { notificationChannel } from "./notify";
 import { users } from "./org";
@@ -31,6 +31,8 @@ export const tasks = pgTable(
     needsAcceptance: boolean("needs_acceptance").notNull().default(false),
     // On: ticking the checklist sets progress to done/total; off: progress is reported by hand.
     progressFollowsChecklist: boolean("progress_follows_checklist").notNull().default(false),
+    // Set once when a subtask is created and never changed; one level only (a parent has no parent), see lib/tasks/subtasks.ts.
+    parentTaskId: uuid("parent_task_id").references((): AnyPgColumn => tasks.id),
     // Bumped on every change; durable timelines (reminders, overdue notices) act only on the version they saw.
     version: integer("version").notNull().default(1),
     completedAt: timestamp("completed_at", { withTimezone: true }),
@@ -63,6 +65,11 @@ export const tasks = pgTable(
     index("tasks_case_idx")
       .on(t.caseId, t.status)
       .where(sql`${t.caseId} IS NOT NULL`),
+    // A parent's subtasks, read on its page and counted for the lists.
+    index("tasks_parent_idx")
+      .on(t.parentTaskId, t.status)
+      .where(sql`${t.parentTaskId} IS NOT NULL`),
+    check("tasks_not_own_parent", sql`${t.parentTaskId} IS NULL OR ${t.parentTaskId} <> ${t.id}`),
     check("tasks_progress_range", sql`${t.progress} BETWEEN 0 AND 100`),
     check("tasks_title_not_blank", sql`length(btrim(${t.title})) > 0`),
     check("tasks_case_has_client", sql`${t.caseId} IS NULL OR ${t.clientId} IS NOT NULL`),

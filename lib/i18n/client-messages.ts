@@ -38,6 +38,7 @@ export const SECTION_NAMESPACES = {
     "tasks.work",
     "tasks.checklist",
     "tasks.watch",
+    "tasks.subtasks",
     "reminders.badge",
   ],
   calendar: ["calendar.view", "calendar.entry", "calendar.response", "calendar.form", "calendar.lanes", "invitations.form", "resources.finder"],

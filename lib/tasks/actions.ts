@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/action/define";
 import { createTask, updateTask } from "./commands";
 import {
+  cancelTaskInput,
   changeStatusInput,
   commentInput,
   createTaskInput,
@@ -51,7 +52,7 @@ export const returnTaskAction = defineAction(returnTaskInput, (input, work) => r
   revalidate: touched,
 });
 
-export const cancelTaskAction = defineAction(decisionInput, (input, work) => cancelTask(work, input), {
+export const cancelTaskAction = defineAction(cancelTaskInput, (input, work) => cancelTask(work, input), {
   revalidate: touched,
 });
 

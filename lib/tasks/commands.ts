@@ -12,6 +12,7 @@ import { assertCan, canEditDetails, canEditReminders, canReassign, isClosed, req
 import { reassignmentOf } from "./reassignment";
 import { checkAssignee, checkClientAndCase, dueFromInput, FieldProblems, remindersFromInput, type ReminderRow } from "./references";
 import type { CreateTaskInput, UpdateTaskInput } from "./schema";
+import { checkSubtaskDue } from "./subtasks";
 
 export interface TaskRef {
   id: string;
@@ -20,9 +21,10 @@ export interface TaskRef {
 
 /**
  * Creates a task for me or for someone else. Assigning it to someone else makes me its
- * delegator, and the assignee's notice is written in the same transaction.
+ * delegator, and the assignee's notice is written in the same transaction. A subtask is made
+ * here too, with its parent (checked by addSubtask in ./subtasks.ts).
  */
-export async function createTask(work: Work, input: CreateTaskInput): Promise<TaskRef> {
+export async function createTask(work: Work, input: CreateTaskInput, link: { parentTaskId?: string } = {}): Promise<TaskRef> {
   const { tx, viewer, now, effects } = work;
   const problems = new FieldProblems();
   const assignee = await checkAssignee(tx, input.assigneeId ?? viewer.id, problems);
@@ -45,6 +47,7 @@ export async function createTask(work: Work, input: CreateTaskInput): Promise<Ta
       clientId: refs.clientId,
       caseId: refs.caseId,
       needsAcceptance: input.needsAcceptance,
+      parentTaskId: link.parentTaskId ?? null,
       createdAt: now,
       updatedAt: now,
       lastActivityAt: now,
@@ -78,6 +81,7 @@ export async function updateTask(work: Work, input: UpdateTaskInput): Promise<Ta
   if (input.priority !== undefined) wanted.priority = input.priority;
   if (input.needsAcceptance !== undefined) wanted.needsAcceptance = input.needsAcceptance;
   if (input.dueAt !== undefined) wanted.dueAt = dueFromInput(input.dueAt, viewer, problems);
+  if (wanted.dueAt && historyValue(wanted.dueAt) !== historyValue(task.dueAt)) await checkSubtaskDue(tx, task, wanted.dueAt, problems);
   if (input.clientId !== undefined || input.caseId !== undefined) {
     const refs = await checkClientAndCase(
       tx,

@@ -28,6 +28,10 @@ export interface TaskListRow {
   delegator: { id: string; name: string };
   client: { id: string; name: string } | null;
   case: { id: string; number: number; title: string } | null;
+  /** Part of a larger task (which the viewer may or may not see: the list says only that). */
+  isSubtask: boolean;
+  /** A parent's subtasks: done of all but cancelled; null when it has none. */
+  subtasks: { done: number; total: number } | null;
 }
 
 export type StatusCounts = Record<TaskStatus, number>;
@@ -41,6 +45,7 @@ export interface TaskList {
 
 const assignee = alias(users, "assignee");
 const delegator = alias(users, "delegator");
+const subtask = alias(tasks, "subtask");
 
 /**
  * `status IN (...)` with the statuses written as literals, not parameters: only then can the
@@ -155,6 +160,13 @@ function escalatedOf(view: TaskListView): SQL<boolean> {
     AND ${moments.itemId} = ${tasks.id} AND ${moments.dueAt} = ${tasks.dueAt} LIMIT 1), false)`;
 }
 
+/**
+ * A parent's subtasks as "done/total" (cancelled ones left out), read with the row: a scalar
+ * subquery probing tasks_parent_idx once per row of the page, "0/0" for a task without subtasks.
+ */
+const subtaskCounts = sql<string>`(SELECT count(*) FILTER (WHERE ${subtask.status} = 'done') || '/' || count(*) FILTER (WHERE ${subtask.status} <> 'cancelled')
+  FROM ${tasks} AS ${sql.identifier("subtask")} WHERE ${subtask.parentTaskId} = ${tasks.id})`;
+
 function rowsSelect(db: DbOrTx, shape: Shape, params: TaskListParams, bind: Bind = placeholders) {
   return db
     .select({
@@ -177,6 +189,8 @@ function rowsSelect(db: DbOrTx, shape: Shape, params: TaskListParams, bind: Bind
       caseId: tasks.caseId,
       caseNumber: cases.number,
       caseTitle: cases.title,
+      parentTaskId: tasks.parentTaskId,
+      subtaskCounts,
     })
     .from(tasks)
     .innerJoin(assignee, eq(assignee.id, tasks.assigneeId))
@@ -238,6 +252,8 @@ function listRowOf(r: SelectedRow, now: Date): TaskListRow {
     delegator: { id: r.delegatorId, name: r.delegatorName },
     client: r.clientId && r.clientName ? { id: r.clientId, name: r.clientName } : null,
     case: r.caseId && r.caseNumber !== null && r.caseTitle !== null ? { id: r.caseId, number: r.caseNumber, title: r.caseTitle } : null,
+    isSubtask: r.parentTaskId !== null,
+    subtasks: subtasksOf(r.subtaskCounts),
   };
 }
 
@@ -270,9 +286,10 @@ export async function forEachTaskListBatch(
   const cursor = sql`DECLARE task_list_export NO SCROLL CURSOR FOR
     SELECT id, number, title, priority, status, progress, to_json(due_at) #>> '{}' AS due_at, needs_acceptance, escalated,
       to_json(last_activity_at) #>> '{}' AS last_activity_at, assignee_id, assignee_name, delegator_id, delegator_name,
-      client_id, client_name, case_id, case_number, case_title
+      client_id, client_name, case_id, case_number, case_title, parent_task_id, subtask_counts
     FROM ${query} AS q(id, number, title, priority, status, progress, due_at, needs_acceptance, escalated, last_activity_at,
-      assignee_id, assignee_name, delegator_id, delegator_name, client_id, client_name, case_id, case_number, case_title)`;
+      assignee_id, assignee_name, delegator_id, delegator_name, client_id, client_name, case_id, case_number, case_title,
+      parent_task_id, subtask_counts)`;
   await db.transaction(async (tx) => {
     await tx.execute(cursor);
     for (;;) {
@@ -305,6 +322,8 @@ interface CursorRow {
   case_id: string | null;
   case_number: number | null;
   case_title: string | null;
+  parent_task_id: string | null;
+  subtask_counts: string;
 }
 
 function selectedOf(r: CursorRow): SelectedRow {
@@ -328,7 +347,14 @@ function selectedOf(r: CursorRow): SelectedRow {
     caseId: r.case_id,
     caseNumber: r.case_number === null ? null : Number(r.case_number),
     caseTitle: r.case_title,
+    parentTaskId: r.parent_task_id,
+    subtaskCounts: r.subtask_counts,
   };
+}
+
+function subtasksOf(counts: string): { done: number; total: number } | null {
+  const [done, total] = counts.split("/").map(Number);
+  return total ? { done: done!, total } : null;
 }
 
 /** How many tasks of the list are in each status, with every other filter applied. */

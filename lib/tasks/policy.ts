@@ -1,5 +1,6 @@
 import { Conflict, Forbidden } from "@/lib/action/errors";
 import type { TaskStatus, WorkStatus } from "./schema";
+import { canAddSubtask } from "./subtask-policy";
 
 /**
  * How the viewer stands to one task. The supervisor flags mean "somewhere above that person in
@@ -111,6 +112,7 @@ export function permissionsFor(r: TaskRelation, task: TaskState) {
     cancel: canCancel(r) && !closed,
     reopen: canReopen(r) && closed,
     checklist: canEditChecklist(r) && !closed,
+    addSubtask: canAddSubtask(r) && !closed,
   };
 }
 export type TaskPermissions = ReturnType<typeof permissionsFor>;

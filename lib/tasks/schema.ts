@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkbox, lineString, optionalParagraph, optionalRef, optionalWallClock, requiredParagraph, requiredText, wallClock } from "@/lib/action/fields";
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from "@/lib/org/vocabulary";
 import { MAX_REMINDERS, MAX_RESULT_NOTE } from "./input-limits";
+import { OPEN_SUBTASK_CHOICES } from "./subtask-schema";
 
 // Messages are translation keys: bare ones live under "errors", "tasks.errors.*" in tasks.json.
 
@@ -87,7 +88,13 @@ export const WORK_STATUSES = ["open", "in_progress", "done"] as const;
 export type WorkStatus = (typeof WORK_STATUSES)[number];
 
 export const changeStatusInput = z
-  .object({ taskId, status: z.enum(WORK_STATUSES, "invalidInput"), note: optionalParagraph(MAX_RESULT_NOTE).optional() })
+  .object({
+    taskId,
+    status: z.enum(WORK_STATUSES, "invalidInput"),
+    note: optionalParagraph(MAX_RESULT_NOTE).optional(),
+    // Finishing with subtasks still open is refused unless the person confirmed it.
+    confirmOpenSubtasks: checkbox.optional(),
+  })
   .refine((v) => !v.note || v.status === "done", { message: "tasks.errors.noteOnlyWhenDone", path: ["note"] });
 export const setProgressInput = z.object({ taskId, progress });
 export const reassignTaskInput = z.object({
@@ -99,6 +106,8 @@ export const commentInput = z.object({ taskId, comment: requiredComment });
 export const taskNoticesReadInput = z.object({ taskId });
 export const returnTaskInput = z.object({ taskId, comment: requiredComment });
 export const decisionInput = z.object({ taskId, comment: optionalComment });
+/** Cancelling: with open subtasks, the request must say whether they are cancelled too or kept. */
+export const cancelTaskInput = decisionInput.extend({ openSubtasks: z.enum(OPEN_SUBTASK_CHOICES, "invalidInput").optional() });
 
 export type ChangeStatusInput = z.output<typeof changeStatusInput>;
 export type SetProgressInput = z.output<typeof setProgressInput>;
@@ -106,4 +115,5 @@ export type ReassignTaskInput = z.output<typeof reassignTaskInput>;
 export type CommentInput = z.output<typeof commentInput>;
 export type ReturnTaskInput = z.output<typeof returnTaskInput>;
 export type DecisionInput = z.output<typeof decisionInput>;
+export type CancelTaskInput = z.output<typeof cancelTaskInput>;
 export type TaskNoticesReadInput = z.output<typeof taskNoticesReadInput>;

@@ -6,7 +6,8 @@ import { notify, type Notice } from "./notices";
 import { assertCan, canCancel, canDecideAcceptance, canReassign, canReopen, canWork, isClosed, workTransition } from "./policy";
 import { reassignmentOf } from "./reassignment";
 import { checkAssignee, FieldProblems, peopleById } from "./references";
-import type { ChangeStatusInput, DecisionInput, ReassignTaskInput, ReturnTaskInput, SetProgressInput } from "./schema";
+import type { CancelTaskInput, ChangeStatusInput, DecisionInput, ReassignTaskInput, ReturnTaskInput, SetProgressInput } from "./schema";
+import { assertSubtasksSettled, settleSubtasksOnCancel } from "./subtasks";
 
 export interface TaskVersion {
   id: string;
@@ -34,6 +35,7 @@ export async function changeStatus(work: Work, input: ChangeStatusInput): Promis
   if (next === task.status) return versionOf(task);
 
   const finished = next === "done" || next === "awaiting_acceptance";
+  if (finished) await assertSubtasksSettled(tx, task, input.confirmOpenSubtasks ?? false);
   const patch: TaskPatch = { status: next, completedAt: next === "done" ? now : null };
   const note = finished ? (input.note ?? null) : null;
   const entries: ActivityEntry[] = [{ kind: "status", field: "status", oldValue: task.status, newValue: next, comment: note }];
@@ -116,12 +118,13 @@ async function decide(
   return versionOf(updated);
 }
 
-/** The delegator (or an admin) calls the task off; the assignee is told to stop. */
-export async function cancelTask(work: Work, input: DecisionInput): Promise<TaskVersion> {
+/** The delegator (or an admin) calls the task off; the assignee is told to stop. Open subtasks go too or stay, as the request says. */
+export async function cancelTask(work: Work, input: CancelTaskInput): Promise<TaskVersion> {
   const { tx, viewer, now, effects } = work;
   const { task, relation } = await loadVisibleTask(tx, viewer, input.taskId, { lock: true });
   assertCan(canCancel(relation), "tasks.errors.cannotCancel");
   if (isClosed(task.status)) throw new Conflict("tasks.errors.closed");
+  await settleSubtasksOnCancel(work, task, input.openSubtasks, input.comment);
   const updated = await applyChange(
     tx,
     task,

@@ -18,6 +18,7 @@ import { TaskHistory } from "@/components/tasks/task-history";
 import { DueLabel } from "@/components/tasks/due-label";
 import { PriorityLabel, ProgressBar, StatusBadge } from "@/components/tasks/task-labels";
 import { TaskManagePanel } from "@/components/tasks/task-manage-panel";
+import { SubtaskParent, TaskSubtasks } from "@/components/tasks/task-subtasks";
 import { TaskWorkPanel } from "@/components/tasks/task-work-panel";
 import { TaskWatchers } from "@/components/tasks/task-watchers";
 import { getDb } from "@/db";
@@ -29,6 +30,8 @@ import { mentionedIds } from "@/lib/tasks/mention-text";
 import { hasUnreadNoticesAbout } from "@/lib/tasks/read-notices";
 import { watchersOf } from "@/lib/tasks/watch";
 import { readersById } from "@/lib/tasks/watch-access";
+import { parentOf, subtasksOf } from "@/lib/tasks/subtasks";
+import { now } from "@/lib/time/clock";
 import { orRefuse, taskDetailFor } from "../load-task";
 
 type Params = { params: Promise<{ id: string }> };
@@ -46,12 +49,14 @@ export default async function Page({ params }: Params) {
   const db = await getDb();
   const { id } = await params;
   const detail = await orRefuse(id, taskDetailFor);
-  const [history, timeline, unread, checklist, watchers] = await Promise.all([
+  const [history, timeline, unread, checklist, watchers, subtasks, parent] = await Promise.all([
     historyOfTask(db, detail.task),
     timelineOfTask(db, detail.task),
     hasUnreadNoticesAbout(db, viewer, detail.task.id),
     checklistOf(db, detail.task.id),
     watchersOf(db, detail.task),
+    subtasksOf(db, viewer, detail.task.id, now()),
+    parentOf(db, viewer, detail.task),
   ]);
   const mentioned = await readersById(
     db,
@@ -59,6 +64,8 @@ export default async function Page({ params }: Params) {
   );
   const mentionNames = new Map([...mentioned.values()].map((p) => [p.id, p.name]));
   const { task, permissions: can } = detail;
+  // Subtasks are one level deep: a subtask's page shows its parent instead of a list of its own.
+  const addSubtasks = !task.parentTaskId && can.addSubtask;
   const canEdit = can.editDetails || can.editReminders || can.reassign;
   const waiting = task.status === "awaiting_acceptance";
   // The delegator checks the result next to the note that came with it (the latest submission's).
@@ -76,6 +83,7 @@ export default async function Page({ params }: Params) {
         </Link>
         <header className="mb-4 flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
+            {parent ? <SubtaskParent parent={parent} /> : null}
             <p className="text-xs font-medium text-slate-500 tabular-nums">{t("detail.heading", { number: task.number })}</p>
             <h1 id="task-title" className="mt-0.5 text-xl">
               {task.title}
@@ -113,6 +121,11 @@ export default async function Page({ params }: Params) {
                 />
               </Card>
             ) : null}
+            {subtasks.rows.length || subtasks.hidden || addSubtasks ? (
+              <Card title={t("subtasks.heading")}>
+                <TaskSubtasks parent={task} subtasks={subtasks} canAdd={addSubtasks} timeZone={viewer.timeZone} />
+              </Card>
+            ) : null}
             <TaskTimelineCard view={timeline} awaitingAcceptanceBy={waiting ? detail.delegator.name : undefined} />
             <Card title={t("comments.heading")}>
               <TaskHistory entries={history} mentionNames={mentionNames} />
@@ -134,6 +147,7 @@ export default async function Page({ params }: Params) {
                   progress={task.progress}
                   needsAcceptance={requiresAcceptance(task)}
                   delegatorName={detail.delegator.name}
+                  openSubtasks={subtasks.open}
                 />
               </Card>
             ) : null}
@@ -149,7 +163,12 @@ export default async function Page({ params }: Params) {
             ) : null}
             {can.reassign || can.cancel || can.reopen ? (
               <Card title={t("work.manageHeading")}>
-                <TaskManagePanel taskId={task.id} assigneeId={task.assigneeId} can={{ reassign: can.reassign, cancel: can.cancel, reopen: can.reopen }} />
+                <TaskManagePanel
+                  taskId={task.id}
+                  assigneeId={task.assigneeId}
+                  can={{ reassign: can.reassign, cancel: can.cancel, reopen: can.reopen }}
+                  openSubtasks={subtasks.open}
+                />
               </Card>
             ) : null}
 

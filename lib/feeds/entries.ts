@@ -85,17 +85,18 @@ export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL
     versions: string | number | null;
     latest: string | null;
     seen: string | number | null;
-    organizers: string | null;
-    attendees: string | null;
+    people: string | null;
   }>(
     db,
+    // The names the text shows (organisers, attendees) change with their person's row: the newest change of anyone's
+    // row stands for them all. One aggregate over the people instead of a lookup of each entry's attendees; a change
+    // to anyone's row refreshes every feed once, which is rare.
     sql`WITH r AS (${feedRowsSql(people, window)})
       SELECT count(*) AS n, sum(e.version + e.sequence) AS versions, max(e.updated_at)::text AS latest,
-        sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) AS seen, max(o.updated_at)::text AS organizers,
-        max((SELECT max(u.updated_at) FROM ${calendarEntryAttendees} a JOIN ${users} u ON u.id = a.user_id WHERE a.entry_id = r.id))::text AS attendees
-      FROM r JOIN ${calendarEntries} e ON e.id = r.id JOIN ${users} o ON o.id = r.owner_id ${relationJoins(viewer)}`,
+        sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) AS seen, (SELECT max(u.updated_at) FROM ${users} u)::text AS people
+      FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}`,
   );
-  const names = `${row?.organizers ?? ""}:${row?.attendees ?? ""}`;
+  const names = row?.people ?? "";
   return { tag: [row?.n ?? 0, row?.versions ?? 0, row?.latest ?? "", row?.seen ?? 0, names].join(":"), names };
 }
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SaveRow } from "./save-row";
 import { useAction } from "@/components/ui/use-action";
 import { saveKindChannelsAction } from "@/lib/notify/actions";
 import { ROUTABLE_CHANNELS, type RoutableChannel } from "@/lib/notify/routing";
@@ -30,7 +30,6 @@ export function KindChannelsForm({
   channelLabels: Record<RoutableChannel, string>;
 }) {
   const t = useTranslations("notifySettings");
-  const tc = useTranslations("common");
   const [value, setValue] = useState(initial);
   const { run, pending, error, result } = useAction(saveKindChannelsAction);
   const kinds = Object.keys(value).filter(isLabelled);
@@ -70,14 +69,7 @@ export function KindChannelsForm({
           </fieldset>
         );
       })}
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? tc("saving") : tc("save")}
-        </Button>
-        <p role="status" className="text-sm">
-          {error ? <span className="text-red-700">{error}</span> : result?.ok ? <span className="text-emerald-700">{t("kindsSaved")}</span> : null}
-        </p>
-      </div>
+      <SaveRow pending={pending} error={error} saved={!!result?.ok} savedText={t("kindsSaved")} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SaveRow } from "./save-row";
 import { useAction } from "@/components/ui/use-action";
 import { saveOrganizationDefaultsAction } from "@/lib/notify/actions";
 import type { ChannelMatrix } from "@/lib/notify/routing";
@@ -10,7 +10,6 @@ import { MatrixEditor } from "./matrix-editor";
 
 export function OrganizationDefaultsForm({ initial }: { initial: ChannelMatrix }) {
   const t = useTranslations("notifySettings");
-  const tc = useTranslations("common");
   const [matrix, setMatrix] = useState(initial);
   const { run, pending, error, result } = useAction(saveOrganizationDefaultsAction);
   return (
@@ -22,14 +21,7 @@ export function OrganizationDefaultsForm({ initial }: { initial: ChannelMatrix }
       }}
     >
       <MatrixEditor value={matrix} onChange={setMatrix} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? tc("saving") : tc("save")}
-        </Button>
-        <p role="status" className="text-sm">
-          {error ? <span className="text-red-700">{error}</span> : result?.ok ? <span className="text-emerald-700">{t("orgSaved")}</span> : null}
-        </p>
-      </div>
+      <SaveRow pending={pending} error={error} saved={!!result?.ok} savedText={t("orgSaved")} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SaveRow } from "./save-row";
 import { Field, Input } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { saveNotificationPreferencesAction } from "@/lib/notify/actions";
@@ -18,7 +18,6 @@ export interface PreferencesValue {
 
 export function PreferencesForm({ initial, timeZone }: { initial: PreferencesValue; timeZone: string }) {
   const t = useTranslations("notifySettings");
-  const tc = useTranslations("common");
   const [value, setValue] = useState(initial);
   const [quietOn, setQuietOn] = useState(Boolean(initial.quietHours));
   const [quiet, setQuiet] = useState(initial.quietHours ?? { start: "22:00", end: "07:00" });
@@ -61,14 +60,7 @@ export function PreferencesForm({ initial, timeZone }: { initial: PreferencesVal
         <p className="text-xs text-slate-500">{t("quietHint", { zone: timeZone })}</p>
       </fieldset>
 
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? tc("saving") : tc("save")}
-        </Button>
-        <p role="status" className="text-sm">
-          {error ? <span className="text-red-700">{error}</span> : result?.ok ? <span className="text-emerald-700">{t("saved")}</span> : null}
-        </p>
-      </div>
+      <SaveRow pending={pending} error={error} saved={!!result?.ok} savedText={t("saved")} />
     </form>
   );
 }

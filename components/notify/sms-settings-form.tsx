@@ -2,14 +2,13 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SaveRow } from "./save-row";
 import { useAction } from "@/components/ui/use-action";
 import { saveSmsSettingsAction } from "@/lib/notify/actions";
 
 /** Admin → Notifications: whether SMS go without Polish letters (GSM-7, 160 characters a segment). */
 export function SmsSettingsForm({ initial }: { initial: { gsm7: boolean } }) {
   const t = useTranslations("sms.admin");
-  const tc = useTranslations("common");
   const [gsm7, setGsm7] = useState(initial.gsm7);
   const { run, pending, error, result } = useAction(saveSmsSettingsAction);
   return (
@@ -27,14 +26,7 @@ export function SmsSettingsForm({ initial }: { initial: { gsm7: boolean } }) {
         </label>
         <p className="mt-0.5 text-xs text-slate-600">{t("gsm7Help")}</p>
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? tc("saving") : tc("save")}
-        </Button>
-        <p role="status" className="text-sm">
-          {error ? <span className="text-red-700">{error}</span> : result?.ok ? <span className="text-emerald-700">{t("saved")}</span> : null}
-        </p>
-      </div>
+      <SaveRow pending={pending} error={error} saved={!!result?.ok} savedText={t("saved")} />
     </form>
   );
 }

@@ -77,25 +77,35 @@ export function exportTaskList(db: DbOrTx, viewer: Viewer, view: TaskListView, p
   });
 
   const out = new PassThrough();
+  // A download the reader cancels closes `out`: the writer must stop waiting for a drain that never comes, or its
+  // transaction (and the cursor and pooled connection it holds) would stay open for good.
+  const closed = new AbortController();
+  out.once("close", () => closed.abort());
   const write =
     format === "csv"
-      ? csvWriter(out, header, texts)
-      : xlsxWriter(out, header, texts, t("tasks.export.sheet"), (at) => new Date(`${instantToWallClock(at, viewer.timeZone)}:00Z`));
+      ? csvWriter(out, header, texts, closed.signal)
+      : xlsxWriter(out, header, texts, t("tasks.export.sheet"), (at) => new Date(`${instantToWallClock(at, viewer.timeZone)}:00Z`), closed.signal);
   write(db, viewer, view, params, now).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
   return out;
 }
 
 type Writer = (db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now: Date) => Promise<void>;
 
-function csvWriter(out: PassThrough, header: Record<Column, string>, texts: (row: TaskListRow) => Record<Column, string | number>): Writer {
+function csvWriter(
+  out: PassThrough,
+  header: Record<Column, string>,
+  texts: (row: TaskListRow) => Record<Column, string | number>,
+  signal: AbortSignal,
+): Writer {
   return async (db, viewer, view, params, now) => {
     const csv = stringify({ bom: true, header: true, columns: COLUMNS.map((key) => ({ key, header: header[key] })), record_delimiter: "windows" });
     csv.pipe(out);
     await forEachTaskListBatch(db, viewer, view, params, now, EXPORT_BATCH, async (rows) => {
+      signal.throwIfAborted();
       for (const row of rows) {
         const cells = texts(row);
         const record = Object.fromEntries(COLUMNS.map((key) => [key, typeof cells[key] === "string" ? inertCell(cells[key]) : cells[key]]));
-        if (!csv.write(record)) await once(csv, "drain");
+        if (!csv.write(record)) await once(csv, "drain", { signal });
       }
     });
     csv.end();
@@ -108,6 +118,7 @@ function xlsxWriter(
   texts: (row: TaskListRow) => Record<Column, string | number>,
   sheetName: string,
   wallClock: (at: Date) => Date,
+  signal: AbortSignal,
 ): Writer {
   return async (db, viewer, view, params, now) => {
     // Streamed: each row is committed (written out) as it comes; strings inline, so no table of them grows in memory.
@@ -126,7 +137,8 @@ function xlsxWriter(
         // Dates as the spreadsheet's own (a wall-clock time in the viewer's zone): sortable and filterable there.
         sheet.addRow({ ...texts(row), due: row.dueAt ? wallClock(row.dueAt) : null, activity: wallClock(row.lastActivityAt) }).commit();
       }
-      if (out.writableNeedDrain) await once(out, "drain");
+      signal.throwIfAborted();
+      if (out.writableNeedDrain) await once(out, "drain", { signal });
     });
     sheet.commit();
     await book.commit();

@@ -5,13 +5,13 @@ import { signedHeaders, webhookFor } from "../lib/testing/resend-webhook";
 import { expectNoAxeViolations } from "./axe";
 import { invitationFor, invitationsTo } from "./invitation-mail";
 import { E2E_WEBHOOK_SECRET, fakeProvidersPort } from "./serve";
-import { dayAheadInWarsaw, demoEmail, login, logout, pick } from "./support";
+import { appPort, dayAheadInWarsaw, demoEmail, login, logout, pick } from "./support";
 
 const CONTACT = { name: "Jolanta Bielecka", email: "j.bielecka@wawelresidence.example" };
 
 /** A mail "arrives" at Resend's inbound side (the fake providers' receiving API); returns its id. */
 async function arrive(mail: FakeInboundMail): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${fakeProvidersPort(process.env.E2E_PORT ?? "3100")}/_test/inbound`, {
+  const response = await fetch(`http://127.0.0.1:${fakeProvidersPort(appPort())}/_test/inbound`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(mail),

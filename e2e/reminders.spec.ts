@@ -1,14 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { testClockFile } from "./serve";
-import { demoEmail, login, pick, sentMessages } from "./support";
+import { appPort, demoEmail, login, pick, sentMessages } from "./support";
 
-const port = process.env.E2E_PORT ?? "3100";
 const MINUTE = 60_000;
 
 /** Moves the server's reminder clock (lib/time/clock.ts) this far ahead of real time. */
 function advanceClock(ms: number) {
-  writeFileSync(testClockFile(port), String(ms));
+  writeFileSync(testClockFile(appPort()), String(ms));
 }
 
 function inWarsaw(instant: Date): string {

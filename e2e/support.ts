@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from "../db/seed/demo";
 import { fakeProvidersPort } from "./serve";
 
@@ -23,6 +23,16 @@ export async function logout(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
+/**
+ * The port of the server the running test's project talks to: playwright.config.ts starts two
+ * (one per half of the suite), each with its own fake providers and test clock.
+ */
+export function appPort(): string {
+  const baseURL = test.info().project.use.baseURL;
+  if (!baseURL) throw new Error("the e2e project has no baseURL");
+  return new URL(baseURL).port;
+}
+
 export interface SentMessages {
   emails: { to: string[]; subject: string; html?: string; text?: string; calendar?: string }[];
   sms: { to: string; body: string }[];
@@ -30,7 +40,7 @@ export interface SentMessages {
 
 /** What the fake Resend/Twilio server (started by serve.ts) accepted for one recipient. */
 export async function sentMessages(to: string): Promise<SentMessages> {
-  const port = fakeProvidersPort(process.env.E2E_PORT ?? "3100");
+  const port = fakeProvidersPort(appPort());
   const response = await fetch(`http://127.0.0.1:${port}/_test/messages?to=${encodeURIComponent(to)}`);
   if (!response.ok) throw new Error(`fake providers answered ${response.status}`);
   return (await response.json()) as SentMessages;

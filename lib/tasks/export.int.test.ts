@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/export/tasks/route";
 import { perform } from "@/lib/testing/perform";
@@ -94,5 +95,31 @@ describe("task list export", () => {
     expect(rows.map((r) => r.title)).toEqual(["Przegląd 1", "Przegląd 3", "Przegląd 5", "Przegląd 7"]);
     // 09:00 in Warsaw, as the spreadsheet's own date (a wall-clock time: its UTC fields are the local ones).
     expect(rows[0]!.due).toEqual(new Date("2026-03-21T09:00:00Z"));
+  });
+
+  it("a download cancelled after its first chunk ends the export's transaction and frees its connection", async () => {
+    const { db, org } = await scene();
+    // Far more than the stream's buffers hold: the writer is waiting for the reader when the reader goes away.
+    await db.execute(sql`INSERT INTO tasks (title, priority, status, assignee_id, created_by_id, due_at)
+      SELECT 'Długi przegląd instalacji gazowej w kuchni hotelowej, etap ' || g || repeat(' – protokół i zdjęcia', 8), 'normal', 'open',
+        ${org.tech.id}::uuid, ${org.lead.id}::uuid, timestamptz '2026-04-01 08:00Z' + g * interval '1 minute'
+      FROM generate_series(1, 3000) g`);
+    actAs(org.lead.viewer);
+    const openTransactions = async () => {
+      const result = await db.execute(
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+      );
+      const rows = (Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows) as { n: number }[];
+      return Number(rows[0]?.n ?? 0);
+    };
+    for (const format of ["csv", "xlsx"]) {
+      const response = await GET(new Request(`http://localhost/api/export/tasks?view=delegated&format=${format}`));
+      const reader = response.body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      await reader.cancel();
+      // A transaction left waiting for a drain would hold PGlite's only connection (this statement would never run)
+      // or stay "idle in transaction" on Postgres.
+      await expect.poll(() => Promise.race([openTransactions(), new Promise<number>((r) => setTimeout(() => r(-1), 2_000))]), { timeout: 10_000 }).toBe(0);
+    }
   });
 });

@@ -15,7 +15,10 @@ import { actAs } from "@/lib/testing/acting";
 import { readCalendarUnder } from "@/lib/testing/ical-readers";
 import { testDb } from "@/lib/testing/db";
 import { makeDepartment, makeUser } from "@/lib/testing/factories";
+import { entriesFingerprint, feedEntryKeys } from "./entries";
 import { FragmentCache } from "./fragment-cache";
+import { feedByTokenHash, feedPeopleSql, feedWindow } from "./scope";
+import { feedTokenHash } from "./token";
 import { FETCH_AT, feedText, feedToken, fetchFeed, parsedEvents, rawEvents } from "./feed-fixtures";
 
 const SECRET = `Rozmowa o podwyżce ${randomUUID().slice(0, 8)}`;
@@ -321,6 +324,32 @@ describe("feed content and privacy", () => {
     expect(changed.headers.ETag).not.toBe(etag);
     expect(changed.body).toContain("Nowe spotkanie");
     expect((await fetchFeed(o.db, token, { ifModifiedSince: lastModified }, later)).status).toBe(200);
+  });
+
+  it("gives the same entries' fingerprint from the 304 path's aggregate and from the full fetch's one statement", async () => {
+    const o = await office();
+    actAs(o.director.viewer);
+    const gone = await createEntryAction({ time: { allDay: false, start: "2027-02-02T09:00", end: "2027-02-02T10:00" }, title: "Odwołane" });
+    if (!gone.ok) throw new Error("setup failed");
+    expect(await cancelEntryAction({ id: gone.data.id })).toMatchObject({ ok: true });
+    const feeds = [
+      await feedToken(o.db, o.director.viewer, { kind: "own" }),
+      await feedToken(o.db, o.colleague.viewer, { kind: "person", targetId: o.director.id }),
+      await feedToken(o.db, o.confidant.viewer, { kind: "person", targetId: o.director.id }),
+      await feedToken(o.db, o.colleague.viewer, { kind: "department", targetId: o.department.id }),
+    ];
+    for (const token of feeds) {
+      const feed = (await feedByTokenHash(o.db, feedTokenHash(token)))!;
+      const window = feedWindow(feed, FETCH_AT);
+      const people = feedPeopleSql(feed)!;
+      const aggregate = await entriesFingerprint(o.db, feed.creator, people, window);
+      const read = await feedEntryKeys(o.db, feed.creator, people, window, true);
+      expect(read.keys.length).toBeGreaterThan(2);
+      expect(read.fingerprint).toEqual(aggregate);
+      // The first fetch (no validator) takes the one statement; asking again with its ETag takes the aggregate.
+      const first = await fetchFeed(o.db, token);
+      expect((await fetchFeed(o.db, token, { ifNoneMatch: first.headers.ETag })).status).toBe(304);
+    }
   });
 
   it("moves the ETag and Last-Modified when a person or resource named in the feed is renamed", async () => {

@@ -76,33 +76,91 @@ const relationJoins = (viewer: Viewer) => sql`
  * What changes the feed's text, read without building it: the entries' count, versions (every
  * change and every answer bumps one) and sequences, whether the creator sees each one's details
  * (a grant given or taken back), and the last change to anyone the feed names (organisers and
- * attendees: a renamed person leaves the entries' own rows untouched). One aggregate over the
- * same rows the feed reads.
+ * attendees: a renamed person leaves the entries' own rows untouched). The newest change of
+ * anyone's row stands for all the names: one aggregate over the people instead of a lookup of each
+ * entry's attendees; a change to anyone's row refreshes every feed once, which is rare.
+ *
+ * The same expressions serve as aggregates (entriesFingerprint, the 304 path) and as window
+ * aggregates over the rows feedEntryKeys reads (a fetch that will be answered in full): both give
+ * the same text for the same rows, so the ETag does not depend on which path computed it.
  */
-export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow): Promise<{ tag: string; names: string }> {
-  const [row] = await preparedRows<{
-    n: string | number;
-    versions: string | number | null;
-    latest: string | null;
-    seen: string | number | null;
-    people: string | null;
-  }>(
-    db,
-    // The names the text shows (organisers, attendees) change with their person's row: the newest change of anyone's
-    // row stands for them all. One aggregate over the people instead of a lookup of each entry's attendees; a change
-    // to anyone's row refreshes every feed once, which is rare.
-    sql`WITH r AS (${feedRowsSql(people, window)})
-      SELECT count(*) AS n, sum(e.version + e.sequence) AS versions, max(e.updated_at)::text AS latest,
-        sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) AS seen, (SELECT max(u.updated_at) FROM ${users} u)::text AS people
-      FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}`,
-  );
+const fingerprintColumns = (viewer: Viewer, over: SQL) => sql`count(*) ${over} AS n, sum(e.version + e.sequence) ${over} AS versions,
+  (max(e.updated_at) ${over})::text AS latest, sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) ${over} AS seen,
+  (SELECT max(u.updated_at) FROM ${users} u)::text AS people`;
+
+interface RawFingerprint {
+  n: string | number;
+  versions: string | number | null;
+  latest: string | null;
+  seen: string | number | null;
+  people: string | null;
+}
+
+function fingerprintOf(row: RawFingerprint | undefined): { tag: string; names: string } {
   const names = row?.people ?? "";
   return { tag: [row?.n ?? 0, row?.versions ?? 0, row?.latest ?? "", row?.seen ?? 0, names].join(":"), names };
 }
 
-/** An entry's time, version and whether the creator sees its details: all a cached VEVENT's key needs. */
+/** The feed's entries' fingerprint alone: one aggregate over the rows the feed reads (the 304 path). */
+export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow): Promise<{ tag: string; names: string }> {
+  const [row] = await preparedRows<RawFingerprint>(
+    db,
+    sql`WITH r AS (${feedRowsSql(people, window)})
+      SELECT ${fingerprintColumns(viewer, sql``)}
+      FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}`,
+  );
+  return fingerprintOf(row);
+}
+
+/**
+ * What a written VEVENT depends on of its entry, as one text made in SQL (the heads and the
+ * details give the very same one): id, version (bumped by every change and answer), SEQUENCE,
+ * last change to the microsecond, and whether it is cancelled. Whether its details are masked for
+ * the creator is kept beside it.
+ */
+const entryKeySql = sql`e.id::text || '|' || e.version || '|' || e.sequence || '|' || (extract(epoch FROM e.updated_at) * 1000000)::bigint
+  || CASE WHEN e.cancelled_at IS NULL THEN '|l' ELSE '|c' END`;
+
+/** An entry of the feed as the fragment cache needs it: which, what its text depends on, and whether it is masked. */
+export interface FeedEntryKey {
+  id: string;
+  key: string;
+  masked: boolean;
+}
+
+const ORDER = sql`ORDER BY coalesce(e.starts_at, e.start_date::timestamp AT TIME ZONE 'UTC'), e.id`;
+
+/**
+ * The feed's entries in order, each only as its key (no times, no text: a fetch after one entry
+ * changed takes the others' text from the fragment cache). With `withFingerprint`, the same
+ * statement also gives the entries' fingerprint (window aggregates over the same rows, so the ETag
+ * and the body describe one snapshot); null when there are no rows to carry it.
+ */
+export async function feedEntryKeys(
+  db: DbOrTx,
+  viewer: Viewer,
+  people: SQL,
+  window: FeedWindow,
+  withFingerprint: boolean,
+): Promise<{ keys: FeedEntryKey[]; fingerprint: { tag: string; names: string } | null }> {
+  const rows = await preparedRows<{ id: string; key: string; sees: boolean } & Partial<RawFingerprint>>(
+    db,
+    sql`WITH r AS (${feedRowsSql(people, window)})
+      SELECT e.id, ${entryKeySql} AS key, ${seesSql(viewer)} AS sees ${withFingerprint ? sql`, ${fingerprintColumns(viewer, sql`OVER ()`)}` : sql``}
+      FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}
+      ${ORDER}`,
+  );
+  return {
+    keys: rows.map((r) => ({ id: r.id, key: r.key, masked: !r.sees })),
+    fingerprint: withFingerprint && rows.length ? fingerprintOf(rows[0] as RawFingerprint) : null,
+  };
+}
+
+/** An entry's time, version and whether the creator sees its details. */
 export type FeedEntryHead = EntryTime & {
   id: string;
+  /** What its text depends on (entryKeySql). */
+  key: string;
   masked: boolean;
   cancelled: boolean;
   sequence: number;
@@ -110,8 +168,9 @@ export type FeedEntryHead = EntryTime & {
   updatedAt: Date;
 };
 
-interface RawHead {
+interface RawDetails {
   id: string;
+  key: string;
   all_day: boolean;
   starts_at: Date | string | null;
   ends_at: Date | string | null;
@@ -120,36 +179,7 @@ interface RawHead {
   sequence: number;
   version: number;
   updated_at: Date | string;
-  sees: boolean;
   cancelled: boolean;
-}
-
-/** The feed's rows in order, without their text: one indexed query over the arms of feedRowsSql. */
-export function feedHeadsSql(viewer: Viewer, people: SQL, window: FeedWindow): SQL {
-  return sql`WITH r AS (${feedRowsSql(people, window)})
-      SELECT e.id, e.all_day, e.starts_at, e.ends_at, e.start_date::text AS start_date, e.end_date::text AS end_date,
-        e.sequence, e.version, e.updated_at, ${seesSql(viewer)} AS sees, e.cancelled_at IS NOT NULL AS cancelled
-      FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}
-      ORDER BY coalesce(e.starts_at, e.start_date::timestamp AT TIME ZONE 'UTC'), e.id`;
-}
-
-export async function feedEntryHeads(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow): Promise<FeedEntryHead[]> {
-  const rows = await preparedRows<RawHead>(db, feedHeadsSql(viewer, people, window));
-  return rows.map((r) => ({
-    ...(r.all_day
-      ? { allDay: true as const, startDate: r.start_date!, endDate: r.end_date! }
-      : { allDay: false as const, start: instantOf(r.starts_at!).toISOString(), end: instantOf(r.ends_at!).toISOString() }),
-    id: r.id,
-    masked: !r.sees,
-    cancelled: r.cancelled,
-    sequence: r.sequence,
-    version: r.version,
-    updatedAt: instantOf(r.updated_at),
-  }));
-}
-
-interface RawDetails {
-  id: string;
   visibility: EntryVisibility;
   title: string | null;
   location: string | null;
@@ -160,46 +190,64 @@ interface RawDetails {
 }
 
 /**
- * The text of the given entries as the creator may see it (read again here, so a grant
- * withdrawn since the heads were read masks the entry all the same), with attendees and, in the
- * creator's own feed, reminders: one query each, for these entries only.
+ * The given entries in full as the creator may see them (read again here, so a grant withdrawn
+ * since the keys were read masks the entry all the same; each comes with the key of what it was
+ * read as), with attendees and, in the creator's own feed, reminders: one query each, for these
+ * entries only. In the order of `ids`; an entry deleted meanwhile is left out.
  */
-export async function feedEntryDetails(db: DbOrTx, viewer: Viewer, heads: FeedEntryHead[], withAlarms: boolean): Promise<FeedEntry[]> {
-  const wanted = heads.filter((h) => !h.masked);
-  const rows = wanted.length
+export async function feedEntryDetails(db: DbOrTx, viewer: Viewer, ids: string[], withAlarms: boolean): Promise<FeedEntry[]> {
+  const rows = ids.length
     ? await preparedRows<RawDetails>(
         db,
-        sql`SELECT e.id, e.visibility, o.name AS organizer_name, o.email AS organizer_email, v.sees,
+        sql`SELECT e.id, ${entryKeySql} AS key, e.all_day, e.starts_at, e.ends_at, e.start_date::text AS start_date, e.end_date::text AS end_date,
+            e.sequence, e.version, e.updated_at, e.cancelled_at IS NOT NULL AS cancelled,
+            e.visibility, o.name AS organizer_name, o.email AS organizer_email, v.sees,
             CASE WHEN v.sees THEN e.title END AS title, CASE WHEN v.sees THEN e.location END AS location,
             CASE WHEN v.sees THEN e.description END AS description
           FROM (SELECT e.id, c.user_id AS owner_id FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
-            WHERE e.id = ANY(${idArray(wanted.map((h) => h.id))})) r
+            WHERE e.id = ANY(${idArray(ids)})) r
           JOIN ${calendarEntries} e ON e.id = r.id JOIN ${users} o ON o.id = r.owner_id ${relationJoins(viewer)}
           CROSS JOIN LATERAL (SELECT ${seesSql(viewer)} AS sees) v`,
       )
     : [];
-  const byId = new Map(rows.filter((r) => r.sees).map((r) => [r.id, r]));
-  const shown = [...byId.keys()];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const shown = rows.filter((r) => r.sees).map((r) => r.id);
   const [attendees, alarms] = await Promise.all([attendeesOf(db, shown), withAlarms ? alarmsOf(db, shown) : new Map<string, FeedEntry["alarms"]>()]);
-  return heads.map((h) => {
-    const d = byId.get(h.id);
-    return {
-      ...h,
-      masked: !d,
-      visibility: d?.visibility ?? "private",
-      title: d?.title ?? null,
-      location: d?.location ?? null,
-      description: d?.description ?? null,
-      organizer: d ? { name: d.organizer_name, email: d.organizer_email } : { name: "", email: "" },
-      attendees: d ? (attendees.get(h.id) ?? []) : [],
-      alarms: d && !h.cancelled ? (alarms.get(h.id) ?? []) : [],
+  return ids.flatMap((id) => {
+    const d = byId.get(id);
+    if (!d) return [];
+    const entry: FeedEntry = {
+      ...(d.all_day
+        ? { allDay: true as const, startDate: d.start_date!, endDate: d.end_date! }
+        : { allDay: false as const, start: instantOf(d.starts_at!).toISOString(), end: instantOf(d.ends_at!).toISOString() }),
+      id,
+      key: d.key,
+      masked: !d.sees,
+      cancelled: d.cancelled,
+      sequence: d.sequence,
+      version: d.version,
+      updatedAt: instantOf(d.updated_at),
+      visibility: d.sees ? d.visibility : "private",
+      title: d.sees ? d.title : null,
+      location: d.sees ? d.location : null,
+      description: d.sees ? d.description : null,
+      organizer: d.sees ? { name: d.organizer_name, email: d.organizer_email } : { name: "", email: "" },
+      attendees: d.sees ? (attendees.get(id) ?? []) : [],
+      alarms: d.sees && !d.cancelled ? (alarms.get(id) ?? []) : [],
     };
+    return [entry];
   });
 }
 
-/** Every entry of the feed with its text (no cache): heads, then the details of all of them. */
+/** Every entry of the feed with its text (no cache): the keys in order, then the details of all of them. */
 export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow, withAlarms: boolean): Promise<FeedEntry[]> {
-  return feedEntryDetails(db, viewer, await feedEntryHeads(db, viewer, people, window), withAlarms);
+  const { keys } = await feedEntryKeys(db, viewer, people, window, false);
+  return feedEntryDetails(
+    db,
+    viewer,
+    keys.map((k) => k.id),
+    withAlarms,
+  );
 }
 
 const idArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { calendarFeeds, resources } from "@/db/schema";
-import { entriesFingerprint, feedEntryDetails, feedEntryHeads, type FeedEntryHead } from "./entries";
+import { entriesFingerprint, feedEntryDetails, feedEntryKeys, type FeedEntryKey } from "./entries";
 import { bookingsFingerprint, feedBookings, feedTasks, tasksFingerprint } from "./extras";
 import { feedFragments, type FragmentCache } from "./fragment-cache";
 import { FeedWriter } from "./ics";
@@ -65,17 +65,26 @@ export async function serveFeed(db: DbOrTx, request: FeedRequest, options: Serve
   const feed = await feedByTokenHash(db, tokenHash);
   if (!feed) return NOT_FOUND;
   const window = feedWindow(feed, request.now);
-  const content = await contentTag(db, feed, window, request.appUrl);
+  const people = feedPeopleSql(feed);
+  // A fetch that will most likely be answered in full (no validator, or one for other content than the last answer's)
+  // reads the entries' keys and their fingerprint in one statement; a likely 304 reads only the fingerprint, and the
+  // keys afterwards if it is not one after all.
+  const read = people && expectsBody(request, feed) ? await feedEntryKeys(db, feed.creator, people, window, true) : null;
+  const content = await contentTag(db, feed, window, request.appUrl, read?.fingerprint ?? null);
   const etag = `"${content.tag}"`;
-  const changedAt = await recordFetch(db, feed, etag, request);
+  const { changedAt, written } = recordFetch(db, feed, etag, request);
   const headers: Record<string, string> = {
     ETag: etag,
     "Last-Modified": changedAt.toUTCString(),
     "Cache-Control": "private, no-cache",
     "Referrer-Policy": "no-referrer",
   };
-  if (notModified(request, etag, changedAt)) return { status: 304, headers, body: null };
-  const body = await buildFeed(db, feed, window, request.appUrl, content.names, options.fragments ?? feedFragments);
+  if (notModified(request, etag, changedAt)) {
+    await written;
+    return { status: 304, headers, body: null };
+  }
+  const keys = read?.keys ?? (people ? (await feedEntryKeys(db, feed.creator, people, window, false)).keys : []);
+  const [body] = await Promise.all([buildFeed(db, feed, window, request.appUrl, content.names, keys, options.fragments ?? feedFragments), written]);
   return {
     status: 200,
     headers: {
@@ -85,6 +94,12 @@ export async function serveFeed(db: DbOrTx, request: FeedRequest, options: Serve
     },
     body,
   };
+}
+
+/** Whether the answer will most likely be the whole feed: the client has no copy, or not the one answered last. */
+function expectsBody(request: FeedRequest, feed: ResolvedFeed): boolean {
+  if (request.ifNoneMatch !== null) return feed.contentTag === null || !request.ifNoneMatch.includes(feed.contentTag);
+  return request.ifModifiedSince === null;
 }
 
 /** RFC 9110: If-None-Match wins when present; If-Modified-Since is read only without it. */
@@ -101,12 +116,18 @@ function notModified(request: FeedRequest, etag: string, changedAt: Date): boole
 }
 
 /** Everything the text depends on, hashed: the feed's settings, its window's days, and the aggregates of its rows. */
-async function contentTag(db: DbOrTx, feed: ResolvedFeed, window: FeedWindow, appUrl: string): Promise<{ tag: string; names: string }> {
+async function contentTag(
+  db: DbOrTx,
+  feed: ResolvedFeed,
+  window: FeedWindow,
+  appUrl: string,
+  entriesRead: { tag: string; names: string } | null,
+): Promise<{ tag: string; names: string }> {
   const parts: string[] = [feed.id, feed.name, feed.kind, window.fromDate, window.toDate, feed.creator.timeZone, feed.creator.locale, appUrl];
   const people = feedPeopleSql(feed);
   let names = "";
   if (people) {
-    const entries = await entriesFingerprint(db, feed.creator, people, window);
+    const entries = entriesRead ?? (await entriesFingerprint(db, feed.creator, people, window));
     parts.push(entries.tag);
     names = entries.names;
   }
@@ -116,39 +137,50 @@ async function contentTag(db: DbOrTx, feed: ResolvedFeed, window: FeedWindow, ap
 }
 
 /**
- * The feed's text. Entries come first as heads (time, version, masked or not); the text of each is
- * taken from the fragment cache under a key that holds everything it depends on (fragment-cache.ts),
+ * The feed's text. Entries come as keys (what each one's text depends on, in order); the text of
+ * each is taken from the fragment cache under its key and this feed's context (fragment-cache.ts),
  * and only the entries not found there are read in full and written. Tasks and bookings, few, are
  * written each time.
  */
-async function buildFeed(db: DbOrTx, feed: ResolvedFeed, window: FeedWindow, appUrl: string, names: string, fragments: FragmentCache): Promise<string> {
-  const people = feedPeopleSql(feed);
+async function buildFeed(
+  db: DbOrTx,
+  feed: ResolvedFeed,
+  window: FeedWindow,
+  appUrl: string,
+  names: string,
+  keys: FeedEntryKey[],
+  fragments: FragmentCache,
+): Promise<string> {
   const withAlarms = feed.kind === "own";
-  const [heads, tasks, bookings, resourceName] = await Promise.all([
-    people ? feedEntryHeads(db, feed.creator, people, window) : [],
+  const [tasks, bookings, resourceName] = await Promise.all([
     feed.kind === "own" && feed.includeTasks ? feedTasks(db, feed.creator, window) : [],
     feed.kind === "resource" && feed.targetId ? feedBookings(db, feed.creator, feed.targetId, window) : [],
     feed.kind === "resource" && feed.targetId ? resourceNameOf(db, feed.targetId) : undefined,
   ]);
   const w = new FeedWriter(feed.creator.timeZone, feed.creator.locale, appUrl, resourceName);
-  const context = JSON.stringify([w.zone, w.locale, appUrl, names]);
-  const keyOf = (h: FeedEntryHead) =>
-    `${h.id}|${h.version}|${h.sequence}|${h.updatedAt.getTime()}|${h.cancelled ? "c" : "l"}|${h.masked ? "masked" : withAlarms ? "alarms" : "details"}|${context}`;
-  const keys = heads.map(keyOf);
-  const texts = keys.map((k) => fragments.get(k));
-  const missing = heads.filter((_, i) => texts[i] === undefined);
+  // Everything else a text depends on, the same for every entry of this fetch: zone, language, address, the names'
+  // last change, and whether alarms are written (the creator's own feed).
+  const context = createHash("sha256")
+    .update(JSON.stringify([w.zone, w.locale, appUrl, names, withAlarms]))
+    .digest("base64url");
+  const keyOf = (k: { key: string; masked: boolean }) => `${k.key}|${k.masked ? "m" : "d"}|${context}`;
+  const texts = keys.map((k) => fragments.get(keyOf(k)));
+  const missing = keys.filter((_, i) => texts[i] === undefined).map((k) => k.id);
   if (missing.length) {
     const written = new Map<string, string>();
     for (const e of await feedEntryDetails(db, feed.creator, missing, withAlarms)) {
       const text = w.eventText(w.entryData(e));
-      // Keyed by what the text was written from: a grant withdrawn since the heads were read gives a masked text, kept as such.
+      // Keyed by what the text was written from: an entry changed or a grant withdrawn since the keys were read is
+      // kept under what it is now.
       fragments.set(keyOf(e), text);
       written.set(e.id, text);
     }
-    heads.forEach((h, i) => (texts[i] ??= written.get(h.id)));
+    keys.forEach((k, i) => (texts[i] ??= written.get(k.id)));
   }
   const { head, foot } = w.frame(feed.name);
-  return [head, ...(texts as string[]), ...tasks.map((t) => w.eventText(w.taskData(t))), ...bookings.map((b) => w.eventText(w.bookingData(b))), foot].join("");
+  // An entry deleted between the keys and its details has no text: it is left out.
+  const events = texts.filter((t): t is string => t !== undefined);
+  return [head, ...events, ...tasks.map((t) => w.eventText(w.taskData(t))), ...bookings.map((b) => w.eventText(w.bookingData(b))), foot].join("");
 }
 
 async function resourceNameOf(db: DbOrTx, id: string): Promise<string | undefined> {
@@ -159,18 +191,20 @@ async function resourceNameOf(db: DbOrTx, id: string): Promise<string | undefine
 /**
  * Writes the fetch down (when, which client) and when the content last changed, which is the
  * Last-Modified: a change that leaves no timestamp (a grant withdrawn) still moves it. The write
- * is skipped when the same client fetches the same content again within a minute.
+ * is skipped when the same client fetches the same content again within a minute. The instant is
+ * known at once; the write goes on beside building the answer, which waits for it.
  */
-async function recordFetch(db: DbOrTx, feed: ResolvedFeed, etag: string, request: FeedRequest): Promise<Date> {
+function recordFetch(db: DbOrTx, feed: ResolvedFeed, etag: string, request: FeedRequest): { changedAt: Date; written: Promise<unknown> } {
   const userAgent = request.userAgent?.slice(0, MAX_USER_AGENT) ?? null;
   const changed = feed.contentTag !== etag;
   const changedAt = changed || !feed.contentChangedAt ? request.now : feed.contentChangedAt;
   const recent = feed.lastFetchedAt !== null && request.now.getTime() - feed.lastFetchedAt.getTime() < FETCH_RECORD_EVERY_MS;
-  if (changed || !recent || feed.lastUserAgent !== userAgent) {
-    await db.execute(
-      sql`UPDATE ${calendarFeeds} SET last_fetched_at = ${request.now.toISOString()}::timestamptz, last_user_agent = ${userAgent},
+  const written =
+    changed || !recent || feed.lastUserAgent !== userAgent
+      ? db.execute(
+          sql`UPDATE ${calendarFeeds} SET last_fetched_at = ${request.now.toISOString()}::timestamptz, last_user_agent = ${userAgent},
         content_tag = ${etag}, content_changed_at = ${changedAt.toISOString()}::timestamptz WHERE id = ${feed.id}::uuid`,
-    );
-  }
-  return changedAt;
+        )
+      : Promise.resolve();
+  return { changedAt, written };
 }

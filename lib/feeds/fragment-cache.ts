@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 /**
  * Written VEVENTs kept between fetches, least recently used dropped first once their size passes
  * a cap: a feed fetched after one entry changed writes only that entry again.
@@ -10,42 +12,24 @@
  * In memory per process; a restart starts cold.
  */
 export class FragmentCache {
-  private readonly texts = new Map<string, string>();
-  private bytes = 0;
+  private readonly texts: LRUCache<string, string>;
 
-  constructor(private readonly maxBytes: number) {
+  constructor(maxBytes: number) {
     if (!(maxBytes > 0)) throw new Error("a fragment cache needs a positive size");
+    // A text bigger than the whole cache is not kept (lru-cache's maxEntrySize defaults to maxSize).
+    this.texts = new LRUCache<string, string>({ maxSize: maxBytes, sizeCalculation: (text, key) => cost(key, text) });
   }
 
   get(key: string): string | undefined {
-    const text = this.texts.get(key);
-    if (text === undefined) return undefined;
-    // Re-inserted: the Map's order is least recently used first.
-    this.texts.delete(key);
-    this.texts.set(key, text);
-    return text;
+    return this.texts.get(key);
   }
 
   set(key: string, text: string): void {
-    const size = cost(key, text);
-    if (size > this.maxBytes) return;
-    const old = this.texts.get(key);
-    if (old !== undefined) {
-      this.bytes -= cost(key, old);
-      this.texts.delete(key);
-    }
     this.texts.set(key, text);
-    this.bytes += size;
-    for (const [k, v] of this.texts) {
-      if (this.bytes <= this.maxBytes) break;
-      this.texts.delete(k);
-      this.bytes -= cost(k, v);
-    }
   }
 
   clear(): void {
     this.texts.clear();
-    this.bytes = 0;
   }
 
   get size(): number {
@@ -53,7 +37,7 @@ export class FragmentCache {
   }
 
   get byteSize(): number {
-    return this.bytes;
+    return this.texts.calculatedSize;
   }
 }
 

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 /**
  * A token bucket per feed token, in this process's memory: each token may be fetched `burst`
  * times at once, then once every `refillSeconds`. Clients poll far less often (Google every
@@ -27,27 +29,26 @@ interface Bucket {
 }
 
 export class TokenBuckets {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: LRUCache<string, Bucket>;
 
   constructor(private readonly options: RateLimitOptions = FEED_RATE_LIMIT) {
     if (!(options.burst >= 1 && options.refillSeconds > 0 && options.maxKeys >= 1))
       throw new Error("a rate limit needs burst >= 1, refillSeconds > 0, maxKeys >= 1");
+    this.buckets = new LRUCache<string, Bucket>({ max: options.maxKeys });
   }
 
   /** Takes one fetch from the key's bucket at `nowMs`, or says how many whole seconds until one is back. */
   take(key: string, nowMs: number): RateDecision {
-    const { burst, refillSeconds, maxKeys } = this.options;
+    const { burst, refillSeconds } = this.options;
     const found = this.buckets.get(key);
     const elapsed = found ? Math.max(0, nowMs - found.at) / 1000 : 0;
     const tokens = found ? Math.min(burst, found.tokens + elapsed / refillSeconds) : burst;
-    // Re-inserted so the Map's order is least recently used first.
-    this.buckets.delete(key);
+    // Written back either way: the bucket becomes the most recently used.
     if (tokens < 1) {
       this.buckets.set(key, { tokens, at: nowMs });
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) * refillSeconds - 1e-9)) };
     }
     this.buckets.set(key, { tokens: tokens - 1, at: nowMs });
-    if (this.buckets.size > maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
     return { allowed: true };
   }
 

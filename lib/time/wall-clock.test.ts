@@ -77,6 +77,55 @@ describe("instantToWallClock", () => {
   });
 });
 
+describe("instantToWallClock's offsets kept per hour", () => {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  /** Intl's own reading of the instant, with formatters of the test's own. */
+  const reference = (ms: number, timeZone: string) => {
+    let format = formats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat("en-CA", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+      });
+      formats.set(timeZone, format);
+    }
+    const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  };
+
+  it("agrees with Intl at every minute of two days around clock changes, in zones with odd offsets and half-hour changes", () => {
+    const cases: [string, string][] = [
+      ["Europe/Warsaw", "2027-03-28T00:00:00Z"],
+      ["Europe/Warsaw", "2027-10-31T00:00:00Z"],
+      ["America/New_York", "2027-03-14T06:00:00Z"],
+      ["America/New_York", "2027-11-07T05:00:00Z"],
+      // Half-hour daylight saving (10:30 / 11:00), a quarter-hour offset, and one of 12:45 / 13:45 with its changes.
+      ["Australia/Lord_Howe", "2027-04-03T14:00:00Z"],
+      ["Asia/Kathmandu", "2027-01-01T00:00:00Z"],
+      ["Pacific/Chatham", "2027-04-03T13:00:00Z"],
+      // Local mean time before 1915 (+01:24) and Amsterdam's +00:19:32 of the 1930s: offsets that are not whole minutes.
+      ["Europe/Warsaw", "1915-08-04T22:00:00Z"],
+      ["Europe/Amsterdam", "1937-06-30T12:00:00Z"],
+    ];
+    for (const [zone, around] of cases) {
+      const from = Date.parse(around) - 24 * 3_600_000;
+      // Twice: the first pass fills the per-hour offsets, the second reads them.
+      for (let pass = 0; pass < 2; pass++) {
+        for (let m = 0; m < 48 * 60; m++) {
+          const ms = from + m * 60_000 + 17_000;
+          const got = instantToWallClock(new Date(ms), zone);
+          if (got !== reference(ms, zone)) expect(`${zone} ${new Date(ms).toISOString()} ${got}`).toBe(reference(ms, zone));
+        }
+      }
+    }
+  });
+});
+
 describe("isTimeZone", () => {
   it("knows IANA zones and refuses made-up ones", () => {
     expect(isTimeZone("Europe/Warsaw")).toBe(true);

@@ -11,8 +11,20 @@ import { acceptTaskAction, returnTaskAction } from "@/lib/tasks/actions";
 import { useAnnounce } from "./task-action-status";
 
 /** The delegator's check of a result: accept it, or return it saying what is missing. */
-export function TaskDecisionPanel({ taskId, assigneeName, resultNote }: { taskId: string; assigneeName: string; resultNote: string | null }) {
+export function TaskDecisionPanel({
+  taskId,
+  assigneeName,
+  resultNote,
+  openSubtasks = 0,
+}: {
+  taskId: string;
+  assigneeName: string;
+  resultNote: string | null;
+  /** Subtasks still open: accepting then asks for a confirmation, as finishing does. */
+  openSubtasks?: number;
+}) {
   const t = useTranslations("tasks.work");
+  const tsub = useTranslations("tasks.subtasks");
   const ts = useTranslations("tasks.announce");
   const router = useRouter();
   const announce = useAnnounce();
@@ -25,6 +37,7 @@ export function TaskDecisionPanel({ taskId, assigneeName, resultNote }: { taskId
     router.refresh();
   });
   const [comment, setComment] = useState("");
+  const [confirmOpen, setConfirmOpen] = useState(false);
   const errors = giveBack.fieldErrors?.comment;
   const error = accept.error ?? (errors ? undefined : giveBack.error);
   return (
@@ -51,8 +64,29 @@ export function TaskDecisionPanel({ taskId, assigneeName, resultNote }: { taskId
           aria-describedby={describedBy("decision-comment", errors, true)}
         />
       </Field>
+      {openSubtasks > 0 ? (
+        <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-900">
+          <p id="decision-open-subtasks">{tsub("openWarning", { count: openSubtasks })}</p>
+          <label className="flex items-start gap-2 font-medium">
+            <input
+              id="decision-confirm-subtasks"
+              type="checkbox"
+              checked={confirmOpen}
+              onChange={(e) => setConfirmOpen(e.target.checked)}
+              aria-describedby="decision-open-subtasks"
+              className="mt-0.5 h-4 w-4 rounded border-slate-300"
+            />
+            {tsub("confirmAccept", { count: openSubtasks })}
+          </label>
+        </div>
+      ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="primary" onClick={() => void accept.run({ taskId, comment })} disabled={accept.pending || giveBack.pending}>
+        <Button
+          size="sm"
+          variant="primary"
+          onClick={() => void accept.run({ taskId, comment, confirmOpenSubtasks: confirmOpen })}
+          disabled={accept.pending || giveBack.pending}
+        >
           <Check aria-hidden className="h-3.5 w-3.5" />
           {t("accept")}
         </Button>

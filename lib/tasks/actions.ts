@@ -7,6 +7,7 @@ import {
   changeStatusInput,
   commentInput,
   createTaskInput,
+  acceptTaskInput,
   decisionInput,
   reassignTaskInput,
   returnTaskInput,
@@ -44,7 +45,7 @@ export const reassignTaskAction = defineAction(reassignTaskInput, (input, work) 
   revalidate: touched,
 });
 
-export const acceptTaskAction = defineAction(decisionInput, (input, work) => acceptTask(work, input), {
+export const acceptTaskAction = defineAction(acceptTaskInput, (input, work) => acceptTask(work, input), {
   revalidate: touched,
 });
 

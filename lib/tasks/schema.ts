@@ -106,6 +106,8 @@ export const commentInput = z.object({ taskId, comment: requiredComment });
 export const taskNoticesReadInput = z.object({ taskId });
 export const returnTaskInput = z.object({ taskId, comment: requiredComment });
 export const decisionInput = z.object({ taskId, comment: optionalComment });
+/** Accepting a result: with subtasks open (added or reopened since it was handed in), the delegator confirms it as the assignee did. */
+export const acceptTaskInput = decisionInput.extend({ confirmOpenSubtasks: checkbox.optional() });
 /** Cancelling: with open subtasks, the request must say whether they are cancelled too or kept. */
 export const cancelTaskInput = decisionInput.extend({ openSubtasks: z.enum(OPEN_SUBTASK_CHOICES, "invalidInput").optional() });
 
@@ -115,5 +117,6 @@ export type ReassignTaskInput = z.output<typeof reassignTaskInput>;
 export type CommentInput = z.output<typeof commentInput>;
 export type ReturnTaskInput = z.output<typeof returnTaskInput>;
 export type DecisionInput = z.output<typeof decisionInput>;
+export type AcceptTaskInput = z.output<typeof acceptTaskInput>;
 export type CancelTaskInput = z.output<typeof cancelTaskInput>;
 export type TaskNoticesReadInput = z.output<typeof taskNoticesReadInput>;

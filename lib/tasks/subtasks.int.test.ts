@@ -6,7 +6,7 @@ import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { perform } from "@/lib/testing/perform";
 import { footprint, globalFootprint, historyOf, makeTaskOrg, noticesOf, TASK_INPUT } from "@/lib/testing/task-org";
-import { cancelTaskAction, changeStatusAction, updateTaskAction } from "./actions";
+import { acceptTaskAction, cancelTaskAction, changeStatusAction, updateTaskAction } from "./actions";
 import { createTask } from "./commands";
 import { parseListParams } from "./list-params";
 import { delegatedTasksOf, myTasks } from "./lists";
@@ -120,6 +120,16 @@ describe("subtasks", () => {
     });
     expect(await footprint(db, sub.id)).toEqual(kept);
     expect(await updateTaskAction({ taskId: sub.id, dueAt: "2030-05-10T11:00" })).toMatchObject({ ok: true });
+    // And the parent cannot move before an open subtask's due; to that moment, or once the subtask is done, it can.
+    const parentKept = await footprint(db, id);
+    expect(await updateTaskAction({ taskId: id, dueAt: "2030-05-10T10:59" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { dueAt: ["An open subtask is due later than that: move its due date first."] },
+    });
+    expect(await footprint(db, id)).toEqual(parentKept);
+    expect(await updateTaskAction({ taskId: id, dueAt: "2030-05-10T11:00" })).toMatchObject({ ok: true });
+    expect(await updateTaskAction({ taskId: id, dueAt: "2030-05-10T12:00" })).toMatchObject({ ok: true });
 
     expect(await cancelTaskAction({ taskId: id, openSubtasks: "keep" })).toMatchObject({ ok: true });
     const closed = await everything(db, id, [org.lead.id]);
@@ -217,6 +227,26 @@ describe("subtasks", () => {
     expect(await changeStatusAction({ taskId: sub.id, status: "done" })).toMatchObject({ ok: true });
     actAs(org.tech.viewer);
     expect(await changeStatusAction({ taskId: id, status: "done" })).toMatchObject({ ok: true, data: { status: "awaiting_acceptance" } });
+  });
+
+  it("make accepting the result ask when a subtask was added after it was handed in; without confirmation nothing changes", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    const { id } = await perform(db, org.lead.viewer, createTask, { ...TASK_INPUT, assigneeId: org.tech.id, needsAcceptance: true });
+    actAs(org.tech.viewer);
+    expect(await changeStatusAction({ taskId: id, status: "done" })).toMatchObject({ ok: true, data: { status: "awaiting_acceptance" } });
+    actAs(org.lead.viewer);
+    await add(id, { title: "Jeszcze jedno", assigneeId: org.tech2.id });
+    const before = await everything(db, id, [org.lead.id, org.tech.id, org.tech2.id]);
+    expect(await acceptTaskAction({ taskId: id })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await everything(db, id, [org.lead.id, org.tech.id, org.tech2.id])).toEqual(before);
+    // Someone who may not decide is refused before anything is asked.
+    actAs(org.stranger.viewer);
+    expect(await acceptTaskAction({ taskId: id, confirmOpenSubtasks: true })).toMatchObject({ ok: false });
+    expect(await everything(db, id, [org.lead.id, org.tech.id, org.tech2.id])).toEqual(before);
+    actAs(org.lead.viewer);
+    expect(await acceptTaskAction({ taskId: id, confirmOpenSubtasks: true })).toMatchObject({ ok: true, data: { status: "done" } });
+    expect((await childrenOf(db, id)).map((c) => c.status)).toEqual(["open"]);
   });
 
   it("on cancelling the parent are cancelled too or kept, as the request says; saying neither is refused and changes nothing", async () => {

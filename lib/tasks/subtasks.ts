@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { tasks, users } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
@@ -63,10 +63,21 @@ export async function addSubtask(work: Work, input: AddSubtaskInput): Promise<Ta
 }
 
 /** A subtask's new due moment may not fall after its parent's, on edit as on creation. */
-export async function checkSubtaskDue(tx: DbOrTx, task: Pick<TaskRow, "parentTaskId">, dueAt: Date | null, problems: FieldProblems): Promise<void> {
-  if (!task.parentTaskId || !dueAt) return;
-  const [parent] = await tx.select({ dueAt: tasks.dueAt }).from(tasks).where(eq(tasks.id, task.parentTaskId));
-  if (parent?.dueAt && dueAt.getTime() > parent.dueAt.getTime()) problems.add("dueAt", "tasks.errors.subtaskDueAfterParent");
+export async function checkSubtaskDue(tx: DbOrTx, task: Pick<TaskRow, "id" | "parentTaskId">, dueAt: Date | null, problems: FieldProblems): Promise<void> {
+  if (!dueAt) return;
+  if (task.parentTaskId) {
+    // Read under a share lock: a change of the parent's due (which holds its row) is seen once it commits.
+    const [parent] = await tx.select({ dueAt: tasks.dueAt }).from(tasks).where(eq(tasks.id, task.parentTaskId)).for("share");
+    if (parent?.dueAt && dueAt.getTime() > parent.dueAt.getTime()) problems.add("dueAt", "tasks.errors.subtaskDueAfterParent");
+    return;
+  }
+  // A parent moved earlier than an open subtask's due would leave that subtask due after its task.
+  const [later] = await tx
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.parentTaskId, task.id), statusIn(ACTIVE_STATUSES), gt(tasks.dueAt, dueAt)))
+    .limit(1);
+  if (later) problems.add("dueAt", "tasks.errors.parentDueBeforeSubtasks");
 }
 
 /** The subtasks of a parent still open to work, locked for the change about to be made to the parent. */

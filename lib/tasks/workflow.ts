@@ -6,7 +6,7 @@ import { notify, type Notice } from "./notices";
 import { assertCan, canCancel, canDecideAcceptance, canReassign, canReopen, canWork, isClosed, workTransition } from "./policy";
 import { reassignmentOf } from "./reassignment";
 import { checkAssignee, FieldProblems, peopleById } from "./references";
-import type { CancelTaskInput, ChangeStatusInput, DecisionInput, ReassignTaskInput, ReturnTaskInput, SetProgressInput } from "./schema";
+import type { AcceptTaskInput, CancelTaskInput, ChangeStatusInput, DecisionInput, ReassignTaskInput, ReturnTaskInput, SetProgressInput } from "./schema";
 import { assertSubtasksSettled, settleSubtasksOnCancel } from "./subtasks";
 
 export interface TaskVersion {
@@ -82,14 +82,20 @@ export async function reassignTask(work: Work, input: ReassignTaskInput): Promis
   return versionOf(updated);
 }
 
-/** The delegator checks the result and accepts it: the task is done. */
-export async function acceptTask(work: Work, input: DecisionInput): Promise<TaskVersion> {
-  return decide(work, input.taskId, (task) => ({
-    patch: { status: "done", completedAt: work.now },
-    entry: { kind: "accepted", field: "status", oldValue: task.status, newValue: "done", comment: input.comment },
-    notice: "accepted",
-    comment: input.comment,
-  }));
+/**
+ * The delegator checks the result and accepts it: the task is done. Subtasks open by now (added or
+ * reopened after the result was handed in) need the delegator's say-so, as finishing does.
+ */
+export async function acceptTask(work: Work, input: AcceptTaskInput): Promise<TaskVersion> {
+  return decide(work, input.taskId, async (task) => {
+    await assertSubtasksSettled(work.tx, task, input.confirmOpenSubtasks ?? false);
+    return {
+      patch: { status: "done", completedAt: work.now },
+      entry: { kind: "accepted", field: "status", oldValue: task.status, newValue: "done", comment: input.comment },
+      notice: "accepted",
+      comment: input.comment,
+    };
+  });
 }
 
 /** The delegator sends the result back with what is missing: the assignee works on it again. */
@@ -102,16 +108,14 @@ export async function returnTask(work: Work, input: ReturnTaskInput): Promise<Ta
   }));
 }
 
-async function decide(
-  work: Work,
-  taskId: string,
-  outcome: (task: TaskRow) => { patch: TaskPatch; entry: ActivityEntry; notice: Notice["kind"]; comment: string | null },
-): Promise<TaskVersion> {
+type Outcome = { patch: TaskPatch; entry: ActivityEntry; notice: Notice["kind"]; comment: string | null };
+
+async function decide(work: Work, taskId: string, outcome: (task: TaskRow) => Outcome | Promise<Outcome>): Promise<TaskVersion> {
   const { tx, viewer, now, effects } = work;
   const { task, relation } = await loadVisibleTask(tx, viewer, taskId, { lock: true });
   assertCan(canDecideAcceptance(relation), "tasks.errors.onlyDelegator");
   if (task.status !== "awaiting_acceptance") throw new Conflict("tasks.errors.notAwaiting");
-  const { patch, entry, notice, comment } = outcome(task);
+  const { patch, entry, notice, comment } = await outcome(task);
   const updated = await applyChange(tx, task, viewer.id, patch, [entry], now, effects);
   const assignee = await personOf(tx, task.assigneeId);
   if (assignee) await notify(work, updated, viewer, [{ kind: notice, recipient: assignee, comment }]);

@@ -158,7 +158,7 @@ export default async function Page({ params }: Params) {
             ) : null}
             {can.decide ? (
               <Card title={t("work.decisionHeading")} className="border-violet-300">
-                <TaskDecisionPanel taskId={task.id} assigneeName={detail.assignee.name} resultNote={resultNote} />
+                <TaskDecisionPanel taskId={task.id} assigneeName={detail.assignee.name} resultNote={resultNote} openSubtasks={subtasks.open} />
               </Card>
             ) : null}
             {can.reassign || can.cancel || can.reopen ? (

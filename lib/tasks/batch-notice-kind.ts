@@ -43,7 +43,13 @@ export const batchNoticeKinds = [
     about: (p) => `batch:${p.batchKey}`,
     inApp(p, { t }) {
       const lines = p.lines.map((l) => {
-        const values = { number: l.taskNumber, title: l.title, assignee: l.assignee ?? "", previous: l.previous ?? "", to: l.to ? t(`tasks.status.${l.to}`) : "" };
+        const values = {
+          number: l.taskNumber,
+          title: l.title,
+          assignee: l.assignee ?? "",
+          previous: l.previous ?? "",
+          to: l.to ? t(`tasks.status.${l.to}`) : "",
+        };
         return t("tasks.notice.batch.line", { ...values, what: t(`tasks.notice.batch.what.${l.kind}`, values) });
       });
       return {

@@ -84,9 +84,7 @@ const byName = sql`lower(${taskSavedViews.name})`;
 /** The viewer's own views of one list and those shared with their department: one query. */
 export async function viewsOfList(db: DbOrTx, viewer: Viewer, list: TaskListView): Promise<ListViews> {
   const mine = eq(taskSavedViews.ownerId, viewer.id);
-  const visible = viewer.departmentId
-    ? sql`(${mine} OR (${taskSavedViews.sharedDepartmentId} = ${viewer.departmentId} AND ${owner.active}))`
-    : mine;
+  const visible = viewer.departmentId ? sql`(${mine} OR (${taskSavedViews.sharedDepartmentId} = ${viewer.departmentId} AND ${owner.active}))` : mine;
   const rows = await viewsSelect(db)
     .where(and(eq(taskSavedViews.list, list), visible))
     .orderBy(asc(byName), asc(taskSavedViews.id));
@@ -160,9 +158,6 @@ export async function shareView(work: Work, input: ShareViewInput): Promise<{ id
     if (!department) throw new Invalid("tasks.views.errors.departmentUnknown", { departmentId: ["tasks.views.errors.departmentUnknown"] });
     if (!canShareWith(viewer, department.id)) throw new Forbidden("tasks.views.errors.cannotShare");
   }
-  await tx
-    .update(taskSavedViews)
-    .set({ sharedDepartmentId: input.departmentId, updatedAt: now })
-    .where(eq(taskSavedViews.id, view.id));
+  await tx.update(taskSavedViews).set({ sharedDepartmentId: input.departmentId, updatedAt: now }).where(eq(taskSavedViews.id, view.id));
   return { id: view.id, departmentId: input.departmentId };
 }

@@ -8,6 +8,7 @@ import { perform } from "@/lib/testing/perform";
 import { footprint, makeTaskOrg, TASK_INPUT } from "@/lib/testing/task-org";
 import { bulkCancelAction, bulkDueAction, bulkPriorityAction, bulkReassignAction } from "./bulk-actions";
 import { createTask } from "./commands";
+import { watchTask } from "./watch";
 import { changeStatus } from "./workflow";
 
 /** lead delegates three tasks to tech; tech2 is tech's colleague under lead. */
@@ -199,5 +200,16 @@ describe("bulk priority, due date and cancel", () => {
     const sent = await noticesSince(db, since);
     expect(sent.map((n) => [n.recipientId, n.kind])).toEqual([[org.tech.id, "task.batch"]]);
     expect(sent[0]!.body).toContain("cancelled");
+  });
+
+  it("tells a watcher of several tasks once, listing each status change", async () => {
+    const { db, org, ids } = await three();
+    for (const id of ids.slice(0, 2)) await perform(db, org.boss.viewer, watchTask, { taskId: id });
+    const since = await newest(db);
+    actAs(org.lead.viewer);
+    expect(await bulkCancelAction({ taskIds: ids.slice(0, 2) })).toMatchObject({ ok: true });
+    const toBoss = (await noticesSince(db, since)).filter((n) => n.recipientId === org.boss.id);
+    expect(toBoss.map((n) => n.kind)).toEqual(["task.batch"]);
+    expect(toBoss[0]!.body.match(/teraz: Anulowane/g)).toHaveLength(2);
   });
 });

@@ -49,7 +49,7 @@ export function SavedViews({
         className={clsx(CHIP, current ? "border-brand-500 bg-brand-50 text-brand-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50")}
       >
         {view.name}
-        {extra ? <span className="ml-1 text-slate-500">{extra}</span> : null}
+        {extra ? <span className="ml-1 text-slate-700">{extra}</span> : null}
       </Link>
     );
   };

@@ -84,6 +84,10 @@ describe("bulk reassign", () => {
         [org.tech.id, "task.unassigned"],
       ].sort(),
     );
+    // A task already with that person is left as it is.
+    expect(await bulkReassignAction({ taskIds: ids.slice(0, 2), assigneeId: org.tech2.id })).toEqual({ ok: true, data: { changed: 1 } });
+    const [first] = await db.select().from(tasks).where(eq(tasks.id, ids[0]!));
+    expect(first!.version).toBe(2);
   });
 
   it("refuses the whole lot when one task refuses, names it, and changes nothing", async () => {

@@ -81,9 +81,10 @@ export async function bulkReassign(work: Work, input: BulkReassignInput): Promis
   problems.throwIfAny();
   const current = await work.tx.select({ id: tasks.id, assigneeId: tasks.assigneeId }).from(tasks).where(inArray(tasks.id, input.taskIds));
   const already = new Set(current.filter((t) => t.assigneeId === input.assigneeId).map((t) => t.id));
-  return forEachSelected(work, input.taskIds, (task) =>
+  const result = await forEachSelected(work, input.taskIds, (task) =>
     already.has(task.id) ? Promise.resolve() : reassignTask(work, { taskId: task.id, assigneeId: input.assigneeId, comment: input.comment }),
   );
+  return { changed: result.changed - already.size };
 }
 
 export async function bulkSetPriority(work: Work, input: BulkPriorityInput): Promise<BulkResult> {

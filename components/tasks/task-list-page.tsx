@@ -6,11 +6,14 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterPanel } from "@/components/ui/filter-panel";
 import type { Db } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { isDefault, parseListParams, type SearchParams } from "@/lib/tasks/list-params";
+import { isDefault, listQuery, parseListParams, type SearchParams } from "@/lib/tasks/list-params";
 import { listTasks, type TaskListView } from "@/lib/tasks/lists";
 import { chosenClient } from "@/lib/pickers/clients";
 import { chosenPerson } from "@/lib/pickers/people";
 import { casesOfClient, hasPeopleUnder } from "@/lib/tasks/queries";
+import { departmentsToShareWith, normalizedQuery, viewsOfList } from "@/lib/tasks/views";
+import { BulkSelection } from "./bulk-selection";
+import { SavedViews } from "./saved-views";
 import { ExportLinks } from "./export-links";
 import { Pager } from "./pager";
 import { StatusChips } from "./status-chips";
@@ -36,12 +39,14 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
   const at = now();
   const personScope = view === "team" ? "team" : "active";
   // The filters get only what is chosen: the pickers search the rest on the server as one types.
-  const [list, showTeam, person, client, cases] = await Promise.all([
+  const [list, showTeam, person, client, cases, views, departments] = await Promise.all([
     listTasks(db, viewer, view, params, at),
     hasPeopleUnder(db, viewer),
     chosenPerson(db, viewer, personScope, params.person, true),
     chosenClient(db, viewer, params.client),
     params.client ? casesOfClient(db, params.client) : Promise.resolve([]),
+    viewsOfList(db, viewer, view),
+    departmentsToShareWith(db, viewer),
   ]);
   const text = TEXT[view];
   const active = FILTERS.filter((k) => !isDefault(params, k)).length;
@@ -61,6 +66,7 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
         }
       />
       <TaskTabs view={view} showTeam={showTeam} />
+      <SavedViews list={view} path={path} query={normalizedQuery(listQuery(params))} own={views.own} shared={views.shared} departments={departments} />
       <StatusChips counts={list.counts} params={params} path={path} />
       <FilterPanel active={active}>
         <TaskFilters
@@ -78,7 +84,9 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
       </FilterPanel>
       {list.rows.length ? (
         <>
-          <TaskTable view={view} rows={list.rows} params={params} path={path} now={at} />
+          <BulkSelection ids={list.rows.map((r) => r.id)}>
+            <TaskTable view={view} rows={list.rows} params={params} path={path} now={at} selectable />
+          </BulkSelection>
           <Pager total={list.total} params={params} path={path} />
         </>
       ) : (

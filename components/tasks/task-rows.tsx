@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Priority } from "@/lib/org/vocabulary";
 import type { TaskStatus } from "@/lib/tasks/schema";
+import { RowBox } from "./bulk-selection";
 
 export type RowColumn = "number" | "title" | "priority" | "status" | "progress" | "due" | "assignee" | "delegator" | "people" | "activity";
 
@@ -53,7 +54,7 @@ const CELL: Record<RowColumn, string | undefined> = {
 };
 
 /** The body of the dense task table (task-table.tsx draws its head and sorting). */
-export function TaskRows({ columns, rows }: { columns: RowColumn[]; rows: RowData[] }) {
+export function TaskRows({ columns, rows, selectable = false }: { columns: RowColumn[]; rows: RowData[]; selectable?: boolean }) {
   const t = useTranslations("tasks");
   const tp = useTranslations("common.priority");
   const te = useTranslations("reminders.badge");
@@ -155,6 +156,11 @@ export function TaskRows({ columns, rows }: { columns: RowColumn[]; rows: RowDat
     <tbody className="tl">
       {rows.map((row) => (
         <tr key={row.id} data-overdue={row.overdue}>
+          {selectable ? (
+            <td className="w-8">
+              <RowBox id={row.id} number={row.number} />
+            </td>
+          ) : null}
           {columns.map((column) => (
             <td key={column} className={CELL[column]}>
               {cell(column, row)}

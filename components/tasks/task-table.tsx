@@ -6,6 +6,7 @@ import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { Table, Th } from "@/components/ui/table";
 import { listQuery, NATURAL_DIR, type ListSort, type TaskListParams } from "@/lib/tasks/list-params";
 import type { TaskListRow, TaskListView } from "@/lib/tasks/lists";
+import { SelectAllBox } from "./bulk-selection";
 import { TaskRows, type RowColumn, type RowData } from "./task-rows";
 
 type Column = RowColumn;
@@ -40,14 +41,19 @@ const SORT_OF: Partial<Record<Column, ListSort>> = {
   activity: "activity",
 };
 
-/** The dense list of tasks shared by My tasks, Delegated and Team; headers sort through the URL. */
+/**
+ * The dense list of tasks shared by My tasks, Delegated and Team; headers sort through the URL.
+ * `selectable`: a checkbox per row and one for the page, inside <BulkSelection>.
+ */
 export async function TaskTable({
   view,
   rows,
   params,
   path,
   now,
+  selectable = false,
 }: {
+  selectable?: boolean;
   view: TaskListView;
   rows: TaskListRow[];
   params: TaskListParams;
@@ -62,6 +68,11 @@ export async function TaskTable({
     <Table caption={t(`${view === "mine" ? "mineTitle" : view === "delegated" ? "delegatedTitle" : "teamTitle"}`)}>
       <thead>
         <tr>
+          {selectable ? (
+            <Th className="w-8">
+              <SelectAllBox />
+            </Th>
+          ) : null}
           {columns.map((column) => {
             const sort = SORT_OF[column];
             const active = sort === params.sort;
@@ -94,7 +105,7 @@ export async function TaskTable({
           })}
         </tr>
       </thead>
-      <TaskRows columns={columns} rows={rows.map(rowData)} />
+      <TaskRows columns={columns} rows={rows.map(rowData)} selectable={selectable} />
     </Table>
   );
 

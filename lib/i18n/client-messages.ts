@@ -39,6 +39,8 @@ export const SECTION_NAMESPACES = {
     "tasks.checklist",
     "tasks.watch",
     "tasks.subtasks",
+    "tasks.views",
+    "tasks.bulk",
     "reminders.badge",
   ],
   calendar: ["calendar.view", "calendar.entry", "calendar.response", "calendar.form", "calendar.lanes", "invitations.form", "resources.finder"],

@@ -46,6 +46,15 @@ const SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
   "task.watchedStatus": { ...task, from: "in_progress", to: "awaiting_acceptance" },
   "task.watchedComment": { ...task, commentId: 41, comment: "Proszę o zdjęcie tabliczki <b>znamionowej</b>" },
   "task.mentioned": { ...task, commentId: 41, comment: "@Anna Wiśniewska, potwierdzisz termin?" },
+  "task.batch": {
+    batchKey: "3f2a",
+    actor: "Tomasz Nowak",
+    priority: "urgent",
+    lines: [
+      { kind: "assigned", taskId: task.taskId, taskNumber: 12, title: "Przegląd pieca Rational", priority: "urgent", version: 3 },
+      { kind: "unassigned", taskId: task.taskId, taskNumber: 13, title: "Wymiana uszczelki", priority: "normal", version: 2, assignee: "Anna Wiśniewska" },
+    ],
+  },
   "reminder.task": { ...moment, snoozed: true },
   "task.overdue": { ...moment, audience: "delegator" },
   "task.escalated": { ...moment, level: 2 },

@@ -7,6 +7,7 @@ import { calendarNoticeKinds } from "@/lib/calendar/notice-kinds";
 import { caseNoticeKinds } from "@/lib/crm/notice-kinds";
 import { reminderNoticeKinds } from "@/lib/reminders/notice-kinds";
 import { resourceNoticeKinds } from "@/lib/resources/notice-kinds";
+import { batchNoticeKinds } from "@/lib/tasks/batch-notice-kind";
 import { taskNoticeKinds } from "@/lib/tasks/notice-kinds";
 import { watchNoticeKinds } from "@/lib/tasks/watch-notice-kinds";
 import type { NoticeKind, NoticeLiveState } from "./kinds";
@@ -17,6 +18,7 @@ export const NOTICE_LIVE_STATES: readonly NoticeLiveState[] = [invitationAnswerS
 const ALL_KINDS = [
   ...taskNoticeKinds,
   ...watchNoticeKinds,
+  ...batchNoticeKinds,
   ...reminderNoticeKinds,
   ...caseNoticeKinds,
   ...authNoticeKinds,

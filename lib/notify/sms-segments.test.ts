@@ -64,6 +64,21 @@ const LONG_SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
   "task.watchedStatus": { ...task, from: "awaiting_acceptance", to: "in_progress" },
   "task.watchedComment": { ...task, commentId: 1_234_567, comment: LONG },
   "task.mentioned": { ...task, commentId: 1_234_567, comment: LONG },
+  "task.batch": {
+    batchKey: "3f2a",
+    actor: NAME,
+    priority: "urgent",
+    lines: [1_234_567, 1_234_568, 1_234_569].map((n) => ({
+      kind: "reassigned" as const,
+      taskId: task.taskId,
+      taskNumber: n,
+      title: LONG,
+      priority: "urgent" as const,
+      version: 3,
+      assignee: NAME,
+      previous: NAME,
+    })),
+  },
   "reminder.task": { ...moment, snoozed: true },
   "task.overdue": { ...moment, audience: "delegator" },
   "task.escalated": { ...moment, level: 2 },
@@ -163,6 +178,10 @@ describe("every SMS Baton sends is one segment", () => {
           } else if (key.startsWith("resource.")) {
             // Bookings have no number either: the link to the resource's calendar is the anchor.
             expect(text).toMatch(new RegExp(` ${APP_URL.replace(/\./g, "\\.")}/resources/${TASK}$`));
+          } else if (key === "task.batch") {
+            // Several tasks: the numbers, and a link to the list they are on.
+            expect(text).toContain("#1234567");
+            expect(text).toMatch(new RegExp(` ${APP_URL.replace(/\./g, "\\.")}/tasks(/delegated)?$`));
           } else if (!key.startsWith("auth.")) {
             // What and which number, and a short link to the item.
             expect(text).toContain("#1234567");

@@ -1,5 +1,6 @@
 import { notice } from "@/lib/notify/notice";
-import { writeOutbox, type OutboxRow, type OutboxWork } from "@/lib/notify/outbox";
+import type { OutboxRow, OutboxWork } from "@/lib/notify/outbox";
+import { writeTaskNotices } from "./notice-batch";
 import type { TaskNoticeKind } from "./notice-kinds";
 import type { Priority } from "./schema";
 import type { Person } from "./references";
@@ -48,8 +49,11 @@ export function taskNoticeRow(task: NoticeTask, actor: { id: string; name: strin
   );
 }
 
-/** Writes the notices of one change; nobody is told about their own action, nor is a deactivated account. */
+/** Writes the notices of one change (a bulk action batches them: ./notice-batch.ts); nobody is told about their own action, nor is a deactivated account. */
 export async function notify(work: OutboxWork, task: NoticeTask, actor: { id: string; name: string }, notices: Notice[]): Promise<string[]> {
-  const rows = notices.filter((n) => n.recipient.id !== actor.id && n.recipient.active).map((n) => taskNoticeRow(task, actor, n));
-  return writeOutbox(work, rows);
+  const told = notices.filter((n) => n.recipient.id !== actor.id && n.recipient.active);
+  return writeTaskNotices(
+    work,
+    told.map((n) => ({ row: taskNoticeRow(task, actor, n), recipient: n.recipient })),
+  );
 }

@@ -4,6 +4,7 @@ import { taskWatchers, users } from "@/db/schema";
 import { notice } from "@/lib/notify/notice";
 import { writeOutbox, type OutboxRow, type OutboxWork } from "@/lib/notify/outbox";
 import type { TaskRow } from "./access";
+import { writeTaskNotices } from "./notice-batch";
 import type { TaskStatus } from "./schema";
 import { whoMaySee, type Reader } from "./watch-access";
 
@@ -47,9 +48,9 @@ export async function tellWatchersOfStatus(work: OutboxWork, task: TaskRow, acto
   const watchers = await watchersToTell(work.tx, task, actorId);
   if (!watchers.length) return [];
   const payload = { ...about(task, await actorName(work.tx, actorId)), from, to: task.status };
-  return writeOutbox(
+  return writeTaskNotices(
     work,
-    watchers.map((w) => notice("task.watchedStatus", payload, w, { actorId })),
+    watchers.map((w) => ({ row: notice("task.watchedStatus", payload, w, { actorId }), recipient: w })),
   );
 }
 

@@ -5,6 +5,7 @@ import { isPublicPath } from "@/lib/auth/public-paths";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName, sessionOfToken, sessionTokenOf } from "@/lib/auth/session-token";
 import { env } from "@/lib/config/env";
+import { ATTACHMENT_CSP } from "@/lib/files/serving";
 import { newNonce, securityHeaders, signInOrigins } from "@/lib/http/security-headers";
 
 /**
@@ -24,6 +25,8 @@ export async function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === "development",
     signInOrigins: signInOrigins(e),
   });
+  // An uploaded file is never a page of the app: it gets a sandbox that lets nothing in it run.
+  if (pathname.startsWith("/api/attachments/")) headers["Content-Security-Policy"] = ATTACHMENT_CSP;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
 

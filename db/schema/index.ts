@@ -11,3 +11,4 @@ export * from "./calendar";
 export * from "./calendar-lanes";
 export * from "./resources";
 export * from "./feeds";
+export * from "./attachments";

@@ -1,6 +1,8 @@
 import { fileTypeFromBuffer } from "file-type";
 import { Invalid } from "@/lib/action/errors";
-import { allowedType, extensionOf, type AllowedType } from "./limits";
+import { ALLOWED_TYPES, allowedType, extensionOf, type AllowedType } from "./limits";
+
+const ALLOWED_EXTENSIONS = new Set(Object.values(ALLOWED_TYPES).flatMap((t) => t.extensions));
 
 export interface SniffedType {
   contentType: string;
@@ -19,7 +21,9 @@ export async function sniffContentType(bytes: Uint8Array, fileName: string): Pro
   if (!contentType) throw new Invalid("files.errors.typeNotAllowed");
   const allowed = allowedType(contentType);
   if (!allowed) throw new Invalid("files.errors.typeNotAllowed");
-  if (!allowed.extensions.includes(extensionOf(fileName))) throw new Invalid("files.errors.typeMismatch");
+  const extension = extensionOf(fileName);
+  if (!ALLOWED_EXTENSIONS.has(extension)) throw new Invalid("files.errors.typeNotAllowed");
+  if (!allowed.extensions.includes(extension)) throw new Invalid("files.errors.typeMismatch");
   return { contentType, allowed };
 }
 

@@ -129,7 +129,7 @@ describe("attachments on disk", () => {
       ["pusty.pdf", Buffer.alloc(0), "files.errors.empty"],
     ];
     for (const [name, bytes, message] of cases) {
-      const answer = await post({ item: "task", id: task.id, name }, bytes);
+      const answer = await post({ item: "task", id: task.id, name }, new Uint8Array(bytes));
       expect(answer.status, name).toBe(400);
       expect(((await answer.json()) as { message: string }).message, name).toBe(message);
     }

@@ -39,3 +39,13 @@ export function servingHeaders(file: { fileName: string; contentType: string; si
     "cross-origin-resource-policy": "same-origin",
   };
 }
+
+/**
+ * The origin a thumbnail's signed URL points at when files are in a bucket (pages' CSP must let
+ * the image in): the S3-compatible endpoint, or AWS's virtual-hosted bucket address. None on disk.
+ */
+export function attachmentOrigins(e: { S3_BUCKET?: string; S3_ENDPOINT?: string; S3_REGION?: string }): string[] {
+  if (!e.S3_BUCKET) return [];
+  if (e.S3_ENDPOINT) return [new URL(e.S3_ENDPOINT).origin];
+  return [`https://${e.S3_BUCKET}.s3.${e.S3_REGION ?? "us-east-1"}.amazonaws.com`];
+}

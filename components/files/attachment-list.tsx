@@ -15,7 +15,9 @@ export interface ListedAttachment extends AttachmentView {
 }
 
 export function sizeLabel(t: ReturnType<typeof useTranslations<"files">>, bytes: number): string {
-  return bytes < 1024 * 1024 ? t("sizeKb", { value: Math.max(1, Math.round(bytes / 1024)) }) : t("sizeMb", { value: Math.round((bytes / (1024 * 1024)) * 10) / 10 });
+  return bytes < 1024 * 1024
+    ? t("sizeKb", { value: Math.max(1, Math.round(bytes / 1024)) })
+    : t("sizeMb", { value: Math.round((bytes / (1024 * 1024)) * 10) / 10 });
 }
 
 /** Files with a thumbnail for images, their size, who attached them and when; removable by the uploader or an admin. */

@@ -128,7 +128,11 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["S3_REGION"], message: "is required when S3_BUCKET is set (us-east-1 for most S3-compatible services)" });
     }
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
-      ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together (or both left unset for the default AWS credentials)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_SECRET_ACCESS_KEY"],
+        message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together (or both left unset for the default AWS credentials)",
+      });
     }
     // A real deployment (Postgres) must set it; the embedded laptop mode keeps a generated one under .data/.
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {

@@ -34,7 +34,10 @@ afterAll(async () => {
 });
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-const photo = () => sharp({ create: { width: 800, height: 600, channels: 3, background: "#3366aa" } }).jpeg().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 800, height: 600, channels: 3, background: "#3366aa" } })
+    .jpeg()
+    .toBuffer();
 
 async function scene() {
   const db = await testDb();
@@ -84,7 +87,15 @@ describe("attachments on disk", () => {
     expect(answer.status).toBe(201);
     const { id } = (await answer.json()) as { id: string };
     const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
-    expect(row).toMatchObject({ item: "task", taskId: task.id, uploaderId: org.tech.id, contentType: "image/jpeg", size: bytes.length, width: 800, height: 600 });
+    expect(row).toMatchObject({
+      item: "task",
+      taskId: task.id,
+      uploaderId: org.tech.id,
+      contentType: "image/jpeg",
+      size: bytes.length,
+      width: 800,
+      height: 600,
+    });
     expect(row!.thumbnailKey).toMatch(/^thumbs\//);
 
     actAs(org.lead.viewer);
@@ -106,7 +117,9 @@ describe("attachments on disk", () => {
     const { org, task } = await scene();
     actAs(org.tech.viewer);
     const pdf = (await (await post({ item: "task", id: task.id, name: "protokół.pdf" }, PDF)).json()) as { id: string };
-    const text = (await (await post({ item: "task", id: task.id, name: "notatki.txt" }, Buffer.from("<html><script>alert(1)</script></html>"))).json()) as { id: string };
+    const text = (await (await post({ item: "task", id: task.id, name: "notatki.txt" }, Buffer.from("<html><script>alert(1)</script></html>"))).json()) as {
+      id: string;
+    };
     const pdfAnswer = await get(pdf.id);
     expect(pdfAnswer.headers.get("content-disposition")).toMatch(/^attachment;/);
     expect(pdfAnswer.headers.get("content-type")).toBe("application/pdf");
@@ -175,10 +188,20 @@ describe("attachments on disk", () => {
 
     actAs(org.tech.viewer);
     const crossSite = await upload(
-      new Request(`${origin}/api/attachments?item=task&id=${task.id}&name=a.pdf`, { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/octet-stream" }, body: PDF }),
+      new Request(`${origin}/api/attachments?item=task&id=${task.id}&name=a.pdf`, {
+        method: "POST",
+        headers: { origin: "https://evil.example", "content-type": "application/octet-stream" },
+        body: PDF,
+      }),
     );
     expect(crossSite.status).toBe(403);
-    const formPost = await upload(new Request(`${origin}/api/attachments?item=task&id=${task.id}&name=a.pdf`, { method: "POST", headers: { origin, "content-type": "text/plain" }, body: PDF }));
+    const formPost = await upload(
+      new Request(`${origin}/api/attachments?item=task&id=${task.id}&name=a.pdf`, {
+        method: "POST",
+        headers: { origin, "content-type": "text/plain" },
+        body: PDF,
+      }),
+    );
     expect(formPost.status).toBe(415);
     expect(await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.taskId, task.id))).toEqual([{ id }]);
   });

@@ -26,7 +26,11 @@ export async function recordAttachment(work: Work, file: StoredFile): Promise<At
   const { tx, viewer, now } = work;
   const item = await assertMayAttach(tx, viewer, file.target, { lock: true });
   const same =
-    item.item === "case" ? eq(attachments.caseId, item.caseId!) : item.item === "comment" ? eq(attachments.commentId, item.commentId!) : and(eq(attachments.taskId, item.taskId!), eq(attachments.item, "task"));
+    item.item === "case"
+      ? eq(attachments.caseId, item.caseId!)
+      : item.item === "comment"
+        ? eq(attachments.commentId, item.commentId!)
+        : and(eq(attachments.taskId, item.taskId!), eq(attachments.item, "task"));
   const [count] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(attachments)

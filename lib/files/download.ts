@@ -18,9 +18,15 @@ export async function downloadAttachment(db: Db, storage: FileStorage, viewer: V
       ? { fileName: row.fileName, contentType: row.contentType }
       : { fileName: `${row.fileName.replace(/\.[^.]*$/, "")}-thumbnail.webp`, contentType: "image/webp" };
 
-  const signed = await storage.signedUrl(key, { contentType: servedContentType(file.contentType), contentDisposition: contentDisposition(file.fileName, file.contentType) });
+  const signed = await storage.signedUrl(key, {
+    contentType: servedContentType(file.contentType),
+    contentDisposition: contentDisposition(file.fileName, file.contentType),
+  });
   if (signed) {
-    return new Response(null, { status: 302, headers: { location: signed, "cache-control": "private, no-store", "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" } });
+    return new Response(null, {
+      status: 302,
+      headers: { location: signed, "cache-control": "private, no-store", "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" },
+    });
   }
   const bytes = await storage.read(key);
   if (!bytes) return Response.json({ error: "not_found", message: "files.errors.notFound" }, { status: 404 });

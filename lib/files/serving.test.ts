@@ -45,7 +45,9 @@ describe("content type sniffing", () => {
   it("refuses what is not on the allowlist, whatever its name", async () => {
     await expect(sniffContentType(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"), "a.svg")).rejects.toThrow("files.errors.typeNotAllowed");
     await expect(sniffContentType(Buffer.from("<html></html>"), "a.html")).rejects.toThrow("files.errors.typeNotAllowed");
-    await expect(sniffContentType(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]), "a.pdf")).rejects.toThrow("files.errors.typeNotAllowed");
+    await expect(sniffContentType(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]), "a.pdf")).rejects.toThrow(
+      "files.errors.typeNotAllowed",
+    );
     await expect(sniffContentType(Buffer.from("GIF89a\x01\x00\x01\x00"), "a.gif")).rejects.toThrow("files.errors.typeNotAllowed");
     expect(looksLikeText(Buffer.from([0xff, 0xfe, 0x00]))).toBe(false);
   });

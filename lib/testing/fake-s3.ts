@@ -77,7 +77,9 @@ export async function startFakeS3(options: { bucket: string; accessKeyId: string
     if (accessKey !== options.accessKeyId || region !== options.region || service !== "s3" || terminator !== "aws4_request" || !day) {
       return { code: "AccessDenied", message: "Invalid credential" };
     }
-    const signedAt = Date.parse(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+    const signedAt = Date.parse(
+      `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+    );
     if (!Number.isFinite(signedAt) || !Number.isFinite(expires)) return { code: "AccessDenied", message: "Malformed presigned URL" };
     if (now().getTime() > signedAt + expires * 1000) return { code: "AccessDenied", message: "Request has expired" };
 
@@ -97,7 +99,8 @@ export async function startFakeS3(options: { bucket: string; accessKeyId: string
     let signingKey: Buffer = Buffer.from(`AWS4${options.secretAccessKey}`);
     for (const part of [day, region, "s3", "aws4_request"]) signingKey = createHmac("sha256", signingKey).update(part).digest();
     const expected = createHmac("sha256", signingKey).update(toSign).digest("hex");
-    if (expected !== q.get("X-Amz-Signature")) return { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." };
+    if (expected !== q.get("X-Amz-Signature"))
+      return { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." };
     return null;
   }
 

@@ -91,7 +91,11 @@ export default async function CasePage({ params }: Props) {
             )}
           </Card>
           <Card title={tf("heading")}>
-            <AttachmentsPanel target={{ item: "case", id }} files={files.map((f) => ({ ...f, when: formatInstant(new Date(f.createdAt)) }))} canAttach={c.canEdit} />
+            <AttachmentsPanel
+              target={{ item: "case", id }}
+              files={files.map((f) => ({ ...f, when: formatInstant(new Date(f.createdAt)) }))}
+              canAttach={c.canEdit}
+            />
           </Card>
           <RelatedTasks db={db} caseId={id} />
           <RelatedEntries db={db} viewer={viewer} clientId={c.clientId} caseId={id} />

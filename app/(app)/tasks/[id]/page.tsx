@@ -66,6 +66,9 @@ export default async function Page({ params }: Params) {
     db,
     history.flatMap((e) => (e.kind === "comment" && e.comment ? mentionedIds(e.comment) : [])),
   );
+  const listed = files.map((f) => ({ ...f, when: formatInstant(new Date(f.createdAt)) }));
+  const commentFiles = new Map<number, typeof listed>();
+  for (const f of listed) if (f.commentId !== null) commentFiles.set(f.commentId, [...(commentFiles.get(f.commentId) ?? []), f]);
   const mentionNames = new Map([...mentioned.values()].map((p) => [p.id, p.name]));
   const { task, permissions: can } = detail;
   // Subtasks are one level deep: a subtask's page shows its parent instead of a list of its own.
@@ -126,11 +129,7 @@ export default async function Page({ params }: Params) {
               </Card>
             ) : null}
             <Card title={tf("heading")}>
-              <AttachmentsPanel
-                target={{ item: "task", id: task.id }}
-                files={files.map((f) => ({ ...f, when: formatInstant(new Date(f.createdAt)) }))}
-                canAttach={can.comment}
-              />
+              <AttachmentsPanel target={{ item: "task", id: task.id }} files={listed.filter((f) => f.commentId === null)} canAttach={can.comment} />
             </Card>
             {subtasks.rows.length || subtasks.hidden || addSubtasks ? (
               <Card title={t("subtasks.heading")}>
@@ -139,7 +138,7 @@ export default async function Page({ params }: Params) {
             ) : null}
             <TaskTimelineCard view={timeline} awaitingAcceptanceBy={waiting ? detail.delegator.name : undefined} />
             <Card title={t("comments.heading")}>
-              <TaskHistory entries={history} mentionNames={mentionNames} />
+              <TaskHistory entries={history} mentionNames={mentionNames} commentFiles={commentFiles} />
               {can.comment ? (
                 <div className="mt-4 border-t border-slate-200 pt-3">
                   <CommentForm taskId={task.id} />

@@ -8,6 +8,7 @@ import { GET as download } from "@/app/api/attachments/[id]/route";
 import { GET as thumbnail } from "@/app/api/attachments/[id]/thumbnail/route";
 import { POST as upload } from "@/app/api/attachments/route";
 import { attachments } from "@/db/schema";
+import { Forbidden } from "@/lib/action/errors";
 import { env } from "@/lib/config/env";
 import { commentOnTask } from "@/lib/tasks/comments";
 import { createTask } from "@/lib/tasks/commands";
@@ -18,6 +19,7 @@ import { perform } from "@/lib/testing/perform";
 import { makeTaskOrg, TASK_INPUT } from "@/lib/testing/task-org";
 import { removeAttachmentAction } from "./actions";
 import { MAX_ATTACHMENT_BYTES } from "./limits";
+import { attachmentsOfTask } from "./queries";
 import { ATTACHMENT_CSP } from "./serving";
 import { diskStorage, setFileStorage } from "./storage";
 
@@ -254,5 +256,18 @@ describe("attachments on disk", () => {
     expect((await get(onCase.id)).status).toBe(200);
     expect((await post({ item: "case", id: "not-a-uuid", name: "a.pdf" }, PDF)).status).toBe(400);
     expect((await post({ item: "case", id: crypto.randomUUID(), name: "a.pdf" }, PDF)).status).toBe(404);
+  });
+
+  it("lists a task's files for those who see it, with who may remove each, and refuses a stranger the list", async () => {
+    const { db, org, task } = await scene();
+    actAs(org.tech.viewer);
+    await post({ item: "task", id: task.id, name: "a.pdf" }, PDF);
+    const forLead = await attachmentsOfTask(db, org.lead.viewer, task.id);
+    expect(forLead).toMatchObject([
+      { fileName: "a.pdf", contentType: "application/pdf", size: PDF.length, uploaderName: "Serwisant", canRemove: false, hasThumbnail: false },
+    ]);
+    expect((await attachmentsOfTask(db, org.tech.viewer, task.id))[0]!.canRemove).toBe(true);
+    expect((await attachmentsOfTask(db, org.admin.viewer, task.id))[0]!.canRemove).toBe(true);
+    await expect(attachmentsOfTask(db, org.stranger.viewer, task.id)).rejects.toThrow(Forbidden);
   });
 });

@@ -16,10 +16,10 @@ export const dynamic = "force-dynamic";
  * the attachment limit (lib/files/upload.ts). Answers 201 with the new attachment's id.
  */
 export async function POST(request: Request) {
-  const viewer = await currentUser();
-  if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
   const refused = refuseCrossSiteRequest(request, env().APP_URL, { mediaType: "application/octet-stream" });
   if (refused) return refused;
+  const viewer = await currentUser();
+  if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
   const search = new URL(request.url).searchParams;
   const target = attachTargetInput.safeParse({ item: search.get("item"), id: search.get("id") });
   const fileName = attachFileName.safeParse(search.get("name") ?? "");

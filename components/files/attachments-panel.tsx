@@ -70,13 +70,15 @@ export function AttachmentsPanel({ target, files, canAttach }: { target: UploadT
             </p>
           ) : null}
           {refusals.length ? (
-            <ul role="alert" className="space-y-0.5 text-xs text-red-700">
-              {refusals.map((r) => (
-                <li key={r.name}>
-                  {r.name}: {t(r.refusal.key as "errors.failed", r.refusal.params)}
-                </li>
-              ))}
-            </ul>
+            <div role="alert">
+              <ul className="space-y-0.5 text-xs text-red-700">
+                {refusals.map((r) => (
+                  <li key={r.name}>
+                    {r.name}: {t(r.refusal.key as "errors.failed", r.refusal.params)}
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           <p aria-live="polite" className="sr-only">
             {said}

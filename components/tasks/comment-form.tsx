@@ -168,11 +168,13 @@ export function CommentForm({ taskId }: { taskId: string }) {
           </p>
         ) : null}
         {fileRefusals.length ? (
-          <ul role="alert" className="text-xs text-red-700">
-            {fileRefusals.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
+          <div role="alert">
+            <ul className="text-xs text-red-700">
+              {fileRefusals.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </div>
       {errors ? (

@@ -3,6 +3,8 @@ import sharp from "sharp";
 import { expectNoAxeViolations } from "./axe";
 import { hydrated, logout, pick, signInAs } from "./support";
 
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
 test("a technician on a phone attaches a photo to a task and ticks its checklist; the delegator sees both; a stranger gets neither", async ({ page }) => {
   test.setTimeout(180_000);
   const title = `Wymiana pompy ${Date.now().toString(36)}`;
@@ -42,6 +44,11 @@ test("a technician on a phone attaches a photo to a task and ticks its checklist
   await input.setInputFiles({ name: "faktura.jpg", mimeType: "image/jpeg", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
   await expect(page.getByRole("alert").filter({ hasText: "faktura.jpg: Zawartość pliku nie zgadza się z jego nazwą" })).toBeVisible();
   await expect(files.getByRole("listitem")).toHaveCount(1);
+  // A comment carries its own file: the protocol as a PDF.
+  await page.getByLabel("Komentarz", { exact: true }).fill("Pompa wymieniona, protokół w załączniku.");
+  await page.getByLabel("Dołącz pliki lub zdjęcia do komentarza").setInputFiles({ name: "protokół.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: "Dodaj komentarz" }).click();
+  await expect(page.getByRole("link", { name: /protokół\.pdf/ })).toBeVisible();
   await expectNoAxeViolations(page, "task page with an attached photo on a phone");
   await logout(page);
 
@@ -52,6 +59,9 @@ test("a technician on a phone attaches a photo to a task and ticks its checklist
   await expect(files.getByText("tabliczka.jpg")).toBeVisible();
   await expect(files.getByText(/Paweł Krawczyk/)).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Zdjęcie tabliczki znamionowej" })).toBeChecked();
+  await expect(page.getByText("Pompa wymieniona, protokół w załączniku.")).toBeVisible();
+  const protocol = await page.request.get((await page.getByRole("link", { name: /protokół\.pdf/ }).getAttribute("href"))!);
+  expect(protocol.headers()["content-disposition"]).toMatch(/^attachment;/);
   const href = await files.getByRole("link", { name: /tabliczka\.jpg/ }).getAttribute("href");
   expect(href).toMatch(/^\/api\/attachments\/[0-9a-f-]{36}$/);
   const download = await page.request.get(href!);

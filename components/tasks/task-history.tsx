@@ -113,7 +113,7 @@ export async function TaskHistory({
               {isResultNote(e) ? <span className="block text-xs font-medium text-slate-600">{t("history.resultNote")}</span> : null}
               {e.kind === "comment" ? <CommentText text={e.comment} names={mentionNames} unknown={t("history.someone")} /> : e.comment}
             </p>
-            {commentFiles.get(e.id)?.length ? <AttachmentList files={commentFiles.get(e.id)!} label={tf("listLabel")} /> : null}
+            {commentFiles.get(e.id)?.length ? <AttachmentList files={commentFiles.get(e.id)!} label={tf("commentListLabel")} /> : null}
           </>
         ) : null,
       }))}

@@ -5,6 +5,7 @@ import { isPublicPath } from "@/lib/auth/public-paths";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName, sessionOfToken, sessionTokenOf } from "@/lib/auth/session-token";
 import { env } from "@/lib/config/env";
+import { ATTACHMENT_CSP, attachmentOrigins } from "@/lib/files/serving";
 import { newNonce, securityHeaders, signInOrigins } from "@/lib/http/security-headers";
 
 /**
@@ -23,7 +24,10 @@ export async function proxy(request: NextRequest) {
     https: new URL(e.APP_URL).protocol === "https:",
     development: process.env.NODE_ENV === "development",
     signInOrigins: signInOrigins(e),
+    imageOrigins: attachmentOrigins(e),
   });
+  // An uploaded file is never a page of the app: it gets a sandbox that lets nothing in it run.
+  if (pathname.startsWith("/api/attachments/")) headers["Content-Security-Policy"] = ATTACHMENT_CSP;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
 

@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Textarea } from "@/components/ui/field";
 import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
+import { LIMITS, sendAttachment } from "@/components/files/attachment-upload";
+import { ACCEPT_ATTRIBUTE } from "@/lib/files/limits";
 import { commentOnTaskAction } from "@/lib/tasks/actions";
 import { encodeMentions, labelFor, type PickedMention } from "@/lib/tasks/mention-text";
 import { useAnnounce } from "./task-action-status";
@@ -37,11 +39,29 @@ export function CommentForm({ taskId }: { taskId: string }) {
   const [picked, setPicked] = useState<PickedMention[]>([]);
   const [picking, setPicking] = useState<Picking | null>(null);
   const caretAfter = useRef<number | null>(null);
-  const add = useAction(commentOnTaskAction, () => {
+  const tf = useTranslations("files");
+  const [files, setFiles] = useState<File[]>([]);
+  const [filesKey, setFilesKey] = useState(0);
+  const [fileRefusals, setFileRefusals] = useState<string[]>([]);
+  const [uploading, setUploading] = useState<string | null>(null);
+  const add = useAction(commentOnTaskAction, (data) => {
     setText("");
     setPicked([]);
     announce(ts("commented"));
-    router.refresh();
+    const sending = files;
+    setFiles([]);
+    setFilesKey((k) => k + 1);
+    void (async () => {
+      const refused: string[] = [];
+      for (const file of sending) {
+        setUploading(file.name);
+        const refusal = await sendAttachment({ item: "comment", id: data.commentId }, file);
+        if (refusal) refused.push(`${file.name}: ${tf(refusal.key as "errors.failed", refusal.params)}`);
+      }
+      setUploading(null);
+      setFileRefusals(refused);
+      router.refresh();
+    })();
   });
   const errors = add.fieldErrors?.comment ?? (add.error && !add.fieldErrors ? [add.error] : undefined);
 
@@ -126,6 +146,37 @@ export function CommentForm({ taskId }: { taskId: string }) {
           </Button>
         </div>
       ) : null}
+      <div className="space-y-1">
+        <label className="block text-xs font-medium text-slate-700">
+          {tf("attachToComment")}
+          <input
+            key={filesKey}
+            type="file"
+            multiple
+            accept={ACCEPT_ATTRIBUTE}
+            aria-describedby="comment-files-limits"
+            className="mt-1 block w-full text-xs text-slate-700 file:mr-2 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-2 file:py-1 file:text-xs file:font-medium focus-visible:outline-2 focus-visible:outline-brand-500"
+            onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
+          />
+        </label>
+        <p id="comment-files-limits" className="text-xs text-slate-500">
+          {tf("limits", LIMITS)}
+        </p>
+        {uploading ? (
+          <p role="status" className="text-xs text-slate-600">
+            {tf("uploading", { name: uploading })}
+          </p>
+        ) : null}
+        {fileRefusals.length ? (
+          <div role="alert">
+            <ul className="text-xs text-red-700">
+              {fileRefusals.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
       {errors ? (
         <p id="comment-error" role="alert" className="text-xs text-red-700">
           {errors.join(" ")}

@@ -1,3 +1,4 @@
+import { AttachmentList, type ListedAttachment } from "@/components/files/attachment-list";
 import { Check, MessageSquare, Pencil, Plus, RefreshCw, Undo2, UserRoundPlus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { HistoryTimeline } from "@/components/ui/history-timeline";
@@ -29,8 +30,18 @@ const TONE: Partial<Record<HistoryEntry["kind"], string>> = {
 const isResultNote = (e: HistoryEntry) => e.kind === "status" && (e.newValue === "done" || e.newValue === "awaiting_acceptance");
 
 /** The task's history and comments as one timeline: who, when, which field, old → new. */
-export async function TaskHistory({ entries, mentionNames = new Map() }: { entries: HistoryEntry[]; mentionNames?: ReadonlyMap<string, string> }) {
+export async function TaskHistory({
+  entries,
+  mentionNames = new Map(),
+  commentFiles = new Map(),
+}: {
+  entries: HistoryEntry[];
+  mentionNames?: ReadonlyMap<string, string>;
+  /** Each comment's attached files, by the comment's id. */
+  commentFiles?: ReadonlyMap<number, ListedAttachment[]>;
+}) {
   const t = await getTranslations("tasks");
+  const tf = await getTranslations("files");
   const tp = await getTranslations("common.priority");
   const formatInstant = await getInstantFormat();
 
@@ -97,10 +108,13 @@ export async function TaskHistory({ entries, mentionNames = new Map() }: { entri
             ? { from: value(e.field, e.oldValue), to: value(e.field, e.newValue) }
             : null,
         extra: e.comment ? (
-          <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm whitespace-pre-line text-slate-800">
-            {isResultNote(e) ? <span className="block text-xs font-medium text-slate-600">{t("history.resultNote")}</span> : null}
-            {e.kind === "comment" ? <CommentText text={e.comment} names={mentionNames} unknown={t("history.someone")} /> : e.comment}
-          </p>
+          <>
+            <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm whitespace-pre-line text-slate-800">
+              {isResultNote(e) ? <span className="block text-xs font-medium text-slate-600">{t("history.resultNote")}</span> : null}
+              {e.kind === "comment" ? <CommentText text={e.comment} names={mentionNames} unknown={t("history.someone")} /> : e.comment}
+            </p>
+            {commentFiles.get(e.id)?.length ? <AttachmentList files={commentFiles.get(e.id)!} label={tf("commentListLabel")} /> : null}
+          </>
         ) : null,
       }))}
     />

@@ -12,3 +12,4 @@ export * from "./calendar-lanes";
 export * from "./resources";
 export * from "./feeds";
 export * from "./task-views";
+export * from "./attachments";

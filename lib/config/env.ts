@@ -111,8 +111,29 @@ const envSchema = z
     NOTIFY_DISPATCH: optionalString.pipe(z.enum(["inngest", "inline"], "must be inngest or inline (or unset to choose by the Inngest settings)").optional()),
     INNGEST_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
     RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+    // Attachments: S3-compatible object storage when S3_BUCKET is set (any instance may serve any file);
+    // otherwise files on this machine's disk under ATTACHMENTS_DIR (default .data/attachments), for one instance.
+    ATTACHMENTS_DIR: optionalString,
+    S3_BUCKET: optionalString,
+    // Unset for AWS itself; the URL of any other S3-compatible service (MinIO, R2, Ceph...), addressed path-style.
+    S3_ENDPOINT: optionalString.pipe(z.url("must be the URL of the S3-compatible service, for example https://s3.example.com").optional()),
+    S3_REGION: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    // How long a download's signed URL is valid; the browser follows it at once.
+    S3_URL_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
+    if (env.S3_BUCKET && !env.S3_REGION) {
+      ctx.addIssue({ code: "custom", path: ["S3_REGION"], message: "is required when S3_BUCKET is set (us-east-1 for most S3-compatible services)" });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_SECRET_ACCESS_KEY"],
+        message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together (or both left unset for the default AWS credentials)",
+      });
+    }
     // A real deployment (Postgres) must set it; the embedded laptop mode keeps a generated one under .data/.
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
       ctx.addIssue({

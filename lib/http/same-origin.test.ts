@@ -40,6 +40,15 @@ describe("refuseCrossSiteRequest", () => {
       expect(refused?.status, type).toBe(415);
     }
   });
+
+  it("takes an upload's raw bytes only as application/octet-stream, and only from the app's origin", () => {
+    const upload = { mediaType: "application/octet-stream" };
+    expect(refuseCrossSiteRequest(post({ origin: APP, "content-type": "application/octet-stream" }), APP, upload)).toBeNull();
+    for (const type of ["text/plain", "multipart/form-data; boundary=x", "application/json"]) {
+      expect(refuseCrossSiteRequest(post({ origin: APP, "content-type": type }), APP, upload)?.status, type).toBe(415);
+    }
+    expect(refuseCrossSiteRequest(post({ origin: "https://evil.example", "content-type": "application/octet-stream" }), APP, upload)?.status).toBe(403);
+  });
 });
 
 describe("route handlers that change state", () => {

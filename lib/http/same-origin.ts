@@ -6,9 +6,12 @@
  * on every POST, fetch() from a page or the service worker included, so a missing or foreign
  * Origin is refused; JSON is the only body accepted, which no cross-site form can send.
  *
+ * An upload's raw bytes come as application/octet-stream (`mediaType`), which no cross-site form
+ * can send either: a page elsewhere needs a CORS preflight for it, which Baton never grants.
+ *
  * Returns the refusal to answer with, or null when the request may go on.
  */
-export function refuseCrossSiteRequest(request: Request, appUrl: string): Response | null {
+export function refuseCrossSiteRequest(request: Request, appUrl: string, { mediaType: accepted = "application/json" } = {}): Response | null {
   const origin = request.headers.get("origin");
   // Sec-Fetch-Site is set by the browser and cannot be forged by a page; when present it must agree.
   const fetchSite = request.headers.get("sec-fetch-site");
@@ -16,7 +19,7 @@ export function refuseCrossSiteRequest(request: Request, appUrl: string): Respon
     return Response.json({ error: "forbidden" }, { status: 403 });
   }
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/json") {
+  if (mediaType !== accepted) {
     return Response.json({ error: "unsupported_media_type" }, { status: 415 });
   }
   return null;

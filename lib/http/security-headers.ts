@@ -11,6 +11,8 @@ export interface PolicyOptions {
   development: boolean;
   /** Origins a form post may be redirected to (the configured single sign-on providers). */
   signInOrigins: readonly string[];
+  /** Where attachments' thumbnails are fetched from besides the app (the bucket a signed URL points at). */
+  imageOrigins?: readonly string[];
 }
 
 /** Headers that depend on nothing per request; next.config.ts also sends them with static files. */
@@ -29,7 +31,7 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
     // Next and Radix set inline style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    ["img-src 'self' data: blob:", ...(options.imageOrigins ?? [])].join(" "),
     "font-src 'self'",
     "connect-src 'self'",
     // public/sw.js receives web push.

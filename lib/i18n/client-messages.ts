@@ -42,11 +42,12 @@ export const SECTION_NAMESPACES = {
     "tasks.views",
     "tasks.bulk",
     "reminders.badge",
+    "files",
   ],
   calendar: ["calendar.view", "calendar.entry", "calendar.response", "calendar.form", "calendar.lanes", "invitations.form", "resources.finder"],
   resources: ["resources.form", "resources.timeline", "resources.manage", "calendar.lanes"],
   clients: ["crm.client", "crm.contacts"],
-  cases: ["crm.case", "crm.kind", "crm.reassign", "crm.status"],
+  cases: ["crm.case", "crm.kind", "crm.reassign", "crm.status", "files"],
   notifications: ["reminders.snooze"],
   settings: [
     "inbox.channel",

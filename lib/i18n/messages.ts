@@ -29,6 +29,8 @@ import plInvitations from "./messages/pl/invitations.json";
 import enInvitations from "./messages/en/invitations.json";
 import plFeeds from "./messages/pl/feeds.json";
 import enFeeds from "./messages/en/feeds.json";
+import plFiles from "./messages/pl/files.json";
+import enFiles from "./messages/en/files.json";
 
 // One file per area keeps parallel work from colliding; the keys are checked for parity in tests.
 export const messages = {
@@ -48,6 +50,7 @@ export const messages = {
     ...plSms,
     ...plInvitations,
     ...plFeeds,
+    ...plFiles,
   },
   en: {
     ...enCommon,
@@ -65,6 +68,7 @@ export const messages = {
     ...enSms,
     ...enInvitations,
     ...enFeeds,
+    ...enFiles,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

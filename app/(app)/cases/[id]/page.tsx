@@ -18,7 +18,9 @@ import { DueDate } from "@/components/crm/due-date";
 import { RelatedTasks } from "@/components/tasks/related-tasks";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { AttachmentsPanel } from "@/components/files/attachments-panel";
 import { getDb } from "@/db";
+import { attachmentsOfCase } from "@/lib/files/queries";
 import { caseHistory, getCase } from "@/lib/crm/queries";
 import { now } from "@/lib/time/clock";
 import { requireViewer } from "@/app/require-viewer";
@@ -43,8 +45,9 @@ export default async function CasePage({ params }: Props) {
   const { id } = await params;
   const { c, viewer } = await load(id);
   const db = await getDb();
-  const history = await caseHistory(db, viewer, id);
+  const [history, files] = await Promise.all([caseHistory(db, viewer, id), attachmentsOfCase(db, viewer, id)]);
   const t = await getTranslations("crm");
+  const tf = await getTranslations("files");
   const formatInstant = await getInstantFormat();
 
   return (
@@ -86,6 +89,13 @@ export default async function CasePage({ params }: Props) {
             ) : (
               <p className="text-sm text-muted">{t("case.noDescription")}</p>
             )}
+          </Card>
+          <Card title={tf("heading")}>
+            <AttachmentsPanel
+              target={{ item: "case", id }}
+              files={files.map((f) => ({ ...f, when: formatInstant(new Date(f.createdAt)) }))}
+              canAttach={c.canEdit}
+            />
           </Card>
           <RelatedTasks db={db} caseId={id} />
           <RelatedEntries db={db} viewer={viewer} clientId={c.clientId} caseId={id} />

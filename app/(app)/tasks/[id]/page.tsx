@@ -21,7 +21,9 @@ import { TaskManagePanel } from "@/components/tasks/task-manage-panel";
 import { SubtaskParent, TaskSubtasks } from "@/components/tasks/task-subtasks";
 import { TaskWorkPanel } from "@/components/tasks/task-work-panel";
 import { TaskWatchers } from "@/components/tasks/task-watchers";
+import { AttachmentsPanel } from "@/components/files/attachments-panel";
 import { getDb } from "@/db";
+import { attachmentsOfTask } from "@/lib/files/queries";
 import { timelineOfTask } from "@/lib/reminders/queries";
 import { checklistOf } from "@/lib/tasks/checklist";
 import { isClosed, requiresAcceptance } from "@/lib/tasks/policy";
@@ -45,11 +47,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function Page({ params }: Params) {
   const viewer = await requireViewer();
   const t = await getTranslations("tasks");
+  const tf = await getTranslations("files");
   const formatInstant = await getInstantFormat();
   const db = await getDb();
   const { id } = await params;
   const detail = await orRefuse(id, taskDetailFor);
-  const [history, timeline, unread, checklist, watchers, subtasks, parent] = await Promise.all([
+  const [history, timeline, unread, checklist, watchers, subtasks, parent, files] = await Promise.all([
     historyOfTask(db, detail.task),
     timelineOfTask(db, detail.task),
     hasUnreadNoticesAbout(db, viewer, detail.task.id),
@@ -57,11 +60,15 @@ export default async function Page({ params }: Params) {
     watchersOf(db, detail.task),
     subtasksOf(db, viewer, detail.task.id, now()),
     parentOf(db, viewer, detail.task),
+    attachmentsOfTask(db, viewer, detail.task.id),
   ]);
   const mentioned = await readersById(
     db,
     history.flatMap((e) => (e.kind === "comment" && e.comment ? mentionedIds(e.comment) : [])),
   );
+  const listed = files.map((f) => ({ ...f, when: formatInstant(new Date(f.createdAt)) }));
+  const commentFiles = new Map<number, typeof listed>();
+  for (const f of listed) if (f.commentId !== null) commentFiles.set(f.commentId, [...(commentFiles.get(f.commentId) ?? []), f]);
   const mentionNames = new Map([...mentioned.values()].map((p) => [p.id, p.name]));
   const { task, permissions: can } = detail;
   // Subtasks are one level deep: a subtask's page shows its parent instead of a list of its own.
@@ -121,6 +128,9 @@ export default async function Page({ params }: Params) {
                 />
               </Card>
             ) : null}
+            <Card title={tf("heading")}>
+              <AttachmentsPanel target={{ item: "task", id: task.id }} files={listed.filter((f) => f.commentId === null)} canAttach={can.comment} />
+            </Card>
             {subtasks.rows.length || subtasks.hidden || addSubtasks ? (
               <Card title={t("subtasks.heading")}>
                 <TaskSubtasks parent={task} subtasks={subtasks} canAdd={addSubtasks} timeZone={viewer.timeZone} />
@@ -128,7 +138,7 @@ export default async function Page({ params }: Params) {
             ) : null}
             <TaskTimelineCard view={timeline} awaitingAcceptanceBy={waiting ? detail.delegator.name : undefined} />
             <Card title={t("comments.heading")}>
-              <TaskHistory entries={history} mentionNames={mentionNames} />
+              <TaskHistory entries={history} mentionNames={mentionNames} commentFiles={commentFiles} />
               {can.comment ? (
                 <div className="mt-4 border-t border-slate-200 pt-3">
                   <CommentForm taskId={task.id} />

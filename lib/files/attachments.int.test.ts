@@ -129,6 +129,10 @@ describe("attachments on disk", () => {
     expect(textAnswer.headers.get("content-disposition")).toMatch(/^attachment;/);
     expect(textAnswer.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect((await getThumb(pdf.id)).status).toBe(404);
+    // A name is never a path: its slashes are kept as underscores.
+    const pathy = (await (await post({ item: "task", id: task.id, name: "../../etc/passwd.txt" }, Buffer.from("x"))).json()) as { id: string };
+    expect((await get(pathy.id)).headers.get("content-disposition")).toContain("passwd.txt");
+    expect((await get(pathy.id)).headers.get("content-disposition")).not.toContain("/");
   });
 
   it("refuses a file whose content does not match its name, HTML and SVG, and stores nothing", async () => {
@@ -142,6 +146,8 @@ describe("attachments on disk", () => {
       ["logo.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), "files.errors.typeNotAllowed"],
       ["program.txt", Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]), "files.errors.typeNotAllowed"],
       ["pusty.pdf", Buffer.alloc(0), "files.errors.empty"],
+      ["protok\u0007ół.pdf", PDF, "files.errors.nameControl"],
+      ["   ", PDF, "files.errors.nameMissing"],
     ];
     for (const [name, bytes, message] of cases) {
       const answer = await post({ item: "task", id: task.id, name }, new Uint8Array(bytes));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineString } from "@/lib/action/fields";
 
 /** What a file is attached to: `id` is the task's or case's uuid, or a comment's number. */
 export const attachTargetInput = z.discriminatedUnion("item", [
@@ -11,16 +12,14 @@ export const attachTargetInput = z.discriminatedUnion("item", [
 ]);
 export type AttachTarget = z.output<typeof attachTargetInput>;
 
-/** The original name as the uploader's device gave it: kept for the download, never used as a path. */
-export const attachFileName = z
-  .string()
-  .transform((v) =>
-    v
-      .normalize("NFC")
-      .replace(/[\u0000-\u001f\u007f/\\]/g, "_")
-      .trim(),
-  )
-  .pipe(z.string().min(1, "files.errors.nameMissing").max(255, "files.errors.nameTooLong"));
+/**
+ * The original name as the uploader's device gave it: kept for the download, never used as a path (its slashes become
+ * underscores). A name with control characters is refused, as every line of text is.
+ */
+export const attachFileName = lineString("files.errors.nameMissing")
+  .transform((v) => v.normalize("NFC").replace(/[/\\]/g, "_").trim())
+  .refine((v) => v.length >= 1, "files.errors.nameMissing")
+  .refine((v) => v.length <= 255, "files.errors.nameTooLong");
 
 export const removeAttachmentInput = z.object({ id: z.uuid("files.errors.notFound") });
 export type RemoveAttachmentInput = z.output<typeof removeAttachmentInput>;

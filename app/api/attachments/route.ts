@@ -24,7 +24,12 @@ export async function POST(request: Request) {
   const target = attachTargetInput.safeParse({ item: search.get("item"), id: search.get("id") });
   const fileName = attachFileName.safeParse(search.get("name") ?? "");
   if (!target.success || !fileName.success) {
-    const message = !target.success ? "files.errors.itemUnknown" : (fileName.error?.issues[0]?.message ?? "files.errors.nameMissing");
+    const issue = fileName.error?.issues[0]?.message;
+    const message = !target.success
+      ? "files.errors.itemUnknown"
+      : issue === "controlCharacters"
+        ? "files.errors.nameControl"
+        : (issue ?? "files.errors.nameMissing");
     return Response.json({ error: "invalid", message }, { status: 400 });
   }
   try {

@@ -155,7 +155,22 @@ export async function createEntry(work: Work, input: CreateEntryInput): Promise<
 /** What the history and the sequence number see of a change. */
 function detailChanges(
   entry: EntryRow,
-  next: Omit<EntryRow, "id" | "calendarId" | "sequence" | "version" | "createdById" | "cancelledAt" | "createdAt" | "updatedAt">,
+  next: Omit<
+    EntryRow,
+    | "id"
+    | "calendarId"
+    | "sequence"
+    | "version"
+    | "createdById"
+    | "cancelledAt"
+    | "createdAt"
+    | "updatedAt"
+    | "recurrenceRule"
+    | "recurrenceZone"
+    | "recurrenceUntil"
+    | "recurrenceCount"
+    | "seriesEndsAt"
+  >,
 ) {
   const fields = ["title", "description", "location", "visibility", "clientId", "caseId"] as const;
   return fields

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { CalendarItem, EntryTime } from "@/lib/calendar/types";
 import { localDateOf } from "@/lib/time/zoned";
-import { gridEventsOf } from "./calendar-items";
+import { gridEventsOf, itemKey } from "./calendar-items";
 import { shiftDate, type CalendarView } from "./calendar-range";
 import { rangeTitle, type CalendarReader } from "./calendar-reader";
 import { CalendarToolbar } from "./calendar-toolbar";
@@ -103,7 +103,8 @@ export function MyCalendar({
   // A closing dialog hands focus back to its entry in the grid, found afresh since the grid may
   // have redrawn it; not when one dialog hands over to the next.
   const handingOver = useRef(false);
-  const focusEntry = (id: string) => (event: Event) => {
+  const focusEntry = (item: CalendarItem) => (event: Event) => {
+    const id = itemKey(item);
     const entry = document.querySelector<HTMLElement>(`[data-grid-event="entry:${CSS.escape(id)}"]`);
     if (handingOver.current || entry) event.preventDefault();
     if (handingOver.current) handingOver.current = false;
@@ -193,7 +194,7 @@ export function MyCalendar({
             void refresh();
           }}
           onClose={() => setOpened(null)}
-          onCloseAutoFocus={focusEntry(opened.id)}
+          onCloseAutoFocus={focusEntry(opened)}
         />
       ) : null}
       {timing ? (
@@ -207,7 +208,7 @@ export function MyCalendar({
             return outcome;
           }}
           onClose={() => setTiming(null)}
-          onCloseAutoFocus={focusEntry(timing.id)}
+          onCloseAutoFocus={focusEntry(timing)}
         />
       ) : null}
       {draft ? (

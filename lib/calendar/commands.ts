@@ -22,7 +22,7 @@ import type { GuestNotice } from "./notices";
 import { sameTime, storedTime, timeForHistory, type StoredTime, entryTimeOf } from "./entry-time";
 import { canAddTo, canEditEntry, canSeeDetails, type EntryRelation } from "./policy";
 import { entryRemindersFromInput, replaceEntryReminders } from "./reminders";
-import { repeatForHistory, seriesValuesAfterChange, seriesValuesFor } from "./repeat";
+import { repeatForHistory, seriesValuesAfterChange, seriesValuesFor } from "./repeat-series";
 import type { CreateEntryInput, MoveEntryInput, UpdateEntryInput } from "./schema";
 
 type EntryRow = typeof calendarEntries.$inferSelect;

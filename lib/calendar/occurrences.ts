@@ -71,9 +71,20 @@ async function endSeriesBefore(tx: Tx, entry: EntryRow, series: Series, recurren
   return { until: series.until, count: series.count !== null && before !== null ? series.count - before : null };
 }
 
-export async function changeOccurrence(work: Work, input: ChangeOccurrenceInput): Promise<{ id: string; ownerId: string }> {
+export async function changeOccurrence(work: Work, given: ChangeOccurrenceInput): Promise<{ id: string; ownerId: string }> {
   const { tx, viewer, now } = work;
-  const { entry, ownerId, series, recurrenceId } = await editableOccurrence(tx, viewer.id, input);
+  const { entry, ownerId, series, recurrenceId } = await editableOccurrence(tx, viewer.id, given);
+  const [own] = await tx
+    .select()
+    .from(calendarOccurrenceOverrides)
+    .where(and(eq(calendarOccurrenceOverrides.entryId, entry.id), eq(calendarOccurrenceOverrides.recurrenceId, recurrenceId)));
+  // What the form left out stays as this occurrence shows it now.
+  const input = {
+    ...given,
+    title: given.title ?? own?.title ?? entry.title,
+    location: given.location === undefined ? (own?.location ?? entry.location) : given.location,
+    description: given.description === undefined ? (own?.description ?? entry.description) : given.description,
+  };
   const problems = new FieldProblems();
   const time = storedTime(input.time, viewer.timeZone, problems);
   if (input.time.allDay) problems.add("time", "calendar.errors.repeatAllDay");

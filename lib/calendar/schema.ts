@@ -155,9 +155,10 @@ const occurrence = {
 export const changeOccurrenceInput = z.object({
   ...occurrence,
   time: entryTimeInput,
-  title: requiredText(MAX_ENTRY_TITLE),
-  location: optionalText(MAX_ENTRY_LOCATION),
-  description: optionalParagraph(MAX_ENTRY_DESCRIPTION),
+  // Absent: as the series (or the occurrence's own change) has it.
+  title: requiredText(MAX_ENTRY_TITLE).optional(),
+  location: optionalText(MAX_ENTRY_LOCATION).optional(),
+  description: optionalParagraph(MAX_ENTRY_DESCRIPTION).optional(),
 });
 export type ChangeOccurrenceInput = z.output<typeof changeOccurrenceInput>;
 

@@ -7,6 +7,7 @@ import { testDb } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
 import { changeOccurrenceAction, createEntryAction, deleteOccurrenceAction, updateEntryAction } from "./actions";
+import { entryForViewer } from "./queries";
 import { calendarWindow } from "./window";
 
 const WARSAW = "Europe/Warsaw";
@@ -111,6 +112,18 @@ describe("changing and deleting occurrences", () => {
     });
     expect(moved).toMatchObject({ ok: true });
     expect(await deleteOccurrenceAction({ id, recurrenceId: at("2027-03-15T09:00").toISOString(), scope: "one" })).toMatchObject({ ok: true });
+    // The edit form sends the repetition back unchanged with the details: the changed occurrences stay.
+    const repeat = (await entryForViewer(db, owner.viewer, id)).repeat;
+    expect(repeat).toEqual({ frequency: "weekly", interval: 1, weekdays: ["MO"], ends: { kind: "never" } });
+    expect(
+      await updateEntryAction({
+        id,
+        time: { allDay: false, start: "2027-03-01T09:00", end: "2027-03-01T10:00" },
+        title: "Team meeting",
+        location: "Room 1",
+        repeat,
+      }),
+    ).toMatchObject({ ok: true });
     expect(await shown(owner.viewer)).toEqual([
       "2027-03-01T09:00 Team meeting",
       "2027-03-09T14:00 Team meeting (Tuesday)",
@@ -123,7 +136,7 @@ describe("changing and deleting occurrences", () => {
       [at("2027-03-15T09:00").toISOString(), true],
     ]);
     const history = await db.select().from(calendarEntryActivity).where(eq(calendarEntryActivity.entryId, id));
-    expect(history.map((h) => `${h.kind}:${h.field ?? ""}`)).toEqual(["created:", "changed:occurrence", "cancelled:occurrence"]);
+    expect(history.map((h) => `${h.kind}:${h.field ?? ""}`)).toEqual(["created:", "changed:occurrence", "cancelled:occurrence", "changed:location"]);
   });
 
   it("splits the series at 'this and following', keeping the first part and its history", async () => {
@@ -242,6 +255,7 @@ describe("who may change a series", () => {
       const { entry, overrides } = await rows(id);
       expect([entry.cancelledAt, entry.recurrenceUntil, entry.version, overrides]).toEqual([null, null, 1, []]);
     }
+    expect((await entryForViewer(db, stranger.viewer, secret)).repeat).toBeNull();
     expect((await shown(stranger.viewer, [owner.id])).filter((s) => s.endsWith("Busy"))).toHaveLength(5);
 
     await db.insert(calendarGrants).values({ ownerId: owner.id, granteeId: assistant.id, canEdit: true });

@@ -61,6 +61,11 @@ export function entryStateOf(item: CalendarItem): EntryState {
   return "confirmed";
 }
 
+/** One item's key in a view: an entry, or one occurrence of a series (the same entry many times in a week). */
+export function itemKey(item: Pick<CalendarItem, "id" | "recurrenceId">): string {
+  return item.recurrenceId ? `${item.id}@${item.recurrenceId}` : item.id;
+}
+
 function entryEvent(item: CalendarItem, busyLabel: string): GridEvent {
   const classes = ["cal-entry"];
   if (item.masked) classes.push("cal-masked");
@@ -69,10 +74,11 @@ function entryEvent(item: CalendarItem, busyLabel: string): GridEvent {
   if (item.response === "tentative" || item.response === "needs_action") classes.push("cal-unanswered");
   const [color, contrastColor] = ENTRY_COLOURS[entryStateOf(item)];
   return {
-    id: `entry:${item.id}`,
+    id: `entry:${itemKey(item)}`,
     title: item.masked || !item.title ? busyLabel : item.title,
     ...(item.allDay ? { allDay: true, start: item.startDate, end: item.endDate } : { allDay: false, start: item.start, end: item.end }),
-    editable: item.canEdit,
+    // A drag would move the whole series: an occurrence moves through its dialog, which asks which ones.
+    editable: item.canEdit && !item.recurrenceId,
     className: classes.join(" "),
     color,
     contrastColor,

@@ -6,11 +6,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { cancelEntryAction } from "@/lib/calendar/actions";
+import { cancelEntryAction, deleteOccurrenceAction } from "@/lib/calendar/actions";
 import type { CalendarItem } from "@/lib/calendar/types";
 import type { InstantReader } from "@/lib/i18n/format-for";
 import { formatEntryTime } from "@/lib/calendar/entry-format";
 import { EntryAnswer } from "./entry-answer";
+import { OccurrenceScopeField } from "./repeat/occurrence-scope";
+import type { OccurrenceScope } from "./repeat/scopes";
 
 /**
  * What a click (or Enter) on an entry opens: its time, place and privacy, the viewer's answer
@@ -40,15 +42,19 @@ export function EntryDetailsDialog({
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
+  const [scope, setScope] = useState<OccurrenceScope>("one");
+  const occurrence = item.recurrenceId;
   const mine = item.personId === meId;
   const invited = mine && item.response !== null;
 
   async function cancelEntry() {
     setPending(true);
-    const result = await cancelEntryAction({ id: item.id }).catch(() => null);
+    const result = await (occurrence ? deleteOccurrenceAction({ id: item.id, recurrenceId: occurrence, scope }) : cancelEntryAction({ id: item.id })).catch(
+      () => null,
+    );
     setPending(false);
     if (!result?.ok) return setError(result?.error ?? t("failed"));
-    onChanged(t("cancelled", { title }));
+    onChanged(occurrence ? t("occurrenceDeleted", { title }) : t("cancelled", { title }));
     onClose();
   }
 
@@ -97,7 +103,12 @@ export function EntryDetailsDialog({
 
         {confirming ? (
           <div role="group" aria-label={t("cancelEntry")} className="rounded-md border border-red-200 bg-red-50 p-2.5">
-            <p className="mb-2 text-red-900">{t("cancelConfirm")}</p>
+            <p className="mb-2 text-red-900">{occurrence ? t("deleteOccurrenceConfirm") : t("cancelConfirm")}</p>
+            {occurrence ? (
+              <div className="mb-2 bg-white">
+                <OccurrenceScopeField value={scope} onChange={setScope} idPrefix="delete" />
+              </div>
+            ) : null}
             <div className="flex gap-1.5">
               <Button size="sm" variant="danger" disabled={pending} onClick={() => void cancelEntry()} autoFocus>
                 {t("cancelYes")}

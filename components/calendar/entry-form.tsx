@@ -9,6 +9,7 @@ import type { PickerItem } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
 import { createEntryAction, updateEntryAction } from "@/lib/calendar/actions";
 import { MAX_ENTRY_DESCRIPTION, MAX_ENTRY_LOCATION, MAX_ENTRY_TITLE } from "@/lib/calendar/limits";
+import type { Repeat } from "@/lib/calendar/repeat";
 import type { DateFormat } from "@/lib/i18n/format-for";
 import type { ConflictDetails } from "@/lib/resources/conflicts";
 import { instantToWallClock } from "@/lib/time/wall-clock";
@@ -18,6 +19,7 @@ import { EntryConflicts } from "./entry-conflicts";
 import { EntryResourceConflict } from "./entry-resource-conflict";
 import { FreeTimeFinder } from "./free-time-finder";
 import { GuestPicker, type GuestValue } from "./guest-picker";
+import { RepeatFields } from "./repeat/repeat-fields";
 import { ResourcePicker } from "./resource-picker";
 
 export interface EntryFormValues {
@@ -39,6 +41,8 @@ export interface EntryFormValues {
   guests?: GuestValue[];
   /** Rooms and equipment booked for the entry's time; absent when editing: the entry keeps its resources. */
   resources?: PickerItem[];
+  /** How it repeats (null: it does not); absent when editing: a series keeps its repetition. */
+  repeat?: Repeat | null;
 }
 
 type Props = {
@@ -111,6 +115,7 @@ export function EntryForm(props: Props) {
       ...(v.guests ? { guests: v.guests.map((g) => (g.contactId ? { contactId: g.contactId } : { email: g.email, name: g.name ?? "" })) } : {}),
       ...(v.resources || props.mode === "create" ? { resourceIds: (v.resources ?? []).map((r) => r.id) } : {}),
       time: v.allDay ? { allDay: true as const, startDate: v.startDate, endDate: v.endDate } : { allDay: false as const, start: v.start, end: v.end },
+      ...(v.repeat !== undefined && !v.allDay ? { repeat: v.repeat } : {}),
     };
     if (props.mode === "create") void create.run({ ...fields, ownerId: ownerId === me.id ? "" : ownerId });
     else void update.run({ ...fields, id: props.entryId });
@@ -160,6 +165,15 @@ export function EntryForm(props: Props) {
           <>
             {timeField("start", t("start"), { hint: t("zoneHint", { zone: timeZone }) })}
             {timeField("end", t("end"), { min: v.start })}
+            {props.mode === "create" || v.repeat !== undefined ? (
+              <RepeatFields
+                value={v.repeat ?? null}
+                onChange={(repeat) => set("repeat", repeat)}
+                startDate={v.start.slice(0, 10)}
+                reader={calendarReaderFor(locale, timeZone, props.dateFormat)}
+                errors={errors}
+              />
+            ) : null}
           </>
         )}
 

@@ -8,6 +8,8 @@ import { Field, Input } from "@/components/ui/field";
 import type { EntryTime } from "@/lib/calendar/types";
 import { addCalendarDays, wallClockToInstant } from "@/lib/time/zoned";
 import { entryTimeInput } from "./calendar-items";
+import { OccurrenceScopeField } from "./repeat/occurrence-scope";
+import type { OccurrenceScope } from "./repeat/scopes";
 import type { MoveOutcome } from "./use-calendar-window";
 
 /**
@@ -21,11 +23,15 @@ export function EntryTimeDialog({
   onMove,
   onClose,
   onCloseAutoFocus,
+  occurrence = false,
 }: {
   time: EntryTime;
   title: string;
   timeZone: string;
-  onMove: (time: EntryTime) => Promise<MoveOutcome>;
+  /** For an occurrence of a series, `scope` says which occurrences move. */
+  onMove: (time: EntryTime, scope: OccurrenceScope) => Promise<MoveOutcome>;
+  /** An occurrence of a series: the dialog asks which occurrences move, and offers no all-day switch. */
+  occurrence?: boolean;
   onClose: () => void;
   onCloseAutoFocus?: (event: Event) => void;
 }) {
@@ -39,6 +45,7 @@ export function EntryTimeDialog({
   const [endDate, setEndDate] = useState(initial.allDay ? initial.endDate : initial.end.slice(0, 10));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [scope, setScope] = useState<OccurrenceScope>("one");
 
   function chosenTime(): EntryTime | null {
     if (allDay) {
@@ -56,7 +63,7 @@ export function EntryTimeDialog({
     const time = chosenTime();
     if (!time) return setError(t("endBeforeStart"));
     setPending(true);
-    const outcome = await onMove(time);
+    const outcome = await onMove(time, scope);
     setPending(false);
     if (outcome.ok) onClose();
     else setError(outcome.error);
@@ -70,7 +77,7 @@ export function EntryTimeDialog({
             {error}
           </p>
         ) : null}
-        <div className="flex items-center gap-2 text-sm">
+        <div className={occurrence ? "hidden" : "flex items-center gap-2 text-sm"}>
           <input
             id="move-all-day"
             type="checkbox"
@@ -108,6 +115,7 @@ export function EntryTimeDialog({
             </Field>
           </div>
         )}
+        {occurrence ? <OccurrenceScopeField value={scope} onChange={setScope} idPrefix="move" /> : null}
         <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
           <Button onClick={onClose}>{tf("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={pending}>

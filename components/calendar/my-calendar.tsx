@@ -6,9 +6,11 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { changeOccurrenceAction } from "@/lib/calendar/actions";
 import type { CalendarItem, EntryTime } from "@/lib/calendar/types";
 import { localDateOf } from "@/lib/time/zoned";
-import { gridEventsOf } from "./calendar-items";
+import { entryTimeInput, gridEventsOf, itemKey } from "./calendar-items";
+import type { OccurrenceScope } from "./repeat/scopes";
 import { shiftDate, type CalendarView } from "./calendar-range";
 import { rangeTitle, type CalendarReader } from "./calendar-reader";
 import { CalendarToolbar } from "./calendar-toolbar";
@@ -86,6 +88,16 @@ export function MyCalendar({
   const events = useMemo(() => gridEventsOf(data, shownId, busyLabel), [data, shownId, busyLabel]);
   const move = useMoveEntry(timeZone, t("moveFailed"));
   const refresh = useRefreshWindows();
+  // One occurrence, it and the following ones, or the whole series, as the time dialog asked.
+  const moveOccurrence = async (item: CalendarItem, time: EntryTime, scope: OccurrenceScope) => {
+    if (time.allDay || !item.recurrenceId) return { ok: false as const, error: t("moveFailed") };
+    const result = await changeOccurrenceAction({ id: item.id, recurrenceId: item.recurrenceId, scope, time: entryTimeInput(time, timeZone) }).catch(
+      () => null,
+    );
+    if (!result?.ok) return { ok: false as const, error: result?.error ?? t("moveFailed") };
+    void refresh();
+    return { ok: true as const };
+  };
   const titleOf = (item: CalendarItem) => (item.masked || !item.title ? busyLabel : item.title);
 
   const moveByDrag = useCallback(
@@ -103,7 +115,8 @@ export function MyCalendar({
   // A closing dialog hands focus back to its entry in the grid, found afresh since the grid may
   // have redrawn it; not when one dialog hands over to the next.
   const handingOver = useRef(false);
-  const focusEntry = (id: string) => (event: Event) => {
+  const focusEntry = (item: CalendarItem) => (event: Event) => {
+    const id = itemKey(item);
     const entry = document.querySelector<HTMLElement>(`[data-grid-event="entry:${CSS.escape(id)}"]`);
     if (handingOver.current || entry) event.preventDefault();
     if (handingOver.current) handingOver.current = false;
@@ -193,7 +206,7 @@ export function MyCalendar({
             void refresh();
           }}
           onClose={() => setOpened(null)}
-          onCloseAutoFocus={focusEntry(opened.id)}
+          onCloseAutoFocus={focusEntry(opened)}
         />
       ) : null}
       {timing ? (
@@ -201,13 +214,14 @@ export function MyCalendar({
           time={timing}
           title={titleOf(timing)}
           timeZone={timeZone}
-          onMove={async (time) => {
-            const outcome = await move(timing.id, time);
+          occurrence={timing.recurrenceId !== null}
+          onMove={async (time, scope) => {
+            const outcome = timing.recurrenceId ? await moveOccurrence(timing, time, scope) : await move(timing.id, time);
             if (outcome.ok) setNotice({ tone: "info", text: t("moved", { title: titleOf(timing) }) });
             return outcome;
           }}
           onClose={() => setTiming(null)}
-          onCloseAutoFocus={focusEntry(timing.id)}
+          onCloseAutoFocus={focusEntry(timing)}
         />
       ) : null}
       {draft ? (

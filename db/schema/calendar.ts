@@ -50,6 +50,16 @@ export const calendarEntries = pgTable(
     version: integer("version").notNull().default(1),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    // A series: starts_at/ends_at are its first occurrence (DTSTART), the rule is an RFC 5545 RRULE
+    // value without UNTIL and COUNT (kept in their own columns), expanded in the series' own zone
+    // (lib/calendar/recurrence.ts), whatever the owner's zone is later.
+    recurrenceRule: text("recurrence_rule"),
+    recurrenceZone: text("recurrence_zone"),
+    recurrenceUntil: timestamp("recurrence_until", { withTimezone: true }),
+    recurrenceCount: integer("recurrence_count"),
+    // The end of the series' last occurrence (null: it never ends), so a window finds the series
+    // that reach into it with one index range instead of expanding every series ever made.
+    seriesEndsAt: timestamp("series_ends_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -82,6 +92,53 @@ export const calendarEntries = pgTable(
         OR (${t.allDay} AND ${t.startDate} IS NOT NULL AND ${t.endDate} > ${t.startDate} AND ${t.startsAt} IS NULL AND ${t.endsAt} IS NULL)`,
     ),
     check("calendar_entries_case_has_client", sql`${t.caseId} IS NULL OR ${t.clientId} IS NOT NULL`),
+    // Series whose first occurrence is before a window's end; series_ends_at then drops those already over.
+    index("calendar_entries_series_idx")
+      .on(t.calendarId, t.startsAt)
+      .where(sql`${t.recurrenceRule} IS NOT NULL AND ${t.cancelledAt} IS NULL`),
+    // Timed series only for now: all-day repetition (birthdays, holidays) is a later step.
+    check(
+      "calendar_entries_series_shape",
+      sql`(${t.recurrenceRule} IS NULL AND ${t.recurrenceZone} IS NULL AND ${t.recurrenceUntil} IS NULL AND ${t.recurrenceCount} IS NULL AND ${t.seriesEndsAt} IS NULL)
+        OR (${t.recurrenceRule} IS NOT NULL AND ${t.recurrenceZone} IS NOT NULL AND NOT ${t.allDay}
+          AND (${t.recurrenceUntil} IS NULL OR ${t.recurrenceCount} IS NULL)
+          AND (${t.recurrenceCount} IS NULL OR ${t.recurrenceCount} BETWEEN 1 AND 1000)
+          AND (${t.recurrenceUntil} IS NULL OR ${t.recurrenceUntil} >= ${t.startsAt}))`,
+    ),
+  ],
+);
+
+/**
+ * One occurrence of a series that differs from what its rule makes: moved, retitled, relocated,
+ * or cancelled (an EXDATE in feeds). `recurrence_id` is the instant the rule gives that occurrence
+ * (its RECURRENCE-ID); null fields keep the series' value. Applied after expansion.
+ */
+export const calendarOccurrenceOverrides = pgTable(
+  "calendar_occurrence_overrides",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => calendarEntries.id, { onDelete: "cascade" }),
+    recurrenceId: timestamp("recurrence_id", { withTimezone: true }).notNull(),
+    cancelled: boolean("cancelled").notNull().default(false),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    title: text("title"),
+    location: text("location"),
+    description: text("description"),
+    // The occurrence's own SEQUENCE for its RECURRENCE-ID VEVENT, raised on each change to it.
+    sequence: integer("sequence").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.recurrenceId] }),
+    check("calendar_occurrence_overrides_time_shape", sql`(${t.startsAt} IS NULL AND ${t.endsAt} IS NULL) OR ${t.endsAt} > ${t.startsAt}`),
+    check("calendar_occurrence_overrides_title_not_blank", sql`${t.title} IS NULL OR length(btrim(${t.title})) > 0`),
+    check(
+      "calendar_occurrence_overrides_changes_something",
+      sql`${t.cancelled} OR ${t.startsAt} IS NOT NULL OR ${t.title} IS NOT NULL OR ${t.location} IS NOT NULL OR ${t.description} IS NOT NULL`,
+    ),
   ],
 );
 

@@ -8,11 +8,14 @@ import { admitLinkAnswer, answerByLink } from "./answer-link";
 import { answerEntry, cancelEntry, createEntry, moveEntry, updateEntry } from "./commands";
 import { deleteCalendarGroup, grantCalendarAccess, revokeCalendarAccess, saveCalendarGroup } from "./grants";
 import { rememberPeopleChoice } from "./lanes";
+import { changeOccurrence, deleteOccurrence } from "./occurrences";
 import {
   answerInput,
   answerLinkInput,
   cancelEntryInput,
+  changeOccurrenceInput,
   createEntryInput,
+  deleteOccurrenceInput,
   deleteGroupInput,
   grantInput,
   moveEntryInput,
@@ -37,6 +40,15 @@ export const moveEntryAction = defineAction(moveEntryInput, (input, work) => mov
 });
 
 export const cancelEntryAction = defineAction(cancelEntryInput, (input, work) => cancelEntry(work, input), {
+  revalidate: (input) => entryPaths(input.id),
+});
+
+/** An occurrence of a series changed from its dialog: that one, it and the following ones, or all. */
+export const changeOccurrenceAction = defineAction(changeOccurrenceInput, (input, work) => changeOccurrence(work, input), {
+  revalidate: (input, result) => [...entryPaths(input.id), `/calendar/entries/${result.id}`],
+});
+
+export const deleteOccurrenceAction = defineAction(deleteOccurrenceInput, (input, work) => deleteOccurrence(work, input), {
   revalidate: (input) => entryPaths(input.id),
 });
 

@@ -1,6 +1,15 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
-import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarEntryGuests, calendarGrants, calendars, type AnswerPath } from "@/db/schema";
+import {
+  calendarEntries,
+  calendarEntryActivity,
+  calendarOccurrenceOverrides,
+  calendarEntryAttendees,
+  calendarEntryGuests,
+  calendarGrants,
+  calendars,
+  type AnswerPath,
+} from "@/db/schema";
 import { Forbidden, NotFound } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { historyRows, historyValue, type HistoryEntryDraft } from "@/lib/history/entries";
@@ -13,6 +22,7 @@ import type { GuestNotice } from "./notices";
 import { sameTime, storedTime, timeForHistory, type StoredTime, entryTimeOf } from "./entry-time";
 import { canAddTo, canEditEntry, canSeeDetails, type EntryRelation } from "./policy";
 import { entryRemindersFromInput, replaceEntryReminders } from "./reminders";
+import { repeatForHistory, seriesValuesAfterChange, seriesValuesFor } from "./repeat-series";
 import type { CreateEntryInput, MoveEntryInput, UpdateEntryInput } from "./schema";
 
 type EntryRow = typeof calendarEntries.$inferSelect;
@@ -60,7 +70,7 @@ export async function lockedEntryFor(tx: Tx, viewerId: string, entryId: string):
   return { entry, ownerId, relation };
 }
 
-async function editableEntry(tx: Tx, viewerId: string, entryId: string) {
+export async function editableEntry(tx: Tx, viewerId: string, entryId: string) {
   const found = await lockedEntryFor(tx, viewerId, entryId);
   if (!canEditEntry(found.entry.visibility, found.relation)) throw new Forbidden("calendar.errors.notEditable");
   return found;
@@ -101,7 +111,7 @@ function guestHistory(added: Guest[], removed: Guest[]): HistoryEntryDraft<Activ
   ];
 }
 
-async function writeHistory(tx: Tx, entryId: string, entries: HistoryEntryDraft<ActivityKind>[], actorId: string, now: Date) {
+export async function writeHistory(tx: Tx, entryId: string, entries: HistoryEntryDraft<ActivityKind>[], actorId: string, now: Date) {
   if (!entries.length) return;
   await tx.insert(calendarEntryActivity).values(historyRows(entries, actorId, now).map((row) => ({ ...row, entryId })));
 }
@@ -119,6 +129,9 @@ export async function createEntry(work: Work, input: CreateEntryInput): Promise<
   const attendees = await checkAttendees(tx, input.attendeeIds, ownerId, problems);
   const wantedGuests = await checkGuests(tx, input.guests, { clientId: refs.clientId, organizer: await organizerOf(tx, ownerId, viewer) }, problems);
   const reminders = entryRemindersFromInput(input.reminders ?? [], viewer.timeZone, problems);
+  const others = { attendees: attendees.length, guests: wantedGuests.length, resources: input.resourceIds.length };
+  // The series runs in the zone its first time was typed in.
+  const series = seriesValuesFor(input.repeat, time, viewer.timeZone, others, problems);
   problems.throwIfAny();
 
   const [entry] = await tx
@@ -131,6 +144,7 @@ export async function createEntry(work: Work, input: CreateEntryInput): Promise<
       visibility: input.visibility,
       ...time,
       ...refs,
+      ...series,
       createdById: viewer.id,
       createdAt: now,
       updatedAt: now,
@@ -155,7 +169,22 @@ export async function createEntry(work: Work, input: CreateEntryInput): Promise<
 /** What the history and the sequence number see of a change. */
 function detailChanges(
   entry: EntryRow,
-  next: Omit<EntryRow, "id" | "calendarId" | "sequence" | "version" | "createdById" | "cancelledAt" | "createdAt" | "updatedAt">,
+  next: Omit<
+    EntryRow,
+    | "id"
+    | "calendarId"
+    | "sequence"
+    | "version"
+    | "createdById"
+    | "cancelledAt"
+    | "createdAt"
+    | "updatedAt"
+    | "recurrenceRule"
+    | "recurrenceZone"
+    | "recurrenceUntil"
+    | "recurrenceCount"
+    | "seriesEndsAt"
+  >,
 ) {
   const fields = ["title", "description", "location", "visibility", "clientId", "caseId"] as const;
   return fields
@@ -217,11 +246,24 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
     ? await checkGuests(tx, input.guests, { clientId: refs.clientId, organizer: await organizerOf(tx, ownerId, viewer) }, problems)
     : null;
   const reminders = input.reminders ? entryRemindersFromInput(input.reminders, viewer.timeZone, problems) : null;
+  const others = {
+    attendees: wanted.length,
+    guests: wantedGuests ? wantedGuests.length : (await guestsOf(tx, entry.id)).length,
+    resources: input.resourceIds?.length ?? 0,
+  };
+  const series = seriesValuesAfterChange(entry, input.repeat, time, viewer.timeZone, others, problems);
   problems.throwIfAny();
 
-  const values = { title: input.title, description: input.description, location: input.location, visibility: input.visibility, ...refs };
-  const details = detailChanges(entry, { ...values, ...time });
+  const values = { title: input.title, description: input.description, location: input.location, visibility: input.visibility, ...refs, ...series };
+  const details: HistoryEntryDraft<ActivityKind>[] = detailChanges(entry, { ...values, ...time });
+  const repeatBefore = repeatForHistory(entry);
+  const repeatAfter = repeatForHistory(series);
+  if (repeatBefore !== repeatAfter) details.push({ kind: "changed", field: "repeat", oldValue: repeatBefore, newValue: repeatAfter });
   const { timeChanged, changed, sequenceRaised } = await applyChange(tx, entry, time, details, values, viewer.id, now);
+  // Changed occurrences belong to the rule and first time they were made for: a new rule or time leaves them nothing to change.
+  if (entry.recurrenceRule && (timeChanged || repeatBefore !== repeatAfter)) {
+    await tx.delete(calendarOccurrenceOverrides).where(eq(calendarOccurrenceOverrides.entryId, entry.id));
+  }
   // The bookings follow the entry (its time, its title as their purpose) or refuse the whole change.
   const resourcesChange = await syncEntryBookings(work, { id: entry.id, title: input.title, ...time }, input.resourceIds ?? null);
   if (resourcesChange.changed) {
@@ -307,9 +349,12 @@ export async function moveEntry(work: Work, input: MoveEntryInput): Promise<{ id
   const { entry, ownerId } = await editableEntry(tx, viewer.id, input.id);
   const problems = new FieldProblems();
   const time = storedTime(input.time, viewer.timeZone, problems);
+  // A series moves as a whole (its first time and so every occurrence); its end moves with it.
+  const series = seriesValuesAfterChange(entry, undefined, time, viewer.timeZone, { attendees: 0, guests: 0, resources: 0 }, problems);
   problems.throwIfAny();
-  const { timeChanged } = await applyChange(tx, entry, time, [], {}, viewer.id, now);
+  const { timeChanged } = await applyChange(tx, entry, time, [], entry.recurrenceRule ? series : {}, viewer.id, now);
   if (!timeChanged) return { id: entry.id, ownerId };
+  if (entry.recurrenceRule) await tx.delete(calendarOccurrenceOverrides).where(eq(calendarOccurrenceOverrides.entryId, entry.id));
   // Every booking moves with it, or none does: a conflict on any resource rolls the move back.
   await syncEntryBookings(work, { id: entry.id, title: entry.title, ...time }, null);
   const previous = entryTimeOf(entry);

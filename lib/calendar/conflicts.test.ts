@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { conflictsIn } from "./conflicts";
 import type { CalendarItem, CalendarWindow } from "./types";
 
-const base = { kind: "entry" as const, ownerId: "o", visibility: "normal" as const, location: null, response: null, canEdit: false, masked: false };
+const base = {
+  kind: "entry" as const,
+  ownerId: "o",
+  visibility: "normal" as const,
+  location: null,
+  response: null,
+  canEdit: false,
+  masked: false,
+  recurrenceId: null,
+};
 const timed = (id: string, personId: string, start: string, end: string, extra: Partial<CalendarItem> = {}): CalendarItem =>
   ({ ...base, id, personId, title: id, allDay: false, start, end, ...extra }) as CalendarItem;
 

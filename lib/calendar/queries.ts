@@ -9,6 +9,7 @@ import { entryTimeOf } from "./entry-time";
 import { editsSql, masked, relationSql, seesDetailsSql, type EntryColumns } from "./access";
 import { remindersOfEntry } from "./reminders";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "./types";
+import { repeatOf, type Repeat } from "./repeat";
 
 export interface EntryAttendee {
   id: string;
@@ -63,6 +64,8 @@ export type EntryDetail = EntryTime & {
   canEdit: boolean;
   sequence: number;
   history: EntryHistoryRow[];
+  /** How a series repeats (null: a single entry, or details the viewer may not see); its time is the first occurrence's. */
+  repeat: Repeat | null;
 };
 
 /** An entry's time as stored; `entryTimeOf` turns a row of them into an EntryTime. */
@@ -88,6 +91,10 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
       ...timeColumns,
       sequence: e.sequence,
       cancelledAt: e.cancelledAt,
+      recurrenceRule: e.recurrenceRule,
+      recurrenceZone: e.recurrenceZone,
+      recurrenceUntil: e.recurrenceUntil,
+      recurrenceCount: e.recurrenceCount,
       sees: sql<boolean>`${sees}`,
       canEdit: sql<boolean>`${editsSql(columns, viewer.id)}`,
       isAttendee: sql<boolean>`${relationSql(columns, viewer.id).isAttendee}`,
@@ -130,6 +137,8 @@ export async function entryForViewer(db: DbOrTx, viewer: Viewer, entryId: string
     canEdit: row.canEdit,
     sequence: row.sequence,
     history,
+    repeat:
+      row.sees && row.recurrenceRule && row.recurrenceZone ? repeatOf(row.recurrenceRule, row.recurrenceUntil, row.recurrenceCount, row.recurrenceZone) : null,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   MAX_GROUP_NAME,
   MAX_PEOPLE_IN_VIEW,
 } from "./limits";
+import { MAX_REPEAT_COUNT, MAX_REPEAT_INTERVAL, REPEAT_FREQUENCIES, WEEKDAYS } from "./repeat";
 import { ANSWERS, ATTENDEE_RESPONSES, ENTRY_VISIBILITIES } from "./types";
 
 const id = (notFound: string) => lineString(notFound).trim().pipe(z.uuid(notFound));
@@ -68,6 +69,35 @@ export type EntryReminderInput = z.output<typeof reminderInput>;
 // Absent on an update: the entry keeps its reminders. Empty: each person's defaults apply.
 const reminders = z.array(reminderInput).max(MAX_REMINDERS, "tasks.errors.tooManyReminders").optional();
 
+/** How an entry repeats (lib/calendar/repeat.ts); null or absent: it does not. */
+export const repeatInput = z.object({
+  frequency: z.enum(REPEAT_FREQUENCIES, "required"),
+  interval: z.coerce
+    .number("calendar.errors.repeatInterval")
+    .int("calendar.errors.repeatInterval")
+    .min(1, "calendar.errors.repeatInterval")
+    .max(MAX_REPEAT_INTERVAL, "calendar.errors.repeatInterval")
+    .default(1),
+  weekdays: z
+    .array(z.enum(WEEKDAYS, "calendar.errors.repeatWeekday"))
+    .max(7)
+    .default([])
+    .transform((days) => [...new Set(days)]),
+  ends: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("never") }),
+    z.object({ kind: z.literal("onDate"), date: localDate }),
+    z.object({
+      kind: z.literal("afterCount"),
+      count: z.coerce
+        .number("calendar.errors.repeatCount")
+        .int("calendar.errors.repeatCount")
+        .min(1, "calendar.errors.repeatCount")
+        .max(MAX_REPEAT_COUNT, "calendar.errors.repeatCount"),
+    }),
+  ]),
+});
+export type RepeatInput = z.output<typeof repeatInput>;
+
 const entryFields = {
   title: requiredText(MAX_ENTRY_TITLE),
   description: optionalParagraph(MAX_ENTRY_DESCRIPTION),
@@ -86,6 +116,7 @@ export const createEntryInput = z.object({
   guests: guests.default([]),
   resourceIds: resourceIds.default([]),
   reminders,
+  repeat: repeatInput.nullish(),
 });
 export type CreateEntryInput = z.output<typeof createEntryInput>;
 
@@ -100,6 +131,8 @@ export const updateEntryInput = z.object({
   // Absent: the entry keeps its resources; given: those left out are released (their bookings cancelled).
   resourceIds: resourceIds.optional(),
   reminders,
+  // Absent: a series keeps its repetition; null: it stops repeating (its first occurrence stays).
+  repeat: repeatInput.nullish(),
 });
 export type UpdateEntryInput = z.output<typeof updateEntryInput>;
 
@@ -108,6 +141,29 @@ export const moveEntryInput = z.object({ id: id("calendar.errors.entryNotFound")
 export type MoveEntryInput = z.output<typeof moveEntryInput>;
 
 export const cancelEntryInput = z.object({ id: id("calendar.errors.entryNotFound") });
+
+/** Which occurrences of a series a change or a deletion reaches, counted from the one chosen. */
+export const OCCURRENCE_SCOPES = ["one", "following", "all"] as const;
+const occurrence = {
+  id: id("calendar.errors.entryNotFound"),
+  // The occurrence's RECURRENCE-ID as the view gave it (an instant).
+  recurrenceId: lineString("calendar.errors.occurrenceNotFound").pipe(z.iso.datetime({ offset: true, error: "calendar.errors.occurrenceNotFound" })),
+  scope: z.enum(OCCURRENCE_SCOPES, "required"),
+};
+
+/** A change from an occurrence's dialog: its time and details, for that one, it and the following ones, or the series. */
+export const changeOccurrenceInput = z.object({
+  ...occurrence,
+  time: entryTimeInput,
+  // Absent: as the series (or the occurrence's own change) has it.
+  title: requiredText(MAX_ENTRY_TITLE).optional(),
+  location: optionalText(MAX_ENTRY_LOCATION).optional(),
+  description: optionalParagraph(MAX_ENTRY_DESCRIPTION).optional(),
+});
+export type ChangeOccurrenceInput = z.output<typeof changeOccurrenceInput>;
+
+export const deleteOccurrenceInput = z.object(occurrence);
+export type DeleteOccurrenceInput = z.output<typeof deleteOccurrenceInput>;
 
 export const answerInput = z.object({
   entryId: id("calendar.errors.entryNotFound"),

@@ -33,6 +33,11 @@ export type CalendarItem = EntryTime & {
   response: AttendeeResponse | null;
   /** The viewer may move, resize and edit it. */
   canEdit: boolean;
+  /**
+   * For one occurrence of a recurring series, the start its rule gives it (its RECURRENCE-ID, an
+   * instant); `id` is then the series' entry, and `id` with this is the occurrence. Null for a single entry.
+   */
+  recurrenceId: string | null;
 };
 
 /** A task with a due moment, shown in its assignee's calendar as a due marker. */

@@ -8,6 +8,7 @@ import { visibleTo } from "@/lib/tasks/access";
 import { addCalendarDays } from "@/lib/time/calendar-date";
 import { localDateOf } from "@/lib/time/zoned";
 import { editsFrom, seesDetailsFrom } from "./access";
+import { noSeriesColumns, notSeries, occurrencesOfRow, seriesColumns, seriesReach, type RawSeriesColumns } from "./series-rows";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_PEOPLE_IN_VIEW, MAX_TIMED_ENTRY_DAYS, MAX_WINDOW_DAYS } from "./limits";
 import type { AttendeeResponse, CalendarItem, CalendarWindow, DueMarker, EntryVisibility } from "./types";
 
@@ -77,7 +78,7 @@ function windowBounds(request: WindowRequest, timeZone: string) {
   };
 }
 
-interface RawEntryRow {
+interface RawEntryRow extends RawSeriesColumns {
   id: string;
   person_id: string;
   owner_id: string;
@@ -106,7 +107,7 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, people: SQL, request: Windo
   const to = request.to.toISOString();
   const earliest = b.earliestStart.toISOString();
   const columns = "e.id, e.visibility, e.all_day, e.starts_at, e.ends_at, e.start_date, e.end_date, e.title, e.location";
-  const timed = sql`NOT e.all_day AND e.cancelled_at IS NULL AND e.ends_at > ${from}::timestamptz`;
+  const timed = sql`NOT e.all_day AND e.cancelled_at IS NULL AND e.ends_at > ${from}::timestamptz AND ${notSeries}`;
   const allDay = sql`e.all_day AND e.cancelled_at IS NULL AND e.end_date > ${b.fromDate}::date`;
   // The viewer's relation to each row from two joins, not per-row subqueries: one pass over the rows.
   const relation = {
@@ -119,41 +120,64 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, people: SQL, request: Windo
     db,
     sql`
     WITH r AS (
-      SELECT ${sql.raw(columns)}, c.user_id AS person_id, c.user_id AS owner_id, NULL::attendee_response AS response
+      SELECT ${sql.raw(columns)}, c.user_id AS person_id, c.user_id AS owner_id, NULL::attendee_response AS response, ${noSeriesColumns}
       FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE c.user_id = ANY(${people}) AND e.starts_at >= ${earliest}::timestamptz AND e.starts_at < ${to}::timestamptz AND ${timed}
       UNION ALL
-      SELECT ${sql.raw(columns)}, c.user_id, c.user_id, NULL::attendee_response
+      SELECT ${sql.raw(columns)}, c.user_id, c.user_id, NULL::attendee_response, ${noSeriesColumns}
       FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE c.user_id = ANY(${people}) AND e.start_date >= ${b.earliestStartDate}::date AND e.start_date < ${b.toDate}::date AND ${allDay}
       UNION ALL
-      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response
+      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response, ${noSeriesColumns}
       FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id
         AND a.starts_at >= ${earliest}::timestamptz AND a.starts_at < ${to}::timestamptz AND ${timed}
       UNION ALL
-      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response
+      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response, ${noSeriesColumns}
       FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id
         AND a.start_date >= ${b.earliestStartDate}::date AND a.start_date < ${b.toDate}::date AND ${allDay}
+      UNION ALL
+      -- Series in the owner's calendar (a series has no attendees yet), expanded below over the window only.
+      SELECT ${sql.raw(columns)}, c.user_id, c.user_id, NULL::attendee_response, ${seriesColumns}
+      FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
+      WHERE c.user_id = ANY(${people}) AND ${seriesReach(from, to)}
     )
     SELECT r.id, r.person_id, r.owner_id, r.response, r.visibility, r.all_day, r.starts_at, r.ends_at, r.start_date::text AS start_date, r.end_date::text AS end_date,
-      CASE WHEN v.sees THEN r.title END AS title, CASE WHEN v.sees THEN r.location END AS location, v.sees, v.can_edit
+      CASE WHEN v.sees THEN r.title END AS title, CASE WHEN v.sees THEN r.location END AS location, v.sees, v.can_edit,
+      r.recurrence_rule, r.recurrence_zone, r.recurrence_until, r.recurrence_count, r.overrides
     FROM r
     LEFT JOIN ${calendarGrants} g ON g.owner_id = r.owner_id AND g.grantee_id = ${viewer.id}::uuid
     LEFT JOIN ${calendarEntryAttendees} me ON me.entry_id = r.id AND me.user_id = ${viewer.id}::uuid
     CROSS JOIN LATERAL (SELECT ${seesDetailsFrom(sql`r.visibility`, relation)} AS sees, ${editsFrom(sql`r.visibility`, relation)} AS can_edit) v`,
   );
   // Sorted by a key computed once per row (the window is hundreds of rows on every page load).
-  const keyed = rows.map((row) => {
-    const item = toItem(row);
-    return { item, key: `${item.allDay ? item.startDate : item.start}\u0000${item.id}` };
+  const keyed = rows.flatMap((row) => {
+    const items = row.recurrence_rule ? occurrenceItems(row, request) : [toItem(row)];
+    return items.map((item) => ({ item, key: `${item.allDay ? item.startDate : item.start}\u0000${item.id}\u0000${item.recurrenceId ?? ""}` }));
   });
   keyed.sort(byKey);
   return keyed.map((k) => k.item);
 }
 
 const instant = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
+
+/**
+ * A series' occurrences in the window, one item each. An occurrence's own title and place show
+ * only to a viewer who sees the series' details: a private series' overrides stay private.
+ */
+function occurrenceItems(row: RawEntryRow, window: WindowRequest): CalendarItem[] {
+  const series = toItem(row);
+  if (series.allDay) return [];
+  return occurrencesOfRow(row, window).map((o) => ({
+    ...series,
+    title: row.sees ? (o.override?.title ?? row.title) : null,
+    location: row.sees ? (o.override?.location ?? row.location) : null,
+    start: o.start.toISOString(),
+    end: o.end.toISOString(),
+    recurrenceId: o.recurrenceId.toISOString(),
+  }));
+}
 
 function toItem(row: RawEntryRow): CalendarItem {
   const sees = row.sees;
@@ -169,6 +193,7 @@ function toItem(row: RawEntryRow): CalendarItem {
         location: sees ? row.location : null,
         response: row.response,
         canEdit: row.can_edit,
+        recurrenceId: null,
         allDay: true,
         startDate: row.start_date!,
         endDate: row.end_date!,
@@ -184,6 +209,7 @@ function toItem(row: RawEntryRow): CalendarItem {
         location: sees ? row.location : null,
         response: row.response,
         canEdit: row.can_edit,
+        recurrenceId: null,
         allDay: false,
         start: instant(row.starts_at!),
         end: instant(row.ends_at!),

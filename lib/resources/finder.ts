@@ -4,6 +4,7 @@ import { preparedRows } from "@/db/prepared";
 import { Forbidden, Invalid } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_TIMED_ENTRY_DAYS } from "@/lib/calendar/limits";
+import { seriesBusyOf } from "@/lib/calendar/series-rows";
 import { isDayOff } from "@/lib/reminders/holidays";
 import { escalationSettings } from "@/lib/reminders/settings";
 import type { WorkSchedule } from "@/lib/reminders/working-time";
@@ -140,7 +141,8 @@ async function checkAllowed(db: DbOrTx, viewer: Viewer, people: string[], resour
  * days in that person's own zone; live bookings), merged by range_agg, subtracted from the open
  * time, and the gaps long enough for the meeting, earliest first. Each arm is an index range
  * (the partial indexes of db/schema/calendar.ts, the bookings' exclusion constraint's GiST index);
- * the lower bounds on the starts follow from the longest entries allowed.
+ * the lower bounds on the starts follow from the longest entries allowed. Recurring series arrive
+ * already expanded, as a parameter: their rules run in the process (lib/calendar/recurrence.ts).
  */
 export function finderQuery(p: {
   people: string[];
@@ -151,6 +153,8 @@ export function finderQuery(p: {
   durationMinutes: number;
   limit: number;
   stepMinutes: number;
+  /** The occurrences of the people's recurring series in the window (expanded beforehand), as a tstzmultirange literal. */
+  seriesBusy?: string;
 }) {
   const people = sql`${`{${p.people.join(",")}}`}::uuid[]`;
   const resources = sql`${`{${p.resources.join(",")}}`}::uuid[]`;
@@ -167,7 +171,7 @@ export function finderQuery(p: {
     WITH busy(r) AS (
       SELECT tstzrange(e.starts_at, e.ends_at, '[)')
       FROM calendar_entries e JOIN calendars c ON c.id = e.calendar_id
-      WHERE c.user_id = ANY(${people}) AND NOT e.all_day AND e.cancelled_at IS NULL
+      WHERE c.user_id = ANY(${people}) AND NOT e.all_day AND e.cancelled_at IS NULL AND e.recurrence_rule IS NULL
         AND e.starts_at >= ${earliest}::timestamptz AND e.starts_at < ${to}::timestamptz AND e.ends_at > ${from}::timestamptz
       UNION ALL
       SELECT ${wholeDays(sql`u.time_zone`)}
@@ -188,6 +192,8 @@ export function finderQuery(p: {
       SELECT b.during FROM bookings b
       WHERE b.resource_id = ANY(${resources}) AND b.cancelled_at IS NULL
         AND b.during && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')
+      UNION ALL
+      SELECT unnest(${p.seriesBusy ?? "{}"}::tstzmultirange)
     ),
     gaps AS (
       SELECT unnest(${p.open}::tstzmultirange - coalesce((SELECT range_agg(r) FROM busy), '{}'::tstzmultirange)) AS gap
@@ -221,9 +227,10 @@ export async function findFreeSlots(db: DbOrTx, viewer: Viewer, request: FinderR
     ? workingWindows(checked.from, checked.to, (await escalationSettings(db)).schedule, viewer.timeZone)
     : [{ start: checked.from, end: checked.to }];
   if (!open.length) return [];
+  const seriesBusy = await seriesBusyOf(db, checked.people, { from: checked.from, to: checked.to });
   const rows = await preparedRows<{ start_at: Date | string; end_at: Date | string }>(
     db,
-    finderQuery({ ...checked, open: multirange(open), stepMinutes: FINDER_LIMITS.stepMinutes }),
+    finderQuery({ ...checked, open: multirange(open), stepMinutes: FINDER_LIMITS.stepMinutes, seriesBusy: multirange(seriesBusy) }),
   );
   return rows.map((r) => ({ start: instant(r.start_at), end: instant(r.end_at) }));
 }

@@ -10,7 +10,7 @@ import type { LanePerson, LanesSetup, PeopleSet } from "@/lib/calendar/lanes";
 import { MAX_PEOPLE_IN_VIEW } from "@/lib/calendar/limits";
 import type { CalendarItem, CalendarWindow, DueMarker } from "@/lib/calendar/types";
 import { isoWeekdayOf, localDateOf } from "@/lib/time/zoned";
-import { entryStateOf } from "../calendar-items";
+import { entryStateOf, itemKey } from "../calendar-items";
 import { datesOf, shiftDate } from "../calendar-range";
 import { dateLabel, hourLabel, rangeTitle, type CalendarReader } from "../calendar-reader";
 import { useCalendarWindow } from "../use-calendar-window";
@@ -155,8 +155,8 @@ export function PeopleLanes({
       const { entries, tasks } = byPerson(person.id);
       const banners: LaneBanner[] = [];
       for (const e of entries) {
-        const strip = layout?.strip.get(e.id);
-        if (strip) banners.push({ key: e.id, columns: strip, node: <LaneEntry entry={e} reader={reader} variant="banner" /> });
+        const strip = layout?.strip.get(itemKey(e));
+        if (strip) banners.push({ key: itemKey(e), columns: strip, node: <LaneEntry entry={e} reader={reader} variant="banner" /> });
       }
       const notes = days.map((day) => tasksOn(tasks, day, reader.timeZone).map((task) => <LaneTask key={task.id} task={task} reader={reader} />));
       const cells =
@@ -254,11 +254,11 @@ function layOut(window: CalendarWindow, days: string[], scale: LaneScale, timeZo
   for (const e of window.entries) {
     const place = e.allDay ? allDayColumns(e.startDate, e.endDate, days) : placeTimed(e.start, e.end, days, timeZone);
     if (!place) continue;
-    if ("from" in place) strip.set(e.id, place);
-    else if ("strip" in place && scale === "week") strip.set(e.id, place.strip);
-    else if ("strip" in place) listedOn.set(e.id, days[0]!);
+    if ("from" in place) strip.set(itemKey(e), place);
+    else if ("strip" in place && scale === "week") strip.set(itemKey(e), place.strip);
+    else if ("strip" in place) listedOn.set(itemKey(e), days[0]!);
     else {
-      listedOn.set(e.id, place.day);
+      listedOn.set(itemKey(e), place.day);
       busyDays.add(place.day);
       short.push(e as TimedItem);
     }
@@ -284,16 +284,16 @@ function weekCell(entries: CalendarItem[], day: string, now: Date, reader: Calen
   const segments: BarSegment[] = entries.flatMap((e) => {
     const tone = BAR[entryStateOf(e)];
     if (!tone) return [];
-    if (e.allDay) return e.startDate <= day && day < e.endDate ? [{ key: e.id, segment: WHOLE_DAY, className: clsx(tone, "opacity-40") }] : [];
+    if (e.allDay) return e.startDate <= day && day < e.endDate ? [{ key: itemKey(e), segment: WHOLE_DAY, className: clsx(tone, "opacity-40") }] : [];
     const segment = segmentOn(e.start, e.end, day, WORKING_HOURS, reader.timeZone);
-    return segment ? [{ key: e.id, segment, className: tone }] : [];
+    return segment ? [{ key: itemKey(e), segment, className: tone }] : [];
   });
-  const listed = (entries.filter((e) => !e.allDay && listedOn?.get(e.id) === day) as TimedItem[]).sort(byStart);
+  const listed = (entries.filter((e) => !e.allDay && listedOn?.get(itemKey(e)) === day) as TimedItem[]).sort(byStart);
   return (
     <WeekDayCell
       segments={segments}
       now={momentOn(now, day, WORKING_HOURS, reader.timeZone)}
-      list={listed.map((e) => ({ key: e.id, node: <LaneEntry entry={e} reader={reader} variant="line" /> }))}
+      list={listed.map((e) => ({ key: itemKey(e), node: <LaneEntry entry={e} reader={reader} variant="line" /> }))}
     />
   );
 }
@@ -304,7 +304,7 @@ function dayCell(entries: CalendarItem[], day: string, hours: Hours, now: Date, 
   const away = entries.some((e) => e.allDay && BAR[entryStateOf(e)] && e.startDate <= day && day < e.endDate);
   const items: TimelineItem[] = timed.sort(byStart).flatMap((e) => {
     const segment = segmentOn(e.start, e.end, day, hours, reader.timeZone);
-    return segment ? [{ key: e.id, segment, node: <LaneEntry entry={e} reader={reader} variant="block" cut={segment} /> }] : [];
+    return segment ? [{ key: itemKey(e), segment, node: <LaneEntry entry={e} reader={reader} variant="block" cut={segment} /> }] : [];
   });
   return <HoursCell items={items} hours={hours} now={momentOn(now, day, hours, reader.timeZone)} minMinutes={MIN_BLOCK_MINUTES} tinted={away} />;
 }

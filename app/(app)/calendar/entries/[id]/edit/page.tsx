@@ -46,6 +46,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
             attendees: entry.attendees.filter((a) => a.id !== entry.owner.id).map((a) => ({ id: a.id, label: a.name })),
             guests: entry.guests.map((g) => ({ email: g.email, name: g.name })),
             resources: resources.map((r) => ({ id: r.id, label: r.name, detail: r.location })),
+            repeat: entry.repeat,
           }}
         />
       </Card>

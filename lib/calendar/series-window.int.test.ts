@@ -1,0 +1,116 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { calendarEntries, calendarGrants, calendarOccurrenceOverrides, calendars } from "@/db/schema";
+import { findFreeSlots } from "@/lib/resources/finder";
+import { testDb } from "@/lib/testing/db";
+import { makeUser } from "@/lib/testing/factories";
+import { instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
+import { seriesEnd } from "./recurrence";
+import { calendarWindow } from "./window";
+
+const WARSAW = "Europe/Warsaw";
+const at = (wall: string) => wallClockToInstant(wall, WARSAW)!;
+
+async function calendarOf(db: Db, userId: string): Promise<string> {
+  await db.insert(calendars).values({ userId }).onConflictDoNothing();
+  const [row] = await db.select({ id: calendars.id }).from(calendars).where(eq(calendars.userId, userId));
+  return row!.id;
+}
+
+/** A weekly series in `ownerId`'s calendar, as the entry form will store it. */
+async function weekly(db: Db, ownerId: string, start: string, extra: { private?: boolean; count?: number; title?: string } = {}) {
+  const startsAt = at(start);
+  const endsAt = new Date(startsAt.getTime() + 3_600_000);
+  const series = { start: startsAt, end: endsAt, rule: "FREQ=WEEKLY", zone: WARSAW, until: null, count: extra.count ?? null };
+  const [entry] = await db
+    .insert(calendarEntries)
+    .values({
+      calendarId: await calendarOf(db, ownerId),
+      title: extra.title ?? "Team meeting",
+      visibility: extra.private ? "private" : "normal",
+      startsAt,
+      endsAt,
+      recurrenceRule: series.rule,
+      recurrenceZone: WARSAW,
+      recurrenceCount: series.count,
+      seriesEndsAt: seriesEnd(series),
+    })
+    .returning();
+  return entry!;
+}
+
+describe("a recurring series in calendar views", () => {
+  it("shows each occurrence in the window, at 09:00 Warsaw across the October change, overrides applied", async () => {
+    const db = await testDb();
+    const owner = await makeUser(db, { timeZone: WARSAW });
+    const entry = await weekly(db, owner.id, "2027-10-04T09:00");
+    await db.insert(calendarOccurrenceOverrides).values([
+      { entryId: entry.id, recurrenceId: at("2027-10-18T09:00"), cancelled: true },
+      { entryId: entry.id, recurrenceId: at("2027-10-25T09:00"), startsAt: at("2027-10-26T13:00"), endsAt: at("2027-10-26T14:00"), title: "Moved" },
+    ]);
+    const window = await calendarWindow(db, owner.viewer, { people: [], from: at("2027-10-10T00:00"), to: at("2027-11-08T00:00") });
+    expect(window.entries.map((e) => [e.id, e.allDay ? null : instantToWallClock(new Date(e.start), WARSAW), e.title, e.recurrenceId])).toEqual([
+      [entry.id, "2027-10-11T09:00", "Team meeting", at("2027-10-11T09:00").toISOString()],
+      [entry.id, "2027-10-26T13:00", "Moved", at("2027-10-25T09:00").toISOString()],
+      [entry.id, "2027-11-01T09:00", "Team meeting", at("2027-11-01T09:00").toISOString()],
+    ]);
+    // Before and after the change: 07:00 UTC in summer time, 08:00 UTC after it.
+    expect(window.entries.map((e) => (e.allDay ? null : e.start.slice(11, 16)))).toEqual(["07:00", "11:00", "08:00"]);
+  });
+
+  it("shows a private series and its changed occurrences as Busy to a colleague, with every detail to the owner", async () => {
+    const db = await testDb();
+    const owner = await makeUser(db, { timeZone: WARSAW });
+    const colleague = await makeUser(db, { timeZone: WARSAW });
+    const entry = await weekly(db, owner.id, "2027-03-01T09:00", { private: true, title: "Therapy" });
+    await db.insert(calendarOccurrenceOverrides).values({ entryId: entry.id, recurrenceId: at("2027-03-08T09:00"), title: "Doctor", location: "Clinic" });
+    const request = { people: [owner.id], from: at("2027-03-01T00:00"), to: at("2027-03-15T00:00") };
+
+    const seen = await calendarWindow(db, colleague.viewer, request);
+    expect(seen.entries).toHaveLength(2);
+    expect(seen.entries.every((e) => e.masked && e.title === null && e.location === null)).toBe(true);
+    expect(JSON.stringify(seen)).not.toMatch(/Therapy|Doctor|Clinic/);
+
+    const own = await calendarWindow(db, owner.viewer, request);
+    expect(own.entries.map((e) => [e.title, e.location])).toEqual([
+      ["Therapy", null],
+      ["Doctor", "Clinic"],
+    ]);
+
+    await db.insert(calendarGrants).values({ ownerId: owner.id, granteeId: colleague.id, canSeePrivate: true });
+    expect((await calendarWindow(db, colleague.viewer, request)).entries.map((e) => e.title)).toEqual(["Therapy", "Doctor"]);
+  });
+
+  it("leaves out a series that ended before the window and one that starts after it", async () => {
+    const db = await testDb();
+    const owner = await makeUser(db, { timeZone: WARSAW });
+    await weekly(db, owner.id, "2027-01-04T09:00", { count: 3 });
+    await weekly(db, owner.id, "2027-06-07T09:00");
+    const window = await calendarWindow(db, owner.viewer, { people: [], from: at("2027-03-01T00:00"), to: at("2027-04-01T00:00") });
+    expect(window.entries).toEqual([]);
+  });
+});
+
+describe("a recurring series in the free-time finder", () => {
+  it("makes its owner busy at each occurrence but not at a cancelled one, private or not", async () => {
+    const db = await testDb();
+    const owner = await makeUser(db, { timeZone: WARSAW });
+    const organiser = await makeUser(db, { timeZone: WARSAW });
+    const entry = await weekly(db, owner.id, "2027-03-01T09:00", { private: true });
+    await db.insert(calendarOccurrenceOverrides).values({ entryId: entry.id, recurrenceId: at("2027-03-15T09:00"), cancelled: true });
+    const slotAt = async (day: string) =>
+      findFreeSlots(db, organiser.viewer, {
+        people: [owner.id],
+        resources: [],
+        durationMinutes: 60,
+        from: at(`${day}T09:00`),
+        to: at(`${day}T12:00`),
+        limit: 1,
+      });
+    expect((await slotAt("2027-03-08"))[0]?.start).toBe(at("2027-03-08T10:00").toISOString());
+    expect((await slotAt("2027-03-15"))[0]?.start).toBe(at("2027-03-15T09:00").toISOString());
+    // After the spring change, still 09:00 Warsaw.
+    expect((await slotAt("2027-03-29"))[0]?.start).toBe(at("2027-03-29T10:00").toISOString());
+  });
+});

@@ -231,7 +231,7 @@ describe("calendar editing", () => {
     expect(after.startsAt).toEqual(new Date("2027-03-02T12:00:00Z"));
     const [reset] = await db.select().from(calendarEntryAttendees).where(eq(calendarEntryAttendees.entryId, o.privateId));
     expect(reset).toMatchObject({ response: "needs_action", respondedAt: null });
-    const history = await db.select().from(calendarEntryActivity).where(eq(calendarEntryActivity.entryId, o.privateId));
+    const history = await db.select().from(calendarEntryActivity).where(eq(calendarEntryActivity.entryId, o.privateId)).orderBy(calendarEntryActivity.id);
     expect(history.map((h) => [h.kind, h.field, h.actorId])).toEqual([
       ["created", null, o.director.id],
       ["answered", null, o.attendee.id],

@@ -135,7 +135,7 @@ describe("changing and deleting occurrences", () => {
       [at("2027-03-08T09:00").toISOString(), false],
       [at("2027-03-15T09:00").toISOString(), true],
     ]);
-    const history = await db.select().from(calendarEntryActivity).where(eq(calendarEntryActivity.entryId, id));
+    const history = await db.select().from(calendarEntryActivity).where(eq(calendarEntryActivity.entryId, id)).orderBy(calendarEntryActivity.id);
     expect(history.map((h) => `${h.kind}:${h.field ?? ""}`)).toEqual(["created:", "changed:occurrence", "cancelled:occurrence", "changed:location"]);
   });
 

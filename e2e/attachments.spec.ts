@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { expectNoAxeViolations } from "./axe";
-import { hydrated, logout, pick, signInAs } from "./support";
+import { createTaskInUi, hydrated, logout, signInAs } from "./support";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
@@ -14,12 +14,7 @@ test("a technician on a phone attaches a photo to a task and ticks its checklist
 
   // The foreman delegates a task with one checklist step to a technician.
   await signInAs(page, "foreman");
-  await page.getByRole("link", { name: "Nowe zadanie" }).click();
-  await page.getByLabel("Tytuł", { exact: true }).fill(title);
-  await pick(page, "Wykonawca", "Krawczyk", "Paweł Krawczyk");
-  await page.getByRole("button", { name: "Utwórz zadanie" }).click();
-  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
-  const taskUrl = new URL(page.url()).pathname;
+  const taskUrl = await createTaskInUi(page, { title, assignee: ["Krawczyk", "Paweł Krawczyk"] });
   const field = await hydrated(page.getByLabel("Nowy punkt"));
   await field.fill("Zdjęcie tabliczki znamionowej");
   await field.press("Enter");

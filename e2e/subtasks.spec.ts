@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { dayAheadInWarsaw, hydrated, logout, pick, signInAs } from "./support";
+import { createTaskInUi, dayAheadInWarsaw, hydrated, logout, pick, signInAs } from "./support";
 
 async function addSubtask(page: Page, title: string, person: [string, string], due: string) {
   const form = page.getByRole("form", { name: "Dodaj podzadanie" });
@@ -22,12 +22,7 @@ test("the delegator splits a task into two subtasks for two people, one is done,
 
   // The foreman creates the task (his own) and adds two subtasks for two technicians.
   await signInAs(page, "foreman");
-  await page.getByRole("link", { name: "Nowe zadanie" }).click();
-  await page.getByLabel("Tytuł", { exact: true }).fill(title);
-  await page.getByLabel("Termin", { exact: true }).fill(`${dayAheadInWarsaw(7)}T16:00`);
-  await page.getByRole("button", { name: "Utwórz zadanie" }).click();
-  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
-  const parentUrl = new URL(page.url()).pathname;
+  const parentUrl = await createTaskInUi(page, { title, due: `${dayAheadInWarsaw(7)}T16:00` });
 
   await addSubtask(page, first, ["krawcz", "Paweł Krawczyk"], `${dayAheadInWarsaw(3)}T12:00`);
   await addSubtask(page, second, ["piotrow", "Łukasz Piotrowski"], `${dayAheadInWarsaw(4)}T12:00`);

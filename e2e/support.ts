@@ -80,3 +80,21 @@ export function dayAheadInWarsaw(days: number): string {
     new Date(Date.now() + days * 24 * 3600_000),
   );
 }
+
+/**
+ * Creates a task as a person does, from the list's "Nowe zadanie" link on a page that has it (My tasks after signing
+ * in), and returns the new task page's path.
+ */
+export async function createTaskInUi(
+  page: Page,
+  task: { title: string; assignee?: [search: string, option: string]; due?: string; needsAcceptance?: boolean },
+): Promise<string> {
+  await page.getByRole("link", { name: "Nowe zadanie" }).click();
+  await page.getByLabel("Tytuł", { exact: true }).fill(task.title);
+  if (task.due) await page.getByLabel("Termin", { exact: true }).fill(task.due);
+  if (task.assignee) await pick(page, "Wykonawca", task.assignee[0], task.assignee[1]);
+  if (task.needsAcceptance) await page.getByLabel("Wymaga mojej akceptacji").check();
+  await page.getByRole("button", { name: "Utwórz zadanie" }).click();
+  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname;
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { hydrated, logout, pick, signInAs } from "./support";
+import { createTaskInUi, hydrated, logout, signInAs } from "./support";
 
 test("the delegator writes a checklist, the assignee ticks and reorders it by keyboard, progress follows; a stranger cannot open it", async ({ page }) => {
   // Three sign-ins and an axe run: more than the default minute on a shared machine.
@@ -9,12 +9,7 @@ test("the delegator writes a checklist, the assignee ticks and reorders it by ke
 
   // The foreman delegates a task to a technician and writes its checklist.
   await signInAs(page, "foreman");
-  await page.getByRole("link", { name: "Nowe zadanie" }).click();
-  await page.getByLabel("Tytuł", { exact: true }).fill(title);
-  await pick(page, "Wykonawca", "Krawczyk", "Paweł Krawczyk");
-  await page.getByRole("button", { name: "Utwórz zadanie" }).click();
-  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
-  const taskUrl = new URL(page.url()).pathname;
+  const taskUrl = await createTaskInUi(page, { title, assignee: ["Krawczyk", "Paweł Krawczyk"] });
 
   const count = page.getByTestId("checklist-count");
   const field = await hydrated(page.getByLabel("Nowy punkt"));

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { logout, pick, signInAs } from "./support";
+import { createTaskInUi, logout, signInAs } from "./support";
 
 async function unreadCount(page: Page): Promise<number> {
   const badge = page.getByTestId("unread-count");
@@ -14,13 +14,7 @@ test("a result goes for acceptance with a note, the task page says so truthfully
 
   // The foreman delegates a task that needs his acceptance.
   await signInAs(page, "foreman");
-  await page.getByRole("link", { name: "Nowe zadanie" }).click();
-  await page.getByLabel("Tytuł", { exact: true }).fill(title);
-  await pick(page, "Wykonawca", "Krawczyk", "Paweł Krawczyk");
-  await page.getByLabel("Wymaga mojej akceptacji").check();
-  await page.getByRole("button", { name: "Utwórz zadanie" }).click();
-  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
-  const taskUrl = new URL(page.url()).pathname;
+  const taskUrl = await createTaskInUi(page, { title, assignee: ["Krawczyk", "Paweł Krawczyk"], needsAcceptance: true });
 
   // Handing it over never offers the person who already has it.
   const handOver = page.getByRole("combobox", { name: "Przekaż zadanie", exact: true });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { hydrated, logout, pick, signInAs } from "./support";
+import { createTaskInUi, hydrated, logout, signInAs } from "./support";
 
 test("a mention reaches a colleague's bell; someone who cannot see the task is not mentioned; the colleague starts watching", async ({ page }) => {
   // Three sign-ins and two axe runs: more than the default minute on a shared machine.
@@ -9,12 +9,7 @@ test("a mention reaches a colleague's bell; someone who cannot see the task is n
 
   // The foreman delegates a task to a technician.
   await signInAs(page, "foreman");
-  await page.getByRole("link", { name: "Nowe zadanie" }).click();
-  await page.getByLabel("Tytuł", { exact: true }).fill(title);
-  await pick(page, "Wykonawca", "Krawczyk", "Paweł Krawczyk");
-  await page.getByRole("button", { name: "Utwórz zadanie" }).click();
-  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
-  const taskUrl = new URL(page.url()).pathname;
+  const taskUrl = await createTaskInUi(page, { title, assignee: ["Krawczyk", "Paweł Krawczyk"] });
 
   // Typing "@" opens the people picker; another technician (who cannot see the task) is refused with a clear message.
   const box = await hydrated(page.getByLabel("Komentarz", { exact: true }));

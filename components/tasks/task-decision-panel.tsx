@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, Textarea } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { acceptTaskAction, returnTaskAction } from "@/lib/tasks/actions";
+import { OpenSubtasksConfirm } from "./open-subtasks-confirm";
 import { useAnnounce } from "./task-action-status";
 
 /** The delegator's check of a result: accept it, or return it saying what is missing. */
@@ -65,20 +66,13 @@ export function TaskDecisionPanel({
         />
       </Field>
       {openSubtasks > 0 ? (
-        <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-900">
-          <p id="decision-open-subtasks">{tsub("openWarning", { count: openSubtasks })}</p>
-          <label className="flex items-start gap-2 font-medium">
-            <input
-              id="decision-confirm-subtasks"
-              type="checkbox"
-              checked={confirmOpen}
-              onChange={(e) => setConfirmOpen(e.target.checked)}
-              aria-describedby="decision-open-subtasks"
-              className="mt-0.5 h-4 w-4 rounded border-slate-300"
-            />
-            {tsub("confirmAccept", { count: openSubtasks })}
-          </label>
-        </div>
+        <OpenSubtasksConfirm
+          id="decision-confirm-subtasks"
+          count={openSubtasks}
+          checked={confirmOpen}
+          onChange={setConfirmOpen}
+          label={tsub("confirmAccept", { count: openSubtasks })}
+        />
       ) : null}
       <div className="flex flex-wrap gap-2">
         <Button

@@ -10,6 +10,7 @@ import { useAction } from "@/components/ui/use-action";
 import { changeStatusAction, setProgressAction } from "@/lib/tasks/actions";
 import { MAX_RESULT_NOTE } from "@/lib/tasks/input-limits";
 import type { TaskStatus } from "@/lib/tasks/schema";
+import { OpenSubtasksConfirm } from "./open-subtasks-confirm";
 import { useAnnounce } from "./task-action-status";
 
 /**
@@ -149,21 +150,14 @@ export function TaskWorkPanel({
         >
           <p className="text-xs text-slate-700">{needsAcceptance ? t("finishAcceptanceInfo", { name: delegatorName }) : t("finishInfo")}</p>
           {openSubtasks > 0 ? (
-            <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-900">
-              <p id="work-open-subtasks">{tsub("openWarning", { count: openSubtasks })}</p>
-              <label className="flex items-start gap-2 font-medium">
-                <input
-                  id="work-confirm-subtasks"
-                  type="checkbox"
-                  required
-                  checked={confirmOpen}
-                  onChange={(e) => setConfirmOpen(e.target.checked)}
-                  aria-describedby="work-open-subtasks"
-                  className="mt-0.5 h-4 w-4 rounded border-slate-300"
-                />
-                {tsub("confirmFinish", { count: openSubtasks })}
-              </label>
-            </div>
+            <OpenSubtasksConfirm
+              id="work-confirm-subtasks"
+              count={openSubtasks}
+              checked={confirmOpen}
+              onChange={setConfirmOpen}
+              label={tsub("confirmFinish", { count: openSubtasks })}
+              required
+            />
           ) : null}
           <Field id="work-note" label={t("resultNote")} hint={t("resultNoteHint", { name: delegatorName })} errors={noteErrors}>
             <Textarea

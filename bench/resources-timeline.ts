@@ -4,26 +4,22 @@
  * Fifty rooms, devices and vans side by side for a week, in a database of 100,000 bookings (a
  * seventh of them part of a calendar entry, a third of those private). Measures the data path the
  * timeline page uses (resourceTimeline: the resources the filter picks, then one query for every
- * lane's bookings, private ones masked in it) against bare SQL returning the same rows through the
- * driver, checks both answer the same, and reports p50 and their ratio.
+ * lane's bookings, private ones masked in it) against the same two statements run bare through the
+ * driver (the resources of the location, and the data path's own bookings statement, built by
+ * bookingsOfResourcesSql), checks both answer the same rows, and reports p50 and their ratio: what
+ * the data path adds to its SQL (building the statement, reading the rows, masking them).
  */
 import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { loadViewer } from "../lib/auth/viewer";
+import { bookingsOfResourcesSql } from "../lib/resources/queries";
 import { resourceTimeline } from "../lib/resources/timeline";
 import { localDateOf } from "../lib/time/zoned";
 import { numberArg, type BenchContext } from "./context";
 import { measure, round } from "./measure";
 
-const RESOURCES_SQL = `
-  SELECT id, name, kind, location FROM resources WHERE retired_at IS NULL AND location = $1 ORDER BY lower(name)`;
-const BOOKINGS_SQL = `
-  SELECT b.id, b.resource_id, b.starts_at, b.ends_at,
-         CASE WHEN e.visibility = 'private' AND b.booked_by_id <> $2 THEN NULL ELSE b.purpose END AS purpose,
-         CASE WHEN e.visibility = 'private' AND b.booked_by_id <> $2 THEN NULL ELSE u.name END AS booked_by,
-         CASE WHEN e.visibility = 'private' AND b.booked_by_id <> $2 THEN NULL ELSE b.entry_id END AS entry_id
-  FROM bookings b JOIN users u ON u.id = b.booked_by_id LEFT JOIN calendar_entries e ON e.id = b.entry_id
-  WHERE b.resource_id = ANY($1::uuid[]) AND b.cancelled_at IS NULL AND b.during && tstzrange($3::timestamptz, $4::timestamptz, '[)')
-  ORDER BY b.starts_at, b.id`;
+/** The same rows and columns as bookableResources reads for a location. */
+const RESOURCES_SQL = `SELECT * FROM resources WHERE retired_at IS NULL AND location = $1 ORDER BY lower(name)`;
 
 type Row = Record<string, unknown>;
 interface PostgresClient {
@@ -98,15 +94,24 @@ export default async function resourcesTimeline(ctx: BenchContext) {
   const ids = first.resources.map((r) => r.id);
   const bareWeek = async () => {
     const lanes = await bare(RESOURCES_SQL, [location]);
-    const rows = await bare(BOOKINGS_SQL, [lanes.map((r) => r.id), viewer.id, first.from.toISOString(), first.to.toISOString()]);
+    // The data path's own statement (lib/resources/queries.ts), run bare: the ratio is what reading it into lanes costs.
+    const statement = new PgDialect().sqlToQuery(
+      bookingsOfResourcesSql(
+        viewer,
+        lanes.map((r) => String(r.id)),
+        first.from,
+        first.to,
+      ),
+    );
+    const rows = await bare(statement.sql, statement.params);
     return { lanes, rows };
   };
 
   // Same answer both ways, or the comparison means nothing.
   const { lanes, rows } = await bareWeek();
-  const key = (id: unknown, resource: unknown, purpose: unknown) => `${String(id)}/${String(resource)}/${String(purpose)}`;
-  const fromPath = first.bookings.map((b) => key(b.id, b.resourceId, b.purpose)).sort();
-  const fromSql = rows.map((r) => key(r.id, r.resource_id, r.purpose)).sort();
+  const key = (id: unknown, resource: unknown) => `${String(id)}/${String(resource)}`;
+  const fromPath = first.bookings.map((b) => key(b.id, b.resourceId)).sort();
+  const fromSql = rows.map((r) => key(r.id, r.resource_id)).sort();
   if (fromPath.join() !== fromSql.join() || lanes.length !== ids.length) {
     throw new Error(`the data path and the bare SQL return different rows (${fromPath.length} vs ${fromSql.length})`);
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedRows } from "@/db/prepared";
 import { bookings, resources } from "@/db/schema";
@@ -135,12 +135,10 @@ const instantOf = (v: Date | string) => (v instanceof Date ? v : new Date(v));
  * one array, so one plan serves any number of lanes), masked for the viewer. How the viewer
  * stands to each booking's meeting is read only for bookings that are part of one.
  */
-export async function bookingsOfResources(db: DbOrTx, viewer: Viewer, resourceIds: string[], from: Date, to: Date): Promise<ResourceBooking[]> {
-  if (!resourceIds.length) return [];
+/** The one statement bookingsOfResources runs: live bookings of the resources in the window, with how the viewer stands to each one's entry. */
+export function bookingsOfResourcesSql(viewer: Viewer, resourceIds: string[], from: Date, to: Date): SQL {
   const rel = relationSql({ entryId: sql`e.id`, ownerId: sql`c.user_id`, visibility: sql`e.visibility` }, viewer.id);
-  const rows = await preparedRows<RawBookingRow>(
-    db,
-    sql`SELECT b.id, b.resource_id, b.starts_at, b.ends_at, b.purpose, b.booked_by_id, b.entry_id, u.name AS booker, e.visibility,
+  return sql`SELECT b.id, b.resource_id, b.starts_at, b.ends_at, b.purpose, b.booked_by_id, b.entry_id, u.name AS booker, e.visibility,
         ${rel.isOwner} AS is_owner,
         (e.id IS NOT NULL AND ${rel.isAttendee}) AS is_attendee,
         (e.id IS NOT NULL AND ${rel.grantEdit}) AS grant_edit,
@@ -151,8 +149,12 @@ export async function bookingsOfResources(db: DbOrTx, viewer: Viewer, resourceId
       LEFT JOIN calendars c ON c.id = e.calendar_id
       WHERE b.resource_id = ANY(${`{${resourceIds.join(",")}}`}::uuid[]) AND b.cancelled_at IS NULL
         AND b.during && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')
-      ORDER BY b.starts_at, b.id`,
-  );
+      ORDER BY b.starts_at, b.id`;
+}
+
+export async function bookingsOfResources(db: DbOrTx, viewer: Viewer, resourceIds: string[], from: Date, to: Date): Promise<ResourceBooking[]> {
+  if (!resourceIds.length) return [];
+  const rows = await preparedRows<RawBookingRow>(db, bookingsOfResourcesSql(viewer, resourceIds, from, to));
   return rows.map((r) => ({
     ...maskBooking(viewer, {
       id: r.id,

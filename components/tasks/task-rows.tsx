@@ -157,7 +157,7 @@ export function TaskRows({ columns, rows, selectable = false }: { columns: RowCo
       {rows.map((row) => (
         <tr key={row.id} data-overdue={row.overdue}>
           {selectable ? (
-            <td className="tl-c">
+            <td>
               <RowBox id={row.id} number={row.number} />
             </td>
           ) : null}

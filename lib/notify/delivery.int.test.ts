@@ -10,6 +10,7 @@ import { testDb } from "@/lib/testing/db";
 import { startFakeProviders, type FakeProviders } from "@/lib/testing/fake-providers";
 import { fakeDeliveryRuntime } from "@/lib/testing/function-runtime";
 import { makeUser } from "@/lib/testing/factories";
+import { instantToWallClock } from "@/lib/time/zoned";
 import type { Db } from "@/db";
 import { deliveryPlan, type DeliveryRuntime } from "./deliver";
 import { writeOutbox } from "./outbox";
@@ -163,7 +164,10 @@ describe("deliver-notification (Inngest)", () => {
   it("waits for quiet hours with step.sleepUntil", async () => {
     const db = await testDb();
     const user = await makeUser(db, { phone: "+48601000005", phoneVerifiedAt: new Date() });
-    await db.insert(notificationPreferences).values({ userId: user.id, quietStart: "00:00", quietEnd: "23:59" });
+    // Quiet from an hour ago to two hours ahead on the user's own clock (across midnight too): "00:00–23:59" left the
+    // last minute of every day outside, and the test failed when it ran then.
+    const wall = (offsetMinutes: number) => instantToWallClock(new Date(Date.now() + offsetMinutes * 60_000), user.viewer.timeZone).slice(11, 16);
+    await db.insert(notificationPreferences).values({ userId: user.id, quietStart: wall(-60), quietEnd: wall(120) });
     const id = await notify(db, user.id, "high");
     const engine = new InngestTestEngine({
       function: deliverNotification,

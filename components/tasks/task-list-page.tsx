@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { ExportLinks } from "@/components/ui/export-links";
 import { FilterPanel } from "@/components/ui/filter-panel";
 import type { Db } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -14,7 +15,6 @@ import { casesOfClient, hasPeopleUnder } from "@/lib/tasks/queries";
 import { departmentsToShareWith, normalizedQuery, viewsOfList } from "@/lib/tasks/views";
 import { BulkSelection } from "./bulk-selection";
 import { SavedViews } from "./saved-views";
-import { ExportLinks } from "./export-links";
 import { Pager } from "./pager";
 import { StatusChips } from "./status-chips";
 import { TaskFilters } from "./task-filters";
@@ -57,7 +57,7 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
         description={t(text.description)}
         actions={
           <>
-            {list.total ? <ExportLinks view={view} params={params} /> : null}
+            {list.total ? <ExportLinks path="/api/export/tasks" query={`view=${view}${listQuery(params, { page: 1 }).replace(/^\?/, "&")}`} /> : null}
             <Link href="/tasks/new" className={buttonClass("primary")}>
               <Plus aria-hidden className="h-4 w-4" />
               {t("newTask")}

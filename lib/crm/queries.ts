@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { caseActivity, cases, clientContacts, clients, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
+import { forEachCursorBatch } from "@/lib/export/cursor";
 import { withReferenceNames } from "@/lib/history/names";
 import { OPEN_STATUSES, isCaseOverdue, type CaseKind, type CaseStatus, type Priority } from "./case-states";
 import { caseAssignRightsOf } from "./assign-rights";
@@ -24,6 +25,9 @@ function containing(text: string): string {
 
 const openCaseCount = sql<number>`(select count(*)::int from ${cases} where ${cases.clientId} = ${clients.id} and ${inArray(cases.status, [...OPEN_STATUSES])})`;
 
+/** The client list's order: by name, case-blind. */
+export const CLIENT_LIST_ORDER = [sql`lower(${clients.name})`, asc(clients.id)] as const;
+
 export interface ClientListRow {
   id: string;
   name: string;
@@ -34,11 +38,8 @@ export interface ClientListRow {
   openCases: number;
 }
 
-export async function listClients(
-  db: DbOrTx,
-  _viewer: Viewer,
-  filters: ClientListFilters,
-): Promise<{ rows: ClientListRow[]; total: number; pageSize: number }> {
+/** The client list's filters as a condition (the page and the export share it). */
+export function clientListWhere(db: DbOrTx, filters: Omit<ClientListFilters, "page">): SQL | undefined {
   const where: SQL[] = [];
   if (filters.q) {
     const text = containing(filters.q);
@@ -60,6 +61,15 @@ export async function listClients(
   if (filters.city) where.push(sql`lower(${clients.city}) = lower(${filters.city})`);
   if (filters.manager) where.push(eq(clients.accountManagerId, filters.manager));
 
+  return and(...where);
+}
+
+export async function listClients(
+  db: DbOrTx,
+  _viewer: Viewer,
+  filters: ClientListFilters,
+): Promise<{ rows: ClientListRow[]; total: number; pageSize: number }> {
+  const where = clientListWhere(db, filters);
   const rows = await db
     .select({
       id: clients.id,
@@ -73,8 +83,8 @@ export async function listClients(
     })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.accountManagerId))
-    .where(and(...where))
-    .orderBy(sql`lower(${clients.name})`, asc(clients.id))
+    .where(where)
+    .orderBy(...CLIENT_LIST_ORDER)
     .limit(CLIENTS_PAGE_SIZE)
     .offset((filters.page - 1) * CLIENTS_PAGE_SIZE);
   return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0, pageSize: CLIENTS_PAGE_SIZE };
@@ -163,6 +173,9 @@ const caseListColumns = {
 
 const isOpen = inArray(cases.status, [...OPEN_STATUSES]);
 
+/** The case list's order: soonest due first, cases without a due date last, then the newest. */
+export const CASE_LIST_ORDER = [sql`${cases.dueAt} asc nulls last`, desc(cases.number)] as const;
+
 /** A client's cases: open ones first, each group by due date. */
 export async function casesOfClient(
   db: DbOrTx,
@@ -189,13 +202,8 @@ export async function casesOfClient(
   };
 }
 
-/** The case list: filtered, soonest due first, cases without a due date last. */
-export async function listCases(
-  db: DbOrTx,
-  viewer: Viewer,
-  filters: CaseListFilters,
-  now: Date,
-): Promise<{ rows: CaseListRow[]; total: number; overdueTotal: number; pageSize: number }> {
+/** The case list's filters as a condition (the page and the export share it). */
+export function caseListWhere(viewer: Viewer, filters: Omit<CaseListFilters, "page">): SQL | undefined {
   const where: SQL[] = [];
   if (filters.q) {
     const text = containing(filters.q);
@@ -209,6 +217,17 @@ export async function listCases(
   if (filters.owner) where.push(eq(cases.ownerId, filters.owner === "mine" ? viewer.id : filters.owner));
   if (filters.client) where.push(eq(cases.clientId, filters.client));
 
+  return and(...where);
+}
+
+/** The case list: filtered, soonest due first, cases without a due date last. */
+export async function listCases(
+  db: DbOrTx,
+  viewer: Viewer,
+  filters: CaseListFilters,
+  now: Date,
+): Promise<{ rows: CaseListRow[]; total: number; overdueTotal: number; pageSize: number }> {
+  const where = caseListWhere(viewer, filters);
   const rows = await db
     .select({
       ...caseListColumns,
@@ -218,8 +237,8 @@ export async function listCases(
     .from(cases)
     .innerJoin(clients, eq(clients.id, cases.clientId))
     .innerJoin(users, eq(users.id, cases.ownerId))
-    .where(and(...where))
-    .orderBy(sql`${cases.dueAt} asc nulls last`, desc(cases.number))
+    .where(where)
+    .orderBy(...CASE_LIST_ORDER)
     .limit(CASES_PAGE_SIZE)
     .offset((filters.page - 1) * CASES_PAGE_SIZE);
   return {
@@ -313,4 +332,123 @@ export async function caseHistory(db: DbOrTx, viewer: Viewer, caseId: string): P
     .where(eq(caseActivity.caseId, caseId))
     .orderBy(asc(caseActivity.createdAt), asc(caseActivity.id));
   return withReferenceNames(db, rows, { ownerId: "person", clientId: "client" });
+}
+
+/** A row of the case list's export: the list's columns and when the case was opened. */
+export interface CaseExportRow {
+  number: number;
+  title: string;
+  kind: CaseKind;
+  status: CaseStatus;
+  priority: Priority;
+  dueAt: Date | null;
+  overdue: boolean;
+  clientName: string;
+  ownerName: string;
+  createdAt: Date;
+}
+
+const CASE_EXPORT_COLUMNS = ["number", "title", "kind", "status", "priority", "due_at", "client_name", "owner_name", "created_at"] as const;
+
+/**
+ * Every case the list's filters select (not one page), in the list's order, handed to `onBatch` in batches read
+ * through a cursor: the export of the case list.
+ */
+export async function forEachCaseListBatch(
+  db: DbOrTx,
+  viewer: Viewer,
+  filters: Omit<CaseListFilters, "page">,
+  now: Date,
+  batchSize: number,
+  onBatch: (rows: CaseExportRow[]) => Promise<void>,
+): Promise<void> {
+  const query = db
+    .select({
+      number: cases.number,
+      title: cases.title,
+      kind: cases.kind,
+      status: cases.status,
+      priority: cases.priority,
+      dueAt: cases.dueAt,
+      clientName: clients.name,
+      ownerName: users.name,
+      createdAt: cases.createdAt,
+    })
+    .from(cases)
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .innerJoin(users, eq(users.id, cases.ownerId))
+    .where(and(caseListWhere(viewer, filters), visibleTo(viewer)))
+    .orderBy(...CASE_LIST_ORDER);
+  await forEachCursorBatch(db, "case_list_export", query, CASE_EXPORT_COLUMNS, ["due_at", "created_at"], batchSize, (rows) =>
+    onBatch(
+      rows.map((r) => {
+        const row = {
+          number: Number(r.number),
+          title: String(r.title),
+          kind: r.kind as CaseKind,
+          status: r.status as CaseStatus,
+          priority: r.priority as Priority,
+          dueAt: r.due_at === null ? null : new Date(String(r.due_at)),
+          clientName: String(r.client_name),
+          ownerName: String(r.owner_name),
+          createdAt: new Date(String(r.created_at)),
+        };
+        return { ...row, overdue: isCaseOverdue(row, now) };
+      }),
+    ),
+  );
+}
+
+/** A row of the client list's export: the list's columns and how to reach the client. */
+export interface ClientExportRow {
+  name: string;
+  taxId: string | null;
+  city: string | null;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  accountManagerName: string | null;
+  openCases: number;
+}
+
+const CLIENT_EXPORT_COLUMNS = ["name", "tax_id", "city", "address", "email", "phone", "account_manager_name", "open_cases"] as const;
+
+/** Every client the list's filters select, in the list's order, in batches read through a cursor: the client list's export. */
+export async function forEachClientListBatch(
+  db: DbOrTx,
+  viewer: Viewer,
+  filters: Omit<ClientListFilters, "page">,
+  batchSize: number,
+  onBatch: (rows: ClientExportRow[]) => Promise<void>,
+): Promise<void> {
+  const query = db
+    .select({
+      name: clients.name,
+      taxId: clients.taxId,
+      city: clients.city,
+      address: clients.address,
+      email: clients.email,
+      phone: clients.phone,
+      accountManagerName: users.name,
+      openCases: openCaseCount,
+    })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.accountManagerId))
+    .where(and(clientListWhere(db, filters), visibleTo(viewer)))
+    .orderBy(...CLIENT_LIST_ORDER);
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  await forEachCursorBatch(db, "client_list_export", query, CLIENT_EXPORT_COLUMNS, [], batchSize, (rows) =>
+    onBatch(
+      rows.map((r) => ({
+        name: String(r.name),
+        taxId: text(r.tax_id),
+        city: text(r.city),
+        address: text(r.address),
+        email: text(r.email),
+        phone: text(r.phone),
+        accountManagerName: text(r.account_manager_name),
+        openCases: Number(r.open_cases),
+      })),
+    ),
+  );
 }

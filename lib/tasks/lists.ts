@@ -1,3 +1,4 @@
+import { forEachCursorBatch } from "@/lib/export/cursor";
 import { and, asc, count, desc, eq, gte, isNotNull, lt, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
@@ -281,26 +282,35 @@ export async function forEachTaskListBatch(
     { viewer: viewer.id },
   );
   const query = rowsSelect(db, shapeOf(view, params), params, bind);
-  // The cursor's rows come back by column name, raw: the inner select's columns are renamed in order (several are
-  // plain "id" or "name"), and instants are read as ISO text, whichever driver runs.
-  const cursor = sql`DECLARE task_list_export NO SCROLL CURSOR FOR
-    SELECT id, number, title, priority, status, progress, to_json(due_at) #>> '{}' AS due_at, needs_acceptance, escalated,
-      to_json(last_activity_at) #>> '{}' AS last_activity_at, assignee_id, assignee_name, delegator_id, delegator_name,
-      client_id, client_name, case_id, case_number, case_title, parent_task_id, subtask_counts
-    FROM ${query} AS q(id, number, title, priority, status, progress, due_at, needs_acceptance, escalated, last_activity_at,
-      assignee_id, assignee_name, delegator_id, delegator_name, client_id, client_name, case_id, case_number, case_title,
-      parent_task_id, subtask_counts)`;
-  await db.transaction(async (tx) => {
-    await tx.execute(cursor);
-    for (;;) {
-      const result = await tx.execute(sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM task_list_export`);
-      const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as CursorRow[];
-      if (!rows.length) break;
-      await onBatch(rows.map((r) => listRowOf(selectedOf(r), now)));
-      if (rows.length < batchSize) break;
-    }
-  });
+  await forEachCursorBatch(db, "task_list_export", query, CURSOR_COLUMNS, ["due_at", "last_activity_at"], batchSize, (rows) =>
+    onBatch(rows.map((r) => listRowOf(selectedOf(r as unknown as CursorRow), now))),
+  );
 }
+
+/** The list select's columns in order, as the export's cursor names them. */
+const CURSOR_COLUMNS = [
+  "id",
+  "number",
+  "title",
+  "priority",
+  "status",
+  "progress",
+  "due_at",
+  "needs_acceptance",
+  "escalated",
+  "last_activity_at",
+  "assignee_id",
+  "assignee_name",
+  "delegator_id",
+  "delegator_name",
+  "client_id",
+  "client_name",
+  "case_id",
+  "case_number",
+  "case_title",
+  "parent_task_id",
+  "subtask_counts",
+] as const;
 
 interface CursorRow {
   id: string;

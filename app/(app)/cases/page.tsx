@@ -6,6 +6,7 @@ import { CaseTable } from "@/components/crm/case-table";
 import { FilterBar, FilterPicker, FilterSelect, SearchBox } from "@/components/crm/filter-bar";
 import { Pagination } from "@/components/crm/pagination";
 import { buttonClass } from "@/components/ui/button";
+import { ExportLinks, queryOf } from "@/components/ui/export-links";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterPanel } from "@/components/ui/filter-panel";
 import { getDb } from "@/db";
@@ -35,6 +36,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("crm");
   const tc = await getTranslations("common");
   const filtered = Boolean(filters.q || filters.kind || filters.status !== "open" || filters.priority || filters.owner || filters.client);
+  const listParams = {
+    q: filters.q,
+    status: filters.status === "open" ? undefined : filters.status,
+    kind: filters.kind,
+    priority: filters.priority,
+    owner: filters.owner,
+    client: filters.client,
+  };
 
   return (
     <>
@@ -42,10 +51,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         title={t("cases.title")}
         description={t("cases.description")}
         actions={
-          <Link href={filters.client ? `/cases/new?clientId=${filters.client}` : "/cases/new"} className={buttonClass("primary")}>
-            <Plus aria-hidden className="h-4 w-4" />
-            {t("cases.new")}
-          </Link>
+          <>
+            {total ? <ExportLinks path="/api/export/cases" query={queryOf(listParams)} /> : null}
+            <Link href={filters.client ? `/cases/new?clientId=${filters.client}` : "/cases/new"} className={buttonClass("primary")}>
+              <Plus aria-hidden className="h-4 w-4" />
+              {t("cases.new")}
+            </Link>
+          </>
         }
       />
       <FilterPanel active={[filters.q, filters.kind, filters.status !== "open", filters.priority, filters.owner, filters.client].filter(Boolean).length}>
@@ -99,20 +111,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         {overdueTotal > 0 ? <span className="font-medium text-red-700">{t("cases.overdueCount", { count: overdueTotal })}</span> : null}
       </p>
       {rows.length ? <CaseTable rows={rows} /> : <EmptyState title={t("cases.empty")}>{t("cases.emptyHint")}</EmptyState>}
-      <Pagination
-        path="/cases"
-        params={{
-          q: filters.q,
-          status: filters.status === "open" ? undefined : filters.status,
-          kind: filters.kind,
-          priority: filters.priority,
-          owner: filters.owner,
-          client: filters.client,
-        }}
-        page={filters.page}
-        pageSize={pageSize}
-        total={total}
-      />
+      <Pagination path="/cases" params={listParams} page={filters.page} pageSize={pageSize} total={total} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { FilterBar, FilterSelect, SearchBox } from "@/components/crm/filter-bar";
 import { Pagination } from "@/components/crm/pagination";
 import { buttonClass } from "@/components/ui/button";
+import { ExportLinks, queryOf } from "@/components/ui/export-links";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterPanel } from "@/components/ui/filter-panel";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -26,6 +27,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations("crm");
   const tc = await getTranslations("common");
   const filtered = Boolean(filters.q || filters.city || filters.manager);
+  const listParams = { q: filters.q, city: filters.city, manager: filters.manager };
 
   return (
     <>
@@ -33,10 +35,13 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         title={t("clients.title")}
         description={t("clients.description")}
         actions={
-          <Link href="/clients/new" className={buttonClass("primary")}>
-            <Plus aria-hidden className="h-4 w-4" />
-            {t("clients.new")}
-          </Link>
+          <>
+            {total ? <ExportLinks path="/api/export/clients" query={queryOf(listParams)} /> : null}
+            <Link href="/clients/new" className={buttonClass("primary")}>
+              <Plus aria-hidden className="h-4 w-4" />
+              {t("clients.new")}
+            </Link>
+          </>
         }
       />
       <FilterPanel active={[filters.q, filters.city, filters.manager].filter(Boolean).length}>
@@ -115,13 +120,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           </tbody>
         </Table>
       )}
-      <Pagination
-        path="/clients"
-        params={{ q: filters.q, city: filters.city, manager: filters.manager }}
-        page={filters.page}
-        pageSize={pageSize}
-        total={total}
-      />
+      <Pagination path="/clients" params={listParams} page={filters.page} pageSize={pageSize} total={total} />
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { Readable } from "node:stream";
 import { getDb } from "@/db";
 import { currentUser } from "@/lib/auth/current-user";
-import { EXPORT_CONTENT_TYPE, EXPORT_FORMATS, exportFileName, exportTaskList, type ExportFormat } from "@/lib/tasks/export";
+import { exportFileName, exportResponse, isExportFormat } from "@/lib/export/stream";
+import { exportTaskList } from "@/lib/tasks/export";
 import { parseListParams, type SearchParams } from "@/lib/tasks/list-params";
 import type { TaskListView } from "@/lib/tasks/lists";
 import { now } from "@/lib/time/clock";
@@ -20,20 +20,13 @@ export async function GET(request: Request) {
   if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
   const search = new URL(request.url).searchParams;
   const view = search.get("view") as TaskListView | null;
-  const format = search.get("format") as ExportFormat | null;
-  if (!view || !VIEWS.includes(view) || !format || !EXPORT_FORMATS.includes(format)) {
+  const format = search.get("format");
+  if (!view || !VIEWS.includes(view) || !isExportFormat(format)) {
     return Response.json({ error: "invalid", detail: "view must be mine, delegated or team; format csv or xlsx" }, { status: 400 });
   }
   // As on the list's page, a filter value the list does not know (a hand-edited link) falls back to no filter.
   const params = parseListParams(Object.fromEntries(search) as SearchParams);
   const at = now();
   const stream = exportTaskList(await getDb(), viewer, view, params, format, at);
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
-    headers: {
-      "content-type": EXPORT_CONTENT_TYPE[format],
-      "content-disposition": `attachment; filename="${exportFileName(view, format, at, viewer.timeZone)}"`,
-      "cache-control": "private, no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return exportResponse(stream, format, exportFileName(view, format, at, viewer.timeZone));
 }

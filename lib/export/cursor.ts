@@ -1,0 +1,33 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+
+/**
+ * Reads a query's rows through a server-side cursor, `batchSize` at a time, in one transaction (Postgres and PGlite
+ * alike): the caller holds one batch, whatever the query's length. `columns` names the query's columns in order (a
+ * join's columns are often plain "id" or "name", so they are renamed by position); those in `instants` come back as
+ * ISO text whichever driver runs. Rows arrive raw, by those names. `query` is a query builder (drizzle puts it
+ * in parentheses).
+ */
+export async function forEachCursorBatch<Name extends string>(
+  db: DbOrTx,
+  cursorName: string,
+  query: { getSQL(): SQL },
+  columns: readonly Name[],
+  instants: readonly Name[],
+  batchSize: number,
+  onBatch: (rows: Record<Name, unknown>[]) => Promise<void>,
+): Promise<void> {
+  if (!/^[a-z_]+$/.test(cursorName) || columns.some((c) => !/^[a-z_]+$/.test(c))) throw new Error("cursor: names must be lower-case words");
+  const list = (names: readonly string[]) => sql.raw(names.join(", "));
+  const selected = sql.raw(columns.map((c) => (instants.includes(c) ? `to_json(${c}) #>> '{}' AS ${c}` : c)).join(", "));
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`DECLARE ${sql.raw(cursorName)} NO SCROLL CURSOR FOR SELECT ${selected} FROM ${query} AS q(${list(columns)})`);
+    for (;;) {
+      const result = await tx.execute(sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM ${sql.raw(cursorName)}`);
+      const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<Name, unknown>[];
+      if (!rows.length) break;
+      await onBatch(rows);
+      if (rows.length < batchSize) break;
+    }
+  });
+}

@@ -1,4 +1,4 @@
-import { Pencil, Plus, RefreshCw, UserRoundPlus } from "lucide-react";
+import { Paperclip, Pencil, Plus, RefreshCw, UserRoundPlus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { HistoryTimeline } from "@/components/ui/history-timeline";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";
@@ -6,7 +6,7 @@ import type { CaseKind, CaseStatus, Priority } from "@/lib/crm/case-states";
 import type { CaseHistoryField } from "@/lib/crm/case-history";
 import type { CaseHistoryEntry } from "@/lib/crm/queries";
 
-const ICON = { created: Plus, changed: Pencil, status: RefreshCw, reassigned: UserRoundPlus } as const;
+const ICON = { created: Plus, changed: Pencil, status: RefreshCw, reassigned: UserRoundPlus, attachment: Paperclip } as const;
 
 /** Who changed what on a case and when, oldest first, in the viewer's language, zone and date format. */
 export async function CaseHistory({ entries }: { entries: CaseHistoryEntry[] }) {
@@ -39,6 +39,8 @@ export async function CaseHistory({ entries }: { entries: CaseHistoryEntry[] }) 
       case "status":
       case "reassigned":
         return t(`history.${e.kind}`);
+      case "attachment":
+        return e.field === "removed" ? t("history.fileRemoved", { name: e.oldValue ?? "" }) : t("history.fileAdded", { name: e.newValue ?? "" });
     }
   };
 
@@ -54,7 +56,9 @@ export async function CaseHistory({ entries }: { entries: CaseHistoryEntry[] }) 
         at: e.createdAt,
         atLabel: formatInstant(e.createdAt),
         change:
-          e.kind !== "created" && (e.oldValue !== null || e.newValue !== null) ? { from: value(e.field, e.oldValue), to: value(e.field, e.newValue) } : null,
+          e.kind !== "created" && e.kind !== "attachment" && (e.oldValue !== null || e.newValue !== null)
+            ? { from: value(e.field, e.oldValue), to: value(e.field, e.newValue) }
+            : null,
       }))}
     />
   );

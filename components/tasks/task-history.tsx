@@ -1,5 +1,5 @@
 import { AttachmentList, type ListedAttachment } from "@/components/files/attachment-list";
-import { Check, MessageSquare, Pencil, Plus, RefreshCw, Undo2, UserRoundPlus } from "lucide-react";
+import { Check, MessageSquare, Paperclip, Pencil, Plus, RefreshCw, Undo2, UserRoundPlus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { HistoryTimeline } from "@/components/ui/history-timeline";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";
@@ -17,6 +17,7 @@ const ICON = {
   returned: Undo2,
   accepted: Check,
   comment: MessageSquare,
+  attachment: Paperclip,
 } as const;
 
 /** The dot's colours of the entries that stand out; the others are grey. */
@@ -89,6 +90,8 @@ export async function TaskHistory({
       case "accepted":
       case "comment":
         return t(`history.${e.kind}`);
+      case "attachment":
+        return e.field === "removed" ? t("history.fileRemoved", { name: e.oldValue ?? "" }) : t("history.fileAdded", { name: e.newValue ?? "" });
     }
   };
 
@@ -104,7 +107,7 @@ export async function TaskHistory({
         at: e.createdAt,
         atLabel: formatInstant(e.createdAt),
         change:
-          e.kind !== "created" && e.kind !== "comment" && (e.oldValue !== null || e.newValue !== null)
+          e.kind !== "created" && e.kind !== "comment" && e.kind !== "attachment" && (e.oldValue !== null || e.newValue !== null)
             ? { from: value(e.field, e.oldValue), to: value(e.field, e.newValue) }
             : null,
         extra: e.comment ? (

@@ -48,3 +48,21 @@ export const attachments = pgTable(
     check("attachments_file_name_length", sql`length(${t.fileName}) BETWEEN 1 AND 255`),
   ],
 );
+
+/**
+ * Bytes in the file storage that no attachment row holds, to be removed from the store by the
+ * collector (lib/files/garbage.ts): what a removed or cascaded attachment row left (a trigger on
+ * `attachments` queues its keys, whatever deleted the row), and every upload's keys while the
+ * upload is under way (queued for an hour before the bytes are written and dequeued in the
+ * transaction that records the row), so bytes a crashed or refused upload left are collected too.
+ */
+export const attachmentGarbage = pgTable(
+  "attachment_garbage",
+  {
+    storageKey: text("storage_key").primaryKey(),
+    collectAfter: timestamp("collect_after", { withTimezone: true }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("attachment_garbage_due_idx").on(t.collectAfter)],
+);

@@ -5,7 +5,7 @@ import { departments, users } from "./org";
 export const caseKind = pgEnum("case_kind", ["sales_opportunity", "quote_request", "service_request"]);
 export const caseStatus = pgEnum("case_status", ["new", "in_progress", "waiting", "won", "lost", "resolved", "closed"]);
 export const priority = pgEnum("priority", ["low", "normal", "high", "urgent"]);
-export const caseActivityKind = pgEnum("case_activity_kind", ["created", "changed", "status", "reassigned"]);
+export const caseActivityKind = pgEnum("case_activity_kind", ["created", "changed", "status", "reassigned", "attachment"]);
 
 export const clients = pgTable(
   "clients",

@@ -5,7 +5,17 @@ import { notificationChannel } from "./notify";
 import { users } from "./org";
 
 export const taskStatus = pgEnum("task_status", ["open", "in_progress", "awaiting_acceptance", "done", "cancelled"]);
-export const taskActivityKind = pgEnum("task_activity_kind", ["created", "changed", "comment", "status", "progress", "reassigned", "returned", "accepted"]);
+export const taskActivityKind = pgEnum("task_activity_kind", [
+  "created",
+  "changed",
+  "comment",
+  "status",
+  "progress",
+  "reassigned",
+  "returned",
+  "accepted",
+  "attachment",
+]);
 
 export const tasks = pgTable(
   "tasks",

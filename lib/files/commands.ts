@@ -2,7 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { attachments, tasks } from "@/db/schema";
 import { Forbidden, Invalid } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
+import { recordCaseActivity } from "@/lib/crm/case-history";
+import { recordActivity } from "@/lib/tasks/history";
 import { assertMayAttach, loadVisibleAttachment, mayRemove, type AttachmentRow } from "./access";
+import { keepKeys } from "./garbage";
 import { MAX_ATTACHMENTS_PER_ITEM } from "./limits";
 import type { AttachTarget, RemoveAttachmentInput } from "./schema";
 
@@ -51,7 +54,10 @@ export async function recordAttachment(work: Work, file: StoredFile): Promise<At
       createdAt: now,
     })
     .returning();
+  await keepKeys(tx, [file.storageKey, ...(file.thumbnailKey ? [file.thumbnailKey] : [])]);
   if (item.taskId) await tx.update(tasks).set({ lastActivityAt: now }).where(eq(tasks.id, item.taskId));
+  // A comment's files show with the comment; a file on the task or case is an entry of its own in the history.
+  if (item.item !== "comment") await recordFileHistory(work, row!, { kind: "attachment", field: "added", newValue: file.fileName });
   return row!;
 }
 
@@ -63,6 +69,18 @@ export async function removeAttachment(work: Work, input: RemoveAttachmentInput)
   const { tx, viewer } = work;
   const row = await loadVisibleAttachment(tx, viewer, input.id);
   if (!mayRemove(viewer, row)) throw new Forbidden("files.errors.removeForbidden");
+  // The row's keys are queued for the collector by a trigger (db/migrations/0032), whatever deletes a row.
   await tx.delete(attachments).where(eq(attachments.id, row.id));
+  await recordFileHistory(work, row, { kind: "attachment", field: "removed", oldValue: row.fileName });
   return { keys: [row.storageKey, ...(row.thumbnailKey ? [row.thumbnailKey] : [])], taskId: row.taskId, caseId: row.caseId };
+}
+
+/** A file added or removed, in the history of its task (a comment's file: the comment's task) or case. */
+async function recordFileHistory(
+  { tx, viewer, now }: Work,
+  row: Pick<AttachmentRow, "taskId" | "caseId">,
+  entry: { kind: "attachment"; field: "added" | "removed"; oldValue?: string; newValue?: string },
+): Promise<void> {
+  if (row.taskId) await recordActivity(tx, row.taskId, viewer.id, [entry], now);
+  else if (row.caseId) await recordCaseActivity(tx, row.caseId, viewer.id, [entry], now);
 }

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { runUnit } from "@/lib/effects/unit";
 import { assertMayAttach, type AttachmentRow } from "./access";
 import { recordAttachment } from "./commands";
+import { collectAttachmentGarbage, queueUploadKeys } from "./garbage";
 import { MAX_ATTACHMENT_BYTES } from "./limits";
 import type { AttachTarget } from "./schema";
 import { sniffContentType } from "./sniff";
@@ -77,8 +78,11 @@ export async function uploadAttachment(db: Db, storage: FileStorage, viewer: Vie
 
   const storageKey = newStorageKey("files");
   const thumbnailKey = image ? newStorageKey("thumbs") : null;
-  await storage.put(storageKey, bytes, contentType);
+  const keys = [storageKey, ...(thumbnailKey ? [thumbnailKey] : [])];
+  // Queued before a byte is written: bytes whose row is never recorded are collected, whatever stops the upload.
+  await queueUploadKeys(db, keys);
   try {
+    await storage.put(storageKey, bytes, contentType);
     if (image && thumbnailKey) await storage.put(thumbnailKey, image.thumbnail, "image/webp");
     return await runUnit(db, viewer, (work) =>
       recordAttachment(work, {
@@ -93,7 +97,7 @@ export async function uploadAttachment(db: Db, storage: FileStorage, viewer: Vie
       }),
     );
   } catch (error) {
-    await Promise.allSettled([storage.remove(storageKey), ...(thumbnailKey ? [storage.remove(thumbnailKey)] : [])]);
+    await collectAttachmentGarbage(db, storage, { only: keys }).catch(() => undefined);
     throw error;
   }
 }

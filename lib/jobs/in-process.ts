@@ -1,12 +1,15 @@
 import { getDb } from "@/db";
 import { env } from "@/lib/config/env";
 import { setDispatcher, type Dispatcher, type Effect } from "@/lib/effects";
+import { collectAttachmentGarbage } from "@/lib/files/garbage";
+import { fileStorage } from "@/lib/files/storage";
 import { deliverNow, sweepJob } from "@/lib/notify/jobs";
 import { deliveryRuntime } from "@/lib/notify/runtime";
 import { reconcileJob } from "@/lib/timelines/jobs";
 import { now } from "@/lib/time/clock";
 
 const SWEEP_INTERVAL_MS = 30_000;
+const GARBAGE_INTERVAL_MS = 10 * 60_000;
 
 /**
  * The embedded engine (no Inngest configured): notifications are delivered in this process
@@ -35,17 +38,21 @@ async function deliver(ids: readonly string[]): Promise<void> {
 
 /**
  * Registers the engine and starts its timers: the outbox sweep (deliveries held back by quiet
- * hours, and failures) and the reconcile. Once per process, however often start runs.
+ * hours, and failures), the reconcile and the collector of removed files' bytes. Once per process,
+ * however often start runs.
  */
 export function startInProcessEngine(): void {
   setDispatcher(inProcessDispatcher);
-  const g = globalThis as { __batonSweep?: NodeJS.Timeout; __batonReconcile?: NodeJS.Timeout };
+  const g = globalThis as { __batonSweep?: NodeJS.Timeout; __batonReconcile?: NodeJS.Timeout; __batonGarbage?: NodeJS.Timeout };
   g.__batonSweep ??= every(SWEEP_INTERVAL_MS, "[notify] outbox sweep failed", async () => {
     // What it finds comes back through this engine's dispatch, as a redeliver effect.
     await sweepJob(await getDb(), now(), { graceMs: SWEEP_INTERVAL_MS, redispatchMs: SWEEP_INTERVAL_MS });
   });
   g.__batonReconcile ??= every(Math.max(250, env().RECONCILE_INTERVAL_MS), "[reminders] reconcile failed", async () => {
     await reconcileJob(await getDb(), now());
+  });
+  g.__batonGarbage ??= every(GARBAGE_INTERVAL_MS, "[files] collecting removed files' bytes failed", async () => {
+    await collectAttachmentGarbage(await getDb(), fileStorage());
   });
 }
 

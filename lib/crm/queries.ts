@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { caseActivity, cases, clientContacts, clients, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { forEachCursorBatch } from "@/lib/export/cursor";
+import { forEachCursorBatch, mapBatch } from "@/lib/export/cursor";
 import { withReferenceNames } from "@/lib/history/names";
 import { OPEN_STATUSES, isCaseOverdue, type CaseKind, type CaseStatus, type Priority } from "./case-states";
 import { caseAssignRightsOf } from "./assign-rights";
@@ -381,7 +381,7 @@ export async function forEachCaseListBatch(
     .orderBy(...CASE_LIST_ORDER);
   await forEachCursorBatch(db, "case_list_export", query, CASE_EXPORT_COLUMNS, ["due_at", "created_at"], batchSize, (rows) =>
     onBatch(
-      rows.map((r) => {
+      mapBatch(rows, (r) => {
         const row = {
           number: Number(r.number),
           title: String(r.title),
@@ -439,7 +439,7 @@ export async function forEachClientListBatch(
   const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
   await forEachCursorBatch(db, "client_list_export", query, CLIENT_EXPORT_COLUMNS, [], batchSize, (rows) =>
     onBatch(
-      rows.map((r) => ({
+      mapBatch(rows, (r) => ({
         name: String(r.name),
         taxId: text(r.tax_id),
         city: text(r.city),

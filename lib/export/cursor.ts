@@ -25,9 +25,20 @@ export async function forEachCursorBatch<Name extends string>(
     for (;;) {
       const result = await tx.execute(sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM ${sql.raw(cursorName)}`);
       const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<Name, unknown>[];
-      if (!rows.length) break;
+      const count = rows.length;
+      if (!count) break;
       await onBatch(rows);
-      if (rows.length < batchSize) break;
+      if (count < batchSize) break;
     }
   });
+}
+
+/**
+ * The batch's rows mapped, the raw rows let go of (the driver's array emptied): only the mapped rows stay alive while
+ * the caller works through them, and each dies young once written.
+ */
+export function mapBatch<Raw, Row>(rows: Raw[], map: (raw: Raw) => Row): Row[] {
+  const mapped = rows.map(map);
+  rows.length = 0;
+  return mapped;
 }

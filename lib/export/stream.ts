@@ -74,6 +74,17 @@ export function exportStream<Row>(spec: ExportSpec<Row>): Readable {
   return out;
 }
 
+/**
+ * The batch's row `i`, let go of in the batch: a row written is garbage at once, so it dies young (a cheap scavenge)
+ * instead of living on in the batch while the stream drains and being promoted to the old generation, which a
+ * 100,000-row export would grow by some 100 MB before a full collection.
+ */
+function release<Row>(rows: Row[], i: number): Row {
+  const row = rows[i]!;
+  (rows as (Row | undefined)[])[i] = undefined;
+  return row;
+}
+
 async function writeCsv<Row>(out: PassThrough, spec: ExportSpec<Row>, signal: AbortSignal): Promise<void> {
   const { columns } = spec;
   const csv = stringify({ bom: true, record_delimiter: "windows" });
@@ -81,7 +92,8 @@ async function writeCsv<Row>(out: PassThrough, spec: ExportSpec<Row>, signal: Ab
   csv.write(columns.map((c) => c.header));
   await spec.batches(async (rows) => {
     signal.throwIfAborted();
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = release(rows, i);
       const cells = columns.map((c) => {
         const value = c.text(row);
         return typeof value === "string" ? inertCell(value) : value;
@@ -108,7 +120,8 @@ async function writeXlsx<Row>(out: PassThrough, spec: ExportSpec<Row>, signal: A
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   await spec.batches(async (rows) => {
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = release(rows, i);
       const cells: (string | number | Date | null)[] = columns.map((c) => {
         if (!c.instant) return c.text(row);
         const at = c.instant(row);

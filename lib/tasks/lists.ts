@@ -1,4 +1,4 @@
-import { forEachCursorBatch } from "@/lib/export/cursor";
+import { forEachCursorBatch, mapBatch } from "@/lib/export/cursor";
 import { and, asc, count, desc, eq, gte, isNotNull, lt, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
@@ -283,7 +283,7 @@ export async function forEachTaskListBatch(
   );
   const query = rowsSelect(db, shapeOf(view, params), params, bind);
   await forEachCursorBatch(db, "task_list_export", query, CURSOR_COLUMNS, ["due_at", "last_activity_at"], batchSize, (rows) =>
-    onBatch(rows.map((r) => listRowOf(selectedOf(r as unknown as CursorRow), now))),
+    onBatch(mapBatch(rows, (r) => listRowOf(selectedOf(r as unknown as CursorRow), now))),
   );
 }
 

@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- calendar-week [--users 200] [--entries 200000] [--tasks 20000] [--url http://127.0.0.1:3000] [--path "/calendar/people?view=week"] [--requests 40]`
+ * `npm run bench -- calendar-week [--users 200] [--entries 200000] [--series 5000] [--tasks 20000] [--url http://127.0.0.1:3000] [--path "/calendar/people?view=week"] [--requests 40]`
  *
  * A department head looks at the week of the 50 people under them in a database of 200,000
- * calendar entries (15 % private, a fifth with colleagues invited). Measures the data path the
- * page uses (calendarWindow: one query for every lane, private details masked in it, plus the
- * due tasks) against bare SQL returning the same rows (entries, due tasks, the lanes' names) through the driver, checks both
- * answer the same, and reports p50 and their ratio. With --url (a production server running on
+ * calendar entries (15 % private, a fifth with colleagues invited, 5,000 of them recurring series). Measures the data
+ * path the page uses (calendarWindow: one query for every lane, private details masked in it, series expanded over the
+ * week, plus the due tasks) against bare SQL returning the same rows (entries, the series reaching the week, due
+ * tasks, the lanes' names) through the driver with the same series expanded by rrule-temporal (lib/calendar/recurrence),
+ * checks both answer the same, and reports p50 and their ratio. With --url (a production server running on
  * the same database), it also signs in as the head, times the whole team-week page and weighs the
  * first-load JavaScript of the calendar pages.
  */
@@ -15,6 +16,7 @@ import { calendarPeopleChoices } from "../db/schema";
 import { seedScaleCalendar } from "../db/seed/scale-calendar";
 import { seedScale } from "../db/seed/scale";
 import { loadViewer } from "../lib/auth/viewer";
+import { occurrencesOfRow, type RawSeriesColumns } from "../lib/calendar/series-rows";
 import { calendarWindow } from "../lib/calendar/window";
 import { addCalendarDays, isoWeekdayOf } from "../lib/time/calendar-date";
 import { localDateOf, startOfLocalDay } from "../lib/time/zoned";
@@ -25,7 +27,7 @@ import { measure, round } from "./measure";
 const PASSWORD = "Baton-scale-2026";
 
 // The window query written by hand: the same rows, masked the same way.
-const TIMED = `NOT e.all_day AND e.cancelled_at IS NULL AND e.ends_at > $3`;
+const TIMED = `NOT e.all_day AND e.cancelled_at IS NULL AND e.ends_at > $3 AND e.recurrence_rule IS NULL`;
 const ALL_DAY = `e.all_day AND e.cancelled_at IS NULL AND e.end_date > $5::date`;
 const ENTRIES_SQL = `
   WITH rows AS (
@@ -53,6 +55,20 @@ const ENTRIES_SQL = `
   LEFT JOIN calendar_grants g ON g.owner_id = r.owner_id AND g.grantee_id = $2
   CROSS JOIN LATERAL (SELECT r.visibility = 'normal' OR r.owner_id = $2 OR coalesce(g.can_see_private, false)
     OR EXISTS (SELECT 1 FROM calendar_entry_attendees m WHERE m.entry_id = r.id AND m.user_id = $2) AS sees) s`;
+// The series of the people's own calendars that reach the week, masked the same way, with their overrides.
+const SERIES_SQL = `
+  SELECT e.id, c.user_id AS person_id, c.user_id AS owner_id, e.visibility, e.starts_at, e.ends_at,
+         e.recurrence_rule, e.recurrence_zone, e.recurrence_until, e.recurrence_count,
+         (SELECT json_agg(json_build_object('recurrence_id', o.recurrence_id, 'cancelled', o.cancelled, 'starts_at', o.starts_at,
+             'ends_at', o.ends_at, 'title', o.title, 'location', o.location, 'description', o.description))
+           FROM calendar_occurrence_overrides o WHERE o.entry_id = e.id) AS overrides,
+         CASE WHEN s.sees THEN e.title END AS title, CASE WHEN s.sees THEN e.location END AS location, s.sees
+  FROM calendar_entries e JOIN calendars c ON c.id = e.calendar_id
+  LEFT JOIN calendar_grants g ON g.owner_id = c.user_id AND g.grantee_id = $2
+  CROSS JOIN LATERAL (SELECT e.visibility = 'normal' OR c.user_id = $2 OR coalesce(g.can_see_private, false)
+    OR EXISTS (SELECT 1 FROM calendar_entry_attendees m WHERE m.entry_id = e.id AND m.user_id = $2) AS sees) s
+  WHERE c.user_id = ANY($1::uuid[]) AND e.recurrence_rule IS NOT NULL AND NOT e.all_day AND e.cancelled_at IS NULL
+    AND e.starts_at < $4 AND (e.series_ends_at IS NULL OR e.series_ends_at > $3)`;
 // The same columns the data path returns for due markers and lane names.
 const TASKS_SQL = `
   SELECT id, number, assignee_id, title, priority, due_at, status FROM tasks
@@ -74,6 +90,7 @@ export default async function calendarWeek(ctx: BenchContext) {
   const options = {
     users: numberArg(args, "users", 200),
     entries: numberArg(args, "entries", 200_000),
+    series: numberArg(args, "series", 5_000),
     tasks: numberArg(args, "tasks", 20_000),
   };
   const url = stringArg(args, "url", "");
@@ -84,7 +101,7 @@ export default async function calendarWeek(ctx: BenchContext) {
   const now = new Date();
   const passwordHash = url ? await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 }) : null;
   const scale = await seedScale(db, { users: options.users, tasks: options.tasks, clients: 200, cases: 500, passwordHash, now });
-  const cal = await seedScaleCalendar(db, { entries: options.entries, now, emailPattern: `scale-${scale.tag}-%` });
+  const cal = await seedScaleCalendar(db, { entries: options.entries, series: options.series, now, emailPattern: `scale-${scale.tag}-%` });
   await db.execute(sql`VACUUM ANALYZE calendar_entries`);
   // Every run adds its own organisation: on a database used before, the tables hold more than this run seeded.
   const totals = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM calendar_entries`);
@@ -115,22 +132,37 @@ export default async function calendarWeek(ctx: BenchContext) {
     handle.kind === "postgres"
       ? (client as PostgresClient).unsafe(query, params, { prepare: true })
       : (await (client as PgliteClient).query(query, params)).rows;
-  const bareWeek = () =>
-    Promise.all([
+  // The series' occurrences in the week, by the same expansion the data path uses (the library's, on the bare rows).
+  const expanded = (series: Row[]): Row[] =>
+    series.flatMap((row) =>
+      occurrencesOfRow(row as unknown as RawSeriesColumns, request).map((o) => ({
+        id: row.id,
+        person_id: row.person_id,
+        title: row.sees ? (o.override?.title ?? row.title) : null,
+        start: o.start.toISOString(),
+      })),
+    );
+  const bareWeek = async () => {
+    const [entries, series, tasks, names] = await Promise.all([
       bare(ENTRIES_SQL, [people, viewer.id, from.toISOString(), to.toISOString(), monday, nextMonday]),
+      bare(SERIES_SQL, [people, viewer.id, from.toISOString(), to.toISOString()]),
       bare(TASKS_SQL, [people, from.toISOString(), to.toISOString()]),
       bare(PEOPLE_SQL, [people]),
     ]);
+    return [[...entries, ...expanded(series)], tasks, names] as const;
+  };
 
   // Same answer both ways, or the comparison means nothing.
   const [week, [rows, taskRows]] = await Promise.all([calendarWindow(db, viewer, request), bareWeek()]);
-  const key = (id: unknown, person: unknown, title: unknown) => `${String(id)}/${String(person)}/${String(title)}`;
-  const fromPath = week.entries.map((e) => key(e.id, e.personId, e.title)).sort();
-  const fromSql = rows.map((r) => key(r.id, r.person_id, r.title)).sort();
+  const key = (id: unknown, person: unknown, title: unknown, start: unknown) => `${String(id)}/${String(person)}/${String(title)}/${String(start)}`;
+  const instantOf = (v: unknown) => (v === null || v === undefined ? "" : new Date(v as string).toISOString());
+  const fromPath = week.entries.map((e) => key(e.id, e.personId, e.title, e.allDay ? "" : instantOf(e.start))).sort();
+  const fromSql = rows.map((r) => key(r.id, r.person_id, r.title, r.all_day ? "" : instantOf(r.start ?? r.starts_at))).sort();
+  const occurrences = week.entries.filter((e) => e.recurrenceId !== null).length;
   if (fromPath.join() !== fromSql.join()) throw new Error(`the data path and the bare SQL return different entries (${fromPath.length} vs ${fromSql.length})`);
   const masked = week.entries.filter((e) => e.masked).length;
   log(
-    `viewer: ${head.name}, ${people.length} people, week ${monday}..${nextMonday}: ${week.entries.length} entry rows (${masked} masked), ${week.tasks.length} due tasks (bare: ${taskRows.length})`,
+    `viewer: ${head.name}, ${people.length} people, week ${monday}..${nextMonday}: ${week.entries.length} entry rows (${masked} masked, ${occurrences} occurrences of series), ${week.tasks.length} due tasks (bare: ${taskRows.length})`,
   );
 
   started = Date.now();
@@ -151,6 +183,8 @@ export default async function calendarWeek(ctx: BenchContext) {
     due_tasks: week.tasks.length,
     people: people.length,
     entries_in_db: entriesInDb,
+    recurring_series: cal.series,
+    occurrence_rows: occurrences,
   };
 
   if (url) {

@@ -5,10 +5,14 @@ import type { Db } from "../index";
  * Calendar entries at scale for the people of one scale seed (their e-mails match
  * `emailPattern`): a calendar each, and `entries` entries spread over the year before and after
  * `now`, on working days between 07:00 and 18:00 Warsaw time, half an hour to three hours long;
- * a share private (15 %), all day (4 %), and with one to three colleagues invited (20 %). Set-based
- * SQL, so 200,000 entries take seconds.
+ * a share private (15 %), all day (4 %), and with one to three colleagues invited (20 %). `series` of
+ * the timed entries nobody is invited to then repeat in Warsaw time: four in five every week on their
+ * weekday for ever, the rest every two weeks ten times. Set-based SQL, so 200,000 entries take seconds.
  */
-export async function seedScaleCalendar(db: Db, p: { entries: number; now: Date; emailPattern: string }): Promise<{ entries: number; attendees: number }> {
+export async function seedScaleCalendar(
+  db: Db,
+  p: { entries: number; now: Date; emailPattern: string; series?: number },
+): Promise<{ entries: number; attendees: number; series: number }> {
   const nowIso = p.now.toISOString();
   await db.execute(sql`INSERT INTO calendars (user_id) SELECT id FROM users WHERE email LIKE ${p.emailPattern} ON CONFLICT (user_id) DO NOTHING`);
   const before = rowsOf<{ before: number }>(await db.execute(sql`SELECT count(*)::int AS before FROM calendar_entries`))[0]?.before ?? 0;
@@ -61,9 +65,33 @@ export async function seedScaleCalendar(db: Db, p: { entries: number; now: Date;
     WHERE f.r < 0.2 AND pp.id <> f.owner_id
     ON CONFLICT DO NOTHING`);
   await db.execute(sql`ANALYZE calendar_entry_attendees`);
-  const [counts] = rowsOf<{ entries: number; attendees: number }>(
+  if (p.series) {
+    // The rule as the entry form writes it (lib/calendar/repeat.ts ruleOf): BYDAY is the first start's Warsaw weekday.
+    // A series that ends keeps the end of its last occurrence (series_ends_at), ten two-weekly steps of Warsaw wall
+    // clock after the first, so window reads skip it afterwards.
+    await db.execute(sql`
+      WITH picked AS (
+        SELECT e.id, e.starts_at, e.ends_at, random() AS r FROM calendar_entries e JOIN calendars c ON c.id = e.calendar_id
+        JOIN users u ON u.id = c.user_id
+        WHERE u.email LIKE ${p.emailPattern} AND e.created_at = ${nowIso}::timestamptz AND NOT e.all_day
+          AND NOT EXISTS (SELECT 1 FROM calendar_entry_attendees a WHERE a.entry_id = e.id)
+        ORDER BY random() LIMIT ${p.series}::int
+      )
+      UPDATE calendar_entries e SET
+        recurrence_rule = CASE WHEN p.r < 0.8 THEN 'FREQ=WEEKLY;BYDAY=' ELSE 'FREQ=WEEKLY;INTERVAL=2;BYDAY=' END
+          || (ARRAY['MO','TU','WE','TH','FR','SA','SU'])[extract(isodow FROM p.starts_at AT TIME ZONE 'Europe/Warsaw')::int],
+        recurrence_zone = 'Europe/Warsaw',
+        recurrence_count = CASE WHEN p.r < 0.8 THEN NULL ELSE 10 END,
+        series_ends_at = CASE WHEN p.r < 0.8 THEN NULL
+          ELSE ((p.starts_at AT TIME ZONE 'Europe/Warsaw') + interval '126 days') AT TIME ZONE 'Europe/Warsaw' + (p.ends_at - p.starts_at) END
+      FROM picked p WHERE e.id = p.id`);
+    await db.execute(sql`ANALYZE calendar_entries`);
+  }
+  const [counts] = rowsOf<{ entries: number; attendees: number; series: number }>(
     await db.execute(
-      sql`SELECT (SELECT count(*)::int FROM calendar_entries) - ${before}::int AS entries, (SELECT count(*)::int FROM calendar_entry_attendees) AS attendees`,
+      sql`SELECT (SELECT count(*)::int FROM calendar_entries) - ${before}::int AS entries, (SELECT count(*)::int FROM calendar_entry_attendees) AS attendees,
+        (SELECT count(*)::int FROM calendar_entries e JOIN calendars c ON c.id = e.calendar_id JOIN users u ON u.id = c.user_id
+          WHERE u.email LIKE ${p.emailPattern} AND e.recurrence_rule IS NOT NULL) AS series`,
     ),
   );
   return counts!;

@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { seesDetailsFrom } from "@/lib/calendar/access";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_TIMED_ENTRY_DAYS } from "@/lib/calendar/limits";
 import { isOccurrenceStart } from "@/lib/calendar/recurrence";
-import { notSeries, seriesOfRow, seriesReach } from "@/lib/calendar/series-rows";
+import { notSeries, seriesOfRow } from "@/lib/calendar/series-rows";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "@/lib/calendar/types";
 import { addCalendarDays } from "@/lib/time/zoned";
 import { instantOf, type FeedWindow } from "./scope";
@@ -76,16 +76,15 @@ function feedRowsSql(people: SQL, window: FeedWindow): SQL {
     WHERE c.user_id IN (${people}) AND ${range} AND ${shape} AND ${cancelled}`;
   const live = sql`e.cancelled_at IS NULL`;
   const cancelled = sql`e.cancelled_at IS NOT NULL`;
-  // A series is one row however many occurrences it has: live ones whose span reaches the window
-  // (series_ends_at; an endless one always), cancelled ones the same way (their own partial index).
-  const cancelledSeries = sql`e.recurrence_rule IS NOT NULL AND e.cancelled_at IS NOT NULL AND e.starts_at < ${to}::timestamptz
+  // A series is one row however many occurrences it has, live or cancelled, while its span reaches
+  // the window (series_ends_at; an endless one always): one range of its own partial index.
+  const series = sql`e.recurrence_rule IS NOT NULL AND e.starts_at < ${to}::timestamptz
     AND (e.series_ends_at IS NULL OR e.series_ends_at > ${from}::timestamptz)`;
   return sql`${own(timedRange, sql`${timed} AND ${notSeries}`, live)}
     UNION ${own(timedRange, sql`${timed} AND ${notSeries}`, cancelled)}
     UNION ${own(allDayRange, allDay, live)}
     UNION ${own(allDayRange, allDay, cancelled)}
-    UNION ${own(seriesReach(from, to), sql`TRUE`, live)}
-    UNION ${own(cancelledSeries, sql`TRUE`, cancelled)}
+    UNION ${own(series, sql`TRUE`, sql`TRUE`)}
     UNION
     SELECT e.id, c.user_id FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
     WHERE a.user_id IN (${people}) AND a.response <> 'declined'
@@ -136,7 +135,7 @@ const seriesStampSql = sql`CASE WHEN e.recurrence_rule IS NOT NULL THEN md5(conc
 const fingerprintColumns = (viewer: Viewer, over: SQL) => sql`count(*) ${over} AS n, sum(e.version + e.sequence) ${over} AS versions,
   (max(e.updated_at) ${over})::text AS latest, sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) ${over} AS seen,
   (SELECT max(u.updated_at) FROM ${users} u)::text AS people,
-  sum(('x' || substr(${seriesStampSql}, 1, 16))::bit(64)::bigint) ${over} AS series`;
+  sum(('x' || substr(${seriesStampSql}, 1, 16))::bit(64)::bigint) FILTER (WHERE e.recurrence_rule IS NOT NULL) ${over} AS series`;
 
 interface RawFingerprint {
   n: string | number;

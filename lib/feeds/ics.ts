@@ -61,7 +61,7 @@ function sequenceOfStamp(updatedAt: Date): number {
 }
 
 interface Vtimezone {
-  /** The TZID the block names: the zone's current name ("Europe/Kyiv" for "Europe/Kiev"). */
+  /** The TZID the block names, which may be the zone's current name ("Asia/Kolkata" for "Asia/Calcutta"). */
   tzid: string;
   text: string;
 }

@@ -1,1 +1,0 @@
-CREATE INDEX "calendar_entries_cancelled_series_idx" ON "calendar_entries" USING btree ("calendar_id","starts_at") WHERE "calendar_entries"."recurrence_rule" IS NOT NULL AND "calendar_entries"."cancelled_at" IS NOT NULL;

@@ -96,6 +96,11 @@ export const calendarEntries = pgTable(
     index("calendar_entries_series_idx")
       .on(t.calendarId, t.startsAt)
       .where(sql`${t.recurrenceRule} IS NOT NULL AND ${t.cancelledAt} IS NULL`),
+    // Series live or cancelled, for feeds: one range finds those reaching a window, the cancelled
+    // ones going out as STATUS:CANCELLED (lib/feeds/entries.ts).
+    index("calendar_entries_feed_series_idx")
+      .on(t.calendarId, t.startsAt)
+      .where(sql`${t.recurrenceRule} IS NOT NULL`),
     // Timed series only for now: all-day repetition (birthdays, holidays) is a later step.
     check(
       "calendar_entries_series_shape",

@@ -1,10 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedRows } from "@/db/prepared";
-import { calendarEntries, calendarEntryAttendees, calendarEntryReminders, calendarGrants, calendars, users } from "@/db/schema";
+import { calendarEntries, calendarEntryAttendees, calendarEntryReminders, calendarGrants, calendarOccurrenceOverrides, calendars, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { seesDetailsFrom } from "@/lib/calendar/access";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_TIMED_ENTRY_DAYS } from "@/lib/calendar/limits";
+import { isOccurrenceStart } from "@/lib/calendar/recurrence";
+import { notSeries, seriesOfRow } from "@/lib/calendar/series-rows";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "@/lib/calendar/types";
 import { addCalendarDays } from "@/lib/time/zoned";
 import { instantOf, type FeedWindow } from "./scope";
@@ -21,7 +23,37 @@ export type FeedEntry = FeedEntryHead & {
   attendees: { name: string; email: string; response: AttendeeResponse }[];
   /** Minutes before the start or absolute instants: only filled for the creator's own feed. */
   alarms: ({ offsetMinutes: number } | { at: Date })[];
+  /** The repetition when the entry is a series (its time is then the first occurrence's); null for a single entry. */
+  series: FeedSeries | null;
 };
+
+/**
+ * A series as a feed writes it: the rule (RRULE value without UNTIL and COUNT), its zone, its end,
+ * the RECURRENCE-IDs of deleted occurrences (EXDATE) and the changed ones (a VEVENT each). Only
+ * occurrences the rule still makes are here. For a masked series, only moved occurrences are
+ * listed as changed, with their time and nothing else (a retitled one would say nothing but that
+ * something changed).
+ */
+export interface FeedSeries {
+  rule: string;
+  zone: string;
+  until: Date | null;
+  count: number | null;
+  deleted: Date[];
+  changed: FeedOccurrence[];
+}
+
+export interface FeedOccurrence {
+  recurrenceId: Date;
+  start: Date;
+  end: Date;
+  /** The occurrence's own SEQUENCE (raised by each change to it). */
+  sequence: number;
+  /** Null: the series' value. Always null when masked. */
+  title: string | null;
+  location: string | null;
+  description: string | null;
+}
 
 /**
  * The entries of the people shown, one row per entry: those in their own calendars and those
@@ -44,10 +76,15 @@ function feedRowsSql(people: SQL, window: FeedWindow): SQL {
     WHERE c.user_id IN (${people}) AND ${range} AND ${shape} AND ${cancelled}`;
   const live = sql`e.cancelled_at IS NULL`;
   const cancelled = sql`e.cancelled_at IS NOT NULL`;
-  return sql`${own(timedRange, timed, live)}
-    UNION ${own(timedRange, timed, cancelled)}
+  // A series is one row however many occurrences it has, live or cancelled, while its span reaches
+  // the window (series_ends_at; an endless one always): one range of its own partial index.
+  const series = sql`e.recurrence_rule IS NOT NULL AND e.starts_at < ${to}::timestamptz
+    AND (e.series_ends_at IS NULL OR e.series_ends_at > ${from}::timestamptz)`;
+  return sql`${own(timedRange, sql`${timed} AND ${notSeries}`, live)}
+    UNION ${own(timedRange, sql`${timed} AND ${notSeries}`, cancelled)}
     UNION ${own(allDayRange, allDay, live)}
     UNION ${own(allDayRange, allDay, cancelled)}
+    UNION ${own(series, sql`TRUE`, sql`TRUE`)}
     UNION
     SELECT e.id, c.user_id FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
     WHERE a.user_id IN (${people}) AND a.response <> 'declined'
@@ -73,6 +110,17 @@ const relationJoins = (viewer: Viewer) => sql`
   LEFT JOIN ${calendarEntryAttendees} me ON me.entry_id = r.id AND me.user_id = ${viewer.id}::uuid`;
 
 /**
+ * For a series only (NULL for a single entry, so single entries' rows pay one test): a hash of
+ * its rule, zone, end and every override row as it is. The commands bump the entry's version with
+ * every change to an occurrence, but the feed does not lean on that: a changed, added or removed
+ * override changes the entry's key (so its cached text) and the fingerprint (so a 304 never hides
+ * a changed occurrence) by itself. Evaluated only for series rows (the subquery sits in a CASE).
+ */
+const seriesStampSql = sql`CASE WHEN e.recurrence_rule IS NOT NULL THEN md5(concat_ws('|', e.recurrence_rule, e.recurrence_zone,
+  (extract(epoch FROM e.recurrence_until) * 1000000)::bigint, e.recurrence_count,
+  (SELECT string_agg(o::text, ',' ORDER BY o.recurrence_id) FROM ${calendarOccurrenceOverrides} o WHERE o.entry_id = e.id))) END`;
+
+/**
  * What changes the feed's text, read without building it: the entries' count, versions (every
  * change and every answer bumps one) and sequences, whether the creator sees each one's details
  * (a grant given or taken back), and the last change to anyone the feed names (organisers and
@@ -86,7 +134,8 @@ const relationJoins = (viewer: Viewer) => sql`
  */
 const fingerprintColumns = (viewer: Viewer, over: SQL) => sql`count(*) ${over} AS n, sum(e.version + e.sequence) ${over} AS versions,
   (max(e.updated_at) ${over})::text AS latest, sum(CASE WHEN ${seesSql(viewer)} THEN 1 ELSE 0 END) ${over} AS seen,
-  (SELECT max(u.updated_at) FROM ${users} u)::text AS people`;
+  (SELECT max(u.updated_at) FROM ${users} u)::text AS people,
+  sum(('x' || substr(${seriesStampSql}, 1, 16))::bit(64)::bigint) FILTER (WHERE e.recurrence_rule IS NOT NULL) ${over} AS series`;
 
 interface RawFingerprint {
   n: string | number;
@@ -94,11 +143,12 @@ interface RawFingerprint {
   latest: string | null;
   seen: string | number | null;
   people: string | null;
+  series: string | number | null;
 }
 
 function fingerprintOf(row: RawFingerprint | undefined): { tag: string; names: string } {
   const names = row?.people ?? "";
-  return { tag: [row?.n ?? 0, row?.versions ?? 0, row?.latest ?? "", row?.seen ?? 0, names].join(":"), names };
+  return { tag: [row?.n ?? 0, row?.versions ?? 0, row?.latest ?? "", row?.seen ?? 0, names, row?.series ?? ""].join(":"), names };
 }
 
 /** The feed's entries' fingerprint alone: one aggregate over the rows the feed reads (the 304 path). */
@@ -119,13 +169,15 @@ export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL
  * the creator is kept beside it.
  */
 const entryKeySql = sql`e.id::text || '|' || e.version || '|' || e.sequence || '|' || (extract(epoch FROM e.updated_at) * 1000000)::bigint
-  || CASE WHEN e.cancelled_at IS NULL THEN '|l' ELSE '|c' END`;
+  || CASE WHEN e.cancelled_at IS NULL THEN '|l' ELSE '|c' END || coalesce('|' || ${seriesStampSql}, '')`;
 
 /** An entry of the feed as the fragment cache needs it: which, what its text depends on, and whether it is masked. */
 export interface FeedEntryKey {
   id: string;
   key: string;
   masked: boolean;
+  /** A series' zone (its VEVENTs are written in it, so the feed needs its VTIMEZONE); null for a single entry. */
+  zone: string | null;
 }
 
 const ORDER = sql`ORDER BY coalesce(e.starts_at, e.start_date::timestamp AT TIME ZONE 'UTC'), e.id`;
@@ -143,15 +195,15 @@ export async function feedEntryKeys(
   window: FeedWindow,
   withFingerprint: boolean,
 ): Promise<{ keys: FeedEntryKey[]; fingerprint: { tag: string; names: string } | null }> {
-  const rows = await preparedRows<{ id: string; key: string; sees: boolean } & Partial<RawFingerprint>>(
+  const rows = await preparedRows<{ id: string; key: string; sees: boolean; zone: string | null } & Partial<RawFingerprint>>(
     db,
     sql`WITH r AS (${feedRowsSql(people, window)})
-      SELECT e.id, ${entryKeySql} AS key, ${seesSql(viewer)} AS sees ${withFingerprint ? sql`, ${fingerprintColumns(viewer, sql`OVER ()`)}` : sql``}
+      SELECT e.id, ${entryKeySql} AS key, ${seesSql(viewer)} AS sees, e.recurrence_zone AS zone ${withFingerprint ? sql`, ${fingerprintColumns(viewer, sql`OVER ()`)}` : sql``}
       FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}
       ${ORDER}`,
   );
   return {
-    keys: rows.map((r) => ({ id: r.id, key: r.key, masked: !r.sees })),
+    keys: rows.map((r) => ({ id: r.id, key: r.key, masked: !r.sees, zone: r.zone })),
     fingerprint: withFingerprint && rows.length ? fingerprintOf(rows[0] as RawFingerprint) : null,
   };
 }
@@ -187,7 +239,30 @@ interface RawDetails {
   organizer_name: string;
   organizer_email: string;
   sees: boolean;
+  recurrence_rule: string | null;
+  recurrence_zone: string | null;
+  recurrence_until: Date | string | null;
+  recurrence_count: number | null;
+  overrides: RawFeedOverride[] | string | null;
 }
+
+interface RawFeedOverride {
+  recurrence_id: string;
+  cancelled: boolean;
+  starts_at: string | null;
+  ends_at: string | null;
+  sequence: number;
+  title: string | null;
+  location: string | null;
+  description: string | null;
+}
+
+/** A series' overrides as one JSON column, their texts only for a creator who sees the series' details (`v.sees`). */
+const overridesSql = sql`CASE WHEN e.recurrence_rule IS NOT NULL THEN (SELECT json_agg(json_build_object('recurrence_id', o.recurrence_id,
+    'cancelled', o.cancelled, 'starts_at', o.starts_at, 'ends_at', o.ends_at, 'sequence', o.sequence,
+    'title', CASE WHEN v.sees THEN o.title END, 'location', CASE WHEN v.sees THEN o.location END,
+    'description', CASE WHEN v.sees THEN o.description END) ORDER BY o.recurrence_id)
+  FROM ${calendarOccurrenceOverrides} o WHERE o.entry_id = e.id) END AS overrides`;
 
 /**
  * The given entries in full as the creator may see them (read again here, so a grant withdrawn
@@ -203,7 +278,8 @@ export async function feedEntryDetails(db: DbOrTx, viewer: Viewer, ids: string[]
             e.sequence, e.version, e.updated_at, e.cancelled_at IS NOT NULL AS cancelled,
             e.visibility, o.name AS organizer_name, o.email AS organizer_email, v.sees,
             CASE WHEN v.sees THEN e.title END AS title, CASE WHEN v.sees THEN e.location END AS location,
-            CASE WHEN v.sees THEN e.description END AS description
+            CASE WHEN v.sees THEN e.description END AS description,
+            e.recurrence_rule, e.recurrence_zone, e.recurrence_until, e.recurrence_count, ${overridesSql}
           FROM (SELECT e.id, c.user_id AS owner_id FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
             WHERE e.id = ANY(${idArray(ids)})) r
           JOIN ${calendarEntries} e ON e.id = r.id JOIN ${users} o ON o.id = r.owner_id ${relationJoins(viewer)}
@@ -234,6 +310,7 @@ export async function feedEntryDetails(db: DbOrTx, viewer: Viewer, ids: string[]
       organizer: d.sees ? { name: d.organizer_name, email: d.organizer_email } : { name: "", email: "" },
       attendees: d.sees ? (attendees.get(id) ?? []) : [],
       alarms: d.sees && !d.cancelled ? (alarms.get(id) ?? []) : [],
+      series: seriesOf(d),
     };
     return [entry];
   });
@@ -248,6 +325,41 @@ export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, windo
     keys.map((k) => k.id),
     withAlarms,
   );
+}
+
+/**
+ * The series a details row holds, as the feed writes it: deleted occurrences and changed ones
+ * whose RECURRENCE-ID the rule still makes (an override left from before the series changed is
+ * not written, as the expansion ignores it). A masked series lists only moved occurrences.
+ */
+function seriesOf(d: RawDetails): FeedSeries | null {
+  const raw = (typeof d.overrides === "string" ? (JSON.parse(d.overrides) as RawFeedOverride[]) : d.overrides) ?? [];
+  const held = seriesOfRow({ ...d, overrides: raw });
+  if (!held) return null;
+  const { series } = held;
+  const sequences = new Map(raw.map((o) => [new Date(o.recurrence_id).getTime(), o.sequence]));
+  const deleted: Date[] = [];
+  const changed: FeedOccurrence[] = [];
+  const duration = series.end.getTime() - series.start.getTime();
+  for (const o of held.overrides) {
+    if (!o.cancelled && !o.start && !d.sees) continue;
+    if (!isOccurrenceStart(series, o.recurrenceId)) continue;
+    if (o.cancelled) {
+      deleted.push(o.recurrenceId);
+      continue;
+    }
+    const start = o.start ?? o.recurrenceId;
+    changed.push({
+      recurrenceId: o.recurrenceId,
+      start,
+      end: o.end ?? new Date(start.getTime() + duration),
+      sequence: sequences.get(o.recurrenceId.getTime()) ?? 0,
+      title: d.sees ? o.title : null,
+      location: d.sees ? o.location : null,
+      description: d.sees ? o.description : null,
+    });
+  }
+  return { rule: series.rule, zone: series.zone, until: series.until, count: series.count, deleted, changed };
 }
 
 const idArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;

@@ -15,7 +15,7 @@ import ical, {
 import { Temporal } from "temporal-polyfill";
 import { entryUid } from "@/lib/calendar/invitation-ics";
 import type { AttendeeResponse } from "@/lib/calendar/types";
-import type { FeedEntry } from "./entries";
+import type { FeedEntry, FeedOccurrence, FeedSeries } from "./entries";
 import type { FeedBooking, FeedTask } from "./extras";
 import { zonedInstant } from "./zoned-time";
 
@@ -60,10 +60,48 @@ function sequenceOfStamp(updatedAt: Date): number {
   return Math.max(0, Math.floor((updatedAt.getTime() - EPOCH_2020) / 1000));
 }
 
-/** The VTIMEZONE block (and the X-WR-TIMEZONE hint) that goes in before the first event. */
-function timezoneBlock(zone: string, vtimezone: string | null): string {
-  if (zone === "UTC" || !vtimezone) return "";
-  return `${vtimezone.replace(/\r?\n/g, "\r\n").replace(/(\r\n)+$/, "")}\r\nX-WR-TIMEZONE:${zone}\r\n`;
+interface Vtimezone {
+  /** The TZID the block names, which may be the zone's current name ("Asia/Kolkata" for "Asia/Calcutta"). */
+  tzid: string;
+  text: string;
+}
+
+const vtimezones = new Map<string, Vtimezone | null>();
+
+/** A zone's VTIMEZONE (CRLF lines, no final CRLF) as the generator writes it, or null for UTC or a zone it does not know. */
+function vtimezoneOf(zone: string): Vtimezone | null {
+  let found = vtimezones.get(zone);
+  if (found === undefined) {
+    const text = getVtimezoneComponent(zone);
+    const tzid = text ? /^TZID:(.+?)\r?$/m.exec(text)?.[1] : undefined;
+    found = text && tzid && tzid !== "UTC" ? { tzid, text: text.replace(/\r?\n/g, "\r\n").replace(/(\r\n)+$/, "") } : null;
+    vtimezones.set(zone, found);
+  }
+  return found;
+}
+
+/**
+ * The VTIMEZONE blocks that go in before the first event: the creator's zone's (with the
+ * X-WR-TIMEZONE hint), then one for each other zone a series is written in, each TZID once.
+ */
+function timezoneBlock(zone: string, others: readonly string[] = []): string {
+  const blocks = new Map<string, string>();
+  const own = vtimezoneOf(zone);
+  if (own) blocks.set(own.tzid, own.text);
+  for (const other of others) {
+    const v = vtimezoneOf(other);
+    if (v && !blocks.has(v.tzid)) blocks.set(v.tzid, v.text);
+  }
+  if (!blocks.size) return "";
+  return `${[...blocks.values()].join("\r\n")}\r\n${own ? `X-WR-TIMEZONE:${own.tzid}\r\n` : ""}`;
+}
+
+/** An instant as an iCalendar UTC DATE-TIME (20270301T080000Z). */
+function utcStamp(instant: Date): string {
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /**
@@ -86,22 +124,40 @@ export class FeedWriter {
     readonly appUrl: string,
     readonly resourceName?: string,
   ) {
-    this.vtimezone = getVtimezoneComponent(timeZone) ?? null;
-    this.zone = (this.vtimezone && /^TZID:(.+?)\r?$/m.exec(this.vtimezone)?.[1]) || "UTC";
+    const own = vtimezoneOf(timeZone);
+    this.vtimezone = own?.text ?? null;
+    this.zone = own?.tzid ?? "UTC";
     this.texts = TEXTS[locale];
     this.base = appUrl.replace(/\/+$/, "");
   }
 
-  /** The calendar's text around its events: ical-generator's header, the VTIMEZONE, and the end (with its CRLF, which the library leaves off). */
-  frame(name: string): { head: string; foot: string } {
+  /**
+   * The calendar's text around its events: ical-generator's header, the VTIMEZONEs (the creator's
+   * zone and `seriesZones`, those series are written in), and the end (with its CRLF, which the library leaves off).
+   */
+  frame(name: string, seriesZones: readonly string[] = []): { head: string; foot: string } {
     const empty = ical({ prodId: "//Baton//Feeds//EN", name, ttl: REFRESH_SECONDS }).toString();
     const at = empty.lastIndexOf("END:VCALENDAR");
-    return { head: `${empty.slice(0, at)}${timezoneBlock(this.zone, this.vtimezone)}`, foot: `${empty.slice(at)}\r\n` };
+    return { head: `${empty.slice(0, at)}${timezoneBlock(this.timeZone, seriesZones)}`, foot: `${empty.slice(at)}\r\n` };
   }
 
   /** One event's text, folded at 75 octets and escaped by ical-generator, as its calendar would write it. */
   eventText(data: ICalEventData): string {
     return foldLines(new ICalEvent(data, this.scratch).toString());
+  }
+
+  /** An entry's text: one VEVENT, or a series' VEVENT with its RRULE and one per changed occurrence (same UID, RECURRENCE-ID). */
+  entryText(e: FeedEntry): string {
+    return this.entryEvents(e)
+      .map((data) => this.eventText(data))
+      .join("");
+  }
+
+  /** The events an entry goes out as: itself, and for a series one more per changed occurrence. */
+  entryEvents(e: FeedEntry): ICalEventData[] {
+    const main = this.entryData(e);
+    if (!e.series) return [main];
+    return [main, ...e.series.changed.map((o) => this.entryData(e, o))];
   }
 
   private at(instant: Date | string) {
@@ -116,16 +172,40 @@ export class FeedWriter {
     return `${this.base}${path}`;
   }
 
-  entryData(e: FeedEntry): ICalEventData {
+  /**
+   * A series' time: DTSTART and DTEND of its first occurrence in the series' own zone (TZID, its
+   * VTIMEZONE in the frame) so a client repeats its local time across clock changes as Baton
+   * does, the RRULE with UNTIL (UTC, as RFC 5545 asks beside a TZID) or COUNT as stored, and an
+   * EXDATE of each deleted occurrence. A changed occurrence: its own time, RECURRENCE-ID the
+   * start the rule gives it, in the same zone. A zone the generator does not know goes out in UTC.
+   */
+  private seriesWhen(e: FeedEntry & { allDay: false }, series: FeedSeries, occurrence?: FeedOccurrence): Partial<ICalEventData> {
+    const zone = vtimezoneOf(series.zone)?.tzid ?? "UTC";
+    const at = (instant: Date) => zonedInstant(instant.getTime(), zone);
+    if (occurrence) return { start: at(occurrence.start), end: at(occurrence.end), timezone: zone, recurrenceId: at(occurrence.recurrenceId) };
+    const end = series.count !== null ? `;COUNT=${series.count}` : series.until ? `;UNTIL=${utcStamp(series.until)}` : "";
+    const lines = [`RRULE:${series.rule}${end}`];
+    if (series.deleted.length) {
+      const local = (d: Date) => at(d).toString().slice(0, 19).replace(/[-:]/g, "");
+      lines.push(zone === "UTC" ? `EXDATE:${series.deleted.map(utcStamp).join(",")}` : `EXDATE;TZID=${zone}:${series.deleted.map(local).join(",")}`);
+    }
+    return { start: at(new Date(e.start)), end: at(new Date(e.end)), timezone: zone, repeating: lines.join("\n") };
+  }
+
+  /** An entry's VEVENT, or with `occurrence` that occurrence's of its series. */
+  entryData(e: FeedEntry, occurrence?: FeedOccurrence): ICalEventData {
     const texts = this.texts;
     const when: Partial<ICalEventData> = e.allDay
       ? { allDay: true, start: Temporal.PlainDate.from(e.startDate), end: Temporal.PlainDate.from(e.endDate) }
-      : this.timed(e.start, e.end);
+      : e.series
+        ? this.seriesWhen(e, e.series, occurrence)
+        : this.timed(e.start, e.end);
+    const sequence = e.sequence + (occurrence?.sequence ?? 0);
     if (e.masked) {
       return {
         ...when,
         id: entryUid(e.id),
-        sequence: e.sequence,
+        sequence,
         stamp: e.updatedAt,
         summary: texts.busy,
         class: ICalEventClass.PRIVATE,
@@ -135,18 +215,23 @@ export class FeedWriter {
       } as ICalEventData;
     }
     const url = this.link(`/calendar/entries/${e.id}`);
-    const alarms: ICalAlarmData[] = e.alarms.map((a) => ({
-      triggerBefore: "offsetMinutes" in a ? a.offsetMinutes * 60 : Math.round((startInstant(e, this.zone) - a.at.getTime()) / 1000),
-      description: e.title ?? texts.busy,
-    }));
+    const title = occurrence?.title ?? e.title;
+    const description = occurrence?.description ?? e.description;
+    // A series' VALARM is relative to each occurrence: a reminder at a fixed instant belongs to one occurrence, not to all.
+    const alarms: ICalAlarmData[] = e.alarms
+      .filter((a) => !e.series || "offsetMinutes" in a)
+      .map((a) => ({
+        triggerBefore: "offsetMinutes" in a ? a.offsetMinutes * 60 : Math.round((startInstant(e, this.zone) - a.at.getTime()) / 1000),
+        description: title ?? texts.busy,
+      }));
     return {
       ...when,
       id: entryUid(e.id),
-      sequence: e.sequence,
+      sequence,
       stamp: e.updatedAt,
-      summary: e.title ?? "",
-      location: e.location,
-      description: e.description ? `${e.description}\n\n${texts.open}: ${url}` : `${texts.open}: ${url}`,
+      summary: title ?? "",
+      location: occurrence?.location ?? e.location,
+      description: description ? `${description}\n\n${texts.open}: ${url}` : `${texts.open}: ${url}`,
       url,
       class: e.visibility === "private" ? ICalEventClass.PRIVATE : ICalEventClass.PUBLIC,
       status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -200,9 +285,9 @@ export class FeedWriter {
  */
 export function feedCalendar(doc: FeedDocument): string {
   const w = new FeedWriter(doc.timeZone, doc.locale, doc.appUrl, doc.resourceName);
-  const { head, foot } = w.frame(doc.name);
+  const { head, foot } = w.frame(doc.name, seriesZonesOf(doc.entries));
   const parts = [head];
-  for (const e of doc.entries) parts.push(w.eventText(w.entryData(e)));
+  for (const e of doc.entries) parts.push(w.entryText(e));
   for (const t of doc.tasks) parts.push(w.eventText(w.taskData(t)));
   for (const b of doc.bookings) parts.push(w.eventText(w.bookingData(b)));
   parts.push(foot);
@@ -211,9 +296,10 @@ export function feedCalendar(doc: FeedDocument): string {
 
 /** The feed as one ical-generator calendar, written by the library in one go (the bench's floor, and the tests' reference). */
 export function feedIcal(doc: FeedDocument): { calendar: ICalCalendar; zone: string; vtimezone: string | null } {
+  // (The series' zones' VTIMEZONEs are put in by feedIcalText, as the zone's own is.)
   const w = new FeedWriter(doc.timeZone, doc.locale, doc.appUrl, doc.resourceName);
   const cal = ical({ prodId: "//Baton//Feeds//EN", name: doc.name, ttl: REFRESH_SECONDS });
-  for (const e of doc.entries) cal.createEvent(w.entryData(e));
+  for (const e of doc.entries) for (const data of w.entryEvents(e)) cal.createEvent(data);
   for (const t of doc.tasks) cal.createEvent(w.taskData(t));
   for (const b of doc.bookings) cal.createEvent(w.bookingData(b));
   return { calendar: cal, zone: w.zone, vtimezone: w.vtimezone };
@@ -221,12 +307,16 @@ export function feedIcal(doc: FeedDocument): { calendar: ICalCalendar; zone: str
 
 /** ical-generator's whole-calendar text with the VTIMEZONE put in and the final CRLF: what feedCalendar must equal. */
 export function feedIcalText(doc: FeedDocument): string {
-  const { calendar, zone, vtimezone } = feedIcal(doc);
-  const text = calendar.toString();
-  const block = timezoneBlock(zone, vtimezone);
+  const text = feedIcal(doc).calendar.toString();
+  const block = timezoneBlock(doc.timeZone, seriesZonesOf(doc.entries));
   const at = text.indexOf("BEGIN:VEVENT\r\n");
   const where = at >= 0 ? at : text.lastIndexOf("END:VCALENDAR");
   return `${text.slice(0, where)}${block}${text.slice(where)}\r\n`;
+}
+
+/** The zones the entries' series are written in. */
+export function seriesZonesOf(entries: readonly { series: FeedSeries | null }[]): string[] {
+  return [...new Set(entries.flatMap((e) => (e.series ? [e.series.zone] : [])))];
 }
 
 /** An entry's start as epoch milliseconds; an all-day entry starts at midnight in the feed's zone. */

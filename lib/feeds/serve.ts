@@ -169,7 +169,7 @@ async function buildFeed(
   if (missing.length) {
     const written = new Map<string, string>();
     for (const e of await feedEntryDetails(db, feed.creator, missing, withAlarms)) {
-      const text = w.eventText(w.entryData(e));
+      const text = w.entryText(e);
       // Keyed by what the text was written from: an entry changed or a grant withdrawn since the keys were read is
       // kept under what it is now.
       fragments.set(keyOf(e), text);
@@ -177,7 +177,9 @@ async function buildFeed(
     }
     keys.forEach((k, i) => (texts[i] ??= written.get(k.id)));
   }
-  const { head, foot } = w.frame(feed.name);
+  // A series is written in its own zone: the frame carries that zone's VTIMEZONE too.
+  const seriesZones = [...new Set(keys.flatMap((k) => (k.zone ? [k.zone] : [])))];
+  const { head, foot } = w.frame(feed.name, seriesZones);
   // An entry deleted between the keys and its details has no text: it is left out.
   const events = texts.filter((t): t is string => t !== undefined);
   return [head, ...events, ...tasks.map((t) => w.eventText(w.taskData(t))), ...bookings.map((b) => w.eventText(w.bookingData(b))), foot].join("");

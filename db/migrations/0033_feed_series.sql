@@ -1,0 +1,1 @@
+CREATE INDEX "calendar_entries_feed_series_idx" ON "calendar_entries" USING btree ("calendar_id","starts_at") WHERE "calendar_entries"."recurrence_rule" IS NOT NULL;

@@ -3,6 +3,7 @@ import { env } from "@/lib/config/env";
 import { setDispatcher, type Dispatcher, type Effect } from "@/lib/effects";
 import { deliverNow, sweepJob } from "@/lib/notify/jobs";
 import { deliveryRuntime } from "@/lib/notify/runtime";
+import { createDueInstancesJob } from "@/lib/tasks/repeat-instances";
 import { reconcileJob } from "@/lib/timelines/jobs";
 import { now } from "@/lib/time/clock";
 
@@ -39,13 +40,17 @@ async function deliver(ids: readonly string[]): Promise<void> {
  */
 export function startInProcessEngine(): void {
   setDispatcher(inProcessDispatcher);
-  const g = globalThis as { __batonSweep?: NodeJS.Timeout; __batonReconcile?: NodeJS.Timeout };
+  const g = globalThis as { __batonSweep?: NodeJS.Timeout; __batonReconcile?: NodeJS.Timeout; __batonTaskInstances?: NodeJS.Timeout };
   g.__batonSweep ??= every(SWEEP_INTERVAL_MS, "[notify] outbox sweep failed", async () => {
     // What it finds comes back through this engine's dispatch, as a redeliver effect.
     await sweepJob(await getDb(), now(), { graceMs: SWEEP_INTERVAL_MS, redispatchMs: SWEEP_INTERVAL_MS });
   });
   g.__batonReconcile ??= every(Math.max(250, env().RECONCILE_INTERVAL_MS), "[reminders] reconcile failed", async () => {
     await reconcileJob(await getDb(), now());
+  });
+  // Repeating tasks' next instances, on the reconcile's beat (what the Inngest cron does each minute).
+  g.__batonTaskInstances ??= every(Math.max(250, env().RECONCILE_INTERVAL_MS), "[tasks] creating repeated instances failed", async () => {
+    await createDueInstancesJob(await getDb(), now());
   });
 }
 

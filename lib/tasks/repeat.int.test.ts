@@ -1,3 +1,4 @@
+import { InngestTestEngine } from "@inngest/test";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
@@ -7,13 +8,16 @@ import { actAs } from "@/lib/testing/acting";
 import { testDb } from "@/lib/testing/db";
 import { makeCase, makeClient } from "@/lib/testing/factories";
 import { perform } from "@/lib/testing/perform";
+import { withFakeFunctionRuntime } from "@/lib/testing/function-runtime";
 import { makeTaskOrg } from "@/lib/testing/task-org";
+import { createTaskInstancesFn } from "@/inngest/functions/create-task-instances";
 import { createTaskAction, updateTaskAction } from "./actions";
 import { createTask, updateTask } from "./commands";
 import { createDueInstancesJob } from "./repeat-instances";
 import { createTaskInput, updateTaskInput } from "./schema";
 import { changeStatus } from "./workflow";
 
+withFakeFunctionRuntime();
 const at = (iso: string) => new Date(iso);
 // Wednesday 24 March 2027, 11:00 in Warsaw (CET); the clocks go forward on Sunday 28 March.
 const T0 = at("2027-03-24T10:00:00Z");
@@ -244,5 +248,12 @@ describe("recurring tasks", () => {
       .from(tasks)
       .where(eq(tasks.createdById, org.lead.id));
     expect(after!.n).toBe(before!.n);
+  });
+
+  it("runs as an Inngest cron every minute, the same job as the in-process timer", async () => {
+    expect(createTaskInstancesFn.opts.triggers).toEqual([{ cron: "* * * * *" }]);
+    expect(createTaskInstancesFn.opts.concurrency).toBe(1);
+    const { result } = await new InngestTestEngine({ function: createTaskInstancesFn }).execute();
+    expect(result).toMatchObject({ created: expect.any(Number) });
   });
 });

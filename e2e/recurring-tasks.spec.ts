@@ -30,6 +30,7 @@ test("a weekly task: its next instance appears in the assignee's list at its mom
   const foremanContext = await browser.newContext();
   const foreman = await foremanContext.newPage();
   await login(foreman, "foreman");
+  await expect(foreman).toHaveURL(/\/tasks$/);
   await foreman.goto("/tasks/new");
   await foreman.getByLabel("Tytuł", { exact: true }).fill(title);
   await pick(foreman, "Wykonawca", "Paweł", "Paweł Krawczyk");

@@ -1,4 +1,5 @@
 import { collectAttachmentGarbageFn } from "./functions/collect-attachment-garbage";
+import { createTaskInstancesFn } from "./functions/create-task-instances";
 import { deliverNotification } from "./functions/deliver-notification";
 import { itemTimelines } from "./functions/item-timeline";
 import { reconcileTimelinesFn } from "./functions/reconcile-timelines";
@@ -12,4 +13,5 @@ export const functions = [
   ...Object.values(itemTimelines),
   reconcileTimelinesFn,
   collectAttachmentGarbageFn,
+  createTaskInstancesFn,
 ];

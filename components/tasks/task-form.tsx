@@ -13,6 +13,7 @@ import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
 import { PRIORITIES, type Priority } from "@/lib/org/vocabulary";
 import type { ReminderDraft } from "./reminder-drafts";
 import { RemindersEditor } from "./reminders-editor";
+import { repeatInputOf, TaskRepeatFields, type TaskRepeatDraft } from "./task-repeat-fields";
 
 export interface TaskFormValues {
   title: string;
@@ -26,6 +27,7 @@ export interface TaskFormValues {
   needsAcceptance: boolean;
   progress: number;
   reminders: ReminderDraft[];
+  repeat: TaskRepeatDraft;
 }
 
 /** What the pickers show before anyone searches: the chosen assignee, client and case, nothing more. */
@@ -107,6 +109,7 @@ export function TaskForm(props: Props) {
         needsAcceptance: v.needsAcceptance,
         progress: v.progress,
         reminders: remindersInput(v.reminders),
+        repeat: repeatInputOf(v.repeat),
       });
       return;
     }
@@ -115,6 +118,7 @@ export function TaskForm(props: Props) {
       if (v[key] !== initial[key]) patch[key] = v[key];
     }
     if (JSON.stringify(remindersInput(v.reminders)) !== JSON.stringify(remindersInput(initial.reminders))) patch.reminders = remindersInput(v.reminders);
+    if (JSON.stringify(repeatInputOf(v.repeat)) !== JSON.stringify(repeatInputOf(initial.repeat))) patch.repeat = repeatInputOf(v.repeat);
     void update.run(patch as Parameters<typeof updateTaskAction>[0]);
   }
 
@@ -224,6 +228,15 @@ export function TaskForm(props: Props) {
           className="md:col-span-6"
         />
       </fieldset>
+
+      <TaskRepeatFields
+        value={v.repeat}
+        onChange={(next) => set("repeat", next)}
+        timeZone={timeZone}
+        disabled={!can.details}
+        stoppable={initial.repeat.kind !== ""}
+        errors={errors}
+      />
 
       <RemindersEditor value={v.reminders} onChange={(next) => set("reminders", next)} disabled={!can.reminders} fieldErrors={action.fieldErrors} />
 

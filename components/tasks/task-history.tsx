@@ -6,6 +6,7 @@ import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import type { HistoryEntry } from "@/lib/tasks/queries";
 import type { Priority, TaskStatus } from "@/lib/tasks/schema";
 import { mentionSegments } from "@/lib/tasks/mention-text";
+import { describeTaskRepeat, type TaskRepeatTranslator } from "@/lib/tasks/repeat-words";
 import { offsetLabel } from "./reminder-drafts";
 
 const ICON = {
@@ -45,6 +46,7 @@ export async function TaskHistory({
   const tf = await getTranslations("files");
   const tp = await getTranslations("common.priority");
   const formatInstant = await getInstantFormat();
+  const repeatWords = (await getTranslations("tasks.form.repeat")) as unknown as TaskRepeatTranslator;
 
   const value = (field: string | null, raw: string | null): string => {
     if (raw === null || raw === "") return t("history.empty");
@@ -61,6 +63,8 @@ export async function TaskHistory({
         return raw === "true" ? t("detail.required") : t("detail.notRequired");
       case "progressFollowsChecklist":
         return raw === "true" ? t("checklist.on") : t("checklist.off");
+      case "repeat":
+        return describeTaskRepeat(JSON.parse(raw) as Parameters<typeof describeTaskRepeat>[0], repeatWords);
       case "reminders":
         return raw
           .split("; ")

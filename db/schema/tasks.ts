@@ -1,5 +1,20 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { cases, clients, priority } from "./crm";
 import { notificationChannel } from "./notify";
 import { users } from "./org";
@@ -16,6 +31,57 @@ export const taskActivityKind = pgEnum("task_activity_kind", [
   "accepted",
   "attachment",
 ]);
+
+export const taskRepeatKind = pgEnum("task_repeat_kind", ["workdays", "weekly", "monthlyOnDate", "monthlyOnWeekday", "afterCompletion"]);
+
+/**
+ * A task that repeats: each instance is an ordinary task (tasks.series_id), created by a job at
+ * the series' next moment from the latest instance (see lib/tasks/recurrence.ts). The rule is read
+ * on the wall clock of `zone` at `time_of_day`.
+ */
+export const taskSeries = pgTable(
+  "task_series",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // The delegator: only they (and admins) set, change or stop the repetition.
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    kind: taskRepeatKind("kind").notNull(),
+    // Weekly: ISO weekdays 1-7.
+    weekdays: integer("weekdays")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    // Monthly on a date: 1-31 (a month without it is skipped).
+    monthDay: integer("month_day"),
+    // Monthly on a weekday: 1-4, or -1 for the last; with `weekday` (ISO 1-7).
+    weekOfMonth: integer("week_of_month"),
+    weekday: integer("weekday"),
+    // After completion: days after the previous instance is done.
+    afterDays: integer("after_days"),
+    // "08:00": when an instance is created, on the wall clock of `zone`.
+    timeOfDay: text("time_of_day").notNull(),
+    zone: text("zone").notNull(),
+    // An instance is due this many days after its creation day, at the due time of day (null: no due date).
+    dueDays: integer("due_days"),
+    dueTime: text("due_time"),
+    // When the next instance is created; null while stopped or waiting for the open instance's completion.
+    nextAt: timestamp("next_at", { withTimezone: true }),
+    stoppedAt: timestamp("stopped_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The job's one query: series whose next moment has come.
+    index("task_series_next_idx")
+      .on(t.nextAt)
+      .where(sql`${t.nextAt} IS NOT NULL AND ${t.stoppedAt} IS NULL`),
+    check("task_series_month_day", sql`${t.monthDay} IS NULL OR ${t.monthDay} BETWEEN 1 AND 31`),
+    check("task_series_after_days", sql`${t.afterDays} IS NULL OR ${t.afterDays} BETWEEN 0 AND 365`),
+    check("task_series_due_days", sql`${t.dueDays} IS NULL OR ${t.dueDays} BETWEEN 0 AND 365`),
+  ],
+);
 
 export const tasks = pgTable(
   "tasks",
@@ -43,6 +109,9 @@ export const tasks = pgTable(
     progressFollowsChecklist: boolean("progress_follows_checklist").notNull().default(false),
     // Set once when a subtask is created and never changed; one level only (a parent has no parent), see lib/tasks/subtasks.ts.
     parentTaskId: uuid("parent_task_id").references((): AnyPgColumn => tasks.id),
+    // The repetition this task is an instance of, and the moment it was created for (unique per series).
+    seriesId: uuid("series_id").references((): AnyPgColumn => taskSeries.id),
+    seriesAt: timestamp("series_at", { withTimezone: true }),
     // Bumped on every change; durable timelines (reminders, overdue notices) act only on the version they saw.
     version: integer("version").notNull().default(1),
     completedAt: timestamp("completed_at", { withTimezone: true }),
@@ -79,6 +148,11 @@ export const tasks = pgTable(
     index("tasks_parent_idx")
       .on(t.parentTaskId, t.status)
       .where(sql`${t.parentTaskId} IS NOT NULL`),
+    // Never two instances for one moment of a series, however often the job runs.
+    uniqueIndex("tasks_series_moment_idx")
+      .on(t.seriesId, t.seriesAt)
+      .where(sql`${t.seriesId} IS NOT NULL`),
+    check("tasks_series_moment", sql`(${t.seriesId} IS NULL) = (${t.seriesAt} IS NULL)`),
     check("tasks_not_own_parent", sql`${t.parentTaskId} IS NULL OR ${t.parentTaskId} <> ${t.id}`),
     check("tasks_progress_range", sql`${t.progress} BETWEEN 0 AND 100`),
     check("tasks_title_not_blank", sql`length(btrim(${t.title})) > 0`),

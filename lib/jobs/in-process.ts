@@ -5,6 +5,7 @@ import { collectAttachmentGarbage } from "@/lib/files/garbage";
 import { fileStorage } from "@/lib/files/storage";
 import { deliverNow, sweepJob } from "@/lib/notify/jobs";
 import { deliveryRuntime } from "@/lib/notify/runtime";
+import { createDueInstancesJob } from "@/lib/tasks/repeat-instances";
 import { reconcileJob } from "@/lib/timelines/jobs";
 import { now } from "@/lib/time/clock";
 
@@ -43,7 +44,12 @@ async function deliver(ids: readonly string[]): Promise<void> {
  */
 export function startInProcessEngine(): void {
   setDispatcher(inProcessDispatcher);
-  const g = globalThis as { __batonSweep?: NodeJS.Timeout; __batonReconcile?: NodeJS.Timeout; __batonGarbage?: NodeJS.Timeout };
+  const g = globalThis as {
+    __batonSweep?: NodeJS.Timeout;
+    __batonReconcile?: NodeJS.Timeout;
+    __batonGarbage?: NodeJS.Timeout;
+    __batonTaskInstances?: NodeJS.Timeout;
+  };
   g.__batonSweep ??= every(SWEEP_INTERVAL_MS, "[notify] outbox sweep failed", async () => {
     // What it finds comes back through this engine's dispatch, as a redeliver effect.
     await sweepJob(await getDb(), now(), { graceMs: SWEEP_INTERVAL_MS, redispatchMs: SWEEP_INTERVAL_MS });
@@ -53,6 +59,10 @@ export function startInProcessEngine(): void {
   });
   g.__batonGarbage ??= every(GARBAGE_INTERVAL_MS, "[files] collecting removed files' bytes failed", async () => {
     await collectAttachmentGarbage(await getDb(), fileStorage());
+  });
+  // Repeating tasks' next instances, on the reconcile's beat (what the Inngest cron does each minute).
+  g.__batonTaskInstances ??= every(Math.max(250, env().RECONCILE_INTERVAL_MS), "[tasks] creating repeated instances failed", async () => {
+    await createDueInstancesJob(await getDb(), now());
   });
 }
 

@@ -11,6 +11,7 @@ import { notify, type Notice } from "./notices";
 import { assertCan, canEditDetails, canEditReminders, canReassign, isClosed, requiresAcceptance } from "./policy";
 import { reassignmentOf } from "./reassignment";
 import { checkAssignee, checkClientAndCase, dueFromInput, FieldProblems, remindersFromInput, type ReminderRow } from "./references";
+import { setRepetition } from "./repetition";
 import type { CreateTaskInput, UpdateTaskInput } from "./schema";
 import { checkSubtaskDue } from "./subtasks";
 
@@ -24,7 +25,11 @@ export interface TaskRef {
  * delegator, and the assignee's notice is written in the same transaction. A subtask is made
  * here too, with its parent (checked by addSubtask in ./subtasks.ts).
  */
-export async function createTask(work: Work, input: CreateTaskInput, link: { parentTaskId?: string } = {}): Promise<TaskRef> {
+export async function createTask(
+  work: Work,
+  input: CreateTaskInput,
+  link: { parentTaskId?: string; instanceOf?: { seriesId: string; at: Date } } = {},
+): Promise<TaskRef> {
   const { tx, viewer, now, effects } = work;
   const problems = new FieldProblems();
   const assignee = await checkAssignee(tx, input.assigneeId ?? viewer.id, problems);
@@ -48,6 +53,8 @@ export async function createTask(work: Work, input: CreateTaskInput, link: { par
       caseId: refs.caseId,
       needsAcceptance: input.needsAcceptance,
       parentTaskId: link.parentTaskId ?? null,
+      seriesId: link.instanceOf?.seriesId ?? null,
+      seriesAt: link.instanceOf?.at ?? null,
       createdAt: now,
       updatedAt: now,
       lastActivityAt: now,
@@ -56,7 +63,8 @@ export async function createTask(work: Work, input: CreateTaskInput, link: { par
   await replaceReminders(tx, task!.id, reminders);
   effects.schedule({ type: "task", id: task!.id, version: task!.version });
   await writeTimeline(tx, { type: "task", id: task!.id }, now);
-  await recordActivity(tx, task!.id, viewer.id, [{ kind: "created", field: "assigneeId", newValue: assignee!.id }], now);
+  const repeating = input.repeat ? await setRepetition(work, task!, input.repeat) : null;
+  await recordActivity(tx, task!.id, viewer.id, [{ kind: "created", field: "assigneeId", newValue: assignee!.id }, ...(repeating ? [repeating] : [])], now);
   await notify(work, task!, viewer, [{ kind: "assigned", recipient: assignee! }]);
   return { id: task!.id, number: task!.number };
 }
@@ -111,7 +119,11 @@ export async function updateTask(work: Work, input: UpdateTaskInput): Promise<Ta
   }
   problems.throwIfAny();
 
-  if (!changed.length && !reassigning && !remindersChanged) return { id: task.id, number: task.number, version: task.version };
+  // The repetition is the delegator's, like the details (the assignee cannot start or stop it).
+  if (input.repeat !== undefined) assertCan(canEditDetails(relation), "tasks.errors.cannotEditRepeat");
+  const repeating = input.repeat !== undefined ? await setRepetition(work, task, input.repeat) : null;
+
+  if (!changed.length && !reassigning && !remindersChanged && !repeating) return { id: task.id, number: task.number, version: task.version };
 
   const patch: TaskPatch = {};
   const entries: ActivityEntry[] = [];
@@ -130,6 +142,7 @@ export async function updateTask(work: Work, input: UpdateTaskInput): Promise<Ta
     await replaceReminders(tx, task.id, newReminders);
     entries.push({ kind: "changed", field: "reminders", oldValue: describeReminders(oldReminders), newValue: describeReminders(newReminders) });
   }
+  if (repeating) entries.push(repeating);
   // Switching acceptance off for a result already waiting on it would leave it stuck there.
   if (task.status === "awaiting_acceptance" && !patch.status && !requiresAcceptance({ ...task, ...patch })) {
     patch.status = "done";

@@ -5,6 +5,7 @@ import type { Effects } from "@/lib/effects";
 import { historyRows, type HistoryEntryDraft } from "@/lib/history/entries";
 import { writeTimeline } from "@/lib/timelines/write";
 import type { TaskRow } from "./access";
+import { instanceFinished } from "./repetition";
 import { tellWatchersOfStatus } from "./watch-notices";
 
 export type ActivityKind = (typeof taskActivity.kind.enumValues)[number];
@@ -48,6 +49,8 @@ export async function applyChange(
     .where(eq(tasks.id, task.id))
     .returning();
   await recordActivity(tx, task.id, actorId, entries, now);
+  // The next instance of an "after completion" series is counted from this moment.
+  if (patch.status === "done" && task.status !== "done") await instanceFinished(tx, updated!);
   if (patch.status !== undefined && patch.status !== task.status) await tellWatchersOfStatus({ tx, now, effects }, updated!, actorId, task.status);
   // Every version gets its own timeline run once this commits (reminders, overdue, escalation).
   effects.schedule({ type: "task", id: updated!.id, version: updated!.version });

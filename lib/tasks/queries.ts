@@ -8,6 +8,7 @@ import { loadVisibleTask, visibleTo, type TaskRow } from "./access";
 import { isOverdue } from "./due-window";
 import type { ActivityKind } from "./history";
 import { permissionsFor, type TaskPermissions } from "./policy";
+import { repetitionOfTask, type TaskRepetition } from "./repeat-queries";
 import { ACTIVE_STATUSES, type Channel, type Priority, type TaskStatus } from "./schema";
 
 export interface PersonRef {
@@ -25,6 +26,8 @@ export interface TaskDetail {
   case: { id: string; number: number; title: string; clientId: string } | null;
   reminders: { id: string; offsetMinutes: number | null; fireAt: Date | null; channel: Channel | null }[];
   permissions: TaskPermissions;
+  /** The series the task is an instance of, if it repeats (or did). */
+  repetition: TaskRepetition | null;
 }
 
 /** A task as its page shows it; refused (403) for anyone who may not see it. */
@@ -44,6 +47,7 @@ export async function taskForViewer(db: DbOrTx, viewer: Viewer, taskId: string, 
     .from(taskReminders)
     .where(eq(taskReminders.taskId, task.id))
     .orderBy(taskReminders.createdAt, taskReminders.id);
+  const repetition = await repetitionOfTask(db, viewer, task);
   return {
     task,
     overdue: isOverdue(task, now),
@@ -53,6 +57,7 @@ export async function taskForViewer(db: DbOrTx, viewer: Viewer, taskId: string, 
     case: kase ?? null,
     reminders,
     permissions: permissionsFor(relation, task),
+    repetition,
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkbox, lineString, optionalParagraph, optionalRef, optionalWallClock, requiredParagraph, requiredText, wallClock } from "@/lib/action/fields";
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from "@/lib/org/vocabulary";
 import { MAX_REMINDERS, MAX_RESULT_NOTE } from "./input-limits";
+import { taskRepeatInput } from "./repeat-schema";
 import { OPEN_SUBTASK_CHOICES } from "./subtask-schema";
 
 // Messages are translation keys: bare ones live under "errors", "tasks.errors.*" in tasks.json.
@@ -60,6 +61,8 @@ export const createTaskInput = z.object({
   needsAcceptance: checkbox.default(false),
   progress: progress.default(0),
   reminders: reminders.default([]),
+  // Absent or null: the task does not repeat.
+  repeat: taskRepeatInput.nullish(),
 });
 export type CreateTaskInput = z.output<typeof createTaskInput>;
 
@@ -77,6 +80,8 @@ export const updateTaskInput = z.object({
   caseId: optionalRef("tasks.errors.caseUnknown").optional(),
   needsAcceptance: checkbox.optional(),
   reminders: reminders.optional(),
+  // Absent: the repetition stays as it is; null: it stops (the open instance stays).
+  repeat: taskRepeatInput.nullable().optional(),
 });
 export type UpdateTaskInput = z.output<typeof updateTaskInput>;
 

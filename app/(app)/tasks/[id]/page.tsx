@@ -18,6 +18,7 @@ import { TaskHistory } from "@/components/tasks/task-history";
 import { DueLabel } from "@/components/tasks/due-label";
 import { PriorityLabel, ProgressBar, StatusBadge } from "@/components/tasks/task-labels";
 import { TaskManagePanel } from "@/components/tasks/task-manage-panel";
+import { TaskRepetitionLine } from "@/components/tasks/task-repetition";
 import { SubtaskParent, TaskSubtasks } from "@/components/tasks/task-subtasks";
 import { TaskWorkPanel } from "@/components/tasks/task-work-panel";
 import { TaskWatchers } from "@/components/tasks/task-watchers";
@@ -243,6 +244,7 @@ export default async function Page({ params }: Params) {
                     <span className="text-muted">{t("detail.noReminders")}</span>
                   )}
                 </dd>
+                {detail.repetition ? <TaskRepetitionLine repetition={detail.repetition} /> : null}
                 <Term>{t("detail.created")}</Term>
                 <dd className="text-slate-700 tabular-nums">{formatInstant(task.createdAt)}</dd>
                 <Term>{t("detail.lastActivity")}</Term>

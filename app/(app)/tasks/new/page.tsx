@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/app/require-viewer";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TaskForm } from "@/components/tasks/task-form";
+import { NO_REPEAT } from "@/components/tasks/task-repeat-fields";
 import { getDb } from "@/db";
 import { chosenCase, chosenClient } from "@/lib/pickers/clients";
 
@@ -43,6 +44,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
             needsAcceptance: false,
             progress: 0,
             reminders: [],
+            repeat: NO_REPEAT,
           }}
         />
       </Card>

@@ -5,6 +5,7 @@ import { requireViewer } from "@/app/require-viewer";
 import { NavSection } from "@/components/shell/nav-section";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TaskForm } from "@/components/tasks/task-form";
+import { NO_REPEAT } from "@/components/tasks/task-repeat-fields";
 import { caseLabel } from "@/lib/pickers/clients";
 import { instantToWallClock } from "@/lib/time/zoned";
 import { orRefuse, taskDetailFor } from "../../load-task";
@@ -63,9 +64,15 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               fireAt: r.fireAt ? instantToWallClock(r.fireAt, viewer.timeZone) : "",
               channel: r.channel ?? "",
             })),
+            repeat: detail.repetition?.active ? { ...NO_REPEAT, ...definedOf(detail.repetition.repeat), dueDays: detail.repetition.dueDays ?? 0 } : NO_REPEAT,
           }}
         />
       </Card>
     </div>
   );
+}
+
+/** A stored rule's fields without its empty ones, so the form keeps its defaults for the others. */
+function definedOf<T extends object>(value: T): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as Partial<{ [K in keyof T]: NonNullable<T[K]> }>;
 }

@@ -19,6 +19,8 @@ interface DemoEntry {
   client?: string;
   case?: string;
   attendees?: [string, Response][];
+  /** Repeats for ever from its first week, by this RRULE (as the entry form writes it) in Warsaw time. */
+  rule?: string;
 }
 
 // A working week for the service department and the regional sellers, so a team's week side by
@@ -246,6 +248,28 @@ const ENTRIES: DemoEntry[] = [
   },
   { owner: "assistant", title: "Przygotować salę na spotkanie z Wawelem", week: 0, day: 3, at: "10:00", minutes: 30 },
   { owner: "sales1", title: "Urlop", week: 1, day: 4, days: 2 },
+  // Recurring meetings from before the October clock change: still at their Warsaw time after it.
+  {
+    owner: "servicemgr",
+    title: "Odprawa działu serwisu",
+    week: -8,
+    day: 1,
+    at: "08:30",
+    minutes: 45,
+    location: "Sala konferencyjna B",
+    rule: "FREQ=WEEKLY;BYDAY=MO",
+  },
+  { owner: "foreman", title: "Grafik dyżurów busa serwisowego", week: -8, day: 5, at: "14:00", minutes: 30, location: "Magazyn", rule: "FREQ=WEEKLY;BYDAY=FR" },
+  {
+    owner: "salesdir",
+    title: "Przegląd lejka sprzedaży",
+    week: -8,
+    day: 4,
+    at: "15:00",
+    minutes: 60,
+    location: "Sala konferencyjna A",
+    rule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+  },
   ...SERVICE_WEEK,
   ...REGIONAL_SALES_WEEK,
 ];
@@ -275,6 +299,7 @@ export async function seedDemoCalendar(tx: DbOrTx, now: Date, userIds: Record<st
         clientId: e.client ? (clientIds[e.client] ?? null) : null,
         caseId: e.case ? (caseRows.find((c) => c.title === e.case)?.id ?? null) : null,
         createdById: userIds[e.owner]!,
+        ...(e.rule && time.startsAt ? { recurrenceRule: e.rule, recurrenceZone: "Europe/Warsaw" } : {}),
       })
       .returning({ id: calendarEntries.id });
     if (e.attendees?.length) {

@@ -1,4 +1,4 @@
-import { CalendarPlus, Lock } from "lucide-react";
+import { CalendarPlus, Lock, Repeat2 } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
@@ -8,6 +8,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { formatEntryTime } from "@/lib/calendar/entry-format";
 import { entriesAbout, type RelatedEntry } from "@/lib/calendar/queries";
 import { now } from "@/lib/time/clock";
+import { calendarReaderFor, dateLabel } from "./calendar-reader";
+import { describeRepeat, type RepeatTranslator } from "./repeat/repeat-words";
 
 /**
  * Meetings and visits tied to a client or a case, next ones first, and a "Plan a meeting" that
@@ -19,6 +21,11 @@ export async function RelatedEntries({ db, viewer, clientId, caseId }: { db: Db;
   const query = new URLSearchParams({ clientId });
   if (caseId) query.set("caseId", caseId);
   const reader = { locale: viewer.locale, timeZone: viewer.timeZone, dateFormat: viewer.dateFormat };
+  const say = (await getTranslations("calendar.form.repeat")) as unknown as RepeatTranslator;
+  const calendarReader = calendarReaderFor(viewer.locale, viewer.timeZone, viewer.dateFormat);
+  const formatDate = (date: string, withYear: boolean) =>
+    dateLabel(calendarReader, date, withYear ? { day: "numeric", month: "long", year: "numeric" } : { day: "numeric", month: "long" });
+  const repeats = (e: RelatedEntry) => (e.series ? describeRepeat(e.series.repeat, e.series.startDate, say, formatDate) : null);
   return (
     <Card
       title={t("title")}
@@ -32,9 +39,11 @@ export async function RelatedEntries({ db, viewer, clientId, caseId }: { db: Db;
       {upcoming.length || past.length ? (
         <div className="space-y-3">
           {upcoming.length ? (
-            <EntryGroup label={t("upcoming")} entries={upcoming} format={(e) => formatEntryTime(e, reader)} privateLabel={t("private")} />
+            <EntryGroup label={t("upcoming")} entries={upcoming} format={(e) => formatEntryTime(e, reader)} repeats={repeats} privateLabel={t("private")} />
           ) : null}
-          {past.length ? <EntryGroup label={t("past")} entries={past} format={(e) => formatEntryTime(e, reader)} privateLabel={t("private")} /> : null}
+          {past.length ? (
+            <EntryGroup label={t("past")} entries={past} format={(e) => formatEntryTime(e, reader)} repeats={repeats} privateLabel={t("private")} />
+          ) : null}
         </div>
       ) : (
         <EmptyState title={t("empty")}>{t("hint")}</EmptyState>
@@ -47,11 +56,13 @@ function EntryGroup({
   label,
   entries,
   format,
+  repeats,
   privateLabel,
 }: {
   label: string;
   entries: RelatedEntry[];
   format: (e: RelatedEntry) => string;
+  repeats: (e: RelatedEntry) => string | null;
   privateLabel: string;
 }) {
   return (
@@ -79,6 +90,12 @@ function EntryGroup({
               <span className="tabular-nums">{format(entry)}</span>
               <span>{entry.ownerName}</span>
               {entry.location ? <span>{entry.location}</span> : null}
+              {entry.series ? (
+                <span className="inline-flex items-center gap-1">
+                  <Repeat2 aria-hidden className="h-3 w-3" />
+                  {repeats(entry)}
+                </span>
+              ) : null}
             </div>
           </li>
         ))}

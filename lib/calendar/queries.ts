@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { calendarEntries, calendarEntryActivity, calendarEntryAttendees, calendarEntryGuests, calendars, cases, clients, users } from "@/db/schema";
 import { NotFound } from "@/lib/action/errors";
@@ -10,6 +10,11 @@ import { editsSql, masked, relationSql, seesDetailsSql, type EntryColumns } from
 import { remindersOfEntry } from "./reminders";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "./types";
 import { repeatOf, type Repeat } from "./repeat";
+import type { Occurrence } from "./recurrence";
+import { occurrencesOfRow, type RawSeriesColumns } from "./series-rows";
+import { instantToWallClock } from "@/lib/time/zoned";
+
+const DAY_MS = 86_400_000;
 
 export interface EntryAttendee {
   id: string;
@@ -184,12 +189,24 @@ async function historyOf(db: DbOrTx, entryId: string): Promise<EntryHistoryRow[]
   }));
 }
 
-export type RelatedEntry = EntryTime & { id: string; title: string; location: string | null; ownerName: string; visibility: EntryVisibility };
+export type RelatedEntry = EntryTime & {
+  id: string;
+  title: string;
+  location: string | null;
+  ownerName: string;
+  visibility: EntryVisibility;
+  /** For an occurrence of a series: how the series repeats, and its first occurrence's local date (it names the day). */
+  series: { repeat: Repeat; startDate: string } | null;
+};
+
+/** How far from now a client's or case's page looks for a series' next and last occurrences. */
+const SERIES_REACH_DAYS = 400;
 
 /**
- * A client's or a case's entries for its page: the next ones and the latest past ones. A private
- * entry the viewer may not see is left out entirely: even as "Busy" it would tell them whom it
- * is with.
+ * A client's or a case's entries for its page: the next ones and the latest past ones. A series
+ * counts once on each side, as its next and its latest occurrence (an occurrence moved, retitled or
+ * deleted alone as it now is). A private entry the viewer may not see is left out entirely: even
+ * as "Busy" it would tell them whom it is with.
  */
 export async function entriesAbout(
   db: DbOrTx,
@@ -217,19 +234,89 @@ export async function entriesAbout(
       .innerJoin(calendars, eq(calendars.id, e.calendarId))
       .innerJoin(users, eq(users.id, calendars.userId));
   const scope = and("clientId" in about ? eq(e.clientId, about.clientId) : eq(e.caseId, about.caseId), isNull(e.cancelledAt), sees);
-  const [upcoming, past] = await Promise.all([
+  const single = and(scope, isNull(e.recurrenceRule));
+  const reach = { from: new Date(now.getTime() - SERIES_REACH_DAYS * DAY_MS), to: new Date(now.getTime() + SERIES_REACH_DAYS * DAY_MS) };
+  const [upcoming, past, seriesRows] = await Promise.all([
     base()
-      .where(and(scope, sql`${endKey} > ${now.toISOString()}::timestamptz`))
+      .where(and(single, sql`${endKey} > ${now.toISOString()}::timestamptz`))
       .orderBy(asc(startKey), asc(e.id))
       .limit(limit),
     base()
-      .where(and(scope, sql`${endKey} <= ${now.toISOString()}::timestamptz`))
+      .where(and(single, sql`${endKey} <= ${now.toISOString()}::timestamptz`))
       .orderBy(desc(startKey), asc(e.id))
       .limit(limit),
+    db
+      .select({
+        id: e.id,
+        title: e.title,
+        location: e.location,
+        visibility: e.visibility,
+        ownerName: users.name,
+        startsAt: e.startsAt,
+        endsAt: e.endsAt,
+        recurrenceRule: e.recurrenceRule,
+        recurrenceZone: e.recurrenceZone,
+        recurrenceUntil: e.recurrenceUntil,
+        recurrenceCount: e.recurrenceCount,
+        overrides: sql<RawSeriesColumns["overrides"]>`(SELECT json_agg(json_build_object('recurrence_id', o.recurrence_id, 'cancelled', o.cancelled,
+            'starts_at', o.starts_at, 'ends_at', o.ends_at, 'title', o.title, 'location', o.location, 'description', o.description))
+          FROM calendar_occurrence_overrides o WHERE o.entry_id = ${e.id})`,
+      })
+      .from(e)
+      .innerJoin(calendars, eq(calendars.id, e.calendarId))
+      .innerJoin(users, eq(users.id, calendars.userId))
+      .where(
+        and(
+          scope,
+          isNotNull(e.recurrenceRule),
+          eq(e.allDay, false),
+          sql`${e.startsAt} < ${reach.to.toISOString()}::timestamptz`,
+          sql`(${e.seriesEndsAt} IS NULL OR ${e.seriesEndsAt} > ${reach.from.toISOString()}::timestamptz)`,
+        ),
+      )
+      .orderBy(asc(e.startsAt), asc(e.id))
+      .limit(limit * 5),
   ]);
   const toRelated = (r: (typeof upcoming)[number]): RelatedEntry => {
-    const common = { id: r.id, title: r.title, location: r.location, ownerName: r.ownerName, visibility: r.visibility };
+    const common = { id: r.id, title: r.title, location: r.location, ownerName: r.ownerName, visibility: r.visibility, series: null };
     return { ...common, ...entryTimeOf(r) };
   };
-  return { upcoming: upcoming.map(toRelated), past: past.map(toRelated) };
+  const next: RelatedEntry[] = [];
+  const last: RelatedEntry[] = [];
+  for (const row of seriesRows) {
+    const occurrences = occurrencesOfRow(
+      {
+        starts_at: row.startsAt,
+        ends_at: row.endsAt,
+        recurrence_rule: row.recurrenceRule,
+        recurrence_zone: row.recurrenceZone,
+        recurrence_until: row.recurrenceUntil,
+        recurrence_count: row.recurrenceCount,
+        overrides: row.overrides,
+      },
+      reach,
+    );
+    const repeat = repeatOf(row.recurrenceRule!, row.recurrenceUntil, row.recurrenceCount, row.recurrenceZone!);
+    const series = repeat ? { repeat, startDate: instantToWallClock(row.startsAt!, row.recurrenceZone!).slice(0, 10) } : null;
+    const item = (o: Occurrence): RelatedEntry => ({
+      id: row.id,
+      title: o.override?.title ?? row.title,
+      location: o.override?.location ?? row.location,
+      ownerName: row.ownerName,
+      visibility: row.visibility,
+      series,
+      allDay: false,
+      start: o.start.toISOString(),
+      end: o.end.toISOString(),
+    });
+    const coming = occurrences.find((o) => o.end > now);
+    const gone = occurrences.filter((o) => o.end <= now).at(-1);
+    if (coming) next.push(item(coming));
+    if (gone) last.push(item(gone));
+  }
+  const startOf = (r: RelatedEntry) => (r.allDay ? `${r.startDate}T00:00:00.000Z` : r.start);
+  return {
+    upcoming: [...upcoming.map(toRelated), ...next].sort((a, b) => startOf(a).localeCompare(startOf(b))).slice(0, limit),
+    past: [...past.map(toRelated), ...last].sort((a, b) => startOf(b).localeCompare(startOf(a))).slice(0, limit),
+  };
 }

@@ -4,9 +4,10 @@ import type { Db } from "@/db";
 import { calendarEntries, calendarGrants, calendarOccurrenceOverrides, calendars } from "@/db/schema";
 import { findFreeSlots } from "@/lib/resources/finder";
 import { testDb } from "@/lib/testing/db";
-import { makeUser } from "@/lib/testing/factories";
+import { makeClient, makeUser } from "@/lib/testing/factories";
 import { instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
 import { seriesEnd } from "./recurrence";
+import { entriesAbout } from "./queries";
 import { calendarWindow } from "./window";
 
 const WARSAW = "Europe/Warsaw";
@@ -19,7 +20,7 @@ async function calendarOf(db: Db, userId: string): Promise<string> {
 }
 
 /** A weekly series in `ownerId`'s calendar, as the entry form will store it. */
-async function weekly(db: Db, ownerId: string, start: string, extra: { private?: boolean; count?: number; title?: string } = {}) {
+async function weekly(db: Db, ownerId: string, start: string, extra: { private?: boolean; count?: number; title?: string; clientId?: string } = {}) {
   const startsAt = at(start);
   const endsAt = new Date(startsAt.getTime() + 3_600_000);
   const series = { start: startsAt, end: endsAt, rule: "FREQ=WEEKLY", zone: WARSAW, until: null, count: extra.count ?? null };
@@ -35,6 +36,7 @@ async function weekly(db: Db, ownerId: string, start: string, extra: { private?:
       recurrenceZone: WARSAW,
       recurrenceCount: series.count,
       seriesEndsAt: seriesEnd(series),
+      clientId: extra.clientId ?? null,
     })
     .returning();
   return entry!;
@@ -112,5 +114,26 @@ describe("a recurring series in the free-time finder", () => {
     expect((await slotAt("2027-03-15"))[0]?.start).toBe(at("2027-03-15T09:00").toISOString());
     // After the spring change, still 09:00 Warsaw.
     expect((await slotAt("2027-03-29"))[0]?.start).toBe(at("2027-03-29T10:00").toISOString());
+  });
+
+  it("lists a client's series once on each side of now, as its next and its latest occurrence, private ones only to who sees them", async () => {
+    const db = await testDb();
+    const owner = await makeUser(db, { timeZone: WARSAW });
+    const colleague = await makeUser(db, { timeZone: "America/New_York" });
+    const client = await makeClient(db);
+    const entry = await weekly(db, owner.id, "2027-10-04T09:00", { title: "Serwis cotygodniowy", clientId: client.id });
+    await weekly(db, owner.id, "2027-10-05T12:00", { title: "Prywatne", clientId: client.id, private: true });
+    await db.insert(calendarOccurrenceOverrides).values({ entryId: entry.id, recurrenceId: at("2027-11-01T09:00"), cancelled: true });
+    // Monday 1 November 2027, 10:00 Warsaw: the 09:00 occurrence that day is deleted; the next is on the 8th, after the clock change.
+    const now = at("2027-11-01T10:00");
+    const seen = await entriesAbout(db, colleague.viewer, { clientId: client.id }, now);
+    expect(seen.upcoming.map((e) => [e.title, e.allDay ? null : instantToWallClock(new Date(e.start), WARSAW), e.series?.repeat.frequency])).toEqual([
+      ["Serwis cotygodniowy", "2027-11-08T09:00", "weekly"],
+    ]);
+    expect(seen.past.map((e) => [e.title, e.allDay ? null : instantToWallClock(new Date(e.start), WARSAW)])).toEqual([
+      ["Serwis cotygodniowy", "2027-10-25T09:00"],
+    ]);
+    const own = await entriesAbout(db, owner.viewer, { clientId: client.id }, now);
+    expect(own.upcoming.map((e) => e.title)).toEqual(["Prywatne", "Serwis cotygodniowy"]);
   });
 });

@@ -1,7 +1,8 @@
 import { deliverNotification } from "./functions/deliver-notification";
+import { extendSeriesBookingsFn } from "./functions/extend-series-bookings";
 import { itemTimelines } from "./functions/item-timeline";
 import { reconcileTimelinesFn } from "./functions/reconcile-timelines";
 import { sendEmailBatchFn } from "./functions/send-email-batch";
 import { sweepOutboxFn } from "./functions/sweep-outbox";
 
-export const functions = [deliverNotification, sendEmailBatchFn, sweepOutboxFn, ...Object.values(itemTimelines), reconcileTimelinesFn];
+export const functions = [deliverNotification, sendEmailBatchFn, sweepOutboxFn, ...Object.values(itemTimelines), reconcileTimelinesFn, extendSeriesBookingsFn];

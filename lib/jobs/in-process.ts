@@ -3,10 +3,13 @@ import { env } from "@/lib/config/env";
 import { setDispatcher, type Dispatcher, type Effect } from "@/lib/effects";
 import { deliverNow, sweepJob } from "@/lib/notify/jobs";
 import { deliveryRuntime } from "@/lib/notify/runtime";
+import { extendSeriesBookings } from "@/lib/resources/series-horizon";
 import { reconcileJob } from "@/lib/timelines/jobs";
 import { now } from "@/lib/time/clock";
 
 const SWEEP_INTERVAL_MS = 30_000;
+/** The series' booking horizon moves a day at a time; looking every hour is idempotent and cheap. */
+const HORIZON_INTERVAL_MS = 60 * 60_000;
 
 /**
  * The embedded engine (no Inngest configured): notifications are delivered in this process
@@ -39,13 +42,16 @@ async function deliver(ids: readonly string[]): Promise<void> {
  */
 export function startInProcessEngine(): void {
   setDispatcher(inProcessDispatcher);
-  const g = globalThis as { __batonSweep?: NodeJS.Timeout; __batonReconcile?: NodeJS.Timeout };
+  const g = globalThis as { __batonSweep?: NodeJS.Timeout; __batonReconcile?: NodeJS.Timeout; __batonHorizon?: NodeJS.Timeout };
   g.__batonSweep ??= every(SWEEP_INTERVAL_MS, "[notify] outbox sweep failed", async () => {
     // What it finds comes back through this engine's dispatch, as a redeliver effect.
     await sweepJob(await getDb(), now(), { graceMs: SWEEP_INTERVAL_MS, redispatchMs: SWEEP_INTERVAL_MS });
   });
   g.__batonReconcile ??= every(Math.max(250, env().RECONCILE_INTERVAL_MS), "[reminders] reconcile failed", async () => {
     await reconcileJob(await getDb(), now());
+  });
+  g.__batonHorizon ??= every(HORIZON_INTERVAL_MS, "[resources] extending series bookings failed", async () => {
+    await extendSeriesBookings(await getDb(), now());
   });
 }
 

@@ -134,9 +134,9 @@ const LONG_SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
     actor: NAME,
   },
   "resource.seriesDatesSkipped": {
-    entryId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    entryId: ENTRY,
     title: LONG,
-    resourceId: "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+    resourceId: TASK,
     resource: LONG,
     count: 3,
     dates: [
@@ -184,8 +184,8 @@ describe("every SMS Baton sends is one segment", () => {
           expect(text.startsWith("Baton: ")).toBe(true);
           expect(text.isWellFormed()).toBe(true);
           if (gsm7) expect(isGsm7(text), text).toBe(true);
-          if (key.startsWith("calendar.") || key.startsWith("invitation.")) {
-            // Entries have no number: the link to the entry is the SMS's anchor.
+          if (key.startsWith("calendar.") || key.startsWith("invitation.") || key === "resource.seriesDatesSkipped") {
+            // Entries have no number: the link to the entry is the SMS's anchor (a series' skipped dates too).
             expect(text).toMatch(new RegExp(` ${APP_URL.replace(/\./g, "\\.")}/calendar/entries/${ENTRY}$`));
           } else if (key.startsWith("resource.")) {
             // Bookings have no number either: the link to the resource's calendar is the anchor.

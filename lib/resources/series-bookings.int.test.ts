@@ -212,6 +212,11 @@ describe("rooms on a recurring series", () => {
     });
     expect(swapped).toMatchObject({ ok: true });
     expect((await liveBookings(id)).map((b) => (b.resourceId === spare.id ? "spare" : "room"))).toEqual(["room", "room", "spare", "room", "room"]);
+    // An edit of the series that keeps its room keeps that date's own room; every booking takes the new title.
+    expect(await updateEntryAction({ id, title: "Weekly review", time: firstTime })).toMatchObject({ ok: true });
+    expect((await liveBookings(id)).map((b) => `${b.resourceId === spare.id ? "spare" : "room"} ${b.purpose}`)).toEqual(
+      ["room", "room", "spare", "room", "room"].map((r) => `${r} Weekly review`),
+    );
 
     expect(await deleteOccurrenceAction({ id, recurrenceId: MONDAYS[0]!, scope: "one" })).toMatchObject({ ok: true });
     expect(await startsOf(id)).toEqual(["2027-03-09T13:00:00.000Z", MONDAYS[2], MONDAYS[3], MONDAYS[4]]);

@@ -265,10 +265,13 @@ export async function syncSeriesBookings(
   const byKey = new Map(desired.map((s) => [slotKey(s.resourceId, s.recurrenceId), s]));
   const keep = new Set<string>();
   const cancel: BookingRow[] = [];
+  const own = customisedOccurrences(live, occurrences, before, wanted);
   for (const booking of live) {
     const slot = booking.recurrenceId ? byKey.get(slotKey(booking.resourceId, booking.recurrenceId)) : undefined;
     const key = booking.recurrenceId ? slotKey(booking.resourceId, booking.recurrenceId) : "";
-    if (slot && !keep.has(key) && slot.start.getTime() === booking.startsAt.getTime() && slot.end.getTime() === booking.endsAt.getTime()) {
+    if (booking.recurrenceId && own.has(booking.recurrenceId.getTime())) {
+      if (booking.purpose !== entry.title) await tx.update(bookings).set({ purpose: entry.title, updatedAt: now }).where(eq(bookings.id, booking.id));
+    } else if (slot && !keep.has(key) && slot.start.getTime() === booking.startsAt.getTime() && slot.end.getTime() === booking.endsAt.getTime()) {
       keep.add(key);
       if (booking.purpose !== entry.title) await tx.update(bookings).set({ purpose: entry.title, updatedAt: now }).where(eq(bookings.id, booking.id));
     } else {
@@ -277,7 +280,7 @@ export async function syncSeriesBookings(
   }
   await releaseBookings(work, cancel, "removedFromEntry");
   const chosen = wanted.length ? await tx.select().from(resources).where(inArray(resources.id, wanted)).orderBy(asc(resources.id)) : [];
-  const toBook = desired.filter((s) => !keep.has(slotKey(s.resourceId, s.recurrenceId)));
+  const toBook = desired.filter((s) => !keep.has(slotKey(s.resourceId, s.recurrenceId)) && !own.has(s.recurrenceId.getTime()));
   for (const resource of chosen) {
     for (const slot of toBook.filter((s) => s.resourceId === resource.id)) await checkMayBook(tx, resource, party, slot);
   }
@@ -292,6 +295,29 @@ export async function syncSeriesBookings(
       .onConflictDoUpdate({ target: [seriesResources.entryId, seriesResources.resourceId], set: { bookedUntil: horizon } });
   }
   return { before, after: wanted };
+}
+
+/**
+ * Occurrences given resources of their own (another room for one date, syncOccurrenceBookings),
+ * by RECURRENCE-ID: while the series keeps its resources, an edit of it leaves their bookings as
+ * they are, as it leaves an occurrence's own time. A new set of resources for the series, or a
+ * new time for it (its occurrences' bookings no longer match), applies to every occurrence.
+ */
+function customisedOccurrences(
+  live: readonly BookingRow[],
+  occurrences: readonly Occurrence[],
+  before: readonly string[],
+  wanted: readonly string[],
+): Set<number> {
+  const own = new Set<number>();
+  if (!before.length || before.join() !== wanted.join()) return own;
+  for (const o of occurrences) {
+    const held = live.filter((b) => b.recurrenceId?.getTime() === o.recurrenceId.getTime());
+    const resourcesHeld = [...new Set(held.map((b) => b.resourceId))].sort().join();
+    const atItsTime = held.every((b) => b.startsAt.getTime() === o.start.getTime() && b.endsAt.getTime() === o.end.getTime());
+    if (held.length && atItsTime && resourcesHeld !== wanted.join()) own.add(o.recurrenceId.getTime());
+  }
+  return own;
 }
 
 /** An entry that stops repeating gives up its series bookings still to come; its single time books afresh. */

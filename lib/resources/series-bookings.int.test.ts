@@ -21,7 +21,7 @@ import { testDb } from "@/lib/testing/db";
 import { withFakeFunctionRuntime } from "@/lib/testing/function-runtime";
 import { makeUser } from "@/lib/testing/factories";
 import { createResourceAction } from "./actions";
-import { bookResource, overlappingLiveBookings } from "./commands";
+import { bookResource, overlappingLiveBookings, retireResource } from "./commands";
 import { resourcesOfEntry } from "./entry-bookings";
 import { bookingsInWindow } from "./queries";
 import { resourceTimeline } from "./timeline";
@@ -338,6 +338,36 @@ describe("the booking horizon", () => {
     const [held] = await db.select().from(seriesResources).where(eq(seriesResources.entryId, id));
     expect(held!.bookedUntil.toISOString()).toBe("2028-01-18T00:01:00.000Z");
     expect(await overlappingLiveBookings(db)).toBe(0);
+  });
+
+  it("stops booking a retired resource for a series, and tells nobody of dates it no longer tries", async () => {
+    const { db, admin, anna, room } = await office();
+    const { id } = await runUnit(
+      db,
+      anna.viewer,
+      (work) =>
+        createEntry(
+          work,
+          createEntryInput.parse({
+            title: "Standing",
+            time: { allDay: false, start: "2027-01-05T09:00", end: "2027-01-05T10:00" },
+            repeat: { frequency: "weekly", ends: { kind: "never" } },
+            resourceIds: [room.id],
+          }),
+        ),
+      { now: T0 },
+    );
+    await runUnit(db, admin.viewer, (work) => retireResource(work, { id: room.id, futureBookings: "cancel" }), { now: T0 });
+    expect(await liveBookings(id)).toEqual([]);
+    expect(await db.select().from(seriesResources).where(eq(seriesResources.entryId, id))).toEqual([]);
+    await extendSeriesBookings(db, new Date(T0.getTime() + 30 * DAY));
+    expect(await liveBookings(id)).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.recipientId, anna.id), eq(notifications.kind, "resource.seriesDatesSkipped"))),
+    ).toEqual([]);
   });
 
   it("runs daily as an Inngest cron function that the app serves", async () => {

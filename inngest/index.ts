@@ -1,6 +1,7 @@
 import { collectAttachmentGarbageFn } from "./functions/collect-attachment-garbage";
 import { createTaskInstancesFn } from "./functions/create-task-instances";
 import { deliverNotification } from "./functions/deliver-notification";
+import { extendSeriesBookingsFn } from "./functions/extend-series-bookings";
 import { itemTimelines } from "./functions/item-timeline";
 import { reconcileTimelinesFn } from "./functions/reconcile-timelines";
 import { sendEmailBatchFn } from "./functions/send-email-batch";
@@ -14,4 +15,5 @@ export const functions = [
   reconcileTimelinesFn,
   collectAttachmentGarbageFn,
   createTaskInstancesFn,
+  extendSeriesBookingsFn,
 ];

@@ -12,11 +12,13 @@ import { MAX_ENTRY_DESCRIPTION, MAX_ENTRY_LOCATION, MAX_ENTRY_TITLE } from "@/li
 import type { Repeat } from "@/lib/calendar/repeat";
 import type { DateFormat } from "@/lib/i18n/format-for";
 import type { ConflictDetails } from "@/lib/resources/conflicts";
+import type { SeriesConflictDetails } from "@/lib/resources/series-bookings";
 import { instantToWallClock } from "@/lib/time/wall-clock";
 import { AttendeePicker } from "./attendee-picker";
 import { calendarReaderFor } from "./calendar-reader";
 import { EntryConflicts } from "./entry-conflicts";
 import { EntryResourceConflict } from "./entry-resource-conflict";
+import { EntrySeriesConflict } from "./entry-series-conflict";
 import { FreeTimeFinder } from "./free-time-finder";
 import { GuestPicker, type GuestValue } from "./guest-picker";
 import { RepeatFields } from "./repeat/repeat-fields";
@@ -99,11 +101,27 @@ export function EntryForm(props: Props) {
   const guestErrors = Object.entries(action.fieldErrors ?? {}).flatMap(([key, list]) => (key.startsWith("guests") ? list : []));
   const resourceErrors = Object.entries(action.fieldErrors ?? {}).flatMap(([key, list]) => (key.startsWith("resourceIds") ? list : []));
   // A taken resource: the message names it and who holds it; the form offers what is free instead.
-  const resourceConflict =
-    action.result && !action.result.ok && action.result.code === "conflict" ? (action.result.details as ConflictDetails | undefined) : undefined;
+  const conflictDetails = action.result && !action.result.ok && action.result.code === "conflict" ? action.result.details : undefined;
+  const resourceConflict = conflictDetails && "resource" in conflictDetails ? (conflictDetails as unknown as ConflictDetails) : undefined;
+  // A series whose resources are taken on some dates: the dates, to skip or to book another resource for.
+  const seriesConflict = conflictDetails && "seriesConflicts" in conflictDetails ? (conflictDetails as unknown as SeriesConflictDetails) : undefined;
+  // Dates already chosen to be left out: kept while the time and the repetition stay as they were.
+  const [skipped, setSkipped] = useState<{ key: string; dates: string[] }>({ key: "", dates: [] });
+  const skipKey = JSON.stringify([v.start, v.end, v.allDay, v.repeat]);
+  const skipDates = skipped.key === skipKey ? skipped.dates : [];
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    send(skipDates);
+  }
+
+  function skipAndSend(dates: string[]) {
+    const all = [...new Set([...skipDates, ...dates])];
+    setSkipped({ key: skipKey, dates: all });
+    send(all);
+  }
+
+  function send(skip: string[]) {
     const fields = {
       title: v.title,
       description: v.description,
@@ -116,6 +134,7 @@ export function EntryForm(props: Props) {
       ...(v.resources || props.mode === "create" ? { resourceIds: (v.resources ?? []).map((r) => r.id) } : {}),
       time: v.allDay ? { allDay: true as const, startDate: v.startDate, endDate: v.endDate } : { allDay: false as const, start: v.start, end: v.end },
       ...(v.repeat !== undefined && !v.allDay ? { repeat: v.repeat } : {}),
+      ...(skip.length && !v.allDay ? { skipDates: skip } : {}),
     };
     if (props.mode === "create") void create.run({ ...fields, ownerId: ownerId === me.id ? "" : ownerId });
     else void update.run({ ...fields, id: props.entryId });
@@ -242,6 +261,21 @@ export function EntryForm(props: Props) {
                 start: instantToWallClock(new Date(slot.start), timeZone),
                 end: instantToWallClock(new Date(slot.end), timeZone),
               }));
+              action.reset();
+            }}
+          />
+        ) : null}
+        {seriesConflict ? (
+          <EntrySeriesConflict
+            details={seriesConflict}
+            reader={{ locale, timeZone, dateFormat: props.dateFormat }}
+            pending={action.pending}
+            onSkip={skipAndSend}
+            onSwap={(taken, instead) => {
+              set(
+                "resources",
+                (v.resources ?? []).map((r) => (r.id === taken ? instead : r)),
+              );
               action.reset();
             }}
           />

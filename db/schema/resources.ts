@@ -87,6 +87,8 @@ export const bookings = pgTable(
       .references(() => users.id),
     // The calendar entry this booking belongs to (a meeting with a room); deleting the entry frees it.
     entryId: uuid("entry_id").references(() => calendarEntries.id, { onDelete: "cascade" }),
+    // For a recurring entry: the occurrence this booking holds the resource for (its RECURRENCE-ID).
+    recurrenceId: timestamp("recurrence_id", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelledById: uuid("cancelled_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -97,7 +99,31 @@ export const bookings = pgTable(
     index("bookings_entry_idx")
       .on(t.entryId)
       .where(sql`${t.entryId} IS NOT NULL`),
+    // One live booking of a resource per occurrence: the horizon job may run twice and book nothing twice.
+    uniqueIndex("bookings_occurrence_key")
+      .on(t.entryId, t.resourceId, t.recurrenceId)
+      .where(sql`${t.recurrenceId} IS NOT NULL AND ${t.cancelledAt} IS NULL`),
+    check("bookings_occurrence_of_entry", sql`${t.recurrenceId} IS NULL OR ${t.entryId} IS NOT NULL`),
     check("bookings_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     check("bookings_purpose_not_blank", sql`length(btrim(${t.purpose})) > 0`),
   ],
+);
+
+/**
+ * The resources a recurring entry holds for every occurrence, and how far its occurrences are
+ * booked: each occurrence that starts before `booked_until` had its booking made (or was reported
+ * to the organiser as taken). The daily horizon job moves `booked_until` forward.
+ */
+export const seriesResources = pgTable(
+  "series_resources",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => calendarEntries.id, { onDelete: "cascade" }),
+    resourceId: uuid("resource_id")
+      .notNull()
+      .references(() => resources.id, { onDelete: "cascade" }),
+    bookedUntil: timestamp("booked_until", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.resourceId] }), index("series_resources_booked_until_idx").on(t.bookedUntil)],
 );

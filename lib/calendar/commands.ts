@@ -22,6 +22,7 @@ import type { GuestNotice } from "./notices";
 import { sameTime, storedTime, timeForHistory, type StoredTime, entryTimeOf } from "./entry-time";
 import { canAddTo, canEditEntry, canSeeDetails, type EntryRelation } from "./policy";
 import { entryRemindersFromInput, replaceEntryReminders } from "./reminders";
+import { skipOccurrences } from "./skip-dates";
 import { repeatForHistory, seriesValuesAfterChange, seriesValuesFor } from "./repeat-series";
 import type { CreateEntryInput, MoveEntryInput, UpdateEntryInput } from "./schema";
 
@@ -151,7 +152,9 @@ export async function createEntry(work: Work, input: CreateEntryInput): Promise<
     })
     .returning({ id: calendarEntries.id });
   if (attendees.length) await tx.insert(calendarEntryAttendees).values(attendees.map((userId) => ({ entryId: entry!.id, userId, ...attendeeTime(time) })));
-  // Its rooms and equipment in the same transaction: a resource that is taken refuses the whole entry.
+  // Dates the person chose to leave out, then its rooms and equipment in the same transaction: a
+  // resource that is taken refuses the whole entry (a series lists every date taken).
+  await skipOccurrences(work, entry!.id, input.skipDates);
   await syncEntryBookings(work, { id: entry!.id, title: input.title, ...time }, input.resourceIds);
   const guests = await addGuests(tx, entry!.id, wantedGuests, now);
   if (reminders.length) await replaceEntryReminders(tx, entry!.id, reminders);
@@ -264,6 +267,7 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
   if (entry.recurrenceRule && (timeChanged || repeatBefore !== repeatAfter)) {
     await tx.delete(calendarOccurrenceOverrides).where(eq(calendarOccurrenceOverrides.entryId, entry.id));
   }
+  await skipOccurrences(work, entry.id, input.skipDates);
   // The bookings follow the entry (its time, its title as their purpose) or refuse the whole change.
   const resourcesChange = await syncEntryBookings(work, { id: entry.id, title: input.title, ...time }, input.resourceIds ?? null);
   if (resourcesChange.changed) {

@@ -3,6 +3,9 @@ import type { Tx } from "@/db";
 import { calendarEntries, calendarOccurrenceOverrides } from "@/db/schema";
 import { Invalid, NotFound } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
+import { syncEntryBookings } from "@/lib/resources/entry-bookings";
+import { releaseOccurrenceBookings, syncOccurrenceBookings } from "@/lib/resources/occurrence-bookings";
+import { seriesResourceIds } from "@/lib/resources/series-bookings";
 import { FieldProblems } from "@/lib/tasks/references";
 import { instantToWallClock } from "@/lib/time/zoned";
 import { afterEntryChange } from "./after-change";
@@ -117,11 +120,16 @@ export async function changeOccurrence(work: Work, given: ChangeOccurrenceInput)
     } else {
       await afterEntryChange(work, entry.id, ownerId, [{ kind: "changedForYou", recipientId: ownerId, change: "changed" }]);
     }
+    // Every occurrence's bookings follow: the new title as their purpose, other resources if chosen.
+    await syncEntryBookings(work, { id: entry.id, title: input.title, allDay: false, startsAt: newStart, endsAt: newEnd }, given.resourceIds ?? null);
     return { id: entry.id, ownerId };
   }
 
   if (input.scope === "following") {
+    const held = await seriesResourceIds(tx, entry.id);
     const rest = await endSeriesBefore(tx, entry, series, recurrenceId, now);
+    // The first part keeps its bookings up to here; the new series books its own occurrences.
+    await releaseOccurrenceBookings(work, entry.id, recurrenceId, true);
     const [made] = await tx
       .insert(calendarEntries)
       .values({
@@ -154,6 +162,7 @@ export async function changeOccurrence(work: Work, given: ChangeOccurrenceInput)
       now,
     );
     await writeHistory(tx, made!.id, [{ kind: "created", comment: `split:${entry.id}` }], viewer.id, now);
+    await syncEntryBookings(work, { id: made!.id, title: input.title, allDay: false, startsAt: start, endsAt: end }, given.resourceIds ?? held);
     await afterEntryChange(work, entry.id, ownerId, [{ kind: "changedForYou", recipientId: ownerId, change: "changed" }]);
     await afterEntryChange(work, made!.id, ownerId, [{ kind: "changedForYou", recipientId: ownerId, change: "created" }]);
     return { id: made!.id, ownerId };
@@ -198,6 +207,8 @@ export async function changeOccurrence(work: Work, given: ChangeOccurrenceInput)
     viewer.id,
     now,
   );
+  // Only this occurrence's bookings move (or change resource); a conflict refuses the change.
+  await syncOccurrenceBookings(work, { id: entry.id, title: input.title }, recurrenceId, { start, end }, given.resourceIds ?? null);
   await afterEntryChange(work, entry.id, ownerId, [{ kind: "changedForYou", recipientId: ownerId, change: moved ? "moved" : "changed" }]);
   return { id: entry.id, ownerId };
 }
@@ -214,6 +225,7 @@ export async function deleteOccurrence(work: Work, input: DeleteOccurrenceInput)
   if (input.scope === "all" || (input.scope === "following" && firstOfSeries)) return cancelEntry(work, { id: entry.id });
   if (input.scope === "following") {
     await endSeriesBefore(tx, entry, series, recurrenceId, now);
+    await releaseOccurrenceBookings(work, entry.id, recurrenceId, true);
     await writeHistory(tx, entry.id, [{ kind: "changed", field: "repeat", comment: "ended", newValue: recurrenceId.toISOString() }], viewer.id, now);
   } else {
     await tx
@@ -228,6 +240,7 @@ export async function deleteOccurrence(work: Work, input: DeleteOccurrenceInput)
       .set({ version: entry.version + 1, updatedAt: now })
       .where(eq(calendarEntries.id, entry.id));
     await writeHistory(tx, entry.id, [{ kind: "cancelled", field: "occurrence", oldValue: recurrenceId.toISOString() }], viewer.id, now);
+    await releaseOccurrenceBookings(work, entry.id, recurrenceId, false);
   }
   await afterEntryChange(work, entry.id, ownerId, [{ kind: "changedForYou", recipientId: ownerId, change: "cancelled" }]);
   return { id: entry.id, ownerId };

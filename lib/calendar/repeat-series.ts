@@ -32,8 +32,8 @@ export const NO_SERIES = { recurrenceRule: null, recurrenceZone: null, recurrenc
 
 /**
  * The series columns an entry form's choice gives, or the problems with it. Invitations,
- * reminders per occurrence and bookings per occurrence are later steps: until they land, an entry
- * with attendees, guests or resources does not repeat, and says so.
+ * reminders per occurrence are later steps: until they land, an entry with attendees or guests
+ * does not repeat, and says so. Resources book every occurrence (lib/resources/series-bookings.ts).
  */
 export function seriesValuesFor(
   repeat: Repeat | null | undefined,
@@ -44,7 +44,7 @@ export function seriesValuesFor(
 ) {
   if (!repeat) return NO_SERIES;
   if (time.allDay) problems.add("repeat", "calendar.errors.repeatAllDay");
-  else if (others.attendees || others.guests || others.resources) problems.add("repeat", "calendar.errors.repeatWithInvitations");
+  else if (others.attendees || others.guests) problems.add("repeat", "calendar.errors.repeatWithInvitations");
   if (time.allDay || !time.startsAt || !time.endsAt) return NO_SERIES;
   if (repeat.ends.kind === "onDate" && repeat.ends.date < instantToWallClock(time.startsAt, zone).slice(0, 10)) {
     problems.add("repeat.ends.date", "calendar.errors.repeatEndsBeforeStart");
@@ -75,7 +75,7 @@ export function seriesValuesAfterChange(
   if (repeat !== undefined) return seriesValuesFor(repeat, time, zone, others, problems);
   if (!current.recurrenceRule || !current.recurrenceZone) return NO_SERIES;
   if (time.allDay) problems.add("repeat", "calendar.errors.repeatAllDay");
-  else if (others.attendees || others.guests || others.resources) problems.add("repeat", "calendar.errors.repeatWithInvitations");
+  else if (others.attendees || others.guests) problems.add("repeat", "calendar.errors.repeatWithInvitations");
   if (time.allDay || !time.startsAt || !time.endsAt) return NO_SERIES;
   const until = current.recurrenceUntil && current.recurrenceUntil < time.startsAt ? time.startsAt : current.recurrenceUntil;
   const series: Series = {

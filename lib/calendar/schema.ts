@@ -48,6 +48,15 @@ const resourceIds = z
   .transform((ids) => [...new Set(ids)]);
 
 /**
+ * Dates of a series to leave out as it is saved (RECURRENCE-IDs, instants): what the person
+ * chooses when the series' rooms are taken on them (lib/calendar/skip-dates.ts).
+ */
+const skipDates = z
+  .array(z.iso.datetime({ offset: true, error: "calendar.errors.occurrenceNotFound" }))
+  .max(MAX_REPEAT_COUNT, "calendar.errors.occurrenceNotFound")
+  .default([]);
+
+/**
  * Someone outside Baton invited by e-mail: a contact of the entry's client (their address and
  * name come from the contact), or an address typed in. Their language and zone default to the
  * organiser's.
@@ -117,6 +126,7 @@ export const createEntryInput = z.object({
   resourceIds: resourceIds.default([]),
   reminders,
   repeat: repeatInput.nullish(),
+  skipDates,
 });
 export type CreateEntryInput = z.output<typeof createEntryInput>;
 
@@ -133,6 +143,7 @@ export const updateEntryInput = z.object({
   reminders,
   // Absent: a series keeps its repetition; null: it stops repeating (its first occurrence stays).
   repeat: repeatInput.nullish(),
+  skipDates,
 });
 export type UpdateEntryInput = z.output<typeof updateEntryInput>;
 
@@ -159,6 +170,8 @@ export const changeOccurrenceInput = z.object({
   title: requiredText(MAX_ENTRY_TITLE).optional(),
   location: optionalText(MAX_ENTRY_LOCATION).optional(),
   description: optionalParagraph(MAX_ENTRY_DESCRIPTION).optional(),
+  // Absent: the occurrences keep their resources; given: those of the occurrences the change reaches.
+  resourceIds: resourceIds.optional(),
 });
 export type ChangeOccurrenceInput = z.output<typeof changeOccurrenceInput>;
 

@@ -5,12 +5,15 @@ import { collectAttachmentGarbage } from "@/lib/files/garbage";
 import { fileStorage } from "@/lib/files/storage";
 import { deliverNow, sweepJob } from "@/lib/notify/jobs";
 import { deliveryRuntime } from "@/lib/notify/runtime";
+import { extendSeriesBookings } from "@/lib/resources/series-horizon";
 import { createDueInstancesJob } from "@/lib/tasks/repeat-instances";
 import { reconcileJob } from "@/lib/timelines/jobs";
 import { now } from "@/lib/time/clock";
 
 const SWEEP_INTERVAL_MS = 30_000;
 const GARBAGE_INTERVAL_MS = 10 * 60_000;
+/** The series' booking horizon moves a day at a time; looking every hour is idempotent and cheap. */
+const HORIZON_INTERVAL_MS = 60 * 60_000;
 
 /**
  * The embedded engine (no Inngest configured): notifications are delivered in this process
@@ -49,6 +52,7 @@ export function startInProcessEngine(): void {
     __batonReconcile?: NodeJS.Timeout;
     __batonGarbage?: NodeJS.Timeout;
     __batonTaskInstances?: NodeJS.Timeout;
+    __batonHorizon?: NodeJS.Timeout;
   };
   g.__batonSweep ??= every(SWEEP_INTERVAL_MS, "[notify] outbox sweep failed", async () => {
     // What it finds comes back through this engine's dispatch, as a redeliver effect.
@@ -63,6 +67,9 @@ export function startInProcessEngine(): void {
   // Repeating tasks' next instances, on the reconcile's beat (what the Inngest cron does each minute).
   g.__batonTaskInstances ??= every(Math.max(250, env().RECONCILE_INTERVAL_MS), "[tasks] creating repeated instances failed", async () => {
     await createDueInstancesJob(await getDb(), now());
+  });
+  g.__batonHorizon ??= every(HORIZON_INTERVAL_MS, "[resources] extending series bookings failed", async () => {
+    await extendSeriesBookings(await getDb(), now());
   });
 }
 

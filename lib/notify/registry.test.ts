@@ -106,6 +106,18 @@ const SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
     reason: "retired",
     actor: "Ewa Zielińska",
   },
+  "resource.seriesDatesSkipped": {
+    entryId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    title: "Przegląd tygodniowy",
+    resourceId: "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+    resource: "Sala Kopernik",
+    count: 3,
+    dates: [
+      { start: DUE, end: "2027-03-29T08:00:00.000Z", title: "Przegląd tygodniowy", owner: "Ewa Zielińska", reason: "taken" },
+      { start: "2027-04-05T07:00:00.000Z", end: "2027-04-05T08:00:00.000Z", title: null, owner: null, reason: "taken" },
+    ],
+    horizon: "2027-12-06T23:00:00.000Z",
+  },
 };
 
 const pl: Recipient = { email: "jan@test.example", phone: "+48601234567", locale: "pl", timeZone: "Europe/Warsaw" };

@@ -133,6 +133,18 @@ const LONG_SAMPLES: { [K in NoticeKey]: NoticePayload<K> } = {
     reason: "retired",
     actor: NAME,
   },
+  "resource.seriesDatesSkipped": {
+    entryId: ENTRY,
+    title: LONG,
+    resourceId: TASK,
+    resource: LONG,
+    count: 3,
+    dates: [
+      { start: DUE, end: "2027-03-29T08:00:00.000Z", title: LONG, owner: NAME, reason: "taken" },
+      { start: "2027-04-05T07:00:00.000Z", end: "2027-04-05T08:00:00.000Z", title: null, owner: null, reason: "taken" },
+    ],
+    horizon: "2027-12-06T23:00:00.000Z",
+  },
 };
 
 const APP_URL = "https://baton.przyklad-firmy.example.com";
@@ -172,8 +184,8 @@ describe("every SMS Baton sends is one segment", () => {
           expect(text.startsWith("Baton: ")).toBe(true);
           expect(text.isWellFormed()).toBe(true);
           if (gsm7) expect(isGsm7(text), text).toBe(true);
-          if (key.startsWith("calendar.") || key.startsWith("invitation.")) {
-            // Entries have no number: the link to the entry is the SMS's anchor.
+          if (key.startsWith("calendar.") || key.startsWith("invitation.") || key === "resource.seriesDatesSkipped") {
+            // Entries have no number: the link to the entry is the SMS's anchor (a series' skipped dates too).
             expect(text).toMatch(new RegExp(` ${APP_URL.replace(/\./g, "\\.")}/calendar/entries/${ENTRY}$`));
           } else if (key.startsWith("resource.")) {
             // Bookings have no number either: the link to the resource's calendar is the anchor.

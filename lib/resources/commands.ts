@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db";
-import { bookings, departments, resourceDepartments, resources, users, workSchedule } from "@/db/schema";
+import { bookings, departments, resourceDepartments, resources, seriesResources, users, workSchedule } from "@/db/schema";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { runUnit, type Work } from "@/lib/effects/unit";
@@ -118,6 +118,8 @@ export async function retireResource(work: Work, input: RetireResourceInput): Pr
   }
   await tx.update(resources).set({ retiredAt: now, updatedAt: now }).where(eq(resources.id, resource.id));
   await cancelAndTell(work, resource, future, "retired");
+  // Recurring meetings stop holding it: the horizon job books them no further dates of it.
+  await tx.delete(seriesResources).where(eq(seriesResources.resourceId, resource.id));
   return { id: resource.id, cancelled: future.length };
 }
 

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { bookings, calendarEntries, calendars, resources, users } from "@/db/schema";
+import { bookings, calendarEntries, calendars, resources, seriesResources, users } from "@/db/schema";
 import { Invalid } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { cancelAndTell, checkMayBook, resourceForBooking, takeTime } from "./commands";
 import { bookingPartyOf, type BookingParty } from "./policy";
+import { releaseBookings, releaseSeriesBookings, syncSeriesBookings } from "./series-bookings";
 
 type BookingRow = typeof bookings.$inferSelect;
 
@@ -17,12 +18,12 @@ export interface EntryForBookings {
   endsAt: Date | null;
 }
 
-/** The entry's live bookings, locked: nothing else changes them while the entry does. */
+/** The entry's live bookings of its single time (a series' occurrences have their own), locked: nothing else changes them while the entry does. */
 async function liveBookingsOf(work: Work, entryId: string): Promise<BookingRow[]> {
   return work.tx
     .select()
     .from(bookings)
-    .where(and(eq(bookings.entryId, entryId), isNull(bookings.cancelledAt)))
+    .where(and(eq(bookings.entryId, entryId), isNull(bookings.cancelledAt), isNull(bookings.recurrenceId)))
     .orderBy(asc(bookings.resourceId))
     .for("update");
 }
@@ -43,11 +44,23 @@ async function liveBookingsOf(work: Work, entryId: string): Promise<BookingRow[]
  * An all-day entry holds no resources: rooms and equipment are booked by the hour, as the big
  * calendars do (Google Calendar offers no rooms for all-day events), so the person is asked to
  * give the entry hours instead of the room being blocked for whole days by accident.
+ *
+ * A recurring entry books each occurrence inside the horizon instead (series-bookings.ts); an
+ * entry that stops repeating gives up its occurrences' bookings and books its single time.
  */
 export async function syncEntryBookings(work: Work, entry: EntryForBookings, resourceIds: readonly string[] | null): Promise<ResourcesChange> {
   const { tx, viewer, now } = work;
+  const [stored] = await tx.select({ rule: calendarEntries.recurrenceRule }).from(calendarEntries).where(eq(calendarEntries.id, entry.id));
+  if (stored?.rule) {
+    const party = bookingPartyOf(viewer, await organiserOf(work, entry.id));
+    const { before, after } = await syncSeriesBookings(work, entry, resourceIds, party);
+    const [namesBefore, namesAfter] = [await namesOf(work, before), await namesOf(work, after)];
+    return { changed: namesBefore !== namesAfter, before: namesBefore, after: namesAfter };
+  }
+  const heldBySeries = await tx.select({ id: seriesResources.resourceId }).from(seriesResources).where(eq(seriesResources.entryId, entry.id));
+  if (heldBySeries.length) await releaseSeriesBookings(work, entry.id);
   const live = await liveBookingsOf(work, entry.id);
-  const wanted = [...new Set(resourceIds ?? live.map((b) => b.resourceId))].sort();
+  const wanted = [...new Set<string>(resourceIds ?? [...live.map((b) => b.resourceId), ...heldBySeries.map((r) => r.id)])].sort();
   const released = live.filter((b) => !wanted.includes(b.resourceId));
   if (wanted.length && (entry.allDay || !entry.startsAt || !entry.endsAt)) {
     throw new Invalid("resources.errors.allDayEntry", { resourceIds: ["resources.errors.allDayEntry"] });
@@ -101,7 +114,7 @@ export async function syncEntryBookings(work: Work, entry: EntryForBookings, res
 }
 
 /** The person whose calendar holds the entry: its organiser. */
-async function organiserOf(work: Work, entryId: string): Promise<(BookingParty & { name: string }) | null> {
+export async function organiserOf(work: Work, entryId: string): Promise<(BookingParty & { name: string }) | null> {
   const [row] = await work.tx
     .select({ role: users.role, departmentId: users.departmentId, name: users.name })
     .from(calendarEntries)
@@ -128,21 +141,28 @@ export async function namesOf(work: Work, ids: readonly string[]): Promise<strin
   return rows.map((r) => r.name).join(", ");
 }
 
-/** Cancelling the entry frees its resources: every live booking is cancelled, other bookers told. */
+/** Cancelling the entry frees its resources: every live booking (every occurrence's, for a series) is cancelled, other bookers told. */
 export async function releaseEntryBookings(work: Work, entryId: string): Promise<void> {
-  const live = await liveBookingsOf(work, entryId);
-  for (const booking of live) {
-    const [resource] = await work.tx.select().from(resources).where(eq(resources.id, booking.resourceId));
-    await cancelAndTell(work, resource!, [booking], "entryCancelled");
-  }
+  const live = await work.tx
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.entryId, entryId), isNull(bookings.cancelledAt)))
+    .orderBy(asc(bookings.resourceId))
+    .for("update");
+  await releaseBookings(work, live, "entryCancelled");
+  await work.tx.delete(seriesResources).where(eq(seriesResources.entryId, entryId));
 }
 
-/** The resources an entry holds, for its page and its form: live bookings only, by name. */
+/** The resources an entry holds, for its page and its form: its single time's live bookings, or the series' resources, by name. */
 export async function resourcesOfEntry(db: DbOrTx, entryId: string): Promise<{ id: string; name: string; kind: string; location: string | null }[]> {
+  const single = db
+    .select({ id: bookings.resourceId })
+    .from(bookings)
+    .where(and(eq(bookings.entryId, entryId), isNull(bookings.cancelledAt), isNull(bookings.recurrenceId)));
+  const series = db.select({ id: seriesResources.resourceId }).from(seriesResources).where(eq(seriesResources.entryId, entryId));
   return db
     .select({ id: resources.id, name: resources.name, kind: resources.kind, location: resources.location })
-    .from(bookings)
-    .innerJoin(resources, eq(resources.id, bookings.resourceId))
-    .where(and(eq(bookings.entryId, entryId), isNull(bookings.cancelledAt)))
+    .from(resources)
+    .where(or(inArray(resources.id, single), inArray(resources.id, series)))
     .orderBy(asc(resources.name));
 }

@@ -1,0 +1,43 @@
+import { eq, sql } from "drizzle-orm";
+import { calendarEntries, calendarOccurrenceOverrides } from "@/db/schema";
+import { Invalid } from "@/lib/action/errors";
+import type { Work } from "@/lib/effects/unit";
+import { writeHistory } from "./commands";
+import { isOccurrenceStart, type Series } from "./recurrence";
+
+/**
+ * Dates of a series the person chose to leave out when saving it (the dates its rooms are taken
+ * on): each becomes a deleted occurrence (an EXDATE), in the same transaction as the save, before
+ * the bookings are made. A date the series does not have refuses the whole save.
+ */
+export async function skipOccurrences(work: Work, entryId: string, dates: readonly string[]): Promise<void> {
+  if (!dates.length) return;
+  const { tx, viewer, now } = work;
+  const [entry] = await tx.select().from(calendarEntries).where(eq(calendarEntries.id, entryId));
+  const refuse = () => new Invalid("calendar.errors.occurrenceNotFound", { skipDates: ["calendar.errors.occurrenceNotFound"] });
+  if (!entry?.recurrenceRule || !entry.recurrenceZone || !entry.startsAt || !entry.endsAt) throw refuse();
+  const series: Series = {
+    start: entry.startsAt,
+    end: entry.endsAt,
+    rule: entry.recurrenceRule,
+    zone: entry.recurrenceZone,
+    until: entry.recurrenceUntil,
+    count: entry.recurrenceCount,
+  };
+  const instants = [...new Set(dates)].map((d) => new Date(d)).sort((a, b) => a.getTime() - b.getTime());
+  if (instants.some((d) => Number.isNaN(d.getTime()) || !isOccurrenceStart(series, d))) throw refuse();
+  await tx
+    .insert(calendarOccurrenceOverrides)
+    .values(instants.map((recurrenceId) => ({ entryId, recurrenceId, cancelled: true, createdAt: now, updatedAt: now })))
+    .onConflictDoUpdate({
+      target: [calendarOccurrenceOverrides.entryId, calendarOccurrenceOverrides.recurrenceId],
+      set: { cancelled: true, sequence: sql`${calendarOccurrenceOverrides.sequence} + 1`, updatedAt: now },
+    });
+  await writeHistory(
+    tx,
+    entryId,
+    instants.map((d) => ({ kind: "cancelled" as const, field: "occurrence", oldValue: d.toISOString() })),
+    viewer.id,
+    now,
+  );
+}

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { taskReminders, tasks } from "@/db/schema";
+import { taskChecklistItems, taskReminders, tasks } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { historyValue } from "@/lib/history/entries";
@@ -14,6 +14,9 @@ import { checkAssignee, checkClientAndCase, dueFromInput, FieldProblems, reminde
 import type { CreateTaskInput, UpdateTaskInput } from "./schema";
 import { checkSubtaskDue } from "./subtasks";
 
+/** A task to create: the form's input, the checklist optional for callers that start with none (subtasks, imports). */
+export type NewTask = Omit<CreateTaskInput, "checklist"> & { checklist?: string[] };
+
 export interface TaskRef {
   id: string;
   number: number;
@@ -24,7 +27,7 @@ export interface TaskRef {
  * delegator, and the assignee's notice is written in the same transaction. A subtask is made
  * here too, with its parent (checked by addSubtask in ./subtasks.ts).
  */
-export async function createTask(work: Work, input: CreateTaskInput, link: { parentTaskId?: string } = {}): Promise<TaskRef> {
+export async function createTask(work: Work, input: NewTask, link: { parentTaskId?: string } = {}): Promise<TaskRef> {
   const { tx, viewer, now, effects } = work;
   const problems = new FieldProblems();
   const assignee = await checkAssignee(tx, input.assigneeId ?? viewer.id, problems);
@@ -54,6 +57,11 @@ export async function createTask(work: Work, input: CreateTaskInput, link: { par
     })
     .returning();
   await replaceReminders(tx, task!.id, reminders);
+  if (input.checklist?.length) {
+    await tx
+      .insert(taskChecklistItems)
+      .values(input.checklist.map((text, position) => ({ taskId: task!.id, text, position, createdById: viewer.id, createdAt: now })));
+  }
   effects.schedule({ type: "task", id: task!.id, version: task!.version });
   await writeTimeline(tx, { type: "task", id: task!.id }, now);
   await recordActivity(tx, task!.id, viewer.id, [{ kind: "created", field: "assigneeId", newValue: assignee!.id }], now);

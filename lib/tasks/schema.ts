@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkbox, lineString, optionalParagraph, optionalRef, optionalWallClock, requiredParagraph, requiredText, wallClock } from "@/lib/action/fields";
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from "@/lib/org/vocabulary";
+import { MAX_CHECKLIST_ITEMS, MAX_CHECKLIST_TEXT } from "./checklist-limits";
 import { MAX_REMINDERS, MAX_RESULT_NOTE } from "./input-limits";
 import { OPEN_SUBTASK_CHOICES } from "./subtask-schema";
 
@@ -60,6 +61,8 @@ export const createTaskInput = z.object({
   needsAcceptance: checkbox.default(false),
   progress: progress.default(0),
   reminders: reminders.default([]),
+  // The items a new task starts with (a template's checklist, as the form shows it).
+  checklist: z.array(requiredText(MAX_CHECKLIST_TEXT)).max(MAX_CHECKLIST_ITEMS, "tasks.templates.errors.tooManyItems").default([]),
 });
 export type CreateTaskInput = z.output<typeof createTaskInput>;
 

@@ -35,7 +35,13 @@ export function boardStatuses(filter: TaskListParams["status"]): readonly TaskSt
  * the list's first page of that status (the same prepared queries), so 5,000 tasks never render
  * as 5,000 cards. Counts come from the list's counts per status.
  */
-export async function taskBoard(db: DbOrTx, viewer: Viewer, view: TaskListView, params: TaskListParams, now: Date): Promise<{ columns: BoardColumn[]; counts: StatusCounts }> {
+export async function taskBoard(
+  db: DbOrTx,
+  viewer: Viewer,
+  view: TaskListView,
+  params: TaskListParams,
+  now: Date,
+): Promise<{ columns: BoardColumn[]; counts: StatusCounts }> {
   const statuses = boardStatuses(params.status);
   const [counts, ...pages] = await Promise.all([
     taskStatusCounts(db, viewer, view, params, now),
@@ -58,5 +64,9 @@ function targetsOf(viewer: Viewer, view: TaskListView, row: TaskListRow, columns
     aboveAssignee: view === "team",
     aboveCreator: false,
   };
-  return boardTargets(relation, { status: row.status, needsAcceptance: row.needsAcceptance, assigneeId: row.assignee.id, createdById: row.delegator.id }, columns);
+  return boardTargets(
+    relation,
+    { status: row.status, needsAcceptance: row.needsAcceptance, assigneeId: row.assignee.id, createdById: row.delegator.id },
+    columns,
+  );
 }

@@ -45,7 +45,11 @@ describe("moving a card on the board", () => {
       ["progress", "0", "100"],
     ]);
     // Closed: the assignee cannot move it back; the delegator reopens it by dropping it on "open".
-    expect(await moveOnBoardAction({ taskId: id, status: "open" })).toMatchObject({ ok: false, code: "conflict", error: "The task is already closed (done or cancelled)." });
+    expect(await moveOnBoardAction({ taskId: id, status: "open" })).toMatchObject({
+      ok: false,
+      code: "conflict",
+      error: "The task is already closed (done or cancelled).",
+    });
     actAs(org.lead.viewer);
     expect(await moveOnBoardAction({ taskId: id, status: "open" })).toMatchObject({ ok: true, data: { status: "open" } });
   });

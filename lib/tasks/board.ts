@@ -1,7 +1,9 @@
-import { Conflict } from "@/lib/action/errors";
+import { Conflict, Forbidden } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { loadVisibleTask } from "./access";
 import { boardStep } from "./board-moves";
+import { isClosed, type TaskRelation } from "./policy";
+import type { TaskStatus } from "./schema";
 import type { MoveOnBoardInput } from "./board-schema";
 import { acceptTask, cancelTask, changeStatus, reopenTask, type TaskVersion } from "./workflow";
 
@@ -17,7 +19,10 @@ export async function moveOnBoard(work: Work, input: MoveOnBoardInput): Promise<
   const step = boardStep(relation, task, input.status);
   switch (step) {
     case "work":
-      return changeStatus(work, { taskId: task.id, status: input.status === "awaiting_acceptance" ? "done" : (input.status as "open" | "in_progress" | "done") });
+      return changeStatus(work, {
+        taskId: task.id,
+        status: input.status === "awaiting_acceptance" ? "done" : (input.status as "open" | "in_progress" | "done"),
+      });
     case "accept":
       return acceptTask(work, { taskId: task.id, comment: null });
     case "cancel":
@@ -26,15 +31,16 @@ export async function moveOnBoard(work: Work, input: MoveOnBoardInput): Promise<
       return reopenTask(work, { taskId: task.id, comment: null });
     case null:
       if (input.status === task.status) return { id: task.id, status: task.status, progress: task.progress, version: task.version };
-      throw new Conflict(refusalOf(task.status, input.status, relation.isAssignee));
+      throw refusalOf(task.status, input.status, relation);
   }
 }
 
-/** Why a move is not made here: the reason the task page would show, in the person's words. */
-function refusalOf(from: string, to: string, isAssignee: boolean): string {
-  if (from === "awaiting_acceptance" && to === "in_progress") return "tasks.board.errors.returnOnPage";
-  if (from === "done" || from === "cancelled") return "tasks.errors.closed";
-  if (from === "awaiting_acceptance") return "tasks.errors.awaitingAcceptance";
-  if (!isAssignee) return "tasks.errors.onlyAssignee";
-  return "tasks.board.errors.notAllowed";
+/** Why a move is not made here: the error the task page's command would give, in the person's words. */
+function refusalOf(from: TaskStatus, to: TaskStatus, relation: TaskRelation): Error {
+  if (from === "awaiting_acceptance" && to === "in_progress") return new Conflict("tasks.errors.boardReturnOnPage");
+  if (isClosed(from)) return new Conflict("tasks.errors.closed");
+  if (from === "awaiting_acceptance") return to === "done" ? new Forbidden("tasks.errors.onlyDelegator") : new Conflict("tasks.errors.awaitingAcceptance");
+  if (to === "cancelled") return new Forbidden("tasks.errors.cannotCancel");
+  if (!relation.isAssignee) return new Forbidden("tasks.errors.onlyAssignee");
+  return new Conflict("tasks.errors.boardNotAllowed");
 }

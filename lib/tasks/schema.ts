@@ -62,7 +62,7 @@ export const createTaskInput = z.object({
   progress: progress.default(0),
   reminders: reminders.default([]),
   // The items a new task starts with (a template's checklist, as the form shows it).
-  checklist: z.array(requiredText(MAX_CHECKLIST_TEXT)).max(MAX_CHECKLIST_ITEMS, "tasks.templates.errors.tooManyItems").default([]),
+  checklist: z.array(requiredText(MAX_CHECKLIST_TEXT)).max(MAX_CHECKLIST_ITEMS, "tasks.templateErrors.tooManyItems").default([]),
 });
 export type CreateTaskInput = z.output<typeof createTaskInput>;
 

@@ -4,12 +4,12 @@ import { MAX_CHECKLIST_ITEMS, MAX_CHECKLIST_TEXT } from "./checklist-limits";
 import { MAX_REMINDERS } from "./input-limits";
 import { CHANNELS, MAX_REMINDER_OFFSET, MIN_REMINDER_OFFSET, PRIORITIES } from "./schema";
 
-// Messages are translation keys: bare ones live under "errors", "tasks.templates.errors.*" in tasks.json.
+// Messages are translation keys: bare ones live under "errors", "tasks.templateErrors.*" in tasks.json.
 
 /** The furthest a template sets the due date: a year of working days is more than any recurring job needs. */
 export const MAX_DUE_WORKING_DAYS = 365;
 
-const templateId = lineString("required").trim().pipe(z.uuid("tasks.templates.errors.notFound"));
+const templateId = lineString("required").trim().pipe(z.uuid("tasks.templateErrors.notFound"));
 
 const dueInWorkingDays = z
   .union([z.number(), lineString().trim()])
@@ -17,10 +17,10 @@ const dueInWorkingDays = z
   .transform((v) => (v === "" || v === null || v === undefined ? null : Number(v)))
   .pipe(
     z
-      .number("tasks.templates.errors.dueRange")
-      .int("tasks.templates.errors.dueRange")
-      .min(0, "tasks.templates.errors.dueRange")
-      .max(MAX_DUE_WORKING_DAYS, "tasks.templates.errors.dueRange")
+      .number("tasks.templateErrors.dueRange")
+      .int("tasks.templateErrors.dueRange")
+      .min(0, "tasks.templateErrors.dueRange")
+      .max(MAX_DUE_WORKING_DAYS, "tasks.templateErrors.dueRange")
       .nullable(),
   );
 
@@ -41,7 +41,7 @@ export const templateFields = z
     title: requiredText(200),
     description: optionalParagraph(5000),
     priority: z.enum(PRIORITIES, "required").default("normal"),
-    checklist: z.array(requiredText(MAX_CHECKLIST_TEXT)).max(MAX_CHECKLIST_ITEMS, "tasks.templates.errors.tooManyItems").default([]),
+    checklist: z.array(requiredText(MAX_CHECKLIST_TEXT)).max(MAX_CHECKLIST_ITEMS, "tasks.templateErrors.tooManyItems").default([]),
     dueInWorkingDays,
     reminders: z.array(templateReminder).max(MAX_REMINDERS, "tasks.errors.tooManyReminders").default([]),
     /** Kept for the viewer's department (a manager's or an admin's choice) instead of for the viewer alone. */

@@ -52,7 +52,11 @@ describe("task templates", () => {
       ["Przegląd okresowy", "high", service.checklist, 1, [{ offsetMinutes: 60, channel: null }], null],
     ]);
 
-    expect(await createTaskTemplateAction({ ...service, title: " " })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { title: ["This field is required."] } });
+    expect(await createTaskTemplateAction({ ...service, title: " " })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { title: ["This field is required."] },
+    });
     expect(await createTaskTemplateAction({ ...service, dueInWorkingDays: -1 })).toMatchObject({ ok: false, code: "invalid" });
     expect(await createTaskTemplateAction({ ...service, checklist: Array.from({ length: 51 }, (_, i) => `Punkt ${i}`) })).toMatchObject({
       ok: false,
@@ -62,9 +66,11 @@ describe("task templates", () => {
     expect(await createTaskTemplateAction({ ...service, dueInWorkingDays: null })).toMatchObject({ ok: false, code: "invalid" });
     expect(await createTaskTemplateAction({ ...service, checklist: ["ok", "  "] })).toMatchObject({ ok: false, code: "invalid" });
 
-    expect(await updateTaskTemplateAction({ ...service, templateId: id, title: "Przegląd roczny", checklist: ["Jedno"], dueInWorkingDays: "3" })).toMatchObject({
-      ok: true,
-    });
+    expect(await updateTaskTemplateAction({ ...service, templateId: id, title: "Przegląd roczny", checklist: ["Jedno"], dueInWorkingDays: "3" })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
     expect((await rows(db, people)).map((r) => [r.title, r.checklist, r.dueInWorkingDays])).toEqual([["Przegląd roczny", ["Jedno"], 3]]);
 
     expect(await deleteTaskTemplateAction({ templateId: id })).toMatchObject({ ok: true });
@@ -85,7 +91,7 @@ describe("task templates", () => {
       expect(await updateTaskTemplateAction({ ...service, templateId: departmental, title: "Cudzy" })).toMatchObject({ ok: false, code: "not_found" });
       expect(await deleteTaskTemplateAction({ templateId: departmental })).toMatchObject({ ok: false, code: "not_found" });
       expect((await templatesOf(db, who.viewer)).map((t) => t.id)).toEqual([]);
-      await expect(templateDraft(db, who.viewer, personal, new Date())).rejects.toMatchObject({ code: "not_found", message: "tasks.templates.errors.notFound" });
+      await expect(templateDraft(db, who.viewer, personal, new Date())).rejects.toMatchObject({ code: "not_found", message: "tasks.templateErrors.notFound" });
     }
     // The technician uses the department's template but does not keep it, nor makes one for the department.
     actAs(tech.viewer);
@@ -144,7 +150,10 @@ describe("task templates", () => {
 
     // A checklist over the limit is refused whole: no task.
     const before = await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.createdById, tech.id));
-    expect(await createTaskAction({ title: "Za dużo", checklist: Array.from({ length: 51 }, (_, i) => `P${i}`) })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await createTaskAction({ title: "Za dużo", checklist: Array.from({ length: 51 }, (_, i) => `P${i}`) })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
     expect(await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.createdById, tech.id))).toEqual(before);
   });
 });

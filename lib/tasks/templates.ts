@@ -94,7 +94,7 @@ export async function templatesOf(db: DbOrTx, viewer: Viewer): Promise<TaskTempl
 /** One template the viewer may use; anyone else's is "not found". */
 export async function templateFor(db: DbOrTx, viewer: Viewer, templateId: string): Promise<TaskTemplate> {
   const [row] = await templatesSelect(db).where(and(eq(taskTemplates.id, templateId), visibleTo(viewer)));
-  if (!row) throw new NotFound("tasks.templates.errors.notFound");
+  if (!row) throw new NotFound("tasks.templateErrors.notFound");
   return templateOf(viewer, row);
 }
 
@@ -102,14 +102,14 @@ export async function templateFor(db: DbOrTx, viewer: Viewer, templateId: string
 async function templateToManage(tx: DbOrTx, viewer: Viewer, templateId: string) {
   const [row] = await tx.select().from(taskTemplates).where(eq(taskTemplates.id, templateId)).for("update");
   const visible = row && (row.departmentId ? row.departmentId === viewer.departmentId || viewer.role === "admin" : row.ownerId === viewer.id);
-  if (!row || !visible) throw new NotFound("tasks.templates.errors.notFound");
-  if (!canManageTemplate(viewer, row)) throw new Forbidden("tasks.templates.errors.cannotManage");
+  if (!row || !visible) throw new NotFound("tasks.templateErrors.notFound");
+  if (!canManageTemplate(viewer, row)) throw new Forbidden("tasks.templateErrors.cannotManage");
   return row;
 }
 
 function departmentFor(viewer: Viewer, fields: TemplateFields): string | null {
   if (!fields.forDepartment) return null;
-  if (!canKeepDepartmentTemplates(viewer)) throw new Forbidden("tasks.templates.errors.cannotShare");
+  if (!canKeepDepartmentTemplates(viewer)) throw new Forbidden("tasks.templateErrors.cannotShare");
   return viewer.departmentId;
 }
 
@@ -141,7 +141,7 @@ export async function updateTemplate(work: Work, input: UpdateTemplateInput): Pr
   let departmentId = template.departmentId;
   if (input.forDepartment && !departmentId) departmentId = departmentFor(viewer, input);
   if (!input.forDepartment && departmentId) {
-    if (template.ownerId !== viewer.id) throw new Forbidden("tasks.templates.errors.cannotManage");
+    if (template.ownerId !== viewer.id) throw new Forbidden("tasks.templateErrors.cannotManage");
     departmentId = null;
   }
   await tx

@@ -207,8 +207,9 @@ function BoardColumn({
     >
       <h2 id={headingId} className="flex items-center justify-between px-2.5 py-1.5 text-xs font-semibold tracking-wide text-slate-700 uppercase">
         <span>{ts(column.status)}</span>
-        <span className="rounded bg-white px-1.5 text-slate-600 tabular-nums ring-1 ring-slate-200" aria-label={t("count", { count: column.total })}>
-          {column.total}
+        <span className="rounded bg-white px-1.5 text-slate-600 tabular-nums ring-1 ring-slate-200">
+          <span aria-hidden>{column.total}</span>
+          <span className="sr-only">{t("count", { count: column.total })}</span>
         </span>
       </h2>
       {column.cards.length ? (

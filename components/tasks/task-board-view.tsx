@@ -6,7 +6,8 @@ import { getInstantFormat } from "@/lib/i18n/viewer-format";
 import { taskBoard } from "@/lib/tasks/board-list";
 import { listQuery, type TaskListParams } from "@/lib/tasks/list-params";
 import type { TaskListRow, TaskListView } from "@/lib/tasks/lists";
-import { TaskBoard, type BoardCardData, type BoardData } from "./task-board";
+import type { BoardCardData, BoardData } from "./board-data";
+import { TaskBoard } from "./task-board";
 
 /** The board of a task list: read and formatted here, moved in the browser (task-board.tsx). */
 export async function TaskBoardView({

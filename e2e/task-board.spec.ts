@@ -89,7 +89,7 @@ test("a template is created and a task starts from it, its checklist and due dat
   await page.getByRole("button", { name: "Utwórz szablon" }).click();
   await expect(page).toHaveURL(/\/tasks\/templates$/);
 
-  await page.getByRole("link", { name: `Nowe zadanie z szablonu „${title}”` }).click();
+  await page.getByRole("link", { name: `Użyj szablonu „${title}”` }).click();
   await expect(page.getByLabel("Tytuł", { exact: true })).toHaveValue(title);
   await expect(page.getByLabel("Termin", { exact: true })).toHaveValue(/T16:00$/);
   await expect(page.getByLabel("Lista kontrolna")).toHaveValue("Odłączyć zasilanie\nWymienić filtry\nSpisać protokół");

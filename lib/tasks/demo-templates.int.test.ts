@@ -13,7 +13,10 @@ describe("the demo's templates", () => {
     try {
       const now = new Date("2027-03-03T10:00:00Z");
       await seedDemo(handle.db, FACTORY_PASSWORD_HASH, now);
-      const [foremanRow] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail("foreman")));
+      const [foremanRow] = await handle.db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, demoEmail("foreman")));
       const foreman = (await loadViewer(handle.db, foremanRow!.id))!;
       const [template] = (await templatesOf(handle.db, foreman)).filter((t) => t.title === "Przegląd okresowy");
       expect(template).toMatchObject({ priority: "low", dueInWorkingDays: 5, canManage: true, department: { id: foreman.departmentId } });

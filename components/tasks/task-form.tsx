@@ -28,6 +28,8 @@ export interface TaskFormValues {
   progress: number;
   reminders: ReminderDraft[];
   repeat: TaskRepeatDraft;
+  /** New tasks only: the checklist the task starts with, one item per line (a template's). */
+  checklist?: string;
 }
 
 /** What the pickers show before anyone searches: the chosen assignee, client and case, nothing more. */
@@ -81,6 +83,9 @@ export function TaskForm(props: Props) {
   });
   const action = props.mode === "create" ? create : update;
   const errors = (field: string) => action.fieldErrors?.[field];
+  const checklistErrors = Object.entries(action.fieldErrors ?? {})
+    .filter(([k]) => k === "checklist" || k.startsWith("checklist."))
+    .flatMap(([, e]) => e);
 
   const [assignee, setAssignee] = useState<PickerItem>(choices.assignee);
   const [link, setLink] = useState<ClientAndCase>({ client: choices.client, case: choices.case });
@@ -110,6 +115,10 @@ export function TaskForm(props: Props) {
         progress: v.progress,
         reminders: remindersInput(v.reminders),
         repeat: repeatInputOf(v.repeat),
+        checklist: (v.checklist ?? "")
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean),
       });
       return;
     }
@@ -237,6 +246,18 @@ export function TaskForm(props: Props) {
         stoppable={initial.repeat.kind !== ""}
         errors={errors}
       />
+      {props.mode === "create" ? (
+        <Field id="checklist" label={t("checklist")} hint={t("checklistHint")} errors={checklistErrors.length ? checklistErrors : undefined}>
+          <Textarea
+            id="checklist"
+            rows={Math.min(8, Math.max(2, (v.checklist ?? "").split("\n").length))}
+            value={v.checklist ?? ""}
+            onChange={(e) => set("checklist", e.target.value)}
+            aria-invalid={checklistErrors.length ? true : undefined}
+            aria-describedby={describedBy("checklist", checklistErrors.length ? checklistErrors : undefined, true)}
+          />
+        </Field>
+      ) : null}
 
       <RemindersEditor value={v.reminders} onChange={(next) => set("reminders", next)} disabled={!can.reminders} fieldErrors={action.fieldErrors} />
 

@@ -21,6 +21,7 @@ import { TaskFilters } from "./task-filters";
 import { TaskTable } from "./task-table";
 import { now } from "@/lib/time/clock";
 import { TaskTabs, VIEW_PATH } from "./task-tabs";
+import { LayoutSwitch, TaskBoardView } from "./task-board-view";
 
 const TEXT = {
   mine: { title: "mineTitle", description: "mineDescription", empty: "emptyMine", hint: "emptyMineHint" },
@@ -33,6 +34,7 @@ const FILTERS = ["person", "priority", "due", "client", "case"] as const;
 /** One of the three task lists, driven entirely by the URL's search parameters; the page gives it the database. */
 export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db; viewer: Viewer; view: TaskListView; searchParams: SearchParams }) {
   const t = await getTranslations("tasks.list");
+  const tt = await getTranslations("tasks.templates");
   const params = parseListParams(searchParams);
   const path = VIEW_PATH[view];
   // The list's overdue flags and its table read one instant of the product's clock.
@@ -49,6 +51,7 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
     departmentsToShareWith(db, viewer),
   ]);
   const text = TEXT[view];
+  const board = params.layout === "board";
   const active = FILTERS.filter((k) => !isDefault(params, k)).length;
   return (
     <>
@@ -57,7 +60,11 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
         description={t(text.description)}
         actions={
           <>
+            <LayoutSwitch params={params} path={path} />
             {list.total ? <ExportLinks path="/api/export/tasks" query={`view=${view}${listQuery(params, { page: 1 }).replace(/^\?/, "&")}`} /> : null}
+            <Link href="/tasks/templates" className={buttonClass("secondary")}>
+              {tt("title")}
+            </Link>
             <Link href="/tasks/new" className={buttonClass("primary")}>
               <Plus aria-hidden className="h-4 w-4" />
               {t("newTask")}
@@ -76,13 +83,15 @@ export async function TaskListPage({ db, viewer, view, searchParams }: { db: Db;
           personScope={personScope}
           filtered={active > 0}
           carry={[
-            ...(["status", "sort"] as const).filter((k) => !isDefault(params, k)).map((k): [string, string] => [k, String(params[k])]),
+            ...(["status", "sort", "layout"] as const).filter((k) => !isDefault(params, k)).map((k): [string, string] => [k, String(params[k])]),
             ["dir", params.dir],
           ]}
           choices={{ person, client, cases }}
         />
       </FilterPanel>
-      {list.rows.length ? (
+      {board ? (
+        <TaskBoardView db={db} viewer={viewer} view={view} params={params} path={path} now={at} caption={t(text.title)} />
+      ) : list.rows.length ? (
         <>
           <BulkSelection ids={list.rows.map((r) => r.id)}>
             <TaskTable view={view} rows={list.rows} params={params} path={path} now={at} selectable />

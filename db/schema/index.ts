@@ -13,3 +13,4 @@ export * from "./resources";
 export * from "./feeds";
 export * from "./task-views";
 export * from "./attachments";
+export * from "./task-templates";

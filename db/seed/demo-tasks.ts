@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../index";
-import { cases, clients, taskActivity, taskReminders, tasks, users } from "../schema";
+import { cases, clients, taskActivity, taskChecklistItems, taskReminders, taskTemplates, tasks, users } from "../schema";
 import { demoDayAt } from "./demo-dates";
 
 type Status = (typeof tasks.status.enumValues)[number];
@@ -21,6 +21,8 @@ interface DemoTask {
   case?: string;
   createdDaysAgo: number;
   reminder?: number;
+  /** Made from this demo template (by title): its description, checklist and reminder are the template's. */
+  template?: string;
   /** What happened since, oldest first, as [days ago, who, kind, field, old, new, comment]. */
   story?: Array<[number, string, Kind, string | null, string | null, string | null, string | null]>;
 }
@@ -71,11 +73,10 @@ const TASKS: DemoTask[] = [
     status: "open",
     progress: 0,
     title: "Przegląd okresowy zmywarki tunelowej",
-    description: "Zgodnie z umową serwisową: wymiana filtrów, kontrola dozowników, test temperatury płukania.",
     client: "Piekarnia Złoty Kłos s.c.",
     case: "Przegląd okresowy zmywarki tunelowej",
     createdDaysAgo: 2,
-    reminder: 1440,
+    template: "Przegląd okresowy",
   },
   {
     from: "Grzegorz Jankowski",
@@ -263,6 +264,25 @@ const TASKS: DemoTask[] = [
   },
 ];
 
+/** The service department's templates, kept by its foreman: the periodic service case's task starts from one. */
+const TEMPLATES = [
+  {
+    owner: "Grzegorz Jankowski",
+    title: "Przegląd okresowy",
+    description: "Zgodnie z umową serwisową: wymiana filtrów, kontrola dozowników, test temperatury płukania.",
+    priority: "low" as const,
+    checklist: [
+      "Wymienić filtry",
+      "Skontrolować dozowniki detergentu i nabłyszczacza",
+      "Zmierzyć temperaturę płukania",
+      "Sprawdzić szczelność węży i uszczelek",
+      "Protokół podpisany przez klienta",
+    ],
+    dueInWorkingDays: 5,
+    reminders: [{ offsetMinutes: 1440, channel: null }],
+  },
+];
+
 /** Seeds the demo tasks into the demo organisation (called from seedDemo, inside its transaction). */
 export async function seedDemoTasks(tx: DbOrTx, now: Date): Promise<void> {
   const people = new Map((await tx.select({ id: users.id, name: users.name }).from(users)).map((u) => [u.name, u.id]));
@@ -273,7 +293,16 @@ export async function seedDemoTasks(tx: DbOrTx, now: Date): Promise<void> {
     if (!id) throw new Error(`demo task: no user ${name}`);
     return id;
   };
+  const owners = new Map((await tx.select({ id: users.id, departmentId: users.departmentId }).from(users)).map((u) => [u.id, u.departmentId]));
+  const templates = new Map<string, (typeof TEMPLATES)[number]>();
+  for (const t of TEMPLATES) {
+    const ownerId = person(t.owner);
+    await tx.insert(taskTemplates).values({ ...t, ownerId, departmentId: owners.get(ownerId) ?? null });
+    templates.set(t.title, t);
+  }
   for (const d of TASKS) {
+    const template = d.template ? templates.get(d.template) : undefined;
+    if (d.template && !template) throw new Error(`demo task: no template ${d.template}`);
     const kase = d.case ? caseRows.find((c) => c.title === d.case) : undefined;
     const createdAt = new Date(Math.min(demoDayAt(now, -d.createdDaysAgo, 8).getTime() + 17 * 60_000, now.getTime() - 3600_000));
     const story = d.story ?? [];
@@ -282,7 +311,7 @@ export async function seedDemoTasks(tx: DbOrTx, now: Date): Promise<void> {
       .insert(tasks)
       .values({
         title: d.title,
-        description: d.description ?? null,
+        description: d.description ?? template?.description ?? null,
         priority: d.priority,
         status: d.status,
         progress: d.progress,
@@ -312,7 +341,13 @@ export async function seedDemoTasks(tx: DbOrTx, now: Date): Promise<void> {
         createdAt: storyAt(now, daysAgo, i + 1),
       })),
     ]);
-    if (d.reminder) await tx.insert(taskReminders).values({ taskId: task!.id, offsetMinutes: d.reminder });
+    const reminders = d.reminder ? [d.reminder] : (template?.reminders.map((r) => r.offsetMinutes) ?? []);
+    if (reminders.length) await tx.insert(taskReminders).values(reminders.map((offsetMinutes) => ({ taskId: task!.id, offsetMinutes })));
+    if (template) {
+      await tx
+        .insert(taskChecklistItems)
+        .values(template.checklist.map((text, position) => ({ taskId: task!.id, text, position, createdById: person(d.from), createdAt })));
+    }
   }
 }
 

@@ -41,6 +41,8 @@ export const SECTION_NAMESPACES = {
     "tasks.subtasks",
     "tasks.views",
     "tasks.bulk",
+    "tasks.board",
+    "tasks.templateForm",
     "reminders.badge",
     "files",
   ],

@@ -1,6 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/action/define";
+import { moveOnBoard } from "./board";
+import { moveOnBoardInput } from "./board-schema";
 import { createTask, updateTask } from "./commands";
 import {
   cancelTaskInput,
@@ -69,3 +71,5 @@ export const unwatchTaskAction = defineAction(taskRefInput, (input, work) => unw
 
 // Nothing to revalidate: the bell refetches its own feed, and the notifications page is rendered per request.
 export const markTaskNoticesReadAction = defineAction(taskNoticesReadInput, (input, work) => markTaskNoticesRead(work, input));
+
+export const moveOnBoardAction = defineAction(moveOnBoardInput, (input, work) => moveOnBoard(work, input), { revalidate: touched });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { taskReminders, tasks } from "@/db/schema";
+import { taskChecklistItems, taskReminders, tasks } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { historyValue } from "@/lib/history/entries";
@@ -15,6 +15,9 @@ import { setRepetition } from "./repetition";
 import type { CreateTaskInput, UpdateTaskInput } from "./schema";
 import { checkSubtaskDue } from "./subtasks";
 
+/** A task to create: the form's input, the checklist optional for callers that start with none (subtasks, imports). */
+export type NewTask = Omit<CreateTaskInput, "checklist"> & { checklist?: string[] };
+
 export interface TaskRef {
   id: string;
   number: number;
@@ -27,7 +30,7 @@ export interface TaskRef {
  */
 export async function createTask(
   work: Work,
-  input: CreateTaskInput,
+  input: NewTask,
   link: { parentTaskId?: string; instanceOf?: { seriesId: string; at: Date } } = {},
 ): Promise<TaskRef> {
   const { tx, viewer, now, effects } = work;
@@ -61,6 +64,11 @@ export async function createTask(
     })
     .returning();
   await replaceReminders(tx, task!.id, reminders);
+  if (input.checklist?.length) {
+    await tx
+      .insert(taskChecklistItems)
+      .values(input.checklist.map((text, position) => ({ taskId: task!.id, text, position, createdById: viewer.id, createdAt: now })));
+  }
   effects.schedule({ type: "task", id: task!.id, version: task!.version });
   await writeTimeline(tx, { type: "task", id: task!.id }, now);
   const repeating = input.repeat ? await setRepetition(work, task!, input.repeat) : null;

@@ -13,7 +13,16 @@ describe("list parameters from the URL", () => {
       sort: "due",
       dir: "asc",
       page: 1,
+      layout: "list",
     });
+  });
+
+  it("keeps the board layout in links, and a broken layout falls back to the list", () => {
+    const board = parseListParams({ layout: "board", priority: "high" });
+    expect(board.layout).toBe("board");
+    expect(listQuery(board, { page: 2 })).toBe("?priority=high&page=2&layout=board");
+    expect(listQuery(board, { layout: "list" })).toBe("?priority=high");
+    expect(parseListParams({ layout: "kanban" }).layout).toBe("list");
   });
 
   it("reads valid values and drops broken ones instead of failing", () => {

@@ -9,6 +9,9 @@ export type ListSort = (typeof LIST_SORTS)[number];
 export const STATUS_FILTERS = ["active", "all", ...TASK_STATUSES] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 export const PAGE_SIZE = 50;
+/** How a list is shown: rows of a table, or cards in a column per status. */
+export const LIST_LAYOUTS = ["list", "board"] as const;
+export type ListLayout = (typeof LIST_LAYOUTS)[number];
 
 export interface TaskListParams {
   status: StatusFilter;
@@ -21,6 +24,7 @@ export interface TaskListParams {
   sort: ListSort;
   dir: "asc" | "desc";
   page: number;
+  layout: ListLayout;
 }
 
 /** The direction each column sorts in first: soonest due, most urgent, most recent. */
@@ -49,6 +53,7 @@ const schema = z.object({
   sort: z.enum(LIST_SORTS).catch("due"),
   dir: z.enum(["asc", "desc"]).nullable().catch(null),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  layout: z.enum(LIST_LAYOUTS).catch("list"),
 });
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -59,7 +64,7 @@ export function parseListParams(search: SearchParams): TaskListParams {
     return (Array.isArray(v) ? v[0] : v) || undefined;
   };
   const raw = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, first(k) ?? null]));
-  const parsed = schema.parse({ ...raw, status: raw.status ?? "active", sort: raw.sort ?? "due", page: raw.page ?? 1 });
+  const parsed = schema.parse({ ...raw, status: raw.status ?? "active", sort: raw.sort ?? "due", page: raw.page ?? 1, layout: raw.layout ?? "list" });
   return { ...parsed, dir: parsed.dir ?? NATURAL_DIR[parsed.sort] };
 }
 
@@ -74,7 +79,7 @@ const DEFAULTS = DEFAULT_LIST_PARAMS;
 export function listQuery(params: TaskListParams, patch: Partial<TaskListParams> = {}): string {
   const next = { ...params, ...patch };
   const out = new URLSearchParams();
-  for (const key of ["status", "priority", "due", "person", "client", "case", "sort", "dir", "page"] as const) {
+  for (const key of ["status", "priority", "due", "person", "client", "case", "sort", "dir", "page", "layout"] as const) {
     if (!isDefault(next, key)) out.set(key, String(next[key]));
   }
   const query = out.toString();

@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import { tasks, users } from "@/db/schema";
 import { testDb } from "@/lib/testing/db";
 import { makeCase, makeClient } from "@/lib/testing/factories";
-import { createTask } from "./commands";
+import { createTask, type NewTask } from "./commands";
 import { parseListParams } from "./list-params";
 import { delegatedTasksOf, myTasks, teamTasksOf } from "./lists";
 import { relatedTasks } from "./queries";
 import { makeTaskOrg } from "@/lib/testing/task-org";
 import type { CreateTaskInput } from "./schema";
 
-const base: CreateTaskInput = {
+const base: NewTask = {
   title: "",
   description: null,
   priority: "normal",

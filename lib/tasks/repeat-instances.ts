@@ -6,10 +6,10 @@ import { viewerColumns, type Viewer } from "@/lib/auth/viewer";
 import { runUnit, type SystemWork } from "@/lib/effects/unit";
 import { escalationSettings } from "@/lib/reminders/settings";
 import { instantToWallClock } from "@/lib/time/zoned";
-import { createTask, type TaskRef } from "./commands";
+import { createTask, type NewTask, type TaskRef } from "./commands";
 import { dueOfInstance, latestMomentUpTo, nextMomentAfter } from "./repeat-rule";
 import { latestInstanceOf, repeatOfSeries } from "./repetition";
-import type { CreateTaskInput, ReminderInput } from "./schema";
+import type { ReminderInput } from "./schema";
 
 // One pass creates at most this many instances; the next pass (a minute later) takes the rest.
 const BATCH = 200;
@@ -74,7 +74,7 @@ async function createInstance(work: SystemWork, seriesId: string): Promise<TaskR
     .from(taskReminders)
     .where(eq(taskReminders.taskId, template.id))
     .orderBy(taskReminders.createdAt, taskReminders.id);
-  const input: CreateTaskInput = {
+  const input: NewTask = {
     title: template.title,
     description: template.description,
     priority: template.priority,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkbox, lineString, optionalParagraph, optionalRef, optionalWallClock, requiredParagraph, requiredText, wallClock } from "@/lib/action/fields";
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from "@/lib/org/vocabulary";
+import { MAX_CHECKLIST_ITEMS, MAX_CHECKLIST_TEXT } from "./checklist-limits";
 import { MAX_REMINDERS, MAX_RESULT_NOTE } from "./input-limits";
 import { taskRepeatInput } from "./repeat-schema";
 import { OPEN_SUBTASK_CHOICES } from "./subtask-schema";
@@ -63,6 +64,8 @@ export const createTaskInput = z.object({
   reminders: reminders.default([]),
   // Absent or null: the task does not repeat.
   repeat: taskRepeatInput.nullish(),
+  // The items a new task starts with (a template's checklist, as the form shows it).
+  checklist: z.array(requiredText(MAX_CHECKLIST_TEXT)).max(MAX_CHECKLIST_ITEMS, "tasks.templateErrors.tooManyItems").default([]),
 });
 export type CreateTaskInput = z.output<typeof createTaskInput>;
 

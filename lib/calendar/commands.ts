@@ -283,9 +283,7 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
   if (added.length) await tx.insert(calendarEntryAttendees).values(added.map((userId) => ({ entryId: entry.id, userId, ...attendeeTime(time) })));
   if (removed.length) {
     await tx.delete(calendarEntryAttendees).where(and(eq(calendarEntryAttendees.entryId, entry.id), inArray(calendarEntryAttendees.userId, removed)));
-    await tx
-      .delete(calendarOccurrenceAnswers)
-      .where(and(eq(calendarOccurrenceAnswers.entryId, entry.id), inArray(calendarOccurrenceAnswers.userId, removed)));
+    await tx.delete(calendarOccurrenceAnswers).where(and(eq(calendarOccurrenceAnswers.entryId, entry.id), inArray(calendarOccurrenceAnswers.userId, removed)));
   }
   const guestChange = wantedGuests ? await replaceGuests(tx, entry.id, wantedGuests, now) : { added: [], removed: [], stayed: await guestsOf(tx, entry.id) };
   await writeHistory(

@@ -62,11 +62,7 @@ const PARTSTAT: Record<AttendeeResponse, ICalAttendeeStatus> = {
 
 /** "20260329T090000": an instant as the wall clock of `zone`, as DTSTART with a TZID is written. */
 function localStamp(iso: string, zone: string): string {
-  return Temporal.Instant.from(iso)
-    .toZonedDateTimeISO(zone)
-    .toPlainDateTime()
-    .toString({ smallestUnit: "second" })
-    .replace(/[-:]/g, "");
+  return Temporal.Instant.from(iso).toZonedDateTimeISO(zone).toPlainDateTime().toString({ smallestUnit: "second" }).replace(/[-:]/g, "");
 }
 
 /**

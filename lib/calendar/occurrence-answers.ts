@@ -1,7 +1,14 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedRows } from "@/db/prepared";
-import { calendarEntries, calendarEntryAttendees, calendarEntryGuests, calendarOccurrenceAnswers, calendarOccurrenceOverrides, type AnswerPath } from "@/db/schema";
+import {
+  calendarEntries,
+  calendarEntryAttendees,
+  calendarEntryGuests,
+  calendarOccurrenceAnswers,
+  calendarOccurrenceOverrides,
+  type AnswerPath,
+} from "@/db/schema";
 import type { AttendeeRef } from "./answer-token";
 import { isOccurrenceStart, type Series } from "./recurrence";
 import type { AttendeeResponse } from "./types";
@@ -108,7 +115,9 @@ export async function clearOccurrenceAnswers(db: DbOrTx, entryId: string, attend
 
 /** An occurrence whose time changed on its own asks everyone invited again: "needs action" for that occurrence. */
 export async function resetOccurrenceAnswers(db: DbOrTx, entryId: string, recurrenceId: Date): Promise<void> {
-  await db.delete(calendarOccurrenceAnswers).where(and(eq(calendarOccurrenceAnswers.entryId, entryId), eq(calendarOccurrenceAnswers.recurrenceId, recurrenceId)));
+  await db
+    .delete(calendarOccurrenceAnswers)
+    .where(and(eq(calendarOccurrenceAnswers.entryId, entryId), eq(calendarOccurrenceAnswers.recurrenceId, recurrenceId)));
   await db.execute(sql`INSERT INTO ${calendarOccurrenceAnswers} (entry_id, recurrence_id, user_id, response)
     SELECT ${entryId}::uuid, ${recurrenceId.toISOString()}::timestamptz, a.user_id, 'needs_action' FROM ${calendarEntryAttendees} a WHERE a.entry_id = ${entryId}::uuid`);
   await db.execute(sql`INSERT INTO ${calendarOccurrenceAnswers} (entry_id, recurrence_id, guest_id, response)

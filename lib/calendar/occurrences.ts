@@ -175,7 +175,10 @@ export async function changeOccurrence(work: Work, given: ChangeOccurrenceInput)
       work,
       made!.id,
       ownerId,
-      [...invited.attendees.map((recipientId) => ({ kind: "invited" as const, recipientId })), { kind: "changedForYou", recipientId: ownerId, change: "created" }],
+      [
+        ...invited.attendees.map((recipientId) => ({ kind: "invited" as const, recipientId })),
+        { kind: "changedForYou", recipientId: ownerId, change: "created" },
+      ],
       { guests: invited.guests.map((guest): GuestNotice => ({ kind: "invited", guest })) },
     );
     return { id: made!.id, ownerId };
@@ -227,13 +230,10 @@ export async function changeOccurrence(work: Work, given: ChangeOccurrenceInput)
   const detailsChanged = after.title !== before.title || after.location !== before.location || after.sequence !== before.sequence;
   if (timeChanged) await resetOccurrenceAnswers(tx, entry.id, recurrenceId);
   const told = timeChanged ? await toldOfNewTime(tx, entry.id, before) : detailsChanged ? await toldOfUpdate(tx, entry.id) : { attendees: [], guests: [] };
-  await afterEntryChange(
-    work,
-    entry.id,
-    ownerId,
-    [...told.attendees, { kind: "changedForYou", recipientId: ownerId, change: moved ? "moved" : "changed" }],
-    { guests: told.guests, occurrence: after },
-  );
+  await afterEntryChange(work, entry.id, ownerId, [...told.attendees, { kind: "changedForYou", recipientId: ownerId, change: moved ? "moved" : "changed" }], {
+    guests: told.guests,
+    occurrence: after,
+  });
   return { id: entry.id, ownerId };
 }
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { dayAheadInWarsaw, login } from "./support";
+import { dayAheadInWarsaw, login, logout, pick } from "./support";
 
 async function openWeek(page: Page, date: string) {
   await page.goto(`/calendar?view=week&date=${date}`);
@@ -73,4 +73,47 @@ test("a person makes a weekly meeting, moves one occurrence, deletes another, an
   await expect(entryIn(page, title)).toContainText("13:00–14:00");
   await openWeek(page, plusDays(first, 21));
   await expect(entryIn(page, title)).toContainText("09:00–10:00");
+});
+
+test("an organiser invites a colleague to a weekly meeting and the colleague declines one occurrence", async ({ page }) => {
+  test.setTimeout(180_000);
+  const title = `Spotkanie handlowców ${Date.now().toString(36)}`;
+  const first = dayAheadInWarsaw(50);
+  await login(page, "salesmgr");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await openWeek(page, first);
+  await page.getByRole("button", { name: "Nowy wpis" }).click();
+  const form = page.getByRole("dialog", { name: "Nowy wpis" });
+  await form.getByLabel("Tytuł", { exact: true }).fill(title);
+  await pick(form, "Zaproś osoby", "Katarzyna", "Katarzyna Lewandowska");
+  await form.getByLabel("Powtarza się", { exact: true }).selectOption({ label: "Co tydzień" });
+  await form.getByLabel("Kończy się", { exact: true }).selectOption({ label: "Po określonej liczbie razy" });
+  await form.getByLabel("Liczba razy", { exact: true }).fill("3");
+  await form.getByRole("button", { name: "Utwórz wpis" }).click();
+  await expect(form).toBeHidden();
+
+  // The colleague sees every Monday in their own calendar and declines the second one alone.
+  await logout(page);
+  await login(page, "sales1");
+  await expect(page).toHaveURL(/\/tasks$/);
+  const second = plusDays(first, 7);
+  await openWeek(page, second);
+  await entryIn(page, title).click();
+  const details = page.getByRole("dialog", { name: title });
+  const thisOne = details.getByRole("group", { name: "Twoja odpowiedź na: To wystąpienie" });
+  await expectNoAxeViolations(page, "Occurrence dialog with answers to it and to the series");
+  await thisOne.getByRole("button", { name: "Odrzuć" }).click();
+  await expect(details.getByRole("status").first()).toHaveText(/Zapisano odpowiedź/);
+
+  // After a reload the second Monday is declined, the third still unanswered.
+  await openWeek(page, second);
+  await entryIn(page, title).click();
+  await expect(
+    page.getByRole("dialog", { name: title }).getByRole("group", { name: "Twoja odpowiedź na: To wystąpienie" }).getByRole("button", { name: "Odrzuć" }),
+  ).toHaveAttribute("aria-pressed", "true");
+  await openWeek(page, plusDays(first, 14));
+  await entryIn(page, title).click();
+  await expect(
+    page.getByRole("dialog", { name: title }).getByRole("group", { name: "Twoja odpowiedź na: To wystąpienie" }).getByRole("button", { name: "Odrzuć" }),
+  ).toHaveAttribute("aria-pressed", "false");
 });

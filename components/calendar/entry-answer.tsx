@@ -35,6 +35,7 @@ export interface AnswerChoice {
  */
 export function EntryAnswer({
   entryId,
+  recurrenceId,
   response,
   about,
   size = "sm",
@@ -44,6 +45,8 @@ export function EntryAnswer({
   className,
 }: {
   entryId: string;
+  /** One occurrence of a series (its RECURRENCE-ID): the answer is to that occurrence alone. */
+  recurrenceId?: string;
   /** The viewer's answer as the server last said. */
   response: AttendeeResponse;
   /** What is answered, where several invitations are listed (the notice's title): the group is then named "Your answer to: …". */
@@ -83,7 +86,7 @@ export function EntryAnswer({
     setPending(true);
     setError(null);
     setStatus("");
-    const result = await answerEntryAction({ entryId, response: answer }).catch(() => null);
+    const result = await answerEntryAction({ entryId, response: answer, ...(recurrenceId ? { recurrenceId } : {}) }).catch(() => null);
     setPending(false);
     if (!result?.ok) {
       setShown(before);

@@ -97,7 +97,21 @@ export function EntryDetailsDialog({
         {invited ? (
           <div className="rounded-md border border-slate-200 p-2.5">
             <p className="mb-1.5 text-xs font-medium text-slate-600">{t("yourAnswer")}</p>
-            <EntryAnswer entryId={item.id} response={item.response!} />
+            {occurrence ? (
+              // One occurrence of a series: answer it alone, or the whole series (which replaces answers to single ones).
+              <div className="space-y-2">
+                <div>
+                  <p className="mb-1 text-xs text-slate-500">{t("answerThisOccurrence")}</p>
+                  <EntryAnswer entryId={item.id} recurrenceId={occurrence} response={item.response!} about={t("answerThisOccurrence")} />
+                </div>
+                <div>
+                  <p className="mb-1 text-xs text-slate-500">{t("answerWholeSeries")}</p>
+                  <EntryAnswer entryId={item.id} response={item.response!} about={t("answerWholeSeries")} />
+                </div>
+              </div>
+            ) : (
+              <EntryAnswer entryId={item.id} response={item.response!} />
+            )}
           </div>
         ) : null}
 

@@ -208,6 +208,34 @@ export const calendarEntryGuests = pgTable(
   ],
 );
 
+/**
+ * An attendee's answer to one occurrence of a series, where it differs from their answer to the
+ * series (a colleague declining one Monday), or "needs action" again for an occurrence whose time
+ * was changed on its own. Exactly one of `user_id` (a colleague) and `guest_id` (an outside guest).
+ * `recurrence_id` is the occurrence's RECURRENCE-ID, as in calendar_occurrence_overrides.
+ */
+export const calendarOccurrenceAnswers = pgTable(
+  "calendar_occurrence_answers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => calendarEntries.id, { onDelete: "cascade" }),
+    recurrenceId: timestamp("recurrence_id", { withTimezone: true }).notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    guestId: uuid("guest_id").references(() => calendarEntryGuests.id, { onDelete: "cascade" }),
+    response: attendeeResponse("response").notNull(),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    answeredVia: answerPath("answered_via"),
+  },
+  (t) => [
+    // NULLs are distinct: each index holds one kind of attendee's answers.
+    uniqueIndex("calendar_occurrence_answers_user_key").on(t.entryId, t.recurrenceId, t.userId),
+    uniqueIndex("calendar_occurrence_answers_guest_key").on(t.entryId, t.recurrenceId, t.guestId),
+    check("calendar_occurrence_answers_one_attendee", sql`(${t.userId} IS NULL) <> (${t.guestId} IS NULL)`),
+  ],
+);
+
 /** What an owner lets a colleague do with their calendar: edit it, see private details, or both. */
 export const calendarGrants = pgTable(
   "calendar_grants",

@@ -4,7 +4,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Work } from "@/lib/effects/unit";
 import { peopleById } from "@/lib/tasks/references";
 import { writeTimeline } from "@/lib/timelines/write";
-import { invitationFactsOf } from "./invitation-facts";
+import { invitationFactsOf, type InvitationFacts } from "./invitation-facts";
+import { occurrenceAnswersByEmail, type SeriesOccurrence } from "./occurrence-answers";
 import { notifyAboutEntry, notifyGuestsAboutEntry, TO_ATTENDEES, type EntryNotice, type GuestNotice } from "./notices";
 
 export interface AfterChangeOptions {
@@ -12,6 +13,11 @@ export interface AfterChangeOptions {
   guests?: GuestNotice[];
   /** Who acted, when not the unit's viewer: an outside guest answering through their link. */
   actor?: { id: string | null; name: string };
+  /**
+   * The change concerns one occurrence of the series alone: its notices describe that occurrence
+   * (its time and details) and its invitations carry its RECURRENCE-ID, SEQUENCE and answers.
+   */
+  occurrence?: SeriesOccurrence;
 }
 
 /**
@@ -31,13 +37,26 @@ export async function afterEntryChange(
   const actor = options.actor ?? work.viewer;
   if (!actor) throw new Error("a change to an entry names who made it");
   const guests = options.guests ?? [];
-  const [entry] = await tx.select().from(calendarEntries).where(eq(calendarEntries.id, entryId));
-  if (!entry) return;
+  const [row] = await tx.select().from(calendarEntries).where(eq(calendarEntries.id, entryId));
+  if (!row) return;
+  const occurrence = options.occurrence;
+  const entry = occurrence ? { ...row, title: occurrence.title, location: occurrence.location, startsAt: occurrence.start, endsAt: occurrence.end } : row;
   await writeTimeline(tx, { type: "entry", id: entryId }, now);
   effects.schedule({ type: "entry", id: entryId, version: entry.version });
   const invites = guests.length > 0 || notices.some((n) => TO_ATTENDEES.has(n.kind) && n.recipientId !== actor.id);
   const owner = invites ? ((await peopleById(tx, [ownerId])).get(ownerId)?.name ?? actor.name) : actor.name;
-  const invitation = invites ? await invitationFactsOf(tx, entry, owner, now) : undefined;
+  const facts = invites ? await invitationFactsOf(tx, row, owner, now) : undefined;
+  const invitation = facts && occurrence ? await ofOccurrence(tx, entryId, facts, occurrence) : facts;
   await notifyAboutEntry(work, entry, ownerId, actor, notices, invitation);
   if (guests.length && invitation) await notifyGuestsAboutEntry(work, entry, { owner, actor: actor.name }, actor.id, guests, invitation);
+}
+
+/** The invitation facts of one occurrence: its RECURRENCE-ID and SEQUENCE, and the answers given to it. */
+async function ofOccurrence(tx: Work["tx"], entryId: string, facts: InvitationFacts, occurrence: SeriesOccurrence): Promise<InvitationFacts> {
+  const answers = await occurrenceAnswersByEmail(tx, entryId, occurrence.recurrenceId);
+  return {
+    ...facts,
+    occurrence: { recurrenceId: occurrence.recurrenceId.toISOString(), sequence: occurrence.sequence },
+    attendees: facts.attendees.map((a) => ({ ...a, response: answers.get(a.email.toLowerCase()) ?? a.response })),
+  };
 }

@@ -9,6 +9,7 @@ import { afterEntryChange } from "./after-change";
 import { readAnswerLink, type AnswerLink } from "./answer-token";
 import { answerEntry } from "./commands";
 import { entryTimeOf } from "./entry-time";
+import { clearOccurrenceAnswers, occurrenceAnswerOf, occurrenceOfEntry, setOccurrenceAnswer } from "./occurrence-answers";
 import { guestName } from "./invitation-facts";
 import type { Answer, AttendeeResponse, EntryTime } from "./types";
 
@@ -21,6 +22,8 @@ export interface LinkedInvitation {
   organizer: string;
   attendee: { name: string; timeZone: string; locale: "pl" | "en" };
   response: AttendeeResponse;
+  /** The link answers this one occurrence of a series (its RECURRENCE-ID), whose time `time` is. */
+  recurrenceId: string | null;
 }
 
 /**
@@ -86,21 +89,28 @@ export async function invitationState(db: DbOrTx, link: AnswerLink, now: Date, l
   const [row] = lock ? await query.for("update", { of: calendarEntries }) : await query;
   const attendee = row && !row.entry.cancelledAt ? await attendeeOf(db, link) : null;
   if (!row || !attendee) return { ok: false, refusal: "withdrawn" };
-  const time = entryTimeOf(row.entry);
-  const ends = time.allDay ? link.expiresAt : new Date(time.end);
-  if (now >= link.expiresAt || now >= ends) return { ok: false, refusal: "expired" };
-  if (row.entry.sequence !== link.sequence) return { ok: false, refusal: "replaced" };
+  const occurrence = link.recurrenceId ? await occurrenceOfEntry(db, row.entry, link.recurrenceId) : null;
+  if (link.recurrenceId && (!occurrence || occurrence.cancelled)) return { ok: false, refusal: "withdrawn" };
+  const time = occurrence
+    ? entryTimeOf({ allDay: false, startsAt: occurrence.start, endsAt: occurrence.end, startDate: null, endDate: null })
+    : entryTimeOf(row.entry);
+  // A whole series' invitation stands until its last occurrence ends.
+  const ends = occurrence ? occurrence.end : row.entry.recurrenceRule ? row.entry.seriesEndsAt : time.allDay ? link.expiresAt : new Date(time.end);
+  if (now >= link.expiresAt || (ends && now >= ends)) return { ok: false, refusal: "expired" };
+  if ((occurrence ? occurrence.sequence : row.entry.sequence) !== link.sequence) return { ok: false, refusal: "replaced" };
+  const own = occurrence ? await occurrenceAnswerOf(db, row.entry.id, occurrence.recurrenceId, link.attendee) : null;
   return {
     ok: true,
     link,
     invitation: {
       entryId: row.entry.id,
-      title: row.entry.title,
-      location: row.entry.location,
+      title: occurrence?.title ?? row.entry.title,
+      location: occurrence ? occurrence.location : row.entry.location,
       time,
       organizer: row.organizer,
       attendee: { name: attendee.name, timeZone: attendee.timeZone, locale: attendee.locale },
-      response: attendee.response,
+      response: own ?? attendee.response,
+      recurrenceId: occurrence?.recurrenceId.toISOString() ?? null,
     },
   };
 }
@@ -114,9 +124,17 @@ async function answerAsGuest(work: SystemWork, link: AnswerLink, response: Answe
     .innerJoin(calendars, eq(calendars.id, calendarEntries.calendarId))
     .innerJoin(calendarEntryGuests, and(eq(calendarEntryGuests.entryId, calendarEntries.id), eq(calendarEntryGuests.id, link.attendee.id)))
     .where(eq(calendarEntries.id, link.entryId));
-  if (!row || row.guest.response === response) return;
+  if (!row) return;
+  const occurrence = link.recurrenceId ? await occurrenceOfEntry(tx, row.entry, link.recurrenceId) : null;
+  const current = occurrence ? await occurrenceAnswerOf(tx, row.entry.id, occurrence.recurrenceId, link.attendee) : row.guest.response;
+  if (current === response) return;
   const name = guestName(row.guest);
-  await tx.update(calendarEntryGuests).set({ response, respondedAt: now, answeredVia: via }).where(eq(calendarEntryGuests.id, row.guest.id));
+  if (occurrence) {
+    await setOccurrenceAnswer(tx, { entryId: row.entry.id, recurrenceId: occurrence.recurrenceId, attendee: link.attendee, response, via, now });
+  } else {
+    await tx.update(calendarEntryGuests).set({ response, respondedAt: now, answeredVia: via }).where(eq(calendarEntryGuests.id, row.guest.id));
+    if (row.entry.recurrenceRule) await clearOccurrenceAnswers(tx, row.entry.id, link.attendee);
+  }
   await tx
     .update(calendarEntries)
     .set({ version: row.entry.version + 1 })
@@ -127,13 +145,14 @@ async function answerAsGuest(work: SystemWork, link: AnswerLink, response: Answe
     actorId: null,
     kind: "answered",
     field: "guest",
-    oldValue: row.guest.response,
+    oldValue: current,
     newValue: response,
     comment: name,
     createdAt: now,
   });
   await afterEntryChange(work, row.entry.id, row.ownerId, [{ kind: "answered", recipientId: row.ownerId, attendee: name, response }], {
     actor: { id: null, name },
+    ...(occurrence ? { occurrence } : {}),
   });
 }
 
@@ -171,7 +190,7 @@ export async function answerInvitation(db: Db, link: AnswerLink, response: Answe
       viewer,
       async (work) => {
         await check(work.tx);
-        await answerEntry(work, { entryId: link.entryId, response, via });
+        await answerEntry(work, { entryId: link.entryId, response, via, ...(link.recurrenceId ? { recurrenceId: link.recurrenceId.toISOString() } : {}) });
       },
       { now },
     );

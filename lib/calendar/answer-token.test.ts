@@ -16,6 +16,16 @@ function flip(token: string, at: number): string {
 }
 
 describe("answer link tokens", () => {
+  it("bind one occurrence of a series when signed with its RECURRENCE-ID, and refuse it altered", () => {
+    const occurrence = { ...link, recurrenceId: new Date("2027-03-29T07:00:00.000Z") };
+    const token = signAnswerLink(occurrence, key);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{83}$/);
+    expect(readAnswerLink(token, key)).toEqual(occurrence);
+    // The same link without the occurrence is another token, which answers the whole series.
+    expect(readAnswerLink(signAnswerLink(link, key), key)?.recurrenceId).toBeUndefined();
+    for (const at of [0, 50, 60, 82]) expect(readAnswerLink(flip(token, at), key)).toBeNull();
+  });
+
   it("read back what they were signed with, and are the same every time they are made", () => {
     const token = signAnswerLink(link, key);
     expect(token).toMatch(/^[A-Za-z0-9_-]{78}$/);

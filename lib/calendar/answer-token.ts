@@ -18,10 +18,18 @@ export interface AnswerLink {
   attendee: AttendeeRef;
   sequence: number;
   expiresAt: Date;
+  /**
+   * One occurrence of a series (its RECURRENCE-ID, whole seconds): the link answers that
+   * occurrence alone, and `sequence` is the occurrence's own. Absent: the entry or the whole series.
+   */
+  recurrenceId?: Date;
 }
 
 const VERSION = 1;
+/** A link to one occurrence: the same body and four bytes more for its RECURRENCE-ID. */
+const OCCURRENCE_VERSION = 2;
 const BODY_BYTES = 1 + 16 + 1 + 16 + 4 + 4;
+const OCCURRENCE_BODY_BYTES = BODY_BYTES + 4;
 const MAC_BYTES = 16;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,13 +53,14 @@ function mac(body: Buffer, key: Buffer): Buffer {
 }
 
 /**
- * The token of an answer link: the binding and an HMAC of it, base64url (78 characters). It is
+ * The token of an answer link: the binding and an HMAC of it, base64url (78 characters; 83 for an occurrence). It is
  * computed, not stored: the e-mail that carries it can be rendered again (a retried delivery)
  * and gives the same link.
  */
 export function signAnswerLink(link: AnswerLink, key: Buffer = answerLinkKey()): string {
-  const body = Buffer.alloc(BODY_BYTES);
-  body.writeUInt8(VERSION, 0);
+  const body = Buffer.alloc(link.recurrenceId ? OCCURRENCE_BODY_BYTES : BODY_BYTES);
+  body.writeUInt8(link.recurrenceId ? OCCURRENCE_VERSION : VERSION, 0);
+  if (link.recurrenceId) body.writeUInt32BE(Math.floor(link.recurrenceId.getTime() / 1000), BODY_BYTES);
   uuidBytes(link.entryId).copy(body, 1);
   body.writeUInt8(link.attendee.type === "user" ? 0 : 1, 17);
   uuidBytes(link.attendee.id).copy(body, 18);
@@ -68,12 +77,14 @@ export function signAnswerLink(link: AnswerLink, key: Buffer = answerLinkKey()):
 export function readAnswerLink(token: string, key: Buffer = answerLinkKey()): AnswerLink | null {
   if (token.length > MAX_ANSWER_TOKEN_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
   const raw = Buffer.from(token, "base64url");
-  if (raw.length !== BODY_BYTES + MAC_BYTES || raw.toString("base64url") !== token) return null;
-  const body = raw.subarray(0, BODY_BYTES);
-  if (!timingSafeEqual(raw.subarray(BODY_BYTES), mac(body, key))) return null;
+  const size = raw.length - MAC_BYTES;
+  if ((size !== BODY_BYTES && size !== OCCURRENCE_BODY_BYTES) || raw.toString("base64url") !== token) return null;
+  const body = raw.subarray(0, size);
+  if (!timingSafeEqual(raw.subarray(size), mac(body, key))) return null;
   const type = body.readUInt8(17);
-  if (body.readUInt8(0) !== VERSION || type > 1) return null;
+  if (body.readUInt8(0) !== (size === BODY_BYTES ? VERSION : OCCURRENCE_VERSION) || type > 1) return null;
   return {
+    ...(size === OCCURRENCE_BODY_BYTES ? { recurrenceId: new Date(body.readUInt32BE(BODY_BYTES) * 1000) } : {}),
     entryId: uuidOf(body.subarray(1, 17)),
     attendee: { type: type === 0 ? "user" : "guest", id: uuidOf(body.subarray(18, 34)) },
     sequence: body.readUInt32BE(34),

@@ -23,8 +23,49 @@ describe("reading a mail client's REPLY", () => {
 
     expect(readCalendarReply(text)).toEqual({
       ok: true,
-      reply: { uid: `${ENTRY}@baton`, sequence: 2, attendees: [{ email: "anna.kowalska@polmet.example", partstat: "TENTATIVE" }] },
+      reply: {
+        uid: `${ENTRY}@baton`,
+        sequence: 2,
+        attendees: [{ email: "anna.kowalska@polmet.example", partstat: "TENTATIVE" }],
+        recurrenceId: null,
+      },
     });
+  });
+
+  it("reads the RECURRENCE-ID of an answer to one occurrence as an instant, by the zone the REPLY itself defines", () => {
+    const outlook = outlookReply({
+      entryId: ENTRY,
+      organizer: ORGANIZER,
+      attendee: { email: "anna@polmet.example", name: "Anna" },
+      partstat: "DECLINED",
+      sequence: 0,
+      recurrenceId: "20270517T090000",
+    });
+    // 09:00 in Central European summer time is 07:00Z; in winter (December) 08:00Z.
+    expect(readCalendarReply(outlook)).toMatchObject({ ok: true, reply: { recurrenceId: new Date("2027-05-17T07:00:00.000Z") } });
+    const winter = outlookReply({
+      entryId: ENTRY,
+      organizer: ORGANIZER,
+      attendee: { email: "a@x.example", name: "A" },
+      partstat: "DECLINED",
+      sequence: 0,
+      recurrenceId: "20271206T090000",
+    });
+    expect(readCalendarReply(winter)).toMatchObject({ ok: true, reply: { recurrenceId: new Date("2027-12-06T08:00:00.000Z") } });
+    const utc = [
+      "BEGIN:VCALENDAR",
+      "METHOD:REPLY",
+      "BEGIN:VEVENT",
+      `UID:${ENTRY}@baton`,
+      "RECURRENCE-ID:20270517T070000Z",
+      "ATTENDEE;PARTSTAT=ACCEPTED:mailto:jan@hotel.example",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ].join("\r\n");
+    expect(readCalendarReply(utc)).toMatchObject({ ok: true, reply: { recurrenceId: new Date("2027-05-17T07:00:00.000Z") } });
+    // A zone the REPLY does not define names no instant: nothing is guessed.
+    const unknown = utc.replace("RECURRENCE-ID:20270517T070000Z", "RECURRENCE-ID;TZID=Mars/Olympus:20270517T090000");
+    expect(readCalendarReply(unknown)).toMatchObject({ ok: true, reply: { recurrenceId: null } });
   });
 
   it("takes a REPLY without SEQUENCE as the first invitation, and an ATTENDEE without PARTSTAT as not answered", () => {
@@ -51,6 +92,7 @@ describe("reading a mail client's REPLY", () => {
           { email: "jan@hotel.example", partstat: "NEEDS-ACTION" },
           { email: "ewa@hotel.example", partstat: "DECLINED" },
         ],
+        recurrenceId: null,
       },
     });
   });

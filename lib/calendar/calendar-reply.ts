@@ -14,6 +14,8 @@ export interface CalendarReply {
   /** The SEQUENCE of the invitation answered; 0 when absent (RFC 5546 leaves it out when 0). */
   sequence: number;
   attendees: ReplyAttendee[];
+  /** The occurrence of a series answered (RECURRENCE-ID, as an instant), or null: the whole entry or series. */
+  recurrenceId: Date | null;
 }
 
 export type ReadReply = { ok: true; reply: CalendarReply } | { ok: false; reason: "unreadable" | "not_a_reply" | "no_event" };
@@ -52,6 +54,7 @@ export function readCalendarReply(text: string): ReadReply {
   const uid = event?.getFirstPropertyValue("uid");
   if (!event || typeof uid !== "string" || !uid.trim()) return { ok: false, reason: "no_event" };
   const sequence = event.getFirstPropertyValue("sequence");
+  const recurrence = event.getFirstProperty("recurrence-id");
   const attendees: ReplyAttendee[] = [];
   for (const property of event.getAllProperties("attendee")) {
     const email = mailtoAddress(property.getFirstValue());
@@ -61,6 +64,31 @@ export function readCalendarReply(text: string): ReadReply {
   }
   return {
     ok: true,
-    reply: { uid: uid.trim(), sequence: typeof sequence === "number" && Number.isInteger(sequence) && sequence >= 0 ? sequence : 0, attendees },
+    reply: {
+      uid: uid.trim(),
+      sequence: typeof sequence === "number" && Number.isInteger(sequence) && sequence >= 0 ? sequence : 0,
+      attendees,
+      recurrenceId: recurrenceInstant(calendar, recurrence),
+    },
   };
+}
+
+/**
+ * A RECURRENCE-ID as an instant: with its TZID resolved by the VTIMEZONE the reply carries (or
+ * UTC when written with Z); a floating or unknown-zone value cannot name an instant and gives null.
+ */
+function recurrenceInstant(calendar: ICAL.Component, property: ICAL.Property | null): Date | null {
+  const value = property?.getFirstValue();
+  if (!(value instanceof ICAL.Time)) return null;
+  const tzid = property!.getParameter("tzid");
+  const time = value.clone();
+  if (typeof tzid === "string") {
+    const zone = calendar.getAllSubcomponents("vtimezone").find((z) => z.getFirstPropertyValue("tzid") === tzid);
+    if (!zone) return null;
+    time.zone = new ICAL.Timezone(zone);
+  } else if (time.zone !== ICAL.Timezone.utcTimezone) {
+    return null;
+  }
+  const at = time.toJSDate();
+  return Number.isNaN(at.getTime()) ? null : at;
 }

@@ -3,6 +3,7 @@ import type { DbOrTx, Tx } from "@/db";
 import {
   calendarEntries,
   calendarEntryActivity,
+  calendarOccurrenceAnswers,
   calendarOccurrenceOverrides,
   calendarEntryAttendees,
   calendarEntryGuests,
@@ -21,6 +22,7 @@ import { addGuests, checkGuests, guestsOf, replaceGuests, type Guest } from "./g
 import type { GuestNotice } from "./notices";
 import { sameTime, storedTime, timeForHistory, type StoredTime, entryTimeOf } from "./entry-time";
 import { canAddTo, canEditEntry, canSeeDetails, type EntryRelation } from "./policy";
+import { clearOccurrenceAnswers, occurrenceAnswerOf, occurrenceOfEntry, setOccurrenceAnswer } from "./occurrence-answers";
 import { entryRemindersFromInput, replaceEntryReminders } from "./reminders";
 import { skipOccurrences } from "./skip-dates";
 import { repeatForHistory, seriesValuesAfterChange, seriesValuesFor } from "./repeat-series";
@@ -90,7 +92,7 @@ function attendeeTime(time: StoredTime): { startsAt: Date | null; startDate: str
   return { startsAt: time.startsAt, startDate: time.startDate };
 }
 
-async function attendeesOf(tx: DbOrTx, entryId: string) {
+export async function attendeesOf(tx: DbOrTx, entryId: string) {
   return tx
     .select({ userId: calendarEntryAttendees.userId, response: calendarEntryAttendees.response })
     .from(calendarEntryAttendees)
@@ -130,9 +132,8 @@ export async function createEntry(work: Work, input: CreateEntryInput): Promise<
   const attendees = await checkAttendees(tx, input.attendeeIds, ownerId, problems);
   const wantedGuests = await checkGuests(tx, input.guests, { clientId: refs.clientId, organizer: await organizerOf(tx, ownerId, viewer) }, problems);
   const reminders = entryRemindersFromInput(input.reminders ?? [], viewer.timeZone, problems);
-  const others = { attendees: attendees.length, guests: wantedGuests.length, resources: input.resourceIds.length };
   // The series runs in the zone its first time was typed in.
-  const series = seriesValuesFor(input.repeat, time, viewer.timeZone, others, problems);
+  const series = seriesValuesFor(input.repeat, time, viewer.timeZone, problems);
   problems.throwIfAny();
 
   const [entry] = await tx
@@ -233,6 +234,8 @@ async function applyChange(
       .set({ response: "needs_action", respondedAt: null, ...attendeeTime(time) })
       .where(eq(calendarEntryAttendees.entryId, entry.id));
     await tx.update(calendarEntryGuests).set({ response: "needs_action", respondedAt: null }).where(eq(calendarEntryGuests.entryId, entry.id));
+    // Answers to single occurrences went with the times they answered.
+    await clearOccurrenceAnswers(tx, entry.id);
   }
   await writeHistory(tx, entry.id, history, actorId, now);
   return { timeChanged, changed: true, sequenceRaised: raisesSequence };
@@ -249,12 +252,7 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
     ? await checkGuests(tx, input.guests, { clientId: refs.clientId, organizer: await organizerOf(tx, ownerId, viewer) }, problems)
     : null;
   const reminders = input.reminders ? entryRemindersFromInput(input.reminders, viewer.timeZone, problems) : null;
-  const others = {
-    attendees: wanted.length,
-    guests: wantedGuests ? wantedGuests.length : (await guestsOf(tx, entry.id)).length,
-    resources: input.resourceIds?.length ?? 0,
-  };
-  const series = seriesValuesAfterChange(entry, input.repeat, time, viewer.timeZone, others, problems);
+  const series = seriesValuesAfterChange(entry, input.repeat, time, viewer.timeZone, problems);
   problems.throwIfAny();
 
   const values = { title: input.title, description: input.description, location: input.location, visibility: input.visibility, ...refs, ...series };
@@ -285,8 +283,10 @@ export async function updateEntry(work: Work, input: UpdateEntryInput): Promise<
   const added = wanted.filter((id) => !had.has(id));
   const removed = [...had].filter((id) => !wanted.includes(id));
   if (added.length) await tx.insert(calendarEntryAttendees).values(added.map((userId) => ({ entryId: entry.id, userId, ...attendeeTime(time) })));
-  if (removed.length)
+  if (removed.length) {
     await tx.delete(calendarEntryAttendees).where(and(eq(calendarEntryAttendees.entryId, entry.id), inArray(calendarEntryAttendees.userId, removed)));
+    await tx.delete(calendarOccurrenceAnswers).where(and(eq(calendarOccurrenceAnswers.entryId, entry.id), inArray(calendarOccurrenceAnswers.userId, removed)));
+  }
   const guestChange = wantedGuests ? await replaceGuests(tx, entry.id, wantedGuests, now) : { added: [], removed: [], stayed: await guestsOf(tx, entry.id) };
   await writeHistory(
     tx,
@@ -354,7 +354,7 @@ export async function moveEntry(work: Work, input: MoveEntryInput): Promise<{ id
   const problems = new FieldProblems();
   const time = storedTime(input.time, viewer.timeZone, problems);
   // A series moves as a whole (its first time and so every occurrence); its end moves with it.
-  const series = seriesValuesAfterChange(entry, undefined, time, viewer.timeZone, { attendees: 0, guests: 0, resources: 0 }, problems);
+  const series = seriesValuesAfterChange(entry, undefined, time, viewer.timeZone, problems);
   problems.throwIfAny();
   const { timeChanged } = await applyChange(tx, entry, time, [], entry.recurrenceRule ? series : {}, viewer.id, now);
   if (!timeChanged) return { id: entry.id, ownerId };
@@ -400,14 +400,42 @@ export async function cancelEntry(work: Work, input: { id: string }): Promise<{ 
   return { id: entry.id, ownerId };
 }
 
-/** An attendee's answer; only they give it. */
+/**
+ * An attendee's answer; only they give it. With `recurrenceId`, to that occurrence of the series
+ * alone (which must be one its rule makes, not cancelled); without, to the entry or the whole
+ * series, which replaces their answers to single occurrences.
+ */
 export async function answerEntry(
   work: Work,
-  input: { entryId: string; response: "accepted" | "tentative" | "declined"; via?: AnswerPath },
+  input: { entryId: string; response: "accepted" | "tentative" | "declined"; via?: AnswerPath; recurrenceId?: string },
 ): Promise<{ id: string; ownerId: string }> {
   const { tx, viewer, now } = work;
   const { entry, ownerId, relation } = await lockedEntryFor(tx, viewer.id, input.entryId);
   if (!relation.isAttendee) throw new Forbidden("calendar.errors.notInvited");
+  const via = input.via ?? "app";
+  if (input.recurrenceId) {
+    const occurrence = await occurrenceOfEntry(tx, entry, new Date(input.recurrenceId));
+    if (!occurrence || occurrence.cancelled) throw new NotFound("calendar.errors.occurrenceNotFound");
+    const attendee = { type: "user" as const, id: viewer.id };
+    const current = await occurrenceAnswerOf(tx, entry.id, occurrence.recurrenceId, attendee);
+    if (current === input.response) return { id: entry.id, ownerId };
+    await setOccurrenceAnswer(tx, { entryId: entry.id, recurrenceId: occurrence.recurrenceId, attendee, response: input.response, via, now });
+    await tx
+      .update(calendarEntries)
+      .set({ version: entry.version + 1 })
+      .where(eq(calendarEntries.id, entry.id));
+    await writeHistory(
+      tx,
+      entry.id,
+      [{ kind: "answered", field: "occurrence", oldValue: current, newValue: input.response, comment: occurrence.recurrenceId.toISOString() }],
+      viewer.id,
+      now,
+    );
+    await afterEntryChange(work, entry.id, ownerId, [{ kind: "answered", recipientId: ownerId, attendee: viewer.name, response: input.response }], {
+      occurrence,
+    });
+    return { id: entry.id, ownerId };
+  }
   const [current] = await tx
     .select({ response: calendarEntryAttendees.response })
     .from(calendarEntryAttendees)
@@ -415,8 +443,9 @@ export async function answerEntry(
   if (current?.response === input.response) return { id: entry.id, ownerId };
   await tx
     .update(calendarEntryAttendees)
-    .set({ response: input.response, respondedAt: now, answeredVia: input.via ?? "app" })
+    .set({ response: input.response, respondedAt: now, answeredVia: via })
     .where(and(eq(calendarEntryAttendees.entryId, entry.id), eq(calendarEntryAttendees.userId, viewer.id)));
+  if (entry.recurrenceRule) await clearOccurrenceAnswers(tx, entry.id, { type: "user", id: viewer.id });
   await tx
     .update(calendarEntries)
     .set({ version: entry.version + 1 })

@@ -14,6 +14,7 @@ import type { AttendeeRef } from "./answer-token";
 import { answerOfPartstat, readCalendarReply, type CalendarReply } from "./calendar-reply";
 import { entryTimeOf } from "./entry-time";
 import { answerLinkExpiry } from "./invitation-email";
+import { occurrenceOfEntry } from "./occurrence-answers";
 import { entryOfReplyAddress } from "./reply-address";
 
 /**
@@ -36,6 +37,7 @@ export type InboundReason =
   | "unsupported_partstat"
   | "stale_sequence"
   | "unknown_sequence"
+  | "occurrence_not_found"
   | "entry_not_found"
   | "entry_cancelled"
   | "organizer_inactive"
@@ -120,11 +122,23 @@ async function recordReply(db: Db, entryId: string, reply: CalendarReply, sender
   if (!attendee) return ignored("attendee_not_sender");
   const response = answerOfPartstat(attendee.partstat);
   if (!response) return ignored("unsupported_partstat");
-  if (reply.sequence < entry.sequence) return ignored("stale_sequence", { entrySequence: entry.sequence });
-  if (reply.sequence > entry.sequence) return ignored("unknown_sequence", { entrySequence: entry.sequence });
+  // An answer to one occurrence (RECURRENCE-ID) is checked against that occurrence's own SEQUENCE.
+  const occurrence = reply.recurrenceId ? await occurrenceOfEntry(db, entry, reply.recurrenceId) : null;
+  if (reply.recurrenceId && (!occurrence || occurrence.cancelled)) return ignored("occurrence_not_found");
+  const sequence = occurrence ? occurrence.sequence : entry.sequence;
+  if (reply.sequence < sequence) return ignored("stale_sequence", { entrySequence: sequence });
+  if (reply.sequence > sequence) return ignored("unknown_sequence", { entrySequence: sequence });
   const invited = await attendeeByAddress(db, entryId, sender);
   if (!invited) return ignored("attendee_not_invited");
-  const link = { entryId, attendee: invited.ref, sequence: reply.sequence, expiresAt: answerLinkExpiry(entryTimeOf(entry), invited.timeZone) };
+  const series = entry.recurrenceRule ? { endsAt: entry.seriesEndsAt?.toISOString() ?? null } : undefined;
+  const link = {
+    entryId,
+    attendee: invited.ref,
+    sequence: reply.sequence,
+    ...(occurrence
+      ? { recurrenceId: occurrence.recurrenceId, expiresAt: occurrence.end }
+      : { expiresAt: answerLinkExpiry(entryTimeOf(entry), invited.timeZone, series) }),
+  };
   try {
     await answerInvitation(db, link, response, now, "mail_reply");
   } catch (error) {

@@ -14,6 +14,9 @@ export interface InvitationPayload {
   invitation?: InvitationFacts;
 }
 
+/** How long a link to a series without end keeps working. */
+export const SERIES_LINK_LIMIT = new Date("2100-01-01T00:00:00Z");
+
 /** The page an answer link opens; `answer` only preselects, the page records nothing by itself. */
 export function answerPath(token: string, answer?: Answer): string {
   return `/invitations/${token}${answer ? `?answer=${answer}` : ""}`;
@@ -23,7 +26,10 @@ export function answerPath(token: string, answer?: Answer): string {
  * When an entry's answer links stop working: its end; an all-day entry's at the end of its last
  * day in the reader's zone.
  */
-export function answerLinkExpiry(time: EntryTime, timeZone: string): Date {
+export function answerLinkExpiry(time: EntryTime, timeZone: string, series?: { endsAt: string | null }): Date {
+  // A whole series' links work until its last occurrence ends; one that never ends, until the
+  // token's clock does (its expiry is stored in 32 bits of seconds).
+  if (series) return series.endsAt ? new Date(series.endsAt) : SERIES_LINK_LIMIT;
   if (!time.allDay) return new Date(time.end);
   return wallClockToInstant(`${time.endDate}T00:00`, timeZone) ?? new Date(`${time.endDate}T00:00:00Z`);
 }
@@ -70,14 +76,24 @@ export function invitationEmailExtras(method: "REQUEST" | "CANCEL") {
     if (!facts) return {};
     const attendee = attendeeOf(facts, context);
     const guest = Boolean(facts.guestId);
+    const occurrence = facts.series ? facts.occurrence : undefined;
+    const sequence = occurrence?.sequence ?? facts.sequence;
     const token =
       method === "REQUEST" && attendee
-        ? signAnswerLink({ entryId: p.entryId, attendee, sequence: facts.sequence, expiresAt: answerLinkExpiry(p.time, context.timeZone) })
+        ? signAnswerLink({
+            entryId: p.entryId,
+            attendee,
+            sequence,
+            expiresAt: answerLinkExpiry(p.time, context.timeZone, occurrence ? undefined : facts.series),
+            ...(occurrence ? { recurrenceId: new Date(occurrence.recurrenceId) } : {}),
+          })
         : null;
     const content = invitationCalendar({
       method,
       entryId: p.entryId,
-      sequence: facts.sequence,
+      sequence,
+      ...(facts.series ? { series: facts.series } : {}),
+      ...(occurrence ? { recurrenceId: occurrence.recurrenceId } : {}),
       stamp: new Date(facts.stamp),
       time: p.time,
       timeZone: context.timeZone,

@@ -1,7 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { calendarEntries, calendarEntryAttendees, calendarEntryGuests, cases, clients, users } from "@/db/schema";
+import { calendarEntries, calendarEntryAttendees, calendarEntryGuests, calendarOccurrenceOverrides, cases, clients, users } from "@/db/schema";
 import { entryReplyAddress } from "./reply-address";
 import { ATTENDEE_RESPONSES } from "./types";
 
@@ -24,6 +24,20 @@ export const invitationFacts = z.object({
   case: z.string().optional(),
   /** Set when the notice goes to an outside guest: their answer links speak for this guest row. */
   guestId: z.string().optional(),
+  /** A series: its rule, zone and end, and its cancelled occurrences (RRULE and EXDATE). */
+  series: z
+    .object({
+      rule: z.string(),
+      zone: z.string(),
+      until: z.iso.datetime().nullable(),
+      count: z.number().int().nullable(),
+      exdates: z.array(z.iso.datetime()),
+      /** When its last occurrence ends (null: never): how long its answer links work. */
+      endsAt: z.iso.datetime().nullable(),
+    })
+    .optional(),
+  /** An invitation about one occurrence of the series (RECURRENCE-ID) with that occurrence's own SEQUENCE. */
+  occurrence: z.object({ recurrenceId: z.iso.datetime(), sequence: z.number().int().min(0) }).optional(),
 });
 export type InvitationFacts = z.output<typeof invitationFacts>;
 
@@ -31,6 +45,31 @@ export interface InvitedEntry {
   id: string;
   sequence: number;
   visibility: "normal" | "private";
+  recurrenceRule?: string | null;
+  recurrenceZone?: string | null;
+  recurrenceUntil?: Date | null;
+  recurrenceCount?: number | null;
+  seriesEndsAt?: Date | null;
+}
+
+/** The series facts of an entry that repeats (its EXDATEs read here), or nothing. */
+async function seriesFactsOf(tx: DbOrTx, entry: InvitedEntry): Promise<Pick<InvitationFacts, "series">> {
+  if (!entry.recurrenceRule || !entry.recurrenceZone) return {};
+  const cancelled = await tx
+    .select({ recurrenceId: calendarOccurrenceOverrides.recurrenceId })
+    .from(calendarOccurrenceOverrides)
+    .where(and(eq(calendarOccurrenceOverrides.entryId, entry.id), eq(calendarOccurrenceOverrides.cancelled, true)))
+    .orderBy(asc(calendarOccurrenceOverrides.recurrenceId));
+  return {
+    series: {
+      rule: entry.recurrenceRule,
+      zone: entry.recurrenceZone,
+      until: entry.recurrenceUntil?.toISOString() ?? null,
+      count: entry.recurrenceCount ?? null,
+      exdates: cancelled.map((c) => c.recurrenceId.toISOString()),
+      endsAt: entry.seriesEndsAt?.toISOString() ?? null,
+    },
+  };
 }
 
 /** A guest as invitations name them: their name, or their address when they have none. */
@@ -44,7 +83,7 @@ export function guestName(guest: { name: string | null; email: string }): string
  * (`forGuest`), which are the colleagues' business.
  */
 export async function invitationFactsOf(tx: DbOrTx, entry: InvitedEntry, organizer: string, now: Date): Promise<InvitationFacts> {
-  const [colleagues, guests, about] = await Promise.all([
+  const [colleagues, guests, about, series] = await Promise.all([
     tx
       .select({ name: users.name, email: users.email, response: calendarEntryAttendees.response })
       .from(calendarEntryAttendees)
@@ -62,6 +101,7 @@ export async function invitationFactsOf(tx: DbOrTx, entry: InvitedEntry, organiz
       .leftJoin(clients, eq(clients.id, calendarEntries.clientId))
       .leftJoin(cases, eq(cases.id, calendarEntries.caseId))
       .where(eq(calendarEntries.id, entry.id)),
+    seriesFactsOf(tx, entry),
   ]);
   const [refs] = about;
   return {
@@ -72,6 +112,7 @@ export async function invitationFactsOf(tx: DbOrTx, entry: InvitedEntry, organiz
     private: entry.visibility === "private",
     ...(refs?.client ? { client: refs.client } : {}),
     ...(refs?.caseNumber ? { case: `#${refs.caseNumber} ${refs.caseTitle}` } : {}),
+    ...series,
   };
 }
 

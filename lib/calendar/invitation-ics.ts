@@ -32,6 +32,25 @@ export interface InvitationCalendarInput {
   organizer: { name: string; email: string };
   attendees: InvitationAttendee[];
   private: boolean;
+  /**
+   * A series: the whole of it (RRULE, EXDATE for its cancelled occurrences), or with
+   * `recurrenceId` one of its occurrences alone. Times then go in the series' zone, whose wall
+   * clock the rule repeats, whatever the reader's zone.
+   */
+  series?: InvitationSeries;
+  /** One occurrence of `series` (its RECURRENCE-ID, an instant): `time` is that occurrence's. */
+  recurrenceId?: string;
+}
+
+/** A series as an invitation states it. */
+export interface InvitationSeries {
+  /** The stored RRULE value, without UNTIL and COUNT. */
+  rule: string;
+  zone: string;
+  until: string | null;
+  count: number | null;
+  /** The cancelled occurrences' RECURRENCE-IDs (instants). */
+  exdates: string[];
 }
 
 const PARTSTAT: Record<AttendeeResponse, ICalAttendeeStatus> = {
@@ -40,6 +59,25 @@ const PARTSTAT: Record<AttendeeResponse, ICalAttendeeStatus> = {
   tentative: ICalAttendeeStatus.TENTATIVE,
   declined: ICalAttendeeStatus.DECLINED,
 };
+
+/** "20260329T090000": an instant as the wall clock of `zone`, as DTSTART with a TZID is written. */
+function localStamp(iso: string, zone: string): string {
+  return Temporal.Instant.from(iso).toZonedDateTimeISO(zone).toPlainDateTime().toString({ smallestUnit: "second" }).replace(/[-:]/g, "");
+}
+
+/**
+ * The RRULE line (UNTIL in UTC, as RFC 5545 wants it beside a DTSTART with a zone) and the EXDATE
+ * line of the cancelled occurrences, in the zone DTSTART is written in.
+ */
+function repetitionLines(series: InvitationSeries, zone: string): string {
+  const end = series.count !== null ? `;COUNT=${series.count}` : series.until ? `;UNTIL=${utcStamp(new Date(series.until))}` : "";
+  const lines = [`RRULE:${series.rule}${end}`];
+  if (series.exdates.length) {
+    const dates = [...series.exdates].sort().map((d) => (zone === "UTC" ? utcStamp(new Date(d)) : localStamp(d, zone)));
+    lines.push(zone === "UTC" ? `EXDATE:${dates.join(",")}` : `EXDATE;TZID=${zone}:${dates.join(",")}`);
+  }
+  return lines.join("\r\n");
+}
 
 /** "20260329T070000Z": an instant as DTSTAMP must be written, in UTC. */
 function utcStamp(at: Date): string {
@@ -59,19 +97,24 @@ function utcStamp(at: Date): string {
  * things it gets wrong once a zone is set, DTSTAMP without Z and no CRLF after END:VCALENDAR, are mended here.
  */
 export function invitationCalendar(input: InvitationCalendarInput): string {
-  const vtimezone = input.time.allDay ? null : getVtimezoneComponent(input.timeZone);
+  const timeZone = input.series?.zone ?? input.timeZone;
+  const vtimezone = input.time.allDay ? null : getVtimezoneComponent(timeZone);
   const cal = ical({ prodId: "//Baton//Calendar//EN", method: input.method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL });
   // A zone the generator does not know is written in UTC instead: the instants stay right.
-  if (vtimezone) cal.timezone({ name: input.timeZone, generator: () => vtimezone });
-  const zone = vtimezone ? input.timeZone : "UTC";
+  if (vtimezone) cal.timezone({ name: timeZone, generator: () => vtimezone });
+  const zone = vtimezone ? timeZone : "UTC";
   const at = (iso: string) => Temporal.Instant.from(iso).toZonedDateTimeISO(zone);
+  const series = input.series && !input.recurrenceId ? { repeating: repetitionLines(input.series, zone) } : {};
+  const occurrence = input.series && input.recurrenceId ? { recurrenceId: at(input.recurrenceId) } : {};
   cal.createEvent({
     id: entryUid(input.entryId),
     sequence: input.sequence,
     stamp: input.stamp,
     ...(input.time.allDay
       ? { allDay: true, start: Temporal.PlainDate.from(input.time.startDate), end: Temporal.PlainDate.from(input.time.endDate) }
-      : { start: at(input.time.start), end: at(input.time.end), ...(vtimezone ? { timezone: input.timeZone } : {}) }),
+      : { start: at(input.time.start), end: at(input.time.end), ...(vtimezone ? { timezone: timeZone } : {}) }),
+    ...series,
+    ...occurrence,
     summary: input.title,
     location: input.location ?? null,
     url: input.url ?? null,

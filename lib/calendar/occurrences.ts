@@ -9,7 +9,13 @@ import { seriesResourceIds } from "@/lib/resources/series-bookings";
 import { FieldProblems } from "@/lib/tasks/references";
 import { instantToWallClock } from "@/lib/time/zoned";
 import { afterEntryChange } from "./after-change";
-import { cancelEntry, editableEntry, moveEntry, writeHistory } from "./commands";
+import { attendeesOf, cancelEntry, editableEntry, moveEntry, writeHistory } from "./commands";
+import { entryTimeOf } from "./entry-time";
+import { addGuests, guestsOf } from "./guests";
+import type { EntryNotice, GuestNotice } from "./notices";
+import { occurrenceOfEntry, resetOccurrenceAnswers, type SeriesOccurrence } from "./occurrence-answers";
+import { remindersOfEntry, replaceEntryReminders } from "./reminders";
+import { calendarEntryAttendees } from "@/db/schema";
 import { storedTime } from "./entry-time";
 import { expandSeries, isOccurrenceStart, seriesEnd, type Series } from "./recurrence";
 import type { ChangeOccurrenceInput, DeleteOccurrenceInput } from "./schema";
@@ -116,9 +122,13 @@ export async function changeOccurrence(work: Work, given: ChangeOccurrenceInput)
       await writeHistory(tx, entry.id, [{ kind: "changed", field: "details", newValue: input.title }], viewer.id, now);
     }
     if (shift !== 0 || newEnd.getTime() !== series.end.getTime()) {
+      // Those invited hear of the new time (and the new details with it) in moveEntry's REQUEST.
       await moveEntryTo(work, entry.id, newStart, newEnd);
     } else {
-      await afterEntryChange(work, entry.id, ownerId, [{ kind: "changedForYou", recipientId: ownerId, change: "changed" }]);
+      const told = await toldOfUpdate(tx, entry.id);
+      await afterEntryChange(work, entry.id, ownerId, [...told.attendees, { kind: "changedForYou", recipientId: ownerId, change: "changed" }], {
+        guests: told.guests,
+      });
     }
     // Every occurrence's bookings follow: the new title as their purpose, other resources if chosen.
     await syncEntryBookings(work, { id: entry.id, title: input.title, allDay: false, startsAt: newStart, endsAt: newEnd }, given.resourceIds ?? null);
@@ -163,8 +173,23 @@ export async function changeOccurrence(work: Work, given: ChangeOccurrenceInput)
     );
     await writeHistory(tx, made!.id, [{ kind: "created", comment: `split:${entry.id}` }], viewer.id, now);
     await syncEntryBookings(work, { id: made!.id, title: input.title, allDay: false, startsAt: start, endsAt: end }, given.resourceIds ?? held);
-    await afterEntryChange(work, entry.id, ownerId, [{ kind: "changedForYou", recipientId: ownerId, change: "changed" }]);
-    await afterEntryChange(work, made!.id, ownerId, [{ kind: "changedForYou", recipientId: ownerId, change: "created" }]);
+    // The new part is a new meeting in mail calendars (its own UID): everyone invited to the
+    // series is invited to it afresh, and the old part's REQUEST now ends before it.
+    const invited = await inviteToSplit(work, entry.id, made!.id);
+    const told = await toldOfUpdate(tx, entry.id);
+    await afterEntryChange(work, entry.id, ownerId, [...told.attendees, { kind: "changedForYou", recipientId: ownerId, change: "changed" }], {
+      guests: told.guests,
+    });
+    await afterEntryChange(
+      work,
+      made!.id,
+      ownerId,
+      [
+        ...invited.attendees.map((recipientId) => ({ kind: "invited" as const, recipientId })),
+        { kind: "changedForYou", recipientId: ownerId, change: "created" },
+      ],
+      { guests: invited.guests.map((guest): GuestNotice => ({ kind: "invited", guest })) },
+    );
     return { id: made!.id, ownerId };
   }
 
@@ -172,6 +197,7 @@ export async function changeOccurrence(work: Work, given: ChangeOccurrenceInput)
   const moved = start.getTime() !== recurrenceId.getTime() || end.getTime() - start.getTime() !== series.end.getTime() - series.start.getTime();
   // The window query finds a series by its first start: an occurrence moved before it would drop out of every view.
   if (start < series.start) throw new Invalid("calendar.errors.occurrenceBeforeSeries");
+  const before = (await occurrenceOfEntry(tx, entry, recurrenceId))!;
   const override = {
     cancelled: false,
     startsAt: moved ? start : null,
@@ -209,7 +235,16 @@ export async function changeOccurrence(work: Work, given: ChangeOccurrenceInput)
   );
   // Only this occurrence's bookings move (or change resource); a conflict refuses the change.
   await syncOccurrenceBookings(work, { id: entry.id, title: input.title }, recurrenceId, { start, end }, given.resourceIds ?? null);
-  await afterEntryChange(work, entry.id, ownerId, [{ kind: "changedForYou", recipientId: ownerId, change: moved ? "moved" : "changed" }]);
+  const after = (await occurrenceOfEntry(tx, { ...entry, seriesEndsAt: endsAt }, recurrenceId))!;
+  // A new time asks everyone again for this occurrence; new details alone keep their answers.
+  const timeChanged = after.start.getTime() !== before.start.getTime() || after.end.getTime() !== before.end.getTime();
+  const detailsChanged = after.title !== before.title || after.location !== before.location || after.sequence !== before.sequence;
+  if (timeChanged) await resetOccurrenceAnswers(tx, entry.id, recurrenceId);
+  const told = timeChanged ? await toldOfNewTime(tx, entry.id, before) : detailsChanged ? await toldOfUpdate(tx, entry.id) : { attendees: [], guests: [] };
+  await afterEntryChange(work, entry.id, ownerId, [...told.attendees, { kind: "changedForYou", recipientId: ownerId, change: moved ? "moved" : "changed" }], {
+    guests: told.guests,
+    occurrence: after,
+  });
   return { id: entry.id, ownerId };
 }
 
@@ -223,10 +258,13 @@ export async function deleteOccurrence(work: Work, input: DeleteOccurrenceInput)
   const { entry, ownerId, series, recurrenceId } = await editableOccurrence(tx, viewer.id, input);
   const firstOfSeries = recurrenceId.getTime() === series.start.getTime();
   if (input.scope === "all" || (input.scope === "following" && firstOfSeries)) return cancelEntry(work, { id: entry.id });
+  let occurrence: SeriesOccurrence | undefined;
+  let told: Told;
   if (input.scope === "following") {
     await endSeriesBefore(tx, entry, series, recurrenceId, now);
     await releaseOccurrenceBookings(work, entry.id, recurrenceId, true);
     await writeHistory(tx, entry.id, [{ kind: "changed", field: "repeat", comment: "ended", newValue: recurrenceId.toISOString() }], viewer.id, now);
+    told = await toldOfUpdate(tx, entry.id);
   } else {
     await tx
       .insert(calendarOccurrenceOverrides)
@@ -241,7 +279,68 @@ export async function deleteOccurrence(work: Work, input: DeleteOccurrenceInput)
       .where(eq(calendarEntries.id, entry.id));
     await writeHistory(tx, entry.id, [{ kind: "cancelled", field: "occurrence", oldValue: recurrenceId.toISOString() }], viewer.id, now);
     await releaseOccurrenceBookings(work, entry.id, recurrenceId, false);
+    // A CANCEL with its RECURRENCE-ID, for the occurrence as it was (moved or not).
+    occurrence = (await occurrenceOfEntry(tx, entry, recurrenceId)) ?? undefined;
+    told = await toldOfCancel(tx, entry.id);
   }
-  await afterEntryChange(work, entry.id, ownerId, [{ kind: "changedForYou", recipientId: ownerId, change: "cancelled" }]);
+  await afterEntryChange(work, entry.id, ownerId, [...told.attendees, { kind: "changedForYou", recipientId: ownerId, change: "cancelled" }], {
+    guests: told.guests,
+    ...(occurrence ? { occurrence } : {}),
+  });
   return { id: entry.id, ownerId };
+}
+
+/** Who hears of a change to a series or one of its occurrences: its attendees and its guests. */
+interface Told {
+  attendees: EntryNotice[];
+  guests: GuestNotice[];
+}
+
+/** A change of place or content (or of the series' end): an updated REQUEST; answers stand. */
+async function toldOfUpdate(tx: Tx, entryId: string): Promise<Told> {
+  const [attendees, guests] = await Promise.all([attendeesOf(tx, entryId), guestsOf(tx, entryId)]);
+  return {
+    attendees: attendees.map((a) => ({ kind: "updated" as const, recipientId: a.userId })),
+    guests: guests.map((guest): GuestNotice => ({ kind: "updated", guest })),
+  };
+}
+
+/** One occurrence at a new time: a REQUEST for it that asks again. */
+async function toldOfNewTime(tx: Tx, entryId: string, before: SeriesOccurrence): Promise<Told> {
+  const previous = entryTimeOf({ allDay: false, startsAt: before.start, endsAt: before.end, startDate: null, endDate: null });
+  const [attendees, guests] = await Promise.all([attendeesOf(tx, entryId), guestsOf(tx, entryId)]);
+  return {
+    attendees: attendees.map((a) => ({ kind: "rescheduled" as const, recipientId: a.userId, previous })),
+    guests: guests.map((guest): GuestNotice => ({ kind: "rescheduled", guest, previous })),
+  };
+}
+
+/** One occurrence cancelled: a CANCEL for it, to everyone invited (those who declined too). */
+async function toldOfCancel(tx: Tx, entryId: string): Promise<Told> {
+  const [attendees, guests] = await Promise.all([attendeesOf(tx, entryId), guestsOf(tx, entryId)]);
+  return {
+    attendees: attendees.map((a) => ({ kind: "cancelled" as const, recipientId: a.userId })),
+    guests: guests.map((guest): GuestNotice => ({ kind: "cancelled", guest })),
+  };
+}
+
+/** The second part of a split series takes the first's attendees, guests and reminders; all asked afresh. */
+async function inviteToSplit(work: Work, fromId: string, toId: string) {
+  const { tx, now } = work;
+  const [attendees, guests, reminders, [made]] = await Promise.all([
+    attendeesOf(tx, fromId),
+    guestsOf(tx, fromId),
+    remindersOfEntry(tx, fromId),
+    tx.select({ startsAt: calendarEntries.startsAt }).from(calendarEntries).where(eq(calendarEntries.id, toId)),
+  ]);
+  if (attendees.length)
+    await tx.insert(calendarEntryAttendees).values(attendees.map((a) => ({ entryId: toId, userId: a.userId, startsAt: made?.startsAt ?? null })));
+  const added = await addGuests(
+    tx,
+    toId,
+    guests.map((g) => ({ email: g.email, name: g.name, contactId: null, locale: g.locale, timeZone: g.timeZone })),
+    now,
+  );
+  if (reminders.length) await replaceEntryReminders(tx, toId, reminders);
+  return { attendees: attendees.map((a) => a.userId), guests: added };
 }

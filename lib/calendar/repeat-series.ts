@@ -31,20 +31,18 @@ export function seriesColumnsOf(repeat: Repeat, start: Date, end: Date, zone: st
 export const NO_SERIES = { recurrenceRule: null, recurrenceZone: null, recurrenceUntil: null, recurrenceCount: null, seriesEndsAt: null } as const;
 
 /**
- * The series columns an entry form's choice gives, or the problems with it. Invitations,
- * reminders per occurrence are later steps: until they land, an entry with attendees or guests
- * does not repeat, and says so. Resources book every occurrence (lib/resources/series-bookings.ts).
+ * The series columns an entry form's choice gives, or the problems with it. A series invites its
+ * attendees and guests like a single entry (one REQUEST with its RRULE) and books its resources
+ * for every occurrence (lib/resources/series-bookings.ts).
  */
 export function seriesValuesFor(
   repeat: Repeat | null | undefined,
   time: { allDay: boolean; startsAt: Date | null; endsAt: Date | null },
   zone: string,
-  others: { attendees: number; guests: number; resources: number },
   problems: { add(field: string, key: string): void },
 ) {
   if (!repeat) return NO_SERIES;
   if (time.allDay) problems.add("repeat", "calendar.errors.repeatAllDay");
-  else if (others.attendees || others.guests) problems.add("repeat", "calendar.errors.repeatWithInvitations");
   if (time.allDay || !time.startsAt || !time.endsAt) return NO_SERIES;
   if (repeat.ends.kind === "onDate" && repeat.ends.date < instantToWallClock(time.startsAt, zone).slice(0, 10)) {
     problems.add("repeat.ends.date", "calendar.errors.repeatEndsBeforeStart");
@@ -69,13 +67,11 @@ export function seriesValuesAfterChange(
   repeat: Repeat | null | undefined,
   time: { allDay: boolean; startsAt: Date | null; endsAt: Date | null },
   zone: string,
-  others: { attendees: number; guests: number; resources: number },
   problems: { add(field: string, key: string): void },
 ) {
-  if (repeat !== undefined) return seriesValuesFor(repeat, time, zone, others, problems);
+  if (repeat !== undefined) return seriesValuesFor(repeat, time, zone, problems);
   if (!current.recurrenceRule || !current.recurrenceZone) return NO_SERIES;
   if (time.allDay) problems.add("repeat", "calendar.errors.repeatAllDay");
-  else if (others.attendees || others.guests) problems.add("repeat", "calendar.errors.repeatWithInvitations");
   if (time.allDay || !time.startsAt || !time.endsAt) return NO_SERIES;
   const until = current.recurrenceUntil && current.recurrenceUntil < time.startsAt ? time.startsAt : current.recurrenceUntil;
   const series: Series = {

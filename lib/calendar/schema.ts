@@ -181,6 +181,10 @@ export type DeleteOccurrenceInput = z.output<typeof deleteOccurrenceInput>;
 export const answerInput = z.object({
   entryId: id("calendar.errors.entryNotFound"),
   response: z.enum(ATTENDEE_RESPONSES.filter((r) => r !== "needs_action") as ["accepted", "tentative", "declined"], "required"),
+  // One occurrence of a series (its RECURRENCE-ID); absent: the entry or the whole series.
+  recurrenceId: lineString("calendar.errors.occurrenceNotFound")
+    .pipe(z.iso.datetime({ offset: true, error: "calendar.errors.occurrenceNotFound" }))
+    .optional(),
 });
 export type AnswerInput = z.output<typeof answerInput>;
 

@@ -91,6 +91,8 @@ interface RawEntryRow extends RawSeriesColumns {
   title: string | null;
   location: string | null;
   response: AttendeeResponse | null;
+  /** An attendee's answers to single occurrences of a series: RECURRENCE-ID in epoch milliseconds → answer. */
+  occurrence_answers: Record<string, AttendeeResponse> | string | null;
   sees: boolean;
   can_edit: boolean;
 }
@@ -120,30 +122,37 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, people: SQL, request: Windo
     db,
     sql`
     WITH r AS (
-      SELECT ${sql.raw(columns)}, c.user_id AS person_id, c.user_id AS owner_id, NULL::attendee_response AS response, ${noSeriesColumns}
+      SELECT ${sql.raw(columns)}, c.user_id AS person_id, c.user_id AS owner_id, NULL::attendee_response AS response, NULL::json AS occurrence_answers, ${noSeriesColumns}
       FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE c.user_id = ANY(${people}) AND e.starts_at >= ${earliest}::timestamptz AND e.starts_at < ${to}::timestamptz AND ${timed}
       UNION ALL
-      SELECT ${sql.raw(columns)}, c.user_id, c.user_id, NULL::attendee_response, ${noSeriesColumns}
+      SELECT ${sql.raw(columns)}, c.user_id, c.user_id, NULL::attendee_response, NULL::json, ${noSeriesColumns}
       FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE c.user_id = ANY(${people}) AND e.start_date >= ${b.earliestStartDate}::date AND e.start_date < ${b.toDate}::date AND ${allDay}
       UNION ALL
-      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response, ${noSeriesColumns}
+      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response, NULL::json, ${noSeriesColumns}
       FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id
         AND a.starts_at >= ${earliest}::timestamptz AND a.starts_at < ${to}::timestamptz AND ${timed}
       UNION ALL
-      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response, ${noSeriesColumns}
+      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response, NULL::json, ${noSeriesColumns}
       FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id
         AND a.start_date >= ${b.earliestStartDate}::date AND a.start_date < ${b.toDate}::date AND ${allDay}
       UNION ALL
-      -- Series in the owner's calendar (a series has no attendees yet), expanded below over the window only.
-      SELECT ${sql.raw(columns)}, c.user_id, c.user_id, NULL::attendee_response, ${seriesColumns}
+      -- Series in the owner's calendar and in their attendees', expanded below over the window only.
+      SELECT ${sql.raw(columns)}, c.user_id, c.user_id, NULL::attendee_response, NULL::json, ${seriesColumns}
       FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE c.user_id = ANY(${people}) AND ${seriesReach(from, to)}
+      UNION ALL
+      SELECT ${sql.raw(columns)}, a.user_id, c.user_id, a.response,
+        (SELECT json_object_agg((extract(epoch FROM oa.recurrence_id) * 1000)::bigint::text, oa.response)
+          FROM calendar_occurrence_answers oa WHERE oa.entry_id = e.id AND oa.user_id = a.user_id),
+        ${seriesColumns}
+      FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
+      WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id AND ${seriesReach(from, to)}
     )
-    SELECT r.id, r.person_id, r.owner_id, r.response, r.visibility, r.all_day, r.starts_at, r.ends_at, r.start_date::text AS start_date, r.end_date::text AS end_date,
+    SELECT r.id, r.person_id, r.owner_id, r.response, r.occurrence_answers, r.visibility, r.all_day, r.starts_at, r.ends_at, r.start_date::text AS start_date, r.end_date::text AS end_date,
       CASE WHEN v.sees THEN r.title END AS title, CASE WHEN v.sees THEN r.location END AS location, v.sees, v.can_edit,
       r.recurrence_rule, r.recurrence_zone, r.recurrence_until, r.recurrence_count, r.overrides
     FROM r
@@ -169,8 +178,12 @@ const instant = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toIS
 function occurrenceItems(row: RawEntryRow, window: WindowRequest): CalendarItem[] {
   const series = toItem(row);
   if (series.allDay) return [];
+  const answers =
+    typeof row.occurrence_answers === "string" ? (JSON.parse(row.occurrence_answers) as Record<string, AttendeeResponse>) : row.occurrence_answers;
   return occurrencesOfRow(row, window).map((o) => ({
     ...series,
+    // An attendee's answer to this occurrence, where they gave one, else to the series.
+    response: answers?.[String(o.recurrenceId.getTime())] ?? series.response,
     title: row.sees ? (o.override?.title ?? row.title) : null,
     location: row.sees ? (o.override?.location ?? row.location) : null,
     start: o.start.toISOString(),

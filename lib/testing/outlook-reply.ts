@@ -11,6 +11,8 @@ export function outlookReply(p: {
   partstat: "ACCEPTED" | "TENTATIVE" | "DECLINED";
   sequence: number;
   title?: string;
+  /** Answering one occurrence of a series: its RECURRENCE-ID as Outlook writes it, in its Windows zone ("20270517T090000"). */
+  recurrenceId?: string;
 }): string {
   const prefix = { ACCEPTED: "Accepted", TENTATIVE: "Tentative", DECLINED: "Declined" }[p.partstat];
   const lines = [
@@ -41,6 +43,7 @@ export function outlookReply(p: {
     "DTSTART;TZID=Central European Standard Time:20270510T090000",
     "DTEND;TZID=Central European Standard Time:20270510T103000",
     `UID:${p.entryId}@baton`,
+    ...(p.recurrenceId ? [`RECURRENCE-ID;TZID=Central European Standard Time:${p.recurrenceId}`] : []),
     "CLASS:PUBLIC",
     "PRIORITY:5",
     "DTSTAMP:20270502T071512Z",
@@ -54,7 +57,7 @@ export function outlookReply(p: {
     "X-MICROSOFT-CDO-INTENDEDSTATUS:BUSY",
     "X-MICROSOFT-CDO-ALLDAYEVENT:FALSE",
     "X-MICROSOFT-CDO-IMPORTANCE:1",
-    "X-MICROSOFT-CDO-INSTTYPE:0",
+    `X-MICROSOFT-CDO-INSTTYPE:${p.recurrenceId ? 3 : 0}`,
     "X-MICROSOFT-DONOTFORWARDMEETING:FALSE",
     "X-MICROSOFT-DISALLOW-COUNTER:FALSE",
     "X-MICROSOFT-LOCATIONDISPLAYNAME:Kraków\\, ul. Floriańska 1",

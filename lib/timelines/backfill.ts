@@ -39,7 +39,7 @@ async function backfillBatch(db: Db, type: TimelineItemType, afterId: string | n
   const shared = new SharedReads();
   for (const id of ids) {
     await db.transaction(async (tx) => {
-      const loaded = await source.load(tx, id, { lock: true, shared });
+      const loaded = await source.load(tx, id, { lock: true, now, shared });
       await writeLoadedTimeline(tx, { type, id }, loaded, loaded?.updatedAt ?? now);
     });
   }

@@ -3,7 +3,7 @@ import { moments } from "@/db/schema";
 import type { SystemWork } from "@/lib/effects/unit";
 import { writeOutbox } from "@/lib/notify/outbox";
 import { timelineSources } from "./registry";
-import { momentColumns } from "./write";
+import { momentColumns, writeLoadedTimeline } from "./write";
 import type { ItemRef, SharedReads } from "./types";
 
 export interface FireOptions {
@@ -39,7 +39,7 @@ const ofItem = (item: ItemRef) => and(eq(moments.itemType, item.type), eq(moment
 export async function fireItemMoments(work: SystemWork, item: ItemRef, options: FireOptions): Promise<FireResult> {
   const { tx } = work;
   const stale = { stale: true, notificationIds: [], fired: [] };
-  const loaded = await timelineSources[item.type].load(tx, item.id, { lock: true, shared: options.shared });
+  const loaded = await timelineSources[item.type].load(tx, item.id, { lock: true, now: work.now, shared: options.shared });
   if (!loaded) {
     await tx.delete(moments).where(and(ofItem(item), isPending));
     return stale;
@@ -85,6 +85,8 @@ export async function fireItemMoments(work: SystemWork, item: ItemRef, options: 
     if (notificationId) notificationIds.push(notificationId);
     fired.push(moment.key);
   }
+  // A rolling timeline moves its horizon on: the occurrences now within reach get their moments.
+  if (loaded.rolling && fired.length) await writeLoadedTimeline(tx, item, loaded, at);
   return { stale: false, notificationIds, fired };
 }
 

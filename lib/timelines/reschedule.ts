@@ -21,7 +21,7 @@ export async function rescheduleTimelines(
   const shared = new SharedReads();
   let written = 0;
   for (const id of ids) {
-    const loaded = await source.load(tx, id, { lock: true, shared });
+    const loaded = await source.load(tx, id, { lock: true, now, shared });
     await writeLoadedTimeline(tx, { type, id }, loaded, now);
     if (loaded) {
       effects.schedule({ type, id, version: loaded.version, reason });

@@ -36,6 +36,11 @@ export interface LoadedTimeline {
   moments: Moment[];
   /** The notification a due moment sends, or null when nobody can read it (an inactive recipient). */
   noticeOf(moment: Moment): OutboxRow | null;
+  /**
+   * Its moments reach only a horizon ahead of `now` (a series repeating without end): whenever a
+   * moment of it is settled, the timeline is written again from then, so the horizon moves on.
+   */
+  rolling?: boolean;
   /** What else a settled moment changes, in the same transaction (a snooze is no longer pending). */
   afterSettled?(tx: DbOrTx, moment: Moment, at: Date): Promise<void>;
 }
@@ -46,8 +51,11 @@ export interface LoadedTimeline {
  * reconcile and backfill are the same code.
  */
 export interface TimelineSource {
-  /** The item now (under its row lock when `lock`), or null when it is gone. */
-  load(tx: DbOrTx, id: string, options: { lock: boolean; shared?: SharedReads }): Promise<LoadedTimeline | null>;
+  /**
+   * The item now (under its row lock when `lock`), or null when it is gone. `now` bounds what a
+   * kind with open-ended moments writes ahead (a series' occurrences: see `rolling`).
+   */
+  load(tx: DbOrTx, id: string, options: { lock: boolean; now: Date; shared?: SharedReads }): Promise<LoadedTimeline | null>;
   /**
    * Items in id order after `afterId` whose timeline may still send something at `now` (an open
    * task, an entry not yet begun), for writing the timelines of items older than their kind's.

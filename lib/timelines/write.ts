@@ -19,7 +19,7 @@ export interface WriteOptions {
  * Sent and skipped moments stay as they were: the same moment key is never sent twice.
  */
 export async function writeTimeline(tx: DbOrTx, item: ItemRef, now: Date, options: WriteOptions = {}): Promise<void> {
-  const loaded = await timelineSources[item.type].load(tx, item.id, { lock: false, shared: options.shared });
+  const loaded = await timelineSources[item.type].load(tx, item.id, { lock: false, now, shared: options.shared });
   await writeLoadedTimeline(tx, item, loaded, options.setAt ?? now);
 }
 

@@ -57,7 +57,7 @@ export interface FeedOccurrence {
 
 /**
  * The entries of the people shown, one row per entry: those in their own calendars and those
- * they are invited to and have not declined. Each arm is one range of a partial index (live and
+ * they are invited to and have not declined (a series they are invited to while its span reaches the window). Each arm is one range of a partial index (live and
  * cancelled entries have one each, the invitations theirs). Cancelled entries stay in the window
  * and go out as STATUS:CANCELLED with their raised SEQUENCE, so a subscribed client that keeps
  * events removes them; a declined invitation is left out of the decliner's feed.
@@ -92,7 +92,10 @@ function feedRowsSql(people: SQL, window: FeedWindow): SQL {
     UNION
     SELECT e.id, c.user_id FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
     WHERE a.user_id IN (${people}) AND a.response <> 'declined'
-      AND a.start_date >= ${earliestDate}::date AND a.start_date < ${window.toDate}::date AND ${allDay}`;
+      AND a.start_date >= ${earliestDate}::date AND a.start_date < ${window.toDate}::date AND ${allDay}
+    UNION
+    SELECT e.id, c.user_id FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
+    WHERE a.user_id IN (${people}) AND a.response <> 'declined' AND a.starts_at < ${to}::timestamptz AND ${series}`;
 }
 
 /** How the creator stands to each row, from joins (the rule of lib/calendar/access.ts). */

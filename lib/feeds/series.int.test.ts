@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { calendarEntries, calendarOccurrenceOverrides } from "@/db/schema";
 import { preparedRows } from "@/db/prepared";
 import type { Viewer } from "@/lib/auth/viewer";
-import { changeOccurrenceAction, createEntryAction, deleteOccurrenceAction, grantCalendarAccessAction } from "@/lib/calendar/actions";
+import { answerEntryAction, changeOccurrenceAction, createEntryAction, deleteOccurrenceAction, grantCalendarAccessAction } from "@/lib/calendar/actions";
 import { expandSeries } from "@/lib/calendar/recurrence";
 import { seriesColumns, seriesOfRow, type RawSeriesColumns } from "@/lib/calendar/series-rows";
 import { actAs } from "@/lib/testing/acting";
@@ -110,6 +110,27 @@ describe("recurring series in feeds", () => {
     expect(abroad).toContain("BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw\r\n");
     expect(abroad).toMatch(/^X-WR-TIMEZONE:America\/New_York\r$/m);
     expect(blocksOf(abroad, o.id)[0]).toMatch(/^DTSTART;TZID=Europe\/Warsaw:20261102T090000$/m);
+  });
+
+  it("writes a series a person is invited to in their own feed, while its span reaches the window, not after they decline it", async () => {
+    const o = await office();
+    actAs(o.director.viewer);
+    const created = await createEntryAction({
+      time: { allDay: false, start: "2026-01-05T08:00", end: "2026-01-05T08:30" },
+      title: "Odprawa z kolegą",
+      attendeeIds: [o.colleague.id],
+      repeat: { frequency: "weekly", interval: 1, weekdays: ["MO"], ends: { kind: "never" } },
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const text = await feedOf(o.colleague.viewer, o.db, { kind: "own" });
+    const [master] = blocksOf(text, created.data.id);
+    // Its first occurrence lies long before the feed's window; the series reaches into it all the same.
+    expect(master).toMatch(/^RRULE:FREQ=WEEKLY;BYDAY=MO$/m);
+    expect(master).toMatch(/^DTSTART;TZID=Europe\/Warsaw:20260105T080000$/m);
+    expect(master).toMatch(/^SUMMARY:Odprawa z kolegą$/m);
+    actAs(o.colleague.viewer);
+    expect(await answerEntryAction({ entryId: created.data.id, response: "declined" })).toMatchObject({ ok: true });
+    expect(blocksOf(await feedOf(o.colleague.viewer, o.db, { kind: "own" }), created.data.id)).toEqual([]);
   });
 
   it("ical.js and node-ical expand the feed into Baton's own occurrences over 2027, across both clock changes, under three process zones", async () => {

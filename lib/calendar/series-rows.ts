@@ -83,16 +83,23 @@ export function occurrencesOfRow(row: RawSeriesColumns, window: ExpansionWindow)
 }
 
 /**
- * The busy time the series of these people's own calendars make in [from, to), as instants.
+ * The busy time the series of these people's own calendars, and the series they are invited to and
+ * have not declined, make in [from, to), as instants.
  * Private series are busy like any other; only times leave this function.
  */
 export async function seriesBusyOf(db: DbOrTx, people: string[], window: ExpansionWindow): Promise<{ start: Date; end: Date }[]> {
   if (!people.length) return [];
+  const list = `{${people.join(",")}}`;
+  const reach = seriesReach(window.from.toISOString(), window.to.toISOString());
   const rows = await preparedRows<RawSeriesColumns>(
     db,
     sql`SELECT e.starts_at, e.ends_at, ${seriesColumns}
       FROM calendar_entries e JOIN calendars c ON c.id = e.calendar_id
-      WHERE c.user_id = ANY(${`{${people.join(",")}}`}::uuid[]) AND ${seriesReach(window.from.toISOString(), window.to.toISOString())}`,
+      WHERE c.user_id = ANY(${list}::uuid[]) AND ${reach}
+      UNION ALL
+      SELECT e.starts_at, e.ends_at, ${seriesColumns}
+      FROM calendar_entry_attendees a JOIN calendar_entries e ON e.id = a.entry_id JOIN calendars c ON c.id = e.calendar_id
+      WHERE a.user_id = ANY(${list}::uuid[]) AND a.user_id <> c.user_id AND a.response <> 'declined' AND ${reach}`,
   );
   return rows.flatMap((row) => occurrencesOfRow(row, window).map((o) => ({ start: o.start, end: o.end })));
 }

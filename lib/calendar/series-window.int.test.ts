@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { calendarEntries, calendarGrants, calendarOccurrenceOverrides, calendars } from "@/db/schema";
+import { calendarEntries, calendarEntryAttendees, calendarGrants, calendarOccurrenceOverrides, calendars } from "@/db/schema";
 import { findFreeSlots } from "@/lib/resources/finder";
 import { testDb } from "@/lib/testing/db";
 import { makeClient, makeUser } from "@/lib/testing/factories";
@@ -114,6 +114,27 @@ describe("a recurring series in the free-time finder", () => {
     expect((await slotAt("2027-03-15"))[0]?.start).toBe(at("2027-03-15T09:00").toISOString());
     // After the spring change, still 09:00 Warsaw.
     expect((await slotAt("2027-03-29"))[0]?.start).toBe(at("2027-03-29T10:00").toISOString());
+  });
+
+  it("makes an invited colleague busy at each occurrence unless they declined the series", async () => {
+    const db = await testDb();
+    const owner = await makeUser(db, { timeZone: WARSAW });
+    const invited = await makeUser(db, { timeZone: "America/New_York" });
+    const organiser = await makeUser(db, { timeZone: WARSAW });
+    const entry = await weekly(db, owner.id, "2027-03-01T09:00");
+    await db.insert(calendarEntryAttendees).values({ entryId: entry.id, userId: invited.id, response: "accepted", startsAt: entry.startsAt });
+    const slotAt = async () =>
+      findFreeSlots(db, organiser.viewer, {
+        people: [invited.id],
+        resources: [],
+        durationMinutes: 60,
+        from: at("2027-04-05T09:00"),
+        to: at("2027-04-05T12:00"),
+        limit: 1,
+      });
+    expect((await slotAt())[0]?.start).toBe(at("2027-04-05T10:00").toISOString());
+    await db.update(calendarEntryAttendees).set({ response: "declined" }).where(eq(calendarEntryAttendees.entryId, entry.id));
+    expect((await slotAt())[0]?.start).toBe(at("2027-04-05T09:00").toISOString());
   });
 
   it("lists a client's series once on each side of now, as its next and its latest occurrence, private ones only to who sees them", async () => {

@@ -9,7 +9,7 @@ import { formatEntryTime } from "@/lib/calendar/entry-format";
 import { entriesAbout, type RelatedEntry } from "@/lib/calendar/queries";
 import { now } from "@/lib/time/clock";
 import { calendarReaderFor, dateLabel } from "./calendar-reader";
-import { describeRepeat, type RepeatTranslator } from "./repeat/repeat-words";
+import { describeRepeat, type RepeatTranslator } from "@/lib/calendar/repeat-words";
 
 /**
  * Meetings and visits tied to a client or a case, next ones first, and a "Plan a meeting" that

@@ -61,6 +61,19 @@ describe("invitation e-mails, as each reader gets them", () => {
     }
   }
 
+  it("says how a series repeats, in the series' days and the reader's language; not for one occurrence", () => {
+    // Monday 10 May 2027, 09:00 Warsaw, every week: a Tokyo reader's clock says Monday 16:00, the series is on Mondays.
+    const series = { rule: "FREQ=WEEKLY;BYDAY=MO", zone: "Europe/Warsaw", until: null, count: 10, exdates: [], endsAt: null };
+    const weekly = { ...payload, invitation: { ...invitation, series } };
+    expect(renderNotice("calendar.invited", weekly, "en", "Asia/Tokyo", { strict: true })!.email.body).toContain("Repeats: Every week on Monday, 10 times.");
+    expect(renderNotice("calendar.invited", weekly, "pl", "Europe/Warsaw", { strict: true })!.email.body).toMatch(
+      /Powtarza się: Co tydzień: poniedziałek, 10 razy\./,
+    );
+    const one = { ...weekly, invitation: { ...weekly.invitation, occurrence: { recurrenceId: payload.time.start, sequence: 1 } } };
+    expect(renderNotice("invitation.updated", one, "en", "Europe/Warsaw", { strict: true })!.email.body).not.toContain("Repeats:");
+    expect(renderNotice("calendar.invited", payload, "en", "Europe/Warsaw", { strict: true })!.email.body).not.toContain("Repeats:");
+  });
+
   it("gives a colleague the client and case and answer links bound to them, in their zone", () => {
     const rendered = renderNotice("calendar.invited", payload, "en", "America/New_York", { strict: true })!;
     expect(rendered.email.body).toContain("Client: Hotel Wawel sp. z o.o.");

@@ -1,5 +1,8 @@
-import type { EmailContext, EmailExtras, EmailTexts, NoticeContext, NoticeTexts } from "@/lib/notify/kinds";
-import { wallClockToInstant } from "@/lib/time/zoned";
+import type { Locale } from "@/lib/i18n/locale";
+import type { EmailContext, EmailExtras, EmailTexts, NoticeContext, NoticeTexts, NoticeTranslator } from "@/lib/notify/kinds";
+import { instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
+import { repeatOf } from "./repeat";
+import { describeRepeat, type RepeatTranslator } from "./repeat-words";
 import { signAnswerLink, type AttendeeRef } from "./answer-token";
 import type { InvitationFacts } from "./invitation-facts";
 import { invitationCalendar, type InvitationAttendee } from "./invitation-ics";
@@ -39,17 +42,35 @@ export function answerLinkExpiry(time: EntryTime, timeZone: string, series?: { e
  * (colleagues only: guests' facts carry neither), the zone its times are in, and how to answer.
  */
 export function invitationEmailTexts(answerable: boolean) {
-  return (p: InvitationPayload, { t, timeZone }: NoticeContext, inApp: NoticeTexts): Partial<EmailTexts> => {
+  return (p: InvitationPayload, { t, timeZone, locale }: NoticeContext, inApp: NoticeTexts): Partial<EmailTexts> => {
     const facts = p.invitation;
     if (!facts) return {};
     const lines = [inApp.body];
     if (facts.attendees.length) lines.push(t("invitations.email.invitedLine", { names: facts.attendees.map((a) => a.name).join(", ") }));
     if (facts.client) lines.push(t("invitations.email.clientLine", { client: facts.client }));
     if (facts.case) lines.push(t("invitations.email.caseLine", { case: facts.case }));
+    const repeats = facts.series && !facts.occurrence && !p.time.allDay ? seriesInWords(facts.series, p.time.start, t, locale) : null;
+    if (repeats) lines.push(t("invitations.email.repeatLine", { rule: repeats }));
     if (!p.time.allDay) lines.push(t("invitations.email.zoneLine", { zone: timeZone }));
     if (answerable) lines.push(t("invitations.email.answerLine"));
     return { body: lines.join("\n") };
   };
+}
+
+/**
+ * How a series repeats, in the reader's language, as the entry form says it ("Every week on Monday"); its days are
+ * the series' own (its zone's), as the invitation's times are. Null for a rule the form does not make.
+ */
+function seriesInWords(series: NonNullable<InvitationFacts["series"]>, firstStart: string, t: NoticeTranslator, locale: Locale): string | null {
+  const repeat = repeatOf(series.rule, series.until ? new Date(series.until) : null, series.count, series.zone);
+  if (!repeat) return null;
+  const say: RepeatTranslator = (key, values) => (t as unknown as RepeatTranslator)(`calendar.form.repeat.${key}`, values);
+  const tag = locale === "pl" ? "pl-PL" : "en-GB";
+  const formatDate = (date: string, withYear: boolean) =>
+    new Intl.DateTimeFormat(tag, { day: "numeric", month: "long", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" }).format(
+      new Date(`${date}T00:00:00Z`),
+    );
+  return describeRepeat(repeat, instantToWallClock(new Date(firstStart), series.zone).slice(0, 10), say, formatDate);
 }
 
 /** Whom the recipient's answer links speak for: the guest the facts name, or the colleague it is addressed to. */

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Field, Input, Select } from "@/components/ui/field";
 import { MAX_REPEAT_COUNT, MAX_REPEAT_INTERVAL, REPEAT_FREQUENCIES, WEEKDAYS, type Repeat, type RepeatFrequency } from "@/lib/calendar/repeat";
 import { dateLabel, type CalendarReader } from "../calendar-reader";
-import { describeRepeat, type RepeatTranslator } from "./repeat-words";
+import { describeRepeat, type RepeatTranslator } from "@/lib/calendar/repeat-words";
 
 const UNIT: Record<RepeatFrequency, string> = {
   daily: "daily",

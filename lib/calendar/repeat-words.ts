@@ -1,4 +1,4 @@
-import { WEEKDAYS, weekOfMonth, weekdayOf, type Repeat } from "@/lib/calendar/repeat";
+import { WEEKDAYS, weekOfMonth, weekdayOf, type Repeat } from "./repeat";
 
 /** A translator of the calendar.form.repeat namespace. */
 export type RepeatTranslator = (key: string, values?: Record<string, string | number>) => string;

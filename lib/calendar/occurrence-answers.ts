@@ -10,7 +10,8 @@ import {
   type AnswerPath,
 } from "@/db/schema";
 import type { AttendeeRef } from "./answer-token";
-import { isOccurrenceStart, type Series } from "./recurrence";
+import { isOccurrenceStart } from "./recurrence";
+import { seriesOfEntry } from "./series-rows";
 import type { AttendeeResponse } from "./types";
 
 /**
@@ -22,19 +23,6 @@ import type { AttendeeResponse } from "./types";
  */
 
 type EntryRow = typeof calendarEntries.$inferSelect;
-
-/** The series an entry is, or null for a single entry. */
-export function seriesOfEntry(entry: EntryRow): Series | null {
-  if (!entry.recurrenceRule || !entry.recurrenceZone || !entry.startsAt || !entry.endsAt) return null;
-  return {
-    start: entry.startsAt,
-    end: entry.endsAt,
-    rule: entry.recurrenceRule,
-    zone: entry.recurrenceZone,
-    until: entry.recurrenceUntil,
-    count: entry.recurrenceCount,
-  };
-}
 
 /**
  * The SEQUENCE of one occurrence's own VEVENT (RECURRENCE-ID): the series' while the occurrence

@@ -18,6 +18,7 @@ import { remindersOfEntry, replaceEntryReminders } from "./reminders";
 import { calendarEntryAttendees } from "@/db/schema";
 import { storedTime } from "./entry-time";
 import { expandSeries, isOccurrenceStart, seriesEnd, type Series } from "./recurrence";
+import { seriesOfEntry } from "./series-rows";
 import type { ChangeOccurrenceInput, DeleteOccurrenceInput } from "./schema";
 
 type EntryRow = typeof calendarEntries.$inferSelect;
@@ -30,15 +31,9 @@ const MINUTE = 60_000;
  */
 
 function seriesOf(entry: EntryRow): Series {
-  if (!entry.recurrenceRule || !entry.recurrenceZone || !entry.startsAt || !entry.endsAt) throw new NotFound("calendar.errors.occurrenceNotFound");
-  return {
-    start: entry.startsAt,
-    end: entry.endsAt,
-    rule: entry.recurrenceRule,
-    zone: entry.recurrenceZone,
-    until: entry.recurrenceUntil,
-    count: entry.recurrenceCount,
-  };
+  const series = seriesOfEntry(entry);
+  if (!series) throw new NotFound("calendar.errors.occurrenceNotFound");
+  return series;
 }
 
 /** The series, locked and editable by the viewer, and the occurrence asked for, which its rule must make. */

@@ -1,6 +1,7 @@
-import { sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedRows } from "@/db/prepared";
+import { calendarOccurrenceOverrides, type calendarEntries } from "@/db/schema";
 import { expandSeries, type ExpansionWindow, type Occurrence, type OccurrenceOverride, type Series } from "./recurrence";
 
 /**
@@ -102,4 +103,37 @@ export async function seriesBusyOf(db: DbOrTx, people: string[], window: Expansi
       WHERE a.user_id = ANY(${list}::uuid[]) AND a.user_id <> c.user_id AND a.response <> 'declined' AND ${reach}`,
   );
   return rows.flatMap((row) => occurrencesOfRow(row, window).map((o) => ({ start: o.start, end: o.end })));
+}
+
+/** The stored columns of an entry a series is read from. */
+type SeriesEntryRow = Pick<
+  typeof calendarEntries.$inferSelect,
+  "startsAt" | "endsAt" | "recurrenceRule" | "recurrenceZone" | "recurrenceUntil" | "recurrenceCount"
+>;
+
+/** The series an entry row is, or null for a single entry. */
+export function seriesOfEntry(entry: SeriesEntryRow): Series | null {
+  if (!entry.recurrenceRule || !entry.recurrenceZone || !entry.startsAt || !entry.endsAt) return null;
+  return {
+    start: entry.startsAt,
+    end: entry.endsAt,
+    rule: entry.recurrenceRule,
+    zone: entry.recurrenceZone,
+    until: entry.recurrenceUntil,
+    count: entry.recurrenceCount,
+  };
+}
+
+/** A series' overrides as the expansion takes them (changed and deleted occurrences). */
+export async function overridesOfEntry(tx: DbOrTx, entryId: string): Promise<OccurrenceOverride[]> {
+  const rows = await tx.select().from(calendarOccurrenceOverrides).where(eq(calendarOccurrenceOverrides.entryId, entryId));
+  return rows.map((o) => ({
+    recurrenceId: o.recurrenceId,
+    cancelled: o.cancelled,
+    start: o.startsAt,
+    end: o.endsAt,
+    title: o.title,
+    location: o.location,
+    description: o.description,
+  }));
 }

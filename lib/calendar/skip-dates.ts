@@ -3,7 +3,8 @@ import { calendarEntries, calendarOccurrenceOverrides } from "@/db/schema";
 import { Invalid } from "@/lib/action/errors";
 import type { Work } from "@/lib/effects/unit";
 import { writeHistory } from "./commands";
-import { isOccurrenceStart, type Series } from "./recurrence";
+import { isOccurrenceStart } from "./recurrence";
+import { seriesOfEntry } from "./series-rows";
 
 /**
  * Dates of a series the person chose to leave out when saving it (the dates its rooms are taken
@@ -15,15 +16,8 @@ export async function skipOccurrences(work: Work, entryId: string, dates: readon
   const { tx, viewer, now } = work;
   const [entry] = await tx.select().from(calendarEntries).where(eq(calendarEntries.id, entryId));
   const refuse = () => new Invalid("calendar.errors.occurrenceNotFound", { skipDates: ["calendar.errors.occurrenceNotFound"] });
-  if (!entry?.recurrenceRule || !entry.recurrenceZone || !entry.startsAt || !entry.endsAt) throw refuse();
-  const series: Series = {
-    start: entry.startsAt,
-    end: entry.endsAt,
-    rule: entry.recurrenceRule,
-    zone: entry.recurrenceZone,
-    until: entry.recurrenceUntil,
-    count: entry.recurrenceCount,
-  };
+  const series = entry ? seriesOfEntry(entry) : null;
+  if (!series) throw refuse();
   const instants = [...new Set(dates)].map((d) => new Date(d)).sort((a, b) => a.getTime() - b.getTime());
   if (instants.some((d) => Number.isNaN(d.getTime()) || !isOccurrenceStart(series, d))) throw refuse();
   await tx

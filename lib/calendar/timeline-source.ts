@@ -1,13 +1,13 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, or } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
-import { calendarEntries, calendarEntryAttendees, calendarOccurrenceOverrides, calendars, reminderDefaults, users } from "@/db/schema";
+import { calendarEntries, calendarEntryAttendees, calendars, reminderDefaults, users } from "@/db/schema";
 import { notice } from "@/lib/notify/notice";
 import { localDateOf } from "@/lib/time/zoned";
 import { entryTimeOf } from "./entry-time";
 import type { ReminderSpec } from "@/lib/reminders/moments";
 import type { TimelineSource } from "@/lib/timelines/types";
 import { remindersOfEntry } from "./reminders";
-import { colleaguesOccurrenceAnswers, seriesOfEntry } from "./occurrence-answers";
+import { colleaguesOccurrenceAnswers } from "./occurrence-answers";
+import { overridesOfEntry, seriesOfEntry } from "./series-rows";
 import { expandSeries, type Occurrence, type OccurrenceOverride, type Series } from "./recurrence";
 import { entryTimelineOf, type EntryRecipient } from "./timeline";
 import type { Moment } from "@/lib/reminders/timeline";
@@ -31,19 +31,6 @@ export function occurrencesToRemind(series: Series, overrides: readonly Occurren
   const ahead = (to: number) => expandSeries(series, overrides, { from: now, to: new Date(now.getTime() + to * DAY) });
   const within = ahead(SERIES_REMINDER_HORIZON_DAYS);
   return within.length ? within : ahead(NEXT_OCCURRENCE_REACH_DAYS).slice(0, 1);
-}
-
-async function overridesOf(tx: DbOrTx, entryId: string): Promise<OccurrenceOverride[]> {
-  const rows = await tx.select().from(calendarOccurrenceOverrides).where(eq(calendarOccurrenceOverrides.entryId, entryId));
-  return rows.map((o) => ({
-    recurrenceId: o.recurrenceId,
-    cancelled: o.cancelled,
-    start: o.startsAt,
-    end: o.endsAt,
-    title: o.title,
-    location: o.location,
-    description: o.description,
-  }));
 }
 
 /**
@@ -88,7 +75,7 @@ export const entryTimelineSource: TimelineSource = {
     const occurrenceOf = new Map<string, Occurrence>();
     let moments: Moment[];
     if (series && !entry.cancelledAt) {
-      const [overrides, answers] = await Promise.all([overridesOf(tx, id), colleaguesOccurrenceAnswers(tx, id)]);
+      const [overrides, answers] = await Promise.all([overridesOfEntry(tx, id), colleaguesOccurrenceAnswers(tx, id)]);
       moments = [];
       for (const occurrence of occurrencesToRemind(series, overrides, now)) {
         const own = answers.get(occurrence.recurrenceId.getTime());

@@ -1,10 +1,11 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
 import { preparedRows } from "@/db/prepared";
-import { bookings, calendarEntries, calendarOccurrenceOverrides, resources, seriesResources } from "@/db/schema";
+import { bookings, calendarEntries, resources, seriesResources } from "@/db/schema";
 import { Conflict } from "@/lib/action/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { expandSeries, type Occurrence, type OccurrenceOverride, type Series } from "@/lib/calendar/recurrence";
+import { overridesOfEntry, seriesOfEntry } from "@/lib/calendar/series-rows";
 import type { Work } from "@/lib/effects/unit";
 import { cancelAndTell, checkMayBook, type BookingRow, type ResourceRow } from "./commands";
 import { isBookingClash } from "./database-errors";
@@ -52,27 +53,8 @@ export interface Slot {
 /** The series of an entry with its overrides (null when the entry does not repeat). */
 export async function storedSeriesOf(tx: DbOrTx, entryId: string): Promise<{ series: Series; overrides: OccurrenceOverride[] } | null> {
   const [entry] = await tx.select().from(calendarEntries).where(eq(calendarEntries.id, entryId));
-  if (!entry?.recurrenceRule || !entry.recurrenceZone || !entry.startsAt || !entry.endsAt) return null;
-  const rows = await tx.select().from(calendarOccurrenceOverrides).where(eq(calendarOccurrenceOverrides.entryId, entryId));
-  return {
-    series: {
-      start: entry.startsAt,
-      end: entry.endsAt,
-      rule: entry.recurrenceRule,
-      zone: entry.recurrenceZone,
-      until: entry.recurrenceUntil,
-      count: entry.recurrenceCount,
-    },
-    overrides: rows.map((o) => ({
-      recurrenceId: o.recurrenceId,
-      cancelled: o.cancelled,
-      start: o.startsAt,
-      end: o.endsAt,
-      title: o.title,
-      location: o.location,
-      description: o.description,
-    })),
-  };
+  const series = entry ? seriesOfEntry(entry) : null;
+  return series ? { series, overrides: await overridesOfEntry(tx, entryId) } : null;
 }
 
 /** The occurrences whose rule start lies in [from, until) and that have not ended at `now`. */

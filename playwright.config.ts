@@ -19,6 +19,7 @@ const SECOND_HALF = [
   "password-reset.spec.ts",
   "resources.spec.ts",
   "subtasks.spec.ts",
+  "task-board.spec.ts",
   "task-page.spec.ts",
 ].map((file) => `**/${file}`);
 

@@ -35,10 +35,14 @@ test("a card moves between columns by dragging, by the keyboard and through its 
 
   // By keyboard: space picks it up, each arrow is a column, space drops it. "Awaiting acceptance" is
   // no place for a task that needs none: the card goes back, and the reason is said.
+  // Each key waits for what the drag announces (dnd-kit's live region), so a slow machine never drops a key.
+  const live = page.locator('[id^="DndLiveRegion"]');
   const moved = await hydrated(cardIn(column(page, "in_progress"), title).getByRole("button", { name: /^Przeciągnij/ }));
   await moved.focus();
   await page.keyboard.press("Space");
+  await expect(live).toContainText(/Podniesiono zadanie #|nad kolumną W toku\./);
   await page.keyboard.press("ArrowRight");
+  await expect(live).toContainText("nad kolumną Do akceptacji.");
   await page.keyboard.press("Space");
   await expect(page.locator("[data-board-message]")).toContainText("zostaje na miejscu: Tego zadania nie można przenieść do tej kolumny.");
   await expect(cardIn(column(page, "in_progress"), title)).toBeVisible();
@@ -48,8 +52,11 @@ test("a card moves between columns by dragging, by the keyboard and through its 
     .getByRole("button", { name: /^Przeciągnij/ })
     .focus();
   await page.keyboard.press("Space");
+  await expect(live).toContainText(/Podniesiono zadanie #|nad kolumną W toku\./);
   await page.keyboard.press("ArrowRight");
+  await expect(live).toContainText("nad kolumną Do akceptacji.");
   await page.keyboard.press("ArrowRight");
+  await expect(live).toContainText("nad kolumną Wykonane.");
   await page.keyboard.press("Space");
   await expect(page.locator("[data-board-message]")).toHaveText(new RegExp(`${title} ma teraz status: Wykonane\\.$`));
   await expect(cardIn(column(page, "done"), title)).toBeVisible();

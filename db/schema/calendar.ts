@@ -165,6 +165,9 @@ export const calendarEntryAttendees = pgTable(
     // invited to this week" is an index range per person, not a walk over every invitation.
     startsAt: timestamp("starts_at", { withTimezone: true }),
     startDate: date("start_date", { mode: "string" }),
+    // Whether the entry is a series, kept by triggers (migration 0038) whatever writes the entry or
+    // the invitation, so "the series this person is invited to" is an index range per person.
+    recurring: boolean("recurring").notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.entryId, t.userId] }),
@@ -176,6 +179,9 @@ export const calendarEntryAttendees = pgTable(
     index("calendar_entry_attendees_user_all_day_idx")
       .on(t.userId, t.startDate)
       .where(sql`${t.startDate} IS NOT NULL`),
+    index("calendar_entry_attendees_user_series_idx")
+      .on(t.userId, t.startsAt)
+      .where(sql`${t.recurring}`),
   ],
 );
 

@@ -1,6 +1,7 @@
+import { LRUCache } from "lru-cache";
 import { RRuleTemporal } from "rrule-temporal";
 import { Temporal } from "temporal-polyfill";
-import { instantToWallClock, wallClockToInstant } from "@/lib/time/zoned";
+import { wallClockMsOf, wallClockMsToInstantMs } from "@/lib/time/wall-clock";
 
 /**
  * The one expansion of a recurring series into its occurrences; views, free-time finding,
@@ -77,26 +78,66 @@ export function isSeriesRule(rule: string): boolean {
   const freq = parts.find((p) => p.startsWith("FREQ="))?.slice(5);
   if (!freq || !FREQUENCIES.has(freq)) return false;
   try {
-    ruleOf({ start: new Date(Date.UTC(2027, 0, 4, 9)), end: new Date(Date.UTC(2027, 0, 4, 10)), rule, zone: "UTC", until: null, count: 1 }).all();
+    compileRule({ start: new Date(Date.UTC(2027, 0, 4, 9)), end: new Date(Date.UTC(2027, 0, 4, 10)), rule, zone: "UTC", until: null, count: 1 }).all();
     return true;
   } catch {
     return false;
   }
 }
 
-/** A local time in the series' zone as a floating Temporal value (a ZonedDateTime in UTC, which has no clock changes). */
+const MINUTE = 60_000;
+
+/** A local time in the series' zone, to the minute, as the milliseconds it would be in UTC (a floating time). */
+function floatingMs(instant: Date, zone: string): number {
+  const ms = wallClockMsOf(instant.getTime(), zone);
+  return ms - (((ms % MINUTE) + MINUTE) % MINUTE);
+}
+
+/** The same as a Temporal value (a ZonedDateTime in UTC, which has no clock changes), for rrule-temporal. */
 function floating(instant: Date, zone: string): Temporal.ZonedDateTime {
-  return Temporal.PlainDateTime.from(instantToWallClock(instant, zone)).toZonedDateTime("UTC");
+  return Temporal.Instant.fromEpochMilliseconds(floatingMs(instant, zone)).toZonedDateTimeISO("UTC");
 }
 
 function floatingToInstant(local: Temporal.ZonedDateTime, zone: string): Date {
-  const wall = local.toPlainDateTime().toString({ smallestUnit: "minute" });
-  const instant = wallClockToInstant(wall, zone);
-  if (!instant) throw new RangeError(`No instant for ${wall} in ${zone}`);
-  return instant;
+  const ms = local.epochMilliseconds;
+  return new Date(wallClockMsToInstantMs(ms - (((ms % MINUTE) + MINUTE) % MINUTE), zone));
+}
+
+/**
+ * Compiled rules by everything that defines them. Building an RRuleTemporal costs about five times
+ * what asking it for a week does, and the same series are expanded over and over (each view of a
+ * team's week, the free-time finder, reminders, feeds); an instance is immutable apart from its own
+ * query-plan caches, so one serves every caller. A changed series has another key.
+ */
+const compiled = new LRUCache<string, RRuleTemporal>({ max: 20_000 });
+
+/**
+ * The rule's starts over a stretch, by rule and stretch: a team's week is asked for again on every
+ * page load and refetch, by every manager of the team. Callers only read the arrays.
+ */
+const startsOfStretch = new LRUCache<string, readonly Date[]>({ max: 50_000, maxSize: 400_000, sizeCalculation: (starts) => starts.length + 1 });
+
+/** Empties both caches: for measuring a first look at a window (bench calendar-week) and for tests. */
+export function clearRecurrenceCaches(): void {
+  compiled.clear();
+  startsOfStretch.clear();
+}
+
+function ruleKey(series: Series): string {
+  return `${series.rule}|${series.zone}|${series.start.getTime()}|${series.count ?? ""}|${series.until?.getTime() ?? ""}`;
 }
 
 function ruleOf(series: Series): RRuleTemporal {
+  const key = ruleKey(series);
+  let rule = compiled.get(key);
+  if (!rule) {
+    rule = compileRule(series);
+    compiled.set(key, rule);
+  }
+  return rule;
+}
+
+function compileRule(series: Series): RRuleTemporal {
   const parts = [series.rule];
   if (series.count !== null) parts.push(`COUNT=${series.count}`);
   // UNTIL as the series' local time: a local time up to it is an instant up to `until` (the
@@ -106,7 +147,7 @@ function ruleOf(series: Series): RRuleTemporal {
 }
 
 /** The rule's occurrence starts (before overrides) whose floating local time lies in [from, to], as instants. */
-function ruleStartsBetween(series: Series, rule: RRuleTemporal, from: Temporal.ZonedDateTime, to: Temporal.ZonedDateTime): Date[] {
+function ruleStartsBetween(series: Series, rule: RRuleTemporal, from: Date, to: Date): Date[] {
   const starts: Date[] = [];
   for (const local of rule.between(from, to, true)) {
     starts.push(floatingToInstant(local, series.zone));
@@ -122,10 +163,9 @@ function ruleStartsBetween(series: Series, rule: RRuleTemporal, from: Temporal.Z
  */
 export function expandSeries(series: Series, overrides: readonly OccurrenceOverride[], window: ExpansionWindow): Occurrence[] {
   const duration = series.end.getTime() - series.start.getTime();
-  const rule = ruleOf(series);
   // A day either side covers any offset between the floating clock and instants.
-  const from = floating(new Date(window.from.getTime() - duration - DAY), series.zone);
-  const to = floating(new Date(window.to.getTime() + DAY), series.zone);
+  const from = new Date(floatingMs(new Date(window.from.getTime() - duration - DAY), series.zone));
+  const to = new Date(floatingMs(new Date(window.to.getTime() + DAY), series.zone));
   const byId = new Map(overrides.map((o) => [o.recurrenceId.getTime(), o]));
   const seen = new Set<number>();
   const result: Occurrence[] = [];
@@ -136,9 +176,16 @@ export function expandSeries(series: Series, overrides: readonly OccurrenceOverr
     const end = override?.end ?? new Date(start.getTime() + duration);
     if (start < window.to && end > window.from) result.push({ recurrenceId, start, end, override });
   };
-  for (const start of ruleStartsBetween(series, rule, from, to)) {
+  const stretchKey = `${ruleKey(series)}|${from.getTime()}|${to.getTime()}`;
+  let starts = startsOfStretch.get(stretchKey);
+  if (!starts) {
+    starts = ruleStartsBetween(series, ruleOf(series), from, to);
+    startsOfStretch.set(stretchKey, starts);
+  }
+  for (const start of starts) {
     seen.add(start.getTime());
-    take(start);
+    // A Date of its own: the cached ones are shared.
+    take(new Date(start.getTime()));
   }
   // Occurrences moved into the window from outside the stretch just expanded; an override whose
   // RECURRENCE-ID the rule no longer makes (the series changed since) is ignored.
@@ -146,16 +193,16 @@ export function expandSeries(series: Series, overrides: readonly OccurrenceOverr
     const id = override.recurrenceId.getTime();
     if (seen.has(id) || override.cancelled || !override.start || !override.end) continue;
     if (!(override.start < window.to && override.end > window.from)) continue;
-    if (isOccurrenceStart(series, override.recurrenceId, rule)) take(override.recurrenceId);
+    if (isOccurrenceStart(series, override.recurrenceId)) take(override.recurrenceId);
   }
   return result.sort((a, b) => a.start.getTime() - b.start.getTime() || a.recurrenceId.getTime() - b.recurrenceId.getTime());
 }
 
 /** Whether the rule gives an occurrence starting exactly at `instant` (a valid RECURRENCE-ID). */
 export function isOccurrenceStart(series: Series, instant: Date, rule: RRuleTemporal = ruleOf(series)): boolean {
-  const around = floating(instant, series.zone);
+  const around = floatingMs(instant, series.zone);
   // A start moved forward over the spring gap has a floating time an hour before its instant's wall clock.
-  const starts = ruleStartsBetween(series, rule, around.subtract({ hours: 2 }), around.add({ minutes: 1 }));
+  const starts = ruleStartsBetween(series, rule, new Date(around - 2 * 3_600_000), new Date(around + MINUTE));
   return starts.some((s) => s.getTime() === instant.getTime());
 }
 

@@ -27,6 +27,14 @@ export function seriesReach(from: string, to: string): SQL {
     AND (e.series_ends_at IS NULL OR e.series_ends_at > ${from}::timestamptz)`;
 }
 
+/**
+ * Invitations (aliased `a`) to series that started before `to`: one range of the per-person index of
+ * series invitations (their `recurring` copy), where `seriesReach` on the entry then drops the finished.
+ */
+export function invitedToSeriesBefore(to: string): SQL {
+  return sql`a.recurring AND a.starts_at < ${to}::timestamptz`;
+}
+
 /** Single entries only (aliased `e`): the arms that read entries by their own start leave series to `seriesReach`. */
 export const notSeries = sql.raw("e.recurrence_rule IS NULL");
 
@@ -100,7 +108,8 @@ export async function seriesBusyOf(db: DbOrTx, people: string[], window: Expansi
       UNION ALL
       SELECT e.starts_at, e.ends_at, ${seriesColumns}
       FROM calendar_entry_attendees a JOIN calendar_entries e ON e.id = a.entry_id JOIN calendars c ON c.id = e.calendar_id
-      WHERE a.user_id = ANY(${list}::uuid[]) AND a.user_id <> c.user_id AND a.response <> 'declined' AND ${reach}`,
+      WHERE a.user_id = ANY(${list}::uuid[]) AND ${invitedToSeriesBefore(window.to.toISOString())} AND a.user_id <> c.user_id
+        AND a.response <> 'declined' AND ${reach}`,
   );
   return rows.flatMap((row) => occurrencesOfRow(row, window).map((o) => ({ start: o.start, end: o.end })));
 }

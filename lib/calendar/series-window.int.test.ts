@@ -137,6 +137,48 @@ describe("a recurring series in the free-time finder", () => {
     expect((await slotAt())[0]?.start).toBe(at("2027-04-05T09:00").toISOString());
   });
 
+  it("shows a series in an invited colleague's lane whether it was a series when they were invited or became one after", async () => {
+    const db = await testDb();
+    const owner = await makeUser(db, { timeZone: WARSAW });
+    const invited = await makeUser(db, { timeZone: WARSAW });
+    const fromStart = await weekly(db, owner.id, "2027-03-01T09:00", { title: "Weekly from the start" });
+    const startsAt = at("2027-03-02T11:00");
+    const [single] = await db
+      .insert(calendarEntries)
+      .values({
+        calendarId: await calendarOf(db, owner.id),
+        title: "Made weekly later",
+        visibility: "normal",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+      })
+      .returning();
+    await db.insert(calendarEntryAttendees).values([
+      { entryId: fromStart.id, userId: invited.id, response: "accepted", startsAt: fromStart.startsAt },
+      { entryId: single!.id, userId: invited.id, response: "accepted", startsAt },
+    ]);
+    const lane = async () =>
+      (await calendarWindow(db, invited.viewer, { people: [invited.id], from: at("2027-04-05T00:00"), to: at("2027-04-12T00:00") })).entries.map((e) => [
+        e.title,
+        e.allDay ? null : instantToWallClock(new Date(e.start), WARSAW),
+      ]);
+    expect(await lane()).toEqual([["Weekly from the start", "2027-04-05T09:00"]]);
+    // The invitation written while the entry was single learns it repeats now (a trigger keeps the copy) ...
+    await db.update(calendarEntries).set({ recurrenceRule: "FREQ=WEEKLY", recurrenceZone: WARSAW }).where(eq(calendarEntries.id, single!.id));
+    expect(await lane()).toEqual([
+      ["Weekly from the start", "2027-04-05T09:00"],
+      ["Made weekly later", "2027-04-06T11:00"],
+    ]);
+    // ... and that it stopped repeating.
+    await db.update(calendarEntries).set({ recurrenceRule: null, recurrenceZone: null }).where(eq(calendarEntries.id, fromStart.id));
+    expect(await lane()).toEqual([["Made weekly later", "2027-04-06T11:00"]]);
+    const copies = await db
+      .select({ entryId: calendarEntryAttendees.entryId, recurring: calendarEntryAttendees.recurring })
+      .from(calendarEntryAttendees)
+      .where(eq(calendarEntryAttendees.userId, invited.id));
+    expect(Object.fromEntries(copies.map((c) => [c.entryId, c.recurring]))).toEqual({ [fromStart.id]: false, [single!.id]: true });
+  });
+
   it("lists a client's series once on each side of now, as its next and its latest occurrence, private ones only to who sees them", async () => {
     const db = await testDb();
     const owner = await makeUser(db, { timeZone: WARSAW });

@@ -8,7 +8,7 @@ import { visibleTo } from "@/lib/tasks/access";
 import { addCalendarDays } from "@/lib/time/calendar-date";
 import { localDateOf } from "@/lib/time/zoned";
 import { editsFrom, seesDetailsFrom } from "./access";
-import { noSeriesColumns, notSeries, occurrencesOfRow, seriesColumns, seriesReach, type RawSeriesColumns } from "./series-rows";
+import { invitedToSeriesBefore, noSeriesColumns, notSeries, occurrencesOfRow, seriesColumns, seriesReach, type RawSeriesColumns } from "./series-rows";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_PEOPLE_IN_VIEW, MAX_TIMED_ENTRY_DAYS, MAX_WINDOW_DAYS } from "./limits";
 import type { AttendeeResponse, CalendarItem, CalendarWindow, DueMarker, EntryVisibility } from "./types";
 
@@ -37,8 +37,8 @@ export function checkWindow(request: WindowRequest): void {
  * calendars and those they are invited to (one row per person, so lanes and declined marks come
  * straight from it), and their tasks due in the window that the viewer may see.
  *
- * One query for the entries of all people shown (not one per person); private details are
- * masked inside it, so no caller can forget to.
+ * One query for the single entries of all people shown and one for their series (not one per
+ * person); private details are masked inside them, so no caller can forget to.
  */
 export async function calendarWindow(db: DbOrTx, viewer: Viewer, request: WindowRequest): Promise<CalendarWindow> {
   checkWindow(request);
@@ -98,10 +98,10 @@ interface RawEntryRow extends RawSeriesColumns {
 }
 
 /**
- * Four arms, each one index range per person (own timed, own all-day, invited timed, invited
- * all-day: the partial indexes of db/schema/calendar.ts), then the viewer's rights decided once
- * per row by the rules of access.ts, and the details of rows they may not see replaced by NULL
- * in the database.
+ * Four arms of single entries, each one index range per person (own timed, own all-day, invited
+ * timed, invited all-day: the partial indexes of db/schema/calendar.ts), and two of series (own,
+ * invited), then the viewer's rights decided once per row by the rules of access.ts, and the
+ * details of rows they may not see replaced by NULL in the database.
  */
 async function entriesOf(db: DbOrTx, viewer: Viewer, people: SQL, request: WindowRequest): Promise<CalendarItem[]> {
   const b = windowBounds(request, viewer.timeZone);
@@ -118,10 +118,23 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, people: SQL, request: Windo
     grantEdit: sql<boolean>`coalesce(g.can_edit, false)`,
     grantSeePrivate: sql<boolean>`coalesce(g.can_see_private, false)`,
   };
-  const rows = await preparedRows<RawEntryRow>(
-    db,
-    sql`
+  // Single entries and series as two statements, so the database reads both at once and the series
+  // are expanded while the single entries are still on their way.
+  const withRights = (arms: SQL) => sql`
     WITH r AS (
+${arms}
+    )
+    SELECT r.id, r.person_id, r.owner_id, r.response, r.occurrence_answers, r.visibility, r.all_day, r.starts_at, r.ends_at, r.start_date::text AS start_date, r.end_date::text AS end_date,
+      CASE WHEN v.sees THEN r.title END AS title, CASE WHEN v.sees THEN r.location END AS location, v.sees, v.can_edit,
+      r.recurrence_rule, r.recurrence_zone, r.recurrence_until, r.recurrence_count, r.overrides
+    FROM r
+    LEFT JOIN ${calendarGrants} g ON g.owner_id = r.owner_id AND g.grantee_id = ${viewer.id}::uuid
+    LEFT JOIN ${calendarEntryAttendees} me ON me.entry_id = r.id AND me.user_id = ${viewer.id}::uuid
+    CROSS JOIN LATERAL (SELECT ${seesDetailsFrom(sql`r.visibility`, relation)} AS sees, ${editsFrom(sql`r.visibility`, relation)} AS can_edit) v`;
+  const [singles, series] = await Promise.all([
+    preparedRows<RawEntryRow>(
+      db,
+      withRights(sql`
       SELECT ${sql.raw(columns)}, c.user_id AS person_id, c.user_id AS owner_id, NULL::attendee_response AS response, NULL::json AS occurrence_answers, ${noSeriesColumns}
       FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE c.user_id = ANY(${people}) AND e.starts_at >= ${earliest}::timestamptz AND e.starts_at < ${to}::timestamptz AND ${timed}
@@ -139,9 +152,13 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, people: SQL, request: Windo
       FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id
         AND a.start_date >= ${b.earliestStartDate}::date AND a.start_date < ${b.toDate}::date AND ${allDay}
-      UNION ALL
+      `),
+    ),
+    preparedRows<RawEntryRow>(
+      db,
+      withRights(sql`
       -- Series in the owner's calendar and in their attendees', expanded below over the window only.
-      SELECT ${sql.raw(columns)}, c.user_id, c.user_id, NULL::attendee_response, NULL::json, ${seriesColumns}
+      SELECT ${sql.raw(columns)}, c.user_id AS person_id, c.user_id AS owner_id, NULL::attendee_response AS response, NULL::json AS occurrence_answers, ${seriesColumns}
       FROM ${calendarEntries} e JOIN ${calendars} c ON c.id = e.calendar_id
       WHERE c.user_id = ANY(${people}) AND ${seriesReach(from, to)}
       UNION ALL
@@ -150,21 +167,13 @@ async function entriesOf(db: DbOrTx, viewer: Viewer, people: SQL, request: Windo
           FROM calendar_occurrence_answers oa WHERE oa.entry_id = e.id AND oa.user_id = a.user_id),
         ${seriesColumns}
       FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
-      WHERE a.user_id = ANY(${people}) AND a.user_id <> c.user_id AND ${seriesReach(from, to)}
-    )
-    SELECT r.id, r.person_id, r.owner_id, r.response, r.occurrence_answers, r.visibility, r.all_day, r.starts_at, r.ends_at, r.start_date::text AS start_date, r.end_date::text AS end_date,
-      CASE WHEN v.sees THEN r.title END AS title, CASE WHEN v.sees THEN r.location END AS location, v.sees, v.can_edit,
-      r.recurrence_rule, r.recurrence_zone, r.recurrence_until, r.recurrence_count, r.overrides
-    FROM r
-    LEFT JOIN ${calendarGrants} g ON g.owner_id = r.owner_id AND g.grantee_id = ${viewer.id}::uuid
-    LEFT JOIN ${calendarEntryAttendees} me ON me.entry_id = r.id AND me.user_id = ${viewer.id}::uuid
-    CROSS JOIN LATERAL (SELECT ${seesDetailsFrom(sql`r.visibility`, relation)} AS sees, ${editsFrom(sql`r.visibility`, relation)} AS can_edit) v`,
-  );
+      WHERE a.user_id = ANY(${people}) AND ${invitedToSeriesBefore(to)} AND a.user_id <> c.user_id AND ${seriesReach(from, to)}
+      `),
+    ).then((rows) => rows.flatMap((row) => occurrenceItems(row, request))),
+  ]);
   // Sorted by a key computed once per row (the window is hundreds of rows on every page load).
-  const keyed = rows.flatMap((row) => {
-    const items = row.recurrence_rule ? occurrenceItems(row, request) : [toItem(row)];
-    return items.map((item) => ({ item, key: `${item.allDay ? item.startDate : item.start}\u0000${item.id}\u0000${item.recurrenceId ?? ""}` }));
-  });
+  const key = (item: CalendarItem) => `${item.allDay ? item.startDate : item.start}\u0000${item.id}\u0000${item.recurrenceId ?? ""}`;
+  const keyed = [...singles.map(toItem), ...series].map((item) => ({ item, key: key(item) }));
   keyed.sort(byKey);
   return keyed.map((k) => k.item);
 }

@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { seesDetailsFrom } from "@/lib/calendar/access";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_TIMED_ENTRY_DAYS } from "@/lib/calendar/limits";
 import { isOccurrenceStart } from "@/lib/calendar/recurrence";
-import { notSeries, seriesOfRow } from "@/lib/calendar/series-rows";
+import { invitedToSeriesBefore, notSeries, seriesOfRow } from "@/lib/calendar/series-rows";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "@/lib/calendar/types";
 import { addCalendarDays } from "@/lib/time/zoned";
 import { instantOf, type FeedWindow } from "./scope";
@@ -95,7 +95,7 @@ function feedRowsSql(people: SQL, window: FeedWindow): SQL {
       AND a.start_date >= ${earliestDate}::date AND a.start_date < ${window.toDate}::date AND ${allDay}
     UNION
     SELECT e.id, c.user_id FROM ${calendarEntryAttendees} a JOIN ${calendarEntries} e ON e.id = a.entry_id JOIN ${calendars} c ON c.id = e.calendar_id
-    WHERE a.user_id IN (${people}) AND a.response <> 'declined' AND a.starts_at < ${to}::timestamptz AND ${series}`;
+    WHERE a.user_id IN (${people}) AND a.response <> 'declined' AND ${invitedToSeriesBefore(to)} AND ${series}`;
 }
 
 /** How the creator stands to each row, from joins (the rule of lib/calendar/access.ts). */

@@ -113,14 +113,32 @@ export function isTimeZone(timeZone: string): boolean {
 export function wallClockToInstant(value: string, timeZone: string): Date | null {
   const wall = parseWallClock(value);
   if (!wall || !isTimeZone(timeZone)) return null;
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  return new Date(wallClockMsToInstantMs(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute), timeZone));
+}
+
+/**
+ * wallClockToInstant for a wall clock given as the milliseconds it would be in UTC (what a
+ * floating local time is), for callers converting many (a series' occurrences); `timeZone` must
+ * be valid.
+ */
+export function wallClockMsToInstantMs(asUtc: number, timeZone: string): number {
   // No zone changes its offset twice within two days, so the offsets a day either side bound
   // every answer.
   const before = offsetAt(asUtc - 86_400_000, timeZone);
   const after = offsetAt(asUtc + 86_400_000, timeZone);
-  const matching = [asUtc - before, asUtc - after].filter((t) => wallClockMsAt(t, timeZone) === asUtc);
-  if (matching.length) return new Date(Math.min(...matching));
-  return new Date(asUtc - before);
+  const first = asUtc - before;
+  const second = asUtc - after;
+  const firstMatches = wallClockMsAt(first, timeZone) === asUtc;
+  const secondMatches = second !== first && wallClockMsAt(second, timeZone) === asUtc;
+  if (firstMatches && secondMatches) return Math.min(first, second);
+  if (firstMatches) return first;
+  if (secondMatches) return second;
+  return first;
+}
+
+/** The wall clock in `timeZone` at an instant as the milliseconds it would be in UTC (to the second). */
+export function wallClockMsOf(instantMs: number, timeZone: string): number {
+  return wallClockMsAt(instantMs, timeZone);
 }
 
 /** The value for a datetime-local input showing `instant` in `timeZone` ("2026-03-29T09:30"). */

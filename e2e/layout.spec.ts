@@ -33,6 +33,8 @@ test("on a phone the task list keeps priority and status, wraps titles, and keep
   for (const path of ["/tasks", "/tasks/delegated", "/clients", "/cases"]) {
     await page.goto(path);
     await expect(page.getByRole("button", { name: /^Filtry/ }), path).toHaveAttribute("aria-expanded", "false");
+    // The header's actions (views, export, new) wrap onto lines of their own: the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
   }
 });
 

@@ -31,7 +31,7 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
         <h1>{title}</h1>
         {description ? <p className="mt-0.5 text-sm text-slate-500">{description}</p> : null}
       </div>
-      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
     </div>
   );
 }

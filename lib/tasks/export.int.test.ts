@@ -95,6 +95,13 @@ describe("task list export", () => {
     expect(rows.map((r) => r.title)).toEqual(["Przegląd 1", "Przegląd 3", "Przegląd 5", "Przegląd 7"]);
     // 09:00 in Warsaw, as the spreadsheet's own date (a wall-clock time: its UTC fields are the local ones).
     expect(rows[0]!.due).toEqual(new Date("2026-03-21T09:00:00Z"));
+    // Shown as a date and time, the header bold, text and numbers without a date format.
+    const first = sheet.getRow(2);
+    expect(first.getCell(6).numFmt).toBe("yyyy-mm-dd hh:mm");
+    expect(first.getCell(2).numFmt).toBeUndefined();
+    expect(first.getCell(1).numFmt).toBeUndefined();
+    expect(sheet.getRow(1).getCell(2).font?.bold).toBe(true);
+    expect(first.getCell(2).font?.bold).not.toBe(true);
   });
 
   it("a download cancelled after its first chunk ends the export's transaction and frees its connection", async () => {

@@ -179,6 +179,12 @@ export function wantedRange(input: { start: string; end: string }, viewer: Viewe
  * booker, or a meeting's organiser): not retired, the party's department, the resource's rules.
  */
 export async function checkMayBook(tx: DbOrTx, resource: ResourceRow, party: BookingParty, range: { start: Date; end: Date }): Promise<void> {
+  await checkMayBookEach(tx, resource, party, [range]);
+}
+
+/** checkMayBook for many times of one resource (a series' occurrences), its departments and zone read once. */
+export async function checkMayBookEach(tx: DbOrTx, resource: ResourceRow, party: BookingParty, ranges: readonly { start: Date; end: Date }[]): Promise<void> {
+  if (!ranges.length) return;
   if (resource.retiredAt) throw new Conflict("resources.errors.retired").with({ resource: resource.name });
   const allowed = resource.departmentsOnly
     ? (await tx.select({ id: resourceDepartments.departmentId }).from(resourceDepartments).where(eq(resourceDepartments.resourceId, resource.id))).map(
@@ -187,7 +193,7 @@ export async function checkMayBook(tx: DbOrTx, resource: ResourceRow, party: Boo
     : [];
   // The organisation's zone is read only for a resource with bookable hours, the one rule that needs it.
   const zone = resource.bookableFrom !== null && resource.bookableUntil !== null ? await organisationZone(tx) : DEFAULT_SCHEDULE.timeZone;
-  refuseUnlessBookable(resource, party, allowed, zone, range);
+  for (const range of ranges) refuseUnlessBookable(resource, party, allowed, zone, range);
 }
 
 /** checkMayBook over what was read already: retired, the party's department, the resource's rules (bookable hours in `zone`). */

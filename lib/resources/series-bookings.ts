@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { expandSeries, type Occurrence, type OccurrenceOverride, type Series } from "@/lib/calendar/recurrence";
 import { overridesOfEntry, seriesOfEntry } from "@/lib/calendar/series-rows";
 import type { Work } from "@/lib/effects/unit";
-import { cancelAndTell, checkMayBook, type BookingRow, type ResourceRow } from "./commands";
+import { cancelAndTell, checkMayBookEach, type BookingRow, type ResourceRow } from "./commands";
 import { isBookingClash } from "./database-errors";
 import type { BookingParty } from "./policy";
 
@@ -248,23 +248,31 @@ export async function syncSeriesBookings(
   const keep = new Set<string>();
   const cancel: BookingRow[] = [];
   const own = customisedOccurrences(live, occurrences, before, wanted);
+  // Bookings that stay take the entry's title as their purpose, in one statement.
+  const retitle: string[] = [];
   for (const booking of live) {
     const slot = booking.recurrenceId ? byKey.get(slotKey(booking.resourceId, booking.recurrenceId)) : undefined;
     const key = booking.recurrenceId ? slotKey(booking.resourceId, booking.recurrenceId) : "";
     if (booking.recurrenceId && own.has(booking.recurrenceId.getTime())) {
-      if (booking.purpose !== entry.title) await tx.update(bookings).set({ purpose: entry.title, updatedAt: now }).where(eq(bookings.id, booking.id));
+      if (booking.purpose !== entry.title) retitle.push(booking.id);
     } else if (slot && !keep.has(key) && slot.start.getTime() === booking.startsAt.getTime() && slot.end.getTime() === booking.endsAt.getTime()) {
       keep.add(key);
-      if (booking.purpose !== entry.title) await tx.update(bookings).set({ purpose: entry.title, updatedAt: now }).where(eq(bookings.id, booking.id));
+      if (booking.purpose !== entry.title) retitle.push(booking.id);
     } else {
       cancel.push(booking);
     }
   }
+  if (retitle.length) await tx.update(bookings).set({ purpose: entry.title, updatedAt: now }).where(inArray(bookings.id, retitle));
   await releaseBookings(work, cancel, "removedFromEntry");
   const chosen = wanted.length ? await tx.select().from(resources).where(inArray(resources.id, wanted)).orderBy(asc(resources.id)) : [];
   const toBook = desired.filter((s) => !keep.has(slotKey(s.resourceId, s.recurrenceId)) && !own.has(s.recurrenceId.getTime()));
   for (const resource of chosen) {
-    for (const slot of toBook.filter((s) => s.resourceId === resource.id)) await checkMayBook(tx, resource, party, slot);
+    await checkMayBookEach(
+      tx,
+      resource,
+      party,
+      toBook.filter((s) => s.resourceId === resource.id),
+    );
   }
   await bookSlots(work, entry, chosen, toBook, { party, bookedById: viewer.id, reader: viewer });
   await tx

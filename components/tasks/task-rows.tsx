@@ -1,5 +1,6 @@
 "use client";
 
+import { Repeat } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Priority } from "@/lib/org/vocabulary";
@@ -27,6 +28,8 @@ export interface RowData {
   escalated?: true;
   /** Part of a larger task. */
   subtask?: true;
+  /** An instance of a repeating task. */
+  recurring?: true;
   /** A parent's subtasks: done, of all but cancelled. */
   subtasks?: [number, number];
   assignee: string;
@@ -83,6 +86,11 @@ export function TaskRows({ columns, rows, selectable = false }: { columns: RowCo
                 {row.title}
               </Link>
               {row.needsAcceptance ? <span role="img" aria-label={t("list.needsAcceptance")} className="tl-acc" /> : null}
+              {row.recurring ? (
+                <span role="img" aria-label={t("list.repeats")} title={t("list.repeats")} className="ml-1 inline-flex align-[-2px] text-slate-500">
+                  <Repeat aria-hidden className="h-3.5 w-3.5" />
+                </span>
+              ) : null}
               {row.subtask ? <span className="ml-1 rounded bg-slate-100 px-1 text-[11px] whitespace-nowrap text-slate-600">{t("subtasks.marker")}</span> : null}
               {row.subtasks ? (
                 <span className="ml-1 rounded bg-slate-100 px-1 text-[11px] whitespace-nowrap text-slate-600 tabular-nums" data-subtasks>

@@ -126,6 +126,7 @@ export async function TaskTable({
     if (row.needsAcceptance) data.needsAcceptance = true;
     if (row.escalated) data.escalated = true;
     if (row.isSubtask) data.subtask = true;
+    if (row.recurring) data.recurring = true;
     if (row.subtasks) data.subtasks = [row.subtasks.done, row.subtasks.total];
     // Mine names who asked; Team names them under the assignee when that is someone else.
     if (view === "mine" || (view === "team" && row.delegator.id !== row.assignee.id)) data.delegator = row.delegator.name;

@@ -31,6 +31,8 @@ export interface TaskListRow {
   case: { id: string; number: number; title: string } | null;
   /** Part of a larger task (which the viewer may or may not see: the list says only that). */
   isSubtask: boolean;
+  /** An instance of a repeating task (a task series). */
+  recurring: boolean;
   /** A parent's subtasks: done of all but cancelled; null when it has none. */
   subtasks: { done: number; total: number } | null;
 }
@@ -191,6 +193,7 @@ function rowsSelect(db: DbOrTx, shape: Shape, params: TaskListParams, bind: Bind
       caseNumber: cases.number,
       caseTitle: cases.title,
       parentTaskId: tasks.parentTaskId,
+      seriesId: tasks.seriesId,
       subtaskCounts,
     })
     .from(tasks)
@@ -254,6 +257,7 @@ function listRowOf(r: SelectedRow, now: Date): TaskListRow {
     client: r.clientId && r.clientName ? { id: r.clientId, name: r.clientName } : null,
     case: r.caseId && r.caseNumber !== null && r.caseTitle !== null ? { id: r.caseId, number: r.caseNumber, title: r.caseTitle } : null,
     isSubtask: r.parentTaskId !== null,
+    recurring: r.seriesId !== null,
     subtasks: subtasksOf(r.subtaskCounts),
   };
 }
@@ -309,6 +313,7 @@ const CURSOR_COLUMNS = [
   "case_number",
   "case_title",
   "parent_task_id",
+  "series_id",
   "subtask_counts",
 ] as const;
 
@@ -333,6 +338,7 @@ interface CursorRow {
   case_number: number | null;
   case_title: string | null;
   parent_task_id: string | null;
+  series_id: string | null;
   subtask_counts: string;
 }
 
@@ -358,6 +364,7 @@ function selectedOf(r: CursorRow): SelectedRow {
     caseNumber: r.case_number === null ? null : Number(r.case_number),
     caseTitle: r.case_title,
     parentTaskId: r.parent_task_id,
+    seriesId: r.series_id,
     subtaskCounts: r.subtask_counts,
   };
 }

@@ -13,6 +13,8 @@ import { makeTaskOrg } from "@/lib/testing/task-org";
 import { createTaskInstancesFn } from "@/inngest/functions/create-task-instances";
 import { createTaskAction, updateTaskAction } from "./actions";
 import { createTask, updateTask } from "./commands";
+import { parseListParams } from "./list-params";
+import { forEachTaskListBatch, taskListRows, type TaskListRow } from "./lists";
 import { createDueInstancesJob } from "./repeat-instances";
 import { createTaskInput, updateTaskInput } from "./schema";
 import { changeStatus } from "./workflow";
@@ -73,6 +75,12 @@ describe("recurring tasks", () => {
       createdById: org.lead.id,
     });
     expect(series.nextAt?.toISOString()).toBe("2027-03-29T06:00:00.000Z");
+    // The lists mark it as repeating, page and export alike.
+    const listed = await taskListRows(db, org.lead.viewer, "delegated", parseListParams({}), T0);
+    expect(listed.find((r) => r.id === first.id)?.recurring).toBe(true);
+    const exported: TaskListRow[] = [];
+    await forEachTaskListBatch(db, org.lead.viewer, "delegated", parseListParams({}), T0, 100, async (rows) => void exported.push(...rows));
+    expect(exported.find((r) => r.id === first.id)?.recurring).toBe(true);
 
     expect(await createDueInstancesJob(db, at("2027-03-29T05:59:00Z"))).toEqual({ created: 0 });
     expect(await instancesOf(db, series.id)).toHaveLength(1);

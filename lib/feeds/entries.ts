@@ -1,7 +1,16 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedRows } from "@/db/prepared";
-import { calendarEntries, calendarEntryAttendees, calendarEntryReminders, calendarGrants, calendarOccurrenceOverrides, calendars, users } from "@/db/schema";
+import {
+  calendarEntries,
+  calendarEntryAttendees,
+  calendarEntryReminders,
+  calendarGrants,
+  calendarOccurrenceAnswers,
+  calendarOccurrenceOverrides,
+  calendars,
+  users,
+} from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { seesDetailsFrom } from "@/lib/calendar/access";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_TIMED_ENTRY_DAYS } from "@/lib/calendar/limits";
@@ -174,6 +183,19 @@ export async function entriesFingerprint(db: DbOrTx, viewer: Viewer, people: SQL
 const entryKeySql = sql`e.id::text || '|' || e.version || '|' || e.sequence || '|' || (extract(epoch FROM e.updated_at) * 1000000)::bigint
   || CASE WHEN e.cancelled_at IS NULL THEN '|l' ELSE '|c' END || coalesce('|' || ${seriesStampSql}, '')`;
 
+/**
+ * In the creator's own feed, the occurrences of a series they are invited to and declined one by
+ * one (epoch milliseconds, in order): left out of their feed as a declined invitation is, and part
+ * of the entry's key there, so the cached text follows each answer. Null elsewhere and for none.
+ */
+const declinedSql = (viewer: Viewer, own: boolean) =>
+  own
+    ? sql`CASE WHEN e.recurrence_rule IS NOT NULL THEN (SELECT string_agg((extract(epoch FROM oa.recurrence_id) * 1000)::bigint::text, ',' ORDER BY oa.recurrence_id)
+        FROM ${calendarOccurrenceAnswers} oa WHERE oa.entry_id = e.id AND oa.user_id = ${viewer.id}::uuid AND oa.response = 'declined') END`
+    : sql`NULL::text`;
+
+const keySql = (viewer: Viewer, own: boolean) => sql`${entryKeySql} || coalesce('|x' || ${declinedSql(viewer, own)}, '')`;
+
 /** An entry of the feed as the fragment cache needs it: which, what its text depends on, and whether it is masked. */
 export interface FeedEntryKey {
   id: string;
@@ -197,11 +219,12 @@ export async function feedEntryKeys(
   people: SQL,
   window: FeedWindow,
   withFingerprint: boolean,
+  own = false,
 ): Promise<{ keys: FeedEntryKey[]; fingerprint: { tag: string; names: string } | null }> {
   const rows = await preparedRows<{ id: string; key: string; sees: boolean; zone: string | null } & Partial<RawFingerprint>>(
     db,
     sql`WITH r AS (${feedRowsSql(people, window)})
-      SELECT e.id, ${entryKeySql} AS key, ${seesSql(viewer)} AS sees, e.recurrence_zone AS zone ${withFingerprint ? sql`, ${fingerprintColumns(viewer, sql`OVER ()`)}` : sql``}
+      SELECT e.id, ${keySql(viewer, own)} AS key, ${seesSql(viewer)} AS sees, e.recurrence_zone AS zone ${withFingerprint ? sql`, ${fingerprintColumns(viewer, sql`OVER ()`)}` : sql``}
       FROM r JOIN ${calendarEntries} e ON e.id = r.id ${relationJoins(viewer)}
       ${ORDER}`,
   );
@@ -247,6 +270,8 @@ interface RawDetails {
   recurrence_until: Date | string | null;
   recurrence_count: number | null;
   overrides: RawFeedOverride[] | string | null;
+  /** The creator's declined occurrences (declinedSql). */
+  declined: string | null;
 }
 
 interface RawFeedOverride {
@@ -270,14 +295,15 @@ const overridesSql = sql`CASE WHEN e.recurrence_rule IS NOT NULL THEN (SELECT js
 /**
  * The given entries in full as the creator may see them (read again here, so a grant withdrawn
  * since the keys were read masks the entry all the same; each comes with the key of what it was
- * read as), with attendees and, in the creator's own feed, reminders: one query each, for these
- * entries only. In the order of `ids`; an entry deleted meanwhile is left out.
+ * read as), with attendees and, in the creator's own feed (`own`), reminders, and the occurrences
+ * they declined left out: one query each, for these entries only. In the order of `ids`; an entry
+ * deleted meanwhile is left out.
  */
-export async function feedEntryDetails(db: DbOrTx, viewer: Viewer, ids: string[], withAlarms: boolean): Promise<FeedEntry[]> {
+export async function feedEntryDetails(db: DbOrTx, viewer: Viewer, ids: string[], own: boolean): Promise<FeedEntry[]> {
   const rows = ids.length
     ? await preparedRows<RawDetails>(
         db,
-        sql`SELECT e.id, ${entryKeySql} AS key, e.all_day, e.starts_at, e.ends_at, e.start_date::text AS start_date, e.end_date::text AS end_date,
+        sql`SELECT e.id, ${keySql(viewer, own)} AS key, ${declinedSql(viewer, own)} AS declined, e.all_day, e.starts_at, e.ends_at, e.start_date::text AS start_date, e.end_date::text AS end_date,
             e.sequence, e.version, e.updated_at, e.cancelled_at IS NOT NULL AS cancelled,
             e.visibility, o.name AS organizer_name, o.email AS organizer_email, v.sees,
             CASE WHEN v.sees THEN e.title END AS title, CASE WHEN v.sees THEN e.location END AS location,
@@ -291,7 +317,7 @@ export async function feedEntryDetails(db: DbOrTx, viewer: Viewer, ids: string[]
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const shown = rows.filter((r) => r.sees).map((r) => r.id);
-  const [attendees, alarms] = await Promise.all([attendeesOf(db, shown), withAlarms ? alarmsOf(db, shown) : new Map<string, FeedEntry["alarms"]>()]);
+  const [attendees, alarms] = await Promise.all([attendeesOf(db, shown), own ? alarmsOf(db, shown) : new Map<string, FeedEntry["alarms"]>()]);
   return ids.flatMap((id) => {
     const d = byId.get(id);
     if (!d) return [];
@@ -320,20 +346,21 @@ export async function feedEntryDetails(db: DbOrTx, viewer: Viewer, ids: string[]
 }
 
 /** Every entry of the feed with its text (no cache): the keys in order, then the details of all of them. */
-export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow, withAlarms: boolean): Promise<FeedEntry[]> {
-  const { keys } = await feedEntryKeys(db, viewer, people, window, false);
+export async function feedEntries(db: DbOrTx, viewer: Viewer, people: SQL, window: FeedWindow, own: boolean): Promise<FeedEntry[]> {
+  const { keys } = await feedEntryKeys(db, viewer, people, window, false, own);
   return feedEntryDetails(
     db,
     viewer,
     keys.map((k) => k.id),
-    withAlarms,
+    own,
   );
 }
 
 /**
  * The series a details row holds, as the feed writes it: deleted occurrences and changed ones
  * whose RECURRENCE-ID the rule still makes (an override left from before the series changed is
- * not written, as the expansion ignores it). A masked series lists only moved occurrences.
+ * not written, as the expansion ignores it). A masked series lists only moved occurrences. The
+ * occurrences the creator declined (their own feed) are written as deleted.
  */
 function seriesOf(d: RawDetails): FeedSeries | null {
   const raw = (typeof d.overrides === "string" ? (JSON.parse(d.overrides) as RawFeedOverride[]) : d.overrides) ?? [];
@@ -361,6 +388,22 @@ function seriesOf(d: RawDetails): FeedSeries | null {
       location: d.sees ? o.location : null,
       description: d.sees ? o.description : null,
     });
+  }
+  const declined = (d.declined ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((ms) => new Date(Number(ms)))
+    .filter((at) => isOccurrenceStart(series, at));
+  if (declined.length) {
+    const gone = new Set([...deleted, ...declined].map((at) => at.getTime()));
+    return {
+      rule: series.rule,
+      zone: series.zone,
+      until: series.until,
+      count: series.count,
+      deleted: [...gone].sort((a, b) => a - b).map((ms) => new Date(ms)),
+      changed: changed.filter((o) => !gone.has(o.recurrenceId.getTime())),
+    };
   }
   return { rule: series.rule, zone: series.zone, until: series.until, count: series.count, deleted, changed };
 }

@@ -133,6 +133,37 @@ describe("recurring series in feeds", () => {
     expect(blocksOf(await feedOf(o.colleague.viewer, o.db, { kind: "own" }), created.data.id)).toEqual([]);
   });
 
+  it("leaves an occurrence a person declined out of their own feed (an EXDATE there only), and puts it back when they accept it again", async () => {
+    const o = await office();
+    actAs(o.director.viewer);
+    const created = await createEntryAction({
+      time: { allDay: false, start: "2026-01-05T08:00", end: "2026-01-05T08:30" },
+      title: "Odprawa z kolegą",
+      attendeeIds: [o.colleague.id],
+      repeat: { frequency: "weekly", interval: 1, weekdays: ["MO"], ends: { kind: "never" } },
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const id = created.data.id;
+    // One cache for every fetch: the text written before the answer must not be served after it.
+    const fragments = new FragmentCache(8 * 1024 * 1024);
+    const colleagueToken = await feedToken(o.db, o.colleague.viewer, { kind: "own" });
+    const directorToken = await feedToken(o.db, o.director.viewer, { kind: "own" });
+    let clock = FETCH_AT.getTime();
+    const masterOf = async (token: string) => blocksOf((await fetchFeed(o.db, token, {}, new Date((clock += 1000)), { fragments })).body!, id)[0]!;
+    expect(await masterOf(colleagueToken)).not.toMatch(/^EXDATE/m);
+
+    actAs(o.colleague.viewer);
+    const recurrenceId = at("2027-02-01T08:00").toISOString();
+    expect(await answerEntryAction({ entryId: id, response: "declined", recurrenceId })).toMatchObject({ ok: true });
+    expect(await masterOf(colleagueToken)).toMatch(/^EXDATE;TZID=Europe\/Warsaw:20270201T080000$/m);
+    // The organiser's own feed still has it, as does the colleague's answer to the rest of the series.
+    expect(await masterOf(directorToken)).not.toMatch(/^EXDATE/m);
+    expect(await masterOf(colleagueToken)).toMatch(/^RRULE:FREQ=WEEKLY;BYDAY=MO$/m);
+
+    expect(await answerEntryAction({ entryId: id, response: "accepted", recurrenceId })).toMatchObject({ ok: true });
+    expect(await masterOf(colleagueToken)).not.toMatch(/^EXDATE/m);
+  });
+
   it("ical.js and node-ical expand the feed into Baton's own occurrences over 2027, across both clock changes, under three process zones", async () => {
     const o = await office();
     const text = await feedOf(o.colleague.viewer, o.db, { kind: "person", targetId: o.director.id });

@@ -69,7 +69,9 @@ export async function serveFeed(db: DbOrTx, request: FeedRequest, options: Serve
   // A fetch that will most likely be answered in full (no validator, or one for other content than the last answer's)
   // reads the entries' keys and their fingerprint in one statement; a likely 304 reads only the fingerprint, and the
   // keys afterwards if it is not one after all.
-  const read = people && expectsBody(request, feed) ? await feedEntryKeys(db, feed.creator, people, window, true) : null;
+  // The creator's own feed leaves out the occurrences they declined: its keys say which.
+  const own = feed.kind === "own";
+  const read = people && expectsBody(request, feed) ? await feedEntryKeys(db, feed.creator, people, window, true, own) : null;
   const content = await contentTag(db, feed, window, request.appUrl, read?.fingerprint ?? null);
   const etag = `"${content.tag}"`;
   const { changedAt, written } = recordFetch(db, feed, etag, request);
@@ -83,7 +85,7 @@ export async function serveFeed(db: DbOrTx, request: FeedRequest, options: Serve
     await written;
     return { status: 304, headers, body: null };
   }
-  const keys = read?.keys ?? (people ? (await feedEntryKeys(db, feed.creator, people, window, false)).keys : []);
+  const keys = read?.keys ?? (people ? (await feedEntryKeys(db, feed.creator, people, window, false, own)).keys : []);
   const [body] = await Promise.all([buildFeed(db, feed, window, request.appUrl, content.names, keys, options.fragments ?? feedFragments), written]);
   return {
     status: 200,

@@ -51,7 +51,7 @@ export function ContactsSection({ clientId, contacts, canEdit }: { clientId: str
         </div>
       ) : null}
       {contacts.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead>

@@ -38,7 +38,7 @@ export function NavLinks({ items, label, variant = "sidebar" }: { items: NavItem
   const activeKey = claimed ?? items.find((item) => isActive(pathname, item.href))?.key;
   if (variant === "bar")
     return (
-      <nav aria-label={label} className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2 py-1 md:hidden">
+      <nav aria-label={label} className="relative flex gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2 py-1 md:hidden">
         {items.map((item) => (
           <Link
             key={item.key}

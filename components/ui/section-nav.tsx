@@ -18,7 +18,7 @@ export function SectionNav({ label, items }: { label: string; items: SectionNavI
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="mb-5 border-b border-slate-200">
-      <ul className="-mb-px flex gap-4 overflow-x-auto">
+      <ul className="relative -mb-px flex gap-4 overflow-x-auto">
         {items.map((item) => {
           const active = item.active ?? (pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`)));
           return (

@@ -4,7 +4,8 @@ import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 /** Dense data table: the default way Baton shows lists. */
 export function Table({ children, caption }: { children: ReactNode; caption?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // relative: what is absolutely placed in a cell (sr-only text) scrolls with the table instead of widening the page.
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

@@ -50,7 +50,7 @@ test("a weekly task: its next instance appears in the assignee's list at its mom
   await expect(tech).toHaveURL(/\/tasks$/);
   await expect(tech.getByRole("link", { name: title })).toHaveCount(1);
   // The list says it repeats.
-  await expect(tech.getByRole("row").filter({ hasText: title }).getByRole("img", { name: "powtarzane" })).toBeVisible();
+  await expect(tech.getByRole("row").filter({ hasText: title }).getByRole("img", { name: "Powtarza się" })).toBeVisible();
 
   // …and, five minutes later on the server's clock, the next one as well.
   advanceClock(5 * MINUTE);

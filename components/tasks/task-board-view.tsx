@@ -7,7 +7,7 @@ import { taskBoard } from "@/lib/tasks/board-list";
 import { listQuery, type TaskListParams } from "@/lib/tasks/list-params";
 import type { TaskListRow, TaskListView } from "@/lib/tasks/lists";
 import type { BoardCardData, BoardData } from "./board-data";
-import { TaskBoard } from "./task-board";
+import { TaskBoardLazy } from "./task-board-lazy";
 
 /** The board of a task list: read and formatted here, moved in the browser (task-board.tsx). */
 export async function TaskBoardView({
@@ -51,7 +51,7 @@ export async function TaskBoardView({
       ...(c.total > c.cards.length ? { moreHref: `${path}${listQuery(params, { status: c.status, layout: "list", page: 1 })}` } : {}),
     })),
   };
-  return <TaskBoard board={board} boardKey={`${view}${listQuery(params)}`} caption={caption} />;
+  return <TaskBoardLazy board={board} boardKey={`${view}${listQuery(params)}`} caption={caption} />;
 }
 
 /** "List | Board": the same list, its filters and sort kept, shown as a table or as columns per status. */

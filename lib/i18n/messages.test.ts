@@ -13,7 +13,7 @@ function duplicateKeys(text: string): string[] {
   let i = 0;
   const readString = () => {
     let out = "";
-    for (i++; text[i] !== '"'; i++) out += text[i] === "\\" ? text[i] + text[++i] : text[i];
+    for (i++; i < text.length && text.charAt(i) !== '"'; i++) out += text.charAt(i) === "\\" ? text.charAt(i) + text.charAt(++i) : text.charAt(i);
     i++;
     return out;
   };

@@ -84,6 +84,20 @@ async function feedOf(viewer: Viewer, db: Awaited<ReturnType<typeof testDb>>, in
   return feedText(db, await feedToken(db, viewer, input));
 }
 
+/** The office, and a weekly Monday 08:00 meeting of the director's since January 2026 with the colleague invited. */
+async function colleagueInvitedWeekly() {
+  const o = await office();
+  actAs(o.director.viewer);
+  const created = await createEntryAction({
+    time: { allDay: false, start: "2026-01-05T08:00", end: "2026-01-05T08:30" },
+    title: "Odprawa z kolegą",
+    attendeeIds: [o.colleague.id],
+    repeat: { frequency: "weekly", interval: 1, weekdays: ["MO"], ends: { kind: "never" } },
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  return { o, created };
+}
+
 describe("recurring series in feeds", () => {
   it("writes a series as one VEVENT with RRULE and EXDATE in its zone, and a VEVENT with RECURRENCE-ID for the moved occurrence", async () => {
     const o = await office();
@@ -113,15 +127,7 @@ describe("recurring series in feeds", () => {
   });
 
   it("writes a series a person is invited to in their own feed, while its span reaches the window, not after they decline it", async () => {
-    const o = await office();
-    actAs(o.director.viewer);
-    const created = await createEntryAction({
-      time: { allDay: false, start: "2026-01-05T08:00", end: "2026-01-05T08:30" },
-      title: "Odprawa z kolegą",
-      attendeeIds: [o.colleague.id],
-      repeat: { frequency: "weekly", interval: 1, weekdays: ["MO"], ends: { kind: "never" } },
-    });
-    if (!created.ok) throw new Error(JSON.stringify(created));
+    const { o, created } = await colleagueInvitedWeekly();
     const text = await feedOf(o.colleague.viewer, o.db, { kind: "own" });
     const [master] = blocksOf(text, created.data.id);
     // Its first occurrence lies long before the feed's window; the series reaches into it all the same.
@@ -134,15 +140,7 @@ describe("recurring series in feeds", () => {
   });
 
   it("leaves an occurrence a person declined out of their own feed (an EXDATE there only), and puts it back when they accept it again", async () => {
-    const o = await office();
-    actAs(o.director.viewer);
-    const created = await createEntryAction({
-      time: { allDay: false, start: "2026-01-05T08:00", end: "2026-01-05T08:30" },
-      title: "Odprawa z kolegą",
-      attendeeIds: [o.colleague.id],
-      repeat: { frequency: "weekly", interval: 1, weekdays: ["MO"], ends: { kind: "never" } },
-    });
-    if (!created.ok) throw new Error(JSON.stringify(created));
+    const { o, created } = await colleagueInvitedWeekly();
     const id = created.data.id;
     // One cache for every fetch: the text written before the answer must not be served after it.
     const fragments = new FragmentCache(8 * 1024 * 1024);

@@ -73,7 +73,6 @@ export function TaskRepeatFields({
   const set = (change: Partial<TaskRepeatDraft>) => onChange({ ...value, ...change });
   const rule = ruleOf(value);
   const words = rule && (rule.kind !== "weekly" || rule.weekdays.length) ? describeTaskRepeat(rule, t as unknown as TaskRepeatTranslator) : null;
-  const number = (raw: string) => (raw === "" ? Number.NaN : Number(raw));
 
   return (
     <fieldset disabled={disabled} className="space-y-3 rounded-md border border-slate-200 p-3">
@@ -138,16 +137,15 @@ export function TaskRepeatFields({
           </fieldset>
         ) : null}
         {value.kind === "monthlyOnDate" ? (
-          <Field id="repeat-month-day" label={t("monthDay")} errors={errors("repeat.monthDay")} className="md:col-span-2">
-            <Input
-              id="repeat-month-day"
-              type="number"
-              min={1}
-              max={31}
-              value={Number.isNaN(value.monthDay) ? "" : value.monthDay}
-              onChange={(e) => set({ monthDay: number(e.target.value) })}
-            />
-          </Field>
+          <WholeNumberField
+            id="repeat-month-day"
+            label={t("monthDay")}
+            errors={errors("repeat.monthDay")}
+            min={1}
+            max={31}
+            value={value.monthDay}
+            onChange={(monthDay) => set({ monthDay })}
+          />
         ) : null}
         {value.kind === "monthlyOnWeekday" ? (
           <>
@@ -172,29 +170,27 @@ export function TaskRepeatFields({
           </>
         ) : null}
         {value.kind === "afterCompletion" ? (
-          <Field id="repeat-after-days" label={t("afterDays")} errors={errors("repeat.afterDays")} className="md:col-span-2">
-            <Input
-              id="repeat-after-days"
-              type="number"
-              min={0}
-              max={365}
-              value={Number.isNaN(value.afterDays) ? "" : value.afterDays}
-              onChange={(e) => set({ afterDays: number(e.target.value) })}
-            />
-          </Field>
+          <WholeNumberField
+            id="repeat-after-days"
+            label={t("afterDays")}
+            errors={errors("repeat.afterDays")}
+            min={0}
+            max={365}
+            value={value.afterDays}
+            onChange={(afterDays) => set({ afterDays })}
+          />
         ) : null}
         {value.kind ? (
-          <Field id="repeat-due-days" label={t("dueDays")} hint={t("dueHint")} errors={errors("repeat.dueDays")} className="md:col-span-2">
-            <Input
-              id="repeat-due-days"
-              aria-describedby={describedBy("repeat-due-days", errors("repeat.dueDays"), true)}
-              type="number"
-              min={0}
-              max={365}
-              value={Number.isNaN(value.dueDays) ? "" : value.dueDays}
-              onChange={(e) => set({ dueDays: number(e.target.value) })}
-            />
-          </Field>
+          <WholeNumberField
+            id="repeat-due-days"
+            label={t("dueDays")}
+            hint={t("dueHint")}
+            errors={errors("repeat.dueDays")}
+            min={0}
+            max={365}
+            value={value.dueDays}
+            onChange={(dueDays) => set({ dueDays })}
+          />
         ) : null}
       </div>
       {words ? (
@@ -203,5 +199,43 @@ export function TaskRepeatFields({
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/**
+ * A whole number of the repetition (a day of the month, a number of days), two columns wide. A cleared field holds
+ * NaN and shows empty, and the action refuses it with its message, tied to the input like the hint.
+ */
+function WholeNumberField({
+  id,
+  label,
+  hint,
+  errors,
+  min,
+  max,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  min: number;
+  max: number;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors} className="md:col-span-2">
+      <Input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        value={Number.isNaN(value) ? "" : value}
+        onChange={(e) => onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))}
+        aria-describedby={describedBy(id, errors, Boolean(hint))}
+      />
+    </Field>
   );
 }

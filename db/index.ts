@@ -1,10 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
@@ -51,6 +48,13 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   } else {
     const dataDir = options.dataDir ?? defaultPgliteDir();
     if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+    // Loaded only here: the embedded engine costs a process some 45 MB the moment its module is imported, which a
+    // server on Postgres (production) never needs.
+    const [{ PGlite }, { btree_gist }, { drizzle: drizzlePglite }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("@electric-sql/pglite/contrib/btree_gist"),
+      import("drizzle-orm/pglite"),
+    ]);
     const client = await PGlite.create(dataDir, { extensions: { btree_gist } });
     await client.exec("SET TIME ZONE 'UTC'");
     handle = {

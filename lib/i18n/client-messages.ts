@@ -41,7 +41,17 @@ export const SECTION_NAMESPACES = {
   ],
   // My tasks, Delegated and Team: the page people open most carries only what its filters, views, rows, board and bulk
   // actions read.
-  taskLists: ["tasks.filters", "tasks.list", "tasks.status", "tasks.subtasks.marker", "tasks.subtasks.listProgress", "tasks.views", "tasks.bulk", "tasks.board", "reminders.badge"],
+  taskLists: [
+    "tasks.filters",
+    "tasks.list",
+    "tasks.status",
+    "tasks.subtasks.marker",
+    "tasks.subtasks.listProgress",
+    "tasks.views",
+    "tasks.bulk",
+    "tasks.board",
+    "reminders.badge",
+  ],
   calendar: ["calendar.view", "calendar.entry", "calendar.response", "calendar.form", "calendar.lanes", "invitations.form", "resources.finder"],
   resources: ["resources.form", "resources.timeline", "resources.manage", "calendar.lanes"],
   clients: ["crm.client", "crm.contacts"],

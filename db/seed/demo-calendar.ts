@@ -258,6 +258,14 @@ const ENTRIES: DemoEntry[] = [
     minutes: 45,
     location: "Sala konferencyjna B",
     rule: "FREQ=WEEKLY;BYDAY=MO",
+    // The department's whole staff, so the team's week shows the briefing in every lane.
+    attendees: [
+      ["dispatcher", "accepted"],
+      ["foreman", "accepted"],
+      ["tech1", "accepted"],
+      ["tech2", "accepted"],
+      ["tech3", "tentative"],
+    ],
   },
   { owner: "foreman", title: "Grafik dyżurów busa serwisowego", week: -8, day: 5, at: "14:00", minutes: 30, location: "Magazyn", rule: "FREQ=WEEKLY;BYDAY=FR" },
   {
@@ -269,6 +277,11 @@ const ENTRIES: DemoEntry[] = [
     minutes: 60,
     location: "Sala konferencyjna A",
     rule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+    attendees: [
+      ["salesmgr", "accepted"],
+      ["sales1", "accepted"],
+      ["sales2", "needs_action"],
+    ],
   },
   ...SERVICE_WEEK,
   ...REGIONAL_SALES_WEEK,

@@ -3,12 +3,20 @@ import { once, type EventEmitter } from "node:events";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { instantToWallClock } from "@/lib/time/zoned";
+import { wallClockMsOf } from "@/lib/time/wall-clock";
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Rows read from the database at a time: an export holds about one batch, whatever the list's length. */
-export const EXPORT_BATCH = 1_000;
+/**
+ * Rows read from the database at a time: an export holds about one batch, whatever the list's length. The rows of a
+ * batch not yet written live through the young generation's collections and are promoted to the old one, where they
+ * wait for a full collection: with 1,000 a 100,000-row XLSX export peaked anywhere from 165 to 245 MB, with 500 it
+ * stays at 150-160 MB (bench `export`), at no cost in time.
+ */
+export const EXPORT_BATCH = 500;
+
+const MINUTE = 60_000;
 
 export const EXPORT_CONTENT_TYPE: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -107,7 +115,7 @@ async function writeCsv<Row>(out: PassThrough, spec: ExportSpec<Row>, signal: Ab
 async function writeXlsx<Row>(out: PassThrough, spec: ExportSpec<Row>, signal: AbortSignal): Promise<void> {
   const { columns, timeZone } = spec;
   // The reader's wall clock as a date without a zone: what a spreadsheet shows is what the reader's clock said.
-  const wallClock = (at: Date) => new Date(`${instantToWallClock(at, timeZone)}:00Z`);
+  const wallClock = (at: Date) => new Date(Math.floor(wallClockMsOf(at.getTime(), timeZone) / MINUTE) * MINUTE);
   // Streamed: each row is committed (written out) as it comes; strings inline, so no table of them grows in memory.
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = book.addWorksheet(spec.sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
@@ -132,7 +140,8 @@ async function writeXlsx<Row>(out: PassThrough, spec: ExportSpec<Row>, signal: A
         return at ? wallClock(at) : null;
       });
       const added = sheet.addRow(cells);
-      for (let c = 0; c < styles.length; c++) added.getCell(c + 1).style = styles[c]!;
+      // eachCell walks the row's cells as they are (getCell would parse an address for each).
+      added.eachCell({ includeEmpty: true }, (cell, column) => (cell.style = styles[column - 1]!));
       added.commit();
     }
     signal.throwIfAborted();

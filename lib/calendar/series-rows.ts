@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { preparedRows } from "@/db/prepared";
 import { calendarOccurrenceOverrides, type calendarEntries } from "@/db/schema";
 import { expandSeries, type ExpansionWindow, type Occurrence, type OccurrenceOverride, type Series } from "./recurrence";
+import { instantOf } from "@/lib/time/instant-text";
 
 /**
  * How the reads that show time (calendar windows, free-time finding) fetch recurring series: the
@@ -58,19 +59,17 @@ interface RawOverride {
   description: string | null;
 }
 
-const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-
 /** The series a row holds (null for a single entry), with its overrides. */
 export function seriesOfRow(row: RawSeriesColumns): { series: Series; overrides: OccurrenceOverride[] } | null {
   if (!row.recurrence_rule || !row.recurrence_zone || !row.starts_at || !row.ends_at) return null;
   const raw = (typeof row.overrides === "string" ? (JSON.parse(row.overrides) as RawOverride[]) : row.overrides) ?? [];
   return {
     series: {
-      start: date(row.starts_at),
-      end: date(row.ends_at),
+      start: instantOf(row.starts_at),
+      end: instantOf(row.ends_at),
       rule: row.recurrence_rule,
       zone: row.recurrence_zone,
-      until: row.recurrence_until ? date(row.recurrence_until) : null,
+      until: row.recurrence_until ? instantOf(row.recurrence_until) : null,
       count: row.recurrence_count,
     },
     overrides: raw.map((o) => ({

@@ -11,6 +11,7 @@ import { editsFrom, seesDetailsFrom } from "./access";
 import { invitedToSeriesBefore, noSeriesColumns, notSeries, occurrencesOfRow, seriesColumns, seriesReach, type RawSeriesColumns } from "./series-rows";
 import { MAX_ALL_DAY_ENTRY_DAYS, MAX_PEOPLE_IN_VIEW, MAX_TIMED_ENTRY_DAYS, MAX_WINDOW_DAYS } from "./limits";
 import type { AttendeeResponse, CalendarItem, CalendarWindow, DueMarker, EntryVisibility } from "./types";
+import { instantIso } from "@/lib/time/instant-text";
 
 const DAY = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -178,8 +179,6 @@ ${arms}
   return keyed.map((k) => k.item);
 }
 
-const instant = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
-
 /**
  * A series' occurrences in the window, one item each. An occurrence's own title and place show
  * only to a viewer who sees the series' details: a private series' overrides stay private.
@@ -233,8 +232,8 @@ function toItem(row: RawEntryRow): CalendarItem {
         canEdit: row.can_edit,
         recurrenceId: null,
         allDay: false,
-        start: instant(row.starts_at!),
-        end: instant(row.ends_at!),
+        start: instantIso(row.starts_at!),
+        end: instantIso(row.ends_at!),
       };
 }
 
@@ -271,7 +270,7 @@ async function dueMarkersOf(db: DbOrTx, viewer: Viewer, people: SQL, request: Wi
     personId: t.person_id,
     title: t.title,
     priority: t.priority,
-    dueAt: instant(t.due_at),
+    dueAt: instantIso(t.due_at),
     done: t.status === "done",
   }));
 }

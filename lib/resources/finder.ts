@@ -11,6 +11,7 @@ import type { WorkSchedule } from "@/lib/reminders/working-time";
 import { now as clockNow } from "@/lib/time/clock";
 import { addCalendarDays, isoWeekdayOf, localDateOf, wallClockToInstant } from "@/lib/time/zoned";
 import { mayBook } from "./policy";
+import { instantIso } from "@/lib/time/instant-text";
 
 export const FINDER_LIMITS = {
   /** People and resources one search may ask about. */
@@ -208,8 +209,6 @@ export function finderQuery(p: {
     LIMIT ${p.limit}::int`;
 }
 
-const instant = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
-
 /**
  * The first free slots of the wanted length in the window when every chosen person and every
  * chosen resource is free: at most one per free gap (its earliest start on the quarter-hour
@@ -232,5 +231,5 @@ export async function findFreeSlots(db: DbOrTx, viewer: Viewer, request: FinderR
     db,
     finderQuery({ ...checked, open: multirange(open), stepMinutes: FINDER_LIMITS.stepMinutes, seriesBusy: multirange(seriesBusy) }),
   );
-  return rows.map((r) => ({ start: instant(r.start_at), end: instant(r.end_at) }));
+  return rows.map((r) => ({ start: instantIso(r.start_at), end: instantIso(r.end_at) }));
 }

@@ -20,7 +20,16 @@ export function LanesLegend({ scale, hours }: { scale: LaneScale; hours: string 
   const swatch = "inline-block h-2.5 w-5 shrink-0 rounded-[3px]";
   const items: LegendItem[] = [
     { key: "busy", mark: <span className={clsx(swatch, BAR.confirmed)} /> },
-    { key: "unanswered", mark: <span className={clsx(swatch, BAR.unanswered)} /> },
+    {
+      // The lists' dot too: at a glance it is close to a declined one's, and the legend tells them apart.
+      key: "unanswered",
+      mark: (
+        <span className="inline-flex items-center gap-1">
+          <span className={clsx(swatch, BAR.unanswered)} />
+          <span className={clsx("h-2 w-2 rounded-full", DOT.unanswered)} />
+        </span>
+      ),
+    },
     { key: "private", mark: <span className={clsx(swatch, BAR.masked)} /> },
     ...(scale === "week" ? WEEK_ONLY : []),
     {

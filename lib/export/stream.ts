@@ -12,7 +12,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  * Rows read from the database at a time: an export holds about one batch, whatever the list's length. The rows of a
  * batch not yet written live through the young generation's collections and are promoted to the old one, where they
  * wait for a full collection: with 1,000 a 100,000-row XLSX export peaked anywhere from 165 to 245 MB, with 500 it
- * stays at 150-160 MB (bench `export`), at no cost in time.
+ * stays at 155-165 MB (bench `export`), at no cost in time.
  */
 export const EXPORT_BATCH = 500;
 
@@ -155,8 +155,8 @@ async function writeXlsx<Row>(out: PassThrough, spec: ExportSpec<Row>, signal: A
 
 /**
  * Where exceljs (4.4) queues a sheet's XML for the zip: the stream archiver reads the sheet entry from. exceljs writes
- * into it without heeding its backpressure, so when compressing is slower than writing rows (it is, by about half)
- * the XML piles up there, some 13 MB for 100,000 rows, all of it garbage to collect later. Waiting for it to drain
+ * into it without heeding its backpressure, so when compressing falls behind writing rows the XML piles up there
+ * (13 MB and more for 100,000 rows, measured), all of it garbage to collect later. Waiting for it to drain
  * after each batch holds the export to about one batch of XML. Undefined if exceljs is ever built otherwise (then
  * only the download's own backpressure applies, as before).
  */

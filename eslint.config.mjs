@@ -51,6 +51,14 @@ const config = [
   layer(["components/**"], ["db"], "components/ get data from pages and actions, never from db/ (a type is fine)."),
   layer(["inngest/**"], ["app", "components"], "inngest/ uses lib/ and db/, never app/ or components/."),
   layer(["db/**"], ["lib", "app", "components", "inngest"], "db/ imports nothing of ours."),
+  // Links do not prefetch (components/ui/link.tsx says why): every link goes through that wrapper.
+  {
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Import Link from @/components/ui/link (no prefetching)." }] }],
+    },
+  },
   // One clock: domain code reads time through lib/time/clock.ts (now(), or systemNow() where real
   // time must win over the test clock) or the unit of work's now, so moving the test clock moves
   // everything. Durations are measured with performance.now().

@@ -117,3 +117,28 @@ test("the reminder channel select shows its whole label", async ({ page }) => {
   }
   await switchLanguage(page, "pl");
 });
+
+test("a list page does not have the server prefetch the pages it links to, and its links still open them in place", async ({ page }) => {
+  await signIn(page, "foreman");
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+  });
+  await page.goto("/tasks/team");
+  await page.waitForLoadState("networkidle");
+  // Every row in view, and the pointer over a row's link: still nothing asked for ahead.
+  await page.mouse.wheel(0, 5000);
+  const link = page.getByRole("row").filter({ hasText: "Wymienić czujnik temperatury w piecu Rational nr 2" }).getByRole("link").first();
+  await link.hover();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+  // Followed, the link is a client-side navigation: the page's document is not loaded again.
+  const documents: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "document") documents.push(request.url());
+  });
+  await link.click();
+  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: /Wymienić czujnik temperatury/ })).toBeVisible();
+  expect(documents).toEqual([]);
+});

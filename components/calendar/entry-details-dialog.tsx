@@ -1,7 +1,7 @@
 "use client";
 
 import { Clock, ExternalLink, Lock, MapPin } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";

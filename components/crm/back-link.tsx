@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ChevronLeft } from "lucide-react";
 
 export function BackLink({ href, children }: { href: string; children: React.ReactNode }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { Search } from "lucide-react";
 import { useTranslations } from "next-intl";

@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { clockOf, dateLabel, type CalendarReader } from "@/components/calendar/calendar-reader";
 import { wallTimeOf } from "@/components/calendar/lanes/lane-layout";

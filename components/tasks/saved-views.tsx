@@ -2,7 +2,7 @@
 
 import { clsx } from "clsx";
 import { Bookmark, MoreHorizontal } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";

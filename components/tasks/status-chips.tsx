@@ -1,5 +1,5 @@
 import { clsx } from "clsx";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { listQuery, statusesOf, type StatusFilter, type TaskListParams } from "@/lib/tasks/list-params";
 import type { StatusCounts } from "@/lib/tasks/lists";

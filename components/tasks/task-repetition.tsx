@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Repeat } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { getInstantFormat } from "@/lib/i18n/viewer-format";

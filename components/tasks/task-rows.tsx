@@ -1,7 +1,7 @@
 "use client";
 
 import { Repeat } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { Priority } from "@/lib/org/vocabulary";
 import type { TaskStatus } from "@/lib/tasks/schema";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Plus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { FilterBar, FilterSelect, SearchBox } from "@/components/crm/filter-bar";

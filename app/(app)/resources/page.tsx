@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ChartGantt } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/app/require-viewer";

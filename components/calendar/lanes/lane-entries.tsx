@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { priorityDotClass } from "@/components/ui/priority-label";
 import type { CalendarItem, DueMarker } from "@/lib/calendar/types";

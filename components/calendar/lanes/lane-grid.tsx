@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useEffect, useRef, type CSSProperties, type ReactNode } from "react";
 import { hourMarks, stackInRows, WORKING_HOURS, type Hours, type Segment, type Span } from "./lane-layout";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { UserPlus } from "lucide-react";
 import { UserFilterBar } from "@/components/admin/user-filters";

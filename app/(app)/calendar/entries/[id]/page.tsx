@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { CalendarDays, ChevronLeft, Lock } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { DeliveryLog } from "@/components/calendar/delivery-log";

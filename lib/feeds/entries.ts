@@ -18,7 +18,8 @@ import { isOccurrenceStart } from "@/lib/calendar/recurrence";
 import { invitedToSeriesBefore, notSeries, seriesOfRow } from "@/lib/calendar/series-rows";
 import type { AttendeeResponse, EntryTime, EntryVisibility } from "@/lib/calendar/types";
 import { addCalendarDays } from "@/lib/time/zoned";
-import { instantOf, type FeedWindow } from "./scope";
+import type { FeedWindow } from "./scope";
+import { instantOf } from "@/lib/time/instant-text";
 
 const DAY = 86_400_000;
 

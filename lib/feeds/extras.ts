@@ -4,7 +4,8 @@ import { preparedRows } from "@/db/prepared";
 import { bookings, calendarEntries, resources, tasks, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { bookingsInWindow, type VisibleBooking } from "@/lib/resources/queries";
-import { instantOf, type FeedWindow } from "./scope";
+import type { FeedWindow } from "./scope";
+import { instantOf } from "@/lib/time/instant-text";
 
 /** A task of the creator's with a due moment in the window. */
 export interface FeedTask {

@@ -5,6 +5,7 @@ import { calendarFeeds, teamMembers, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addCalendarDays, localDateOf, startOfLocalDay } from "@/lib/time/zoned";
 import type { FeedKind } from "./types";
+import { instantOf } from "@/lib/time/instant-text";
 
 /** A live feed found by its token's hash, with its creator as the viewer everything is masked for. */
 export interface ResolvedFeed {
@@ -45,10 +46,6 @@ interface RawFeedRow {
   working_mode: Viewer["workingMode"];
 }
 
-/** A timestamptz as the driver hands it over: a Date (postgres.js) or its text (PGlite through `execute`). */
-export function instantOf(v: Date | string): Date {
-  return v instanceof Date ? v : new Date(v);
-}
 const asDate = (v: Date | string | null) => (v === null ? null : instantOf(v));
 
 /**

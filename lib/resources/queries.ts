@@ -8,6 +8,7 @@ import { canEditEntry, canSeeDetails, type EntryRelation } from "@/lib/calendar/
 import type { EntryVisibility } from "@/lib/calendar/types";
 import { canChangeBooking } from "./policy";
 import type { ResourceFilter } from "./schema";
+import { instantOf } from "@/lib/time/instant-text";
 
 export type ResourceRow = typeof resources.$inferSelect;
 
@@ -127,8 +128,6 @@ interface RawBookingRow {
   grant_edit: boolean;
   grant_see_private: boolean;
 }
-
-const instantOf = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 /**
  * The live bookings of many resources that overlap [from, to), in one prepared query (the ids as

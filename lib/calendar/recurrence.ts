@@ -166,11 +166,13 @@ export function expandSeries(series: Series, overrides: readonly OccurrenceOverr
   // A day either side covers any offset between the floating clock and instants.
   const from = new Date(floatingMs(new Date(window.from.getTime() - duration - DAY), series.zone));
   const to = new Date(floatingMs(new Date(window.to.getTime() + DAY), series.zone));
-  const byId = new Map(overrides.map((o) => [o.recurrenceId.getTime(), o]));
-  const seen = new Set<number>();
+  // Most series have no override: then neither the lookup nor the record of what was seen is made (a team's week
+  // expands over a thousand series a request).
+  const byId = overrides.length ? new Map(overrides.map((o) => [o.recurrenceId.getTime(), o])) : null;
+  const seen = overrides.length ? new Set<number>() : null;
   const result: Occurrence[] = [];
   const take = (recurrenceId: Date) => {
-    const override = byId.get(recurrenceId.getTime()) ?? null;
+    const override = byId?.get(recurrenceId.getTime()) ?? null;
     if (override?.cancelled) return;
     const start = override?.start ?? recurrenceId;
     const end = override?.end ?? new Date(start.getTime() + duration);
@@ -183,10 +185,12 @@ export function expandSeries(series: Series, overrides: readonly OccurrenceOverr
     startsOfStretch.set(stretchKey, starts);
   }
   for (const start of starts) {
-    seen.add(start.getTime());
+    seen?.add(start.getTime());
     // A Date of its own: the cached ones are shared.
     take(new Date(start.getTime()));
   }
+  // Without overrides the occurrences are the rule's starts, which come in order.
+  if (!seen) return result;
   // Occurrences moved into the window from outside the stretch just expanded; an override whose
   // RECURRENCE-ID the rule no longer makes (the series changed since) is ignored.
   for (const override of overrides) {

@@ -38,10 +38,8 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
       max: options.max ?? 10,
       onnotice: () => {},
       // Instants are always timestamptz; keep the session in UTC so casts never depend on the server.
-      // No JIT: Postgres compiles a query to machine code once its estimated cost passes jit_above_cost, on every
-      // execution (prepared or not), and Baton's queries are short or stream rows: the 100,000-row export's query
-      // (EXPLAIN ANALYZE) ran 545-672 ms with it, 54 ms of that compiling, and 406-444 ms without.
-      connection: { TimeZone: "UTC", jit: "off" },
+      // (Only parameters a pooler such as PgBouncer passes on belong here: it refuses a connection that sets others.)
+      connection: { TimeZone: "UTC" },
     });
     handle = {
       db: drizzlePostgres(client, { schema }) as unknown as Db,

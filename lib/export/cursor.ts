@@ -21,6 +21,10 @@ export async function forEachCursorBatch<Name extends string>(
   const list = (names: readonly string[]) => sql.raw(names.join(", "));
   const selected = sql.raw(columns.map((c) => (instants.includes(c) ? `to_json(${c}) #>> '{}' AS ${c}` : c)).join(", "));
   await db.transaction(async (tx) => {
+    // No JIT for the list: past jit_above_cost Postgres compiles the query to machine code on every execution, and a
+    // 100,000-task export's ran 545-672 ms with it (54 ms of that compiling) against 406-444 ms without (EXPLAIN
+    // ANALYZE). Set for this transaction only, which any connection pooler passes on.
+    await tx.execute(sql`SET LOCAL jit = off`);
     await tx.execute(sql`DECLARE ${sql.raw(cursorName)} NO SCROLL CURSOR FOR SELECT ${selected} FROM ${query} AS q(${list(columns)})`);
     for (;;) {
       const result = await tx.execute(sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM ${sql.raw(cursorName)}`);

@@ -75,12 +75,10 @@ export function SelectAllBox() {
   return <input ref={ref} type="checkbox" className={BOX} aria-label={t("selectAll")} checked={all} onChange={(e) => setAll(e.target.checked)} />;
 }
 
-export function RowBox({ id, number }: { id: string; number: number }) {
-  const t = useTranslations("tasks.bulk");
+/** A row's box; the list formats its label ("Select task #N") once for all its rows (lib/i18n/slotted.ts). */
+export function RowBox({ id, label }: { id: string; label: string }) {
   const { selected, toggle } = useSelection();
-  return (
-    <input type="checkbox" className={BOX} aria-label={t("select", { number })} checked={selected.has(id)} onChange={(e) => toggle(id, e.target.checked)} />
-  );
+  return <input type="checkbox" className={BOX} aria-label={label} checked={selected.has(id)} onChange={(e) => toggle(id, e.target.checked)} />;
 }
 
 type BulkKind = "reassign" | "priority" | "due" | "cancel";

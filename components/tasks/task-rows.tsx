@@ -3,6 +3,7 @@
 import { Repeat } from "lucide-react";
 import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
+import { SLOT, slotted } from "@/lib/i18n/slotted";
 import type { Priority } from "@/lib/org/vocabulary";
 import type { TaskStatus } from "@/lib/tasks/schema";
 import { RowBox } from "./bulk-selection";
@@ -61,6 +62,7 @@ export function TaskRows({ columns, rows, selectable = false }: { columns: RowCo
   const t = useTranslations("tasks");
   const tp = useTranslations("common.priority");
   const te = useTranslations("reminders.badge");
+  const tb = useTranslations("tasks.bulk");
   // The few labels every row repeats are looked up once per list, not fifty times (some 2 ms of the Delegated page's
   // render went to these lookups).
   const priorityLabel = once((value: Priority) => tp(value));
@@ -68,6 +70,7 @@ export function TaskRows({ columns, rows, selectable = false }: { columns: RowCo
   const progressLabel = t("list.columns.progress");
   const overdueLabel = t("list.overdue");
   const noDueLabel = t("list.noDue");
+  const selectLabel = selectable ? slotted(tb("select", { number: SLOT })) : String;
   const priority = (row: RowData) => (
     <span className="tl-pri" data-priority={row.priority}>
       {priorityLabel(row.priority)}
@@ -174,7 +177,7 @@ export function TaskRows({ columns, rows, selectable = false }: { columns: RowCo
         <tr key={row.id} data-overdue={row.overdue}>
           {selectable ? (
             <td>
-              <RowBox id={row.id} number={row.number} />
+              <RowBox id={row.id} label={selectLabel(row.number)} />
             </td>
           ) : null}
           {columns.map((column) => (

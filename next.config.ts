@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // reads its VTIMEZONE files next to its own __dirname (bundled, it finds none and feeds go out in UTC).
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@touch4it/ical-timezones"],
   poweredByHeader: false,
+  // server.mjs compresses, at a cheaper level than Next would (lib/http/compression.mjs).
+  compress: false,
   // The dev server logs each request's path: a feed's path is its secret token (lib/feeds/token.ts).
   logging: { incomingRequests: { ignore: [/^\/api\/feeds\//] } },
   // Lets parallel builds (several e2e runs on one machine) use separate output folders.

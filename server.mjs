@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { parseTrustedProxies, withClientAddress } from "./lib/auth/forwarded-address.mjs";
+import { compressResponses } from "./lib/http/compression.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -38,7 +39,9 @@ const app = next({ dev, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer(withClientAddress((req, res) => void handle(req, res), trustedProxies));
+// Compression here rather than Next's own (next.config.ts: compress: false): the same middleware at a cheaper level.
+const compress = compressResponses();
+const server = createServer(withClientAddress((req, res) => compress(req, res, () => void handle(req, res)), trustedProxies));
 server.listen(port, hostname, () => {
   console.log(`> Baton ${dev ? "(development) " : ""}listening on http://${hostname ?? "localhost"}:${port}, trusting ${trustedProxies} proxy hop(s)`);
 });

@@ -211,6 +211,16 @@ test("screenshots: team week", async ({ page }) => {
       await shoot(page, "calendar-team-day", viewport, locale);
     }
   }
+  // The team's recurring meetings a week either side of the October clock change (Sunday 25 October 2026).
+  await page.setViewportSize(VIEWPORTS.desktop);
+  for (const locale of LOCALES) {
+    await switchLanguage(page, locale);
+    for (const monday of ["2026-10-19", "2026-10-26"]) {
+      await page.goto(`/calendar/people?view=week&date=${monday}`);
+      await expect(grid.locator("a[data-entry-id]").first()).toBeVisible();
+      await shoot(page, `calendar-team-week-${monday}`, "desktop", locale);
+    }
+  }
   await switchLanguage(page, "pl");
 });
 

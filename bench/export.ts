@@ -49,8 +49,8 @@ export default async function exportBench(ctx: BenchContext): Promise<Figures> {
 
   const started = performance.now();
   const scale = await seedScale(db, options);
-  // Every table seeded, not only the one timed: otherwise autovacuum takes up the freshly filled ones (attendees, tasks,
-  // users) while the timing runs, on the same two cores.
+  // Every table seeded, not only the one timed: otherwise autovacuum takes up the freshly filled ones (tasks, users,
+  // clients, cases) while the timing runs, on the same two cores.
   await db.execute(sql`VACUUM ANALYZE`);
   log(`seeded ${JSON.stringify(scale.counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s (${handle.kind})`);
   const [head] = await db.select({ ceo: users.supervisorId }).from(users).where(eq(users.id, scale.heads[0]!.id));

@@ -42,6 +42,8 @@ test("a technician on a phone attaches a photo to a task and ticks its checklist
   // A comment carries its own file: the protocol as a PDF.
   await page.getByLabel("Komentarz", { exact: true }).fill("Pompa wymieniona, protokół w załączniku.");
   await page.getByLabel("Dołącz pliki lub zdjęcia do komentarza").setInputFiles({ name: "protokół.pdf", mimeType: "application/pdf", buffer: PDF });
+  // Said in the page's language, not in the browser's own words for a file input.
+  await expect(page.getByTestId("comment-files-chosen")).toHaveText("Wybrane: protokół.pdf");
   await page.getByRole("button", { name: "Dodaj komentarz" }).click();
   await expect(page.getByRole("link", { name: /protokół\.pdf/ })).toBeVisible();
   await expectNoAxeViolations(page, "task page with an attached photo on a phone");

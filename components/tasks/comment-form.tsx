@@ -1,10 +1,10 @@
 "use client";
 
-import { AtSign, X } from "lucide-react";
+import { AtSign, Paperclip, X } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { describedBy, Textarea } from "@/components/ui/field";
 import { SearchPicker, type PickerItem } from "@/components/ui/search-picker";
 import { useAction } from "@/components/ui/use-action";
@@ -40,6 +40,7 @@ export function CommentForm({ taskId }: { taskId: string }) {
   const [picking, setPicking] = useState<Picking | null>(null);
   const caretAfter = useRef<number | null>(null);
   const tf = useTranslations("files");
+  const format = useFormatter();
   const [files, setFiles] = useState<File[]>([]);
   const [filesKey, setFilesKey] = useState(0);
   const [fileRefusals, setFileRefusals] = useState<string[]>([]);
@@ -147,18 +148,23 @@ export function CommentForm({ taskId }: { taskId: string }) {
         </div>
       ) : null}
       <div className="space-y-1">
-        <label className="block text-xs font-medium text-slate-700">
+        {/* A button in the page's language, not the browser's own "Choose Files / No file chosen". */}
+        <label className={buttonClass("secondary", "sm", "cursor-pointer focus-within:ring-2 focus-within:ring-brand-500 focus-within:ring-offset-1")}>
+          <Paperclip aria-hidden className="h-3.5 w-3.5" />
           {tf("attachToComment")}
           <input
             key={filesKey}
             type="file"
             multiple
             accept={ACCEPT_ATTRIBUTE}
-            aria-describedby="comment-files-limits"
-            className="mt-1 block w-full text-xs text-slate-700 file:mr-2 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-2 file:py-1 file:text-xs file:font-medium focus-visible:outline-2 focus-visible:outline-brand-500"
+            aria-describedby="comment-files-chosen comment-files-limits"
+            className="sr-only"
             onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
           />
         </label>
+        <p id="comment-files-chosen" className="text-xs text-slate-700" data-testid="comment-files-chosen">
+          {files.length ? tf("chosen", { names: format.list(files.map((f) => f.name)) }) : null}
+        </p>
         <p id="comment-files-limits" className="text-xs text-slate-500">
           {tf("limits", LIMITS)}
         </p>

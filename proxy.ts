@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { PASSWORD_CHANGE_PATH, passwordChangeGate } from "@/lib/auth/password-change-gate";
 import { isPublicPath } from "@/lib/auth/public-paths";
 import { authSecret } from "@/lib/auth/secret";
+import { handOffSession, SESSION_HANDOFF_HEADER } from "@/lib/auth/session-handoff";
 import { sessionCookieName, sessionOfToken, sessionTokenOf } from "@/lib/auth/session-token";
 import { env } from "@/lib/config/env";
 import { ATTACHMENT_CSP, attachmentOrigins } from "@/lib/files/serving";
@@ -10,8 +11,9 @@ import { newNonce, securityHeaders, signInOrigins } from "@/lib/http/security-he
 
 /**
  * Sends signed-out visitors to the login page, remembering where they were going so a deep
- * link (an e-mail's "open task" button) lands on its page after sign-in. The session row is
- * read here and again by the page (lib/auth/current-user.ts), which trusts nothing the proxy says.
+ * link (an e-mail's "open task" button) lands on its page after sign-in. The session row read
+ * here is handed to the page behind it in this process's memory (lib/auth/session-handoff.ts), not
+ * in anything the client could send; a page that finds nothing there reads the row itself.
  *
  * Every answer it passes or makes carries the security headers; the CSP also goes on the
  * request, where Next finds the nonce for the scripts it renders.
@@ -30,12 +32,14 @@ export async function proxy(request: NextRequest) {
   if (pathname.startsWith("/api/attachments/")) headers["Content-Security-Policy"] = ATTACHMENT_CSP;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  // Only the proxy names a handed-off session; whatever a client sent under that name is dropped.
+  requestHeaders.delete(SESSION_HANDOFF_HEADER);
 
   if (!isPublicPath(pathname)) {
     const cookie = sessionCookieName(e.APP_URL);
     const token = sessionTokenOf(request.cookies.getAll(), cookie);
     const session = token ? await sessionOfToken(await getDb(), token, authSecret(), cookie) : null;
-    if (!session) {
+    if (!session || !token) {
       if (pathname.startsWith("/api/")) return withHeaders(NextResponse.json({ error: "unauthenticated" }, { status: 401 }), headers);
       const login = new URL("/login", request.nextUrl.origin);
       login.searchParams.set("callbackUrl", `${pathname}${search}`);
@@ -48,6 +52,7 @@ export async function proxy(request: NextRequest) {
       if (gate === "redirect") return withHeaders(NextResponse.redirect(new URL(PASSWORD_CHANGE_PATH, request.nextUrl.origin)), headers);
     }
     requestHeaders.set("x-baton-path", `${pathname}${search}`);
+    requestHeaders.set(SESSION_HANDOFF_HEADER, handOffSession(token, session));
   }
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }

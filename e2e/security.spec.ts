@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse, type Page, type Request } from "@playwright/test";
-import { login, logout } from "./support";
+import { demoEmail, login, logout } from "./support";
 
 /** The values a response must carry on every page and route handler. */
 function expectSecurityHeaders(response: APIResponse): string {
@@ -55,6 +55,21 @@ test("paths that only start like a public one still need a signed-in user", asyn
   }
   expect((await request.get("/api/authx", { maxRedirects: 0 })).status()).toBe(401);
   expect((await request.get("/login", { maxRedirects: 0 })).status()).toBe(200);
+});
+
+test("a session reference sent by a client stands for nobody (only the proxy hands a session to the page)", async ({ page, request }) => {
+  await login(page, "accounting");
+  await expect(page).toHaveURL(/\/tasks$/);
+  // Whatever the header holds, a request without the session cookie is refused, page and route alike; a signed-in
+  // request is still its own person.
+  const forged = { "x-baton-session-ref": "0b4d8c52-1f5e-4d35-9a4e-6f0c2f1b7a11" };
+  const pageAnswer = await request.get("/tasks", { headers: forged, maxRedirects: 0 });
+  expect(pageAnswer.status()).toBe(307);
+  expect(pageAnswer.headers().location).toContain("/login?callbackUrl=%2Ftasks");
+  expect((await request.get("/api/notifications", { headers: forged, maxRedirects: 0 })).status()).toBe(401);
+  const own = await page.request.get("/settings/profile", { headers: forged });
+  expect(own.status()).toBe(200);
+  expect(await own.text()).toContain(demoEmail("accounting"));
 });
 
 test("a session cookie copied before signing out works nowhere afterwards", async ({ page, browser, baseURL }) => {

@@ -1,21 +1,24 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { env } from "@/lib/config/env";
 import { authSecret } from "./secret";
+import { SESSION_HANDOFF_HEADER, takeHandedOffSession } from "./session-handoff";
 import { sessionCookieName, sessionOfToken, sessionTokenOf } from "./session-token";
 import type { Viewer } from "./viewer";
 
 /**
  * The signed-in, active account of this request (read once per request), or null. The session
  * row and the person come in one read (lib/auth/sessions.ts): a revoked or expired session, a
- * changed password or a deactivated account is refused on the very next request.
+ * changed password or a deactivated account is refused on the very next request. The row is the
+ * one proxy.ts read for this request when it left it here (lib/auth/session-handoff.ts), else read now.
  */
 export const signedInAccount = cache(async (): Promise<{ viewer: Viewer; mustChangePassword: boolean } | null> => {
   const name = sessionCookieName(env().APP_URL);
   const token = sessionTokenOf((await cookies()).getAll(), name);
   if (!token) return null;
-  const live = await sessionOfToken(await getDb(), token, authSecret(), name);
+  const handedOff = takeHandedOffSession((await headers()).get(SESSION_HANDOFF_HEADER), token);
+  const live = handedOff ?? (await sessionOfToken(await getDb(), token, authSecret(), name));
   return live ? { viewer: live.viewer, mustChangePassword: live.mustChangePassword } : null;
 });
 

@@ -42,8 +42,11 @@ test("a foreman delegates, the technician works it through, the foreman follows 
   const myRow = page.getByRole("row").filter({ hasText: title });
   await expect(myRow).toContainText("Grzegorz Jankowski");
   await expect(myRow).toContainText(due.shown);
+  // The title is followed inside the app, as next/link's would be: the page is not loaded anew.
+  await page.evaluate(() => Object.assign(window, { stayedInApp: true }));
   await myRow.getByRole("link", { name: title }).click();
   await expect(page).toHaveURL(new RegExp(`${taskUrl}$`));
+  expect(await page.evaluate(() => "stayedInApp" in window)).toBe(true);
   await page.getByRole("slider", { name: "Postęp" }).fill("60");
   await page.getByRole("button", { name: "Zapisz postęp" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Zapisano postęp: 60%." })).toBeVisible();
@@ -70,6 +73,12 @@ test("a foreman delegates, the technician works it through, the foreman follows 
   const doneRow = page.getByRole("row").filter({ hasText: title });
   await expect(doneRow).toContainText("Wykonane");
   await expect(doneRow).toContainText("100%");
+  await expect(doneRow.getByRole("progressbar", { name: "Postęp" })).toHaveAttribute("aria-valuenow", "100");
+  // Ctrl/Cmd-click stays the browser's: the task opens in a new tab and the list stays.
+  const [tab] = await Promise.all([page.context().waitForEvent("page"), doneRow.getByRole("link", { name: title }).click({ modifiers: ["ControlOrMeta"] })]);
+  await expect(tab).toHaveURL(new RegExp(`${taskUrl}$`));
+  await tab.close();
+  await expect(page).toHaveURL(/status=done/);
   await doneRow.getByRole("link", { name: title }).click();
   const history = page.getByRole("list").filter({ hasText: "utworzenie zadania" });
   await expect(history).toContainText("Grzegorz Jankowski");

@@ -1,11 +1,12 @@
 "use client";
 
 import { Repeat } from "lucide-react";
-import Link from "@/components/ui/link";
+import { useFollowLinks } from "@/components/ui/follow-links";
 import { useTranslations } from "next-intl";
 import { SLOT, slotted } from "@/lib/i18n/slotted";
 import type { Priority } from "@/lib/org/vocabulary";
 import type { TaskStatus } from "@/lib/tasks/schema";
+import type { CSSProperties } from "react";
 import { RowBox } from "./bulk-selection";
 
 export type RowColumn = "number" | "title" | "priority" | "status" | "progress" | "due" | "assignee" | "delegator" | "people" | "activity";
@@ -70,6 +71,7 @@ export function TaskRows({ columns, rows, selectable = false }: { columns: RowCo
   const progressLabel = t("list.columns.progress");
   const overdueLabel = t("list.overdue");
   const noDueLabel = t("list.noDue");
+  const followLinks = useFollowLinks();
   const selectLabel = selectable ? slotted(tb("select", { number: SLOT })) : String;
   const priority = (row: RowData) => (
     <span className="tl-pri" data-priority={row.priority}>
@@ -92,9 +94,10 @@ export function TaskRows({ columns, rows, selectable = false }: { columns: RowCo
           <div className="tl-tw">
             <div className="tl-th">
               {/* Two lines, then an ellipsis: on a phone a title cut after 25 characters says nothing. */}
-              <Link href={`/tasks/${row.id}`} title={row.title} className="tl-a">
+              {/* A plain link, followed in the app by the body's click handler (useFollowLinks), not a next/link per row. */}
+              <a href={`/tasks/${row.id}`} title={row.title} className="tl-a">
                 {row.title}
-              </Link>
+              </a>
               {row.needsAcceptance ? <span role="img" aria-label={t("list.needsAcceptance")} className="tl-acc" /> : null}
               {row.recurring ? (
                 <span role="img" aria-label={t("list.repeats")} title={t("list.repeats")} className="ml-1 inline-flex align-[-2px] text-slate-500">
@@ -133,14 +136,16 @@ export function TaskRows({ columns, rows, selectable = false }: { columns: RowCo
           status(row)
         );
       case "progress":
+        // One element: the bar is drawn by CSS from --p (app/globals.css), the figure is its text. A progressbar's range
+        // is 0 to 100 unless it says otherwise (WAI-ARIA): fifty rows need not say it.
         return (
-          <span className="tl-pg">
-            {/* A progressbar's range is 0 to 100 unless it says otherwise (WAI-ARIA): fifty rows need not say it. */}
-            <span role="progressbar" aria-valuenow={row.progress} aria-label={progressLabel}>
-              <span className={row.progress >= 100 ? "tl-pg-done" : undefined} style={{ width: `${row.progress}%` }} />
-            </span>
-            <span>{`${row.progress}%`}</span>
-          </span>
+          <span
+            role="progressbar"
+            aria-valuenow={row.progress}
+            aria-label={progressLabel}
+            className={row.progress >= 100 ? "tl-pg tl-pg-done" : "tl-pg"}
+            style={{ "--p": `${row.progress}%` } as CSSProperties}
+          >{`${row.progress}%`}</span>
         );
       case "due":
         return row.due ? (
@@ -172,7 +177,7 @@ export function TaskRows({ columns, rows, selectable = false }: { columns: RowCo
   }
 
   return (
-    <tbody className="tl">
+    <tbody className="tl" onClick={followLinks}>
       {rows.map((row) => (
         <tr key={row.id} data-overdue={row.overdue}>
           {selectable ? (

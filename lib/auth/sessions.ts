@@ -68,7 +68,7 @@ export async function liveSession(db: DbOrTx, id: string, at: Date = systemNow()
   return { userId, expiresAt, mustChangePassword, viewer };
 }
 
-// Prepared once per database: every request of every signed-in person runs it (twice: proxy.ts and the page or route).
+// Prepared once per database: every request of every signed-in person runs it (in proxy.ts, which hands the row to the page or route).
 function liveSessionQuery(db: DbOrTx) {
   return db
     .select({

@@ -7,13 +7,16 @@
  * manager who delegated the most (or `--email`), fetches /tasks/delegated `--requests` times one
  * after another and reports the server's render time (request to last byte, p50/p95), the HTML's
  * size raw and gzipped, and the first-load JavaScript: every script the HTML references (except the
- * `nomodule` polyfills that current browsers skip), gzipped.
+ * `nomodule` polyfills that current browsers skip), gzipped. Its baseline is the same server's
+ * `/api/health` (one `select 1` through the proxy and a route handler: the floor of any request
+ * that reads the database), fetched in turn with the page so that both see the same machine, and
+ * `ratio` is the page's p50 over the floor's: runs on machines of different speed compare by it.
  */
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { numberArg, type BenchContext } from "./context";
 import { firstLoadScripts, signIn, stringArg } from "./http-session";
-import { measure, round } from "./measure";
+import { percentiles, round } from "./measure";
 
 export default async function delegatedPage(ctx: BenchContext) {
   const { handle, log, args } = ctx;
@@ -49,11 +52,37 @@ export default async function delegatedPage(ctx: BenchContext) {
   log(`HTML ${round(htmlRaw / 1024, 1)} KB (${round(htmlGzip / 1024, 1)} KB gzip), ${options} <option> elements`);
   log(`first-load JS: ${js.scripts} scripts, ${round(js.raw / 1024, 1)} KB (${round(js.gzip / 1024, 1)} KB gzip)`);
 
-  const render = await measure(page, { iterations: requests, warmup: Math.min(10, requests) });
+  const health = async () => {
+    const response = await fetch(`${base}/api/health`, { headers: { cookie: jar.header() } });
+    if (response.status !== 200) throw new Error(`/api/health answered ${response.status}`);
+    return response.text();
+  };
+  const timed = async (fn: () => Promise<unknown>) => {
+    const start = process.hrtime.bigint();
+    await fn();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  // In turn, one of each: a machine that slows down for a while slows both alike.
+  for (let i = 0; i < Math.min(10, requests); i++) {
+    await page();
+    await health();
+  }
+  const pageTimes: number[] = [];
+  const healthTimes: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    pageTimes.push(await timed(page));
+    healthTimes.push(await timed(health));
+  }
+  const render = percentiles(pageTimes);
+  const floor = percentiles(healthTimes);
+  const ratio = round(render.p50 / floor.p50, 2);
   log(`server render p50 ${render.p50} ms  p95 ${render.p95} ms (${requests} requests)`);
+  log(`baseline /api/health p50 ${floor.p50} ms (fetched in turn with the page); ratio ${ratio}`);
   return {
     render_p50_ms: render.p50,
     render_p95_ms: render.p95,
+    health_p50_ms: floor.p50,
+    ratio,
     html_kb: round(htmlRaw / 1024, 1),
     html_gzip_kb: round(htmlGzip / 1024, 1),
     options,

@@ -7,14 +7,19 @@ export async function measure(fn: () => Promise<unknown>, { iterations = 200, wa
     await fn();
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { ...percentiles(samples), iterations };
+}
+
+/** p50, p95, p99 and mean of latencies in ms. */
+export function percentiles(samples: readonly number[]) {
+  if (!samples.length) throw new Error("no samples");
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return {
     p50: round(at(0.5)),
     p95: round(at(0.95)),
     p99: round(at(0.99)),
-    mean: round(samples.reduce((a, b) => a + b, 0) / samples.length),
-    iterations,
+    mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
   };
 }
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { perform } from "@/lib/testing/perform";
 import { describe, expect, it } from "vitest";
-import { tasks, users } from "@/db/schema";
+import { moments, tasks, users } from "@/db/schema";
 import { testDb } from "@/lib/testing/db";
 import { makeCase, makeClient } from "@/lib/testing/factories";
 import { createTask, type NewTask } from "./commands";
@@ -160,6 +160,57 @@ describe("task lists", () => {
     expect(titles(await delegatedTasksOf(db, org.lead.viewer, p({ case: kase.id }), new Date()))).toEqual(["Do sprawy"]);
     const [row] = (await delegatedTasksOf(db, org.lead.viewer, p({ case: kase.id }), new Date())).rows;
     expect(row).toMatchObject({ client: { id: client.id, name: client.name }, case: { id: kase.id, number: kase.number } });
+  });
+});
+
+describe("a Delegated row", () => {
+  it("names its people, client and case, and says whether it was escalated for its current due moment", async () => {
+    const db = await testDb();
+    const org = await makeTaskOrg(db);
+    const client = await makeClient(db);
+    const kase = await makeCase(db, { ownerId: org.lead.id, clientId: client.id });
+    const make = async (title: string, dueAt: string) =>
+      (
+        await perform(
+          db,
+          org.lead.viewer,
+          createTask,
+          { ...base, title, dueAt, clientId: client.id, caseId: kase.id, assigneeId: org.tech.id },
+          { now: new Date("2026-03-20T08:00:00Z") },
+        )
+      ).id;
+    const escalated = await make("Eskalowane", "2026-03-23T09:00");
+    await make("Spokojne", "2026-03-24T09:00");
+    // The supervisor was told: an escalation about the task's due moment was sent.
+    const [task] = await db.select({ dueAt: tasks.dueAt }).from(tasks).where(eq(tasks.id, escalated));
+    await db.insert(moments).values({
+      itemType: "task",
+      itemId: escalated,
+      version: 1,
+      momentKey: `test-escalation-${escalated}`,
+      kind: "escalation",
+      level: 1,
+      at: new Date("2026-03-24T09:00:00Z"),
+      dueAt: task!.dueAt,
+      sentAt: new Date("2026-03-24T09:00:01Z"),
+    });
+    const { rows } = await delegatedTasksOf(db, org.lead.viewer, p({}), NOW);
+    expect(rows.map((r) => [r.title, r.escalated])).toEqual([
+      ["Eskalowane", true],
+      ["Spokojne", false],
+    ]);
+    expect(rows[0]).toMatchObject({
+      assignee: { id: org.tech.id, name: org.tech.viewer.name },
+      delegator: { id: org.lead.id, name: org.lead.viewer.name },
+      client: { id: client.id, name: client.name },
+      case: { id: kase.id, number: kase.number, title: kase.title },
+    });
+    // A new due moment starts afresh: the escalation sent for the old one no longer marks the row.
+    await db
+      .update(tasks)
+      .set({ dueAt: new Date("2026-03-26T08:00:00Z") })
+      .where(eq(tasks.id, escalated));
+    expect((await delegatedTasksOf(db, org.lead.viewer, p({}), NOW)).rows.find((r) => r.id === escalated)?.escalated).toBe(false);
   });
 });
 

@@ -14,15 +14,15 @@ import { delegatedTasksOf } from "../lib/tasks/lists";
 import { numberArg, type BenchContext } from "./context";
 import { measure, round } from "./measure";
 
+// The names looked up per row of the page rather than joined, as lib/tasks/lists.ts does: a fifth of the planning.
 const ROWS_SQL = `
   SELECT t.id, t.number, t.title, t.priority, t.status, t.progress, t.due_at, t.needs_acceptance, t.last_activity_at,
-         t.assignee_id, a.name AS assignee_name, t.created_by_id, d.name AS delegator_name,
-         t.client_id, c.name AS client_name, t.case_id, k.number AS case_number, k.title AS case_title
+         t.assignee_id, (SELECT a.name FROM users a WHERE a.id = t.assignee_id) AS assignee_name,
+         t.created_by_id, (SELECT d.name FROM users d WHERE d.id = t.created_by_id) AS delegator_name,
+         t.client_id, (SELECT c.name FROM clients c WHERE c.id = t.client_id) AS client_name,
+         t.case_id, (SELECT k.number FROM cases k WHERE k.id = t.case_id) AS case_number,
+         (SELECT k.title FROM cases k WHERE k.id = t.case_id) AS case_title
   FROM tasks t
-  JOIN users a ON a.id = t.assignee_id
-  JOIN users d ON d.id = t.created_by_id
-  LEFT JOIN clients c ON c.id = t.client_id
-  LEFT JOIN cases k ON k.id = t.case_id
   WHERE t.created_by_id = $1 AND t.assignee_id <> t.created_by_id AND t.status IN ('open', 'in_progress', 'awaiting_acceptance')
   ORDER BY t.due_at ASC NULLS LAST, t.number ASC
   LIMIT 50`;
